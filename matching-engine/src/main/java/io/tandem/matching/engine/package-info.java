@@ -1,0 +1,2 @@
+/** Matching algorithms over primitive arrays: no Spring, no database. */
+package io.tandem.matching.engine;
