@@ -1,0 +1,40 @@
+package io.tandem.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Organisations {
+
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrganisationId> findBySlug(String slug) {
+        return jdbc.sql("select id from organisation where slug = ?")
+                .param(slug)
+                .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
+    Optional<String> name(OrganisationId id) {
+        return jdbc.sql("select name from organisation where id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional();
+    }
+
+    OrganisationId insert(String slug, String name) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into organisation (id, slug, name, created_at) values (?, ?, ?, ?)")
+                .params(id, slug, name, Timestamp.from(Instant.now()))
+                .update();
+        return new OrganisationId(id);
+    }
+}

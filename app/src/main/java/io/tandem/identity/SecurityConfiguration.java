@@ -1,0 +1,133 @@
+package io.tandem.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    // htmx runs under this policy: no inline scripts or styles, no eval.
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+                    + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The API: bearer tokens only, no session, no cookies, so no CSRF to guard against. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityManagement identity) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                .authorizeHttpRequests(
+                        auth ->
+                                auth.requestMatchers("/actuator/prometheus")
+                                        .hasRole(Role.ADMIN.name())
+                                        .anyRequest()
+                                        .authenticated())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(identity),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                                (request, response, ex) ->
+                                                        problem(
+                                                                response,
+                                                                HttpStatus.UNAUTHORIZED,
+                                                                "A valid API token is required:"
+                                                                        + " Authorization: Bearer"
+                                                                        + " <token>"))
+                                        .accessDeniedHandler(
+                                                (request, response, ex) ->
+                                                        problem(
+                                                                response,
+                                                                HttpStatus.FORBIDDEN,
+                                                                "This token's role may not do"
+                                                                        + " that")))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.authorizeHttpRequests(
+                        auth ->
+                                auth.requestMatchers(
+                                                "/login",
+                                                "/css/**",
+                                                "/js/**",
+                                                "/img/**",
+                                                "/webjars/**",
+                                                "/favicon.ico",
+                                                "/error",
+                                                "/actuator/health",
+                                                "/actuator/health/**",
+                                                "/actuator/info",
+                                                "/v3/api-docs",
+                                                "/v3/api-docs/**")
+                                        .permitAll()
+                                        .anyRequest()
+                                        .authenticated())
+                .formLogin(
+                        form ->
+                                form.loginPage("/login")
+                                        .defaultSuccessUrl("/", false)
+                                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(
+                        new LoginThrottleFilter(throttle),
+                        UsernamePasswordAuthenticationFilter.class)
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                                c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                                        .referrerPolicy(
+                                                r ->
+                                                        r.policy(
+                                                                ReferrerPolicyHeaderWriter
+                                                                        .ReferrerPolicy
+                                                                        .SAME_ORIGIN))
+                                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter()
+                .write(
+                        "{\"type\":\"about:blank\",\"title\":\""
+                                + status.getReasonPhrase()
+                                + "\",\"status\":"
+                                + status.value()
+                                + ",\"detail\":\""
+                                + detail
+                                + "\"}");
+    }
+}

@@ -1,0 +1,62 @@
+package io.tandem.identity.web;
+
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.IssuedToken;
+import io.tandem.identity.Role;
+import io.tandem.identity.TandemUser;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins create, list and revoke their organisation's API tokens. */
+@Controller
+@RequestMapping("/admin/tokens")
+@PreAuthorize("hasRole('ADMIN')")
+class ApiTokenPageController {
+
+    record TokenForm(String name, Role role) {}
+
+    private final IdentityManagement identity;
+
+    ApiTokenPageController(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping
+    String tokens(TandemUser user, Model model) {
+        model.addAttribute("tokens", identity.tokens(user.organisationId()));
+        model.addAttribute("roles", Role.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new TokenForm("", Role.ADMIN));
+        }
+        return "identity/tokens";
+    }
+
+    @PostMapping
+    String create(TandemUser user, TokenForm form, Model model, RedirectAttributes redirect) {
+        String name = form.name() == null ? "" : form.name().trim();
+        if (name.isEmpty() || name.length() > 120 || form.role() == null) {
+            model.addAttribute("form", form);
+            model.addAttribute("nameError", "tokens.name.invalid");
+            return tokens(user, model);
+        }
+        IssuedToken token =
+                identity.issueToken(user.organisationId(), name, form.role(), user.email());
+        redirect.addFlashAttribute("issued", token);
+        return "redirect:/admin/tokens";
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (identity.revokeToken(user.organisationId(), id)) {
+            redirect.addFlashAttribute("notice", "tokens.revoked");
+        }
+        return "redirect:/admin/tokens";
+    }
+}

@@ -1,0 +1,492 @@
+package io.tandem.people;
+
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.support.MessageSourceAccessor;
+
+/**
+ * Reads an HR-system CSV export and works out, without touching the database, what an import would
+ * create and update, or every error that refuses it. Columns absent from the file leave the stored
+ * values as they are.
+ */
+final class PeopleImport {
+
+    static final String EMPLOYEE_ID = "employee_id";
+    static final String EMAIL = "email";
+    static final String FIRST_NAME = "first_name";
+    static final String LAST_NAME = "last_name";
+    static final String TITLE = "title";
+    static final String LEVEL = "level";
+    static final String DIVISION = "division";
+    static final String FUNCTION = "function";
+    static final String LOCATION = "location";
+    static final String TIME_ZONE = "time_zone";
+    static final String WORK_MODE = "work_mode";
+    static final String MANAGER = "manager_employee_id";
+    static final String LANGUAGES = "languages";
+    static final String SKILLS = "skills";
+    static final String STATUS = "status";
+
+    static final List<String> COLUMNS =
+            List.of(
+                    EMPLOYEE_ID,
+                    EMAIL,
+                    FIRST_NAME,
+                    LAST_NAME,
+                    TITLE,
+                    LEVEL,
+                    DIVISION,
+                    FUNCTION,
+                    LOCATION,
+                    TIME_ZONE,
+                    WORK_MODE,
+                    MANAGER,
+                    LANGUAGES,
+                    SKILLS,
+                    STATUS);
+    static final List<String> REQUIRED = List.of(EMPLOYEE_ID, EMAIL, FIRST_NAME, LAST_NAME);
+
+    static final String DEFAULT_TIME_ZONE = "UTC";
+    private static final int MAX_TEXT = 200;
+    private static final int MAX_LIST = 4000;
+    private static final Pattern EMAIL_PATTERN =
+            Pattern.compile("^[^@\\s;,<>\"]+@[^@\\s;,<>\"]+\\.[^@\\s;,<>\"]+$");
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    /** What the import will write. */
+    record Plan(
+            List<PersonRow> inserts,
+            List<PersonRow> updates,
+            int unchanged,
+            List<String> warnings) {
+
+        ImportResult result() {
+            return new ImportResult(inserts.size(), updates.size(), unchanged, warnings);
+        }
+    }
+
+    private record Line(int row, Map<String, String> cells) {
+
+        String get(String column) {
+            return cells.get(column);
+        }
+
+        boolean has(String column) {
+            return cells.containsKey(column);
+        }
+    }
+
+    private final MessageSourceAccessor messages;
+    private final List<InputError> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private PeopleImport(MessageSourceAccessor messages) {
+        this.messages = messages;
+    }
+
+    static Plan plan(byte[] file, List<PersonRow> existing, MessageSourceAccessor messages) {
+        return new PeopleImport(messages).plan(file, existing);
+    }
+
+    private Plan plan(byte[] file, List<PersonRow> existing) {
+        String text = decode(file);
+        if (text.isBlank()) {
+            throw refuse("import.empty", List.of());
+        }
+        List<CSVRecord> records = parse(text);
+        List<String> header = header(records.get(0));
+        if (!errors.isEmpty()) {
+            throw refuse("import.refused", errors);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (CSVRecord record : records.subList(1, records.size())) {
+            int row = (int) record.getRecordNumber();
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            if (record.size() != header.size()) {
+                error(row, null, "import.width", record.size(), header.size());
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                if (COLUMNS.contains(header.get(i))) {
+                    cells.put(header.get(i), record.get(i).trim());
+                }
+            }
+            lines.add(new Line(row, cells));
+        }
+        Plan plan = build(lines, existing);
+        if (!errors.isEmpty()) {
+            errors.sort(
+                    Comparator.comparing(InputError::row, Comparator.nullsFirst(Integer::compare))
+                            .thenComparing(
+                                    e -> e.column() == null ? -1 : COLUMNS.indexOf(e.column())));
+            throw refuse("import.refused", errors);
+        }
+        return plan;
+    }
+
+    private String decode(byte[] file) {
+        int start = 0;
+        if (file.length >= 3
+                && (file[0] & 0xFF) == 0xEF
+                && (file[1] & 0xFF) == 0xBB
+                && (file[2] & 0xFF) == 0xBF) {
+            start = 3;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file, start, file.length - start))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw refuse("import.not-utf8", List.of());
+        }
+    }
+
+    private List<CSVRecord> parse(String text) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            return parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw refuse("import.malformed", List.of(), e.getMessage());
+        }
+    }
+
+    private List<String> header(CSVRecord first) {
+        List<String> header = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : first) {
+            String column =
+                    name.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            header.add(column);
+            if (!column.isEmpty() && !seen.add(column) && COLUMNS.contains(column)) {
+                error(1, column, "import.header.duplicate");
+            }
+        }
+        if (header.stream().noneMatch(COLUMNS::contains)) {
+            errors.clear();
+            error(1, null, "import.header.missing", String.join(", ", REQUIRED));
+            return header;
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                error(1, column, "import.header.required");
+            }
+        }
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                warnings.add(messages.getMessage("import.header.unknown", new Object[] {column}));
+            }
+        }
+        return header;
+    }
+
+    private Plan build(List<Line> lines, List<PersonRow> existing) {
+        Map<String, PersonRow> byEmployeeId = new HashMap<>();
+        Map<String, PersonRow> byEmail = new HashMap<>();
+        Map<UUID, PersonRow> byId = new HashMap<>();
+        for (PersonRow person : existing) {
+            byEmployeeId.put(person.employeeId(), person);
+            byEmail.put(person.emailKey(), person);
+            byId.put(person.id(), person);
+        }
+
+        Map<String, Integer> employeeRows = new HashMap<>();
+        Map<String, Integer> emailRows = new HashMap<>();
+        Map<String, UUID> idOfEmployee = new HashMap<>();
+        for (PersonRow person : existing) {
+            idOfEmployee.put(person.employeeId(), person.id());
+        }
+        List<Line> accepted = new ArrayList<>();
+        for (Line line : lines) {
+            String employeeId = required(line, EMPLOYEE_ID);
+            String email = required(line, EMAIL);
+            required(line, FIRST_NAME);
+            required(line, LAST_NAME);
+            if (employeeId != null) {
+                Integer earlier = employeeRows.putIfAbsent(employeeId, line.row());
+                if (earlier != null) {
+                    error(
+                            line.row(),
+                            EMPLOYEE_ID,
+                            "import.employee-id.duplicate",
+                            employeeId,
+                            earlier);
+                }
+                idOfEmployee.computeIfAbsent(employeeId, id -> UUID.randomUUID());
+            }
+            if (email != null) {
+                if (email.length() > 320 || !EMAIL_PATTERN.matcher(email).matches()) {
+                    error(line.row(), EMAIL, "import.email.invalid", email);
+                } else {
+                    String key = email.toLowerCase(Locale.ROOT);
+                    Integer earlier = emailRows.putIfAbsent(key, line.row());
+                    if (earlier != null) {
+                        error(line.row(), EMAIL, "import.email.duplicate", email, earlier);
+                    }
+                }
+            }
+            accepted.add(line);
+        }
+        // An e-mail may move between people in one file, so compare with the people the file leaves
+        // alone.
+        for (Line line : accepted) {
+            String email = line.get(EMAIL);
+            String employeeId = line.get(EMPLOYEE_ID);
+            if (email == null || email.isEmpty() || employeeId == null) {
+                continue;
+            }
+            PersonRow holder = byEmail.get(email.toLowerCase(Locale.ROOT));
+            if (holder != null
+                    && !holder.employeeId().equals(employeeId)
+                    && !employeeRows.containsKey(holder.employeeId())) {
+                error(line.row(), EMAIL, "import.email.taken", email, holder.employeeId());
+            }
+        }
+
+        List<PersonRow> finals = new ArrayList<>();
+        Map<UUID, Integer> rowOfId = new HashMap<>();
+        for (Line line : accepted) {
+            String employeeId = line.get(EMPLOYEE_ID);
+            if (employeeId == null || employeeId.isEmpty()) {
+                continue;
+            }
+            UUID id = idOfEmployee.get(employeeId);
+            if (rowOfId.putIfAbsent(id, line.row()) != null) {
+                continue;
+            }
+            PersonRow before = byEmployeeId.get(employeeId);
+            finals.add(merge(line, id, before, idOfEmployee));
+        }
+        checkCycles(finals, byId, rowOfId);
+
+        List<PersonRow> inserts = new ArrayList<>();
+        List<PersonRow> updates = new ArrayList<>();
+        int unchanged = 0;
+        for (PersonRow person : finals) {
+            PersonRow before = byId.get(person.id());
+            if (before == null) {
+                inserts.add(person);
+            } else if (before.equals(person)) {
+                unchanged++;
+            } else {
+                updates.add(person);
+            }
+        }
+        return new Plan(inserts, updates, unchanged, List.copyOf(warnings));
+    }
+
+    private PersonRow merge(Line line, UUID id, PersonRow before, Map<String, UUID> idOfEmployee) {
+        int row = line.row();
+        String email = line.get(EMAIL);
+        String firstName = text(line, FIRST_NAME, before == null ? null : before.firstName());
+        String lastName = text(line, LAST_NAME, before == null ? null : before.lastName());
+        String title = text(line, TITLE, before == null ? null : before.title());
+        String division = text(line, DIVISION, before == null ? null : before.division());
+        String function = text(line, FUNCTION, before == null ? null : before.function());
+        String location = text(line, LOCATION, before == null ? null : before.location());
+
+        Integer level = before == null ? null : before.level();
+        if (line.has(LEVEL)) {
+            String value = line.get(LEVEL);
+            level = null;
+            if (!value.isEmpty()) {
+                try {
+                    level = Integer.valueOf(value);
+                    if (level < 0 || level > 99) {
+                        error(row, LEVEL, "import.level.range", value);
+                    }
+                } catch (NumberFormatException e) {
+                    error(row, LEVEL, "import.level.invalid", value);
+                }
+            }
+        }
+
+        String timeZone = before == null ? DEFAULT_TIME_ZONE : before.timeZone();
+        if (line.has(TIME_ZONE)) {
+            String value = line.get(TIME_ZONE);
+            if (value.isEmpty()) {
+                timeZone = DEFAULT_TIME_ZONE;
+            } else if (ZONES.contains(value) || value.equals("UTC")) {
+                timeZone = value;
+            } else {
+                error(row, TIME_ZONE, "import.time-zone.invalid", value);
+            }
+        }
+
+        WorkMode workMode = before == null ? null : before.workMode();
+        if (line.has(WORK_MODE)) {
+            String value = line.get(WORK_MODE);
+            workMode = null;
+            if (!value.isEmpty()) {
+                workMode = WorkMode.parse(value).orElse(null);
+                if (workMode == null) {
+                    error(row, WORK_MODE, "import.work-mode.invalid", value);
+                }
+            }
+        }
+
+        PersonStatus status = before == null ? PersonStatus.ACTIVE : before.status();
+        if (line.has(STATUS)) {
+            String value = line.get(STATUS).toUpperCase(Locale.ROOT);
+            if (value.isEmpty()) {
+                status = PersonStatus.ACTIVE;
+            } else if (value.equals("ACTIVE") || value.equals("INACTIVE")) {
+                status = PersonStatus.valueOf(value);
+            } else {
+                error(row, STATUS, "import.status.invalid", line.get(STATUS));
+            }
+        }
+
+        UUID managerId = before == null ? null : before.managerId();
+        if (line.has(MANAGER)) {
+            String manager = line.get(MANAGER);
+            managerId = null;
+            if (!manager.isEmpty()) {
+                if (manager.equals(line.get(EMPLOYEE_ID))) {
+                    error(row, MANAGER, "import.manager.self", manager);
+                } else if (!idOfEmployee.containsKey(manager)) {
+                    error(row, MANAGER, "import.manager.unknown", manager);
+                } else {
+                    managerId = idOfEmployee.get(manager);
+                }
+            }
+        }
+
+        List<String> languages =
+                list(line, LANGUAGES, before == null ? List.of() : before.languages());
+        List<String> skills = list(line, SKILLS, before == null ? List.of() : before.skills());
+
+        return new PersonRow(
+                id,
+                line.get(EMPLOYEE_ID),
+                email,
+                firstName,
+                lastName,
+                title,
+                level,
+                division,
+                function,
+                location,
+                timeZone,
+                workMode,
+                managerId,
+                status,
+                languages,
+                skills,
+                before == null ? List.of() : before.skillsWanted(),
+                before == null ? null : before.aspiredDivision(),
+                before == null ? null : before.aspiredLocation(),
+                before == null ? null : before.bio());
+    }
+
+    private void checkCycles(
+            List<PersonRow> finals, Map<UUID, PersonRow> existing, Map<UUID, Integer> rowOfId) {
+        Map<UUID, UUID> managerOf = new HashMap<>();
+        Map<UUID, String> employeeIdOf = new HashMap<>();
+        for (PersonRow person : existing.values()) {
+            managerOf.put(person.id(), person.managerId());
+            employeeIdOf.put(person.id(), person.employeeId());
+        }
+        for (PersonRow person : finals) {
+            managerOf.put(person.id(), person.managerId());
+            employeeIdOf.put(person.id(), person.employeeId());
+        }
+        Set<UUID> safe = new HashSet<>();
+        Set<UUID> reported = new HashSet<>();
+        for (PersonRow person : finals) {
+            LinkedHashSet<UUID> path = new LinkedHashSet<>();
+            UUID current = person.id();
+            while (current != null && !safe.contains(current) && path.add(current)) {
+                current = managerOf.get(current);
+            }
+            if (current != null && !safe.contains(current)) {
+                List<UUID> loop = new ArrayList<>();
+                boolean inLoop = false;
+                for (UUID id : path) {
+                    inLoop |= id.equals(current);
+                    if (inLoop) {
+                        loop.add(id);
+                    }
+                }
+                List<String> names = new ArrayList<>();
+                loop.forEach(id -> names.add(employeeIdOf.get(id)));
+                names.add(employeeIdOf.get(current));
+                for (UUID id : loop) {
+                    Integer row = rowOfId.get(id);
+                    if (row != null && reported.add(id)) {
+                        error(row, MANAGER, "import.manager.cycle", String.join(" → ", names));
+                    }
+                }
+                path.removeAll(loop);
+            }
+            safe.addAll(path);
+        }
+    }
+
+    private String required(Line line, String column) {
+        String value = line.get(column);
+        if (value == null || value.isEmpty()) {
+            error(line.row(), column, "import.required");
+            return null;
+        }
+        return value;
+    }
+
+    private String text(Line line, String column, String before) {
+        if (!line.has(column)) {
+            return before;
+        }
+        String value = line.get(column);
+        if (value.length() > MAX_TEXT) {
+            error(line.row(), column, "import.too-long", MAX_TEXT);
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    private List<String> list(Line line, String column, List<String> before) {
+        if (!line.has(column)) {
+            return before;
+        }
+        String value = line.get(column);
+        if (value.length() > MAX_LIST) {
+            error(line.row(), column, "import.too-long", MAX_LIST);
+        }
+        return Tags.parse(value);
+    }
+
+    private void error(Integer row, String column, String code, Object... args) {
+        errors.add(new InputError(null, row, column, messages.getMessage(code, args)));
+    }
+
+    private InvalidInputException refuse(String code, List<InputError> all, Object... args) {
+        return InvalidInputException.unprocessable(messages.getMessage(code, args), all);
+    }
+}

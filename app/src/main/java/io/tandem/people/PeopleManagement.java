@@ -1,0 +1,178 @@
+package io.tandem.people;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people module's API: import, directory, profiles and reporting lines. */
+@Service
+public class PeopleManagement {
+
+    private final People people;
+    private final MessageSourceAccessor messages;
+
+    PeopleManagement(People people, MessageSource messageSource) {
+        this.people = people;
+        this.messages = new MessageSourceAccessor(messageSource);
+    }
+
+    /**
+     * Imports an HR-system CSV export: all of it, or nothing and every error found.
+     *
+     * @throws InvalidInputException naming each row and column that is wrong
+     */
+    @Transactional
+    public ImportResult importCsv(OrganisationId organisation, byte[] file) {
+        PeopleImport.Plan plan = PeopleImport.plan(file, people.findAll(organisation), messages);
+        people.insertAll(organisation, plan.inserts());
+        people.updateAll(organisation, plan.updates());
+        return plan.result();
+    }
+
+    public Paged<PersonSummary> search(
+            OrganisationId organisation, DirectoryQuery query, PageQuery page) {
+        List<PersonSummary> items =
+                people.search(organisation, query, page).stream().map(PersonRow::summary).toList();
+        long total =
+                page.page() == 0 && items.size() < page.size()
+                        ? items.size()
+                        : people.count(organisation, query);
+        return Paged.of(items, page, total);
+    }
+
+    public Optional<PersonSummary> find(OrganisationId organisation, PersonId id) {
+        return people.find(organisation, id.value()).map(PersonRow::summary);
+    }
+
+    public PersonSummary get(OrganisationId organisation, PersonId id) {
+        return find(organisation, id)
+                .orElseThrow(() -> new NotFoundException(messages.getMessage("people.not-found")));
+    }
+
+    public Optional<PersonSummary> findByEmail(OrganisationId organisation, String email) {
+        return email == null
+                ? Optional.empty()
+                : people.findByEmail(organisation, email).map(PersonRow::summary);
+    }
+
+    public long count(OrganisationId organisation) {
+        return people.count(organisation);
+    }
+
+    public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
+        PersonRow person =
+                people.find(organisation, id.value())
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                messages.getMessage("people.not-found")));
+        List<PersonSummary> managers = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>(Set.of(person.id()));
+        UUID next = person.managerId();
+        while (next != null && seen.add(next)) {
+            Optional<PersonRow> manager = people.find(organisation, next);
+            if (manager.isEmpty()) {
+                break;
+            }
+            managers.add(manager.get().summary());
+            next = manager.get().managerId();
+        }
+        List<PersonSummary> reports =
+                people.findReports(organisation, person.id()).stream()
+                        .map(PersonRow::summary)
+                        .toList();
+        return new ReportingLine(managers, reports);
+    }
+
+    public PeopleValues values(OrganisationId organisation) {
+        return new PeopleValues(
+                people.distinct(organisation, "division"),
+                people.distinct(organisation, "function_name"),
+                people.distinct(organisation, "location"),
+                people.tags(organisation, "SKILL"),
+                people.tags(organisation, "LANGUAGE"));
+    }
+
+    /**
+     * Changes what a person may edit about themselves.
+     *
+     * @throws InvalidInputException naming the field that is wrong
+     */
+    @Transactional
+    public PersonSummary updateProfile(
+            OrganisationId organisation, PersonId id, ProfileUpdate update) {
+        PersonRow person =
+                people.find(organisation, id.value())
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                messages.getMessage("people.not-found")));
+        List<InputError> errors = new ArrayList<>();
+        String timeZone = update.timeZone() == null ? "" : update.timeZone().trim();
+        if (!timeZone.equals("UTC") && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            errors.add(
+                    InputError.field("timeZone", messages.getMessage("profile.time-zone.invalid")));
+        }
+        String bio = trimToNull(update.bio());
+        if (bio != null && bio.length() > 4000) {
+            errors.add(InputError.field("bio", messages.getMessage("profile.bio.too-long")));
+        }
+        List<String> skills = Tags.clean(update.skills());
+        List<String> wanted = Tags.clean(update.skillsWanted());
+        List<String> languages = Tags.clean(update.languages());
+        if (Tags.join(skills).length() > 4000) {
+            errors.add(InputError.field("skills", messages.getMessage("profile.list.too-long")));
+        }
+        if (Tags.join(wanted).length() > 4000) {
+            errors.add(
+                    InputError.field("skillsWanted", messages.getMessage("profile.list.too-long")));
+        }
+        if (Tags.join(languages).length() > 1000) {
+            errors.add(InputError.field("languages", messages.getMessage("profile.list.too-long")));
+        }
+        String aspiredDivision = trimToNull(update.aspiredDivision());
+        String aspiredLocation = trimToNull(update.aspiredLocation());
+        if (aspiredDivision != null && aspiredDivision.length() > 200) {
+            errors.add(
+                    InputError.field("aspiredDivision", messages.getMessage("profile.too-long")));
+        }
+        if (aspiredLocation != null && aspiredLocation.length() > 200) {
+            errors.add(
+                    InputError.field("aspiredLocation", messages.getMessage("profile.too-long")));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("profile.invalid"), errors);
+        }
+        PersonRow updated =
+                person.withProfile(
+                        new ProfileUpdate(
+                                bio,
+                                skills,
+                                wanted,
+                                aspiredDivision,
+                                aspiredLocation,
+                                languages,
+                                timeZone));
+        people.updateAll(organisation, List.of(updated));
+        return updated.summary();
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

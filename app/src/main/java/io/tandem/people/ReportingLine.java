@@ -1,0 +1,11 @@
+package io.tandem.people;
+
+import java.util.List;
+
+/**
+ * A person's place in the organisation.
+ *
+ * @param managers from the direct manager up to the top
+ * @param directReports the people who report to this person
+ */
+public record ReportingLine(List<PersonSummary> managers, List<PersonSummary> directReports) {}

@@ -1,0 +1,63 @@
+package io.tandem.people.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.people.ImportResult;
+import io.tandem.people.PeopleManagement;
+import io.tandem.web.InvalidInputException;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/people/import")
+@PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+class ImportPageController {
+
+    private final PeopleManagement people;
+
+    ImportPageController(PeopleManagement people) {
+        this.people = people;
+    }
+
+    @GetMapping
+    String form() {
+        return "people/import";
+    }
+
+    @PostMapping
+    String upload(
+            TandemUser user,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        String view = htmx != null ? "people/fragments/import-outcome :: outcome" : "people/import";
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("failure", "import.no-file");
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return view;
+        }
+        try {
+            ImportResult result = people.importCsv(user.organisationId(), file.getBytes());
+            model.addAttribute("result", result);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            return view;
+        } catch (InvalidInputException e) {
+            model.addAttribute("refusal", e);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            response.setStatus(e.status().value());
+            return view;
+        }
+    }
+}

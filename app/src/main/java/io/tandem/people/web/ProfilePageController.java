@@ -1,0 +1,122 @@
+package io.tandem.people.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.people.ProfileUpdate;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Your own profile: what you may change about yourself. */
+@Controller
+@RequestMapping("/profile")
+class ProfilePageController {
+
+    record ProfileForm(
+            String bio,
+            String skills,
+            String skillsWanted,
+            String aspiredDivision,
+            String aspiredLocation,
+            String languages,
+            String timeZone) {
+
+        static ProfileForm of(PersonSummary person) {
+            return new ProfileForm(
+                    person.bio(),
+                    String.join("; ", person.skills()),
+                    String.join("; ", person.skillsWanted()),
+                    person.aspiredDivision(),
+                    person.aspiredLocation(),
+                    String.join("; ", person.languages()),
+                    person.timeZone());
+        }
+
+        ProfileUpdate update() {
+            return new ProfileUpdate(
+                    bio,
+                    split(skills),
+                    split(skillsWanted),
+                    aspiredDivision,
+                    aspiredLocation,
+                    split(languages),
+                    timeZone);
+        }
+
+        private static List<String> split(String text) {
+            return text == null ? List.of() : Arrays.asList(text.split("[;,]"));
+        }
+    }
+
+    private static final List<String> ZONES =
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(
+                            zone ->
+                                    zone.contains("/")
+                                            && !zone.startsWith("Etc/")
+                                            && !zone.startsWith("SystemV/"))
+                    .sorted()
+                    .toList();
+
+    private final PeopleManagement people;
+
+    ProfilePageController(PeopleManagement people) {
+        this.people = people;
+    }
+
+    @GetMapping
+    String mine(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(person -> "redirect:/people/" + person.id())
+                .orElse("people/no-profile");
+    }
+
+    @GetMapping("/edit")
+    String edit(TandemUser user, Model model) {
+        var person = people.findByEmail(user.organisationId(), user.email());
+        if (person.isEmpty()) {
+            return "people/no-profile";
+        }
+        model.addAttribute("person", person.get());
+        model.addAttribute("form", ProfileForm.of(person.get()));
+        model.addAttribute("values", people.values(user.organisationId()));
+        model.addAttribute("zones", ZONES);
+        return "people/edit-profile";
+    }
+
+    @PostMapping("/edit")
+    String save(TandemUser user, ProfileForm form, Model model, RedirectAttributes redirect) {
+        var person = people.findByEmail(user.organisationId(), user.email());
+        if (person.isEmpty()) {
+            return "people/no-profile";
+        }
+        try {
+            people.updateProfile(user.organisationId(), person.get().id(), form.update());
+        } catch (InvalidInputException e) {
+            Map<String, String> errors =
+                    e.errors().stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            InputError::field, InputError::message, (a, b) -> a));
+            model.addAttribute("person", person.get());
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors);
+            model.addAttribute("values", people.values(user.organisationId()));
+            model.addAttribute("zones", ZONES);
+            return "people/edit-profile";
+        }
+        redirect.addFlashAttribute("notice", "profile.saved");
+        return "redirect:/people/" + person.get().id();
+    }
+}
