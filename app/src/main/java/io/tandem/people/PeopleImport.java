@@ -279,11 +279,11 @@ final class PeopleImport {
                 continue;
             }
             UUID id = idOfEmployee.get(employeeId);
-            if (rowOfId.putIfAbsent(id, line.row()) != null) {
-                continue;
+            PersonRow merged = merge(line, id, byEmployeeId.get(employeeId), idOfEmployee);
+            // A repeated employee id is already an error; its cells are still checked.
+            if (rowOfId.putIfAbsent(id, line.row()) == null) {
+                finals.add(merged);
             }
-            PersonRow before = byEmployeeId.get(employeeId);
-            finals.add(merge(line, id, before, idOfEmployee));
         }
         checkCycles(finals, byId, rowOfId);
 
