@@ -46,7 +46,8 @@ class PeopleImportIntegrationTests {
     }
 
     MvcTestResult people(String... nameValues) {
-        var request = mvc.get().uri("/api/v1/people").header(HttpHeaders.AUTHORIZATION, org.bearer());
+        var request =
+                mvc.get().uri("/api/v1/people").header(HttpHeaders.AUTHORIZATION, org.bearer());
         for (int i = 0; i < nameValues.length; i += 2) {
             request = request.param(nameValues[i], nameValues[i + 1]);
         }

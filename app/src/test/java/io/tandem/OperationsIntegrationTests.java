@@ -1,0 +1,67 @@
+package io.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.identity.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@TandemIntegrationTest
+class OperationsIntegrationTests {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+
+    @Test
+    void healthAndReadinessAreUp() {
+        assertThat(mvc.get().uri("/actuator/health"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
+        assertThat(mvc.get().uri("/actuator/health/readiness"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsNeedAnAdminToken() {
+        assertThat(mvc.get().uri("/actuator/prometheus")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(
+                        mvc.get()
+                                .uri("/actuator/prometheus")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer test-bootstrap-token"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("jvm_memory_used_bytes", "http_server_requests");
+    }
+
+    @Test
+    void theOpenApiDocumentCoversThePeopleApi() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.paths")
+                .asMap()
+                .containsKeys("/api/v1/people", "/api/v1/people/import", "/api/v1/people/{id}");
+    }
+
+    @Test
+    void unknownPagesShowAFriendlyNotFoundPage() {
+        assertThat(
+                        mvc.get()
+                                .uri("/people/00000000-0000-0000-0000-000000000000")
+                                .header("Accept", "text/html")
+                                .with(
+                                        TestOrganisations.signedIn(
+                                                organisations.create().id(),
+                                                "x@acme.test",
+                                                Role.EMPLOYEE)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+}

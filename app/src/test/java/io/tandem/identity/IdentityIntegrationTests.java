@@ -1,0 +1,231 @@
+package io.tandem.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@TandemIntegrationTest
+class IdentityIntegrationTests {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+    @Autowired IdentityManagement identity;
+
+    @Test
+    void apiWithoutATokenAnswers401AsAProblem() {
+        assertThat(mvc.get().uri("/api/v1/people"))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson()
+                .isLenientlyEqualTo("{\"status\":401,\"title\":\"Unauthorized\"}");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer nonsense"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void bootstrapTokenFromTheEnvironmentWorksForTheDefaultOrganisation() {
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .param("q", "sam taylor")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer test-bootstrap-token"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"total\":1,\"items\":[{\"email\":\"sam.taylor@northwind.example\"}]}");
+    }
+
+    @Test
+    void anotherOrganisationsPeopleAreNotFound() throws Exception {
+        TestOrganisation mine = organisations.create();
+        TestOrganisation theirs = organisations.create();
+        mvc.post()
+                .uri("/api/v1/people/import")
+                .header(HttpHeaders.AUTHORIZATION, theirs.bearer())
+                .contentType("text/csv")
+                .content("employee_id,email,first_name,last_name\nT1,t1@theirs.test,Tess,Theirs\n")
+                .exchange();
+        String theirPerson =
+                mvc.get()
+                        .uri("/api/v1/people")
+                        .header(HttpHeaders.AUTHORIZATION, theirs.bearer())
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString()
+                        .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/{id}", theirPerson)
+                                .header(HttpHeaders.AUTHORIZATION, theirs.bearer()))
+                .hasStatusOk();
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/{id}", theirPerson)
+                                .header(HttpHeaders.AUTHORIZATION, mine.bearer()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/people").header(HttpHeaders.AUTHORIZATION, mine.bearer()))
+                .bodyJson()
+                .isLenientlyEqualTo("{\"total\":0}");
+    }
+
+    @Test
+    void revokedTokensAreRefused() {
+        TestOrganisation org = organisations.create();
+        IssuedToken token = identity.issueToken(org.id(), "short-lived", Role.ADMIN, "tests");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.secret()))
+                .hasStatusOk();
+
+        identity.revokeToken(org.id(), token.id());
+
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.secret()))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void tokensAreStoredHashedAndListedByTheirLastCharactersOnly() {
+        TestOrganisation org = organisations.create();
+        IssuedToken token = identity.issueToken(org.id(), "hris", Role.PROGRAM_MANAGER, "tests");
+
+        assertThat(identity.tokens(org.id()))
+                .anySatisfy(
+                        t -> {
+                            assertThat(t.name()).isEqualTo("hris");
+                            assertThat(t.hint())
+                                    .endsWith(
+                                            token.secret().substring(token.secret().length() - 4));
+                            assertThat(t.hint()).hasSizeLessThan(8);
+                        });
+    }
+
+    @Test
+    void signingInWithTheDemoAdminLeadsToTheHomePage() {
+        assertThat(
+                        mvc.post()
+                                .uri("/login")
+                                .param("username", "alex.morgan@northwind.example")
+                                .param("password", "tandem-demo")
+                                .with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/");
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedAndThenThrottledPerAccount() {
+        String email = "throttle-" + UUID.randomUUID() + "@acme.test";
+        TestOrganisation org = organisations.create();
+        identity.ensureAccount(org.id(), email, "Throttle", "right-password", Role.EMPLOYEE);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(
+                            mvc.post()
+                                    .uri("/login")
+                                    .param("username", email)
+                                    .param("password", "wrong")
+                                    .with(csrf()))
+                    .hasRedirectedUrl("/login?error");
+        }
+
+        assertThat(
+                        mvc.post()
+                                .uri("/login")
+                                .param("username", email)
+                                .param("password", "right-password")
+                                .with(csrf()))
+                .hasRedirectedUrl("/login?locked");
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() {
+        assertThat(
+                        mvc.post()
+                                .uri("/login")
+                                .param("username", "alex.morgan@northwind.example")
+                                .param("password", "tandem-demo"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void pagesNeedASignedInUserAndCarrySecurityHeaders() {
+        assertThat(mvc.get().uri("/people")).hasStatus3xxRedirection();
+        var login = mvc.get().uri("/login").exchange();
+        assertThat(login)
+                .hasStatusOk()
+                .hasHeader("X-Frame-Options", "DENY")
+                .hasHeader("X-Content-Type-Options", "nosniff");
+        assertThat(login.getResponse().getHeader("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe");
+    }
+
+    @Test
+    void adminsCreateAndRevokeTokensOnThePage() {
+        var admin = user(Role.ADMIN);
+
+        var created =
+                mvc.post()
+                        .uri("/admin/tokens")
+                        .param("name", "payroll sync")
+                        .param("role", "PROGRAM_MANAGER")
+                        .with(csrf())
+                        .with(admin)
+                        .exchange();
+        assertThat(created).hasRedirectedUrl("/admin/tokens");
+        IssuedToken issued = (IssuedToken) created.getMvcResult().getFlashMap().get("issued");
+        assertThat(issued.secret()).startsWith("tdm_");
+
+        assertThat(mvc.get().uri("/admin/tokens").with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("payroll sync")
+                .doesNotContain(issued.secret());
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issued.secret()))
+                .hasStatusOk();
+
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens/{id}/revoke", issued.id())
+                                .with(csrf())
+                                .with(admin))
+                .hasRedirectedUrl("/admin/tokens");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issued.secret()))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void employeesCannotOpenTheTokensPage() {
+        assertThat(mvc.get().uri("/admin/tokens").with(user(Role.EMPLOYEE)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    private RequestPostProcessor user(Role role) {
+        OrganisationId organisation =
+                identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
+        return TestOrganisations.signedIn(
+                organisation, role.name().toLowerCase() + "@acme.test", role);
+    }
+}

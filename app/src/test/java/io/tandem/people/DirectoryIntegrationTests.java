@@ -1,0 +1,236 @@
+package io.tandem.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.Role;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@TandemIntegrationTest
+class DirectoryIntegrationTests {
+
+    static final String PEOPLE =
+            "employee_id,email,first_name,last_name,title,level,division,function,location,time_zone,work_mode,manager_employee_id,languages,skills\n"
+                    + "C1,ceo@acme.test,Carla,Chief,CEO,9,Corporate,Operations,London,Europe/London,HOME_OFFICE,,English,Leadership\n"
+                    + "D1,dana@acme.test,Dana,Director,Director,7,Retail,Sales,Berlin,Europe/Berlin,HOME_OFFICE,C1,English;German,Negotiation;Leadership\n"
+                    + "S1,sven@acme.test,Sven,Seller,Account Executive,3,Retail,Sales,Berlin,Europe/Berlin,FIELD,D1,German,Negotiation;Salesforce\n"
+                    + "S2,sara@acme.test,Sara,Seller,Account Executive,3,Retail,Sales,New York,America/New_York,FIELD,D1,English;Spanish,Salesforce\n"
+                    + "E1,eli@acme.test,Eli,Engineer,Engineer,4,Digital,Engineering,Singapore,Asia/Singapore,REMOTE,C1,English;Mandarin,Java;Python\n";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+    @Autowired PeopleManagement people;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void importPeople() {
+        org = organisations.create();
+        people.importCsv(org.id(), PEOPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    MvcTestResult search(String... nameValues) {
+        var request =
+                mvc.get().uri("/api/v1/people").header(HttpHeaders.AUTHORIZATION, org.bearer());
+        for (int i = 0; i < nameValues.length; i += 2) {
+            request = request.param(nameValues[i], nameValues[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    @Test
+    void filtersBySkillLanguageDivisionFunctionLocationAndWorkMode() {
+        assertThat(search("skill", "salesforce")).bodyJson().extractingPath("$.total").isEqualTo(2);
+        assertThat(search("skill", "Negotiation", "language", "german"))
+                .bodyJson()
+                .extractingPath("$.total")
+                .isEqualTo(2);
+        assertThat(search("division", "retail", "location", "Berlin"))
+                .bodyJson()
+                .extractingPath("$.total")
+                .isEqualTo(2);
+        assertThat(search("function", "Engineering"))
+                .bodyJson()
+                .extractingPath("$.items[0].employeeId")
+                .isEqualTo("E1");
+        assertThat(search("workMode", "field")).bodyJson().extractingPath("$.total").isEqualTo(2);
+        assertThat(search("q", "seller", "location", "new york"))
+                .bodyJson()
+                .extractingPath("$.items[0].firstName")
+                .isEqualTo("Sara");
+    }
+
+    @Test
+    void pagesThroughResultsInNameOrder() {
+        assertThat(search("size", "2", "page", "1"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"page\":1,\"size\":2,\"total\":5,\"items\":[{\"lastName\":\"Engineer\"},{\"lastName\":\"Seller\"}]}");
+    }
+
+    @Test
+    void refusesBadParametersNamingThem() {
+        assertThat(search("size", "-1"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("size");
+        assertThat(search("page", "-3"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("page");
+        assertThat(search("size", "ten")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(search("workMode", "boat"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("workMode");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/not-a-uuid")
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void derivesTheValuesListFromTheData() {
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/values")
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"divisions\":[\"Corporate\",\"Digital\",\"Retail\"],"
+                                + "\"functions\":[\"Engineering\",\"Operations\",\"Sales\"],"
+                                + "\"locations\":[\"Berlin\",\"London\",\"New York\",\"Singapore\"],"
+                                + "\"languages\":[\"English\",\"German\",\"Mandarin\",\"Spanish\"]}");
+    }
+
+    @Test
+    void showsTheReportingChainUpToTheTopAndDirectReports() {
+        String sven = idOf("S1");
+        String dana = idOf("D1");
+
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/{id}/reporting-line", sven)
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"managers\":[{\"employeeId\":\"D1\"},{\"employeeId\":\"C1\"}],\"directReports\":[]}");
+
+        assertThat(mvc.get().uri("/people/{id}", dana).with(signedIn()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Carla Chief", "Sara Seller", "Sven Seller", "Direct reports (2)");
+    }
+
+    @Test
+    void theDirectoryPageServesTheResultsFragmentToHtmx() {
+        MvcTestResult fragment =
+                mvc.get()
+                        .uri("/people")
+                        .param("skill", "Java")
+                        .header("HX-Request", "true")
+                        .with(signedIn())
+                        .exchange();
+
+        assertThat(fragment)
+                .hasStatusOk()
+                .bodyText()
+                .contains("Eli Engineer")
+                .doesNotContain("<html", "Sven Seller");
+
+        assertThat(mvc.get().uri("/people").param("skill", "Java").with(signedIn()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<html", "Eli Engineer", "<main");
+    }
+
+    @Test
+    void escapesWhatPeopleTypedIntoTheirProfile() {
+        String eli = idOf("E1");
+        people.updateProfile(
+                org.id(),
+                new PersonId(UUID.fromString(eli)),
+                new ProfileUpdate(
+                        "<script>alert(1)</script>",
+                        List.of("Java"),
+                        List.of(),
+                        null,
+                        null,
+                        List.of("English"),
+                        "UTC"));
+
+        assertThat(mvc.get().uri("/people/{id}", eli).with(signedIn()))
+                .bodyText()
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void peopleEditTheirOwnProfileAndBadTimeZonesAreNamed() {
+        RequestPostProcessor eli = signedInAs("eli@acme.test");
+
+        assertThat(
+                        mvc.post()
+                                .uri("/profile/edit")
+                                .with(eli)
+                                .with(csrf())
+                                .param("bio", "Building payment systems")
+                                .param("skills", "Java; Rust")
+                                .param("skillsWanted", "Public speaking")
+                                .param("languages", "English; Mandarin")
+                                .param("aspiredDivision", "Retail")
+                                .param("timeZone", "Asia/Singapore"))
+                .hasStatus3xxRedirection();
+        assertThat(search("skill", "rust"))
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"total\":1,\"items\":[{\"bio\":\"Building payment systems\",\"skillsWanted\":[\"Public speaking\"],\"aspiredDivision\":\"Retail\"}]}");
+
+        assertThat(
+                        mvc.post()
+                                .uri("/profile/edit")
+                                .with(eli)
+                                .with(csrf())
+                                .param("timeZone", "Moon/Base"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Choose a time zone from the list");
+    }
+
+    private String idOf(String employeeId) {
+        return people.search(
+                        org.id(),
+                        new DirectoryQuery(employeeId, null, null, null, null, null, null),
+                        io.tandem.web.PageQuery.of(0, 1))
+                .items()
+                .get(0)
+                .id()
+                .toString();
+    }
+
+    private RequestPostProcessor signedIn() {
+        return signedInAs("someone@acme.test");
+    }
+
+    private RequestPostProcessor signedInAs(String email) {
+        return TestOrganisations.signedIn(org.id(), email, Role.EMPLOYEE);
+    }
+}
