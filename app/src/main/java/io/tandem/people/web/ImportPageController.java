@@ -5,6 +5,7 @@ import io.tandem.people.ImportResult;
 import io.tandem.people.PeopleManagement;
 import io.tandem.web.InvalidInputException;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,9 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPageController {
 
     private final PeopleManagement people;
+    private final long maxBytes;
 
-    ImportPageController(PeopleManagement people) {
+    ImportPageController(
+            PeopleManagement people, @Value("${tandem.import.max-bytes:20971520}") long maxBytes) {
         this.people = people;
+        this.maxBytes = maxBytes;
     }
 
     @GetMapping
@@ -46,6 +50,11 @@ class ImportPageController {
         if (file == null || file.isEmpty()) {
             model.addAttribute("failure", "import.no-file");
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return view;
+        }
+        if (file.getSize() > maxBytes) {
+            model.addAttribute("failure", "import.too-large");
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             return view;
         }
         try {
