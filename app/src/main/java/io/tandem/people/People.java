@@ -40,6 +40,28 @@ class People {
                 .list();
     }
 
+    List<PersonRow> findAll(OrganisationId organisation, List<UUID> ids) {
+        List<PersonRow> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + BATCH));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> params = new ArrayList<>();
+            params.add(organisation.value());
+            params.addAll(chunk);
+            rows.addAll(
+                    jdbc.sql(
+                                    "select "
+                                            + COLUMNS
+                                            + " from person where organisation_id = ? and id in ("
+                                            + marks
+                                            + ")")
+                            .params(params)
+                            .query(People::map)
+                            .list());
+        }
+        return rows;
+    }
+
     long count(OrganisationId organisation) {
         return jdbc.sql("select count(*) from person where organisation_id = ?")
                 .param(organisation.value())
@@ -119,6 +141,10 @@ class People {
         if (query.workMode() != null) {
             where.append(" and p.work_mode = ?");
             params.add(query.workMode().name());
+        }
+        if (query.level() != null) {
+            where.append(" and p.job_level = ?");
+            params.add(query.level());
         }
         tag(where, params, "SKILL", query.skill());
         tag(where, params, "LANGUAGE", query.language());

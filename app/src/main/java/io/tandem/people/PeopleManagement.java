@@ -63,6 +63,15 @@ public class PeopleManagement {
                 .orElseThrow(() -> new NotFoundException(messages.getMessage("people.not-found")));
     }
 
+    /** The people with these ids in the organisation; ids of other organisations are left out. */
+    public java.util.Map<PersonId, PersonSummary> findAll(
+            OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        java.util.Map<PersonId, PersonSummary> found = new java.util.HashMap<>();
+        people.findAll(organisation, ids.stream().map(PersonId::value).distinct().toList())
+                .forEach(row -> found.put(new PersonId(row.id()), row.summary()));
+        return found;
+    }
+
     public Optional<PersonSummary> findByEmail(OrganisationId organisation, String email) {
         return email == null
                 ? Optional.empty()

@@ -59,12 +59,20 @@ class PeopleRestController {
             @RequestParam(required = false) String skill,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String workMode,
+            @RequestParam(required = false) Integer level,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         PageQuery pageQuery = PageQuery.of(page, size);
         DirectoryQuery query =
                 new DirectoryQuery(
-                        q, division, function, location, skill, language, workMode(workMode));
+                        q,
+                        division,
+                        function,
+                        location,
+                        skill,
+                        language,
+                        workMode(workMode),
+                        level);
         return people.search(user.organisationId(), query, pageQuery);
     }
 

@@ -1,0 +1,7 @@
+package io.tandem.programs;
+
+/** The part a person plays in one program. */
+public enum EnrolmentRole {
+    MENTOR,
+    MENTEE
+}

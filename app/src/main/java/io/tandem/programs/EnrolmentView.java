@@ -1,0 +1,30 @@
+package io.tandem.programs;
+
+import io.tandem.people.PersonId;
+import java.time.Instant;
+import java.util.List;
+
+/** An enrolment with the person's name and place, for lists and the API. */
+public record EnrolmentView(
+        EnrolmentId id,
+        ProgramId programId,
+        PersonId personId,
+        String name,
+        String email,
+        String division,
+        String location,
+        EnrolmentRole role,
+        EnrolmentStatus status,
+        Integer capacity,
+        String goals,
+        List<String> skillsWanted,
+        List<String> skillsOffered,
+        String aspiredDivision,
+        String aspiredLocation,
+        String preferences,
+        String availability,
+        String timeZone,
+        Instant invitedAt,
+        Instant enrolledAt,
+        Instant decidedAt,
+        String decisionNote) {}

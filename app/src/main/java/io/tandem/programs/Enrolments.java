@@ -1,0 +1,213 @@
+package io.tandem.programs;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.people.PersonId;
+import io.tandem.web.PageQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Enrolments; every statement is scoped by organisation. */
+@Repository
+class Enrolments {
+
+    private static final String COLUMNS =
+            "id, program_id, person_id, role, status, capacity, goals, skills_wanted, skills_offered,"
+                    + " aspired_division, aspired_location, preferences, availability, time_zone,"
+                    + " invited_at, enrolled_at, decided_at, decision_note";
+    private static final String SEPARATOR = ";";
+
+    private final JdbcClient jdbc;
+
+    Enrolments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OrganisationId organisation, Enrolment e) {
+        jdbc.sql(
+                        "insert into enrolment ("
+                                + COLUMNS
+                                + ", organisation_id, updated_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(values(e, organisation, true))
+                .update();
+    }
+
+    void update(OrganisationId organisation, Enrolment e) {
+        jdbc.sql(
+                        "update enrolment set program_id = ?, person_id = ?, role = ?, status = ?,"
+                                + " capacity = ?, goals = ?, skills_wanted = ?, skills_offered = ?,"
+                                + " aspired_division = ?, aspired_location = ?, preferences = ?,"
+                                + " availability = ?, time_zone = ?, invited_at = ?, enrolled_at = ?,"
+                                + " decided_at = ?, decision_note = ?, updated_at = ?"
+                                + " where id = ? and organisation_id = ?")
+                .params(values(e, organisation, false))
+                .update();
+    }
+
+    private static List<Object> values(Enrolment e, OrganisationId organisation, boolean insert) {
+        List<Object> values = new ArrayList<>();
+        if (insert) {
+            values.add(e.id().value());
+        }
+        values.addAll(
+                Arrays.asList(
+                        e.programId().value(),
+                        e.personId().value(),
+                        e.role().name(),
+                        e.status().name(),
+                        e.capacity(),
+                        e.goals(),
+                        String.join(SEPARATOR, e.skillsWanted()),
+                        String.join(SEPARATOR, e.skillsOffered()),
+                        e.aspiredDivision(),
+                        e.aspiredLocation(),
+                        e.preferences(),
+                        e.availability(),
+                        e.timeZone(),
+                        timestamp(e.invitedAt()),
+                        timestamp(e.enrolledAt()),
+                        timestamp(e.decidedAt()),
+                        e.decisionNote()));
+        if (insert) {
+            values.add(organisation.value());
+            values.add(Timestamp.from(Instant.now()));
+        } else {
+            values.add(Timestamp.from(Instant.now()));
+            values.add(e.id().value());
+            values.add(organisation.value());
+        }
+        return values;
+    }
+
+    Optional<Enrolment> find(OrganisationId organisation, EnrolmentId id) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and id = ?")
+                .params(organisation.value(), id.value())
+                .query(Enrolments::map)
+                .optional();
+    }
+
+    Optional<Enrolment> find(
+            OrganisationId organisation, ProgramId program, PersonId person, EnrolmentRole role) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and program_id = ?"
+                                + " and person_id = ? and role = ?")
+                .params(organisation.value(), program.value(), person.value(), role.name())
+                .query(Enrolments::map)
+                .optional();
+    }
+
+    List<Enrolment> forPerson(OrganisationId organisation, PersonId person) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and person_id = ?"
+                                + " order by updated_at desc")
+                .params(organisation.value(), person.value())
+                .query(Enrolments::map)
+                .list();
+    }
+
+    List<Enrolment> forProgram(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            PageQuery page) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and program_id = ?"
+                                + (status == null ? "" : " and status = ?")
+                                + " order by role, enrolled_at nulls last, invited_at, id limit ? offset ?")
+                .params(params(organisation, program, status, page))
+                .query(Enrolments::map)
+                .list();
+    }
+
+    long count(OrganisationId organisation, ProgramId program, EnrolmentStatus status) {
+        List<Object> params = new ArrayList<>(List.of(organisation.value(), program.value()));
+        if (status != null) {
+            params.add(status.name());
+        }
+        return jdbc.sql(
+                        "select count(*) from enrolment where organisation_id = ? and program_id = ?"
+                                + (status == null ? "" : " and status = ?"))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every enrolment of the program, for figures; programs hold thousands, not millions. */
+    List<Enrolment> all(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(Enrolments::map)
+                .list();
+    }
+
+    private static List<Object> params(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            PageQuery page) {
+        List<Object> params = new ArrayList<>(List.of(organisation.value(), program.value()));
+        if (status != null) {
+            params.add(status.name());
+        }
+        params.add(page.size());
+        params.add(page.offset());
+        return params;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR));
+    }
+
+    private static Enrolment map(ResultSet rs, int row) throws SQLException {
+        int capacity = rs.getInt("capacity");
+        Integer boxed = rs.wasNull() ? null : capacity;
+        return new Enrolment(
+                new EnrolmentId(rs.getObject("id", UUID.class)),
+                new ProgramId(rs.getObject("program_id", UUID.class)),
+                new PersonId(rs.getObject("person_id", UUID.class)),
+                EnrolmentRole.valueOf(rs.getString("role")),
+                EnrolmentStatus.valueOf(rs.getString("status")),
+                boxed,
+                rs.getString("goals"),
+                list(rs.getString("skills_wanted")),
+                list(rs.getString("skills_offered")),
+                rs.getString("aspired_division"),
+                rs.getString("aspired_location"),
+                rs.getString("preferences"),
+                rs.getString("availability"),
+                rs.getString("time_zone"),
+                instant(rs.getTimestamp("invited_at")),
+                instant(rs.getTimestamp("enrolled_at")),
+                instant(rs.getTimestamp("decided_at")),
+                rs.getString("decision_note"));
+    }
+}

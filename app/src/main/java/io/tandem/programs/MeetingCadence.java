@@ -1,0 +1,8 @@
+package io.tandem.programs;
+
+/** How often a pair is expected to meet. */
+public enum MeetingCadence {
+    WEEKLY,
+    BIWEEKLY,
+    MONTHLY
+}

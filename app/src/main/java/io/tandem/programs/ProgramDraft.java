@@ -1,0 +1,33 @@
+package io.tandem.programs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a program manager fills in to create a program. Anything left null comes from the template
+ * or a sensible default.
+ */
+public record ProgramDraft(
+        String name,
+        String template,
+        String description,
+        ProgramFormat format,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        MeetingCadence meetingCadence,
+        Integer relationshipMonths,
+        MatchingMode matchingMode,
+        Integer defaultCapacity,
+        LocalDate enrolmentOpensOn,
+        LocalDate enrolmentClosesOn,
+        Boolean approvalRequired,
+        String agreementText,
+        List<String> suggestedGoals,
+        List<MatchingRule> rules) {
+
+    public static ProgramDraft of(String name, String template) {
+        return new ProgramDraft(
+                name, template, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+}

@@ -1,0 +1,237 @@
+package io.tandem.programs;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.web.PageQuery;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Programs and their rules; every statement is scoped by organisation. */
+@Repository
+class Programs {
+
+    private static final String COLUMNS =
+            "id, name, description, template, format, starts_on, ends_on, meeting_cadence,"
+                    + " relationship_months, matching_mode, default_capacity, enrolment_opens_on,"
+                    + " enrolment_closes_on, approval_required, status, agreement_text, suggested_goals";
+    private static final String GOAL_SEPARATOR = "\n";
+
+    private final JdbcClient jdbc;
+
+    Programs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OrganisationId organisation, ProgramView p) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql(
+                        "insert into program ("
+                                + COLUMNS
+                                + ", organisation_id, created_at, updated_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        p.id().value(),
+                        p.name(),
+                        p.description(),
+                        p.template(),
+                        p.format().name(),
+                        date(p.startsOn()),
+                        date(p.endsOn()),
+                        p.meetingCadence().name(),
+                        p.relationshipMonths(),
+                        p.matchingMode().name(),
+                        p.defaultCapacity(),
+                        date(p.enrolmentOpensOn()),
+                        date(p.enrolmentClosesOn()),
+                        p.approvalRequired(),
+                        p.status().name(),
+                        p.agreementText(),
+                        String.join(GOAL_SEPARATOR, p.suggestedGoals()),
+                        organisation.value(),
+                        now,
+                        now)
+                .update();
+        replaceRules(p.id(), p.rules());
+    }
+
+    void replaceRules(ProgramId id, List<MatchingRule> rules) {
+        jdbc.sql("delete from program_rule where program_id = ?").param(id.value()).update();
+        for (int i = 0; i < rules.size(); i++) {
+            MatchingRule r = rules.get(i);
+            jdbc.sql(
+                            "insert into program_rule (program_id, position, criterion, kind, hard, weight,"
+                                    + " parameter) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id.value(),
+                            i,
+                            r.criterion().name(),
+                            r.kind().name(),
+                            r.hard(),
+                            r.hard() ? 0 : r.weight(),
+                            r.parameter())
+                    .update();
+        }
+        touch(id);
+    }
+
+    boolean updateStatus(
+            OrganisationId organisation, ProgramId id, ProgramStatus from, ProgramStatus to) {
+        return jdbc.sql(
+                                "update program set status = ?, updated_at = ? where id = ? and organisation_id = ?"
+                                        + " and status = ?")
+                        .params(
+                                to.name(),
+                                Timestamp.from(Instant.now()),
+                                id.value(),
+                                organisation.value(),
+                                from.name())
+                        .update()
+                > 0;
+    }
+
+    private void touch(ProgramId id) {
+        jdbc.sql("update program set updated_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now()), id.value())
+                .update();
+    }
+
+    Optional<ProgramView> find(OrganisationId organisation, ProgramId id) {
+        return jdbc.sql("select " + COLUMNS + " from program where organisation_id = ? and id = ?")
+                .params(organisation.value(), id.value())
+                .query((rs, n) -> map(rs, List.of()))
+                .optional()
+                .map(
+                        p ->
+                                withRules(
+                                        p,
+                                        rules(List.of(p.id()))
+                                                .getOrDefault(p.id().value(), List.of())));
+    }
+
+    List<ProgramView> list(OrganisationId organisation, boolean includeDrafts, PageQuery page) {
+        List<ProgramView> programs =
+                jdbc.sql(
+                                "select "
+                                        + COLUMNS
+                                        + " from program where organisation_id = ?"
+                                        + (includeDrafts ? "" : " and status <> 'DRAFT'")
+                                        + " order by created_at desc, name limit ? offset ?")
+                        .params(organisation.value(), page.size(), page.offset())
+                        .query((rs, n) -> map(rs, List.of()))
+                        .list();
+        Map<UUID, List<MatchingRule>> rules =
+                rules(programs.stream().map(ProgramView::id).toList());
+        return programs.stream()
+                .map(p -> withRules(p, rules.getOrDefault(p.id().value(), List.of())))
+                .toList();
+    }
+
+    long count(OrganisationId organisation, boolean includeDrafts) {
+        return jdbc.sql(
+                        "select count(*) from program where organisation_id = ?"
+                                + (includeDrafts ? "" : " and status <> 'DRAFT'"))
+                .param(organisation.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<UUID, List<MatchingRule>> rules(List<ProgramId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(", "));
+        record Row(UUID program, MatchingRule rule) {}
+        return jdbc
+                .sql(
+                        "select program_id, criterion, kind, hard, weight, parameter from program_rule"
+                                + " where program_id in ("
+                                + marks
+                                + ") order by program_id, position")
+                .params(ids.stream().map(ProgramId::value).map(Object.class::cast).toList())
+                .query(
+                        (rs, n) -> {
+                            int parameter = rs.getInt("parameter");
+                            Integer boxed = rs.wasNull() ? null : parameter;
+                            return new Row(
+                                    rs.getObject("program_id", UUID.class),
+                                    new MatchingRule(
+                                            Criterion.valueOf(rs.getString("criterion")),
+                                            RuleKind.valueOf(rs.getString("kind")),
+                                            rs.getBoolean("hard"),
+                                            rs.getInt("weight"),
+                                            boxed));
+                        })
+                .list()
+                .stream()
+                .collect(
+                        Collectors.groupingBy(
+                                Row::program, Collectors.mapping(Row::rule, Collectors.toList())));
+    }
+
+    private static ProgramView withRules(ProgramView p, List<MatchingRule> rules) {
+        return new ProgramView(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.template(),
+                p.format(),
+                p.startsOn(),
+                p.endsOn(),
+                p.meetingCadence(),
+                p.relationshipMonths(),
+                p.matchingMode(),
+                p.defaultCapacity(),
+                p.enrolmentOpensOn(),
+                p.enrolmentClosesOn(),
+                p.approvalRequired(),
+                p.status(),
+                p.agreementText(),
+                p.suggestedGoals(),
+                rules);
+    }
+
+    private static ProgramView map(ResultSet rs, List<MatchingRule> rules) throws SQLException {
+        String goals = rs.getString("suggested_goals");
+        return new ProgramView(
+                new ProgramId(rs.getObject("id", UUID.class)),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("template"),
+                ProgramFormat.valueOf(rs.getString("format")),
+                local(rs.getDate("starts_on")),
+                local(rs.getDate("ends_on")),
+                MeetingCadence.valueOf(rs.getString("meeting_cadence")),
+                rs.getInt("relationship_months"),
+                MatchingMode.valueOf(rs.getString("matching_mode")),
+                rs.getInt("default_capacity"),
+                local(rs.getDate("enrolment_opens_on")),
+                local(rs.getDate("enrolment_closes_on")),
+                rs.getBoolean("approval_required"),
+                ProgramStatus.valueOf(rs.getString("status")),
+                rs.getString("agreement_text"),
+                goals == null || goals.isEmpty()
+                        ? List.of()
+                        : new ArrayList<>(Arrays.asList(goals.split(GOAL_SEPARATOR))),
+                rules);
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,244 @@
+package io.tandem.programs.api;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PersonId;
+import io.tandem.people.WorkMode;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.MatchingRule;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramTemplate;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProgramRestController {
+
+    /** Enrolment body: who (personId or email), the role as text so a bad value is named. */
+    record EnrolmentRequest(
+            UUID personId,
+            String email,
+            String role,
+            Integer capacity,
+            String goals,
+            List<String> skillsWanted,
+            List<String> skillsOffered,
+            String aspiredDivision,
+            String aspiredLocation,
+            String preferences,
+            String availability,
+            String timeZone) {}
+
+    record StatusChange(ProgramStatus status) {}
+
+    record Decision(String note) {}
+
+    record Segment(
+            String division, String function, String location, Integer level, String workMode) {}
+
+    record Invitation(String role, List<String> emails, List<UUID> personIds, Segment segment) {}
+
+    private final ProgramManagement programs;
+
+    ProgramRestController(ProgramManagement programs) {
+        this.programs = programs;
+    }
+
+    @GetMapping("/api/v1/program-templates")
+    Paged<ProgramTemplate> templates() {
+        List<ProgramTemplate> all = programs.templates();
+        return new Paged<>(all, 0, all.size(), all.size());
+    }
+
+    @PostMapping("/api/v1/programs")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    ProgramView create(TandemUser user, @RequestBody ProgramDraft draft) {
+        return programs.create(user.organisationId(), draft);
+    }
+
+    @GetMapping("/api/v1/programs")
+    Paged<ProgramView> list(
+            TandemUser user,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return programs.list(
+                user.organisationId(), user.managesPrograms(), PageQuery.of(page, size));
+    }
+
+    @GetMapping("/api/v1/programs/{id}")
+    ProgramView program(TandemUser user, @PathVariable UUID id) {
+        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        if (program.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
+            throw new io.tandem.web.NotFoundException("No such program in your organisation.");
+        }
+        return program;
+    }
+
+    @PutMapping("/api/v1/programs/{id}/rules")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    ProgramView rules(
+            TandemUser user, @PathVariable UUID id, @RequestBody List<MatchingRule> rules) {
+        return programs.changeRules(user.organisationId(), new ProgramId(id), rules);
+    }
+
+    @PostMapping("/api/v1/programs/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    ProgramView status(TandemUser user, @PathVariable UUID id, @RequestBody StatusChange change) {
+        return programs.moveTo(user.organisationId(), new ProgramId(id), change.status());
+    }
+
+    @PostMapping("/api/v1/programs/{id}/enrolments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    EnrolmentView enrol(
+            TandemUser user, @PathVariable UUID id, @RequestBody EnrolmentRequest body) {
+        return programs.enrol(
+                user.organisationId(),
+                new ProgramId(id),
+                new Enrol(
+                        body.personId() == null ? null : new PersonId(body.personId()),
+                        body.email(),
+                        role(body.role()),
+                        body.capacity(),
+                        body.goals(),
+                        body.skillsWanted(),
+                        body.skillsOffered(),
+                        body.aspiredDivision(),
+                        body.aspiredLocation(),
+                        body.preferences(),
+                        body.availability(),
+                        body.timeZone()));
+    }
+
+    @GetMapping("/api/v1/programs/{id}/enrolments")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    Paged<EnrolmentView> enrolments(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) EnrolmentStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return programs.enrolments(
+                user.organisationId(), new ProgramId(id), status, PageQuery.of(page, size));
+    }
+
+    @PostMapping("/api/v1/programs/{id}/invitations")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    Map<String, Integer> invite(
+            TandemUser user, @PathVariable UUID id, @RequestBody Invitation body) {
+        ProgramId program = new ProgramId(id);
+        EnrolmentRole role = role(body.role());
+        int invited = 0;
+        if (body.emails() != null && !body.emails().isEmpty()) {
+            invited += programs.inviteEmails(user.organisationId(), program, body.emails(), role);
+        }
+        if (body.personIds() != null && !body.personIds().isEmpty()) {
+            invited +=
+                    programs.invite(
+                            user.organisationId(),
+                            program,
+                            body.personIds().stream().map(PersonId::new).toList(),
+                            role);
+        }
+        if (body.segment() != null) {
+            Segment s = body.segment();
+            WorkMode mode =
+                    s.workMode() == null || s.workMode().isBlank()
+                            ? null
+                            : WorkMode.parse(s.workMode())
+                                    .orElseThrow(
+                                            () ->
+                                                    invalid(
+                                                            "segment.workMode",
+                                                            "must be one of FIELD, HOME_OFFICE, REMOTE"));
+            invited +=
+                    programs.inviteSegment(
+                            user.organisationId(),
+                            program,
+                            new DirectoryQuery(
+                                    null,
+                                    s.division(),
+                                    s.function(),
+                                    s.location(),
+                                    null,
+                                    null,
+                                    mode,
+                                    s.level()),
+                            role);
+        }
+        return Map.of("invited", invited);
+    }
+
+    @PostMapping("/api/v1/enrolments/{id}/approve")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    EnrolmentView approve(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) Decision decision) {
+        return programs.decide(
+                user.organisationId(),
+                new EnrolmentId(id),
+                true,
+                decision == null ? null : decision.note());
+    }
+
+    @PostMapping("/api/v1/enrolments/{id}/decline")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    EnrolmentView decline(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) Decision decision) {
+        return programs.decide(
+                user.organisationId(),
+                new EnrolmentId(id),
+                false,
+                decision == null ? null : decision.note());
+    }
+
+    @PostMapping("/api/v1/enrolments/{id}/withdraw")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    EnrolmentView withdraw(TandemUser user, @PathVariable UUID id) {
+        return programs.withdraw(user.organisationId(), new EnrolmentId(id));
+    }
+
+    private static EnrolmentRole role(String text) {
+        if (text != null) {
+            try {
+                return EnrolmentRole.valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // named below
+            }
+        }
+        throw invalid("role", "must be MENTOR or MENTEE");
+    }
+
+    private static InvalidInputException invalid(String field, String message) {
+        return InvalidInputException.badRequest(
+                "Invalid request", List.of(InputError.field(field, message)));
+    }
+}

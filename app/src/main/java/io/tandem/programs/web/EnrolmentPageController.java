@@ -1,0 +1,176 @@
+package io.tandem.programs.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InvalidInputException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person enrols themselves while the program's window is open, and may withdraw. */
+@Controller
+class EnrolmentPageController {
+
+    record EnrolmentForm(
+            EnrolmentRole role,
+            Integer capacity,
+            String goals,
+            String skillsWanted,
+            String skillsOffered,
+            String aspiredDivision,
+            String aspiredLocation,
+            String preferences,
+            String availability,
+            String timeZone) {
+
+        static EnrolmentForm of(PersonSummary person, ProgramView program) {
+            return new EnrolmentForm(
+                    EnrolmentRole.MENTEE,
+                    program.defaultCapacity(),
+                    null,
+                    String.join("; ", person.skillsWanted()),
+                    String.join("; ", person.skills()),
+                    person.aspiredDivision(),
+                    person.aspiredLocation(),
+                    null,
+                    null,
+                    person.timeZone());
+        }
+
+        Enrol enrol(PersonSummary person) {
+            return new Enrol(
+                    person.id(),
+                    null,
+                    role,
+                    role == EnrolmentRole.MENTOR ? capacity : null,
+                    goals,
+                    split(skillsWanted),
+                    split(skillsOffered),
+                    aspiredDivision,
+                    aspiredLocation,
+                    preferences,
+                    availability,
+                    timeZone);
+        }
+
+        private static List<String> split(String text) {
+            return text == null ? List.of() : Arrays.asList(text.split("[;,]"));
+        }
+    }
+
+    private static final List<String> ZONES =
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(
+                            zone ->
+                                    zone.contains("/")
+                                            && !zone.startsWith("Etc/")
+                                            && !zone.startsWith("SystemV/"))
+                    .sorted()
+                    .toList();
+
+    private final ProgramManagement programs;
+    private final PeopleManagement people;
+
+    EnrolmentPageController(ProgramManagement programs, PeopleManagement people) {
+        this.programs = programs;
+        this.people = people;
+    }
+
+    @GetMapping("/programs/{id}/enrol")
+    String form(TandemUser user, @PathVariable UUID id, Model model) {
+        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        var person = people.findByEmail(user.organisationId(), user.email());
+        if (person.isEmpty()) {
+            return "people/no-profile";
+        }
+        return page(program, EnrolmentForm.of(person.get(), program), Map.of(), user, model);
+    }
+
+    private String page(
+            ProgramView program,
+            EnrolmentForm form,
+            Map<String, String> errors,
+            TandemUser user,
+            Model model) {
+        model.addAttribute("program", program);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("open", program.enrolmentOpen(programs.today()));
+        model.addAttribute("values", people.values(user.organisationId()));
+        model.addAttribute("zones", ZONES);
+        model.addAttribute("roles", EnrolmentRole.values());
+        return "programs/enrol";
+    }
+
+    @PostMapping("/programs/{id}/enrol")
+    String enrol(
+            TandemUser user,
+            @PathVariable UUID id,
+            EnrolmentForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        var person = people.findByEmail(user.organisationId(), user.email());
+        if (person.isEmpty()) {
+            return "people/no-profile";
+        }
+        if (!program.enrolmentOpen(programs.today())) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", "enrolment.window-closed");
+            return page(program, form, Map.of(), user, model);
+        }
+        try {
+            EnrolmentView enrolment =
+                    programs.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
+            redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
+            return "redirect:/programs/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return page(program, form, ProgramPageController.byField(e), user, model);
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problemText", e.getMessage());
+            return page(program, form, Map.of(), user, model);
+        }
+    }
+
+    @PostMapping("/programs/{id}/enrolments/{enrolment}/withdraw")
+    String withdraw(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID enrolment,
+            RedirectAttributes redirect) {
+        EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
+        boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
+        if (!own && !user.managesPrograms()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Not your enrolment");
+        }
+        try {
+            programs.withdraw(user.organisationId(), view.id());
+            redirect.addFlashAttribute("notice", "enrolment.withdrawn");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programs/" + id;
+    }
+}

@@ -1,0 +1,416 @@
+package io.tandem.programs.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.WorkMode;
+import io.tandem.programs.Criterion;
+import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.MatchingMode;
+import io.tandem.programs.MatchingRule;
+import io.tandem.programs.MeetingCadence;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramFormat;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.programs.RuleKind;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Program list, builder, overview, rules editor, invitations and approvals. */
+@Controller
+class ProgramPageController {
+
+    record ProgramForm(
+            String name,
+            String template,
+            String description,
+            ProgramFormat format,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+            MeetingCadence meetingCadence,
+            Integer relationshipMonths,
+            MatchingMode matchingMode,
+            Integer defaultCapacity,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolmentOpensOn,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolmentClosesOn,
+            Boolean approvalRequired) {
+
+        static ProgramForm blank(String template) {
+            return new ProgramForm(
+                    "",
+                    template,
+                    null,
+                    null,
+                    null,
+                    null,
+                    MeetingCadence.BIWEEKLY,
+                    6,
+                    MatchingMode.ADMIN,
+                    2,
+                    null,
+                    null,
+                    false);
+        }
+
+        ProgramDraft draft() {
+            return new ProgramDraft(
+                    name,
+                    template,
+                    description,
+                    format,
+                    startsOn,
+                    endsOn,
+                    meetingCadence,
+                    relationshipMonths,
+                    matchingMode,
+                    defaultCapacity,
+                    enrolmentOpensOn,
+                    enrolmentClosesOn,
+                    approvalRequired,
+                    null,
+                    null,
+                    null);
+        }
+    }
+
+    /** The rules editor posts parallel lists, one entry per row; unchecked rows are dropped. */
+    record RulesForm(
+            List<Criterion> criterion,
+            List<RuleKind> kind,
+            List<String> hard,
+            List<Integer> weight,
+            List<Integer> parameter,
+            List<String> keep) {
+
+        List<MatchingRule> rules() {
+            List<MatchingRule> rules = new ArrayList<>();
+            int rows = criterion == null ? 0 : criterion.size();
+            for (int i = 0; i < rows; i++) {
+                String row = String.valueOf(i);
+                if (criterion.get(i) == null
+                        || at(kind, i) == null
+                        || keep == null
+                        || !keep.contains(row)) {
+                    continue;
+                }
+                boolean isHard = hard != null && hard.contains(row);
+                Integer w = at(weight, i);
+                rules.add(
+                        new MatchingRule(
+                                criterion.get(i),
+                                kind.get(i),
+                                isHard,
+                                isHard ? 0 : w == null ? 0 : w,
+                                at(parameter, i)));
+            }
+            return rules;
+        }
+
+        private static <T> T at(List<T> list, int i) {
+            return list == null || i >= list.size() ? null : list.get(i);
+        }
+    }
+
+    record SegmentForm(
+            EnrolmentRole role,
+            String division,
+            String function,
+            String location,
+            Integer level,
+            String workMode,
+            String emails) {}
+
+    private final ProgramManagement programs;
+    private final PeopleManagement people;
+    private final org.springframework.context.support.MessageSourceAccessor messages;
+
+    ProgramPageController(
+            ProgramManagement programs,
+            PeopleManagement people,
+            org.springframework.context.MessageSource messageSource) {
+        this.programs = programs;
+        this.people = people;
+        this.messages =
+                new org.springframework.context.support.MessageSourceAccessor(messageSource);
+    }
+
+    @GetMapping("/programs")
+    String list(TandemUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute(
+                "programs",
+                programs.list(
+                        user.organisationId(),
+                        user.managesPrograms(),
+                        PageQuery.of(Math.max(0, page), 25)));
+        people.findByEmail(user.organisationId(), user.email())
+                .ifPresent(
+                        me ->
+                                model.addAttribute(
+                                        "mine",
+                                        programs.enrolmentsOf(user.organisationId(), me.id())));
+        model.addAttribute("today", programs.today());
+        return "programs/list";
+    }
+
+    @GetMapping("/programs/new")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String builder(@RequestParam(defaultValue = "FIELD_HOME_OFFICE") String template, Model model) {
+        return builder(ProgramForm.blank(template), Map.of(), model);
+    }
+
+    private String builder(ProgramForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("templates", programs.templates());
+        model.addAttribute(
+                "statements",
+                statements(
+                        programs.templates().stream().flatMap(t -> t.rules().stream()).toList()));
+        model.addAttribute("formats", ProgramFormat.values());
+        model.addAttribute("cadences", MeetingCadence.values());
+        model.addAttribute("modes", MatchingMode.values());
+        return "programs/builder";
+    }
+
+    @PostMapping("/programs/new")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String create(
+            TandemUser user,
+            ProgramForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        if (binding.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            Map<String, String> errors =
+                    binding.getFieldErrors().stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            e -> e.getField(),
+                                            e -> "invalid",
+                                            (a, b) -> a,
+                                            LinkedHashMap::new));
+            return builder(form, errors, model);
+        }
+        try {
+            ProgramView program = programs.create(user.organisationId(), form.draft());
+            redirect.addFlashAttribute("notice", "program.created");
+            return "redirect:/programs/" + program.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return builder(form, byField(e), model);
+        }
+    }
+
+    @GetMapping("/programs/{id}")
+    String overview(TandemUser user, @PathVariable UUID id, Model model) {
+        var overview = programs.overview(user.organisationId(), new ProgramId(id));
+        if (overview.program().status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
+            throw new io.tandem.web.NotFoundException("draft");
+        }
+        model.addAttribute("overview", overview);
+        model.addAttribute("program", overview.program());
+        model.addAttribute("statements", statements(overview.program().rules()));
+        model.addAttribute("today", programs.today());
+        people.findByEmail(user.organisationId(), user.email())
+                .ifPresent(
+                        me ->
+                                model.addAttribute(
+                                        "mine",
+                                        programs
+                                                .enrolmentsOf(user.organisationId(), me.id())
+                                                .stream()
+                                                .filter(
+                                                        e ->
+                                                                e.programId().value().equals(id)
+                                                                        && e.status().open())
+                                                .toList()));
+        if (user.managesPrograms()) {
+            model.addAttribute(
+                    "enrolments",
+                    programs.enrolments(
+                            user.organisationId(),
+                            new ProgramId(id),
+                            null,
+                            PageQuery.of(0, PageQuery.MAX_SIZE)));
+            model.addAttribute("values", people.values(user.organisationId()));
+            model.addAttribute("workModes", WorkMode.values());
+            model.addAttribute("roles", EnrolmentRole.values());
+        }
+        return "programs/overview";
+    }
+
+    @PostMapping("/programs/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String move(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam ProgramStatus status,
+            RedirectAttributes redirect) {
+        try {
+            programs.moveTo(user.organisationId(), new ProgramId(id), status);
+            redirect.addFlashAttribute("notice", "program.moved");
+        } catch (io.tandem.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programs/" + id;
+    }
+
+    @GetMapping("/programs/{id}/rules")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String rules(TandemUser user, @PathVariable UUID id, Model model) {
+        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        return rulesPage(program, program.rules(), Map.of(), model);
+    }
+
+    private String rulesPage(
+            ProgramView program,
+            List<MatchingRule> rules,
+            Map<String, String> errors,
+            Model model) {
+        model.addAttribute("program", program);
+        model.addAttribute("rules", rules);
+        model.addAttribute("errors", errors);
+        model.addAttribute("criteria", Criterion.values());
+        model.addAttribute("kinds", RuleKind.values());
+        return "programs/rules";
+    }
+
+    @PostMapping("/programs/{id}/rules")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String saveRules(
+            TandemUser user,
+            @PathVariable UUID id,
+            RulesForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        List<MatchingRule> rules = form.rules();
+        try {
+            programs.changeRules(user.organisationId(), new ProgramId(id), rules);
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return rulesPage(
+                    programs.get(user.organisationId(), new ProgramId(id)),
+                    rules,
+                    byField(e),
+                    model);
+        } catch (io.tandem.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/programs/" + id;
+        }
+        redirect.addFlashAttribute("notice", "program.rules.saved");
+        return "redirect:/programs/" + id;
+    }
+
+    @PostMapping("/programs/{id}/invitations")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String invite(
+            TandemUser user, @PathVariable UUID id, SegmentForm form, RedirectAttributes redirect) {
+        ProgramId program = new ProgramId(id);
+        EnrolmentRole role = form.role() == null ? EnrolmentRole.MENTEE : form.role();
+        try {
+            int invited;
+            if (form.emails() != null && !form.emails().isBlank()) {
+                invited =
+                        programs.inviteEmails(
+                                user.organisationId(),
+                                program,
+                                Arrays.asList(form.emails().split("[\\s,;]+")),
+                                role);
+            } else {
+                WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
+                invited =
+                        programs.inviteSegment(
+                                user.organisationId(),
+                                program,
+                                new DirectoryQuery(
+                                        null,
+                                        form.division(),
+                                        form.function(),
+                                        form.location(),
+                                        null,
+                                        null,
+                                        mode,
+                                        form.level()),
+                                role);
+            }
+            redirect.addFlashAttribute("invited", invited);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute(
+                    "problems",
+                    e.errors().stream()
+                            .map(
+                                    err ->
+                                            err.row() == null
+                                                    ? err.message()
+                                                    : "#" + err.row() + ": " + err.message())
+                            .toList());
+        } catch (io.tandem.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programs/" + id + "#invite";
+    }
+
+    @PostMapping("/programs/{id}/enrolments/{enrolment}/decision")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String decide(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID enrolment,
+            @RequestParam boolean approve,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            programs.decide(user.organisationId(), new EnrolmentId(enrolment), approve, note);
+            redirect.addFlashAttribute(
+                    "notice", approve ? "enrolment.approved" : "enrolment.declined");
+        } catch (io.tandem.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programs/" + id + "#enrolments";
+    }
+
+    static Map<String, String> byField(InvalidInputException e) {
+        return e.errors().stream()
+                .filter(err -> err.field() != null)
+                .collect(
+                        Collectors.toMap(
+                                InputError::field,
+                                InputError::message,
+                                (a, b) -> a,
+                                LinkedHashMap::new));
+    }
+
+    private Map<MatchingRule, String> statements(List<MatchingRule> rules) {
+        Map<MatchingRule, String> statements = new LinkedHashMap<>();
+        rules.forEach(rule -> statements.putIfAbsent(rule, programs.describe(rule)));
+        return statements;
+    }
+}
