@@ -11,6 +11,15 @@
     }
   });
 
+  // A refused form comes back as 422 with the fragment that says why; htmx does not swap 4xx
+  // answers by default, so the user would see nothing happen.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // Upload progress for the import form.
   document.addEventListener("htmx:xhr:progress", function (event) {
     var bar = document.getElementById("upload-progress");
