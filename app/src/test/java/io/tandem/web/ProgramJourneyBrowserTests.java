@@ -1,0 +1,148 @@
+package io.tandem.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.tandem.TandemIntegrationTest;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A program manager builds a program from a template, opens enrolment and invites a segment of the
+ * demo organisation; a mentee then enrols through the page. axe-core checks every page reached.
+ */
+@TandemIntegrationTest
+@Tag("browser")
+class ProgramJourneyBrowserTests {
+
+    private static Browser browser;
+
+    @LocalServerPort int port;
+
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Browser.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newPage();
+        page.setDefaultTimeout(15_000);
+        page.addInitScript(Browser.axeScriptPath().orElseThrow());
+    }
+
+    @AfterEach
+    void closePage() {
+        browser.closePage(page);
+    }
+
+    @Test
+    void managerBuildsAProgramFromATemplateInvitesASegmentAndAMenteeEnrols() {
+        String name = "Across divisions " + UUID.randomUUID().toString().substring(0, 8);
+
+        signIn(AdminJourneyBrowserTests.ADMIN);
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Programs").setExact(true))
+                .click();
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Programs")))
+                .isVisible();
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New program")).click();
+        assertThat(page.getByText("Always: mentor and mentee work in different divisions.").first())
+                .isVisible();
+        Browser.assertAccessible(page);
+        page.getByLabel("Cross-divisional").check();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.getByLabel("Mentees per mentor (default)").fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create program"))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name)))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("created as a draft");
+        assertThat(page.locator(".rules").first())
+                .containsText(
+                        "Always: mentors are never in the mentee's reporting line, up or down.");
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open enrolment"))
+                .click();
+        assertThat(page.locator(".badge").first()).hasText("Enrolling");
+        page.getByLabel("As", new Page.GetByLabelOptions().setExact(true)).selectOption("MENTOR");
+        page.locator("#invite-division").selectOption("Digital Services");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitations"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .containsText(Pattern.compile("\\d+ people were invited"));
+        assertThat(page.locator("#enrolments")).containsText("Priya Raman");
+        assertThat(page.locator("#enrolments")).containsText("Invited, not answered");
+        Browser.assertAccessible(page);
+        signOut();
+
+        signIn(AdminJourneyBrowserTests.MENTEE);
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Programs").setExact(true))
+                .click();
+        page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(name))
+                .getByRole(
+                        AriaRole.LINK,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Enrol"))
+                .click();
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("Enrol in " + name)))
+                .isVisible();
+        Browser.assertAccessible(page);
+        page.getByLabel("a mentee").check();
+        page.getByLabel("What do you want to get out of this program?")
+                .fill("See how Digital Services builds products");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enrol").setExact(true))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("You are enrolled.");
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("Your enrolment")))
+                .isVisible();
+        Browser.assertAccessible(page);
+    }
+
+    private void signIn(String email) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(AdminJourneyBrowserTests.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL("http://localhost:" + port + "/");
+    }
+
+    private void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(Pattern.compile("/login\\?logout"));
+    }
+}
