@@ -1,0 +1,73 @@
+package io.tandem.notifications;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The notifications module's API: queue mail with a business change, read the outbox. */
+@Service
+public class NotificationManagement {
+
+    static final int MAX_RECIPIENT = 320;
+    static final int MAX_SUBJECT = 500;
+
+    private final OutboxMails mails;
+    private final MailDelivery delivery;
+
+    NotificationManagement(OutboxMails mails, MailDelivery delivery) {
+        this.mails = mails;
+        this.delivery = delivery;
+    }
+
+    /**
+     * Queues a plain-text mail in the caller's transaction: it is sent only if that transaction
+     * commits, and then exactly once, shortly after.
+     *
+     * @throws IllegalArgumentException when {@code to} is not one e-mail address, or the subject is
+     *     longer than 500 characters
+     */
+    @Transactional
+    public void queueMail(OrganisationId organisation, String to, String subject, String text) {
+        if (organisation == null || subject == null || text == null) {
+            throw new IllegalArgumentException("organisation, subject and text are required");
+        }
+        String recipient = address(to);
+        // A line break in a subject would end the header; mail clients show one line anyway.
+        String oneLine = subject.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (oneLine.isEmpty() || oneLine.length() > MAX_SUBJECT) {
+            throw new IllegalArgumentException(
+                    "subject must be 1 to " + MAX_SUBJECT + " characters long");
+        }
+        mails.insert(UUID.randomUUID(), organisation, recipient, oneLine, text, Instant.now());
+    }
+
+    /** The organisation's mail, newest first. */
+    @Transactional(readOnly = true)
+    public Paged<OutboxMailView> outbox(OrganisationId organisation, PageQuery page) {
+        return Paged.of(mails.page(organisation, page), page, mails.count(organisation));
+    }
+
+    /** Whether mail leaves this instance over SMTP, or only waits in the outbox. */
+    public boolean deliversMail() {
+        return delivery.smtpConfigured();
+    }
+
+    private static String address(String to) {
+        String trimmed = to == null ? "" : to.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_RECIPIENT) {
+            throw new IllegalArgumentException("not an e-mail address: " + to);
+        }
+        try {
+            new InternetAddress(trimmed, true).validate();
+            return trimmed;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("not an e-mail address: " + to, e);
+        }
+    }
+}
