@@ -3,5 +3,6 @@
  * delivered over SMTP by a poller that any number of instances can run, and the development outbox
  * page where mail stays readable when no SMTP server is configured.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "programs", "web"})
 package io.tandem.notifications;
