@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -367,6 +368,47 @@ class ProgramsIntegrationTests {
                                 List.of("email", "finn@acme.test", "FAY@acme.test"),
                                 EnrolmentRole.MENTEE))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void invitesTheAddressesOfAnUploadedCsvFileOnThePage() {
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Upload", "CUSTOM"));
+        String csv = "employee_id,email,name\nF1,finn@acme.test,Finn\nF2,\"fay@acme.test\",Fay\n";
+
+        assertThat(
+                        mvc.post()
+                                .uri("/programs/{id}/invitations", program.id())
+                                .multipart()
+                                .file(
+                                        new MockMultipartFile(
+                                                "file",
+                                                "invite.csv",
+                                                "text/csv",
+                                                csv.getBytes(StandardCharsets.UTF_8)))
+                                .param("role", "MENTOR")
+                                .with(admin())
+                                .with(csrf()))
+                .hasStatus3xxRedirection()
+                .flash()
+                .containsEntry("invited", 2);
+
+        String unknown = "email\nlea@acme.test\nghost@acme.test\n";
+        assertThat(
+                        mvc.post()
+                                .uri("/programs/{id}/invitations", program.id())
+                                .multipart()
+                                .file(
+                                        new MockMultipartFile(
+                                                "file",
+                                                "invite.csv",
+                                                "text/csv",
+                                                unknown.getBytes(StandardCharsets.UTF_8)))
+                                .param("role", "MENTOR")
+                                .with(admin())
+                                .with(csrf()))
+                .flash()
+                .containsKey("problems");
+        assertThat(programs.overview(org.id(), program.id()).invited()).isEqualTo(2);
     }
 
     @Test

@@ -331,18 +331,26 @@ class ProgramPageController {
     @PostMapping("/programs/{id}/invitations")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String invite(
-            TandemUser user, @PathVariable UUID id, SegmentForm form, RedirectAttributes redirect) {
+            TandemUser user,
+            @PathVariable UUID id,
+            SegmentForm form,
+            @RequestParam(value = "file", required = false)
+                    org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect)
+            throws java.io.IOException {
         ProgramId program = new ProgramId(id);
         EnrolmentRole role = form.role() == null ? EnrolmentRole.MENTEE : form.role();
+        String emails =
+                file != null && !file.isEmpty()
+                        ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("\uFEFF", "")
+                        : form.emails();
         try {
             int invited;
-            if (form.emails() != null && !form.emails().isBlank()) {
+            if (emails != null && !emails.isBlank()) {
                 invited =
                         programs.inviteEmails(
-                                user.organisationId(),
-                                program,
-                                Arrays.asList(form.emails().split("[\\s,;]+")),
-                                role);
+                                user.organisationId(), program, emailsIn(emails), role);
             } else {
                 WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
                 invited =
@@ -395,6 +403,25 @@ class ProgramPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/programs/" + id + "#enrolments";
+    }
+
+    /**
+     * One address a line; in a CSV export, the cell that holds an address. A first line without one
+     * is a header and becomes blank, so later lines keep their numbers.
+     */
+    static List<String> emailsIn(String text) {
+        List<String> lines = text.lines().toList();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String cell =
+                    Arrays.stream(line.split("[\\s,;\"]+"))
+                            .filter(c -> c.contains("@"))
+                            .findFirst()
+                            .orElse(null);
+            emails.add(cell != null ? cell : i == 0 ? "" : line.trim());
+        }
+        return emails;
     }
 
     static Map<String, String> byField(InvalidInputException e) {
