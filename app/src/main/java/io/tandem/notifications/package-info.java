@@ -4,5 +4,5 @@
  * page where mail stays readable when no SMTP server is configured.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "programs", "web"})
+        allowedDependencies = {"identity", "people", "programs", "mentorships", "web"})
 package io.tandem.notifications;

@@ -1,0 +1,15 @@
+package io.tandem.mentorships;
+
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.time.LocalDate;
+
+/** A mentorship as the API answers it: {@code {id, programId, mentorId, menteeId, status}}. */
+public record MentorshipSummary(
+        MentorshipId id,
+        ProgramId programId,
+        PersonId mentorId,
+        PersonId menteeId,
+        MentorshipStatus status,
+        Integer score,
+        LocalDate startedOn) {}

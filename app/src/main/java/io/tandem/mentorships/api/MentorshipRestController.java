@@ -1,0 +1,37 @@
+package io.tandem.mentorships.api;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.programs.ProgramId;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MentorshipRestController {
+
+    private final MentorshipManagement mentorships;
+
+    MentorshipRestController(MentorshipManagement mentorships) {
+        this.mentorships = mentorships;
+    }
+
+    @GetMapping("/api/v1/mentorships")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    Paged<MentorshipSummary> mentorships(
+            TandemUser user,
+            @RequestParam(required = false) UUID programId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return mentorships.find(
+                user.organisationId(),
+                programId == null ? null : new ProgramId(programId),
+                null,
+                PageQuery.of(page, size));
+    }
+}

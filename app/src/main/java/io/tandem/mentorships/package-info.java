@@ -1,0 +1,4 @@
+/** Mentoring pairs and their lifecycle, started when matches are published. */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "people", "programs", "matching", "web"})
+package io.tandem.mentorships;

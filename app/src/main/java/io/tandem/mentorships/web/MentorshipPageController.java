@@ -1,0 +1,73 @@
+package io.tandem.mentorships.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.PageQuery;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** "My mentorships": the people you mentor and the people who mentor you. */
+@Controller
+class MentorshipPageController {
+
+    /** One line of the page: the other person, your part and the program. */
+    record Line(
+            MentorshipSummary mentorship, PersonSummary other, boolean mentoring, String program) {}
+
+    private final MentorshipManagement mentorships;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+
+    MentorshipPageController(
+            MentorshipManagement mentorships, PeopleManagement people, ProgramManagement programs) {
+        this.mentorships = mentorships;
+        this.people = people;
+        this.programs = programs;
+    }
+
+    @GetMapping("/mentorships")
+    String mine(TandemUser user, Model model) {
+        var me = people.findByEmail(user.organisationId(), user.email());
+        if (me.isEmpty()) {
+            return "people/no-profile";
+        }
+        PersonId myId = me.get().id();
+        List<MentorshipSummary> mine =
+                mentorships
+                        .find(
+                                user.organisationId(),
+                                null,
+                                myId,
+                                PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items();
+        Set<PersonId> others = new HashSet<>();
+        mine.forEach(m -> others.add(m.mentorId().equals(myId) ? m.menteeId() : m.mentorId()));
+        Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), others);
+        List<Line> lines =
+                mine.stream()
+                        .map(
+                                m -> {
+                                    boolean mentoring = m.mentorId().equals(myId);
+                                    PersonSummary other =
+                                            found.get(mentoring ? m.menteeId() : m.mentorId());
+                                    String program =
+                                            programs.get(user.organisationId(), m.programId())
+                                                    .name();
+                                    return new Line(m, other, mentoring, program);
+                                })
+                        .toList();
+        model.addAttribute("mentees", lines.stream().filter(Line::mentoring).toList());
+        model.addAttribute("mentors", lines.stream().filter(l -> !l.mentoring()).toList());
+        return "mentorships/mine";
+    }
+}

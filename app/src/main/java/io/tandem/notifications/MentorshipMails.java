@@ -1,0 +1,66 @@
+package io.tandem.notifications;
+
+import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Tells both people of a new pair who the other is. */
+@Component
+class MentorshipMails {
+
+    private final NotificationManagement notifications;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+    private final MessageSourceAccessor messages;
+    private final String baseUrl;
+
+    MentorshipMails(
+            NotificationManagement notifications,
+            PeopleManagement people,
+            ProgramManagement programs,
+            MessageSource messageSource,
+            @Value("${tandem.base-url}") String baseUrl) {
+        this.notifications = notifications;
+        this.people = people;
+        this.programs = programs;
+        this.messages = new MessageSourceAccessor(messageSource);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @ApplicationModuleListener
+    void on(MentorshipStarted started) {
+        Map<PersonId, PersonSummary> pair =
+                people.findAll(
+                        started.organisationId(), List.of(started.mentorId(), started.menteeId()));
+        PersonSummary mentor = pair.get(started.mentorId());
+        PersonSummary mentee = pair.get(started.menteeId());
+        if (mentor == null || mentee == null) {
+            return;
+        }
+        String program = programs.get(started.organisationId(), started.programId()).name();
+        String link = baseUrl + "/mentorships";
+        notifications.queueMail(
+                started.organisationId(),
+                mentee.email(),
+                messages.getMessage("mail.matched.subject", new Object[] {program}),
+                messages.getMessage(
+                        "mail.matched.mentee",
+                        new Object[] {mentee.firstName(), mentor.name(), program, link}));
+        notifications.queueMail(
+                started.organisationId(),
+                mentor.email(),
+                messages.getMessage("mail.matched.subject", new Object[] {program}),
+                messages.getMessage(
+                        "mail.matched.mentor",
+                        new Object[] {mentor.firstName(), mentee.name(), program, link}));
+    }
+}
