@@ -2,16 +2,22 @@ package io.tandem.matching.engine;
 
 import java.util.Arrays;
 
-/** Indexed binary min-heap of columns keyed by a shared distance array; ties by column index. */
+/**
+ * Indexed binary min-heap of columns keyed by a shared distance array; ties by a shared {@code tie}
+ * array (smaller first), so that among equally distant columns one with room comes out first and
+ * ends the search early.
+ */
 final class ColumnHeap {
 
     private final long[] dist;
+    private final int[] tie;
     private final int[] heap;
     private final int[] pos;
     private int size;
 
-    ColumnHeap(int capacity, long[] dist) {
+    ColumnHeap(int capacity, long[] dist, int[] tie) {
         this.dist = dist;
+        this.tie = tie;
         this.heap = new int[capacity];
         this.pos = new int[capacity];
         Arrays.fill(pos, -1);
@@ -32,7 +38,7 @@ final class ColumnHeap {
             int p = (c - 1) >>> 1;
             int pc = heap[p];
             long pd = dist[pc];
-            if (pd < d || (pd == d && pc < col)) {
+            if (pd < d || (pd == d && tie[pc] < tie[col])) {
                 break;
             }
             heap[c] = pc;
@@ -62,13 +68,13 @@ final class ColumnHeap {
                 if (r < size) {
                     int rc = heap[r];
                     long rd = dist[rc];
-                    if (rd < md || (rd == md && rc < lc)) {
+                    if (rd < md || (rd == md && tie[rc] < tie[lc])) {
                         m = r;
                         md = rd;
                         lc = rc;
                     }
                 }
-                if (d < md || (d == md && last < lc)) {
+                if (d < md || (d == md && tie[last] < tie[lc])) {
                     break;
                 }
                 heap[c] = lc;

@@ -26,12 +26,17 @@ public final class GreedyMatcher {
             throw new IllegalArgumentException(
                     cap.length + " capacities for " + matrix.cols() + " mentors");
         }
+        // Mentors' remaining room; batches computed later leave out mentors already full.
+        int[] room = cap.clone();
+        int open = 0;
+        for (int c : room) {
+            open += c > 0 ? 1 : 0;
+        }
         RankedOrder order =
-                RankedOrder.rows(matrix, cap).prefetch(Parallel.defaultThreads(), token);
+                RankedOrder.rows(matrix, room).prefetch(Parallel.defaultThreads(), token);
         progress.onProgress(0.5);
         int[] mentorOf = new int[n];
         Arrays.fill(mentorOf, Assignment.UNMATCHED);
-        int[] load = new int[cap.length];
         // Max-heap of mentees by their current best pair: score, then mentee index.
         int[] heap = new int[n];
         int size = 0;
@@ -44,7 +49,7 @@ public final class GreedyMatcher {
             siftDown(heap, size, c, order);
         }
         long steps = 0;
-        while (size > 0) {
+        while (size > 0 && open > 0) {
             if ((++steps & 0xFFFF) == 0) {
                 token.throwIfCancelled();
             }
@@ -52,9 +57,11 @@ public final class GreedyMatcher {
             long key = order.head(i);
             int j = TopScores.colOf(key);
             boolean done = false;
-            if (load[j] < cap[j]) {
+            if (room[j] > 0) {
                 mentorOf[i] = j;
-                load[j]++;
+                if (--room[j] == 0) {
+                    open--;
+                }
                 done = true;
             } else {
                 order.advance(i);

@@ -33,7 +33,10 @@ final class RankedOrder {
         this.len = new int[lines];
     }
 
-    /** Each mentee's mentors, leaving out mentors of capacity 0 when {@code capacity} is given. */
+    /**
+     * Each mentee's mentors, leaving out mentors whose {@code capacity} entry is 0 when computing a
+     * batch, when {@code capacity} is given (the caller may update it as mentors fill up).
+     */
     static RankedOrder rows(ScoreMatrix matrix, int[] capacity) {
         return new RankedOrder(
                 matrix.array(), matrix.rows(), matrix.cols(), matrix.cols(), 1, capacity);

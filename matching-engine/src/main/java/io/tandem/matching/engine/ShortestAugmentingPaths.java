@@ -26,6 +26,7 @@ final class ShortestAugmentingPaths {
      */
     static final int DEFAULT_CANDIDATES = 32;
 
+    private static final boolean DEBUG = Boolean.getBoolean("tandem.debug");
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
@@ -77,13 +78,27 @@ final class ShortestAugmentingPaths {
 
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
+        long t0 = System.nanoTime();
         Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
+        if (DEBUG) System.err.printf("candidates %d ms%n", (System.nanoTime() - t0) / 1000000);
         rounds = 0;
         while (true) {
             rounds++;
             double from = Math.min(0.85, 0.15 + 0.7 * (rounds - 1) / rounds);
-            Solution solution = augment(graph, ProgressListener.slice(progress, from, 0.85));
-            int[][] extra = violations(solution);
+            t0 = System.nanoTime();
+            Solution solution = augment(graph, null, ProgressListener.slice(progress, from, 0.85));
+            if (DEBUG)
+                System.err.printf(
+                        "augment %d ms arcs=%d%n",
+                        (System.nanoTime() - t0) / 1000000, graph.col.length);
+            t0 = System.nanoTime();
+            // Add each mentee's most violated pairs, twice as many each round: the graph only
+            // grows, so the loop ends (at worst with every allowed pair).
+            int[][] extra = violations(solution, candidates << Math.min(20, rounds - 1));
+            if (DEBUG)
+                System.err.printf(
+                        "violations %d ms any=%s%n",
+                        (System.nanoTime() - t0) / 1000000, extra != null);
             if (extra == null) {
                 progress.onProgress(1.0);
                 return solution.mentorOfMentee();
@@ -185,14 +200,20 @@ final class ShortestAugmentingPaths {
         }
     }
 
-    private Solution augment(Graph g, ProgressListener progress) {
+    private Solution augment(Graph g, long[] initialV, ProgressListener progress) {
         final int skip = m;
+        final int sink = m + 1;
         final int[] start = g.start;
         final int[] arcCol = g.col;
         final int[] arcScore = g.score;
         final long a = alpha;
         final long b = beta;
-        long[] v = new long[m + 1];
+        // Column potentials; a column with room needs v >= vSink, a column with mentees v <= vSink.
+        long[] v = initialV == null ? new long[m + 1] : initialV.clone();
+        long vSink = Long.MAX_VALUE;
+        for (long x : v) {
+            vSink = Math.min(vSink, x);
+        }
         int[] colOf = new int[n];
         Arrays.fill(colOf, -1);
         long[] rowCost = new long[n];
@@ -201,14 +222,21 @@ final class ShortestAugmentingPaths {
         Arrays.fill(head, -1);
         int[] next = new int[n];
         int[] prev = new int[n];
-        long[] dist = new long[m + 1];
+        long[] dist = new long[m + 2];
         Arrays.fill(dist, Long.MAX_VALUE);
-        int[] pred = new int[m + 1];
+        int[] pred = new int[m + 2];
         int[] predArc = new int[m + 1];
         boolean[] isSettled = new boolean[m + 1];
         int[] settled = new int[m + 1];
-        int[] touched = new int[m + 1];
-        ColumnHeap heap = new ColumnHeap(m + 1, dist);
+        int[] touched = new int[m + 2];
+        // Tie-break: the sink first, then columns with room (negative), then full ones, by index.
+        int[] tie = new int[m + 2];
+        for (int j = 0; j <= m; j++) {
+            tie[j] = j < m && cap[j] == 0 ? j : j - (m + 1);
+        }
+        tie[sink] = Integer.MIN_VALUE;
+        ColumnHeap heap = new ColumnHeap(m + 2, dist, tie);
+        long settledTotal = 0;
         int step = Math.max(1, n / 100);
 
         for (int i = 0; i < n; i++) {
@@ -216,9 +244,9 @@ final class ShortestAugmentingPaths {
                 token.throwIfCancelled();
                 progress.onProgress((double) i / n);
             }
-            // Fast path: the cheapest first arc ends at a mentor with room (or at "unmatched").
+            // Fast path: the cheapest first arc ends at a column with room whose sink arc is tight.
             int best = skip;
-            long bestD = 0;
+            long bestD = -v[skip];
             int bestArc = -1;
             for (int e = start[i], end = start[i + 1]; e < end; e++) {
                 int j = arcCol[e];
@@ -229,13 +257,8 @@ final class ShortestAugmentingPaths {
                     bestArc = e;
                 }
             }
-            if (best == skip || load[best] < cap[best]) {
-                colOf[i] = best;
-                if (best != skip) {
-                    rowCost[i] = -(a * arcScore[bestArc] + b);
-                    load[best]++;
-                    link(i, best, head, next, prev);
-                }
+            if ((best == skip || load[best] < cap[best]) && v[best] == vSink) {
+                assign(i, best, bestArc, colOf, rowCost, load, head, next, prev, tie, g);
                 continue;
             }
 
@@ -255,21 +278,32 @@ final class ShortestAugmentingPaths {
                 }
             }
             touched[touchedCount++] = skip;
-            dist[skip] = 0;
+            dist[skip] = -v[skip];
             pred[skip] = i;
             predArc[skip] = -1;
             heap.decreased(skip);
+            touched[touchedCount++] = sink;
 
-            int endCol;
             while (true) {
                 int j = heap.pop();
-                if (j == skip || load[j] < cap[j]) {
-                    endCol = j;
+                if (j == sink) {
                     break;
+                }
+                long dj = dist[j];
+                if (j == skip || load[j] < cap[j]) {
+                    long viaJ = dj + (v[j] - vSink);
+                    if (viaJ < dist[sink]) {
+                        dist[sink] = viaJ;
+                        pred[sink] = j;
+                        heap.decreased(sink);
+                    }
+                    if (v[j] == vSink) {
+                        // A column with room and a tight sink arc: the sink is next.
+                        continue;
+                    }
                 }
                 isSettled[j] = true;
                 settled[settledCount++] = j;
-                long dj = dist[j];
                 long vj = v[j];
                 for (int r = head[j]; r >= 0; r = next[r]) {
                     // u_r = rowCost[r] - v[j]; reaching r costs dj, then arc (r, j2) costs
@@ -291,8 +325,9 @@ final class ShortestAugmentingPaths {
                             heap.decreased(j2);
                         }
                     }
-                    if (base < dist[skip]) {
-                        dist[skip] = base;
+                    long d = base - v[skip];
+                    if (d < dist[skip]) {
+                        dist[skip] = d;
                         pred[skip] = r;
                         predArc[skip] = -1;
                         heap.decreased(skip);
@@ -300,12 +335,15 @@ final class ShortestAugmentingPaths {
                 }
             }
 
-            long dEnd = dist[endCol];
+            long dEnd = dist[sink];
             for (int s = 0; s < settledCount; s++) {
                 int j = settled[s];
                 v[j] += dist[j] - dEnd;
                 isSettled[j] = false;
             }
+            // A column ending the path with a loose sink arc was settled above, so its potential
+            // is now vSink, as for any column with mentees and room.
+            int endCol = pred[sink];
             // Augment: walk back from the end column, moving each mentee one column forward.
             int c = endCol;
             while (true) {
@@ -327,16 +365,42 @@ final class ShortestAugmentingPaths {
                 }
                 c = old;
             }
-            if (endCol != skip) {
-                load[endCol]++;
+            if (endCol != skip && ++load[endCol] == cap[endCol]) {
+                tie[endCol] = endCol;
             }
+            settledTotal += settledCount;
             heap.clear();
             for (int t = 0; t < touchedCount; t++) {
                 dist[touched[t]] = Long.MAX_VALUE;
             }
         }
         progress.onProgress(1.0);
+        if (DEBUG) System.err.printf("settled %d%n", settledTotal);
         return new Solution(colOf, rowCost, v, skip);
+    }
+
+    private void assign(
+            int i,
+            int col,
+            int arc,
+            int[] colOf,
+            long[] rowCost,
+            int[] load,
+            int[] head,
+            int[] next,
+            int[] prev,
+            int[] tie,
+            Graph g) {
+        colOf[i] = col;
+        if (col == m) {
+            rowCost[i] = 0;
+            return;
+        }
+        rowCost[i] = -(alpha * g.score[arc] + beta);
+        link(i, col, head, next, prev);
+        if (++load[col] == cap[col]) {
+            tie[col] = col;
+        }
     }
 
     private static void link(int r, int c, int[] head, int[] next, int[] prev) {
@@ -364,19 +428,22 @@ final class ShortestAugmentingPaths {
 
     /**
      * Pairs outside the candidate graph whose reduced cost is negative, per mentee as (column,
-     * score) pairs; {@code null} when there is none, i.e. the solution is optimal.
+     * score) pairs, at most the {@code limit} most violated per mentee; {@code null} when there is
+     * none, i.e. the solution is optimal for the whole matrix.
      */
-    private int[][] violations(Solution s) {
+    private int[][] violations(Solution s, int limit) {
         int[][] extra = new int[n][];
         boolean[] any = new boolean[1];
         long[] v = s.v;
+        int k = Math.min(limit, Math.max(1, m));
         Parallel.forEachBlock(
                 n,
                 BLOCK,
                 threads,
                 (worker, from, to) -> {
                     token.throwIfCancelled();
-                    int[] buffer = new int[16];
+                    long[] amount = new long[k];
+                    int[] col = new int[k];
                     for (int i = from; i < to; i++) {
                         int c = s.colOf[i];
                         long u = s.rowCost[i] - v[c];
@@ -386,18 +453,62 @@ final class ShortestAugmentingPaths {
                         int off = i * m;
                         for (int j = 0; j < m; j++) {
                             int sc = scores[off + j];
-                            if (sc >= floor && alpha * sc + v[j] + t > 0 && cap[j] > 0) {
-                                if (2 * found + 2 > buffer.length) {
-                                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                            if (sc < floor) {
+                                continue;
+                            }
+                            long x = alpha * sc + v[j] + t;
+                            if (x > 0 && cap[j] > 0) {
+                                // keep the k most violated in a min-heap (ties: lower column kept)
+                                if (found < k) {
+                                    int p = found++;
+                                    while (p > 0) {
+                                        int q = (p - 1) >>> 1;
+                                        if (amount[q] < x || (amount[q] == x && col[q] > j)) {
+                                            break;
+                                        }
+                                        amount[p] = amount[q];
+                                        col[p] = col[q];
+                                        p = q;
+                                    }
+                                    amount[p] = x;
+                                    col[p] = j;
+                                } else if (x > amount[0]) {
+                                    int p = 0;
+                                    while (true) {
+                                        int l = 2 * p + 1;
+                                        if (l >= k) {
+                                            break;
+                                        }
+                                        int r = l + 1;
+                                        int q =
+                                                r < k
+                                                                && (amount[r] < amount[l]
+                                                                        || (amount[r] == amount[l]
+                                                                                && col[r] > col[l]))
+                                                        ? r
+                                                        : l;
+                                        if (amount[q] > x || (amount[q] == x && col[q] < j)) {
+                                            break;
+                                        }
+                                        amount[p] = amount[q];
+                                        col[p] = col[q];
+                                        p = q;
+                                    }
+                                    amount[p] = x;
+                                    col[p] = j;
                                 }
-                                buffer[2 * found] = j;
-                                buffer[2 * found + 1] = sc;
-                                found++;
                             }
                         }
                         if (found > 0) {
-                            extra[i] = Arrays.copyOf(buffer, 2 * found);
                             any[0] = true;
+                            int[] pairs = new int[2 * found];
+                            int[] sorted = Arrays.copyOf(col, found);
+                            Arrays.sort(sorted);
+                            for (int e = 0; e < found; e++) {
+                                pairs[2 * e] = sorted[e];
+                                pairs[2 * e + 1] = scores[off + sorted[e]];
+                            }
+                            extra[i] = pairs;
                         }
                     }
                 });
