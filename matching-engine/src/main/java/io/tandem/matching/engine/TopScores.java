@@ -44,7 +44,7 @@ final class TopScores {
         int size = 0;
         for (int j = 0, at = offset; j < count; j++, at += stride) {
             int s = scores[at];
-            if (s < floor || (capacity != null && capacity[j] == 0)) {
+            if (s < floor || (capacity != null && capacity[j] <= 0)) {
                 continue;
             }
             long key = key(s, j);
