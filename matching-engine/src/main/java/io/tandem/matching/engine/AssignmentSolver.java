@@ -1,0 +1,127 @@
+package io.tandem.matching.engine;
+
+import java.util.Arrays;
+
+/**
+ * Exact optimum of an {@link Objective}: each mentee at most one mentor, each mentor at most its
+ * capacity, never a forbidden pair. Deterministic: the same input gives the same assignment.
+ *
+ * <ul>
+ *   <li>{@code TOTAL}: pair weight {@code (rows + 1) * score + 1}, so the sum comes first and,
+ *       among equal sums, the larger number of pairs.
+ *   <li>{@code PARTICIPATION}: weight {@code BIG + score} with {@code BIG} above any possible sum.
+ *   <li>{@code FAIR}: the maximum number of pairs {@code K}; then the largest threshold {@code t}
+ *       such that pairs scoring at least {@code t} still admit {@code K} pairs (binary search, each
+ *       probe a capacitated Hopcroft–Karp warm-started from the last feasible matching); then
+ *       {@code PARTICIPATION} on the pairs scoring at least {@code t}.
+ * </ul>
+ */
+public final class AssignmentSolver {
+
+    private final int threads;
+    private final int candidates;
+
+    /** A solver using up to 2 threads for the dense scans. */
+    public AssignmentSolver() {
+        this(Parallel.defaultThreads());
+    }
+
+    public AssignmentSolver(int threads) {
+        this(threads, ShortestAugmentingPaths.DEFAULT_CANDIDATES);
+    }
+
+    /**
+     * @param candidates mentors per mentee in the first candidate graph; any value gives the same
+     *     optimum, only the speed changes
+     */
+    public AssignmentSolver(int threads, int candidates) {
+        this.threads = Math.max(1, threads);
+        this.candidates = Math.max(1, candidates);
+    }
+
+    public Assignment solve(ScoreMatrix matrix, Capacities capacities, Objective objective) {
+        return solve(matrix, capacities, objective, CancellationToken.NONE, ProgressListener.NONE);
+    }
+
+    public Assignment solve(
+            ScoreMatrix matrix,
+            Capacities capacities,
+            Objective objective,
+            CancellationToken token,
+            ProgressListener progress) {
+        if (capacities.size() != matrix.cols()) {
+            throw new IllegalArgumentException(
+                    capacities.size() + " capacities for " + matrix.cols() + " mentors");
+        }
+        int[] cap = capacities.toArray();
+        int[] mentorOf =
+                switch (objective) {
+                    case TOTAL -> total(matrix, cap, token, progress);
+                    case PARTICIPATION -> participation(matrix, cap, 0, token, progress);
+                    case FAIR -> fair(matrix, cap, token, progress);
+                };
+        return Assignment.of(matrix, mentorOf);
+    }
+
+    private int[] total(
+            ScoreMatrix matrix, int[] cap, CancellationToken token, ProgressListener progress) {
+        long alpha = matrix.rows() + 1L;
+        return new ShortestAugmentingPaths(matrix, cap, 0, alpha, 1, candidates, threads, token)
+                .solve(progress);
+    }
+
+    private int[] participation(
+            ScoreMatrix matrix,
+            int[] cap,
+            int floor,
+            CancellationToken token,
+            ProgressListener progress) {
+        long pairs = Math.min(matrix.rows(), Arrays.stream(cap).asLongStream().sum());
+        long big = pairs * Math.max(0, matrix.maxScore()) + 1;
+        return new ShortestAugmentingPaths(matrix, cap, floor, 1, big, candidates, threads, token)
+                .solve(progress);
+    }
+
+    private int[] fair(
+            ScoreMatrix matrix, int[] cap, CancellationToken token, ProgressListener progress) {
+        int[] best =
+                participation(matrix, cap, 0, token, ProgressListener.slice(progress, 0, 0.45));
+        Assignment first = Assignment.of(matrix, best);
+        if (first.matched() == 0) {
+            progress.onProgress(1.0);
+            return best;
+        }
+        int k = first.matched();
+        int lo = first.minScore().getAsInt(); // feasible
+        int hi = matrix.maxScore();
+        MaxCardinality flow = new MaxCardinality(matrix, cap, token);
+        int[] probe = new int[best.length];
+        int[] feasible = best;
+        while (lo < hi) {
+            int t = lo + (int) (((long) hi - lo + 1) / 2);
+            for (int i = 0; i < probe.length; i++) {
+                int j = feasible[i];
+                probe[i] = j >= 0 && matrix.score(i, j) >= t ? j : -1;
+            }
+            if (flow.maximize(t, probe, k) == k) {
+                // Every pair of this matching scores at least t; its minimum may be higher.
+                int min = Integer.MAX_VALUE;
+                for (int i = 0; i < probe.length; i++) {
+                    if (probe[i] >= 0) {
+                        min = Math.min(min, matrix.score(i, probe[i]));
+                    }
+                }
+                lo = min;
+                feasible = probe.clone();
+            } else {
+                hi = t - 1;
+            }
+            progress.onProgress(0.45 + 0.1 * (1 - (double) (hi - lo) / Math.max(1, hi)));
+        }
+        if (lo == first.minScore().getAsInt()) {
+            progress.onProgress(1.0);
+            return best;
+        }
+        return participation(matrix, cap, lo, token, ProgressListener.slice(progress, 0.55, 1));
+    }
+}

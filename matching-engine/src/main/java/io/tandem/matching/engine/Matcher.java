@@ -1,0 +1,48 @@
+package io.tandem.matching.engine;
+
+/** One entry point for every algorithm; the app and the CLI call this. */
+public final class Matcher {
+
+    private Matcher() {}
+
+    public static Assignment solve(
+            ScoreMatrix matrix, Capacities capacities, Objective objective, Algorithm algorithm) {
+        return solve(
+                matrix,
+                capacities,
+                objective,
+                algorithm,
+                CancellationToken.NONE,
+                ProgressListener.NONE);
+    }
+
+    /**
+     * Solves with {@code algorithm}; {@link Algorithm#GREEDY} and {@link Algorithm#STABLE} ignore
+     * the objective.
+     *
+     * @throws CancelledException when {@code token} is cancelled before the end
+     */
+    public static Assignment solve(
+            ScoreMatrix matrix,
+            Capacities capacities,
+            Objective objective,
+            Algorithm algorithm,
+            CancellationToken token,
+            ProgressListener progress) {
+        return switch (algorithm) {
+            case OPTIMAL ->
+                    new AssignmentSolver().solve(matrix, capacities, objective, token, progress);
+            case GREEDY -> GreedyMatcher.solve(matrix, capacities, token, progress);
+            case STABLE -> {
+                int[] mentorOf =
+                        StableMatcher.match(
+                                Rankings.fromScores(matrix),
+                                capacities,
+                                StableMatcher.Proposer.MENTEES,
+                                token);
+                progress.onProgress(1.0);
+                yield Assignment.of(matrix, mentorOf);
+            }
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package io.tandem.matching.engine;
+
+import java.util.Arrays;
+
+/**
+ * Maximum-cardinality capacitated matching among pairs scoring at least a floor, by Hopcroft–Karp
+ * phases (BFS layers over mentees, then vertex-disjoint augmenting paths found by an iterative
+ * DFS). A mentor with spare capacity ends a path; a full one leads to each of its mentees.
+ */
+final class MaxCardinality {
+
+    private static final int INF = Integer.MAX_VALUE;
+
+    private final int[] scores;
+    private final int n;
+    private final int m;
+    private final int[] cap;
+    private final CancellationToken token;
+
+    MaxCardinality(ScoreMatrix matrix, int[] capacities, CancellationToken token) {
+        this.scores = matrix.array();
+        this.n = matrix.rows();
+        this.m = matrix.cols();
+        this.cap = capacities;
+        this.token = token;
+    }
+
+    /**
+     * Grows {@code colOf}, a feasible matching on pairs scoring at least {@code floor} ({@code -1}
+     * = unmatched), into a maximum one, stopping early once it has {@code target} pairs.
+     *
+     * @return the number of matched mentees
+     */
+    int maximize(int floor, int[] colOf, int target) {
+        int[] load = new int[m];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (colOf[i] >= 0) {
+                load[colOf[i]]++;
+                size++;
+            }
+        }
+        int[] layer = new int[n];
+        int[] queue = new int[n];
+        boolean[] colSeen = new boolean[m];
+        int[] colStart = new int[m + 1];
+        int[] colRows = new int[n];
+        int[] it = new int[n];
+        int[] cp = new int[n];
+        boolean[] dead = new boolean[n];
+        int[] stack = new int[n];
+        while (size < target) {
+            token.throwIfCancelled();
+            // Snapshot of each mentor's mentees; stays valid for live rows during the phase.
+            Arrays.fill(colStart, 0);
+            for (int i = 0; i < n; i++) {
+                if (colOf[i] >= 0) {
+                    colStart[colOf[i] + 1]++;
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                colStart[j + 1] += colStart[j];
+            }
+            int[] fill = Arrays.copyOf(colStart, m);
+            for (int i = 0; i < n; i++) {
+                if (colOf[i] >= 0) {
+                    colRows[fill[colOf[i]]++] = i;
+                }
+            }
+            // BFS from every free mentee.
+            Arrays.fill(layer, INF);
+            Arrays.fill(colSeen, false);
+            int qh = 0;
+            int qt = 0;
+            for (int i = 0; i < n; i++) {
+                if (colOf[i] < 0) {
+                    layer[i] = 0;
+                    queue[qt++] = i;
+                }
+            }
+            int found = INF;
+            while (qh < qt) {
+                int r = queue[qh++];
+                if (layer[r] >= found) {
+                    break;
+                }
+                int off = r * m;
+                int own = colOf[r];
+                for (int j = 0; j < m; j++) {
+                    if (scores[off + j] < floor || j == own) {
+                        continue;
+                    }
+                    if (load[j] < cap[j]) {
+                        found = Math.min(found, layer[r]);
+                    } else if (!colSeen[j]) {
+                        colSeen[j] = true;
+                        for (int p = colStart[j]; p < colStart[j + 1]; p++) {
+                            int r2 = colRows[p];
+                            if (layer[r2] == INF) {
+                                layer[r2] = layer[r] + 1;
+                                queue[qt++] = r2;
+                            }
+                        }
+                    }
+                }
+            }
+            if (found == INF) {
+                return size;
+            }
+            // Vertex-disjoint augmenting paths along the layers.
+            Arrays.fill(it, 0);
+            Arrays.fill(cp, 0);
+            Arrays.fill(dead, false);
+            for (int s = 0; s < n && size < target; s++) {
+                if (colOf[s] >= 0 || dead[s]) {
+                    continue;
+                }
+                if ((s & 1023) == 0) {
+                    token.throwIfCancelled();
+                }
+                int sp = 0;
+                stack[sp++] = s;
+                search:
+                while (sp > 0) {
+                    int r = stack[sp - 1];
+                    int off = r * m;
+                    int own = colOf[r];
+                    int nextLayer = layer[r] + 1;
+                    while (it[r] < m) {
+                        int j = it[r];
+                        if (scores[off + j] >= floor && j != own) {
+                            if (load[j] < cap[j]) {
+                                // Augment: stack[t] moves to it[stack[t]], the last to j.
+                                for (int t = sp - 1; t >= 0; t--) {
+                                    int row = stack[t];
+                                    colOf[row] = it[row];
+                                    dead[row] = true;
+                                }
+                                load[j]++;
+                                size++;
+                                break search;
+                            }
+                            if (nextLayer <= found) {
+                                while (cp[r] < colStart[j + 1] - colStart[j]) {
+                                    int r2 = colRows[colStart[j] + cp[r]];
+                                    cp[r]++;
+                                    if (!dead[r2] && layer[r2] == nextLayer && colOf[r2] == j) {
+                                        stack[sp++] = r2;
+                                        continue search;
+                                    }
+                                }
+                            }
+                        }
+                        it[r]++;
+                        cp[r] = 0;
+                    }
+                    dead[r] = true;
+                    sp--;
+                }
+            }
+        }
+        return size;
+    }
+}

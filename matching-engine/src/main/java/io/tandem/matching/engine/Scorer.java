@@ -1,0 +1,364 @@
+package io.tandem.matching.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the score matrix from two sides' {@link Profiles}: {@code -1} when a {@link HardRules}
+ * rule forbids the pair, else the sum over {@link Criterion criteria} of {@code round(weight *
+ * value)}. The score is defined as that sum, so {@link #explain} adds up to it exactly.
+ *
+ * <p>The inner loop uses only integer arithmetic and lookup tables (skill overlap by count, time
+ * zone overlap by distance) and runs on several threads.
+ */
+public final class Scorer {
+
+    private static final int DAY = 24 * 60;
+
+    private final Profiles mentees;
+    private final Profiles mentors;
+    private final Weights weights;
+    private final HardRules rules;
+    private final int minGap;
+    private final int maxGap;
+    private final int workday;
+    private final int threads;
+    // contribution tables
+    private final int[][] skillPoints; // [wanted count][overlap]
+    private final int[] zonePoints; // [distance in minutes, 0..720]
+    private final int[] zoneOverlap; // minutes of overlap by distance
+
+    private Scorer(Builder b) {
+        this.mentees = b.mentees;
+        this.mentors = b.mentors;
+        this.weights = b.weights;
+        this.rules = b.rules == null ? HardRules.none(mentees.size) : b.rules;
+        this.minGap = b.minGap;
+        this.maxGap = b.maxGap;
+        this.workday = b.workday;
+        this.threads = b.threads;
+        int maxWanted = 0;
+        for (int c : mentees.skillCount) {
+            maxWanted = Math.max(maxWanted, c);
+        }
+        int w = weights.of(Criterion.SKILLS);
+        skillPoints = new int[maxWanted + 1][];
+        for (int d = 0; d <= maxWanted; d++) {
+            skillPoints[d] = new int[d + 1];
+            for (int k = 0; k <= d; k++) {
+                skillPoints[d][k] = d == 0 ? 0 : round(w, k, d);
+            }
+        }
+        zoneOverlap = new int[DAY / 2 + 1];
+        zonePoints = new int[DAY / 2 + 1];
+        for (int d = 0; d <= DAY / 2; d++) {
+            zoneOverlap[d] = overlap(d, workday);
+            zonePoints[d] = round(weights.of(Criterion.TIME_ZONE), zoneOverlap[d], workday);
+        }
+    }
+
+    public static Builder builder(Profiles mentees, Profiles mentors) {
+        return new Builder(mentees, mentors);
+    }
+
+    /** {@code round(weight * num / den)}, halves up, exact in integers. */
+    static int round(int weight, long num, long den) {
+        return (int) ((2L * weight * num + den) / (2 * den));
+    }
+
+    static boolean opposite(int a, int b) {
+        int field = WorkMode.FIELD.ordinal();
+        int home = WorkMode.HOME_OFFICE.ordinal();
+        return (a == field && b == home) || (a == home && b == field);
+    }
+
+    /** Distance between two UTC offsets around the clock, 0..720 minutes. */
+    static int offsetDistance(int a, int b) {
+        int d = Math.floorMod(a - b, DAY);
+        return Math.min(d, DAY - d);
+    }
+
+    /** Minutes two working days of {@code length} overlap when their starts are {@code d} apart. */
+    private static int overlap(int d, int length) {
+        return Math.max(0, length - d) + Math.max(0, length - (DAY - d));
+    }
+
+    public int mentees() {
+        return mentees.size;
+    }
+
+    public int mentors() {
+        return mentors.size;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    public ScoreMatrix score() {
+        return score(CancellationToken.NONE, ProgressListener.NONE);
+    }
+
+    /** Scores every pair on the configured threads. */
+    public ScoreMatrix score(CancellationToken token, ProgressListener progress) {
+        int n = mentees.size;
+        int m = mentors.size;
+        int[] out = new int[Math.multiplyExact(n, m)];
+        int[] done = new int[1];
+        Parallel.forEachBlock(
+                n,
+                64,
+                threads,
+                (worker, from, to) -> {
+                    token.throwIfCancelled();
+                    for (int i = from; i < to; i++) {
+                        scoreRow(i, out, i * m);
+                    }
+                    if (worker == 0) {
+                        progress.onProgress((double) to / n);
+                    }
+                });
+        progress.onProgress(1.0);
+        return ScoreMatrix.wrap(n, m, out);
+    }
+
+    /** One pair's score, -1 when forbidden. */
+    public int score(int mentee, int mentor) {
+        int[] one = new int[mentors.size];
+        scoreRow(mentee, one, 0);
+        return one[mentor];
+    }
+
+    /** Writes mentee {@code i}'s scores for every mentor into {@code out[offset..offset+M)}. */
+    public void scoreRow(int i, int[] out, int offset) {
+        final Profiles a = mentees;
+        final Profiles b = mentors;
+        final HardRules r = rules;
+        final int m = b.size;
+        final int words = a.skillWords;
+        final int aPerson = a.person[i];
+        final int aDivision = a.division[i];
+        final int aFunction = a.function[i];
+        final int aLocation = a.location[i];
+        final int aLevel = a.level[i];
+        final int aMode = a.workMode[i];
+        final long aLanguages = a.languages[i];
+        final int aOffset = a.utcOffsetMinutes[i];
+        final int aAspiredDivision = a.aspiredDivision[i];
+        final int aAspiredLocation = a.aspiredLocation[i];
+        final int skillBase = i * words;
+        final long aSkill0 = a.skills[skillBase];
+        final int[] skillRow = skillPoints[a.skillCount[i]];
+        final int[] excluded = r.excluded[i];
+        int nextExcluded = 0;
+        final OrgChart chart = r.orgChart;
+
+        final int wSameDivision = weights.of(Criterion.SAME_DIVISION);
+        final int wDifferentDivision = weights.of(Criterion.DIFFERENT_DIVISION);
+        final int wSameFunction = weights.of(Criterion.SAME_FUNCTION);
+        final int wDifferentFunction = weights.of(Criterion.DIFFERENT_FUNCTION);
+        final int wSameLocation = weights.of(Criterion.SAME_LOCATION);
+        final int wDifferentLocation = weights.of(Criterion.DIFFERENT_LOCATION);
+        final int wAspiredDivision = weights.of(Criterion.ASPIRED_DIVISION);
+        final int wAspiredLocation = weights.of(Criterion.ASPIRED_LOCATION);
+        final int wOpposite = weights.of(Criterion.OPPOSITE_WORK_MODE);
+        final int wLevel = weights.of(Criterion.LEVEL_GAP);
+        final int wLanguage = weights.of(Criterion.LANGUAGE);
+        final int field = WorkMode.FIELD.ordinal();
+        final int home = WorkMode.HOME_OFFICE.ordinal();
+
+        for (int j = 0; j < m; j++) {
+            // hard rules
+            int bPerson = b.person[j];
+            int bDivision = b.division[j];
+            int bFunction = b.function[j];
+            int bLocation = b.location[j];
+            int bLevel = b.level[j];
+            int bMode = b.workMode[j];
+            long common = aLanguages & b.languages[j];
+            int gap = bLevel - aLevel;
+            int d = aOffset - b.utcOffsetMinutes[j];
+            d = Math.floorMod(d, DAY);
+            if (d > DAY / 2) {
+                d = DAY - d;
+            }
+            boolean opposite =
+                    (aMode == field && bMode == home) || (aMode == home && bMode == field);
+            boolean forbidden =
+                    (aPerson >= 0 && aPerson == bPerson)
+                            || (r.differentDivision && aDivision == bDivision)
+                            || (r.differentFunction && aFunction == bFunction)
+                            || (r.differentLocation && aLocation == bLocation)
+                            || (r.oppositeWorkMode && !opposite)
+                            || gap < r.minLevelGap
+                            || gap > r.maxLevelGap
+                            || bLevel < r.minMentorLevel
+                            || (r.commonLanguage && common == 0)
+                            || d > r.maxTimeZoneDistance
+                            || (r.aspiredDivision
+                                    && (aAspiredDivision < 0 || aAspiredDivision != bDivision))
+                            || (r.aspiredLocation
+                                    && (aAspiredLocation < 0 || aAspiredLocation != bLocation));
+            if (!forbidden && excluded != null) {
+                while (nextExcluded < excluded.length && excluded[nextExcluded] < j) {
+                    nextExcluded++;
+                }
+                forbidden = nextExcluded < excluded.length && excluded[nextExcluded] == j;
+            }
+            if (!forbidden
+                    && chart != null
+                    && aPerson >= 0
+                    && bPerson >= 0
+                    && chart.inReportingChain(aPerson, bPerson)) {
+                forbidden = true;
+            }
+            if (forbidden) {
+                out[offset + j] = ScoreMatrix.FORBIDDEN;
+                continue;
+            }
+            // soft criteria
+            int overlapCount = Long.bitCount(aSkill0 & b.skills[j * words]);
+            for (int w = 1; w < words; w++) {
+                overlapCount += Long.bitCount(a.skills[skillBase + w] & b.skills[j * words + w]);
+            }
+            int s = skillRow[overlapCount];
+            boolean sameDivision = aDivision >= 0 && aDivision == bDivision;
+            s += sameDivision ? wSameDivision : wDifferentDivision;
+            boolean sameFunction = aFunction >= 0 && aFunction == bFunction;
+            s += sameFunction ? wSameFunction : wDifferentFunction;
+            boolean sameLocation = aLocation >= 0 && aLocation == bLocation;
+            s += sameLocation ? wSameLocation : wDifferentLocation;
+            if (aAspiredDivision >= 0 && aAspiredDivision == bDivision) {
+                s += wAspiredDivision;
+            }
+            if (aAspiredLocation >= 0 && aAspiredLocation == bLocation) {
+                s += wAspiredLocation;
+            }
+            if (opposite) {
+                s += wOpposite;
+            }
+            if (gap >= minGap && gap <= maxGap) {
+                s += wLevel;
+            }
+            if (common != 0) {
+                s += wLanguage;
+            }
+            s += zonePoints[d];
+            out[offset + j] = s;
+        }
+    }
+
+    /**
+     * Each criterion's weight, value and contribution for the pair; the contributions add up to the
+     * pair's score when no hard rule forbids it (see {@link #brokenRules}).
+     */
+    public List<Explanation> explain(int i, int j) {
+        Profiles a = mentees;
+        Profiles b = mentors;
+        List<Explanation> out = new ArrayList<>(Criterion.values().length);
+        int words = a.skillWords;
+        int overlapCount = 0;
+        for (int w = 0; w < words; w++) {
+            overlapCount += Long.bitCount(a.skills[i * words + w] & b.skills[j * words + w]);
+        }
+        int wanted = a.skillCount[i];
+        add(
+                out,
+                Criterion.SKILLS,
+                overlapCount,
+                Math.max(1, wanted),
+                skillPoints[wanted][overlapCount]);
+        boolean sameDivision = a.division[i] >= 0 && a.division[i] == b.division[j];
+        flag(out, Criterion.SAME_DIVISION, sameDivision);
+        flag(out, Criterion.DIFFERENT_DIVISION, !sameDivision);
+        boolean sameFunction = a.function[i] >= 0 && a.function[i] == b.function[j];
+        flag(out, Criterion.SAME_FUNCTION, sameFunction);
+        flag(out, Criterion.DIFFERENT_FUNCTION, !sameFunction);
+        boolean sameLocation = a.location[i] >= 0 && a.location[i] == b.location[j];
+        flag(out, Criterion.SAME_LOCATION, sameLocation);
+        flag(out, Criterion.DIFFERENT_LOCATION, !sameLocation);
+        flag(
+                out,
+                Criterion.ASPIRED_DIVISION,
+                a.aspiredDivision[i] >= 0 && a.aspiredDivision[i] == b.division[j]);
+        flag(
+                out,
+                Criterion.ASPIRED_LOCATION,
+                a.aspiredLocation[i] >= 0 && a.aspiredLocation[i] == b.location[j]);
+        flag(out, Criterion.OPPOSITE_WORK_MODE, opposite(a.workMode[i], b.workMode[j]));
+        int gap = b.level[j] - a.level[i];
+        flag(out, Criterion.LEVEL_GAP, gap >= minGap && gap <= maxGap);
+        flag(out, Criterion.LANGUAGE, (a.languages[i] & b.languages[j]) != 0);
+        int d = offsetDistance(a.utcOffsetMinutes[i], b.utcOffsetMinutes[j]);
+        add(out, Criterion.TIME_ZONE, zoneOverlap[d], workday, zonePoints[d]);
+        return out;
+    }
+
+    private void flag(List<Explanation> out, Criterion c, boolean met) {
+        int w = weights.of(c);
+        out.add(new Explanation(c, w, met ? 1.0 : 0.0, met ? w : 0));
+    }
+
+    private void add(List<Explanation> out, Criterion c, long num, long den, int contribution) {
+        out.add(new Explanation(c, weights.of(c), (double) num / den, contribution));
+    }
+
+    /** The hard rules the pair breaks; empty when it is allowed. */
+    public List<HardRules.Rule> brokenRules(int mentee, int mentor) {
+        return rules.broken(mentees, mentee, mentors, mentor);
+    }
+
+    public static final class Builder {
+        private final Profiles mentees;
+        private final Profiles mentors;
+        private Weights weights = Weights.none();
+        private HardRules rules;
+        private int minGap = 1;
+        private int maxGap = 3;
+        private int workday = 8 * 60;
+        private int threads = Parallel.defaultThreads();
+
+        private Builder(Profiles mentees, Profiles mentors) {
+            if (mentees.skillWords != mentors.skillWords) {
+                throw new IllegalArgumentException("both sides need the same skill count");
+            }
+            this.mentees = mentees;
+            this.mentors = mentors;
+        }
+
+        public Builder weights(Weights weights) {
+            this.weights = weights;
+            return this;
+        }
+
+        public Builder hardRules(HardRules rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        /** LEVEL_GAP is met when mentor's level minus mentee's lies in {@code [min, max]}. */
+        public Builder preferredLevelGap(int min, int max) {
+            this.minGap = min;
+            this.maxGap = max;
+            return this;
+        }
+
+        /** Length of a working day for TIME_ZONE, in minutes (default 480). */
+        public Builder workdayMinutes(int minutes) {
+            if (minutes <= 0 || minutes > DAY) {
+                throw new IllegalArgumentException("workday of " + minutes + " minutes");
+            }
+            this.workday = minutes;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        public Scorer build() {
+            return new Scorer(this);
+        }
+    }
+}

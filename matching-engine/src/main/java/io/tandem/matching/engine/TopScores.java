@@ -1,0 +1,99 @@
+package io.tandem.matching.engine;
+
+/**
+ * Picks a row's best columns in the order (score descending, column ascending), in batches, without
+ * sorting the whole row.
+ */
+final class TopScores {
+
+    private TopScores() {}
+
+    /** Orders pairs: a larger key is a better pair. Needs {@code score >= 0}. */
+    static long key(int score, int col) {
+        return ((long) score << 32) | (Integer.MAX_VALUE - col);
+    }
+
+    static int scoreOf(long key) {
+        return (int) (key >>> 32);
+    }
+
+    static int colOf(long key) {
+        return Integer.MAX_VALUE - (int) (key & 0xFFFFFFFFL);
+    }
+
+    /**
+     * Writes into {@code out[0..k)} the keys of the best {@code k} columns of one row whose score
+     * is at least {@code floor} and whose key is below {@code below}, best first. The row's entries
+     * are {@code scores[offset + x * stride]} for {@code x < count}; a key names {@code x}.
+     *
+     * @param capacity when not null, columns of capacity 0 are left out
+     * @param heap scratch of length at least {@code k}
+     * @return how many keys were written
+     */
+    static int select(
+            int[] scores,
+            int offset,
+            int stride,
+            int count,
+            int floor,
+            int[] capacity,
+            long below,
+            int k,
+            long[] heap,
+            long[] out) {
+        int size = 0;
+        for (int j = 0, at = offset; j < count; j++, at += stride) {
+            int s = scores[at];
+            if (s < floor || (capacity != null && capacity[j] <= 0)) {
+                continue;
+            }
+            long key = key(s, j);
+            if (key >= below) {
+                continue;
+            }
+            if (size < k) {
+                // sift up in a min-heap
+                int c = size++;
+                while (c > 0) {
+                    int p = (c - 1) >>> 1;
+                    if (heap[p] <= key) {
+                        break;
+                    }
+                    heap[c] = heap[p];
+                    c = p;
+                }
+                heap[c] = key;
+            } else if (key > heap[0]) {
+                siftDown(heap, size, key);
+            }
+        }
+        // pop the min repeatedly, filling out from the back
+        for (int n = size; n > 0; n--) {
+            long min = heap[0];
+            long last = heap[n - 1];
+            out[n - 1] = min;
+            if (n > 1) {
+                siftDown(heap, n - 1, last);
+            }
+        }
+        return size;
+    }
+
+    private static void siftDown(long[] heap, int size, long key) {
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= size) {
+                break;
+            }
+            int r = l + 1;
+            int m = r < size && heap[r] < heap[l] ? r : l;
+            if (heap[m] >= key) {
+                break;
+            }
+            heap[c] = heap[m];
+            c = m;
+        }
+        heap[c] = key;
+    }
+}
