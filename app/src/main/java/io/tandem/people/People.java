@@ -62,6 +62,20 @@ class People {
         return rows;
     }
 
+    java.util.Map<PersonId, PersonId> managers(OrganisationId organisation) {
+        java.util.Map<PersonId, PersonId> managers = new java.util.HashMap<>();
+        jdbc.sql("select id, manager_id from person where organisation_id = ?")
+                .param(organisation.value())
+                .query(
+                        rs -> {
+                            UUID manager = rs.getObject(2, UUID.class);
+                            managers.put(
+                                    new PersonId(rs.getObject(1, UUID.class)),
+                                    manager == null ? null : new PersonId(manager));
+                        });
+        return managers;
+    }
+
     long count(OrganisationId organisation) {
         return jdbc.sql("select count(*) from person where organisation_id = ?")
                 .param(organisation.value())

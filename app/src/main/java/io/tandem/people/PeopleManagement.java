@@ -72,6 +72,11 @@ public class PeopleManagement {
         return found;
     }
 
+    /** Each person's manager (null at the top), for reporting-chain checks over the whole tree. */
+    public java.util.Map<PersonId, PersonId> managers(OrganisationId organisation) {
+        return people.managers(organisation);
+    }
+
     public Optional<PersonSummary> findByEmail(OrganisationId organisation, String email) {
         return email == null
                 ? Optional.empty()

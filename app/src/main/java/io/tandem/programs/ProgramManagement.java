@@ -487,6 +487,18 @@ public class ProgramManagement {
                 enrolments.count(organisation, programId, status));
     }
 
+    /** Everyone taking part now (enrolled and approved), both roles, for matching. */
+    public List<EnrolmentView> activeEnrolments(OrganisationId organisation, ProgramId programId) {
+        get(organisation, programId);
+        List<Enrolment> active =
+                enrolments.all(organisation, programId).stream()
+                        .filter(e -> e.status() == EnrolmentStatus.ACTIVE)
+                        .toList();
+        Map<PersonId, PersonSummary> found =
+                people.findAll(organisation, active.stream().map(Enrolment::personId).toList());
+        return active.stream().map(e -> e.view(found.get(e.personId()))).toList();
+    }
+
     /** The person's own enrolments across programs. */
     public List<EnrolmentView> enrolmentsOf(OrganisationId organisation, PersonId person) {
         PersonSummary summary = people.find(organisation, person).orElse(null);

@@ -1,0 +1,8 @@
+package io.tandem.matching;
+
+public enum MatchRunStatus {
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED
+}

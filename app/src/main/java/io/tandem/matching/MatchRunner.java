@@ -1,0 +1,226 @@
+package io.tandem.matching;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.matching.MatchRunView.Contribution;
+import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.MatchRunView.Stats;
+import io.tandem.matching.MatchRunView.Unmatched;
+import io.tandem.matching.engine.Assignment;
+import io.tandem.matching.engine.CancellationToken;
+import io.tandem.matching.engine.CancelledException;
+import io.tandem.matching.engine.Capacities;
+import io.tandem.matching.engine.Explanation;
+import io.tandem.matching.engine.Matcher;
+import io.tandem.matching.engine.ProgressListener;
+import io.tandem.matching.engine.ScoreMatrix;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Runs match runs in the background: score, solve, explain, store, reporting progress. */
+@Component
+class MatchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchRunner.class);
+    private static final int BUCKETS = 10;
+
+    private final MatchRuns runs;
+    private final ProgramScoring scoring;
+    private final ProgramManagement programs;
+    private final TransactionTemplate transaction;
+    private final boolean excludePastPairs;
+    private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
+
+    MatchRunner(
+            MatchRuns runs,
+            ProgramScoring scoring,
+            ProgramManagement programs,
+            TransactionTemplate transaction,
+            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs) {
+        this.runs = runs;
+        this.scoring = scoring;
+        this.programs = programs;
+        this.transaction = transaction;
+        this.excludePastPairs = excludePastPairs;
+    }
+
+    boolean cancel(MatchRunId id) {
+        CancellationToken token = running.get(id);
+        if (token != null) {
+            token.cancel();
+        }
+        return token != null;
+    }
+
+    @Async
+    public void runLater(OrganisationId organisation, MatchRunView run, List<Proposal> locked) {
+        run(organisation, run, locked);
+    }
+
+    void run(OrganisationId organisation, MatchRunView run, List<Proposal> locked) {
+        CancellationToken token = new CancellationToken();
+        running.put(run.id(), token);
+        try {
+            ProgramView program = programs.get(organisation, run.programId());
+            double[] last = {0};
+            ProgressListener progress =
+                    fraction -> {
+                        // Write at most every 5 %, so a fast run does not spend its time on
+                        // progress rows.
+                        if (fraction - last[0] >= 0.05 || fraction >= 1) {
+                            last[0] = fraction;
+                            runs.progress(run.id(), Math.min(0.99, fraction));
+                        }
+                    };
+            ProgramScoring.Scored scored =
+                    scoring.score(
+                            organisation,
+                            program,
+                            programs.activeEnrolments(organisation, program.id()),
+                            runs.excluded(organisation, program.id(), excludePastPairs),
+                            token,
+                            ProgressListener.slice(progress, 0, 0.4));
+            ScoreMatrix matrix = scored.matrix();
+            int[] capacity = scored.capacities().toArray();
+            int cols = scored.mentors().size();
+            int[] scores = matrix.array().clone();
+            // Locked pairs stay: their mentees leave the problem and their mentors lose a place.
+            Map<Integer, Integer> lockedPairs = new HashMap<>();
+            for (Proposal p : locked) {
+                int i = scored.menteeIndex(p.menteeId());
+                int j = scored.mentorIndex(p.mentorId());
+                if (i >= 0 && j >= 0 && capacity[j] > 0) {
+                    lockedPairs.put(i, j);
+                    capacity[j]--;
+                    Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);
+                }
+            }
+            Assignment assignment =
+                    Matcher.solve(
+                            ScoreMatrix.wrap(scored.mentees().size(), cols, scores),
+                            Capacities.of(capacity),
+                            run.objective(),
+                            run.algorithm(),
+                            token,
+                            ProgressListener.slice(progress, 0.4, 0.95));
+            List<Proposal> proposals = new ArrayList<>();
+            List<Unmatched> unmatched = new ArrayList<>();
+            for (int i = 0; i < scored.mentees().size(); i++) {
+                Integer lockedMentor = lockedPairs.get(i);
+                int j = lockedMentor != null ? lockedMentor : assignment.mentorOf(i);
+                PersonId mentee = scored.mentees().get(i).personId();
+                if (j >= 0) {
+                    proposals.add(
+                            new Proposal(
+                                    mentee,
+                                    scored.mentors().get(j).personId(),
+                                    matrix.score(i, j),
+                                    contributions(scored.scorer().explain(i, j)),
+                                    lockedMentor != null,
+                                    false));
+                } else {
+                    unmatched.add(
+                            new Unmatched(
+                                    mentee,
+                                    feasible(matrix, i)
+                                            ? UnmatchedReason.CAPACITY_EXHAUSTED
+                                            : UnmatchedReason.NO_FEASIBLE_MENTOR));
+                }
+            }
+            Stats stats = stats(proposals, unmatched.size(), scored);
+            transaction.executeWithoutResult(
+                    status -> {
+                        runs.replaceProposals(run.id(), proposals, unmatched);
+                        runs.finish(run.id(), stats, stats.totalScore());
+                    });
+        } catch (CancelledException e) {
+            runs.fail(run.id(), MatchRunStatus.CANCELLED, null);
+        } catch (RuntimeException e) {
+            log.warn("Match run {} failed", run.id(), e);
+            runs.fail(run.id(), MatchRunStatus.FAILED, e.getMessage());
+        } finally {
+            running.remove(run.id());
+        }
+    }
+
+    static List<Contribution> contributions(List<Explanation> explanation) {
+        return explanation.stream()
+                .map(
+                        e ->
+                                new Contribution(
+                                        e.criterion().name(),
+                                        e.weight(),
+                                        e.value(),
+                                        e.contribution()))
+                .toList();
+    }
+
+    private static boolean feasible(ScoreMatrix matrix, int row) {
+        for (int j = 0; j < matrix.cols(); j++) {
+            if (matrix.isAllowed(row, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Stats stats(List<Proposal> proposals, int unmatched, ProgramScoring.Scored scored) {
+        int max =
+                scored.scorer().weights().asMap().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
+        int[] histogram = new int[BUCKETS];
+        long total = 0;
+        Integer min = null;
+        int crossDivision = 0;
+        int crossLocation = 0;
+        int crossFunction = 0;
+        Map<PersonId, PersonSummary> people = scored.people();
+        for (Proposal p : proposals) {
+            total += p.score();
+            min = min == null ? p.score() : Math.min(min, p.score());
+            int bucket =
+                    max == 0 ? 0 : Math.min(BUCKETS - 1, (int) ((long) p.score() * BUCKETS / max));
+            histogram[Math.max(0, bucket)]++;
+            PersonSummary a = people.get(p.menteeId());
+            PersonSummary b = people.get(p.mentorId());
+            if (a != null && b != null) {
+                crossDivision += Objects.equals(a.division(), b.division()) ? 0 : 1;
+                crossLocation += Objects.equals(a.location(), b.location()) ? 0 : 1;
+                crossFunction += Objects.equals(a.function(), b.function()) ? 0 : 1;
+            }
+        }
+        int matched = proposals.size();
+        return new Stats(
+                matched + unmatched,
+                matched,
+                unmatched,
+                min,
+                matched == 0 ? null : (double) total / matched,
+                total,
+                max,
+                Arrays.stream(histogram).boxed().toList(),
+                share(crossDivision, matched),
+                share(crossLocation, matched),
+                share(crossFunction, matched),
+                scored.mentors().size());
+    }
+
+    private static double share(int count, int of) {
+        return of == 0 ? 0 : (double) count / of;
+    }
+}

@@ -1,0 +1,399 @@
+package io.tandem.matching;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.matching.MatchRunView.Contribution;
+import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.MatchRunView.Stats;
+import io.tandem.matching.MatchRunView.Unmatched;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Match runs, their proposals, exclusions and published pairs; scoped by organisation. */
+@Repository
+class MatchRuns {
+
+    private static final String RUN_COLUMNS =
+            "id, program_id, objective, algorithm, status, progress, base_run_id, mentees, mentors,"
+                    + " total, matched, unmatched, min_score, mean_score, max_score, cross_division,"
+                    + " cross_location, cross_function, histogram, error, created_at, finished_at,"
+                    + " published_at";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    MatchRuns(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void insert(
+            OrganisationId organisation,
+            MatchRunId id,
+            ProgramId program,
+            Objective objective,
+            Algorithm algorithm,
+            MatchRunId base) {
+        jdbc.sql(
+                        "insert into match_run (id, organisation_id, program_id, objective, algorithm, status, progress, base_run_id, created_at)"
+                                + " values (?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?)")
+                .params(
+                        id.value(),
+                        organisation.value(),
+                        program.value(),
+                        objective.name(),
+                        algorithm.name(),
+                        base == null ? null : base.value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    void progress(MatchRunId id, double progress) {
+        jdbc.sql("update match_run set progress = ? where id = ? and status = 'RUNNING'")
+                .params(progress, id.value())
+                .update();
+    }
+
+    void fail(MatchRunId id, MatchRunStatus status, String error) {
+        jdbc.sql(
+                        "update match_run set status = ?, error = ?, finished_at = ? where id = ? and status = 'RUNNING'")
+                .params(
+                        status.name(),
+                        error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
+                        Timestamp.from(Instant.now()),
+                        id.value())
+                .update();
+    }
+
+    void finish(MatchRunId id, Stats stats, long totalScore) {
+        jdbc.sql(
+                        "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total = ?, matched = ?,"
+                                + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
+                                + " cross_function = ?, histogram = ?, finished_at = ? where id = ?")
+                .params(
+                        stats.total(),
+                        stats.mentors(),
+                        totalScore,
+                        stats.matched(),
+                        stats.unmatched(),
+                        stats.minScore(),
+                        stats.meanScore(),
+                        stats.maxScore(),
+                        stats.crossDivision(),
+                        stats.crossLocation(),
+                        stats.crossFunction(),
+                        String.join(",", stats.histogram().stream().map(String::valueOf).toList()),
+                        Timestamp.from(Instant.now()),
+                        id.value())
+                .update();
+    }
+
+    /** Writes what a finished run proposes, replacing what was there. */
+    void replaceProposals(MatchRunId id, List<Proposal> proposals, List<Unmatched> unmatched) {
+        jdbc.sql("delete from match_proposal where run_id = ?").param(id.value()).update();
+        jdbc.sql("delete from match_unmatched where run_id = ?").param(id.value()).update();
+        List<Object[]> rows =
+                proposals.stream()
+                        .map(
+                                p ->
+                                        new Object[] {
+                                            id.value(),
+                                            p.menteeId().value(),
+                                            p.mentorId().value(),
+                                            p.score(),
+                                            encode(p.explanation()),
+                                            p.locked(),
+                                            p.manual()
+                                        })
+                        .toList();
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate(
+                    "insert into match_proposal (run_id, mentee_id, mentor_id, score, explanation, locked, manual) values (?, ?, ?, ?, ?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+        List<Object[]> missing =
+                unmatched.stream()
+                        .map(
+                                u ->
+                                        new Object[] {
+                                            id.value(), u.menteeId().value(), u.reason().name()
+                                        })
+                        .toList();
+        for (int i = 0; i < missing.size(); i += 1000) {
+            template.batchUpdate(
+                    "insert into match_unmatched (run_id, mentee_id, reason) values (?, ?, ?)",
+                    missing.subList(i, Math.min(missing.size(), i + 1000)));
+        }
+    }
+
+    Optional<MatchRunView> find(OrganisationId organisation, MatchRunId id, boolean withPairs) {
+        return jdbc.sql(
+                        "select "
+                                + RUN_COLUMNS
+                                + " from match_run where organisation_id = ? and id = ?")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) ->
+                                run(
+                                        rs,
+                                        withPairs ? proposals(id) : List.of(),
+                                        withPairs ? unmatched(id) : List.of()))
+                .optional();
+    }
+
+    List<MatchRunView> forProgram(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select "
+                                + RUN_COLUMNS
+                                + " from match_run where organisation_id = ? and program_id = ? order by created_at desc")
+                .params(organisation.value(), program.value())
+                .query((rs, n) -> run(rs, List.of(), List.of()))
+                .list();
+    }
+
+    List<Proposal> proposals(MatchRunId id) {
+        return jdbc.sql(
+                        "select mentee_id, mentor_id, score, explanation, locked, manual from match_proposal where run_id = ? order by score desc, mentee_id")
+                .param(id.value())
+                .query(
+                        (rs, n) ->
+                                new Proposal(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        new PersonId(rs.getObject(2, UUID.class)),
+                                        rs.getInt(3),
+                                        decode(rs.getString(4)),
+                                        rs.getBoolean(5),
+                                        rs.getBoolean(6)))
+                .list();
+    }
+
+    List<Unmatched> unmatched(MatchRunId id) {
+        return jdbc.sql(
+                        "select mentee_id, reason from match_unmatched where run_id = ? order by mentee_id")
+                .param(id.value())
+                .query(
+                        (rs, n) ->
+                                new Unmatched(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        UnmatchedReason.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    boolean setLocked(MatchRunId id, PersonId mentee, boolean locked) {
+        return jdbc.sql("update match_proposal set locked = ? where run_id = ? and mentee_id = ?")
+                        .params(locked, id.value(), mentee.value())
+                        .update()
+                > 0;
+    }
+
+    boolean removeProposal(MatchRunId id, PersonId mentee) {
+        return jdbc.sql("delete from match_proposal where run_id = ? and mentee_id = ?")
+                        .params(id.value(), mentee.value())
+                        .update()
+                > 0;
+    }
+
+    void addProposal(MatchRunId id, Proposal p) {
+        jdbc.sql("delete from match_unmatched where run_id = ? and mentee_id = ?")
+                .params(id.value(), p.menteeId().value())
+                .update();
+        jdbc.sql(
+                        "insert into match_proposal (run_id, mentee_id, mentor_id, score, explanation, locked, manual) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id.value(),
+                        p.menteeId().value(),
+                        p.mentorId().value(),
+                        p.score(),
+                        encode(p.explanation()),
+                        p.locked(),
+                        p.manual())
+                .update();
+    }
+
+    void addUnmatched(MatchRunId id, PersonId mentee, UnmatchedReason reason) {
+        jdbc.sql("delete from match_unmatched where run_id = ? and mentee_id = ?")
+                .params(id.value(), mentee.value())
+                .update();
+        jdbc.sql("insert into match_unmatched (run_id, mentee_id, reason) values (?, ?, ?)")
+                .params(id.value(), mentee.value(), reason.name())
+                .update();
+    }
+
+    void exclude(OrganisationId organisation, ProgramId program, PersonId mentee, PersonId mentor) {
+        jdbc.sql(
+                        "delete from match_exclusion where program_id = ? and mentee_id = ? and mentor_id = ?")
+                .params(program.value(), mentee.value(), mentor.value())
+                .update();
+        jdbc.sql(
+                        "insert into match_exclusion (organisation_id, program_id, mentee_id, mentor_id) values (?, ?, ?, ?)")
+                .params(organisation.value(), program.value(), mentee.value(), mentor.value())
+                .update();
+    }
+
+    void unexclude(ProgramId program, PersonId mentee, PersonId mentor) {
+        jdbc.sql(
+                        "delete from match_exclusion where program_id = ? and mentee_id = ? and mentor_id = ?")
+                .params(program.value(), mentee.value(), mentor.value())
+                .update();
+    }
+
+    /** Pairs removed in this program plus every pair ever published in the organisation. */
+    Set<List<PersonId>> excluded(
+            OrganisationId organisation, ProgramId program, boolean pastPairs) {
+        Set<List<PersonId>> pairs = new HashSet<>();
+        jdbc.sql(
+                        "select mentee_id, mentor_id from match_exclusion where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(
+                        rs -> {
+                            pairs.add(
+                                    List.of(
+                                            new PersonId(rs.getObject(1, UUID.class)),
+                                            new PersonId(rs.getObject(2, UUID.class))));
+                        });
+        if (pastPairs) {
+            jdbc.sql("select mentee_id, mentor_id from published_pair where organisation_id = ?")
+                    .param(organisation.value())
+                    .query(
+                            rs -> {
+                                pairs.add(
+                                        List.of(
+                                                new PersonId(rs.getObject(1, UUID.class)),
+                                                new PersonId(rs.getObject(2, UUID.class))));
+                            });
+        }
+        return pairs;
+    }
+
+    /** Marks the run published, once: false when it already was. */
+    boolean markPublished(OrganisationId organisation, MatchRunId id) {
+        return jdbc.sql(
+                                "update match_run set published_at = ? where organisation_id = ? and id = ? and status = 'DONE' and published_at is null")
+                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .update()
+                > 0;
+    }
+
+    void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Proposal p : proposals) {
+            jdbc.sql(
+                            "delete from published_pair where organisation_id = ? and program_id = ? and mentee_id = ? and mentor_id = ?")
+                    .params(
+                            organisation.value(),
+                            program.value(),
+                            p.menteeId().value(),
+                            p.mentorId().value())
+                    .update();
+            jdbc.sql(
+                            "insert into published_pair (organisation_id, program_id, mentee_id, mentor_id, published_at) values (?, ?, ?, ?, ?)")
+                    .params(
+                            organisation.value(),
+                            program.value(),
+                            p.menteeId().value(),
+                            p.mentorId().value(),
+                            now)
+                    .update();
+        }
+    }
+
+    private static String encode(List<Contribution> explanation) {
+        return String.join(
+                "|",
+                explanation.stream()
+                        .map(
+                                c ->
+                                        c.criterion()
+                                                + ":"
+                                                + c.weight()
+                                                + ":"
+                                                + String.format(Locale.ROOT, "%.4f", c.value())
+                                                + ":"
+                                                + c.contribution())
+                        .toList());
+    }
+
+    private static List<Contribution> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Contribution> out = new ArrayList<>();
+        for (String part : text.split("\\|")) {
+            String[] f = part.split(":");
+            out.add(
+                    new Contribution(
+                            f[0],
+                            Integer.parseInt(f[1]),
+                            Double.parseDouble(f[2]),
+                            Integer.parseInt(f[3])));
+        }
+        return out;
+    }
+
+    private static MatchRunView run(
+            ResultSet rs, List<Proposal> proposals, List<Unmatched> unmatched) throws SQLException {
+        MatchRunStatus status = MatchRunStatus.valueOf(rs.getString("status"));
+        Stats stats = null;
+        if (status == MatchRunStatus.DONE) {
+            int minScore = rs.getInt("min_score");
+            Integer min = rs.wasNull() ? null : minScore;
+            double mean = rs.getDouble("mean_score");
+            Double meanScore = rs.wasNull() ? null : mean;
+            String histogram = rs.getString("histogram");
+            stats =
+                    new Stats(
+                            rs.getInt("mentees"),
+                            rs.getInt("matched"),
+                            rs.getInt("unmatched"),
+                            min,
+                            meanScore,
+                            rs.getLong("total"),
+                            rs.getInt("max_score"),
+                            histogram == null || histogram.isEmpty()
+                                    ? List.of()
+                                    : Arrays.stream(histogram.split(","))
+                                            .map(Integer::valueOf)
+                                            .toList(),
+                            rs.getDouble("cross_division"),
+                            rs.getDouble("cross_location"),
+                            rs.getDouble("cross_function"),
+                            rs.getInt("mentors"));
+        }
+        UUID base = rs.getObject("base_run_id", UUID.class);
+        return new MatchRunView(
+                new MatchRunId(rs.getObject("id", UUID.class)),
+                new ProgramId(rs.getObject("program_id", UUID.class)),
+                status,
+                rs.getDouble("progress"),
+                Objective.valueOf(rs.getString("objective")),
+                Algorithm.valueOf(rs.getString("algorithm")),
+                base == null ? null : new MatchRunId(base),
+                stats,
+                proposals,
+                unmatched,
+                rs.getString("error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("finished_at")),
+                instant(rs.getTimestamp("published_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

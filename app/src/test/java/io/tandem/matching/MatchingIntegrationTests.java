@@ -1,0 +1,352 @@
+package io.tandem.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@TandemIntegrationTest
+class MatchingIntegrationTests {
+
+    /**
+     * A small company: B1 manages M1 who manages E1 and E2; mentors M2 (other branch) and M3. E3
+     * speaks only German. Capacities are scarce on purpose.
+     */
+    static final String PEOPLE =
+            "employee_id,email,first_name,last_name,level,division,function,location,time_zone,work_mode,manager_employee_id,languages,skills\n"
+                    + "B1,boss@acme.test,Bea,Boss,9,Corp,Ops,London,Europe/London,HOME_OFFICE,,English,Leadership\n"
+                    + "M1,max@acme.test,Max,Manager,7,Retail,Sales,London,Europe/London,HOME_OFFICE,B1,English,Negotiation;Leadership\n"
+                    + "M2,mia@acme.test,Mia,Mentor,7,Digital,Engineering,Berlin,Europe/Berlin,HOME_OFFICE,B1,English;German,Java;Leadership\n"
+                    + "M3,mo@acme.test,Mo,Mentor,6,Finance,Finance,New York,America/New_York,HOME_OFFICE,B1,English,Budgeting;Negotiation\n"
+                    + "E1,eva@acme.test,Eva,Early,3,Retail,Sales,London,Europe/London,FIELD,M1,English,Negotiation\n"
+                    + "E2,eli@acme.test,Eli,Early,3,Retail,Sales,London,Europe/London,FIELD,M1,English,Negotiation\n"
+                    + "E3,ute@acme.test,Ute,Early,2,Retail,Sales,Berlin,Europe/Berlin,FIELD,M1,German,Negotiation\n";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MatchingManagement matching;
+    @Autowired MentorshipManagement mentorships;
+
+    TestOrganisation org;
+    ProgramView program;
+    Map<String, PersonId> ids = new HashMap<>();
+
+    @BeforeEach
+    void programWithEnrolments() {
+        org = organisations.create();
+        people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
+        for (String code : List.of("B1", "M1", "M2", "M3", "E1", "E2", "E3")) {
+            ids.put(
+                    code,
+                    people.search(
+                                    org.id(),
+                                    new io.tandem.people.DirectoryQuery(
+                                            code, null, null, null, null, null, null),
+                                    PageQuery.of(0, 1))
+                            .items()
+                            .get(0)
+                            .id());
+        }
+        program = programs.create(org.id(), ProgramDraft.of("Leaders", "LEADERSHIP_READINESS"));
+        for (String mentor : List.of("M1", "M2", "M3")) {
+            programs.enrol(
+                    org.id(),
+                    program.id(),
+                    new Enrol(
+                            ids.get(mentor),
+                            null,
+                            EnrolmentRole.MENTOR,
+                            1,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
+        }
+        for (String mentee : List.of("E1", "E2", "E3")) {
+            programs.enrol(
+                    org.id(),
+                    program.id(),
+                    new Enrol(
+                            ids.get(mentee),
+                            null,
+                            EnrolmentRole.MENTEE,
+                            null,
+                            null,
+                            List.of("Leadership"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
+        }
+    }
+
+    MatchRunView finished(MatchRunView started) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> matching.status(org.id(), started.id()).finished());
+        MatchRunView run = matching.run(org.id(), started.id());
+        assertThat(run.status()).as(run.error()).isEqualTo(MatchRunStatus.DONE);
+        return run;
+    }
+
+    MatchRunView run(Objective objective, Algorithm algorithm) {
+        return finished(matching.start(org.id(), program.id(), objective, algorithm));
+    }
+
+    @Test
+    void neverPairsAcrossAReportingLineNorOverCapacityNorWithoutALanguage() {
+        MatchRunView run = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+
+        assertThat(run.proposals()).noneMatch(p -> p.mentorId().equals(ids.get("M1")));
+        assertThat(run.proposals()).extracting(Proposal::mentorId).doesNotHaveDuplicates();
+        assertThat(run.proposals())
+                .noneMatch(
+                        p ->
+                                p.menteeId().equals(ids.get("E3"))
+                                        && p.mentorId().equals(ids.get("M3")));
+        assertThat(run.stats().matched()).isEqualTo(2);
+        assertThat(run.stats().total()).isEqualTo(3);
+        assertThat(run.unmatched())
+                .singleElement()
+                .satisfies(
+                        u ->
+                                assertThat(u.reason())
+                                        .isIn(
+                                                UnmatchedReason.CAPACITY_EXHAUSTED,
+                                                UnmatchedReason.NO_FEASIBLE_MENTOR));
+    }
+
+    @Test
+    void everyScoreIsExplainedByContributionsThatAddUp() {
+        MatchRunView run = run(Objective.TOTAL, Algorithm.OPTIMAL);
+
+        assertThat(run.proposals())
+                .isNotEmpty()
+                .allSatisfy(
+                        p -> {
+                            assertThat(p.explanation()).isNotEmpty();
+                            assertThat(
+                                            p.explanation().stream()
+                                                    .mapToInt(
+                                                            MatchRunView.Contribution::contribution)
+                                                    .sum())
+                                    .isEqualTo(p.score());
+                        });
+    }
+
+    @Test
+    void greedyNeverBeatsOptimalAndFairNeverLowersTheLowestScore() {
+        MatchRunView optimal = run(Objective.TOTAL, Algorithm.OPTIMAL);
+        MatchRunView greedy = run(Objective.TOTAL, Algorithm.GREEDY);
+        MatchRunView participation = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+        MatchRunView fair = run(Objective.FAIR, Algorithm.OPTIMAL);
+
+        assertThat(greedy.stats().totalScore()).isLessThanOrEqualTo(optimal.stats().totalScore());
+        assertThat(fair.stats().matched()).isEqualTo(participation.stats().matched());
+        assertThat(fair.stats().minScore())
+                .isGreaterThanOrEqualTo(participation.stats().minScore());
+    }
+
+    @Test
+    void inactivePeopleNeverAppear() {
+        people.importCsv(
+                org.id(),
+                "employee_id,email,first_name,last_name,status\nM2,mia@acme.test,Mia,Mentor,INACTIVE\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        MatchRunView run = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+
+        assertThat(run.proposals()).noneMatch(p -> p.mentorId().equals(ids.get("M2")));
+        assertThat(run.stats().mentors()).isEqualTo(2);
+    }
+
+    @Test
+    void publishingStartsExactlyTheProposedMentorshipsOnce() {
+        MatchRunView run = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+
+        matching.publish(org.id(), run.id());
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                mentorships
+                                                        .find(
+                                                                org.id(),
+                                                                program.id(),
+                                                                null,
+                                                                PageQuery.of(0, 10))
+                                                        .items())
+                                        .extracting(
+                                                MentorshipSummary::menteeId,
+                                                MentorshipSummary::mentorId)
+                                        .containsExactlyInAnyOrderElementsOf(
+                                                run.proposals().stream()
+                                                        .map(p -> tuple(p.menteeId(), p.mentorId()))
+                                                        .toList()));
+        assertThatThrownBy(() -> matching.publish(org.id(), run.id()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/mentorships")
+                                .param("programId", program.id().toString())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.total")
+                .isEqualTo(run.proposals().size());
+
+        MatchRunView again = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+        assertThat(again.proposals())
+                .as("a published pair is never proposed again")
+                .noneMatch(
+                        p ->
+                                run.proposals().stream()
+                                        .anyMatch(
+                                                q ->
+                                                        q.menteeId().equals(p.menteeId())
+                                                                && q.mentorId()
+                                                                        .equals(p.mentorId())));
+    }
+
+    @Test
+    void refusesAHandMadePairInsideTheReportingLineSayingWhy() {
+        MatchRunView run = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+
+        assertThatThrownBy(() -> matching.assign(org.id(), run.id(), ids.get("E1"), ids.get("M1")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e ->
+                                assertThat(e.errors())
+                                        .extracting(io.tandem.web.InputError::message)
+                                        .contains("The mentor is in the mentee's reporting line."));
+    }
+
+    @Test
+    void lockedPairsSurviveARerunAndRemovedPairsStayOut() {
+        MatchRunView first = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
+        Proposal keep = first.proposals().get(0);
+        Proposal drop = first.proposals().get(1);
+        matching.lock(org.id(), first.id(), keep.menteeId(), true);
+        matching.remove(org.id(), first.id(), drop.menteeId());
+
+        MatchRunView second = finished(matching.rerun(org.id(), first.id()));
+
+        assertThat(second.proposals())
+                .anySatisfy(
+                        p -> {
+                            assertThat(p.menteeId()).isEqualTo(keep.menteeId());
+                            assertThat(p.mentorId()).isEqualTo(keep.mentorId());
+                            assertThat(p.locked()).isTrue();
+                        });
+        assertThat(second.proposals())
+                .noneMatch(
+                        p ->
+                                p.menteeId().equals(drop.menteeId())
+                                        && p.mentorId().equals(drop.mentorId()));
+    }
+
+    @Test
+    void theApiStartsARunAndAnswersItsProgressAndResult() {
+        var started =
+                mvc.post()
+                        .uri("/api/v1/programs/{id}/match-runs", program.id())
+                        .header(HttpHeaders.AUTHORIZATION, org.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"objective\":\"FAIR\",\"algorithm\":\"OPTIMAL\"}")
+                        .exchange();
+        assertThat(started)
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("RUNNING");
+        String id =
+                com.jayway.jsonpath.JsonPath.read(
+                        started.getResponse().getContentAsByteArray().length == 0
+                                ? "{}"
+                                : new String(
+                                        started.getResponse().getContentAsByteArray(),
+                                        StandardCharsets.UTF_8),
+                        "$.id");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                matching.status(
+                                                org.id(),
+                                                new MatchRunId(java.util.UUID.fromString(id)))
+                                        .finished());
+
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/match-runs/{id}", id)
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"status\":\"DONE\",\"progress\":1.0,\"stats\":{\"total\":3,\"matched\":2,\"unmatched\":1},"
+                                + "\"proposals\":[{},{}]}");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/match-runs/{id}", id)
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .bodyJson()
+                .extractingPath("$.proposals[0].explanation[*].criterion")
+                .asArray()
+                .contains("SKILLS", "LEVEL_GAP");
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/programs/{id}/match-runs", program.id())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"objective\":\"BEST\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("objective");
+        TestOrganisation other = organisations.create();
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/match-runs/{id}", id)
+                                .header(HttpHeaders.AUTHORIZATION, other.bearer()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+}
