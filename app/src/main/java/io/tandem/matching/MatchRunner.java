@@ -158,7 +158,9 @@ class MatchRunner {
     }
 
     static List<Contribution> contributions(List<Explanation> explanation) {
+        // Criteria the program gives no weight add nothing; the rest still add up to the score.
         return explanation.stream()
+                .filter(e -> e.weight() > 0)
                 .map(
                         e ->
                                 new Contribution(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
@@ -348,5 +349,52 @@ class MatchingIntegrationTests {
                                 .uri("/api/v1/match-runs/{id}", id)
                                 .header(HttpHeaders.AUTHORIZATION, other.bearer()))
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theReviewPagesShowProgressPairsWithReasonsAndComparisons() {
+        var admin =
+                TestOrganisations.signedIn(
+                        org.id(), "hr@acme.test", io.tandem.identity.Role.PROGRAM_MANAGER);
+        assertThat(mvc.get().uri("/programs/{id}/matching", program.id()).with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("3 mentees and 3 mentors are enrolled", "No runs yet");
+
+        var started =
+                mvc.post()
+                        .uri("/programs/{id}/match-runs", program.id())
+                        .with(admin)
+                        .with(csrf())
+                        .param("objective", "PARTICIPATION")
+                        .param("algorithm", "OPTIMAL")
+                        .exchange();
+        assertThat(started).hasStatus3xxRedirection();
+        String location = started.getResponse().getRedirectedUrl();
+        MatchRunId id =
+                new MatchRunId(
+                        java.util.UUID.fromString(
+                                location.substring(location.lastIndexOf('/') + 1)));
+        finished(matching.status(org.id(), id));
+
+        assertThat(mvc.get().uri(location).header("HX-Request", "true").with(admin))
+                .hasStatusOk()
+                .hasHeader("HX-Refresh", "true");
+        assertThat(mvc.get().uri(location).with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("2 of 3 mentees", "Skills", "Without a mentor (1)")
+                .doesNotContain("Matching in progress");
+
+        MatchRunView other = run(Objective.TOTAL, Algorithm.GREEDY);
+        assertThat(
+                        mvc.get()
+                                .uri("/match-runs/compare")
+                                .param("a", id.toString())
+                                .param("b", other.id().toString())
+                                .with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Most people matched", "Quick (greedy)");
     }
 }

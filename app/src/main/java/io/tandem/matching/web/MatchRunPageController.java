@@ -1,0 +1,264 @@
+package io.tandem.matching.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.matching.MatchRunId;
+import io.tandem.matching.MatchRunView;
+import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Start a match run, watch it, review and adjust its pairs, re-run, compare and publish. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+class MatchRunPageController {
+
+    /** A proposal with both people, for the review table. */
+    record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
+
+    private final MatchingManagement matching;
+    private final ProgramManagement programs;
+    private final PeopleManagement people;
+
+    MatchRunPageController(
+            MatchingManagement matching, ProgramManagement programs, PeopleManagement people) {
+        this.matching = matching;
+        this.programs = programs;
+        this.people = people;
+    }
+
+    @GetMapping("/programs/{id}/matching")
+    String program(TandemUser user, @PathVariable UUID id, Model model) {
+        ProgramId program = new ProgramId(id);
+        var overview = programs.overview(user.organisationId(), program);
+        model.addAttribute("program", overview.program());
+        model.addAttribute("overview", overview);
+        model.addAttribute("runs", matching.runs(user.organisationId(), program));
+        model.addAttribute("objectives", Objective.values());
+        model.addAttribute("algorithms", Algorithm.values());
+        return "matching/program";
+    }
+
+    @PostMapping("/programs/{id}/match-runs")
+    String start(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Objective objective,
+            @RequestParam(required = false) Algorithm algorithm) {
+        MatchRunView run =
+                matching.start(user.organisationId(), new ProgramId(id), objective, algorithm);
+        return "redirect:/match-runs/" + run.id();
+    }
+
+    @GetMapping("/match-runs/{id}")
+    String run(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "score") String sort,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        MatchRunId runId = new MatchRunId(id);
+        MatchRunView status = matching.status(user.organisationId(), runId);
+        if (htmx != null) {
+            // The progress fragment polls; once the run is over the whole page loads again.
+            if (status.finished()) {
+                response.setHeader("HX-Refresh", "true");
+            }
+            model.addAttribute("run", status);
+            return "matching/fragments/progress :: progress";
+        }
+        MatchRunView run = status.finished() ? matching.run(user.organisationId(), runId) : status;
+        model.addAttribute("run", run);
+        model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
+        if (run.finished() && run.stats() != null) {
+            List<EnrolmentView> enrolled =
+                    programs.activeEnrolments(user.organisationId(), run.programId());
+            Set<PersonId> ids = new HashSet<>();
+            run.proposals()
+                    .forEach(
+                            p -> {
+                                ids.add(p.menteeId());
+                                ids.add(p.mentorId());
+                            });
+            run.unmatched().forEach(u -> ids.add(u.menteeId()));
+            enrolled.forEach(e -> ids.add(e.personId()));
+            Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), ids);
+            List<Row> rows = new ArrayList<>();
+            for (Proposal p : run.proposals()) {
+                Row row = new Row(p, found.get(p.menteeId()), found.get(p.mentorId()));
+                if (matches(row, q)) {
+                    rows.add(row);
+                }
+            }
+            rows.sort(order(sort));
+            model.addAttribute("rows", rows);
+            model.addAttribute("people", found);
+            model.addAttribute("q", q);
+            model.addAttribute("sort", sort);
+            model.addAttribute(
+                    "mentors",
+                    enrolled.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).toList());
+            model.addAttribute("runs", matching.runs(user.organisationId(), run.programId()));
+        }
+        return "matching/run";
+    }
+
+    @PostMapping("/match-runs/{id}/locks")
+    String lock(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam UUID mentee,
+            @RequestParam boolean locked,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () ->
+                        matching.lock(
+                                user.organisationId(),
+                                new MatchRunId(id),
+                                new PersonId(mentee),
+                                locked),
+                locked ? "match.locked" : "match.unlocked");
+    }
+
+    @PostMapping("/match-runs/{id}/removals")
+    String remove(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam UUID mentee,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () ->
+                        matching.remove(
+                                user.organisationId(), new MatchRunId(id), new PersonId(mentee)),
+                "match.removed");
+    }
+
+    @PostMapping("/match-runs/{id}/assignments")
+    String assign(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID mentee,
+            @RequestParam(required = false) UUID mentor,
+            RedirectAttributes redirect) {
+        if (mentee == null || mentor == null) {
+            redirect.addFlashAttribute("problem", "match.assign.choose");
+            return "redirect:/match-runs/" + id + "#unmatched";
+        }
+        return act(
+                id,
+                redirect,
+                () ->
+                        matching.assign(
+                                user.organisationId(),
+                                new MatchRunId(id),
+                                new PersonId(mentee),
+                                new PersonId(mentor)),
+                "match.assigned");
+    }
+
+    @PostMapping("/match-runs/{id}/rerun")
+    String rerun(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/match-runs/"
+                    + matching.rerun(user.organisationId(), new MatchRunId(id)).id();
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problemText", e.getMessage());
+            return "redirect:/match-runs/" + id;
+        }
+    }
+
+    @PostMapping("/match-runs/{id}/publish")
+    String publish(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> matching.publish(user.organisationId(), new MatchRunId(id)),
+                "match.published");
+    }
+
+    @GetMapping("/match-runs/compare")
+    String compare(TandemUser user, @RequestParam UUID a, @RequestParam UUID b, Model model) {
+        MatchRunView left = matching.status(user.organisationId(), new MatchRunId(a));
+        MatchRunView right = matching.status(user.organisationId(), new MatchRunId(b));
+        model.addAttribute("left", left);
+        model.addAttribute("right", right);
+        model.addAttribute("program", programs.get(user.organisationId(), left.programId()));
+        return "matching/compare";
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problemText", e.getMessage());
+            redirect.addFlashAttribute(
+                    "reasons", e.errors().stream().map(InputError::message).toList());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problemText", e.getMessage());
+        }
+        return "redirect:/match-runs/" + id;
+    }
+
+    private static boolean matches(Row row, String q) {
+        if (q == null || q.isBlank()) {
+            return true;
+        }
+        String needle = q.trim().toLowerCase(Locale.ROOT);
+        return (row.mentee() != null
+                        && row.mentee().name().toLowerCase(Locale.ROOT).contains(needle))
+                || (row.mentor() != null
+                        && row.mentor().name().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    private static Comparator<Row> order(String sort) {
+        Comparator<Row> byMentee =
+                Comparator.comparing(r -> r.mentee() == null ? "" : r.mentee().lastName());
+        return switch (sort) {
+            case "mentee" -> byMentee;
+            case "mentor" ->
+                    Comparator.comparing((Row r) -> r.mentor() == null ? "" : r.mentor().lastName())
+                            .thenComparing(byMentee);
+            case "score-asc" ->
+                    Comparator.comparingInt((Row r) -> r.proposal().score())
+                            .thenComparing(byMentee);
+            default ->
+                    Comparator.comparingInt((Row r) -> -r.proposal().score())
+                            .thenComparing(byMentee);
+        };
+    }
+}
