@@ -1,0 +1,186 @@
+package io.tandem.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.tandem.TandemIntegrationTest;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The program manager's matching moment: run, watch, review with reasons, lock a pair, re-run
+ * keeping it, and publish. axe-core checks every page reached.
+ */
+@TandemIntegrationTest
+@Tag("browser")
+class MatchingJourneyBrowserTests {
+
+    private static Browser browser;
+
+    @LocalServerPort int port;
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Browser.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newPage();
+        page.setDefaultTimeout(20_000);
+        page.addInitScript(Browser.axeScriptPath().orElseThrow());
+    }
+
+    @AfterEach
+    void closePage() {
+        browser.closePage(page);
+    }
+
+    @Test
+    void managerRunsReviewsLocksRerunsAndPublishes() {
+        OrganisationId demo =
+                identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
+        String name = "Cross-division pilot " + UUID.randomUUID().toString().substring(0, 8);
+        ProgramView program = programs.create(demo, ProgramDraft.of(name, "CROSS_DIVISIONAL"));
+        List<PersonSummary> engineers =
+                people.search(
+                                demo,
+                                new DirectoryQuery(
+                                        null, null, "Engineering", null, null, null, null),
+                                PageQuery.of(0, 12))
+                        .items();
+        List<PersonSummary> sellers =
+                people.search(
+                                demo,
+                                new DirectoryQuery(null, null, "Sales", null, null, null, null),
+                                PageQuery.of(0, 8))
+                        .items();
+        engineers.stream()
+                .filter(p -> p.level() >= 4)
+                .limit(4)
+                .forEach(
+                        p ->
+                                programs.enrol(
+                                        demo,
+                                        program.id(),
+                                        new Enrol(
+                                                p.id(),
+                                                null,
+                                                EnrolmentRole.MENTOR,
+                                                1,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null)));
+        sellers.stream()
+                .filter(p -> p.level() < 6)
+                .limit(6)
+                .forEach(
+                        p ->
+                                programs.enrol(
+                                        demo,
+                                        program.id(),
+                                        new Enrol(
+                                                p.id(),
+                                                null,
+                                                EnrolmentRole.MENTEE,
+                                                null,
+                                                null,
+                                                List.of("Python", "Cloud architecture"),
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null)));
+
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("E-mail").fill(AdminJourneyBrowserTests.ADMIN);
+        page.getByLabel("Password").fill(AdminJourneyBrowserTests.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        page.navigate("http://localhost:" + port + "/programs/" + program.id());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Match this program"))
+                .click();
+        assertThat(page.getByText("No runs yet")).isVisible();
+        Browser.assertAccessible(page);
+
+        page.getByLabel("Aim").selectOption("PARTICIPATION");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Match").setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Result")))
+                .isVisible();
+        assertThat(page.getByText(Pattern.compile("\\d of \\d+ mentees"))).isVisible();
+        Browser.assertAccessible(page);
+
+        Locator firstPair = page.locator("table.pairs tbody tr").first();
+        String mentee = firstPair.locator("td").first().locator("a").textContent();
+        firstPair
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Lock the pair of " + mentee))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("The pair is locked");
+
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Re-run, keeping locked pairs"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Result")))
+                .isVisible();
+        Locator kept =
+                page.locator("table.pairs tbody tr", new Page.LocatorOptions().setHasText(mentee));
+        assertThat(kept).containsText("locked");
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these pairs"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .containsText("The pairs have been published");
+        assertThat(
+                        page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Publish these pairs")))
+                .hasCount(0);
+        Browser.assertAccessible(page);
+    }
+}
