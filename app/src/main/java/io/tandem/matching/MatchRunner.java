@@ -75,6 +75,7 @@ class MatchRunner {
         CancellationToken token = new CancellationToken();
         running.put(run.id(), token);
         try {
+            long began = System.nanoTime();
             ProgramView program = programs.get(organisation, run.programId());
             double[] last = {0};
             ProgressListener progress =
@@ -94,6 +95,7 @@ class MatchRunner {
                             runs.excluded(organisation, program.id(), excludePastPairs),
                             token,
                             ProgressListener.slice(progress, 0, 0.4));
+            long scoredAt = System.nanoTime();
             ScoreMatrix matrix = scored.matrix();
             int[] capacity = scored.capacities().toArray();
             int cols = scored.mentors().size();
@@ -117,6 +119,7 @@ class MatchRunner {
                             run.algorithm(),
                             token,
                             ProgressListener.slice(progress, 0.4, 0.95));
+            long solvedAt = System.nanoTime();
             List<Proposal> proposals = new ArrayList<>();
             List<Unmatched> unmatched = new ArrayList<>();
             for (int i = 0; i < scored.mentees().size(); i++) {
