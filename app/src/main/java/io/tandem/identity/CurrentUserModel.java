@@ -12,6 +12,10 @@ class CurrentUserModel {
 
     @ModelAttribute("currentUser")
     TandemUser currentUser() {
+        return current();
+    }
+
+    static TandemUser current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || authentication instanceof AnonymousAuthenticationToken

@@ -39,6 +39,11 @@ public class IdentityManagement {
         this.passwords = passwords;
     }
 
+    /** Who is signed in on this request, if anyone. */
+    public Optional<TandemUser> currentUser() {
+        return Optional.ofNullable(CurrentUserModel.current());
+    }
+
     @Transactional
     public OrganisationId ensureOrganisation(String slug, String name) {
         return organisations.findBySlug(slug).orElseGet(() -> organisations.insert(slug, name));

@@ -48,6 +48,16 @@ class MentorshipMails {
         }
         String program = programs.get(started.organisationId(), started.programId()).name();
         String link = baseUrl + "/mentorships";
+        notifications.notify(
+                started.organisationId(),
+                mentee.email(),
+                messages.getMessage("inbox.matched.mentee", new Object[] {mentor.name(), program}),
+                "/mentorships");
+        notifications.notify(
+                started.organisationId(),
+                mentor.email(),
+                messages.getMessage("inbox.matched.mentor", new Object[] {mentee.name(), program}),
+                "/mentorships");
         notifications.queueMail(
                 started.organisationId(),
                 mentee.email(),

@@ -6,6 +6,7 @@ import io.tandem.web.Paged;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +21,12 @@ public class NotificationManagement {
     private final OutboxMails mails;
     private final MailDelivery delivery;
 
-    NotificationManagement(OutboxMails mails, MailDelivery delivery) {
+    private final Inbox inbox;
+
+    NotificationManagement(OutboxMails mails, MailDelivery delivery, Inbox inbox) {
         this.mails = mails;
         this.delivery = delivery;
+        this.inbox = inbox;
     }
 
     /**
@@ -54,6 +58,28 @@ public class NotificationManagement {
     }
 
     /** Whether mail leaves this instance over SMTP, or only waits in the outbox. */
+    /** Puts a notification in the person's in-app inbox, in the caller's transaction. */
+    @Transactional
+    public void notify(OrganisationId organisation, String email, String text, String link) {
+        inbox.add(organisation, email, text, link);
+    }
+
+    /** The person's latest notifications, newest first. */
+    @Transactional(readOnly = true)
+    public List<InboxItemView> inbox(OrganisationId organisation, String email) {
+        return inbox.latest(organisation, email, 50);
+    }
+
+    @Transactional(readOnly = true)
+    public long unread(OrganisationId organisation, String email) {
+        return inbox.unread(organisation, email);
+    }
+
+    @Transactional
+    public void markRead(OrganisationId organisation, String email) {
+        inbox.markRead(organisation, email);
+    }
+
     public boolean deliversMail() {
         return delivery.smtpConfigured();
     }

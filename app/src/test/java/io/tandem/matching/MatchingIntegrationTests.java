@@ -60,6 +60,7 @@ class MatchingIntegrationTests {
     @Autowired ProgramManagement programs;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
+    @Autowired io.tandem.notifications.NotificationManagement notifications;
 
     TestOrganisation org;
     ProgramView program;
@@ -223,6 +224,28 @@ class MatchingIntegrationTests {
                                                 run.proposals().stream()
                                                         .map(p -> tuple(p.menteeId(), p.mentorId()))
                                                         .toList()));
+        Proposal first = run.proposals().get(0);
+        String menteeEmail = people.find(org.id(), first.menteeId()).orElseThrow().email();
+        String mentorName = people.find(org.id(), first.mentorId()).orElseThrow().name();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(notifications.inbox(org.id(), menteeEmail))
+                                        .extracting(io.tandem.notifications.InboxItemView::text)
+                                        .contains(
+                                                mentorName
+                                                        + " will be your mentor in \u201cLeaders\u201d."));
+        assertThat(
+                        mvc.get()
+                                .uri("/mentorships")
+                                .with(
+                                        TestOrganisations.signedIn(
+                                                org.id(),
+                                                menteeEmail,
+                                                io.tandem.identity.Role.EMPLOYEE)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Your mentors", mentorName, "Notifications (1 new)");
         assertThatThrownBy(() -> matching.publish(org.id(), run.id()))
                 .isInstanceOf(ConflictException.class);
         assertThat(

@@ -1,0 +1,71 @@
+package io.tandem.notifications;
+
+import io.tandem.identity.OrganisationId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** In-app notifications, by recipient e-mail; scoped by organisation. */
+@Repository
+class Inbox {
+
+    private final JdbcClient jdbc;
+
+    Inbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(OrganisationId organisation, String email, String text, String link) {
+        jdbc.sql(
+                        "insert into inbox_item (id, organisation_id, recipient_email, text, link, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        key(email),
+                        text,
+                        link,
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    List<InboxItemView> latest(OrganisationId organisation, String email, int limit) {
+        return jdbc.sql(
+                        "select id, text, link, created_at, read_at from inbox_item where organisation_id = ? and recipient_email = ?"
+                                + " order by created_at desc limit ?")
+                .params(organisation.value(), key(email), limit)
+                .query(
+                        (rs, n) ->
+                                new InboxItemView(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getTimestamp(4).toInstant(),
+                                        rs.getTimestamp(5) == null
+                                                ? null
+                                                : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    long unread(OrganisationId organisation, String email) {
+        return jdbc.sql(
+                        "select count(*) from inbox_item where organisation_id = ? and recipient_email = ? and read_at is null")
+                .params(organisation.value(), key(email))
+                .query(Long.class)
+                .single();
+    }
+
+    void markRead(OrganisationId organisation, String email) {
+        jdbc.sql(
+                        "update inbox_item set read_at = ? where organisation_id = ? and recipient_email = ? and read_at is null")
+                .params(Timestamp.from(Instant.now()), organisation.value(), key(email))
+                .update();
+    }
+
+    private static String key(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,50 @@
+package io.tandem.notifications.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.notifications.NotificationManagement;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Your in-app notifications; every page's navigation shows how many are unread. */
+@Controller
+class InboxPageController {
+
+    private final NotificationManagement notifications;
+
+    InboxPageController(NotificationManagement notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/notifications")
+    String inbox(TandemUser user, Model model) {
+        model.addAttribute("items", notifications.inbox(user.organisationId(), user.email()));
+        return "notifications/inbox";
+    }
+
+    @PostMapping("/notifications/read")
+    String markRead(TandemUser user) {
+        notifications.markRead(user.organisationId(), user.email());
+        return "redirect:/notifications";
+    }
+
+    @ControllerAdvice
+    static class UnreadCount {
+
+        private final NotificationManagement notifications;
+
+        UnreadCount(NotificationManagement notifications) {
+            this.notifications = notifications;
+        }
+
+        @ModelAttribute("unreadNotifications")
+        Long unread(@ModelAttribute("currentUser") io.tandem.identity.TandemUser user) {
+            return user == null || user.email() == null
+                    ? null
+                    : notifications.unread(user.organisationId(), user.email());
+        }
+    }
+}
