@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,7 +73,6 @@ final class PeopleImport {
     private static final int MAX_LIST = 4000;
     private static final Pattern EMAIL_PATTERN =
             Pattern.compile("^[^@\\s;,<>\"]+@[^@\\s;,<>\"]+\\.[^@\\s;,<>\"]+$");
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     /** What the import will write. */
     record Plan(
@@ -334,7 +332,7 @@ final class PeopleImport {
             String value = line.get(TIME_ZONE);
             if (value.isEmpty()) {
                 timeZone = DEFAULT_TIME_ZONE;
-            } else if (ZONES.contains(value) || value.equals("UTC")) {
+            } else if (PeopleManagement.isTimeZone(value)) {
                 timeZone = value;
             } else {
                 error(row, TIME_ZONE, "import.time-zone.invalid", value);

@@ -22,6 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeopleManagement {
 
+    /** IANA region names people pick their time zone from, sorted; "UTC" is offered apart. */
+    public static final List<String> TIME_ZONES =
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(
+                            zone ->
+                                    zone.contains("/")
+                                            && !zone.startsWith("Etc/")
+                                            && !zone.startsWith("SystemV/"))
+                    .sorted()
+                    .toList();
+
+    private static final java.util.Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();
+
+    /** Whether {@code value} names an IANA time zone (or is "UTC"). */
+    public static boolean isTimeZone(String value) {
+        return value != null && (value.equals("UTC") || ZONE_IDS.contains(value));
+    }
+
     private final People people;
     private final MessageSourceAccessor messages;
 
@@ -137,7 +155,7 @@ public class PeopleManagement {
                                                 messages.getMessage("people.not-found")));
         List<InputError> errors = new ArrayList<>();
         String timeZone = update.timeZone() == null ? "" : update.timeZone().trim();
-        if (!timeZone.equals("UTC") && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (!isTimeZone(timeZone)) {
             errors.add(
                     InputError.field("timeZone", messages.getMessage("profile.time-zone.invalid")));
         }

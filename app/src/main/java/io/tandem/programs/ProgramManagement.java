@@ -14,7 +14,6 @@ import io.tandem.web.Paged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -224,9 +223,7 @@ public class ProgramManagement {
             errors.add(field("capacity", "program.capacity.invalid", MAX_CAPACITY));
         }
         String timeZone = trim(request.timeZone());
-        if (timeZone != null
-                && !timeZone.equals("UTC")
-                && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (timeZone != null && !PeopleManagement.isTimeZone(timeZone)) {
             errors.add(field("timeZone", "profile.time-zone.invalid"));
         }
         PersonSummary person = null;

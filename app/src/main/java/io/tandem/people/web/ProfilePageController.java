@@ -6,7 +6,6 @@ import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +58,6 @@ class ProfilePageController {
         }
     }
 
-    private static final List<String> ZONES =
-            ZoneId.getAvailableZoneIds().stream()
-                    .filter(
-                            zone ->
-                                    zone.contains("/")
-                                            && !zone.startsWith("Etc/")
-                                            && !zone.startsWith("SystemV/"))
-                    .sorted()
-                    .toList();
-
     private final PeopleManagement people;
 
     ProfilePageController(PeopleManagement people) {
@@ -91,7 +80,7 @@ class ProfilePageController {
         model.addAttribute("person", person.get());
         model.addAttribute("form", ProfileForm.of(person.get()));
         model.addAttribute("values", people.values(user.organisationId()));
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("zones", PeopleManagement.TIME_ZONES);
         return "people/edit-profile";
     }
 
@@ -113,7 +102,7 @@ class ProfilePageController {
             model.addAttribute("form", form);
             model.addAttribute("errors", errors);
             model.addAttribute("values", people.values(user.organisationId()));
-            model.addAttribute("zones", ZONES);
+            model.addAttribute("zones", PeopleManagement.TIME_ZONES);
             return "people/edit-profile";
         }
         redirect.addFlashAttribute("notice", "profile.saved");

@@ -12,7 +12,6 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +75,6 @@ class EnrolmentPageController {
         }
     }
 
-    private static final List<String> ZONES =
-            ZoneId.getAvailableZoneIds().stream()
-                    .filter(
-                            zone ->
-                                    zone.contains("/")
-                                            && !zone.startsWith("Etc/")
-                                            && !zone.startsWith("SystemV/"))
-                    .sorted()
-                    .toList();
-
     private final ProgramManagement programs;
     private final PeopleManagement people;
 
@@ -115,7 +104,7 @@ class EnrolmentPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("open", program.enrolmentOpen(programs.today()));
         model.addAttribute("values", people.values(user.organisationId()));
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("zones", PeopleManagement.TIME_ZONES);
         model.addAttribute("roles", EnrolmentRole.values());
         return "programs/enrol";
     }
