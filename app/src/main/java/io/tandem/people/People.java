@@ -25,6 +25,9 @@ class People {
                     + " languages, skills, skills_wanted, aspired_division, aspired_location, bio";
     private static final int BATCH = 1000;
 
+    /** At most this many people have a rare tag. */
+    private static final int RARE_TAG = 2000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -111,23 +114,52 @@ class People {
                 .list();
     }
 
+    /**
+     * One page of the directory: first the page's ids, which the database can read in the order of
+     * the person_directory index and stop once it has a page of them, then only those rows.
+     */
     List<PersonRow> search(OrganisationId organisation, DirectoryQuery query, PageQuery page) {
         List<Object> params = new ArrayList<>();
+        params.add(organisation.value());
         String where = where(organisation, query, params);
         params.add(page.size());
         params.add(page.offset());
         return jdbc.sql(
                         "select "
                                 + COLUMNS
+                                + " from person where organisation_id = ? and id in (select p.id"
                                 + " from person p where "
                                 + where
-                                + " order by last_name, first_name, employee_id limit ? offset ?")
+                                // organisation_id first, so the index order serves the sort.
+                                + " order by p.organisation_id, p.last_name, p.first_name,"
+                                + " p.employee_id limit ? offset ?)"
+                                + " order by last_name, first_name, employee_id")
                 .params(params)
                 .query(People::map)
                 .list();
     }
 
     long count(OrganisationId organisation, DirectoryQuery query) {
+        boolean skill = present(query.skill());
+        boolean language = present(query.language());
+        boolean others =
+                present(query.q())
+                        || present(query.division())
+                        || present(query.function())
+                        || present(query.location())
+                        || query.workMode() != null;
+        if (skill != language && !others) {
+            // Only one tag: the tag index alone counts its people.
+            return jdbc.sql(
+                            "select count(*) from person_tag where organisation_id = ? and kind = ?"
+                                    + " and tag_key = ?")
+                    .params(
+                            organisation.value(),
+                            skill ? "SKILL" : "LANGUAGE",
+                            Tags.key(skill ? query.skill() : query.language()))
+                    .query(Long.class)
+                    .single();
+        }
         List<Object> params = new ArrayList<>();
         String where = where(organisation, query, params);
         return jdbc.sql("select count(*) from person p where " + where)
@@ -136,8 +168,7 @@ class People {
                 .single();
     }
 
-    private static String where(
-            OrganisationId organisation, DirectoryQuery query, List<Object> params) {
+    private String where(OrganisationId organisation, DirectoryQuery query, List<Object> params) {
         StringBuilder where = new StringBuilder("p.organisation_id = ?");
         params.add(organisation.value());
         if (present(query.q())) {
@@ -160,8 +191,8 @@ class People {
             where.append(" and p.job_level = ?");
             params.add(query.level());
         }
-        tag(where, params, "SKILL", query.skill());
-        tag(where, params, "LANGUAGE", query.language());
+        tag(organisation, where, params, "SKILL", query.skill());
+        tag(organisation, where, params, "LANGUAGE", query.language());
         return where.toString();
     }
 
@@ -173,14 +204,45 @@ class People {
         }
     }
 
-    private static void tag(StringBuilder where, List<Object> params, String kind, String value) {
-        if (present(value)) {
+    /**
+     * A rare tag is looked up in the tag index and its few people found by id; a common one is
+     * checked person by person as the directory index is read in order, which soon fills a page.
+     */
+    private void tag(
+            OrganisationId organisation,
+            StringBuilder where,
+            List<Object> params,
+            String kind,
+            String value) {
+        if (!present(value)) {
+            return;
+        }
+        String key = Tags.key(value);
+        if (rare(organisation, kind, key)) {
+            where.append(
+                    " and p.id in (select t.person_id from person_tag t where t.organisation_id = ?"
+                            + " and t.kind = ? and t.tag_key = ?)");
+            params.add(organisation.value());
+        } else {
             where.append(
                     " and exists (select 1 from person_tag t where t.organisation_id = p.organisation_id"
                             + " and t.person_id = p.id and t.kind = ? and t.tag_key = ?)");
-            params.add(kind);
-            params.add(Tags.key(value));
         }
+        params.add(kind);
+        params.add(key);
+    }
+
+    private boolean rare(OrganisationId organisation, String kind, String key) {
+        long seen =
+                jdbc.sql(
+                                "select count(*) from (select 1 from person_tag where organisation_id"
+                                        + " = ? and kind = ? and tag_key = ? limit "
+                                        + (RARE_TAG + 1)
+                                        + ") t")
+                        .params(organisation.value(), kind, key)
+                        .query(Long.class)
+                        .single();
+        return seen <= RARE_TAG;
     }
 
     private static boolean present(String value) {
