@@ -162,6 +162,8 @@ class ProgramScoring {
                 soft(rule, weights, preferredGap);
             }
         }
+        // Whatever the program's rules say, nobody is paired inside their own reporting line.
+        hard.notInReportingChain(chart);
         Map<PersonId, Integer> menteeIndex = index(mentees);
         Map<PersonId, Integer> mentorIndex = index(mentors);
         for (List<PersonId> pair : excluded) {

@@ -1,0 +1,572 @@
+package io.tandem.matching;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.matching.MatchRunView.Contribution;
+import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.SelfMatchRequests.Request;
+import io.tandem.matching.SelfMatchRequests.Side;
+import io.tandem.matching.engine.CancellationToken;
+import io.tandem.matching.engine.HardRules;
+import io.tandem.matching.engine.ProgressListener;
+import io.tandem.matching.engine.Recommender;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.MatchingMode;
+import io.tandem.programs.MatchingRule;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Self-match: a mentee in a SELF or HYBRID program sees the mentors who suit them best, with the
+ * reasons and the places they have left, and asks one; the mentor accepts or declines. An accepted
+ * request is a published pair, like a bulk run's: the mentorships module starts it, and no run
+ * proposes it again.
+ *
+ * <p>Acceptance never overbooks a mentor: it locks the mentor's row of {@code self_match_lock} (and
+ * the mentee's, first) and counts the places taken only once it holds the lock, so acceptances for
+ * one mentor happen one after the other on H2 and PostgreSQL alike.
+ */
+@Service
+public class SelfMatchManagement {
+
+    static final int MAX_RECOMMENDATIONS = 50;
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_REASON = 1000;
+    private static final int MAX_LISTED = 200;
+    private static final Logger log = LoggerFactory.getLogger(SelfMatchManagement.class);
+
+    /** The program scored for one mentee: row {@code mentee}, each mentor's places left. */
+    private record Situation(
+            ProgramView program, ProgramScoring.Scored scored, int mentee, int[] remaining) {}
+
+    private final SelfMatchRequests requests;
+    private final MatchRuns runs;
+    private final ProgramScoring scoring;
+    private final ProgramManagement programs;
+    private final PeopleManagement people;
+    private final ApplicationEventPublisher events;
+    private final MessageSourceAccessor messages;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
+    private final boolean excludePastPairs;
+    private final Duration expiry;
+    private final Clock clock = Clock.systemUTC();
+
+    SelfMatchManagement(
+            SelfMatchRequests requests,
+            MatchRuns runs,
+            ProgramScoring scoring,
+            ProgramManagement programs,
+            PeopleManagement people,
+            ApplicationEventPublisher events,
+            MessageSource messageSource,
+            PlatformTransactionManager transactionManager,
+            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs,
+            @Value("${tandem.matching.request-expiry-days:14}") int expiryDays) {
+        this.requests = requests;
+        this.runs = runs;
+        this.scoring = scoring;
+        this.programs = programs;
+        this.people = people;
+        this.events = events;
+        this.messages = new MessageSourceAccessor(messageSource);
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.excludePastPairs = excludePastPairs;
+        this.expiry = Duration.ofDays(Math.max(1, expiryDays));
+    }
+
+    /**
+     * The {@code k} best mentors for the mentee that still have a place, best first, with the
+     * reasons; mentors a hard rule forbids never appear.
+     *
+     * @throws ConflictException when the program is not (or no longer) open to self-match
+     * @throws InvalidInputException when the person is not an active mentee of the program
+     */
+    public List<Recommendation> recommendations(
+            OrganisationId organisation, ProgramId programId, PersonId mentee, int k) {
+        if (k < 1 || k > MAX_RECOMMENDATIONS) {
+            throw InvalidInputException.badRequest(
+                    messages.getMessage("self-match.refused"),
+                    List.of(
+                            InputError.field(
+                                    "k",
+                                    messages.getMessage(
+                                            "self-match.k.invalid",
+                                            new Object[] {MAX_RECOMMENDATIONS}))));
+        }
+        Situation s = situation(organisation, programId, mentee);
+        int[] top = Recommender.topK(s.scored().matrix(), s.mentee(), s.remaining(), k);
+        Map<PersonId, RequestId> open = requests.openFrom(programId, mentee, now());
+        int maxScore = maxScore(s.scored());
+        List<Recommendation> out = new ArrayList<>(top.length);
+        for (int j : top) {
+            EnrolmentView mentor = s.scored().mentors().get(j);
+            PersonSummary person = s.scored().people().get(mentor.personId());
+            RequestId request = open.get(mentor.personId());
+            out.add(
+                    new Recommendation(
+                            mentor.personId(),
+                            person.name(),
+                            person.title(),
+                            person.division(),
+                            person.location(),
+                            s.scored().matrix().score(s.mentee(), j),
+                            maxScore,
+                            s.scored().capacities().of(j),
+                            s.remaining()[j],
+                            reasons(s.scored(), s.mentee(), j),
+                            request != null,
+                            request));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the mentee already has a mentor in the program, from a published run or a request.
+     */
+    public boolean hasMentor(OrganisationId organisation, ProgramId program, PersonId mentee) {
+        return requests.hasMentor(organisation, program, mentee);
+    }
+
+    /**
+     * The mentee asks the mentor, with a message.
+     *
+     * @throws InvalidInputException (422) for a mentor a hard rule forbids, naming each rule, or
+     *     who is not an active mentor of the program, or a message that is too long
+     * @throws ConflictException for a mentor with no place left, a second open request to the same
+     *     mentor, or a mentee who has a mentor in the program already
+     */
+    public RequestView request(
+            OrganisationId organisation,
+            ProgramId programId,
+            PersonId mentee,
+            PersonId mentor,
+            String message) {
+        String text = trim(message);
+        if (text != null && text.length() > MAX_MESSAGE) {
+            throw refused("message", "self-match.message.too-long", MAX_MESSAGE);
+        }
+        if (mentor == null) {
+            throw refused("mentorId", "self-match.mentor.missing");
+        }
+        Situation s = situation(organisation, programId, mentee);
+        if (requests.hasMentor(organisation, programId, mentee)) {
+            throw conflict("self-match.has-mentor");
+        }
+        int j = s.scored().mentorIndex(mentor);
+        if (j < 0) {
+            throw refused("mentorId", "self-match.not-mentor");
+        }
+        refuseForbidden(s.program(), s.scored(), s.mentee(), j);
+        if (s.remaining()[j] <= 0) {
+            throw full(s.scored().capacities().of(j));
+        }
+        int score = s.scored().matrix().score(s.mentee(), j);
+        inOwnTransaction(() -> requests.ensureLock(programId, mentee, Side.MENTEE));
+        RequestId id = new RequestId(UUID.randomUUID());
+        locking(
+                () ->
+                        transaction.executeWithoutResult(
+                                status -> {
+                                    // One mentee's requests are sent one at a time, so a double
+                                    // click cannot send two.
+                                    requests.lock(programId, mentee, Side.MENTEE);
+                                    if (requests.hasMentor(organisation, programId, mentee)) {
+                                        throw conflict("self-match.has-mentor");
+                                    }
+                                    Instant now = now();
+                                    if (requests.openFrom(programId, mentee, now)
+                                            .containsKey(mentor)) {
+                                        throw conflict("self-match.duplicate");
+                                    }
+                                    requests.insert(
+                                            new Request(
+                                                    id,
+                                                    organisation,
+                                                    programId,
+                                                    mentee,
+                                                    mentor,
+                                                    text,
+                                                    score,
+                                                    RequestStatus.OPEN,
+                                                    null,
+                                                    now,
+                                                    now.plus(expiry),
+                                                    null));
+                                }));
+        return view(organisation, find(organisation, id));
+    }
+
+    /**
+     * The mentor takes the mentee on: the pair is published, the mentorships module starts it, and
+     * the mentee's other open requests in the program are withdrawn. Safe when many acceptances for
+     * the same mentor, or for the same mentee, arrive at once: the mentor never gets more mentees
+     * than their capacity, the mentee never more than one mentor.
+     *
+     * @throws NotFoundException for a request of another organisation
+     * @throws InvalidInputException when the request was sent to someone else, or a hard rule now
+     *     forbids the pair
+     * @throws ConflictException when the request is no longer open (answered, withdrawn, expired),
+     *     the mentor has no place left, or the mentee has a mentor already
+     */
+    public RequestView accept(OrganisationId organisation, RequestId id, PersonId mentor) {
+        Request r = find(organisation, id);
+        refuseUnlessMentor(r, mentor);
+        refuseUnlessOpen(r);
+        ProgramView program = selfMatchProgram(organisation, r.programId());
+        ProgramScoring.Scored scored = score(organisation, program);
+        int i = scored.menteeIndex(r.menteeId());
+        int j = scored.mentorIndex(r.mentorId());
+        if (i < 0) {
+            throw conflict("self-match.mentee-gone");
+        }
+        if (j < 0) {
+            throw refused("mentorId", "self-match.not-mentor");
+        }
+        refuseForbidden(program, scored, i, j);
+        int capacity = scored.capacities().of(j);
+        int score = scored.matrix().score(i, j);
+        List<Contribution> explanation = MatchRunner.contributions(scored.scorer().explain(i, j));
+        inOwnTransaction(
+                () -> {
+                    requests.ensureLock(r.programId(), r.menteeId(), Side.MENTEE);
+                    requests.ensureLock(r.programId(), r.mentorId(), Side.MENTOR);
+                });
+        locking(
+                () ->
+                        transaction.executeWithoutResult(
+                                status -> {
+                                    // Always the mentee's row first, then the mentor's: two
+                                    // acceptances never hold one each and wait for the other.
+                                    requests.lock(r.programId(), r.menteeId(), Side.MENTEE);
+                                    requests.lock(r.programId(), r.mentorId(), Side.MENTOR);
+                                    if (requests.hasMentor(
+                                            organisation, r.programId(), r.menteeId())) {
+                                        throw conflict("self-match.has-mentor");
+                                    }
+                                    if (requests.places(r.programId(), r.mentorId()) >= capacity) {
+                                        throw full(capacity);
+                                    }
+                                    Instant now = now();
+                                    if (!requests.accept(id, now)) {
+                                        throw notOpen(find(organisation, id).status(now));
+                                    }
+                                    requests.withdrawOpen(r.programId(), r.menteeId(), now);
+                                    runs.recordPublished(
+                                            organisation,
+                                            r.programId(),
+                                            List.of(
+                                                    new Proposal(
+                                                            r.menteeId(),
+                                                            r.mentorId(),
+                                                            score,
+                                                            explanation,
+                                                            false,
+                                                            true)));
+                                    events.publishEvent(
+                                            new MatchPublished(
+                                                    organisation,
+                                                    r.programId(),
+                                                    id.value(),
+                                                    List.of(
+                                                            new MatchPublished.Pair(
+                                                                    r.menteeId(),
+                                                                    r.mentorId(),
+                                                                    score))));
+                                }));
+        return view(organisation, find(organisation, id));
+    }
+
+    /**
+     * The mentor says no, and why.
+     *
+     * @throws InvalidInputException when the request was sent to someone else, or the reason is
+     *     missing or too long
+     * @throws ConflictException when the request is no longer open
+     */
+    public RequestView decline(
+            OrganisationId organisation, RequestId id, PersonId mentor, String reason) {
+        Request r = find(organisation, id);
+        refuseUnlessMentor(r, mentor);
+        String text = trim(reason);
+        if (text == null) {
+            throw refused("reason", "self-match.reason.missing");
+        }
+        if (text.length() > MAX_REASON) {
+            throw refused("reason", "self-match.reason.too-long", MAX_REASON);
+        }
+        Instant now = now();
+        if (!requests.decline(id, text, now)) {
+            throw notOpen(find(organisation, id).status(now));
+        }
+        return view(organisation, find(organisation, id));
+    }
+
+    /** The mentee takes an open request back. */
+    public RequestView withdraw(OrganisationId organisation, RequestId id, PersonId mentee) {
+        Request r = find(organisation, id);
+        if (!r.menteeId().equals(mentee)) {
+            throw refused("menteeId", "self-match.not-sender");
+        }
+        Instant now = now();
+        if (!requests.withdraw(id, now)) {
+            throw notOpen(find(organisation, id).status(now));
+        }
+        return view(organisation, find(organisation, id));
+    }
+
+    public RequestView get(OrganisationId organisation, RequestId id) {
+        return view(organisation, find(organisation, id));
+    }
+
+    /** The requests the person received (as a mentor) and sent (as a mentee), newest first. */
+    public List<RequestView> requestsFor(OrganisationId organisation, PersonId person) {
+        return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
+    }
+
+    /** A bulk run published the mentee: requests they still have open there are moot. */
+    @ApplicationModuleListener
+    void on(MatchPublished published) {
+        Instant now = now();
+        for (MatchPublished.Pair pair : published.pairs()) {
+            requests.withdrawOpen(published.programId(), pair.mentee(), now);
+        }
+    }
+
+    /**
+     * Writes EXPIRED on open requests past their time. Reads already show them expired; this keeps
+     * the stored status honest for queries and reports. Idempotent, so every instance may run it.
+     */
+    @Scheduled(
+            fixedDelayString = "${tandem.matching.request-sweep:PT1H}",
+            initialDelayString = "${tandem.matching.request-sweep:PT1H}")
+    void sweep() {
+        try {
+            expireOverdue();
+        } catch (RuntimeException e) {
+            log.warn("Expiring self-match requests failed: {}", e.toString());
+        }
+    }
+
+    int expireOverdue() {
+        return requests.expireOverdue(now());
+    }
+
+    private Situation situation(OrganisationId organisation, ProgramId programId, PersonId mentee) {
+        ProgramView program = selfMatchProgram(organisation, programId);
+        if (mentee == null) {
+            throw refused("menteeId", "self-match.not-mentee");
+        }
+        ProgramScoring.Scored scored = score(organisation, program);
+        int i = scored.menteeIndex(mentee);
+        if (i < 0) {
+            throw refused("menteeId", "self-match.not-mentee");
+        }
+        Map<PersonId, Integer> taken = requests.places(programId);
+        int[] remaining = new int[scored.mentors().size()];
+        for (int j = 0; j < remaining.length; j++) {
+            int places = taken.getOrDefault(scored.mentors().get(j).personId(), 0);
+            remaining[j] = Math.max(0, scored.capacities().of(j) - places);
+        }
+        return new Situation(program, scored, i, remaining);
+    }
+
+    private ProgramView selfMatchProgram(OrganisationId organisation, ProgramId programId) {
+        ProgramView program = programs.get(organisation, programId);
+        if (program.matchingMode() == MatchingMode.ADMIN) {
+            throw conflict("self-match.admin-only");
+        }
+        if (program.status() == ProgramStatus.DRAFT || program.status() == ProgramStatus.CLOSED) {
+            throw new ConflictException(
+                    messages.getMessage(
+                            "self-match.not-open",
+                            new Object[] {
+                                messages.getMessage("program-status." + program.status())
+                            }));
+        }
+        return program;
+    }
+
+    private ProgramScoring.Scored score(OrganisationId organisation, ProgramView program) {
+        return scoring.score(
+                organisation,
+                program,
+                programs.activeEnrolments(organisation, program.id()),
+                runs.excluded(organisation, program.id(), excludePastPairs),
+                CancellationToken.NONE,
+                ProgressListener.NONE);
+    }
+
+    /** Refuses a pair a hard rule forbids, naming each rule it breaks. */
+    private void refuseForbidden(ProgramView program, ProgramScoring.Scored scored, int i, int j) {
+        if (scored.matrix().score(i, j) >= 0) {
+            return;
+        }
+        List<InputError> errors = new ArrayList<>();
+        for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
+            errors.add(InputError.field("mentorId", messages.getMessage("hard-rule." + rule)));
+        }
+        EnrolmentView mentee = scored.mentees().get(i);
+        PersonSummary a = scored.people().get(mentee.personId());
+        PersonSummary b = scored.people().get(scored.mentors().get(j).personId());
+        for (MatchingRule rule : program.hardRules()) {
+            if (!ProgramScoring.allows(rule, mentee, a, b)) {
+                errors.add(InputError.field("mentorId", programs.describe(rule)));
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.add(
+                    InputError.field("mentorId", messages.getMessage("hard-rule.EXCLUDED_PAIR")));
+        }
+        throw InvalidInputException.unprocessable(
+                messages.getMessage("self-match.forbidden"), errors);
+    }
+
+    private void refuseUnlessMentor(Request r, PersonId mentor) {
+        if (!r.mentorId().equals(mentor)) {
+            throw refused("mentorId", "self-match.not-recipient");
+        }
+    }
+
+    private void refuseUnlessOpen(Request r) {
+        RequestStatus status = r.status(now());
+        if (status != RequestStatus.OPEN) {
+            throw notOpen(status);
+        }
+    }
+
+    private static List<Contribution> reasons(ProgramScoring.Scored scored, int i, int j) {
+        // Criteria the program does not weigh add nothing; leaving them out keeps the sum.
+        return MatchRunner.contributions(scored.scorer().explain(i, j)).stream()
+                .filter(c -> c.weight() > 0)
+                .toList();
+    }
+
+    private static int maxScore(ProgramScoring.Scored scored) {
+        return scored.scorer().weights().asMap().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+    }
+
+    private Request find(OrganisationId organisation, RequestId id) {
+        return requests.find(organisation, id)
+                .orElseThrow(
+                        () -> new NotFoundException(messages.getMessage("self-match.not-found")));
+    }
+
+    private RequestView view(OrganisationId organisation, Request r) {
+        return views(organisation, List.of(r)).get(0);
+    }
+
+    private List<RequestView> views(OrganisationId organisation, List<Request> list) {
+        Set<PersonId> ids = new HashSet<>();
+        for (Request r : list) {
+            ids.add(r.menteeId());
+            ids.add(r.mentorId());
+        }
+        Map<PersonId, PersonSummary> found = people.findAll(organisation, ids);
+        Map<ProgramId, String> names = new HashMap<>();
+        Instant now = now();
+        return list.stream()
+                .map(
+                        r ->
+                                new RequestView(
+                                        r.id(),
+                                        r.programId(),
+                                        names.computeIfAbsent(
+                                                r.programId(),
+                                                p -> programs.get(organisation, p).name()),
+                                        r.menteeId(),
+                                        name(found.get(r.menteeId())),
+                                        r.mentorId(),
+                                        name(found.get(r.mentorId())),
+                                        r.message(),
+                                        r.score(),
+                                        r.status(now),
+                                        r.reason(),
+                                        r.createdAt(),
+                                        r.expiresAt(),
+                                        r.decidedAt()))
+                .toList();
+    }
+
+    private static String name(PersonSummary person) {
+        return person == null ? "—" : person.name();
+    }
+
+    private void inOwnTransaction(Runnable work) {
+        ownTransaction.executeWithoutResult(status -> work.run());
+    }
+
+    /** A lock that could not be had in time is a busy moment, not a server error. */
+    private void locking(Runnable work) {
+        try {
+            work.run();
+        } catch (PessimisticLockingFailureException e) {
+            throw conflict("self-match.busy");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private InvalidInputException refused(String field, String code, Object... args) {
+        return InvalidInputException.unprocessable(
+                messages.getMessage("self-match.refused"),
+                List.of(InputError.field(field, messages.getMessage(code, args))));
+    }
+
+    private ConflictException conflict(String code) {
+        return new ConflictException(messages.getMessage(code));
+    }
+
+    private ConflictException full(int capacity) {
+        return new ConflictException(
+                messages.getMessage("self-match.full", new Object[] {capacity}));
+    }
+
+    private ConflictException notOpen(RequestStatus status) {
+        return new ConflictException(
+                messages.getMessage(
+                        "self-match.closed",
+                        new Object[] {messages.getMessage("request-status." + status)}));
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,202 @@
+package io.tandem.matching.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.matching.Recommendation;
+import io.tandem.matching.RequestId;
+import io.tandem.matching.RequestView;
+import io.tandem.matching.SelfMatchManagement;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A mentee finds a mentor and asks them; a mentor answers the requests they received. */
+@Controller
+class SelfMatchPageController {
+
+    static final int SHOWN = 6;
+
+    private final SelfMatchManagement selfMatch;
+    private final ProgramManagement programs;
+    private final PeopleManagement people;
+    private final MessageSourceAccessor messages;
+
+    SelfMatchPageController(
+            SelfMatchManagement selfMatch,
+            ProgramManagement programs,
+            PeopleManagement people,
+            MessageSource messageSource) {
+        this.selfMatch = selfMatch;
+        this.programs = programs;
+        this.people = people;
+        this.messages = new MessageSourceAccessor(messageSource);
+    }
+
+    @GetMapping("/programs/{id}/mentors")
+    String mentors(
+            TandemUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        Optional<PersonSummary> me = me(user);
+        if (me.isEmpty()) {
+            return "people/no-profile";
+        }
+        ProgramId program = new ProgramId(id);
+        ProgramView view = programs.get(user.organisationId(), program);
+        if (view.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
+            // as on the program's own page: a draft is not there for its future mentees yet
+            throw new NotFoundException(messages.getMessage("program.not-found"));
+        }
+        model.addAttribute("program", view);
+        List<Recommendation> recommendations = List.of();
+        model.addAttribute("hasMentor", false);
+        try {
+            recommendations =
+                    selfMatch.recommendations(user.organisationId(), program, me.get().id(), SHOWN);
+            model.addAttribute(
+                    "hasMentor",
+                    selfMatch.hasMentor(user.organisationId(), program, me.get().id()));
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", messages(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refusal", List.of(e.getMessage()));
+        }
+        model.addAttribute("recommendations", recommendations);
+        return "matching/mentors";
+    }
+
+    @PostMapping("/programs/{id}/requests")
+    String request(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID mentorId,
+            @RequestParam(required = false) String message,
+            RedirectAttributes redirect) {
+        Optional<PersonSummary> me = me(user);
+        if (me.isEmpty()) {
+            return "people/no-profile";
+        }
+        try {
+            RequestView sent =
+                    selfMatch.request(
+                            user.organisationId(),
+                            new ProgramId(id),
+                            me.get().id(),
+                            mentorId == null ? null : new PersonId(mentorId),
+                            message);
+            redirect.addFlashAttribute(
+                    "notice",
+                    messages.getMessage("mentors.sent", new Object[] {sent.mentorName()}));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problems", messages(e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programs/" + id + "/mentors";
+    }
+
+    @GetMapping("/requests")
+    String requests(TandemUser user, Model model) {
+        Optional<PersonSummary> me = me(user);
+        if (me.isEmpty()) {
+            return "people/no-profile";
+        }
+        List<RequestView> all = selfMatch.requestsFor(user.organisationId(), me.get().id());
+        model.addAttribute(
+                "incoming", all.stream().filter(r -> r.mentorId().equals(me.get().id())).toList());
+        model.addAttribute(
+                "outgoing", all.stream().filter(r -> r.menteeId().equals(me.get().id())).toList());
+        return "matching/requests";
+    }
+
+    @PostMapping("/requests/{id}/accept")
+    String accept(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return answer(
+                user,
+                redirect,
+                me -> {
+                    RequestView accepted =
+                            selfMatch.accept(user.organisationId(), new RequestId(id), me);
+                    return messages.getMessage(
+                            "requests.accepted", new Object[] {accepted.menteeName()});
+                });
+    }
+
+    @PostMapping("/requests/{id}/decline")
+    String decline(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return answer(
+                user,
+                redirect,
+                me -> {
+                    RequestView declined =
+                            selfMatch.decline(user.organisationId(), new RequestId(id), me, reason);
+                    return messages.getMessage(
+                            "requests.declined", new Object[] {declined.menteeName()});
+                });
+    }
+
+    @PostMapping("/requests/{id}/withdraw")
+    String withdraw(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return answer(
+                user,
+                redirect,
+                me -> {
+                    RequestView withdrawn =
+                            selfMatch.withdraw(user.organisationId(), new RequestId(id), me);
+                    return messages.getMessage(
+                            "requests.withdrawn", new Object[] {withdrawn.mentorName()});
+                });
+    }
+
+    private String answer(
+            TandemUser user, RedirectAttributes redirect, Function<PersonId, String> action) {
+        Optional<PersonSummary> me = me(user);
+        if (me.isEmpty()) {
+            return "people/no-profile";
+        }
+        try {
+            redirect.addFlashAttribute("notice", action.apply(me.get().id()));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problems", messages(e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/requests";
+    }
+
+    private Optional<PersonSummary> me(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email());
+    }
+
+    private static List<String> messages(InvalidInputException e) {
+        return e.errors().stream().map(InputError::message).toList();
+    }
+}
