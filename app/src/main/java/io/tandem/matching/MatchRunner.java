@@ -100,6 +100,20 @@ class MatchRunner {
             int[] capacity = scored.capacities().toArray();
             int cols = scored.mentors().size();
             int[] scores = matrix.array().clone();
+            // Pairs already published in the program (a earlier run, or self-match) keep their
+            // places: their mentees are not matched again and their mentors have fewer places.
+            java.util.Set<Integer> alreadyPaired = new java.util.HashSet<>();
+            for (PersonId[] pair : runs.publishedPairs(organisation, program.id())) {
+                int i = scored.menteeIndex(pair[0]);
+                int j = scored.mentorIndex(pair[1]);
+                if (i >= 0) {
+                    alreadyPaired.add(i);
+                    Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);
+                }
+                if (j >= 0 && capacity[j] > 0) {
+                    capacity[j]--;
+                }
+            }
             // Locked pairs stay: their mentees leave the problem and their mentors lose a place.
             Map<Integer, Integer> lockedPairs = new HashMap<>();
             for (Proposal p : locked) {
@@ -123,6 +137,9 @@ class MatchRunner {
             List<Proposal> proposals = new ArrayList<>();
             List<Unmatched> unmatched = new ArrayList<>();
             for (int i = 0; i < scored.mentees().size(); i++) {
+                if (alreadyPaired.contains(i)) {
+                    continue;
+                }
                 Integer lockedMentor = lockedPairs.get(i);
                 int j = lockedMentor != null ? lockedMentor : assignment.mentorOf(i);
                 PersonId mentee = scored.mentees().get(i).personId();

@@ -281,6 +281,20 @@ class MatchRuns {
         return pairs;
     }
 
+    /** The program's published pairs, as (mentee, mentor): places already taken. */
+    List<PersonId[]> publishedPairs(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select mentee_id, mentor_id from published_pair where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(
+                        (rs, n) ->
+                                new PersonId[] {
+                                    new PersonId(rs.getObject(1, UUID.class)),
+                                    new PersonId(rs.getObject(2, UUID.class))
+                                })
+                .list();
+    }
+
     /** Marks the run published, once: false when it already was. */
     boolean markPublished(OrganisationId organisation, MatchRunId id) {
         return jdbc.sql(

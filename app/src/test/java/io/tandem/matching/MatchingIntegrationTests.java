@@ -260,6 +260,18 @@ class MatchingIntegrationTests {
 
         MatchRunView again = run(Objective.PARTICIPATION, Algorithm.OPTIMAL);
         assertThat(again.proposals())
+                .as(
+                        "mentees paired by the published run keep their mentor; their mentors' places stay taken")
+                .noneMatch(
+                        p ->
+                                run.proposals().stream()
+                                        .anyMatch(
+                                                q ->
+                                                        q.menteeId().equals(p.menteeId())
+                                                                || q.mentorId()
+                                                                        .equals(p.mentorId())));
+        assertThat(again.stats().total()).isEqualTo(3 - run.proposals().size());
+        assertThat(again.proposals())
                 .as("a published pair is never proposed again")
                 .noneMatch(
                         p ->
