@@ -21,14 +21,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,8 +51,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * -Dbench.data-dir=DIR} to keep the database in DIR for a look with H2's tools (EXPLAIN ANALYZE),
  * and {@code -Dbench.h2-options=";CACHE_SIZE=131072"} to try H2 settings on the database URL.
  */
+// Declared before @SpringBootTest so that it runs after Spring has closed the context
+// (@DirtiesContext)
+// and nothing can open the database again.
+@ExtendWith(PeopleBench.DeleteDatabase.class)
 @Tag("bench")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
+@DirtiesContext
 @SpringBootTest(
         properties = {
             "tandem.demo=false",
@@ -243,14 +251,18 @@ class PeopleBench {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    @AfterAll
-    static void deleteDatabase() throws IOException {
-        if (!System.getProperty("bench.data-dir", "").isBlank()) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(DATA_DIR)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+    /** Deletes the database unless -Dbench.data-dir asked to keep it. */
+    static final class DeleteDatabase implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            if (!System.getProperty("bench.data-dir", "").isBlank()) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(DATA_DIR)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
