@@ -38,6 +38,7 @@ class DirectoryPageController {
             @RequestParam(required = false) String workMode,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
             Model model) {
         WorkMode mode = WorkMode.parse(workMode).orElse(null);
         DirectoryQuery query =
@@ -47,7 +48,8 @@ class DirectoryPageController {
                         user.organisationId(), query, PageQuery.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("query", query);
         model.addAttribute("results", results);
-        if (htmx != null) {
+        // A history restore that missed htmx's cache needs the whole page, not the fragment.
+        if (htmx != null && restore == null) {
             return "people/fragments/results :: results";
         }
         model.addAttribute("values", people.values(user.organisationId()));
