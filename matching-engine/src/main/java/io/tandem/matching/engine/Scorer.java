@@ -38,6 +38,9 @@ public final class Scorer {
     private final int[][] skillPoints; // [wanted count][overlap]
     private final int[] zonePoints; // [distance in minutes, 0..720]
     private final int[] zoneOverlap; // minutes of overlap by distance
+    // mentors' Euler-tour interval; (MAX, MAX) for a mentor outside the chart: never in a chain
+    private final int[] mentorEnter;
+    private final int[] mentorExit;
 
     private Scorer(Builder b) {
         this.mentees = b.mentees;
@@ -59,6 +62,14 @@ public final class Scorer {
             for (int k = 0; k <= d; k++) {
                 skillPoints[d][k] = d == 0 ? 0 : round(w, k, d);
             }
+        }
+        mentorEnter = new int[mentors.size];
+        mentorExit = new int[mentors.size];
+        for (int j = 0; j < mentors.size; j++) {
+            int p = mentors.person[j];
+            boolean inChart = rules.orgChart != null && p >= 0;
+            mentorEnter[j] = inChart ? rules.orgChart.enter[p] : Integer.MAX_VALUE;
+            mentorExit[j] = inChart ? rules.orgChart.exit[p] : Integer.MAX_VALUE;
         }
         zoneOverlap = new int[DAY / 2 + 1];
         zonePoints = new int[DAY / 2 + 1];
@@ -174,7 +185,11 @@ public final class Scorer {
         final int[] skillRow = skillPoints[a.skillCount[i]];
         final int[] excluded = r.excluded[i];
         int nextExcluded = 0;
-        final OrgChart chart = aPerson >= 0 ? r.orgChart : null;
+        final boolean chartOn = aPerson >= 0 && r.orgChart != null;
+        final int aEnter = chartOn ? r.orgChart.enter[aPerson] : 0;
+        final int aExit = chartOn ? r.orgChart.exit[aPerson] : 0;
+        final int[] bEnters = mentorEnter;
+        final int[] bExits = mentorExit;
         // rules
         final boolean differentDivision = r.differentDivision;
         final boolean differentFunction = r.differentFunction;
@@ -219,27 +234,29 @@ public final class Scorer {
                     diff >= 0 && diff < distance.length
                             ? distance[diff]
                             : offsetDistance(aOffset, bOffsets[j]);
-            boolean opposite =
-                    (aMode == field && bMode == home) || (aMode == home && bMode == field);
+            boolean opposite = (aMode == field & bMode == home) | (aMode == home & bMode == field);
             int bPerson = bPersons[j];
+            int bEnter = bEnters[j];
+            int bExit = bExits[j];
+            // non-short-circuit operators: no branch to mispredict on random data
             boolean forbidden =
-                    (aPerson >= 0 && aPerson == bPerson)
-                            || (differentDivision && aDivision == bDivision)
-                            || (differentFunction && aFunction == bFunction)
-                            || (differentLocation && aLocation == bLocation)
-                            || (oppositeWorkMode && !opposite)
-                            || gap < minLevelGap
-                            || gap > maxLevelGap
-                            || bLevel < minMentorLevel
-                            || (commonLanguage && common == 0)
-                            || d > maxDistance
-                            || (aspiredDivisionRule
-                                    && (aAspiredDivision < 0 || aAspiredDivision != bDivision))
-                            || (aspiredLocationRule
-                                    && (aAspiredLocation < 0 || aAspiredLocation != bLocation))
-                            || (chart != null
-                                    && bPerson >= 0
-                                    && chart.inReportingChain(aPerson, bPerson));
+                    (aPerson >= 0 & aPerson == bPerson)
+                            | (differentDivision & aDivision == bDivision)
+                            | (differentFunction & aFunction == bFunction)
+                            | (differentLocation & aLocation == bLocation)
+                            | (oppositeWorkMode & !opposite)
+                            | gap < minLevelGap
+                            | gap > maxLevelGap
+                            | bLevel < minMentorLevel
+                            | (commonLanguage & common == 0)
+                            | d > maxDistance
+                            | (aspiredDivisionRule & aAspiredDivision != bDivision)
+                            | (aspiredDivisionRule & aAspiredDivision < 0)
+                            | (aspiredLocationRule & aAspiredLocation != bLocation)
+                            | (aspiredLocationRule & aAspiredLocation < 0)
+                            | (chartOn
+                                    & ((aEnter <= bEnter & bExit <= aExit)
+                                            | (bEnter <= aEnter & aExit <= bExit)));
             if (!forbidden && excluded != null) {
                 while (nextExcluded < excluded.length && excluded[nextExcluded] < j) {
                     nextExcluded++;
