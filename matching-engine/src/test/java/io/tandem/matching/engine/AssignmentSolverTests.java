@@ -31,7 +31,7 @@ class AssignmentSolverTests {
         };
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void matchesBruteForceOnTinyInstances(
             @ForAll long seed,
             @ForAll @IntRange(min = 0, max = 6) int rows,
@@ -59,7 +59,7 @@ class AssignmentSolverTests {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 200)
     void matchesOrToolsOnRandomInstancesWithTiesForbiddenPairsAndScarceCapacity(
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 60) int rows,
