@@ -31,6 +31,9 @@ final class ShortestAugmentingPaths {
     /** Best mentees per mentor added to the first candidate graph. */
     static final int COLUMN_CANDIDATES = 16;
 
+    /** The same when the mentees' lists concentrate on too few mentors to hold everyone. */
+    static final int POPULAR_COLUMN_CANDIDATES = 64;
+
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
@@ -179,6 +182,34 @@ final class ShortestAugmentingPaths {
         for (int i = 0; i < n; i++) {
             System.arraycopy(colOf, i * k, col, start[i], count[i]);
             System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
+        }
+        // When the mentees' lists all name the same few mentors, whose room cannot take everyone,
+        // the other mentors need more competition in the first graph for their prices to be
+        // right: take more of each mentor's best mentees.
+        boolean[] listed = new boolean[m];
+        for (int j : col) {
+            listed[j] = true;
+        }
+        long room = 0;
+        for (int j = 0; j < m; j++) {
+            room += listed[j] ? Math.min(cap[j], n) : 0;
+        }
+        if (room < n && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
+            int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
+            long[][] heapsFinal = new long[threads][m * kcFinal];
+            int[][] sizesFinal = new int[threads][m];
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        for (int i = from; i < to; i++) {
+                            offerToColumns(i, heapsFinal[worker], sizesFinal[worker], kcFinal);
+                        }
+                    });
+            return new Graph(start, col, score)
+                    .with(columnArcs(heapsFinal, sizesFinal, kcFinal, start, col));
         }
         return new Graph(start, col, score).with(columnArcs(colHeaps, colSizes, kc, start, col));
     }

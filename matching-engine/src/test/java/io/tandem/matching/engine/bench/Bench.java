@@ -153,6 +153,18 @@ public final class Bench {
                         (double) greedy.minScore().getAsInt() / opt.minScore().getAsInt(),
                         (double) greedy.minScore().getAsInt() / fair.minScore().getAsInt()));
 
+        // a hard case for pricing: every mentee's top list names the same popular mentors
+        ScoreMatrix popular = popular(43, N, M);
+        t = System.nanoTime();
+        Assignment pop = new AssignmentSolver().solve(popular, caps, Objective.TOTAL);
+        row(
+                "solve 10,000 x 3,000, cap 4, popular mentors, total",
+                ms(t),
+                "score = popularity 0..899 + noise 0..99; total "
+                        + pop.total()
+                        + ", min "
+                        + pop.minScore().getAsInt());
+
         orTools(matrix, caps, opt);
         scipy(matrix, opt);
         cliParse(matrix);
@@ -412,6 +424,15 @@ public final class Bench {
                     "%.2f",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    static ScoreMatrix popular(long seed, int rows, int cols) {
+        Random random = new Random(seed);
+        int[] s = new int[rows * cols];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = (k % cols) * 7919 % 900 + random.nextInt(100);
+        }
+        return ScoreMatrix.wrap(rows, cols, s);
     }
 
     private static double ms(long start) {
