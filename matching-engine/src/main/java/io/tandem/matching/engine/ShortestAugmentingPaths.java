@@ -48,9 +48,6 @@ final class ShortestAugmentingPaths {
     private final int threads;
     private final CancellationToken token;
 
-    /** Rounds of pricing the last solve needed (1 when the first candidate graph was enough). */
-    int rounds;
-
     ShortestAugmentingPaths(
             ScoreMatrix matrix,
             int[] capacities,
@@ -97,7 +94,7 @@ final class ShortestAugmentingPaths {
             net.sinkDemand++;
             net.insert(i);
         }
-        rounds = 1;
+        int rounds = 1;
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
             // grows, so the loop ends (at worst with every allowed pair).
