@@ -2,6 +2,7 @@ package io.tandem.matching.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the score matrix from two sides' {@link Profiles}: {@code -1} when a {@link HardRules}
@@ -146,17 +147,22 @@ public final class Scorer {
 
     /** One pair's score, -1 when forbidden. */
     public int score(int mentee, int mentor) {
-        int[] one = new int[mentors.size];
-        scoreRow(mentee, one, 0);
-        return one[mentor];
+        Objects.checkIndex(mentor, mentors.size);
+        int[] one = new int[1];
+        scoreRange(mentee, mentor, mentor + 1, one, -mentor);
+        return one[0];
     }
 
     /** Writes mentee {@code i}'s scores for every mentor into {@code out[offset..offset+M)}. */
     public void scoreRow(int i, int[] out, int offset) {
+        scoreRange(i, 0, mentors.size, out, offset);
+    }
+
+    /** Scores mentors {@code [from, to)} of mentee {@code i} into {@code out[offset + j]}. */
+    private void scoreRange(int i, int from, int to, int[] out, int offset) {
         final Profiles a = mentees;
         final Profiles b = mentors;
         final HardRules r = rules;
-        final int m = b.size;
         final int words = a.skillWords;
         // mentor side, as locals so the JIT keeps them in registers
         final int[] bPersons = b.person;
@@ -221,7 +227,7 @@ public final class Scorer {
         final int[] distance = DISTANCE;
         final int[] zone = zonePoints;
 
-        for (int j = 0; j < m; j++) {
+        for (int j = from; j < to; j++) {
             int bDivision = bDivisions[j];
             int bFunction = bFunctions[j];
             int bLocation = bLocations[j];
