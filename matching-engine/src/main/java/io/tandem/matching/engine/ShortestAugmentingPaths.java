@@ -138,6 +138,7 @@ final class ShortestAugmentingPaths {
         int kc = Math.min(COLUMN_CANDIDATES, Math.max(1, n));
         long[][] colHeaps = new long[threads][m * kc];
         int[][] colSizes = new int[threads][m];
+        long[][] colThresholds = thresholds(threads);
         Parallel.forEachBlock(
                 n,
                 BLOCK,
@@ -164,7 +165,8 @@ final class ShortestAugmentingPaths {
                             colOf[i * k + a] = TopScores.colOf(out[a]);
                             scoreOf[i * k + a] = TopScores.scoreOf(out[a]);
                         }
-                        offerToColumns(i, colHeaps[worker], colSizes[worker], kc);
+                        offerToColumns(
+                                i, colHeaps[worker], colSizes[worker], colThresholds[worker], kc);
                     }
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
@@ -195,6 +197,7 @@ final class ShortestAugmentingPaths {
             int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
             long[][] heapsFinal = new long[threads][m * kcFinal];
             int[][] sizesFinal = new int[threads][m];
+            long[][] thresholdsFinal = thresholds(threads);
             Parallel.forEachBlock(
                     n,
                     BLOCK,
@@ -202,7 +205,12 @@ final class ShortestAugmentingPaths {
                     (worker, from, to) -> {
                         token.throwIfCancelled();
                         for (int i = from; i < to; i++) {
-                            offerToColumns(i, heapsFinal[worker], sizesFinal[worker], kcFinal);
+                            offerToColumns(
+                                    i,
+                                    heapsFinal[worker],
+                                    sizesFinal[worker],
+                                    thresholdsFinal[worker],
+                                    kcFinal);
                         }
                     });
             return new Graph(start, col, score)
@@ -211,15 +219,27 @@ final class ShortestAugmentingPaths {
         return new Graph(start, col, score).with(columnArcs(colHeaps, colSizes, kc, start, col));
     }
 
-    /** Offers row {@code i}'s allowed pairs to each column's bounded min-heap of best rows. */
-    private void offerToColumns(int i, long[] heaps, int[] sizes, int kc) {
+    private long[][] thresholds(int workers) {
+        long[][] t = new long[workers][m];
+        for (long[] row : t) {
+            Arrays.fill(row, Long.MIN_VALUE);
+        }
+        return t;
+    }
+
+    /**
+     * Offers row {@code i}'s allowed pairs to each column's bounded min-heap of best rows; {@code
+     * thresholds[j]} is column j's heap minimum once full, so most pairs cost one comparison.
+     */
+    private void offerToColumns(int i, long[] heaps, int[] sizes, long[] thresholds, int kc) {
         int off = i * m;
+        long low = Integer.MAX_VALUE - i;
         for (int j = 0; j < m; j++) {
             int s = scores[off + j];
-            if (s < floor || cap[j] == 0) {
+            long key = ((long) s << 32) | low;
+            if (key <= thresholds[j] || s < floor || cap[j] == 0) {
                 continue;
             }
-            long key = TopScores.key(s, i);
             int base = j * kc;
             int size = sizes[j];
             if (size < kc) {
@@ -234,7 +254,7 @@ final class ShortestAugmentingPaths {
                     c = p;
                 }
                 heaps[base + c] = key;
-            } else if (key > heaps[base]) {
+            } else {
                 int c = 0;
                 while (true) {
                     int l = 2 * c + 1;
@@ -250,6 +270,9 @@ final class ShortestAugmentingPaths {
                     c = q;
                 }
                 heaps[base + c] = key;
+            }
+            if (sizes[j] == kc) {
+                thresholds[j] = heaps[base];
             }
         }
     }
