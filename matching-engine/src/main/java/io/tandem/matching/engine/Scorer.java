@@ -263,16 +263,14 @@ public final class Scorer {
                             | (chartOn
                                     & ((aEnter <= bEnter & bExit <= aExit)
                                             | (bEnter <= aEnter & aExit <= bExit)));
-            if (!forbidden && excluded != null) {
+            if (excluded != null) {
                 while (nextExcluded < excluded.length && excluded[nextExcluded] < j) {
                     nextExcluded++;
                 }
-                forbidden = nextExcluded < excluded.length && excluded[nextExcluded] == j;
+                forbidden |= nextExcluded < excluded.length && excluded[nextExcluded] == j;
             }
-            if (forbidden) {
-                out[offset + j] = ScoreMatrix.FORBIDDEN;
-                continue;
-            }
+            // The soft score is computed for every pair and dropped for forbidden ones: cheaper
+            // than a branch that random data mispredicts.
             int bSkillBase = j * words;
             int overlapCount = Long.bitCount(aSkill0 & bSkills[bSkillBase]);
             if (words > 1) {
@@ -283,15 +281,15 @@ public final class Scorer {
                 }
             }
             int s = skillRow[overlapCount] + zone[d];
-            s += aDivision >= 0 && aDivision == bDivision ? wSameDivision : wDifferentDivision;
-            s += aFunction >= 0 && aFunction == bFunction ? wSameFunction : wDifferentFunction;
-            s += aLocation >= 0 && aLocation == bLocation ? wSameLocation : wDifferentLocation;
+            s += (aDivision >= 0 & aDivision == bDivision) ? wSameDivision : wDifferentDivision;
+            s += (aFunction >= 0 & aFunction == bFunction) ? wSameFunction : wDifferentFunction;
+            s += (aLocation >= 0 & aLocation == bLocation) ? wSameLocation : wDifferentLocation;
             s += aAspiredDivision == bDivision ? wAspiredDivision : 0;
             s += aAspiredLocation == bLocation ? wAspiredLocation : 0;
             s += opposite ? wOpposite : 0;
-            s += gap >= minGap && gap <= maxGap ? wLevel : 0;
+            s += (gap >= minGap & gap <= maxGap) ? wLevel : 0;
             s += common != 0 ? wLanguage : 0;
-            out[offset + j] = s;
+            out[offset + j] = forbidden ? ScoreMatrix.FORBIDDEN : s;
         }
     }
 
