@@ -35,7 +35,7 @@ public final class Capacities {
         return values[mentor];
     }
 
-    /** Sum of all capacities, saturating at {@link Long#MAX_VALUE} never being reached by ints. */
+    /** Sum of all capacities. */
     public long total() {
         long total = 0;
         for (int v : values) {

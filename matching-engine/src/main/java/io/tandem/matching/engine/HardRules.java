@@ -59,7 +59,12 @@ public final class HardRules {
         this.excluded = new int[mentees][];
         int[] count = new int[mentees];
         for (long pair : b.exclusions) {
-            count[(int) (pair >>> 32)]++;
+            int i = (int) (pair >>> 32);
+            if (i >= mentees) {
+                throw new IllegalArgumentException(
+                        "excluded pair names mentee " + i + " of " + mentees);
+            }
+            count[i]++;
         }
         for (long pair : b.exclusions) {
             int i = (int) (pair >>> 32);
@@ -225,6 +230,9 @@ public final class HardRules {
 
         /** Never pair this mentee and mentor (e.g. a past pair). */
         public Builder exclude(int mentee, int mentor) {
+            if (mentee < 0 || mentor < 0) {
+                throw new IllegalArgumentException("excluded pair " + mentee + ", " + mentor);
+            }
             exclusions.add(((long) mentee << 32) | (mentor & 0xFFFFFFFFL));
             return this;
         }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  */
 public final class OrgChart {
 
-    private final int[] enter;
-    private final int[] exit;
+    final int[] enter;
+    final int[] exit;
 
     private OrgChart(int[] enter, int[] exit) {
         this.enter = enter;

@@ -2,6 +2,7 @@ package io.tandem.matching.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the score matrix from two sides' {@link Profiles}: {@code -1} when a {@link HardRules}
@@ -15,6 +16,17 @@ public final class Scorer {
 
     private static final int DAY = 24 * 60;
 
+    /** Distance around the clock by offset difference + bias, for differences within ±2 days. */
+    private static final int DISTANCE_BIAS = 2 * DAY;
+
+    private static final int[] DISTANCE = new int[4 * DAY + 1];
+
+    static {
+        for (int k = 0; k < DISTANCE.length; k++) {
+            DISTANCE[k] = offsetDistance(k - DISTANCE_BIAS, 0);
+        }
+    }
+
     private final Profiles mentees;
     private final Profiles mentors;
     private final Weights weights;
@@ -27,6 +39,9 @@ public final class Scorer {
     private final int[][] skillPoints; // [wanted count][overlap]
     private final int[] zonePoints; // [distance in minutes, 0..720]
     private final int[] zoneOverlap; // minutes of overlap by distance
+    // mentors' Euler-tour interval; (MAX, MAX) for a mentor outside the chart: never in a chain
+    private final int[] mentorEnter;
+    private final int[] mentorExit;
 
     private Scorer(Builder b) {
         this.mentees = b.mentees;
@@ -48,6 +63,14 @@ public final class Scorer {
             for (int k = 0; k <= d; k++) {
                 skillPoints[d][k] = d == 0 ? 0 : round(w, k, d);
             }
+        }
+        mentorEnter = new int[mentors.size];
+        mentorExit = new int[mentors.size];
+        for (int j = 0; j < mentors.size; j++) {
+            int p = mentors.person[j];
+            boolean inChart = rules.orgChart != null && p >= 0;
+            mentorEnter[j] = inChart ? rules.orgChart.enter[p] : Integer.MAX_VALUE;
+            mentorExit[j] = inChart ? rules.orgChart.exit[p] : Integer.MAX_VALUE;
         }
         zoneOverlap = new int[DAY / 2 + 1];
         zonePoints = new int[DAY / 2 + 1];
@@ -124,18 +147,34 @@ public final class Scorer {
 
     /** One pair's score, -1 when forbidden. */
     public int score(int mentee, int mentor) {
-        int[] one = new int[mentors.size];
-        scoreRow(mentee, one, 0);
-        return one[mentor];
+        Objects.checkIndex(mentor, mentors.size);
+        int[] one = new int[1];
+        scoreRange(mentee, mentor, mentor + 1, one, -mentor);
+        return one[0];
     }
 
     /** Writes mentee {@code i}'s scores for every mentor into {@code out[offset..offset+M)}. */
     public void scoreRow(int i, int[] out, int offset) {
+        scoreRange(i, 0, mentors.size, out, offset);
+    }
+
+    /** Scores mentors {@code [from, to)} of mentee {@code i} into {@code out[offset + j]}. */
+    private void scoreRange(int i, int from, int to, int[] out, int offset) {
         final Profiles a = mentees;
         final Profiles b = mentors;
         final HardRules r = rules;
-        final int m = b.size;
         final int words = a.skillWords;
+        // mentor side, as locals so the JIT keeps them in registers
+        final int[] bPersons = b.person;
+        final int[] bDivisions = b.division;
+        final int[] bFunctions = b.function;
+        final int[] bLocations = b.location;
+        final int[] bLevels = b.level;
+        final int[] bModes = b.workMode;
+        final long[] bLanguages = b.languages;
+        final int[] bOffsets = b.utcOffsetMinutes;
+        final long[] bSkills = b.skills;
+        // mentee side
         final int aPerson = a.person[i];
         final int aDivision = a.division[i];
         final int aFunction = a.function[i];
@@ -148,103 +187,109 @@ public final class Scorer {
         final int aAspiredLocation = a.aspiredLocation[i];
         final int skillBase = i * words;
         final long aSkill0 = a.skills[skillBase];
+        final long aSkill1 = words > 1 ? a.skills[skillBase + 1] : 0;
         final int[] skillRow = skillPoints[a.skillCount[i]];
         final int[] excluded = r.excluded[i];
         int nextExcluded = 0;
-        final OrgChart chart = r.orgChart;
-
+        final boolean chartOn = aPerson >= 0 && r.orgChart != null;
+        final int aEnter = chartOn ? r.orgChart.enter[aPerson] : 0;
+        final int aExit = chartOn ? r.orgChart.exit[aPerson] : 0;
+        final int[] bEnters = mentorEnter;
+        final int[] bExits = mentorExit;
+        // rules
+        final boolean differentDivision = r.differentDivision;
+        final boolean differentFunction = r.differentFunction;
+        final boolean differentLocation = r.differentLocation;
+        final boolean oppositeWorkMode = r.oppositeWorkMode;
+        final boolean commonLanguage = r.commonLanguage;
+        final int minLevelGap = r.minLevelGap;
+        final int maxLevelGap = r.maxLevelGap;
+        final int minMentorLevel = r.minMentorLevel;
+        final int maxDistance = r.maxTimeZoneDistance;
+        final boolean aspiredDivisionRule = r.aspiredDivision;
+        final boolean aspiredLocationRule = r.aspiredLocation;
+        // weights; "same" and "different" criteria fold into one lookup each
         final int wSameDivision = weights.of(Criterion.SAME_DIVISION);
         final int wDifferentDivision = weights.of(Criterion.DIFFERENT_DIVISION);
         final int wSameFunction = weights.of(Criterion.SAME_FUNCTION);
         final int wDifferentFunction = weights.of(Criterion.DIFFERENT_FUNCTION);
         final int wSameLocation = weights.of(Criterion.SAME_LOCATION);
         final int wDifferentLocation = weights.of(Criterion.DIFFERENT_LOCATION);
-        final int wAspiredDivision = weights.of(Criterion.ASPIRED_DIVISION);
-        final int wAspiredLocation = weights.of(Criterion.ASPIRED_LOCATION);
+        final int wAspiredDivision =
+                aAspiredDivision >= 0 ? weights.of(Criterion.ASPIRED_DIVISION) : 0;
+        final int wAspiredLocation =
+                aAspiredLocation >= 0 ? weights.of(Criterion.ASPIRED_LOCATION) : 0;
         final int wOpposite = weights.of(Criterion.OPPOSITE_WORK_MODE);
         final int wLevel = weights.of(Criterion.LEVEL_GAP);
         final int wLanguage = weights.of(Criterion.LANGUAGE);
         final int field = WorkMode.FIELD.ordinal();
         final int home = WorkMode.HOME_OFFICE.ordinal();
+        final int[] distance = DISTANCE;
+        final int[] zone = zonePoints;
 
-        for (int j = 0; j < m; j++) {
-            // hard rules
-            int bPerson = b.person[j];
-            int bDivision = b.division[j];
-            int bFunction = b.function[j];
-            int bLocation = b.location[j];
-            int bLevel = b.level[j];
-            int bMode = b.workMode[j];
-            long common = aLanguages & b.languages[j];
+        for (int j = from; j < to; j++) {
+            int bDivision = bDivisions[j];
+            int bFunction = bFunctions[j];
+            int bLocation = bLocations[j];
+            int bLevel = bLevels[j];
+            int bMode = bModes[j];
+            long common = aLanguages & bLanguages[j];
             int gap = bLevel - aLevel;
-            int d = aOffset - b.utcOffsetMinutes[j];
-            d = Math.floorMod(d, DAY);
-            if (d > DAY / 2) {
-                d = DAY - d;
-            }
-            boolean opposite =
-                    (aMode == field && bMode == home) || (aMode == home && bMode == field);
+            int diff = aOffset - bOffsets[j] + DISTANCE_BIAS;
+            int d =
+                    diff >= 0 && diff < distance.length
+                            ? distance[diff]
+                            : offsetDistance(aOffset, bOffsets[j]);
+            boolean opposite = (aMode == field & bMode == home) | (aMode == home & bMode == field);
+            int bPerson = bPersons[j];
+            int bEnter = bEnters[j];
+            int bExit = bExits[j];
+            // non-short-circuit operators: no branch to mispredict on random data
             boolean forbidden =
-                    (aPerson >= 0 && aPerson == bPerson)
-                            || (r.differentDivision && aDivision == bDivision)
-                            || (r.differentFunction && aFunction == bFunction)
-                            || (r.differentLocation && aLocation == bLocation)
-                            || (r.oppositeWorkMode && !opposite)
-                            || gap < r.minLevelGap
-                            || gap > r.maxLevelGap
-                            || bLevel < r.minMentorLevel
-                            || (r.commonLanguage && common == 0)
-                            || d > r.maxTimeZoneDistance
-                            || (r.aspiredDivision
-                                    && (aAspiredDivision < 0 || aAspiredDivision != bDivision))
-                            || (r.aspiredLocation
-                                    && (aAspiredLocation < 0 || aAspiredLocation != bLocation));
-            if (!forbidden && excluded != null) {
+                    (aPerson >= 0 & aPerson == bPerson)
+                            | (differentDivision & aDivision == bDivision)
+                            | (differentFunction & aFunction == bFunction)
+                            | (differentLocation & aLocation == bLocation)
+                            | (oppositeWorkMode & !opposite)
+                            | gap < minLevelGap
+                            | gap > maxLevelGap
+                            | bLevel < minMentorLevel
+                            | (commonLanguage & common == 0)
+                            | d > maxDistance
+                            | (aspiredDivisionRule & aAspiredDivision != bDivision)
+                            | (aspiredDivisionRule & aAspiredDivision < 0)
+                            | (aspiredLocationRule & aAspiredLocation != bLocation)
+                            | (aspiredLocationRule & aAspiredLocation < 0)
+                            | (chartOn
+                                    & ((aEnter <= bEnter & bExit <= aExit)
+                                            | (bEnter <= aEnter & aExit <= bExit)));
+            if (excluded != null) {
                 while (nextExcluded < excluded.length && excluded[nextExcluded] < j) {
                     nextExcluded++;
                 }
-                forbidden = nextExcluded < excluded.length && excluded[nextExcluded] == j;
+                forbidden |= nextExcluded < excluded.length && excluded[nextExcluded] == j;
             }
-            if (!forbidden
-                    && chart != null
-                    && aPerson >= 0
-                    && bPerson >= 0
-                    && chart.inReportingChain(aPerson, bPerson)) {
-                forbidden = true;
+            // The soft score is computed for every pair and dropped for forbidden ones: cheaper
+            // than a branch that random data mispredicts.
+            int bSkillBase = j * words;
+            int overlapCount = Long.bitCount(aSkill0 & bSkills[bSkillBase]);
+            if (words > 1) {
+                overlapCount += Long.bitCount(aSkill1 & bSkills[bSkillBase + 1]);
+                for (int w = 2; w < words; w++) {
+                    overlapCount +=
+                            Long.bitCount(a.skills[skillBase + w] & bSkills[bSkillBase + w]);
+                }
             }
-            if (forbidden) {
-                out[offset + j] = ScoreMatrix.FORBIDDEN;
-                continue;
-            }
-            // soft criteria
-            int overlapCount = Long.bitCount(aSkill0 & b.skills[j * words]);
-            for (int w = 1; w < words; w++) {
-                overlapCount += Long.bitCount(a.skills[skillBase + w] & b.skills[j * words + w]);
-            }
-            int s = skillRow[overlapCount];
-            boolean sameDivision = aDivision >= 0 && aDivision == bDivision;
-            s += sameDivision ? wSameDivision : wDifferentDivision;
-            boolean sameFunction = aFunction >= 0 && aFunction == bFunction;
-            s += sameFunction ? wSameFunction : wDifferentFunction;
-            boolean sameLocation = aLocation >= 0 && aLocation == bLocation;
-            s += sameLocation ? wSameLocation : wDifferentLocation;
-            if (aAspiredDivision >= 0 && aAspiredDivision == bDivision) {
-                s += wAspiredDivision;
-            }
-            if (aAspiredLocation >= 0 && aAspiredLocation == bLocation) {
-                s += wAspiredLocation;
-            }
-            if (opposite) {
-                s += wOpposite;
-            }
-            if (gap >= minGap && gap <= maxGap) {
-                s += wLevel;
-            }
-            if (common != 0) {
-                s += wLanguage;
-            }
-            s += zonePoints[d];
-            out[offset + j] = s;
+            int s = skillRow[overlapCount] + zone[d];
+            s += (aDivision >= 0 & aDivision == bDivision) ? wSameDivision : wDifferentDivision;
+            s += (aFunction >= 0 & aFunction == bFunction) ? wSameFunction : wDifferentFunction;
+            s += (aLocation >= 0 & aLocation == bLocation) ? wSameLocation : wDifferentLocation;
+            s += aAspiredDivision == bDivision ? wAspiredDivision : 0;
+            s += aAspiredLocation == bLocation ? wAspiredLocation : 0;
+            s += opposite ? wOpposite : 0;
+            s += (gap >= minGap & gap <= maxGap) ? wLevel : 0;
+            s += common != 0 ? wLanguage : 0;
+            out[offset + j] = forbidden ? ScoreMatrix.FORBIDDEN : s;
         }
     }
 

@@ -6,18 +6,20 @@ import java.util.Arrays;
  * Exact maximum-weight capacitated assignment by successive shortest augmenting paths (the
  * Hungarian/Jonker–Volgenant family), with every mentee allowed to stay unmatched.
  *
- * <p>A pair's weight is {@code alpha * score + beta}; its cost is minus that. Mentees are added one
- * at a time; for each, Dijkstra over mentors (binary heap, reduced costs with column potentials
- * {@code v}, row potentials implied by the assigned arc) finds the cheapest augmenting path ending
- * at a mentor with spare capacity or at the "stay unmatched" column of cost 0. A full mentor, once
- * reached, makes all its mentees reachable at the same distance, so capacities need no copies of
- * the mentor. Mentors with spare capacity keep {@code v = 0}, full ones {@code v <= 0}: with the
- * implied row potentials this is an optimal dual for the flow problem.
+ * <p>A pair's weight is {@code alpha * score + beta}; its cost is minus that. The network is mentee
+ * → mentor → sink plus a "stay unmatched" column of cost 0 and unbounded capacity. Mentees are
+ * added one at a time; for each, Dijkstra over mentors (binary heap, reduced costs under column and
+ * sink potentials, mentee potentials implied by the assigned arc) finds the cheapest augmenting
+ * path. A full mentor, once reached, makes all its mentees reachable at the same distance, so
+ * capacities need no copies of the mentor. Among equally distant mentors one with room comes first,
+ * which ends most searches at once on dense instances with ties.
  *
- * <p>Speed on dense matrices comes from pricing: solve on each mentee's best {@code k} mentors
- * only, then check the dual against every allowed pair. A pair with negative reduced cost joins the
- * candidate graph and the solve is repeated; when none is left, the solution is optimal for the
- * whole matrix. All arithmetic is on longs, so the optimum is exact.
+ * <p>Speed on dense matrices comes from pricing: solve on a candidate graph (each mentee's best
+ * {@code k} mentors and each mentor's best mentees), then check the dual against every allowed
+ * pair. Mentees with a violated pair get their most violated pairs added and leave their mentor,
+ * whose slot becomes a deficit that their new shortest path must fill; everything else carries
+ * over. When no pair is violated, the solution is optimal for the whole matrix. All arithmetic is
+ * on longs, so the optimum is exact; the order of work is fixed, so the result is deterministic.
  */
 final class ShortestAugmentingPaths {
 
@@ -26,7 +28,12 @@ final class ShortestAugmentingPaths {
      */
     static final int DEFAULT_CANDIDATES = 32;
 
-    private static final boolean DEBUG = Boolean.getBoolean("tandem.debug");
+    /** Best mentees per mentor added to the first candidate graph. */
+    static final int COLUMN_CANDIDATES = 16;
+
+    /** The same when the mentees' lists concentrate on too few mentors to hold everyone. */
+    static final int POPULAR_COLUMN_CANDIDATES = 64;
+
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
@@ -40,9 +47,6 @@ final class ShortestAugmentingPaths {
     private final int candidates;
     private final int threads;
     private final CancellationToken token;
-
-    /** Rounds of pricing the last solve needed (1 when the first candidate graph was enough). */
-    int rounds;
 
     ShortestAugmentingPaths(
             ScoreMatrix matrix,
@@ -78,32 +82,46 @@ final class ShortestAugmentingPaths {
 
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
-        long t0 = System.nanoTime();
         Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
-        if (DEBUG) System.err.printf("candidates %d ms%n", (System.nanoTime() - t0) / 1000000);
-        rounds = 0;
+        Network net = new Network(graph);
+        ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
+        int step = Math.max(1, n / 100);
+        for (int i = 0; i < n; i++) {
+            if (i % step == 0) {
+                token.throwIfCancelled();
+                first.onProgress((double) i / n);
+            }
+            net.sinkDemand++;
+            net.insert(i);
+        }
+        int rounds = 1;
         while (true) {
-            rounds++;
-            double from = Math.min(0.85, 0.15 + 0.7 * (rounds - 1) / rounds);
-            t0 = System.nanoTime();
-            Solution solution = augment(graph, null, ProgressListener.slice(progress, from, 0.85));
-            if (DEBUG)
-                System.err.printf(
-                        "augment %d ms arcs=%d%n",
-                        (System.nanoTime() - t0) / 1000000, graph.col.length);
-            t0 = System.nanoTime();
             // Add each mentee's most violated pairs, twice as many each round: the graph only
             // grows, so the loop ends (at worst with every allowed pair).
-            int[][] extra = violations(solution, candidates << Math.min(20, rounds - 1));
-            if (DEBUG)
-                System.err.printf(
-                        "violations %d ms any=%s%n",
-                        (System.nanoTime() - t0) / 1000000, extra != null);
+            int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
                 progress.onProgress(1.0);
-                return solution.mentorOfMentee();
+                return net.mentorOfMentee();
             }
+            rounds++;
             graph = graph.with(extra);
+            net.graph = graph;
+            // Only the mentees with a violated pair leave their mentor; the rest of the
+            // assignment and the prices carry over, so the next round is a repair.
+            for (int i = 0; i < n; i++) {
+                if (extra[i] != null) {
+                    net.unassign(i);
+                }
+            }
+            int done = 0;
+            for (int i = 0; i < n; i++) {
+                if (extra[i] != null) {
+                    if (done++ % step == 0) {
+                        token.throwIfCancelled();
+                    }
+                    net.insert(i);
+                }
+            }
         }
     }
 
@@ -115,7 +133,12 @@ final class ShortestAugmentingPaths {
         int[] scoreOf = new int[n * k];
         long[][] heaps = new long[threads][k];
         long[][] outs = new long[threads][k];
-        int[] done = new int[1];
+        // Each mentor's best mentees too: with popular mentors, the mentees' own top lists all
+        // name the same few, and the optimum needs arcs to the others.
+        int kc = Math.min(COLUMN_CANDIDATES, Math.max(1, n));
+        long[][] colHeaps = new long[threads][m * kc];
+        int[][] colSizes = new int[threads][m];
+        long[][] colThresholds = thresholds(threads);
         Parallel.forEachBlock(
                 n,
                 BLOCK,
@@ -142,6 +165,8 @@ final class ShortestAugmentingPaths {
                             colOf[i * k + a] = TopScores.colOf(out[a]);
                             scoreOf[i * k + a] = TopScores.scoreOf(out[a]);
                         }
+                        offerToColumns(
+                                i, colHeaps[worker], colSizes[worker], colThresholds[worker], kc);
                     }
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
@@ -157,7 +182,138 @@ final class ShortestAugmentingPaths {
             System.arraycopy(colOf, i * k, col, start[i], count[i]);
             System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
         }
-        return new Graph(start, col, score);
+        // When the mentees' lists all name the same few mentors, whose room cannot take everyone,
+        // the other mentors need more competition in the first graph for their prices to be
+        // right: take more of each mentor's best mentees.
+        boolean[] listed = new boolean[m];
+        for (int j : col) {
+            listed[j] = true;
+        }
+        long room = 0;
+        for (int j = 0; j < m; j++) {
+            room += listed[j] ? Math.min(cap[j], n) : 0;
+        }
+        if (room < n && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
+            int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
+            long[][] heapsFinal = new long[threads][m * kcFinal];
+            int[][] sizesFinal = new int[threads][m];
+            long[][] thresholdsFinal = thresholds(threads);
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        for (int i = from; i < to; i++) {
+                            offerToColumns(
+                                    i,
+                                    heapsFinal[worker],
+                                    sizesFinal[worker],
+                                    thresholdsFinal[worker],
+                                    kcFinal);
+                        }
+                    });
+            return new Graph(start, col, score)
+                    .with(columnArcs(heapsFinal, sizesFinal, kcFinal, start, col));
+        }
+        return new Graph(start, col, score).with(columnArcs(colHeaps, colSizes, kc, start, col));
+    }
+
+    private long[][] thresholds(int workers) {
+        long[][] t = new long[workers][m];
+        for (long[] row : t) {
+            Arrays.fill(row, Long.MIN_VALUE);
+        }
+        return t;
+    }
+
+    /**
+     * Offers row {@code i}'s allowed pairs to each column's bounded min-heap of best rows; {@code
+     * thresholds[j]} is column j's heap minimum once full, so most pairs cost one comparison.
+     */
+    private void offerToColumns(int i, long[] heaps, int[] sizes, long[] thresholds, int kc) {
+        int off = i * m;
+        long low = Integer.MAX_VALUE - i;
+        for (int j = 0; j < m; j++) {
+            int s = scores[off + j];
+            long key = ((long) s << 32) | low;
+            if (key <= thresholds[j] || s < floor || cap[j] == 0) {
+                continue;
+            }
+            int base = j * kc;
+            int size = sizes[j];
+            if (size < kc) {
+                int c = size;
+                sizes[j] = size + 1;
+                while (c > 0) {
+                    int p = (c - 1) >>> 1;
+                    if (heaps[base + p] <= key) {
+                        break;
+                    }
+                    heaps[base + c] = heaps[base + p];
+                    c = p;
+                }
+                heaps[base + c] = key;
+            } else {
+                int c = 0;
+                while (true) {
+                    int l = 2 * c + 1;
+                    if (l >= kc) {
+                        break;
+                    }
+                    int r = l + 1;
+                    int q = r < kc && heaps[base + r] < heaps[base + l] ? r : l;
+                    if (heaps[base + q] >= key) {
+                        break;
+                    }
+                    heaps[base + c] = heaps[base + q];
+                    c = q;
+                }
+                heaps[base + c] = key;
+            }
+            if (sizes[j] == kc) {
+                thresholds[j] = heaps[base];
+            }
+        }
+    }
+
+    /** The columns' best rows as extra (column, score) arcs per row, leaving out existing arcs. */
+    private int[][] columnArcs(long[][] heaps, int[][] sizes, int kc, int[] start, int[] col) {
+        int[][] extra = new int[n][];
+        int[] extraCount = new int[n];
+        long[] merged = new long[heaps.length * kc];
+        for (int j = 0; j < m; j++) {
+            int total = 0;
+            for (int w = 0; w < heaps.length; w++) {
+                System.arraycopy(heaps[w], j * kc, merged, total, sizes[w][j]);
+                total += sizes[w][j];
+            }
+            java.util.Arrays.sort(merged, 0, total);
+            for (int t = total - 1; t >= Math.max(0, total - kc); t--) {
+                int i = TopScores.colOf(merged[t]); // the key names the row here
+                boolean present = false;
+                for (int e = start[i]; e < start[i + 1] && !present; e++) {
+                    present = col[e] == j;
+                }
+                if (present) {
+                    continue;
+                }
+                if (extra[i] == null) {
+                    extra[i] = new int[8];
+                } else if (extra[i].length < 2 * extraCount[i] + 2) {
+                    extra[i] = java.util.Arrays.copyOf(extra[i], extra[i].length * 2);
+                }
+                extra[i][2 * extraCount[i]] = j;
+                extra[i][2 * extraCount[i] + 1] = TopScores.scoreOf(merged[t]);
+                extraCount[i]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (extra[i] != null) {
+                extra[i] = java.util.Arrays.copyOf(extra[i], 2 * extraCount[i]);
+            }
+        }
+        return extra;
     }
 
     private record Graph(int[] start, int[] col, int[] score) {
@@ -187,8 +343,66 @@ final class ShortestAugmentingPaths {
         }
     }
 
-    /** Primal and dual state at the end of the augmentations. */
-    private record Solution(int[] colOf, long[] rowCost, long[] v, int skip) {
+    /**
+     * The flow network's state: mentee → mentor → sink, plus a "stay unmatched" column of unbounded
+     * capacity. {@code flow[j]} units go from column j to the sink; a column whose flow exceeds its
+     * mentees has a deficit (a mentee left it during a repair) that a later path must fill. All
+     * residual arcs keep non-negative reduced costs under the potentials {@code v} and {@code
+     * vSink}; mentee potentials are implied by their assigned arc.
+     */
+    private final class Network {
+        final int skip = m;
+        final int sink = m + 1;
+        Graph graph;
+        final int[] colOf = new int[n];
+        final long[] rowCost = new long[n];
+        final int[] head = new int[m + 1];
+        final int[] next = new int[n];
+        final int[] prev = new int[n];
+        final int[] rowsIn = new int[m + 1];
+        final int[] flow = new int[m + 1];
+        final long[] v = new long[m + 1];
+        long vSink;
+        int sinkDemand;
+        // search scratch
+        private final long[] dist = new long[m + 2];
+        private final int[] pred = new int[m + 2];
+        private final int[] predArc = new int[m + 1];
+        private final boolean[] isSettled = new boolean[m + 2];
+        private final int[] settled = new int[m + 2];
+        private final int[] touched = new int[m + 2];
+        private final int[] tie = new int[m + 2];
+        private final ColumnHeap heap = new ColumnHeap(m + 2, dist, tie);
+        private static final int FROM_SINK = -2;
+
+        Network(Graph graph) {
+            this.graph = graph;
+            Arrays.fill(colOf, -1);
+            Arrays.fill(head, -1);
+            Arrays.fill(dist, Long.MAX_VALUE);
+            for (int j = 0; j <= m; j++) {
+                updateTie(j);
+            }
+            tie[sink] = Integer.MIN_VALUE;
+        }
+
+        private boolean hasRoom(int j) {
+            return j == skip || flow[j] < cap[j];
+        }
+
+        private int deficit(int j) {
+            return flow[j] - rowsIn[j];
+        }
+
+        /** Among equally distant columns, ones that end a search come out of the heap first. */
+        private void updateTie(int j) {
+            tie[j] = deficit(j) > 0 ? j - 2 * (m + 2) : hasRoom(j) ? j - (m + 2) : j;
+        }
+
+        private long cost(int arc) {
+            return -(alpha * graph.score[arc] + beta);
+        }
+
         int[] mentorOfMentee() {
             int[] out = colOf.clone();
             for (int i = 0; i < out.length; i++) {
@@ -198,53 +412,24 @@ final class ShortestAugmentingPaths {
             }
             return out;
         }
-    }
 
-    private Solution augment(Graph g, long[] initialV, ProgressListener progress) {
-        final int skip = m;
-        final int sink = m + 1;
-        final int[] start = g.start;
-        final int[] arcCol = g.col;
-        final int[] arcScore = g.score;
-        final long a = alpha;
-        final long b = beta;
-        // Column potentials; a column with room needs v >= vSink, a column with mentees v <= vSink.
-        long[] v = initialV == null ? new long[m + 1] : initialV.clone();
-        long vSink = Long.MAX_VALUE;
-        for (long x : v) {
-            vSink = Math.min(vSink, x);
+        /** Takes mentee {@code r} off its mentor, leaving the mentor a deficit to fill. */
+        void unassign(int r) {
+            int c = colOf[r];
+            unlink(r, c, head, next, prev);
+            rowsIn[c]--;
+            colOf[r] = -1;
+            updateTie(c);
         }
-        int[] colOf = new int[n];
-        Arrays.fill(colOf, -1);
-        long[] rowCost = new long[n];
-        int[] load = new int[m + 1];
-        int[] head = new int[m + 1];
-        Arrays.fill(head, -1);
-        int[] next = new int[n];
-        int[] prev = new int[n];
-        long[] dist = new long[m + 2];
-        Arrays.fill(dist, Long.MAX_VALUE);
-        int[] pred = new int[m + 2];
-        int[] predArc = new int[m + 1];
-        boolean[] isSettled = new boolean[m + 1];
-        int[] settled = new int[m + 1];
-        int[] touched = new int[m + 2];
-        // Tie-break: the sink first, then columns with room (negative), then full ones, by index.
-        int[] tie = new int[m + 2];
-        for (int j = 0; j <= m; j++) {
-            tie[j] = j < m && cap[j] == 0 ? j : j - (m + 1);
-        }
-        tie[sink] = Integer.MIN_VALUE;
-        ColumnHeap heap = new ColumnHeap(m + 2, dist, tie);
-        long settledTotal = 0;
-        int step = Math.max(1, n / 100);
 
-        for (int i = 0; i < n; i++) {
-            if (i % step == 0) {
-                token.throwIfCancelled();
-                progress.onProgress((double) i / n);
-            }
-            // Fast path: the cheapest first arc ends at a column with room whose sink arc is tight.
+        /** Routes free mentee {@code i} along a shortest augmenting path. */
+        void insert(int i) {
+            final int[] start = graph.start;
+            final int[] arcCol = graph.col;
+            final int[] arcScore = graph.score;
+            final long a = alpha;
+            final long b = beta;
+            // Fast path: the cheapest first arc already ends the search.
             int best = skip;
             long bestD = -v[skip];
             int bestArc = -1;
@@ -257,9 +442,17 @@ final class ShortestAugmentingPaths {
                     bestArc = e;
                 }
             }
-            if ((best == skip || load[best] < cap[best]) && v[best] == vSink) {
-                assign(i, best, bestArc, colOf, rowCost, load, head, next, prev, tie, g);
-                continue;
+            if (deficit(best) > 0) {
+                move(i, best, bestArc);
+                updateTie(best);
+                return;
+            }
+            if (hasRoom(best) && v[best] == vSink && sinkDemand > 0) {
+                move(i, best, bestArc);
+                flow[best]++;
+                sinkDemand--;
+                updateTie(best);
+                return;
             }
 
             int touchedCount = 0;
@@ -277,38 +470,68 @@ final class ShortestAugmentingPaths {
                     heap.decreased(j);
                 }
             }
-            touched[touchedCount++] = skip;
-            dist[skip] = -v[skip];
-            pred[skip] = i;
-            predArc[skip] = -1;
-            heap.decreased(skip);
+            if (-v[skip] < dist[skip]) {
+                if (dist[skip] == Long.MAX_VALUE) {
+                    touched[touchedCount++] = skip;
+                }
+                dist[skip] = -v[skip];
+                pred[skip] = i;
+                predArc[skip] = -1;
+                heap.decreased(skip);
+            }
             touched[touchedCount++] = sink;
 
+            int endNode;
             while (true) {
-                int j = heap.pop();
-                if (j == sink) {
+                int x = heap.pop();
+                long dx = dist[x];
+                if (x == sink) {
+                    if (sinkDemand > 0) {
+                        endNode = sink;
+                        break;
+                    }
+                    isSettled[sink] = true;
+                    settled[settledCount++] = sink;
+                    // back along the sink arcs of columns that send flow
+                    for (int c = 0; c <= m; c++) {
+                        if (flow[c] > 0 && !isSettled[c]) {
+                            long d = dx + vSink - v[c];
+                            if (d < dist[c]) {
+                                if (dist[c] == Long.MAX_VALUE) {
+                                    touched[touchedCount++] = c;
+                                }
+                                dist[c] = d;
+                                pred[c] = FROM_SINK;
+                                heap.decreased(c);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                int j = x;
+                if (deficit(j) > 0) {
+                    endNode = j;
                     break;
                 }
-                long dj = dist[j];
-                if (j == skip || load[j] < cap[j]) {
-                    long viaJ = dj + (v[j] - vSink);
+                if (hasRoom(j)) {
+                    long viaJ = dx + (v[j] - vSink);
                     if (viaJ < dist[sink]) {
                         dist[sink] = viaJ;
                         pred[sink] = j;
                         heap.decreased(sink);
                     }
-                    if (v[j] == vSink) {
-                        // A column with room and a tight sink arc: the sink is next.
-                        continue;
+                    if (viaJ == dx && sinkDemand > 0) {
+                        endNode = sink; // the sink is at the same distance: nothing is closer
+                        break;
                     }
                 }
                 isSettled[j] = true;
                 settled[settledCount++] = j;
                 long vj = v[j];
                 for (int r = head[j]; r >= 0; r = next[r]) {
-                    // u_r = rowCost[r] - v[j]; reaching r costs dj, then arc (r, j2) costs
+                    // u_r = rowCost[r] - v[j]; reaching r costs dx, then arc (r, j2) costs
                     // c - u_r - v[j2]
-                    long base = dj - (rowCost[r] - vj);
+                    long base = dx - (rowCost[r] - vj);
                     for (int e = start[r], end = start[r + 1]; e < end; e++) {
                         int j2 = arcCol[e];
                         if (isSettled[j2]) {
@@ -325,81 +548,77 @@ final class ShortestAugmentingPaths {
                             heap.decreased(j2);
                         }
                     }
-                    long d = base - v[skip];
-                    if (d < dist[skip]) {
-                        dist[skip] = d;
-                        pred[skip] = r;
-                        predArc[skip] = -1;
-                        heap.decreased(skip);
+                    if (j != skip && !isSettled[skip]) {
+                        long d = base - v[skip];
+                        if (d < dist[skip]) {
+                            if (dist[skip] == Long.MAX_VALUE) {
+                                touched[touchedCount++] = skip;
+                            }
+                            dist[skip] = d;
+                            pred[skip] = r;
+                            predArc[skip] = -1;
+                            heap.decreased(skip);
+                        }
                     }
                 }
             }
 
-            long dEnd = dist[sink];
+            long dEnd = dist[endNode];
             for (int s = 0; s < settledCount; s++) {
-                int j = settled[s];
-                v[j] += dist[j] - dEnd;
-                isSettled[j] = false;
-            }
-            // A column ending the path with a loose sink arc was settled above, so its potential
-            // is now vSink, as for any column with mentees and room.
-            int endCol = pred[sink];
-            // Augment: walk back from the end column, moving each mentee one column forward.
-            int c = endCol;
-            while (true) {
-                int r = pred[c];
-                int e = predArc[c];
-                int old = colOf[r];
-                if (old >= 0 && old != skip) {
-                    unlink(r, old, head, next, prev);
-                }
-                colOf[r] = c;
-                if (c == skip) {
-                    rowCost[r] = 0;
+                int x = settled[s];
+                if (x == sink) {
+                    vSink += dist[x] - dEnd;
                 } else {
-                    rowCost[r] = -(a * arcScore[e] + b);
-                    link(r, c, head, next, prev);
+                    v[x] += dist[x] - dEnd;
                 }
-                if (r == i) {
+                isSettled[x] = false;
+            }
+            // Walk back from the end, applying each arc of the path.
+            int cur = endNode;
+            if (endNode == sink) {
+                sinkDemand--;
+            }
+            while (true) {
+                if (cur == sink) {
+                    int k = pred[sink];
+                    flow[k]++;
+                    updateTie(k);
+                    cur = k;
+                    continue;
+                }
+                int p = pred[cur];
+                if (p == FROM_SINK) {
+                    flow[cur]--;
+                    updateTie(cur);
+                    cur = sink;
+                    continue;
+                }
+                int old = colOf[p];
+                move(p, cur, predArc[cur]);
+                updateTie(cur);
+                if (p == i) {
                     break;
                 }
-                c = old;
+                cur = old;
             }
-            if (endCol != skip && ++load[endCol] == cap[endCol]) {
-                tie[endCol] = endCol;
-            }
-            settledTotal += settledCount;
             heap.clear();
             for (int t = 0; t < touchedCount; t++) {
                 dist[touched[t]] = Long.MAX_VALUE;
             }
         }
-        progress.onProgress(1.0);
-        if (DEBUG) System.err.printf("settled %d%n", settledTotal);
-        return new Solution(colOf, rowCost, v, skip);
-    }
 
-    private void assign(
-            int i,
-            int col,
-            int arc,
-            int[] colOf,
-            long[] rowCost,
-            int[] load,
-            int[] head,
-            int[] next,
-            int[] prev,
-            int[] tie,
-            Graph g) {
-        colOf[i] = col;
-        if (col == m) {
-            rowCost[i] = 0;
-            return;
-        }
-        rowCost[i] = -(alpha * g.score[arc] + beta);
-        link(i, col, head, next, prev);
-        if (++load[col] == cap[col]) {
-            tie[col] = col;
+        /** Mentee {@code r} leaves its column (if any) for column {@code c} through {@code arc}. */
+        private void move(int r, int c, int arc) {
+            int old = colOf[r];
+            if (old >= 0) {
+                unlink(r, old, head, next, prev);
+                rowsIn[old]--;
+                updateTie(old);
+            }
+            colOf[r] = c;
+            rowCost[r] = c == skip ? 0 : cost(arc);
+            link(r, c, head, next, prev);
+            rowsIn[c]++;
         }
     }
 
@@ -431,7 +650,7 @@ final class ShortestAugmentingPaths {
      * score) pairs, at most the {@code limit} most violated per mentee; {@code null} when there is
      * none, i.e. the solution is optimal for the whole matrix.
      */
-    private int[][] violations(Solution s, int limit) {
+    private int[][] violations(Network s, int limit) {
         int[][] extra = new int[n][];
         boolean[] any = new boolean[1];
         long[] v = s.v;

@@ -42,13 +42,16 @@ final class TopScores {
             long[] heap,
             long[] out) {
         int size = 0;
+        // Until the heap is full anything may enter; then only keys above its minimum. A
+        // forbidden score gives a negative key, so one comparison rejects most entries.
+        long threshold = Long.MIN_VALUE;
         for (int j = 0, at = offset; j < count; j++, at += stride) {
             int s = scores[at];
-            if (s < floor || (capacity != null && capacity[j] <= 0)) {
+            long key = ((long) s << 32) | (Integer.MAX_VALUE - j);
+            if (key <= threshold) {
                 continue;
             }
-            long key = key(s, j);
-            if (key >= below) {
+            if (s < floor || key >= below || (capacity != null && capacity[j] <= 0)) {
                 continue;
             }
             if (size < k) {
@@ -63,8 +66,11 @@ final class TopScores {
                     c = p;
                 }
                 heap[c] = key;
-            } else if (key > heap[0]) {
+            } else {
                 siftDown(heap, size, key);
+            }
+            if (size == k) {
+                threshold = heap[0];
             }
         }
         // pop the min repeatedly, filling out from the back

@@ -31,7 +31,7 @@ class AssignmentSolverTests {
         };
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void matchesBruteForceOnTinyInstances(
             @ForAll long seed,
             @ForAll @IntRange(min = 0, max = 6) int rows,
@@ -59,7 +59,7 @@ class AssignmentSolverTests {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 200)
     void matchesOrToolsOnRandomInstancesWithTiesForbiddenPairsAndScarceCapacity(
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 60) int rows,
@@ -93,6 +93,32 @@ class AssignmentSolverTests {
             assertThat(comparable(got, objective))
                     .as("%s", objective)
                     .isEqualTo(comparable(expected, objective));
+        }
+    }
+
+    @Property(tries = 15)
+    void matchesOrToolsWhenEveryoneWantsTheSameFewMentors(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int capacity) {
+        // a mentor's popularity dominates the score: every mentee's top list names the same few
+        java.util.Random random = new java.util.Random(seed);
+        int rows = 300;
+        int cols = 90;
+        int[] scores = new int[rows * cols];
+        for (int k = 0; k < scores.length; k++) {
+            int j = k % cols;
+            scores[k] = random.nextInt(10) == 0 ? -1 : (j * 37) % 90 * 10 + random.nextInt(20);
+        }
+        ScoreMatrix matrix = ScoreMatrix.wrap(rows, cols, scores);
+        Capacities capacities = Capacities.uniform(cols, capacity);
+        for (Objective objective : Objective.values()) {
+            Assignment expected = OrToolsReference.solve(matrix, capacities, objective);
+            for (AssignmentSolver solver : List.of(new AssignmentSolver(2, 4), NARROW)) {
+                Assignment got = solver.solve(matrix, capacities, objective);
+                assertThat(got.isFeasible(matrix, capacities)).isTrue();
+                assertThat(comparable(got, objective))
+                        .as("%s", objective)
+                        .isEqualTo(comparable(expected, objective));
+            }
         }
     }
 

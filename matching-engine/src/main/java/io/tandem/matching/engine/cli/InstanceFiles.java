@@ -53,6 +53,10 @@ final class InstanceFiles {
                 if (count == 0) {
                     continue;
                 }
+                if (cols == 0) {
+                    // rows of zero mentors are blank lines, so any number of them is fine
+                    throw new InputException(lines.where() + "expected 0 integers, found " + count);
+                }
                 if (row == rows) {
                     throw new InputException(
                             lines.where() + "expected " + rows + " rows, found more");
@@ -63,7 +67,7 @@ final class InstanceFiles {
                 }
                 row++;
             }
-            if (row < rows) {
+            if (row < rows && cols > 0) {
                 throw new InputException(
                         file
                                 + ":"

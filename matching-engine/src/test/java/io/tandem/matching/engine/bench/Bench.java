@@ -1,0 +1,490 @@
+package io.tandem.matching.engine.bench;
+
+import io.tandem.matching.engine.Assignment;
+import io.tandem.matching.engine.AssignmentSolver;
+import io.tandem.matching.engine.Capacities;
+import io.tandem.matching.engine.Explanation;
+import io.tandem.matching.engine.GreedyMatcher;
+import io.tandem.matching.engine.HardRules;
+import io.tandem.matching.engine.Objective;
+import io.tandem.matching.engine.OrgChart;
+import io.tandem.matching.engine.Profiles;
+import io.tandem.matching.engine.SampleProfiles;
+import io.tandem.matching.engine.ScoreMatrix;
+import io.tandem.matching.engine.Scorer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prints the engine's figures side by side in one run. Run from the repository root with {@code
+ * ./mvnw -q -pl matching-engine test-compile exec:exec@bench}.
+ */
+public final class Bench {
+
+    private static final int N = 10_000;
+    private static final int M = 3_000;
+    private static final int CAPACITY = 4;
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--end-to-end")) {
+            endToEnd(true);
+            return;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "Tandem matching engine bench: %d cores, Java %s, max heap %d MB, load average %s%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                loadAverage());
+
+        // 1,000 x 300 first, which also warms the JIT up
+        ScoreMatrix small = uniform(1, 1_000, 300);
+        Capacities smallCap = Capacities.uniform(300, CAPACITY);
+        new AssignmentSolver().solve(small, smallCap, Objective.TOTAL);
+        long t = start();
+        Assignment smallOpt = new AssignmentSolver().solve(small, smallCap, Objective.TOTAL);
+        row(
+                "solve 1,000 x 300, cap 4, total",
+                ms(t),
+                "target <= 100 ms; total " + smallOpt.total());
+        t = start();
+        Assignment smallFair = new AssignmentSolver().solve(small, smallCap, Objective.FAIR);
+        row(
+                "solve 1,000 x 300, cap 4, fair",
+                ms(t),
+                "min score " + smallFair.minScore().getAsInt());
+
+        // scoring
+        Profiles mentees = SampleProfiles.side(11, N, 0, false);
+        Profiles mentors = SampleProfiles.side(12, M, N, true);
+        Scorer scorer = scorer(mentees, mentors, 2);
+        scorer.score();
+        // CPU time of one thread doing all the work: what the cores cost, whatever else runs
+        Scorer single = scorer(mentees, mentors, 1);
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        single.score();
+        double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+        double scoreMs = Double.MAX_VALUE;
+        for (int k = 0; k < 3; k++) {
+            t = start();
+            scorer.score();
+            scoreMs = Math.min(scoreMs, ms(t));
+        }
+        row(
+                "score 10,000 x 3,000 profiles (2 threads)",
+                scoreMs,
+                String.format(
+                        Locale.ROOT,
+                        "target <= 500 ms; best of 3 (cpu: the last); one thread alone: %.0f ms cpu",
+                        cpuMs));
+
+        // the uniform instance
+        ScoreMatrix matrix = uniform(42, N, M);
+        Capacities caps = Capacities.uniform(M, CAPACITY);
+        System.gc();
+        resetPeaks();
+        t = start();
+        Assignment opt = new AssignmentSolver().solve(matrix, caps, Objective.TOTAL);
+        double optMs = ms(t);
+        long solvePeak = peakHeapMb();
+        t = start();
+        new AssignmentSolver().solve(matrix, caps, Objective.TOTAL);
+        double optMs2 = ms(t);
+        row(
+                "solve 10,000 x 3,000, cap 4, total",
+                Math.min(optMs, optMs2),
+                String.format(
+                        Locale.ROOT,
+                        "first run %.0f ms; total %d, matched %d, min %d; peak heap %d MB",
+                        optMs,
+                        opt.total(),
+                        opt.matched(),
+                        opt.minScore().getAsInt(),
+                        solvePeak));
+        t = start();
+        Assignment fair = new AssignmentSolver().solve(matrix, caps, Objective.FAIR);
+        row(
+                "solve 10,000 x 3,000, cap 4, fair",
+                ms(t),
+                "target <= 5 s; matched "
+                        + fair.matched()
+                        + ", min "
+                        + fair.minScore().getAsInt()
+                        + ", total "
+                        + fair.total());
+        t = start();
+        Assignment participation =
+                new AssignmentSolver().solve(matrix, caps, Objective.PARTICIPATION);
+        row(
+                "solve 10,000 x 3,000, cap 4, participation",
+                ms(t),
+                "matched " + participation.matched());
+        t = start();
+        Assignment greedy = GreedyMatcher.solve(matrix, caps);
+        double greedyMs = ms(t);
+        row(
+                "greedy 10,000 x 3,000, cap 4",
+                greedyMs,
+                String.format(
+                        Locale.ROOT,
+                        "total/optimum %.5f, lowest/optimum's lowest %.4f, lowest/fair's lowest %.4f",
+                        (double) greedy.total() / opt.total(),
+                        (double) greedy.minScore().getAsInt() / opt.minScore().getAsInt(),
+                        (double) greedy.minScore().getAsInt() / fair.minScore().getAsInt()));
+
+        // a hard case for pricing: every mentee's top list names the same popular mentors
+        ScoreMatrix popular = popular(43, N, M);
+        t = start();
+        Assignment pop = new AssignmentSolver().solve(popular, caps, Objective.TOTAL);
+        row(
+                "solve 10,000 x 3,000, cap 4, popular mentors, total",
+                ms(t),
+                "score = popularity 0..899 + noise 0..99; total "
+                        + pop.total()
+                        + ", min "
+                        + pop.minScore().getAsInt());
+
+        orTools(matrix, caps, opt);
+        scipy(matrix, opt);
+        cliParse(matrix);
+
+        // end to end, in this JVM and in a child JVM capped at 1 GB heap
+        endToEnd(false);
+        childEndToEnd();
+    }
+
+    private static Scorer scorer(Profiles mentees, Profiles mentors, int threads) {
+        OrgChart chart = OrgChart.of(SampleProfiles.managers(13, N + M));
+        HardRules.Builder rules =
+                HardRules.builder()
+                        .notInReportingChain(chart)
+                        .commonLanguage()
+                        .maxTimeZoneDistanceMinutes(480);
+        Random random = new Random(14);
+        for (int k = 0; k < N; k++) {
+            rules.exclude(random.nextInt(N), random.nextInt(M)); // past pairs
+        }
+        return Scorer.builder(mentees, mentors)
+                .weights(SampleProfiles.weights())
+                .hardRules(rules.build(N))
+                .threads(threads)
+                .build();
+    }
+
+    private static void endToEnd(boolean child) {
+        Profiles mentees = SampleProfiles.side(11, N, 0, false);
+        Profiles mentors = SampleProfiles.side(12, M, N, true);
+        System.gc();
+        resetPeaks();
+        long t = start();
+        Scorer scorer = scorer(mentees, mentors, 2);
+        ScoreMatrix matrix = scorer.score();
+        double scoreMs = ms(t);
+        Assignment a =
+                new AssignmentSolver()
+                        .solve(matrix, Capacities.uniform(M, CAPACITY), Objective.TOTAL);
+        double solveMs = ms(t) - scoreMs;
+        List<List<Explanation>> explanations = new ArrayList<>(N);
+        for (int i = 0; i < N; i++) {
+            if (a.mentorOf(i) >= 0) {
+                explanations.add(scorer.explain(i, a.mentorOf(i)));
+            }
+        }
+        double totalMs = ms(t);
+        row(
+                child ? "end to end in a JVM with -Xmx1g" : "end to end: score + solve + explain",
+                totalMs,
+                String.format(
+                        Locale.ROOT,
+                        "target <= 4 s; score %.0f + solve %.0f + explain %.0f ms; matched %d, min %d;"
+                                + " peak heap %d MB",
+                        scoreMs,
+                        solveMs,
+                        totalMs - scoreMs - solveMs,
+                        a.matched(),
+                        a.minScore().orElse(0),
+                        peakHeapMb()));
+    }
+
+    private static void childEndToEnd() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p =
+                new ProcessBuilder(
+                                java,
+                                "-Xmx1g",
+                                "-XX:+UseParallelGC",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Bench.class.getName(),
+                                "--end-to-end")
+                        .inheritIO()
+                        .start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void orTools(ScoreMatrix matrix, Capacities caps, Assignment opt) {
+        try {
+            com.google.ortools.Loader.loadNativeLibraries();
+        } catch (Throwable e) {
+            System.out.println("OR-tools: not available (" + e + ")");
+            return;
+        }
+        int n = matrix.rows();
+        int m = matrix.cols();
+        long t = start();
+        com.google.ortools.graph.MinCostFlow flow =
+                new com.google.ortools.graph.MinCostFlow(n + m + 2, n * (m + 2) + m);
+        int source = n + m;
+        int sink = n + m + 1;
+        long top = matrix.maxScore();
+        for (int i = 0; i < n; i++) {
+            flow.addArcWithCapacityAndUnitCost(source, i, 1, 0);
+            flow.addArcWithCapacityAndUnitCost(i, sink, 1, top);
+            for (int j = 0; j < m; j++) {
+                int s = matrix.score(i, j);
+                if (s >= 0) {
+                    flow.addArcWithCapacityAndUnitCost(i, n + j, 1, top - s);
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            flow.addArcWithCapacityAndUnitCost(n + j, sink, caps.of(j), 0);
+        }
+        flow.setNodeSupply(source, n);
+        flow.setNodeSupply(sink, -n);
+        double buildMs = ms(t);
+        t = start();
+        var status = flow.solve();
+        double solveMs = ms(t);
+        long total = (long) n * top - flow.getOptimalCost();
+        flow.delete();
+        row(
+                "OR-tools MinCostFlow, same instance",
+                solveMs,
+                String.format(
+                        Locale.ROOT,
+                        "%s, total %d (%s ours); building the graph took another %.0f ms",
+                        status,
+                        total,
+                        total == opt.total() ? "same as" : "DIFFERENT from",
+                        buildMs));
+    }
+
+    private static void scipy(ScoreMatrix matrix, Assignment opt)
+            throws IOException, InterruptedException {
+        Path file = Files.createTempFile("tandem-bench", ".i32");
+        try {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                ByteBuffer buf =
+                        ByteBuffer.allocate(4 * matrix.cols()).order(ByteOrder.LITTLE_ENDIAN);
+                int[] a = matrix.array();
+                for (int i = 0; i < matrix.rows(); i++) {
+                    buf.clear();
+                    buf.asIntBuffer().put(a, i * matrix.cols(), matrix.cols());
+                    out.write(buf.array());
+                }
+            }
+            String script =
+                    "import sys, time, numpy as np\n"
+                            + "from scipy.optimize import linear_sum_assignment\n"
+                            + "n, m, c = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])\n"
+                            + "a = np.fromfile(sys.argv[1], dtype='<i4').reshape(n, m)\n"
+                            + "e = np.repeat(a, c, axis=1)\n"
+                            + "t = time.perf_counter()\n"
+                            + "c = time.process_time()\n"
+                            + "r, k = linear_sum_assignment(e, maximize=True)\n"
+                            + "dc = time.process_time() - c\n"
+                            + "dt = time.perf_counter() - t\n"
+                            + "print(int(round(dt * 1000)), int(e[r, k].sum()), int(round(dc * 1000)))\n";
+            Process p;
+            try {
+                p =
+                        new ProcessBuilder(
+                                        "python3",
+                                        "-c",
+                                        script,
+                                        file.toString(),
+                                        String.valueOf(matrix.rows()),
+                                        String.valueOf(matrix.cols()),
+                                        String.valueOf(CAPACITY))
+                                .redirectErrorStream(true)
+                                .start();
+            } catch (IOException e) {
+                System.out.println("scipy: not available (no python3)");
+                return;
+            }
+            String output =
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || !output.matches("\\d+ \\d+ \\d+")) {
+                System.out.println(
+                        "scipy: not available ("
+                                + output.lines().reduce((x, y) -> y).orElse("")
+                                + ")");
+                return;
+            }
+            String[] parts = output.split(" ");
+            long total = Long.parseLong(parts[1]);
+            scipyCpuMs = Long.parseLong(parts[2]);
+            row(
+                    "scipy linear_sum_assignment, expanded 10,000 x 12,000",
+                    Double.parseDouble(parts[0]),
+                    "total "
+                            + total
+                            + " ("
+                            + (total == opt.total() ? "same as" : "DIFFERENT from")
+                            + " ours)");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void cliParse(ScoreMatrix matrix) throws IOException {
+        Path file = Files.createTempFile("tandem-bench", ".txt");
+        try {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                StringBuilder line = new StringBuilder();
+                out.write(
+                        (matrix.rows() + " " + matrix.cols() + "\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < matrix.rows(); i++) {
+                    line.setLength(0);
+                    for (int j = 0; j < matrix.cols(); j++) {
+                        line.append(j == 0 ? "" : " ").append(matrix.score(i, j));
+                    }
+                    line.append('\n');
+                    out.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            Path caps = Files.createTempFile("tandem-bench", ".txt");
+            Files.writeString(caps, ("4 ").repeat(matrix.cols()));
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            io.tandem.matching.engine.cli.Bridge.run(
+                    new String[] {
+                        "solve", "--matrix", file.toString(), "--capacities", caps.toString()
+                    },
+                    new PrintStream(json, true, StandardCharsets.UTF_8));
+            Files.deleteIfExists(caps);
+            String out = json.toString(StandardCharsets.UTF_8);
+            var readMs =
+                    java.util.regex.Pattern.compile("\"readMillis\":(\\d+),\"solveMillis\":(\\d+)")
+                            .matcher(out);
+            if (readMs.find()) {
+                row(
+                        "CLI: read the 10,000 x 3,000 matrix file",
+                        Double.parseDouble(readMs.group(1)),
+                        String.format(
+                                Locale.ROOT,
+                                "%d MB of text; then solve %s ms",
+                                Files.size(file) >> 20,
+                                readMs.group(2)));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static ScoreMatrix uniform(long seed, int rows, int cols) {
+        Random random = new Random(seed);
+        int[] s = new int[rows * cols];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = random.nextInt(1001);
+        }
+        return ScoreMatrix.wrap(rows, cols, s);
+    }
+
+    /** The 1-minute load average: other work on the machine slows every figure down. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    static ScoreMatrix popular(long seed, int rows, int cols) {
+        Random random = new Random(seed);
+        int[] s = new int[rows * cols];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = (k % cols) * 7919 % 900 + random.nextInt(100);
+        }
+        return ScoreMatrix.wrap(rows, cols, s);
+    }
+
+    private static double ms(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static long cpuAtStart = -1;
+    private static long scipyCpuMs = -1;
+
+    /** Starts a timed section: wall clock returned, process CPU time remembered for the row. */
+    private static long start() {
+        cpuAtStart = processCpuNanos();
+        return System.nanoTime();
+    }
+
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime()
+                : -1;
+    }
+
+    /**
+     * Prints a figure with the process CPU time (all threads, JIT and GC included) since the last
+     * {@link #start()}: unlike wall time, it barely moves when other work shares the cores.
+     */
+    private static void row(String what, double millis, String note) {
+        long now = processCpuNanos();
+        if (scipyCpuMs >= 0) {
+            // measured by the Python process itself
+            cpuAtStart = now - scipyCpuMs * 1_000_000;
+            scipyCpuMs = -1;
+        }
+        String cpu =
+                cpuAtStart < 0 || now < 0
+                        ? "       -"
+                        : String.format(Locale.ROOT, "%8.0f", (now - cpuAtStart) / 1e6);
+        cpuAtStart = -1;
+        System.out.printf(Locale.ROOT, "%-55s %8.0f ms %s ms cpu   %s%n", what, millis, cpu, note);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap. */
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}
