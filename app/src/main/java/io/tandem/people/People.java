@@ -1,7 +1,6 @@
 package io.tandem.people;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,9 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every statement here is scoped by organisation. */
 @Repository
@@ -25,15 +28,51 @@ class People {
                     + " languages, skills, skills_wanted, aspired_division, aspired_location, bio";
     private static final int BATCH = 1000;
 
-    /** At most this many people have a rare tag. */
-    private static final int RARE_TAG = 2000;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    People(JdbcClient jdbc, JdbcTemplate template) {
+    private final TransactionTemplate separately;
+
+    People(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Moves the organisation's people revision: every directory index rebuilds on its next search.
+     */
+    private void touch(OrganisationId organisation) {
+        if (jdbc.sql("update people_revision set revision = revision + 1 where organisation_id = ?")
+                        .param(organisation.value())
+                        .update()
+                == 0) {
+            // The first write of an organisation: create its row apart, so two first imports
+            // racing cannot fail on the key, then move it in this transaction.
+            separately.executeWithoutResult(
+                    status -> {
+                        try {
+                            jdbc.sql(
+                                            "insert into people_revision (organisation_id, revision) values (?, 0)")
+                                    .param(organisation.value())
+                                    .update();
+                        } catch (DuplicateKeyException e) {
+                            status.setRollbackOnly();
+                        }
+                    });
+            jdbc.sql("update people_revision set revision = revision + 1 where organisation_id = ?")
+                    .param(organisation.value())
+                    .update();
+        }
+    }
+
+    long revision(OrganisationId organisation) {
+        return jdbc.sql("select revision from people_revision where organisation_id = ?")
+                .param(organisation.value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     List<PersonRow> findAll(OrganisationId organisation) {
@@ -114,176 +153,6 @@ class People {
                 .list();
     }
 
-    /**
-     * One page of the directory: first the page's ids, which the database can read in the order of
-     * the person_directory index and stop once it has a page of them, then only those rows.
-     */
-    List<PersonRow> search(OrganisationId organisation, DirectoryQuery query, PageQuery page) {
-        List<Object> params = new ArrayList<>();
-        params.add(organisation.value());
-        String where = where(organisation, query, params);
-        params.add(page.size());
-        params.add(page.offset());
-        return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from person where organisation_id = ? and id in (select p.id"
-                                + " from person p where "
-                                + where
-                                // organisation_id first, so the index order serves the sort.
-                                + " order by p.organisation_id, p.last_name, p.first_name,"
-                                + " p.employee_id limit ? offset ?)"
-                                + " order by last_name, first_name, employee_id")
-                .params(params)
-                .query(People::map)
-                .list();
-    }
-
-    long count(OrganisationId organisation, DirectoryQuery query) {
-        boolean skill = present(query.skill());
-        boolean language = present(query.language());
-        boolean others =
-                present(query.q())
-                        || present(query.division())
-                        || present(query.function())
-                        || present(query.location())
-                        || query.workMode() != null;
-        if (skill != language && !others) {
-            // Only one tag: the tag index alone counts its people.
-            return jdbc.sql(
-                            "select count(*) from person_tag where organisation_id = ? and kind = ?"
-                                    + " and tag_key = ?")
-                    .params(
-                            organisation.value(),
-                            skill ? "SKILL" : "LANGUAGE",
-                            Tags.key(skill ? query.skill() : query.language()))
-                    .query(Long.class)
-                    .single();
-        }
-        List<Object> params = new ArrayList<>();
-        String where = where(organisation, query, params);
-        return jdbc.sql("select count(*) from person p where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-    }
-
-    private String where(OrganisationId organisation, DirectoryQuery query, List<Object> params) {
-        StringBuilder where = new StringBuilder("p.organisation_id = ?");
-        params.add(organisation.value());
-        if (present(query.q())) {
-            for (String word : query.q().trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-                where.append(" and p.search_text like ? escape '\\'");
-                params.add(
-                        "%"
-                                + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                                + "%");
-            }
-        }
-        equalIgnoringCase(where, params, "p.division", query.division());
-        equalIgnoringCase(where, params, "p.function_name", query.function());
-        equalIgnoringCase(where, params, "p.location", query.location());
-        if (query.workMode() != null) {
-            where.append(" and p.work_mode = ?");
-            params.add(query.workMode().name());
-        }
-        if (query.level() != null) {
-            where.append(" and p.job_level = ?");
-            params.add(query.level());
-        }
-        tag(organisation, where, params, "SKILL", query.skill());
-        tag(organisation, where, params, "LANGUAGE", query.language());
-        return where.toString();
-    }
-
-    private static void equalIgnoringCase(
-            StringBuilder where, List<Object> params, String column, String value) {
-        if (present(value)) {
-            where.append(" and lower(").append(column).append(") = ?");
-            params.add(value.trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * A rare tag is looked up in the tag index and its few people found by id; a common one is
-     * checked person by person as the directory index is read in order, which soon fills a page.
-     */
-    private void tag(
-            OrganisationId organisation,
-            StringBuilder where,
-            List<Object> params,
-            String kind,
-            String value) {
-        if (!present(value)) {
-            return;
-        }
-        String key = Tags.key(value);
-        if (rare(organisation, kind, key)) {
-            where.append(
-                    " and p.id in (select t.person_id from person_tag t where t.organisation_id = ?"
-                            + " and t.kind = ? and t.tag_key = ?)");
-            params.add(organisation.value());
-        } else {
-            where.append(
-                    " and exists (select 1 from person_tag t where t.organisation_id = p.organisation_id"
-                            + " and t.person_id = p.id and t.kind = ? and t.tag_key = ?)");
-        }
-        params.add(kind);
-        params.add(key);
-    }
-
-    private boolean rare(OrganisationId organisation, String kind, String key) {
-        long seen =
-                jdbc.sql(
-                                "select count(*) from (select 1 from person_tag where organisation_id"
-                                        + " = ? and kind = ? and tag_key = ? limit "
-                                        + (RARE_TAG + 1)
-                                        + ") t")
-                        .params(organisation.value(), kind, key)
-                        .query(Long.class)
-                        .single();
-        return seen <= RARE_TAG;
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    List<String> distinct(OrganisationId organisation, String column) {
-        return jdbc.sql(
-                        "select distinct "
-                                + column
-                                + " from person where organisation_id = ? and "
-                                + column
-                                + " is not null order by "
-                                + column)
-                .param(organisation.value())
-                .query(String.class)
-                .list();
-    }
-
-    /** The spelling first seen of each tag, in alphabetical order of its key. */
-    List<String> tags(OrganisationId organisation, String kind) {
-        String column = kind.equals("SKILL") ? "skills" : "languages";
-        List<String> keys =
-                jdbc.sql(
-                                "select distinct tag_key from person_tag where organisation_id = ?"
-                                        + " and kind = ? order by tag_key")
-                        .params(organisation.value(), kind)
-                        .query(String.class)
-                        .list();
-        java.util.Map<String, String> spelling = new java.util.HashMap<>();
-        jdbc.sql("select " + column + " from person where organisation_id = ?")
-                .param(organisation.value())
-                .query(String.class)
-                .list()
-                .forEach(
-                        joined ->
-                                Tags.parse(joined)
-                                        .forEach(tag -> spelling.putIfAbsent(Tags.key(tag), tag)));
-        return keys.stream().map(key -> spelling.getOrDefault(key, key)).toList();
-    }
-
     void insertAll(OrganisationId organisation, List<PersonRow> people) {
         Timestamp now = Timestamp.from(Instant.now());
         for (List<PersonRow> chunk : chunks(people)) {
@@ -295,7 +164,7 @@ class People {
                             + " ?, ?, ?, ?, ?)",
                     chunk.stream().map(p -> values(p, organisation, now, now, true)).toList());
         }
-        replaceTags(organisation, people, false);
+        touch(organisation);
     }
 
     void updateAll(OrganisationId organisation, List<PersonRow> people) {
@@ -310,7 +179,7 @@ class People {
                             + " search_text = ?, updated_at = ? where id = ? and organisation_id = ?",
                     chunk.stream().map(p -> values(p, organisation, now, now, false)).toList());
         }
-        replaceTags(organisation, people, true);
+        touch(organisation);
     }
 
     /**
@@ -365,44 +234,6 @@ class People {
             values.add(organisation.value());
         }
         return values.toArray();
-    }
-
-    private void replaceTags(OrganisationId organisation, List<PersonRow> people, boolean clear) {
-        if (clear) {
-            for (List<PersonRow> chunk : chunks(people)) {
-                template.batchUpdate(
-                        "delete from person_tag where person_id = ? and organisation_id = ?",
-                        chunk.stream()
-                                .map(p -> new Object[] {p.id(), organisation.value()})
-                                .toList());
-            }
-        }
-        List<Object[]> tags = new ArrayList<>();
-        for (PersonRow p : people) {
-            p.skills().stream()
-                    .map(Tags::key)
-                    .distinct()
-                    .forEach(
-                            key ->
-                                    tags.add(
-                                            new Object[] {
-                                                organisation.value(), p.id(), "SKILL", key
-                                            }));
-            p.languages().stream()
-                    .map(Tags::key)
-                    .distinct()
-                    .forEach(
-                            key ->
-                                    tags.add(
-                                            new Object[] {
-                                                organisation.value(), p.id(), "LANGUAGE", key
-                                            }));
-        }
-        for (int i = 0; i < tags.size(); i += BATCH) {
-            template.batchUpdate(
-                    "insert into person_tag (organisation_id, person_id, kind, tag_key) values (?, ?, ?, ?)",
-                    tags.subList(i, Math.min(tags.size(), i + BATCH)));
-        }
     }
 
     private static List<List<PersonRow>> chunks(List<PersonRow> people) {

@@ -8,8 +8,10 @@ import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,8 +45,11 @@ public class PeopleManagement {
     private final People people;
     private final MessageSourceAccessor messages;
 
-    PeopleManagement(People people, MessageSource messageSource) {
+    private final DirectoryIndex index;
+
+    PeopleManagement(People people, DirectoryIndex index, MessageSource messageSource) {
         this.people = people;
+        this.index = index;
         this.messages = new MessageSourceAccessor(messageSource);
     }
 
@@ -63,13 +68,16 @@ public class PeopleManagement {
 
     public Paged<PersonSummary> search(
             OrganisationId organisation, DirectoryQuery query, PageQuery page) {
+        DirectoryIndex.Page found = index.search(organisation, query, page);
+        Map<UUID, PersonRow> rows = new HashMap<>();
+        people.findAll(organisation, found.ids()).forEach(row -> rows.put(row.id(), row));
         List<PersonSummary> items =
-                people.search(organisation, query, page).stream().map(PersonRow::summary).toList();
-        long total =
-                page.page() == 0 && items.size() < page.size()
-                        ? items.size()
-                        : people.count(organisation, query);
-        return Paged.of(items, page, total);
+                found.ids().stream()
+                        .map(rows::get)
+                        .filter(java.util.Objects::nonNull)
+                        .map(PersonRow::summary)
+                        .toList();
+        return Paged.of(items, page, found.total());
     }
 
     public Optional<PersonSummary> find(OrganisationId organisation, PersonId id) {
@@ -131,12 +139,7 @@ public class PeopleManagement {
     }
 
     public PeopleValues values(OrganisationId organisation) {
-        return new PeopleValues(
-                people.distinct(organisation, "division"),
-                people.distinct(organisation, "function_name"),
-                people.distinct(organisation, "location"),
-                people.tags(organisation, "SKILL"),
-                people.tags(organisation, "LANGUAGE"));
+        return index.values(organisation);
     }
 
     /**
