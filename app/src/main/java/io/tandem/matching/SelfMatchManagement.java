@@ -226,6 +226,9 @@ public class SelfMatchManagement {
                                                     now,
                                                     now.plus(expiry),
                                                     null));
+                                    events.publishEvent(
+                                            new MentorRequested(
+                                                    organisation, programId, id, mentee, mentor));
                                 }));
         return view(organisation, find(organisation, id));
     }

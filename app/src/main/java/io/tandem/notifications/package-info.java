@@ -4,5 +4,5 @@
  * page where mail stays readable when no SMTP server is configured.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "mentorships", "web"})
+        allowedDependencies = {"identity", "people", "programs", "matching", "mentorships", "web"})
 package io.tandem.notifications;

@@ -72,6 +72,7 @@ class SelfMatchIntegrationTests {
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
     @Autowired JdbcClient jdbc;
+    @Autowired io.tandem.notifications.NotificationManagement notifications;
 
     TestOrganisation org;
     ProgramView program;
@@ -370,6 +371,17 @@ class SelfMatchIntegrationTests {
         assertThat(selfMatch.requestsFor(org.id(), ids.get("M2")))
                 .extracting(RequestView::menteeName, RequestView::status)
                 .containsExactly(tuple("Eva Early", RequestStatus.ACCEPTED));
+        String miaEmail = people.find(org.id(), ids.get("M2")).orElseThrow().email();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(notifications.inbox(org.id(), miaEmail))
+                                        .extracting(io.tandem.notifications.InboxItemView::text)
+                                        .anySatisfy(
+                                                text ->
+                                                        assertThat(text)
+                                                                .contains(
+                                                                        "Eva Early asked you to be their mentor")));
     }
 
     @Test
