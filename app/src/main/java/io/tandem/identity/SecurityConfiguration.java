@@ -34,7 +34,12 @@ class SecurityConfiguration {
     /** The API: bearer tokens only, no session, no cookies, so no CSRF to guard against. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityManagement identity) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            IdentityManagement identity,
+            org.springframework.context.MessageSource messageSource)
+            throws Exception {
+        var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(
                         auth ->
@@ -55,16 +60,15 @@ class SecurityConfiguration {
                                                         problem(
                                                                 response,
                                                                 HttpStatus.UNAUTHORIZED,
-                                                                "A valid API token is required:"
-                                                                        + " Authorization: Bearer"
-                                                                        + " <token>"))
+                                                                messages.getMessage(
+                                                                        "api.unauthorized")))
                                         .accessDeniedHandler(
                                                 (request, response, ex) ->
                                                         problem(
                                                                 response,
                                                                 HttpStatus.FORBIDDEN,
-                                                                "This token's role may not do"
-                                                                        + " that")))
+                                                                messages.getMessage(
+                                                                        "api.forbidden"))))
                 .headers(
                         h ->
                                 h.contentSecurityPolicy(

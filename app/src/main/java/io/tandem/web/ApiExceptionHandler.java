@@ -17,22 +17,44 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private final org.springframework.context.MessageSource messages;
+
+    ApiExceptionHandler(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(ex.status(), text(ex.getMessage()));
         problem.setTitle(ex.status().getReasonPhrase());
-        problem.setProperty("errors", ex.errors());
+        problem.setProperty(
+                "errors",
+                ex.errors().stream()
+                        .map(e -> new InputError(e.field(), e.row(), e.column(), text(e.message())))
+                        .toList());
         return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /** Refusals may carry a message code instead of text; text passes through unchanged. */
+    private String text(String codeOrText) {
+        return codeOrText == null
+                ? null
+                : messages.getMessage(
+                        codeOrText,
+                        null,
+                        codeOrText,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+        return problem(HttpStatus.NOT_FOUND, text(ex.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, ex.getMessage());
+        return problem(HttpStatus.CONFLICT, text(ex.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -44,10 +66,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, "Invalid value for parameter " + ex.getName());
+                        HttpStatus.BAD_REQUEST, text("request.parameter.invalid"));
         problem.setProperty(
-                "errors",
-                List.of(InputError.field(ex.getName(), "invalid value '" + ex.getValue() + "'")));
+                "errors", List.of(InputError.field(ex.getName(), text("request.value.invalid"))));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -62,7 +83,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(ApiExceptionHandler::toInputError)
                         .toList();
         ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request body");
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, text("request.body.invalid"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -14,13 +14,13 @@ public record PageQuery(int page, int size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            errors.add(InputError.field("page", "must be 0 or more"));
+            errors.add(InputError.field("page", "paging.page.invalid"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.add(InputError.field("size", "must be between 1 and " + MAX_SIZE));
+            errors.add(InputError.field("size", "paging.size.invalid"));
         }
         if (!errors.isEmpty()) {
-            throw InvalidInputException.badRequest("Invalid paging parameters", errors);
+            throw InvalidInputException.badRequest("paging.invalid", errors);
         }
         return new PageQuery(p, s);
     }

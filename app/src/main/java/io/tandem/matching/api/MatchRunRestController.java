@@ -50,7 +50,7 @@ class MatchRunRestController {
         Algorithm algorithm =
                 parse(Algorithm.class, body == null ? null : body.algorithm(), "algorithm", errors);
         if (!errors.isEmpty()) {
-            throw InvalidInputException.badRequest("Invalid match run", errors);
+            throw InvalidInputException.badRequest("request.invalid", errors);
         }
         MatchRunView run =
                 matching.start(user.organisationId(), new ProgramId(id), objective, algorithm);
@@ -117,11 +117,7 @@ class MatchRunRestController {
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            List<String> names = new ArrayList<>();
-            for (E value : type.getEnumConstants()) {
-                names.add(value.name());
-            }
-            errors.add(InputError.field(field, "must be one of " + String.join(", ", names)));
+            errors.add(InputError.field(field, "request." + field + ".invalid"));
             return null;
         }
     }

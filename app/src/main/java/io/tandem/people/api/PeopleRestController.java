@@ -99,12 +99,10 @@ class PeopleRestController {
                 .orElseThrow(
                         () ->
                                 InvalidInputException.badRequest(
-                                        "Invalid value for parameter workMode",
+                                        "request.parameter.invalid",
                                         List.of(
                                                 InputError.field(
-                                                        "workMode",
-                                                        "must be one of FIELD, HOME_OFFICE,"
-                                                                + " REMOTE"))));
+                                                        "workMode", "request.work-mode.invalid"))));
     }
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {

@@ -94,7 +94,7 @@ class ProgramRestController {
     ProgramView program(TandemUser user, @PathVariable UUID id) {
         ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
         if (program.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
-            throw new io.tandem.web.NotFoundException("No such program in your organisation.");
+            throw new io.tandem.web.NotFoundException("program.not-found");
         }
         return program;
     }
@@ -175,7 +175,7 @@ class ProgramRestController {
                                             () ->
                                                     invalid(
                                                             "segment.workMode",
-                                                            "must be one of FIELD, HOME_OFFICE, REMOTE"));
+                                                            "request.work-mode.invalid"));
             invited +=
                     programs.inviteSegment(
                             user.organisationId(),
@@ -234,11 +234,11 @@ class ProgramRestController {
                 // named below
             }
         }
-        throw invalid("role", "must be MENTOR or MENTEE");
+        throw invalid("role", "request.role.invalid");
     }
 
     private static InvalidInputException invalid(String field, String message) {
         return InvalidInputException.badRequest(
-                "Invalid request", List.of(InputError.field(field, message)));
+                "request.invalid", List.of(InputError.field(field, message)));
     }
 }
