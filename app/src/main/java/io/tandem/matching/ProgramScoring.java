@@ -46,24 +46,18 @@ class ProgramScoring {
             Map<PersonId, PersonSummary> people,
             Scorer scorer,
             ScoreMatrix matrix,
-            Capacities capacities) {
+            Capacities capacities,
+            Map<PersonId, Integer> menteeRows,
+            Map<PersonId, Integer> mentorColumns) {
 
+        /** The mentee's row, or -1 when they are not an active mentee of the program. */
         int menteeIndex(PersonId person) {
-            for (int i = 0; i < mentees.size(); i++) {
-                if (mentees.get(i).personId().equals(person)) {
-                    return i;
-                }
-            }
-            return -1;
+            return menteeRows.getOrDefault(person, -1);
         }
 
+        /** The mentor's column, or -1 when they are not an active mentor of the program. */
         int mentorIndex(PersonId person) {
-            for (int j = 0; j < mentors.size(); j++) {
-                if (mentors.get(j).personId().equals(person)) {
-                    return j;
-                }
-            }
-            return -1;
+            return mentorColumns.getOrDefault(person, -1);
         }
     }
 
@@ -192,7 +186,15 @@ class ProgramScoring {
                                         Objects.requireNonNullElse(
                                                 m.capacity(), program.defaultCapacity()))
                         .toArray();
-        return new Scored(mentees, mentors, profiles, scorer, matrix, Capacities.of(capacity));
+        return new Scored(
+                mentees,
+                mentors,
+                profiles,
+                scorer,
+                matrix,
+                Capacities.of(capacity),
+                menteeIndex,
+                mentorIndex);
     }
 
     private static Map<PersonId, Integer> index(List<EnrolmentView> side) {
