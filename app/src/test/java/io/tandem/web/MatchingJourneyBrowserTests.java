@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.identity.IdentityManagement;
@@ -20,14 +19,9 @@ import io.tandem.programs.ProgramView;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The program manager's matching moment: run, watch, review with reasons, lock a pair, re-run
@@ -35,41 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @TandemIntegrationTest
 @Tag("browser")
-class MatchingJourneyBrowserTests {
+class MatchingJourneyBrowserTests extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort int port;
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
-
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        page = browser.newPage();
-        page.setDefaultTimeout(20_000);
-        page.addInitScript(Browser.axeScriptPath().orElseThrow());
-    }
-
-    @AfterEach
-    void closePage() {
-        browser.closePage(page);
-    }
 
     @Test
     void managerRunsReviewsLocksRerunsAndPublishes() {
@@ -133,12 +97,8 @@ class MatchingJourneyBrowserTests {
                                                 null,
                                                 null)));
 
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("E-mail").fill(AdminJourneyBrowserTests.ADMIN);
-        page.getByLabel("Password").fill(AdminJourneyBrowserTests.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-
-        page.navigate("http://localhost:" + port + "/programs/" + program.id());
+        signIn(ADMIN);
+        page.navigate(url("/programs/" + program.id()));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Match this program"))
                 .click();
         assertThat(page.getByText("No runs yet")).isVisible();

@@ -3,18 +3,12 @@ package io.tandem.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.tandem.TandemIntegrationTest;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A program manager builds a program from a template, opens enrolment and invites a segment of the
@@ -22,44 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @TandemIntegrationTest
 @Tag("browser")
-class ProgramJourneyBrowserTests {
-
-    private static Browser browser;
-
-    @LocalServerPort int port;
-
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        page = browser.newPage();
-        page.setDefaultTimeout(15_000);
-        page.addInitScript(Browser.axeScriptPath().orElseThrow());
-    }
-
-    @AfterEach
-    void closePage() {
-        browser.closePage(page);
-    }
+class ProgramJourneyBrowserTests extends BrowserJourney {
 
     @Test
     void managerBuildsAProgramFromATemplateInvitesASegmentAndAMenteeEnrols() {
         String name = "Across divisions " + UUID.randomUUID().toString().substring(0, 8);
 
-        signIn(AdminJourneyBrowserTests.ADMIN);
+        signIn(ADMIN);
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Programs").setExact(true))
@@ -102,7 +65,7 @@ class ProgramJourneyBrowserTests {
         Browser.assertAccessible(page);
         signOut();
 
-        signIn(AdminJourneyBrowserTests.MENTEE);
+        signIn(MENTEE);
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Programs").setExact(true))
@@ -131,18 +94,5 @@ class ProgramJourneyBrowserTests {
                                 new Page.GetByRoleOptions().setName("Your enrolment")))
                 .isVisible();
         Browser.assertAccessible(page);
-    }
-
-    private void signIn(String email) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(AdminJourneyBrowserTests.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL("http://localhost:" + port + "/");
-    }
-
-    private void signOut() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
-        assertThat(page).hasURL(Pattern.compile("/login\\?logout"));
     }
 }

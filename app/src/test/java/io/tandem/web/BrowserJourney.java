@@ -1,0 +1,75 @@
+package io.tandem.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A journey through the running application in one Chromium per class and a fresh page per test,
+ * with axe-core loaded into every document (the pages' CSP refuses it as an inline script).
+ */
+abstract class BrowserJourney {
+
+    static final String ADMIN = "alex.morgan@northwind.example";
+    static final String MENTOR = "priya.raman@northwind.example";
+    static final String MENTEE = "sam.taylor@northwind.example";
+    static final String PASSWORD = "tandem-demo";
+
+    private static Browser browser;
+
+    @LocalServerPort int port;
+
+    Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Browser.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newPage();
+        page.setDefaultTimeout(20_000);
+        page.addInitScript(Browser.axeScriptPath().orElseThrow());
+    }
+
+    @AfterEach
+    void closePage() {
+        if (page != null) {
+            browser.closePage(page);
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(String email) {
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(url("/"));
+    }
+
+    void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(Pattern.compile("/login\\?logout"));
+    }
+}
