@@ -80,10 +80,6 @@ class AdminJourneyBrowserTests {
         menteeBefore = people.findByEmail(demo, MENTEE).orElseThrow();
         page = browser.newPage();
         page.setDefaultTimeout(15_000);
-        // The pages' Content-Security-Policy refuses the inline <script> that
-        // Browser.assertAccessible would add; a script injected before each document loads is
-        // not subject to it, and assertAccessible then finds axe already there.
-        page.addInitScript(Browser.axeScriptPath().orElseThrow());
     }
 
     @AfterEach

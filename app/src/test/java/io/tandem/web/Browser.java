@@ -144,10 +144,15 @@ public final class Browser implements AutoCloseable {
         Assumptions.abort(message + " (skipped; set " + REQUIRED_VAR + "=true to fail instead)");
     }
 
-    /** A fresh page in its own browser context (no cookies or storage shared with other tests). */
+    /**
+     * A fresh page in its own browser context (no cookies or storage shared with other tests), with
+     * axe-core loaded before each document: the app's Content-Security-Policy refuses the inline
+     * script {@link #assertAccessible} would otherwise add, but not an init script.
+     */
     public Page newPage() {
         BrowserContext context = chromium.newContext();
         contexts.add(context);
+        axeScriptPath().ifPresent(context::addInitScript);
         return context.newPage();
     }
 

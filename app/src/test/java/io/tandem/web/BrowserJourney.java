@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A journey through the running application in one Chromium per class and a fresh page per test,
- * with axe-core loaded into every document (the pages' CSP refuses it as an inline script).
+ * with axe-core loaded into every document by {@link Browser#newPage()}.
  */
 abstract class BrowserJourney {
 
@@ -46,7 +46,6 @@ abstract class BrowserJourney {
     void openPage() {
         page = browser.newPage();
         page.setDefaultTimeout(20_000);
-        page.addInitScript(Browser.axeScriptPath().orElseThrow());
     }
 
     @AfterEach

@@ -103,7 +103,6 @@ class SelfMatchJourneyBrowserTests {
                 .update();
         page = browser.newPage();
         page.setDefaultTimeout(15_000);
-        page.addInitScript(Browser.axeScriptPath().orElseThrow());
     }
 
     @AfterEach
