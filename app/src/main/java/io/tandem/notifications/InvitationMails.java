@@ -1,7 +1,6 @@
 package io.tandem.notifications;
 
 import io.tandem.programs.EnrolmentInvited;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -13,21 +12,19 @@ class InvitationMails {
 
     private final NotificationManagement notifications;
     private final MessageSourceAccessor messages;
-    private final String baseUrl;
+    private final Links links;
 
     InvitationMails(
-            NotificationManagement notifications,
-            MessageSource messageSource,
-            @Value("${tandem.base-url}") String baseUrl) {
+            NotificationManagement notifications, MessageSource messageSource, Links links) {
         this.notifications = notifications;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
     }
 
     @ApplicationModuleListener
     void on(EnrolmentInvited invited) {
         String role = messages.getMessage("mail.invitation.role." + invited.role());
-        String link = baseUrl + "/programs/" + invited.programId();
+        String link = links.to("/programs/" + invited.programId());
         notifications.queueMail(
                 invited.organisationId(),
                 invited.email(),

@@ -7,7 +7,6 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -21,19 +20,19 @@ class MentorshipMails {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final MessageSourceAccessor messages;
-    private final String baseUrl;
+    private final Links links;
 
     MentorshipMails(
             NotificationManagement notifications,
             PeopleManagement people,
             ProgramManagement programs,
             MessageSource messageSource,
-            @Value("${tandem.base-url}") String baseUrl) {
+            Links links) {
         this.notifications = notifications;
         this.people = people;
         this.programs = programs;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
     }
 
     @ApplicationModuleListener
@@ -47,7 +46,7 @@ class MentorshipMails {
             return;
         }
         String program = programs.get(started.organisationId(), started.programId()).name();
-        String link = baseUrl + "/mentorships";
+        String link = links.to("/mentorships");
         notifications.notify(
                 started.organisationId(),
                 mentee.email(),

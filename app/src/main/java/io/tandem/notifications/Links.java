@@ -1,0 +1,19 @@
+package io.tandem.notifications;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Absolute links for mails, from the address people reach Tandem at ({@code tandem.base-url}). */
+@Component
+class Links {
+
+    private final String baseUrl;
+
+    Links(@Value("${tandem.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    String to(String path) {
+        return baseUrl + path;
+    }
+}
