@@ -159,9 +159,9 @@ class People {
             template.batchUpdate(
                     "insert into person ("
                             + COLUMNS
-                            + ", email_key, search_text, organisation_id, created_at, updated_at)"
+                            + ", email_key, organisation_id, created_at, updated_at)"
                             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?)",
                     chunk.stream().map(p -> values(p, organisation, now, now, true)).toList());
         }
         touch(organisation);
@@ -176,16 +176,15 @@ class People {
                             + " location = ?, time_zone = ?, work_mode = ?, manager_id = ?,"
                             + " status = ?, languages = ?, skills = ?, skills_wanted = ?,"
                             + " aspired_division = ?, aspired_location = ?, bio = ?, email_key = ?,"
-                            + " search_text = ?, updated_at = ? where id = ? and organisation_id = ?",
+                            + " updated_at = ? where id = ? and organisation_id = ?",
                     chunk.stream().map(p -> values(p, organisation, now, now, false)).toList());
         }
         touch(organisation);
     }
 
     /**
-     * Parameters in column order. For an insert: the columns, then email_key, search_text,
-     * organisation, created, updated. For an update: the columns less id, then email_key,
-     * search_text, updated, id, organisation.
+     * Parameters in column order. For an insert: id, the columns, email_key, organisation, created,
+     * updated. For an update: the columns, email_key, updated, id, organisation.
      */
     private static Object[] values(
             PersonRow p,
@@ -193,43 +192,38 @@ class People {
             Timestamp created,
             Timestamp updated,
             boolean insert) {
-        Object[] columns = {
-            p.employeeId(),
-            p.email(),
-            p.firstName(),
-            p.lastName(),
-            p.title(),
-            p.level(),
-            p.division(),
-            p.function(),
-            p.location(),
-            p.timeZone(),
-            p.workMode() == null ? null : p.workMode().name(),
-            p.managerId(),
-            p.status().name(),
-            Tags.join(p.languages()),
-            Tags.join(p.skills()),
-            Tags.join(p.skillsWanted()),
-            p.aspiredDivision(),
-            p.aspiredLocation(),
-            p.bio(),
-            p.emailKey(),
-            p.searchText()
-        };
         List<Object> values = new ArrayList<>();
         if (insert) {
             values.add(p.id());
-            values.addAll(java.util.Arrays.asList(columns).subList(0, 19));
-            values.add(p.emailKey());
-            values.add(p.searchText());
+        }
+        values.addAll(
+                java.util.Arrays.asList(
+                        p.employeeId(),
+                        p.email(),
+                        p.firstName(),
+                        p.lastName(),
+                        p.title(),
+                        p.level(),
+                        p.division(),
+                        p.function(),
+                        p.location(),
+                        p.timeZone(),
+                        p.workMode() == null ? null : p.workMode().name(),
+                        p.managerId(),
+                        p.status().name(),
+                        Tags.join(p.languages()),
+                        Tags.join(p.skills()),
+                        Tags.join(p.skillsWanted()),
+                        p.aspiredDivision(),
+                        p.aspiredLocation(),
+                        p.bio(),
+                        p.emailKey()));
+        if (insert) {
             values.add(organisation.value());
             values.add(created);
-            values.add(updated);
-        } else {
-            for (Object column : columns) {
-                values.add(column);
-            }
-            values.add(updated);
+        }
+        values.add(updated);
+        if (!insert) {
             values.add(p.id());
             values.add(organisation.value());
         }
