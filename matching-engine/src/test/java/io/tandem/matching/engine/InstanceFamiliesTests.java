@@ -23,7 +23,10 @@ class InstanceFamiliesTests {
     private static final AssignmentSolver SOLVER = new AssignmentSolver(1);
 
     /** One candidate per mentee: forces the pricing and repair rounds on every family. */
-    private static final AssignmentSolver NARROW = new AssignmentSolver(2, 1);
+    private static final AssignmentSolver NARROW = new AssignmentSolver(2, 1, 0);
+
+    /** Collapses identical rows and columns whenever any row repeats: the transportation path. */
+    private static final AssignmentSolver COLLAPSING = new AssignmentSolver(1, 32, 1);
 
     private static List<Long> comparable(Assignment a, Objective objective) {
         return switch (objective) {
@@ -42,7 +45,7 @@ class InstanceFamiliesTests {
         Instance in = InstanceFamilies.generate(family, seed, rows, cols);
         for (Objective objective : Objective.values()) {
             BruteForce.Best expected = BruteForce.best(in.matrix(), in.capacities(), objective);
-            for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
                 Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 List<Long> want =
@@ -88,7 +91,7 @@ class InstanceFamiliesTests {
                     OrToolsReference.available()
                             ? OrToolsReference.solve(in.matrix(), in.capacities(), objective)
                             : null;
-            for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
                 Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 assertThat(
