@@ -42,6 +42,11 @@ public final class InstanceFamilies {
 
     private InstanceFamilies() {}
 
+    /** The exact solver without the transportation collapse: the bench's "before" figure. */
+    public static AssignmentSolver solverWithoutCollapsing() {
+        return new AssignmentSolver(2, ShortestAugmentingPaths.DEFAULT_CANDIDATES, 0);
+    }
+
     public static Instance generate(Family family, long seed, int rows, int cols) {
         Random random = new Random(seed * 31 + family.ordinal());
         return switch (family) {
