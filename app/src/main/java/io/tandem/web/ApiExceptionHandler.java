@@ -99,6 +99,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A body cut off by {@link RequestSizeLimitFilter} while being read: 413, not 400. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            org.springframework.http.HttpHeaders headers,
+            HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.LimitExceeded) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(
+                                ProblemDetail.forStatusAndDetail(
+                                        HttpStatus.CONTENT_TOO_LARGE, t.getMessage()));
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex,
