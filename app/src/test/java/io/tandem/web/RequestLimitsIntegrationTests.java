@@ -47,6 +47,28 @@ class RequestLimitsIntegrationTests {
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
+    @Autowired io.tandem.identity.IdentityManagement identity;
+
+    @Test
+    void anOrganisationCannotHoldMoreThanFiftyLiveTokens() {
+        var org = organisations.create();
+        for (int i = 1; i < io.tandem.identity.IdentityManagement.MAX_TOKENS; i++) {
+            organisations.token(org, Role.EMPLOYEE);
+        }
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens")
+                                .with(
+                                        TestOrganisations.signedIn(
+                                                org.id(), "a@acme.test", Role.ADMIN))
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                                .content("name=one+more&role=EMPLOYEE"))
+                .bodyText()
+                .contains("already has 50 live API tokens");
+        assertThat(identity.tokens(org.id())).hasSize(50);
+    }
+
     @Test
     void aFormOverOneMegabyteIsRefusedWith413() {
         var org = organisations.create();
