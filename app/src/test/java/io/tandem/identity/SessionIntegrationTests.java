@@ -25,8 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Sessions over real HTTP: none for strangers, no collisions on parallel first requests. */
+/**
+ * Sessions over real HTTP: none for strangers, no collisions on parallel first requests. Its own
+ * context, because spring-security-test's {@code csrf()} swaps a session-backed CSRF repository
+ * into the shared context's filter chain once any MockMvc test has used it.
+ */
 @TandemIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "tandem.test.context=sessions")
 class SessionIntegrationTests {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
