@@ -98,6 +98,14 @@ public class IdentityManagement {
         }
     }
 
+    /** How many live (unrevoked) API tokens an organisation may hold; revoke one to add one. */
+    public static final int MAX_TOKENS = 50;
+
+    public boolean tokenLimitReached(OrganisationId organisation) {
+        return tokens.findAll(organisation).stream().filter(ApiTokenSummary::active).count()
+                >= MAX_TOKENS;
+    }
+
     public List<ApiTokenSummary> tokens(OrganisationId organisation) {
         return tokens.findAll(organisation);
     }

@@ -13,8 +13,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -97,11 +100,15 @@ class SecurityConfiguration {
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())
+                // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
+                // for before signing in too, and a failed sign-in keeps nothing.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .formLogin(
                         form ->
                                 form.loginPage("/login")
                                         .defaultSuccessUrl("/", false)
-                                        .failureUrl("/login?error"))
+                                        .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
@@ -118,6 +125,20 @@ class SecurityConfiguration {
                                                                         .SAME_ORIGIN))
                                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    private static SimpleUrlAuthenticationFailureHandler loginFailure() {
+        SimpleUrlAuthenticationFailureHandler failure =
+                new SimpleUrlAuthenticationFailureHandler("/login?error");
+        failure.setAllowSessionCreation(false);
+        return failure;
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail)

@@ -162,6 +162,19 @@ public class ProgramManagement {
                 .orElseThrow(() -> new NotFoundException(messages.getMessage("program.not-found")));
     }
 
+    /**
+     * The program as someone may see it: a draft exists only for those who manage programs.
+     *
+     * @throws NotFoundException for a draft asked for by anyone else
+     */
+    public ProgramView visible(OrganisationId organisation, ProgramId id, boolean managesPrograms) {
+        ProgramView program = get(organisation, id);
+        if (program.status() == ProgramStatus.DRAFT && !managesPrograms) {
+            throw new NotFoundException(messages.getMessage("program.not-found"));
+        }
+        return program;
+    }
+
     public Paged<ProgramView> list(
             OrganisationId organisation, boolean includeDrafts, PageQuery page) {
         return Paged.of(
@@ -365,6 +378,32 @@ public class ProgramManagement {
         return invited;
     }
 
+    /**
+     * Invites by e-mail list, by person ids and by segment in one transaction: all or nothing.
+     *
+     * @return how many were invited
+     */
+    @Transactional
+    public int inviteAll(
+            OrganisationId organisation,
+            ProgramId programId,
+            EnrolmentRole role,
+            List<String> emails,
+            Collection<PersonId> personIds,
+            DirectoryQuery segment) {
+        int invited = 0;
+        if (emails != null && !emails.isEmpty()) {
+            invited += inviteEmails(organisation, programId, emails, role);
+        }
+        if (personIds != null && !personIds.isEmpty()) {
+            invited += invite(organisation, programId, personIds, role);
+        }
+        if (segment != null) {
+            invited += inviteSegment(organisation, programId, segment, role);
+        }
+        return invited;
+    }
+
     /** Invites everyone active in a segment of the organisation. */
     @Transactional
     public int inviteSegment(
@@ -401,7 +440,7 @@ public class ProgramManagement {
         List<InputError> errors = new ArrayList<>();
         List<PersonId> ids = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
-            String email = emails.get(i).trim();
+            String email = emails.get(i) == null ? "" : emails.get(i).trim();
             if (email.isEmpty() || email.equalsIgnoreCase("email")) {
                 continue;
             }
@@ -557,6 +596,13 @@ public class ProgramManagement {
         if (!program.status().acceptsEnrolments()) {
             throw new ConflictException(
                     messages.getMessage("enrolment.closed", new Object[] {program.status()}));
+        }
+        // The enrolment window binds the API as much as the page.
+        LocalDate today = today();
+        if ((program.enrolmentOpensOn() != null && today.isBefore(program.enrolmentOpensOn()))
+                || (program.enrolmentClosesOn() != null
+                        && today.isAfter(program.enrolmentClosesOn()))) {
+            throw new ConflictException(messages.getMessage("enrolment.window-closed"));
         }
         if (!person.active()) {
             throw new ConflictException(

@@ -46,6 +46,11 @@ class ApiTokenPageController {
             model.addAttribute("nameError", "tokens.name.invalid");
             return tokens(user, model);
         }
+        if (identity.tokenLimitReached(user.organisationId())) {
+            model.addAttribute("form", form);
+            model.addAttribute("nameError", "tokens.limit");
+            return tokens(user, model);
+        }
         IssuedToken token =
                 identity.issueToken(user.organisationId(), name, form.role(), user.email());
         redirect.addFlashAttribute("issued", token);
