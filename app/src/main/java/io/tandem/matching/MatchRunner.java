@@ -41,6 +41,7 @@ class MatchRunner {
     private final MatchRuns runs;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
+    private final ActivePairs active;
     private final TransactionTemplate transaction;
     private final boolean excludePastPairs;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
@@ -49,11 +50,13 @@ class MatchRunner {
             MatchRuns runs,
             ProgramScoring scoring,
             ProgramManagement programs,
+            ActivePairs active,
             TransactionTemplate transaction,
             @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs) {
         this.runs = runs;
         this.scoring = scoring;
         this.programs = programs;
+        this.active = active;
         this.transaction = transaction;
         this.excludePastPairs = excludePastPairs;
     }
@@ -100,12 +103,13 @@ class MatchRunner {
             int[] capacity = scored.capacities().toArray();
             int cols = scored.mentors().size();
             int[] scores = matrix.array().clone();
-            // Pairs already published in the program (a earlier run, or self-match) keep their
+            // Active mentorships in the program (from an earlier run, or self-match) keep their
             // places: their mentees are not matched again and their mentors have fewer places.
+            // An ended mentorship frees both.
             java.util.Set<Integer> alreadyPaired = new java.util.HashSet<>();
-            for (PersonId[] pair : runs.publishedPairs(organisation, program.id())) {
-                int i = scored.menteeIndex(pair[0]);
-                int j = scored.mentorIndex(pair[1]);
+            for (ActivePairs.Pair pair : active.in(organisation, program.id())) {
+                int i = scored.menteeIndex(pair.mentee());
+                int j = scored.mentorIndex(pair.mentor());
                 if (i >= 0) {
                     alreadyPaired.add(i);
                     Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);

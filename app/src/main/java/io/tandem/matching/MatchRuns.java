@@ -281,20 +281,6 @@ class MatchRuns {
         return pairs;
     }
 
-    /** The program's published pairs, as (mentee, mentor): places already taken. */
-    List<PersonId[]> publishedPairs(OrganisationId organisation, ProgramId program) {
-        return jdbc.sql(
-                        "select mentee_id, mentor_id from published_pair where organisation_id = ? and program_id = ?")
-                .params(organisation.value(), program.value())
-                .query(
-                        (rs, n) ->
-                                new PersonId[] {
-                                    new PersonId(rs.getObject(1, UUID.class)),
-                                    new PersonId(rs.getObject(2, UUID.class))
-                                })
-                .list();
-    }
-
     /** Marks the run published, once: false when it already was. */
     boolean markPublished(OrganisationId organisation, MatchRunId id) {
         return jdbc.sql(
@@ -304,26 +290,29 @@ class MatchRuns {
                 > 0;
     }
 
+    /** Remembers the pairs as published, so no later run proposes them again; in batches. */
     void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
         Timestamp now = Timestamp.from(Instant.now());
-        for (Proposal p : proposals) {
-            jdbc.sql(
-                            "delete from published_pair where organisation_id = ? and program_id = ? and mentee_id = ? and mentor_id = ?")
-                    .params(
-                            organisation.value(),
-                            program.value(),
-                            p.menteeId().value(),
-                            p.mentorId().value())
-                    .update();
-            jdbc.sql(
-                            "insert into published_pair (organisation_id, program_id, mentee_id, mentor_id, published_at) values (?, ?, ?, ?, ?)")
-                    .params(
-                            organisation.value(),
-                            program.value(),
-                            p.menteeId().value(),
-                            p.mentorId().value(),
-                            now)
-                    .update();
+        List<Object[]> keys =
+                proposals.stream()
+                        .map(
+                                p ->
+                                        new Object[] {
+                                            organisation.value(),
+                                            program.value(),
+                                            p.menteeId().value(),
+                                            p.mentorId().value()
+                                        })
+                        .toList();
+        List<Object[]> rows =
+                keys.stream().map(k -> new Object[] {k[0], k[1], k[2], k[3], now}).toList();
+        for (int i = 0; i < keys.size(); i += 1000) {
+            template.batchUpdate(
+                    "delete from published_pair where organisation_id = ? and program_id = ? and mentee_id = ? and mentor_id = ?",
+                    keys.subList(i, Math.min(keys.size(), i + 1000)));
+            template.batchUpdate(
+                    "insert into published_pair (organisation_id, program_id, mentee_id, mentor_id, published_at) values (?, ?, ?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
         }
     }
 

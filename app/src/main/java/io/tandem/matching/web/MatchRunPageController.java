@@ -129,6 +129,7 @@ class MatchRunPageController {
                     "mentors",
                     enrolled.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).toList());
             model.addAttribute("runs", matching.runs(user.organisationId(), run.programId()));
+            model.addAttribute("overbooking", matching.overbooking(user.organisationId(), runId));
         }
         return "matching/run";
     }
