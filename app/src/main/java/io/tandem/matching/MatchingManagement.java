@@ -131,9 +131,17 @@ public class MatchingManagement {
         return runs.forProgram(organisation, program);
     }
 
+    /**
+     * Cancels a running run, on whichever instance runs it: the run reads CANCELLED at once, and
+     * the instance running it stops within a heartbeat. False when it was not running.
+     */
     public boolean cancel(OrganisationId organisation, MatchRunId id) {
         status(organisation, id);
-        return runner.cancel(id);
+        boolean cancelled = runs.requestCancel(organisation, id);
+        if (cancelled) {
+            runner.cancelHere(id);
+        }
+        return cancelled;
     }
 
     @Transactional

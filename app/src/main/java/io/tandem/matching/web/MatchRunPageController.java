@@ -202,6 +202,14 @@ class MatchRunPageController {
         }
     }
 
+    @PostMapping("/match-runs/{id}/cancel")
+    String cancel(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (matching.cancel(user.organisationId(), new MatchRunId(id))) {
+            redirect.addFlashAttribute("notice", "match.cancel.done");
+        }
+        return "redirect:/match-runs/" + id;
+    }
+
     @PostMapping("/match-runs/{id}/publish")
     String publish(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(
