@@ -353,13 +353,7 @@ public class ProgramManagement {
             }
             events.publishEvent(
                     new EnrolmentInvited(
-                            organisation,
-                            programId,
-                            program.name(),
-                            person.id(),
-                            person.email(),
-                            person.name(),
-                            role));
+                            organisation, programId, invitation.id(), person.id(), role, now));
             invited++;
         }
         return invited;
