@@ -9,7 +9,6 @@ import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.ProgressListener;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramId;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -312,15 +310,7 @@ public class MatchingManagement {
     }
 
     private Overbooking overbooking(OrganisationId organisation, MatchRunView run) {
-        ProgramView program = programs.get(organisation, run.programId());
-        Map<PersonId, Integer> capacity = new HashMap<>();
-        for (EnrolmentView e : programs.activeEnrolments(organisation, run.programId())) {
-            if (e.role() == EnrolmentRole.MENTOR) {
-                capacity.put(
-                        e.personId(),
-                        Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
-            }
-        }
+        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, run.programId());
         Set<PersonId> paired = new HashSet<>();
         Map<PersonId, Integer> load = new HashMap<>();
         for (ActivePairs.Pair pair : active.in(organisation, run.programId())) {

@@ -6,12 +6,8 @@ import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.matching.PublishedPair;
 import io.tandem.people.PersonId;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.EnrolmentStatus;
-import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
@@ -22,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,7 +75,7 @@ public class MentorshipManagement {
         ProgramId program = published.programId();
         List<PublishedPair> pairs = matching.publishedPairs(organisation, published.source());
         mentorships.lock(program);
-        Map<PersonId, Integer> capacity = capacities(organisation, program, pairs);
+        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, program);
         Set<List<PersonId>> started = mentorships.pairs(organisation, program);
         Set<PersonId> paired = new HashSet<>();
         Map<PersonId, Integer> load = new HashMap<>();
@@ -126,31 +121,6 @@ public class MentorshipManagement {
                             organisation, m.id(), m.programId(), m.mentorId(), m.menteeId()));
         }
         return created;
-    }
-
-    /** Each mentor's places in the program: none for someone not an active mentor there. */
-    private Map<PersonId, Integer> capacities(
-            OrganisationId organisation, ProgramId program, List<PublishedPair> pairs) {
-        ProgramView view = programs.get(organisation, program);
-        Set<PersonId> mentors = new HashSet<>();
-        pairs.forEach(p -> mentors.add(p.mentor()));
-        // A self-match acceptance names one mentor: read theirs, not the whole program's.
-        List<EnrolmentView> enrolments =
-                mentors.size() <= 20
-                        ? mentors.stream()
-                                .flatMap(m -> programs.enrolmentsOf(organisation, m).stream())
-                                .filter(e -> e.programId().equals(program))
-                                .toList()
-                        : programs.activeEnrolments(organisation, program);
-        Map<PersonId, Integer> capacity = new HashMap<>();
-        for (EnrolmentView e : enrolments) {
-            if (e.role() == EnrolmentRole.MENTOR && e.status() == EnrolmentStatus.ACTIVE) {
-                capacity.put(
-                        e.personId(),
-                        Objects.requireNonNullElse(e.capacity(), view.defaultCapacity()));
-            }
-        }
-        return capacity;
     }
 
     public Paged<MentorshipSummary> find(

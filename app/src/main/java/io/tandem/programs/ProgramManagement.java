@@ -490,6 +490,23 @@ public class ProgramManagement {
         return active.stream().map(e -> e.view(found.get(e.personId()))).toList();
     }
 
+    /**
+     * Each active mentor's places in the program (their capacity, or the program's default), for
+     * counting places without loading everyone's profile.
+     */
+    public Map<PersonId, Integer> mentorPlaces(OrganisationId organisation, ProgramId programId) {
+        ProgramView program = get(organisation, programId);
+        Map<PersonId, Integer> places = new java.util.HashMap<>();
+        for (Enrolment e : enrolments.all(organisation, programId)) {
+            if (e.role() == EnrolmentRole.MENTOR && e.status() == EnrolmentStatus.ACTIVE) {
+                places.put(
+                        e.personId(),
+                        Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
+            }
+        }
+        return places;
+    }
+
     /** The person's own enrolments across programs. */
     public List<EnrolmentView> enrolmentsOf(OrganisationId organisation, PersonId person) {
         PersonSummary summary = people.find(organisation, person).orElse(null);
