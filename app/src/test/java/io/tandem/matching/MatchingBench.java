@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * visible. Prints its figures; asserts nothing about time.
  *
  * <p>{@code ./mvnw -q -pl app -am test -Dbench=true -Dgroups=bench -Dtest=MatchingBench
- * -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dsurefire.failIfNoSpecifiedTests=false}; add {@code -Dbench.db.url=jdbc:postgresql://...
+ * -Dbench.db.user=... -Dbench.db.password=...} to run it on PostgreSQL.
  */
 @Tag("bench")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -47,12 +48,21 @@ class MatchingBench {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("tandem-matching-bench");
-        registry.add(
-                "spring.datasource.url",
-                () ->
-                        "jdbc:h2:file:"
-                                + dir.resolve("bench")
-                                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        String url = System.getProperty("bench.db.url");
+        if (url != null) {
+            // -Dbench.db.url=jdbc:postgresql://... (-Dbench.db.user, -Dbench.db.password)
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> System.getProperty("bench.db.user"));
+            registry.add(
+                    "spring.datasource.password", () -> System.getProperty("bench.db.password"));
+        } else {
+            registry.add(
+                    "spring.datasource.url",
+                    () ->
+                            "jdbc:h2:file:"
+                                    + dir.resolve("bench")
+                                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        }
         registry.add("tandem.demo", () -> "false");
     }
 
@@ -73,7 +83,12 @@ class MatchingBench {
         System.out.println();
         System.out.printf(
                 "%-36s | %10s | %9s | %s%n",
-                "match run, API call to DONE (H2 file)", "measured", "target", "ok?");
+                "match run, API call to DONE ("
+                        + (System.getProperty("bench.db.url") == null ? "H2 file" : "PostgreSQL")
+                        + ")",
+                "measured",
+                "target",
+                "ok?");
         for (String[] row : rows) {
             System.out.printf("%-36s | %10s | %9s | %s%n", (Object[]) row);
         }
