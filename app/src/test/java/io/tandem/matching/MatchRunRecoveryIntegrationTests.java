@@ -117,12 +117,16 @@ class MatchRunRecoveryIntegrationTests {
         assertThat(matching.status(org.id(), alive).status())
                 .as("a run whose instance still beats is left alone")
                 .isEqualTo(MatchRunStatus.RUNNING);
+        var admin = TestOrganisations.signedIn(org.id(), "hr@recovery.test", Role.ADMIN);
         assertThat(
                         mvc.get()
                                 .uri("/match-runs/{id}", killed)
-                                .with(
-                                        TestOrganisations.signedIn(
-                                                org.id(), "hr@recovery.test", Role.ADMIN)))
+                                .header("HX-Request", "true")
+                                .with(admin))
+                .as("the polling progress bar stops and the whole page loads")
+                .hasStatusOk()
+                .hasHeader("HX-Refresh", "true");
+        assertThat(mvc.get().uri("/match-runs/{id}", killed).with(admin))
                 .hasStatusOk()
                 .bodyText()
                 .contains("The run failed: the instance running it stopped")
