@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -290,7 +291,8 @@ public class MatchingManagement {
         // racing this one on another instance waits for it, then finds the places taken.
         try {
             events.publishEvent(new MatchPublished(organisation, run.programId(), id.value()));
-        } catch (PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
             throw new ConflictException(messages.getMessage("match.busy"));
         }
         runs.recordPublished(organisation, run.programId(), run.proposals());

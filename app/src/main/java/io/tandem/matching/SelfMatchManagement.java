@@ -40,6 +40,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -537,7 +538,8 @@ public class SelfMatchManagement {
     private void locking(Runnable work) {
         try {
             work.run();
-        } catch (PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
             throw conflict("self-match.busy");
         }
     }
