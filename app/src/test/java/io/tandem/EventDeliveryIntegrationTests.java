@@ -11,6 +11,9 @@ import io.tandem.mentorships.MentorshipStarted;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentInvited;
+import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -121,6 +124,39 @@ class EventDeliveryIntegrationTests {
         assertThat(mails("mia@events.test")).isEqualTo(1);
         assertThat(inbox("eva@events.test")).isEqualTo(1);
         assertThat(inbox("mia@events.test")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationHandledTwiceMailsOnceAndANewInvitationMailsAgain() {
+        EnrolmentInvited invited =
+                new EnrolmentInvited(
+                        org.id(),
+                        program.id(),
+                        new EnrolmentId(UUID.randomUUID()),
+                        mentee,
+                        EnrolmentRole.MENTEE,
+                        Instant.now());
+
+        transaction.executeWithoutResult(
+                status -> {
+                    events.publishEvent(invited);
+                    events.publishEvent(invited);
+                });
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 2);
+        assertThat(mails("eva@events.test")).isEqualTo(1);
+
+        // Invited again after withdrawing: the same enrolment, a new invitation.
+        EnrolmentInvited again =
+                new EnrolmentInvited(
+                        org.id(),
+                        program.id(),
+                        invited.enrolmentId(),
+                        mentee,
+                        EnrolmentRole.MENTEE,
+                        invited.invitedAt().plusSeconds(60));
+        transaction.executeWithoutResult(status -> events.publishEvent(again));
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 3);
+        assertThat(mails("eva@events.test")).isEqualTo(2);
     }
 
     @Test
