@@ -366,13 +366,7 @@ public class ProgramManagement {
             }
             events.publishEvent(
                     new EnrolmentInvited(
-                            organisation,
-                            programId,
-                            program.name(),
-                            person.id(),
-                            person.email(),
-                            person.name(),
-                            role));
+                            organisation, programId, invitation.id(), person.id(), role, now));
             invited++;
         }
         return invited;
@@ -533,6 +527,23 @@ public class ProgramManagement {
         Map<PersonId, PersonSummary> found =
                 people.findAll(organisation, active.stream().map(Enrolment::personId).toList());
         return active.stream().map(e -> e.view(found.get(e.personId()))).toList();
+    }
+
+    /**
+     * Each active mentor's places in the program (their capacity, or the program's default), for
+     * counting places without loading everyone's profile.
+     */
+    public Map<PersonId, Integer> mentorPlaces(OrganisationId organisation, ProgramId programId) {
+        ProgramView program = get(organisation, programId);
+        Map<PersonId, Integer> places = new java.util.HashMap<>();
+        for (Enrolment e : enrolments.all(organisation, programId)) {
+            if (e.role() == EnrolmentRole.MENTOR && e.status() == EnrolmentStatus.ACTIVE) {
+                places.put(
+                        e.personId(),
+                        Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
+            }
+        }
+        return places;
     }
 
     /** The person's own enrolments across programs. */
