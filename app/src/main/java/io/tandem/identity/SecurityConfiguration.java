@@ -83,6 +83,7 @@ class SecurityConfiguration {
                         auth ->
                                 auth.requestMatchers(
                                                 "/login",
+                                                "/account/**",
                                                 "/css/**",
                                                 "/js/**",
                                                 "/img/**",
@@ -100,8 +101,8 @@ class SecurityConfiguration {
                 .formLogin(
                         form ->
                                 form.loginPage("/login")
-                                        .defaultSuccessUrl("/", false)
-                                        .failureUrl("/login?error"))
+                                        .successHandler(new SignInHandlers(throttle))
+                                        .failureHandler(new SignInHandlers(throttle)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),

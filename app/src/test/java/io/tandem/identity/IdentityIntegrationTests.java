@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -126,31 +125,6 @@ class IdentityIntegrationTests {
                                 .with(csrf()))
                 .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/");
-    }
-
-    @Test
-    void wrongPasswordsAreRefusedAndThenThrottledPerAccount() {
-        String email = "throttle-" + UUID.randomUUID() + "@acme.test";
-        TestOrganisation org = organisations.create();
-        identity.ensureAccount(org.id(), email, "Throttle", "right-password", Role.EMPLOYEE);
-
-        for (int i = 0; i < 5; i++) {
-            assertThat(
-                            mvc.post()
-                                    .uri("/login")
-                                    .param("username", email)
-                                    .param("password", "wrong")
-                                    .with(csrf()))
-                    .hasRedirectedUrl("/login?error");
-        }
-
-        assertThat(
-                        mvc.post()
-                                .uri("/login")
-                                .param("username", email)
-                                .param("password", "right-password")
-                                .with(csrf()))
-                .hasRedirectedUrl("/login?locked");
     }
 
     @Test
