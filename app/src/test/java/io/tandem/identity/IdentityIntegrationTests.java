@@ -191,6 +191,30 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void anEmptyTokenNameAsksForANameAndALongOneForAShorterOne() {
+        var admin = user(Role.ADMIN);
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens")
+                                .param("name", "  ")
+                                .param("role", "ADMIN")
+                                .with(csrf())
+                                .with(admin))
+                .bodyText()
+                .contains("Give the token a name")
+                .doesNotContain("120 characters");
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens")
+                                .param("name", "n".repeat(121))
+                                .param("role", "ADMIN")
+                                .with(csrf())
+                                .with(admin))
+                .bodyText()
+                .contains("at most 120 characters");
+    }
+
+    @Test
     void employeesCannotOpenTheTokensPage() {
         assertThat(mvc.get().uri("/admin/tokens").with(user(Role.EMPLOYEE)))
                 .hasStatus(HttpStatus.FORBIDDEN);
