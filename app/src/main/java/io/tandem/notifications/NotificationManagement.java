@@ -54,7 +54,8 @@ public class NotificationManagement {
     /** The organisation's mail, newest first. */
     @Transactional(readOnly = true)
     public Paged<OutboxMailView> outbox(OrganisationId organisation, PageQuery page) {
-        return Paged.of(mails.page(organisation, page), page, mails.count(organisation));
+        return Paged.of(mails.page(organisation, page), page, mails.count(organisation))
+                .map(AccountMails::redact);
     }
 
     /** Whether mail leaves this instance over SMTP, or only waits in the outbox. */
