@@ -56,7 +56,8 @@ class Accounts {
         UUID id = UUID.randomUUID();
         jdbc.sql(
                         "insert into account (id, organisation_id, email, display_name, password_hash,"
-                                + " role, enabled, created_at) values (?, ?, ?, ?, ?, ?, true, ?)")
+                                + " role, enabled, created_at, activated_at)"
+                                + " values (?, ?, ?, ?, ?, ?, true, ?, ?)")
                 .params(
                         id,
                         organisation.value(),
@@ -64,6 +65,7 @@ class Accounts {
                         displayName,
                         passwordHash,
                         role.name(),
+                        Timestamp.from(Instant.now()),
                         Timestamp.from(Instant.now()))
                 .update();
         return id;
