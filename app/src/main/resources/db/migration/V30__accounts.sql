@@ -15,6 +15,7 @@ create index account_token_account on account_token (account_id, purpose, create
 -- An account exists for an imported person once an activation was asked for; it has no password
 -- until the person follows the link.
 alter table account add column activated_at timestamp;
+alter table account add column activation_requested_at timestamp;
 update account set activated_at = created_at where password_hash is not null;
 
 -- Failed sign-ins, counted in the database so that every instance sees the same counts. One row per

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Whether a person can get in: no account yet, activation mailed but not used, activated, or
  * switched off because the person is inactive.
  *
- * @param invitedAt when the latest activation link was issued, or {@code null}
+ * @param invitedAt when the latest activation mail was asked for, or {@code null}
  * @param activatedAt when the password was first set, or {@code null}
  */
 public record AccountState(Status status, Instant invitedAt, Instant activatedAt) {

@@ -97,6 +97,13 @@ class Accounts {
         return id;
     }
 
+    /** Notes that an activation mail was asked for, so admins see it before the mail is written. */
+    void activationRequested(UUID id, Instant now) {
+        jdbc.sql("update account set activation_requested_at = ? where id = ?")
+                .params(Timestamp.from(now), id)
+                .update();
+    }
+
     void setPassword(UUID id, String passwordHash, Instant now) {
         jdbc.sql(
                         "update account set password_hash = ?,"
@@ -155,8 +162,7 @@ class Accounts {
         for (int from = 0; from < keys.size(); from += 500) {
             jdbc.sql(
                             "select a.email, a.enabled, a.password_hash is not null as has_password,"
-                                    + " a.activated_at, (select max(t.created_at) from account_token t"
-                                    + " where t.account_id = a.id and t.purpose = 'ACTIVATION') as invited_at"
+                                    + " a.activated_at, a.activation_requested_at as invited_at"
                                     + " from account a where a.organisation_id = :org"
                                     + " and a.email in (:emails)")
                     .param("org", organisation.value())

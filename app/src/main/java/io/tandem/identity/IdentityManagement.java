@@ -136,6 +136,7 @@ public class IdentityManagement {
             } else {
                 accountId = existing.get().id();
             }
+            accounts.activationRequested(accountId, Instant.now());
             events.publishEvent(
                     new AccountLinkRequested(
                             organisation,

@@ -15,6 +15,9 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
@@ -69,6 +72,7 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
 
     @Autowired IdentityManagement identity;
     @Autowired ProgramManagement programs;
+    @Autowired PeopleManagement people;
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1400, 390})
@@ -102,7 +106,9 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
                     .append(run)
                     .append("@journey.example,")
                     .append(name)
-                    .append(",Lovelace,Energy,English\n");
+                    .append(",Lovelace,")
+                    .append(name.equals("Ben") ? "Healthcare" : "Energy")
+                    .append(",English\n");
         }
         page.getByLabel("CSV file")
                 .setInputFiles(
@@ -140,14 +146,14 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
                         org,
                         new ProgramDraft(
                                 "Energy exchange " + run,
-                                "CROSS_FUNCTIONAL",
+                                "CROSS_DIVISIONAL",
                                 null,
                                 null,
                                 null,
                                 null,
                                 null,
                                 null,
-                                MatchingMode.ADMIN,
+                                MatchingMode.SELF,
                                 null,
                                 null,
                                 null,
@@ -157,6 +163,9 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
                                 null));
         programs.moveTo(org, program.id(), ProgramStatus.ENROLLING);
         programs.inviteEmails(org, program.id(), List.of(ada), EnrolmentRole.MENTEE);
+        PersonId ben =
+                people.findByEmail(org, "ben-" + run + "@journey.example").orElseThrow().id();
+        programs.enrol(org, program.id(), Enrol.of(ben, EnrolmentRole.MENTOR));
         signOut();
 
         // 2. Ada activates her account from the mail.
@@ -207,8 +216,30 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
         assertThat(page).hasURL(url("/programs/" + program.id()));
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("You are enrolled");
 
+        // 4. She finds a mentor, as in the self-match journey.
+        link("Find a mentor").click();
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions()
+                                        .setName("Find a mentor in " + program.name())))
+                .isVisible();
+        Locator mentor =
+                page.getByRole(
+                        AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Ben Lovelace"));
+        Browser.assertAccessible(page);
+        mentor.getByLabel("Your message to Ben Lovelace").fill("I would like to learn Healthcare.");
+        mentor.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Ask Ben Lovelace to mentor you"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .containsText("Your request has been sent to Ben Lovelace");
+
         page.navigate(url("/"));
         assertThat(page.locator("main")).containsText("Nothing waits for you right now");
+        assertThat(page.locator("main"))
+                .containsText("You asked Ben Lovelace to mentor you in " + program.name());
         accessibleAndNoSidewaysScroll();
     }
 
