@@ -154,15 +154,25 @@ class AccountsIntegrationTests {
     @Test
     void activationGoesToEveryoneNotYetActivatedAndTheAdminSeesWhoIs() {
         TestOrganisation org = organisations.create();
+        // Accounts outlive a run on PostgreSQL, and an e-mail signs in to one organisation only.
+        String run = UUID.randomUUID().toString().substring(0, 8);
         people.importCsv(
                 org.id(),
                 ("employee_id,email,first_name,last_name,status\n"
-                                + "A1,a1@acts.test,Ann,One,ACTIVE\n"
-                                + "A2,a2@acts.test,Abe,Two,ACTIVE\n"
-                                + "A3,a3@acts.test,Ava,Three,ACTIVE\n"
-                                + "A4,a4@acts.test,Axl,Four,INACTIVE\n")
+                                + "A1,a1-"
+                                + run
+                                + "@acts.test,Ann,One,ACTIVE\n"
+                                + "A2,a2-"
+                                + run
+                                + "@acts.test,Abe,Two,ACTIVE\n"
+                                + "A3,a3-"
+                                + run
+                                + "@acts.test,Ava,Three,ACTIVE\n"
+                                + "A4,a4-"
+                                + run
+                                + "@acts.test,Axl,Four,INACTIVE\n")
                         .getBytes(StandardCharsets.UTF_8));
-        String mail1 = "a1@acts.test";
+        String mail1 = "a1-" + run + "@acts.test";
         people.sendActivation(org.id(), personId(org, mail1));
         String link =
                 await().atMost(Duration.ofSeconds(20))
@@ -175,7 +185,7 @@ class AccountsIntegrationTests {
                                 GOOD))
                 .hasRedirectedUrl("/login?activated");
 
-        var admin = TestOrganisations.signedIn(org.id(), "admin@acts.test", Role.ADMIN);
+        var admin = TestOrganisations.signedIn(org.id(), "admin-" + run + "@acts.test", Role.ADMIN);
         assertThat(mvc.post().uri("/people/accounts/activations").with(csrf()).with(admin))
                 .hasRedirectedUrl("/people/accounts");
 
@@ -185,7 +195,9 @@ class AccountsIntegrationTests {
                                 assertThat(mails(org))
                                         .extracting(OutboxMailView::recipient)
                                         .containsExactlyInAnyOrder(
-                                                mail1, "a2@acts.test", "a3@acts.test"));
+                                                mail1,
+                                                "a2-" + run + "@acts.test",
+                                                "a3-" + run + "@acts.test"));
         assertThat(mvc.get().uri("/people/accounts").with(admin))
                 .hasStatusOk()
                 .bodyText()
@@ -201,7 +213,9 @@ class AccountsIntegrationTests {
                                 .uri("/people/accounts")
                                 .with(
                                         TestOrganisations.signedIn(
-                                                org.id(), "e@acts.test", Role.EMPLOYEE)))
+                                                org.id(),
+                                                "e-" + run + "@acts.test",
+                                                Role.EMPLOYEE)))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
