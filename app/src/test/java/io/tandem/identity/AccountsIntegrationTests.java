@@ -220,6 +220,61 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void integratorsSendActivationsAndReadAccountsThroughTheApi() {
+        TestOrganisation org = organisations.create();
+        String email = importPerson(org, "Api", "ACTIVE");
+        String inactive = importPerson(org, "Old", "INACTIVE");
+        PersonId id = personId(org, email);
+
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/{id}/account", id.value())
+                                .header("Authorization", org.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("{\"status\":\"NONE\"}");
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/people/{id}/activation", id.value())
+                                .header("Authorization", org.bearer()))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .isLenientlyEqualTo("{\"requested\":1,\"alreadyActive\":0,\"refused\":0}");
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/people/{id}/account", id.value())
+                                .header("Authorization", org.bearer()))
+                .bodyJson()
+                .isLenientlyEqualTo("{\"status\":\"INVITED\"}");
+        assertThat(
+                        mvc.post()
+                                .uri(
+                                        "/api/v1/people/{id}/activation",
+                                        personId(org, inactive).value())
+                                .header("Authorization", org.bearer()))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("person");
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/people/activations")
+                                .header(
+                                        "Authorization",
+                                        organisations
+                                                .token(org, Role.EMPLOYEE)
+                                                .transform(t -> "Bearer " + t)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/people/activations")
+                                .header("Authorization", org.bearer()))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .isLenientlyEqualTo("{\"requested\":1}");
+    }
+
+    @Test
     void forgotPasswordAnswersAlikeForKnownAndUnknownEmailsAndMailsOnlyTheKnown() {
         TestOrganisation org = organisations.create();
         String email = activatedPerson(org, "Fay");
