@@ -120,6 +120,20 @@ class LoginThrottleIntegrationTests {
     }
 
     @Test
+    void theSignInPageSaysHowLongToWait() {
+        assertThat(mvc.get().uri("/login?wait=8"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Wait 8 seconds, then try again");
+        assertThat(mvc.get().uri("/login?wait=900")).bodyText().contains("Wait 15 minutes");
+        assertThat(mvc.get().uri("/login?wait=<b>x</b>"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Wait 60 seconds")
+                .doesNotContain("<b>x</b>");
+    }
+
+    @Test
     void theDelayDoublesAndStopsAtItsCap() {
         Duration cap = Duration.ofMinutes(15);
         assertThat(LoginThrottle.delay(1, cap)).isEqualTo(Duration.ofSeconds(1));
