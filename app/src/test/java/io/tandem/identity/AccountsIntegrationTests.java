@@ -220,6 +220,44 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void anAdminSendsAnActivationFromTheProfileAndSeesItThere() {
+        TestOrganisation org = organisations.create();
+        String email = importPerson(org, "Pia", "ACTIVE");
+        PersonId id = personId(org, email);
+        var admin = TestOrganisations.signedIn(org.id(), "boss-" + email, Role.ADMIN);
+
+        assertThat(mvc.get().uri("/people/{id}", id.value()).with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Cannot sign in yet: no activation mail has been sent.")
+                .contains("Send activation e-mail");
+        assertThat(mvc.post().uri("/people/{id}/activation", id.value()).with(csrf()).with(admin))
+                .hasRedirectedUrl("/people/" + id.value());
+        assertThat(mvc.get().uri("/people/{id}", id.value()).with(admin))
+                .bodyText()
+                .contains("an activation mail was sent on")
+                .contains("Send the activation e-mail again");
+        // Colleagues see the profile, not the account.
+        assertThat(
+                        mvc.get()
+                                .uri("/people/{id}", id.value())
+                                .with(
+                                        TestOrganisations.signedIn(
+                                                org.id(), "peer-" + email, Role.EMPLOYEE)))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("activation");
+        assertThat(
+                        mvc.post()
+                                .uri("/people/{id}/activation", id.value())
+                                .with(csrf())
+                                .with(
+                                        TestOrganisations.signedIn(
+                                                org.id(), "peer-" + email, Role.EMPLOYEE)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void integratorsSendActivationsAndReadAccountsThroughTheApi() {
         TestOrganisation org = organisations.create();
         String email = importPerson(org, "Api", "ACTIVE");
