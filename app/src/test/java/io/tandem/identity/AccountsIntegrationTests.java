@@ -299,9 +299,7 @@ class AccountsIntegrationTests {
                                 .uri("/api/v1/people/activations")
                                 .header(
                                         "Authorization",
-                                        organisations
-                                                .token(org, Role.EMPLOYEE)
-                                                .transform(t -> "Bearer " + t)))
+                                        "Bearer " + organisations.token(org, Role.EMPLOYEE)))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(
                         mvc.post()
