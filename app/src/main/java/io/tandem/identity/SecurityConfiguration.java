@@ -13,11 +13,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -82,10 +82,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        RequestCache savedRequests = new CookieRequestCache();
+        SignInHandlers signIn = new SignInHandlers(throttle, savedRequests);
         http.authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers(
                                                 "/login",
+                                                "/account/**",
                                                 "/css/**",
                                                 "/js/**",
                                                 "/img/**",
@@ -103,12 +106,12 @@ class SecurityConfiguration {
                 // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
                 // for before signing in too, and a failed sign-in keeps nothing.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(
                         form ->
                                 form.loginPage("/login")
-                                        .defaultSuccessUrl("/", false)
-                                        .failureHandler(loginFailure()))
+                                        .successHandler(signIn)
+                                        .failureHandler(signIn))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
@@ -134,14 +137,7 @@ class SecurityConfiguration {
         return tokens;
     }
 
-    private static SimpleUrlAuthenticationFailureHandler loginFailure() {
-        SimpleUrlAuthenticationFailureHandler failure =
-                new SimpleUrlAuthenticationFailureHandler("/login?error");
-        failure.setAllowSessionCreation(false);
-        return failure;
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail)
+        private static void problem(HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

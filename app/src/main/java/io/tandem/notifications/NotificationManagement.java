@@ -68,7 +68,8 @@ public class NotificationManagement {
     /** The organisation's mail, newest first. */
     @Transactional(readOnly = true)
     public Paged<OutboxMailView> outbox(OrganisationId organisation, PageQuery page) {
-        return Paged.of(mails.page(organisation, page), page, mails.count(organisation));
+        return Paged.of(mails.page(organisation, page), page, mails.count(organisation))
+                .map(AccountMails::redact);
     }
 
     /** Puts a notification in the person's in-app inbox, in the caller's transaction. */
