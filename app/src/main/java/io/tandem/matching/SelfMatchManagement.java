@@ -439,6 +439,19 @@ public class SelfMatchManagement {
             return;
         }
         List<InputError> errors = new ArrayList<>();
+        if (scored.belowMinimum(i, j)) {
+            errors.add(
+                    InputError.field(
+                            "mentorId",
+                            messages.getMessage(
+                                    "match.below-minimum",
+                                    new Object[] {
+                                        scored.scorer().score(i, j),
+                                        scored.maxPoints(),
+                                        scored.minimumPoints(),
+                                        program.minimumScore()
+                                    })));
+        }
         for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
             errors.add(InputError.field("mentorId", messages.getMessage("hard-rule." + rule)));
         }
