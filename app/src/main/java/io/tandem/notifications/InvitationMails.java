@@ -6,7 +6,7 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells people they were invited to a program, with the link to enrol. */
+/** Tells people they were invited to a program, in the app and by mail, with the link to enrol. */
 @Component
 class InvitationMails {
 
@@ -25,6 +25,12 @@ class InvitationMails {
     void on(EnrolmentInvited invited) {
         String role = messages.getMessage("mail.invitation.role." + invited.role());
         String link = links.to("/programs/" + invited.programId());
+        // In the app too: someone who signs in before reading their mail sees it waiting.
+        notifications.notify(
+                invited.organisationId(),
+                invited.email(),
+                messages.getMessage("inbox.invited", new Object[] {invited.programName(), role}),
+                "/programs/" + invited.programId() + "/enrol");
         notifications.queueMail(
                 invited.organisationId(),
                 invited.email(),

@@ -203,6 +203,19 @@ public class ProgramManagement {
         return get(organisation, id);
     }
 
+    /** Replaces the rules and the minimum score together, as the rules editor saves them. */
+    @Transactional
+    public ProgramView changeRules(
+            OrganisationId organisation,
+            ProgramId id,
+            List<MatchingRule> rules,
+            Integer minimumScore) {
+        if (minimumScore != null) {
+            changeMinimumScore(organisation, id, minimumScore);
+        }
+        return changeRules(organisation, id, rules);
+    }
+
     /**
      * Replaces the program's rules; refused once matching has produced pairs. The safeguards every
      * program keeps (reporting line, a shared language) stay, whatever the new rules leave out.
@@ -483,6 +496,14 @@ public class ProgramManagement {
                         clock.instant(),
                         trim(note));
         enrolments.update(organisation, decided);
+        events.publishEvent(
+                new EnrolmentDecided(
+                        organisation,
+                        decided.programId(),
+                        decided.id(),
+                        decided.personId(),
+                        decided.role(),
+                        approve));
         return decided.view(people.find(organisation, decided.personId()).orElse(null));
     }
 
