@@ -122,7 +122,7 @@ class DemoPrograms implements ApplicationRunner {
             activeProgram(organisation, sam, priya, every(seniors, 5, 0), every(juniors, 6, 0));
         }
         if (!existing.contains(SELF_MATCH)) {
-            selfMatchProgram(organisation, every(seniors, 4, 1), every(juniors, 5, 1));
+            selfMatchProgram(organisation, sam, every(seniors, 4, 1), every(juniors, 5, 1));
         }
         if (!existing.contains(ENROLLING)) {
             enrollingProgram(organisation, sam, everyone);
@@ -199,7 +199,10 @@ class DemoPrograms implements ApplicationRunner {
 
     /** Mentees pick their mentor; two have asked already. */
     private void selfMatchProgram(
-            OrganisationId organisation, List<PersonSummary> mentors, List<PersonSummary> mentees) {
+            OrganisationId organisation,
+            PersonSummary sam,
+            List<PersonSummary> mentors,
+            List<PersonSummary> mentees) {
         ProgramView program =
                 programs.create(
                         organisation,
@@ -223,6 +226,8 @@ class DemoPrograms implements ApplicationRunner {
         programs.moveTo(organisation, program.id(), ProgramStatus.ENROLLING);
         mentors.forEach(m -> enrol(organisation, program, m, EnrolmentRole.MENTOR));
         mentees.forEach(m -> enrol(organisation, program, m, EnrolmentRole.MENTEE));
+        // The demo mentee can try "Find a mentor" here.
+        enrol(organisation, program, sam, EnrolmentRole.MENTEE);
         int asked = 0;
         for (PersonSummary mentee : mentees) {
             if (asked == 2) {
