@@ -66,6 +66,9 @@ class SmallScreenBrowserTests extends BrowserJourney {
         for (String path : List.of("/", "/programs", "/requests", "/people", "/mentorships")) {
             check(path, width, problems);
         }
+        if (width < 800) {
+            page.locator(".nav-phone summary").click();
+        }
         signOut();
 
         signIn(ADMIN);
@@ -87,18 +90,22 @@ class SmallScreenBrowserTests extends BrowserJourney {
         signIn(ADMIN);
 
         assertThat(
-                        page.getByRole(
-                                AriaRole.LINK,
-                                new com.microsoft.playwright.Page.GetByRoleOptions()
-                                        .setName("Directory")))
+                        page.locator(".site-header")
+                                .getByRole(
+                                        AriaRole.LINK,
+                                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                                .setName("Directory")
+                                                .setExact(true)))
                 .isHidden();
         page.locator(".nav-phone summary").click();
 
         assertThat(
-                        page.getByRole(
-                                AriaRole.LINK,
-                                new com.microsoft.playwright.Page.GetByRoleOptions()
-                                        .setName("Directory")))
+                        page.locator(".site-header")
+                                .getByRole(
+                                        AriaRole.LINK,
+                                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                                .setName("Directory")
+                                                .setExact(true)))
                 .isVisible();
         double headerHeight =
                 ((Number)
