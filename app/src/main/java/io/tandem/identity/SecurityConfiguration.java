@@ -137,7 +137,7 @@ class SecurityConfiguration {
         return tokens;
     }
 
-        private static void problem(HttpServletResponse response, HttpStatus status, String detail)
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -241,7 +241,9 @@ class MatchRunner {
                                     mentee,
                                     feasible(matrix, i)
                                             ? UnmatchedReason.CAPACITY_EXHAUSTED
-                                            : UnmatchedReason.NO_FEASIBLE_MENTOR));
+                                            : scored.anyBelowMinimum(i)
+                                                    ? UnmatchedReason.BELOW_MINIMUM_SCORE
+                                                    : UnmatchedReason.NO_FEASIBLE_MENTOR));
                 }
             }
             Stats stats = stats(proposals, unmatched.size(), scored);

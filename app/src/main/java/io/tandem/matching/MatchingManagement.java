@@ -200,7 +200,9 @@ public class MatchingManagement {
                     InputError.field("mentorId", messages.getMessage("match.assign.not-mentor")));
         }
         if (errors.isEmpty()) {
-            if (scored.matrix().score(i, j) < 0) {
+            if (scored.belowMinimum(i, j)) {
+                errors.add(InputError.field("mentorId", belowMinimum(scored, i, j, program)));
+            } else if (scored.matrix().score(i, j) < 0) {
                 for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
                     errors.add(
                             InputError.field(
@@ -350,6 +352,18 @@ public class MatchingManagement {
                 .filter(r -> r.stored() == RequestStatus.ACCEPTED)
                 .map(r -> List.of(new PublishedPair(r.menteeId(), r.mentorId(), r.score())))
                 .orElse(List.of());
+    }
+
+    /** Why a pair scoring below the program's minimum is refused, with its score. */
+    String belowMinimum(ProgramScoring.Scored scored, int i, int j, ProgramView program) {
+        return messages.getMessage(
+                "match.below-minimum",
+                new Object[] {
+                    scored.scorer().score(i, j),
+                    scored.maxPoints(),
+                    scored.minimumPoints(),
+                    program.minimumScore()
+                });
     }
 
     private MatchRunView editable(OrganisationId organisation, MatchRunId id) {

@@ -23,6 +23,7 @@ import io.tandem.programs.RuleKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,26 @@ class ProgramScoring {
             ScoreMatrix matrix,
             Capacities capacities,
             Map<PersonId, Integer> menteeRows,
-            Map<PersonId, Integer> mentorColumns) {
+            Map<PersonId, Integer> mentorColumns,
+            int minimumPoints,
+            BitSet belowMinimum) {
+
+        /** Whether the pair breaks no hard rule but scores below the program's minimum. */
+        boolean belowMinimum(int mentee, int mentor) {
+            return belowMinimum.get(mentee * mentors.size() + mentor);
+        }
+
+        /** Whether some mentor would be allowed for the mentee but for the minimum score. */
+        boolean anyBelowMinimum(int mentee) {
+            int from = mentee * mentors.size();
+            int next = belowMinimum.nextSetBit(from);
+            return next >= 0 && next < from + mentors.size();
+        }
+
+        /** The best score the rules can give. */
+        int maxPoints() {
+            return scorer.weights().asMap().values().stream().mapToInt(Integer::intValue).sum();
+        }
 
         /** The mentee's row, or -1 when they are not an active mentee of the program. */
         int menteeIndex(PersonId person) {
@@ -179,6 +199,9 @@ class ProgramScoring {
         Scorer scorer = builder.build();
         ScoreMatrix matrix = scorer.score(token, progress);
         applyAppRules(appRules, matrix, mentees, mentors, profiles);
+        int maxPoints = weights.values().stream().mapToInt(Integer::intValue).sum();
+        int minimumPoints = (maxPoints * program.minimumScore() + 99) / 100;
+        BitSet belowMinimum = applyMinimum(matrix, minimumPoints);
         int[] capacity =
                 mentors.stream()
                         .mapToInt(
@@ -194,7 +217,28 @@ class ProgramScoring {
                 matrix,
                 Capacities.of(capacity),
                 menteeIndex,
-                mentorIndex);
+                mentorIndex,
+                minimumPoints,
+                belowMinimum);
+    }
+
+    /**
+     * Forbids the pairs that score below the minimum, so no run, recommendation or request offers a
+     * pair that fits nobody's purpose; returns which ones, to tell them from hard-rule refusals.
+     */
+    private static BitSet applyMinimum(ScoreMatrix matrix, int minimumPoints) {
+        BitSet below = new BitSet();
+        if (minimumPoints <= 0) {
+            return below;
+        }
+        int[] scores = matrix.array();
+        for (int k = 0; k < scores.length; k++) {
+            if (scores[k] >= 0 && scores[k] < minimumPoints) {
+                scores[k] = ScoreMatrix.FORBIDDEN;
+                below.set(k);
+            }
+        }
+        return below;
     }
 
     private static Map<PersonId, Integer> index(List<EnrolmentView> side) {

@@ -332,7 +332,23 @@ public class SelfMatchManagement {
             throw refused("reason", "self-match.reason.too-long", MAX_REASON);
         }
         Instant now = now();
-        if (!requests.decline(id, text, now)) {
+        // The decline and the event that tells the mentee commit together.
+        Boolean declined =
+                transaction.execute(
+                        status -> {
+                            if (!requests.decline(id, text, now)) {
+                                return false;
+                            }
+                            events.publishEvent(
+                                    new MentorRequestDeclined(
+                                            organisation,
+                                            r.programId(),
+                                            id,
+                                            r.menteeId(),
+                                            r.mentorId()));
+                            return true;
+                        });
+        if (!Boolean.TRUE.equals(declined)) {
             throw notOpen(find(organisation, id).status(now));
         }
         return view(organisation, find(organisation, id));
@@ -439,6 +455,19 @@ public class SelfMatchManagement {
             return;
         }
         List<InputError> errors = new ArrayList<>();
+        if (scored.belowMinimum(i, j)) {
+            errors.add(
+                    InputError.field(
+                            "mentorId",
+                            messages.getMessage(
+                                    "match.below-minimum",
+                                    new Object[] {
+                                        scored.scorer().score(i, j),
+                                        scored.maxPoints(),
+                                        scored.minimumPoints(),
+                                        program.minimumScore()
+                                    })));
+        }
         for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
             errors.add(InputError.field("mentorId", messages.getMessage("hard-rule." + rule)));
         }

@@ -10,7 +10,7 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells people they were invited to a program, with the link to enrol. */
+/** Tells people they were invited to a program, in the app and by mail, with the link to enrol. */
 @Component
 class InvitationMails {
 
@@ -45,9 +45,17 @@ class InvitationMails {
         String role = messages.getMessage("mail.invitation.role." + invited.role());
         String link = links.to("/programs/" + invited.programId());
         // One key per invitation: handling this event again sends nothing twice.
+        String key = "invited:" + invited.enrolmentId() + ":" + invited.invitedAt().toEpochMilli();
+        // In the app too: someone who signs in before reading their mail sees it waiting.
+        notifications.notify(
+                invited.organisationId(),
+                key,
+                person.email(),
+                messages.getMessage("inbox.invited", new Object[] {program, role}),
+                "/programs/" + invited.programId() + "/enrol");
         notifications.queueMail(
                 invited.organisationId(),
-                "invited:" + invited.enrolmentId() + ":" + invited.invitedAt().toEpochMilli(),
+                key,
                 person.email(),
                 messages.getMessage("mail.invitation.subject", new Object[] {program}),
                 messages.getMessage(

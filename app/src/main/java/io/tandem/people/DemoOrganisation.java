@@ -129,6 +129,7 @@ class DemoOrganisation implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final PeopleManagement people;
+    private final People rows;
     private final boolean enabled;
     private final StartupTasks startup;
 
@@ -136,11 +137,13 @@ class DemoOrganisation implements ApplicationRunner {
             IdentityManagement identity,
             PeopleManagement people,
             StartupTasks startup,
+            People rows,
             @Value("${tandem.demo:}") String demo,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.identity = identity;
         this.people = people;
         this.startup = startup;
+        this.rows = rows;
         this.enabled =
                 demo.isBlank()
                         ? databaseUrl.startsWith("jdbc:h2:")
@@ -167,6 +170,7 @@ class DemoOrganisation implements ApplicationRunner {
         if (fresh) {
             describeDemoPeople(organisation);
         }
+        describeEveryone(organisation);
         identity.ensureAccount(organisation, ADMIN_EMAIL, "Alex Morgan", PASSWORD, Role.ADMIN);
         identity.ensureAccount(organisation, MENTOR_EMAIL, "Priya Raman", PASSWORD, Role.EMPLOYEE);
         identity.ensureAccount(organisation, MENTEE_EMAIL, "Sam Taylor", PASSWORD, Role.EMPLOYEE);
@@ -364,6 +368,79 @@ class DemoOrganisation implements ApplicationRunner {
         return value.contains("'") || value.contains(",")
                 ? "\"" + value.replace("\"", "\"\"") + "\""
                 : value;
+    }
+
+    /**
+     * Gives most people skills they want to learn and some an aspiration, as a real organisation's
+     * profiles would have, so matching has something to work with. Only people nobody has described
+     * yet change, so a second load (or an edited profile) stays as it is.
+     */
+    private void describeEveryone(OrganisationId organisation) {
+        List<PersonRow> everyone = rows.findAll(organisation);
+        List<PersonRow> described = new ArrayList<>();
+        for (PersonRow person : everyone) {
+            if (!person.skillsWanted().isEmpty()
+                    || person.aspiredDivision() != null
+                    || person.bio() != null
+                    || person.email().equalsIgnoreCase(MENTEE_EMAIL)
+                    || person.email().equalsIgnoreCase(MENTOR_EMAIL)) {
+                continue;
+            }
+            ProfileUpdate profile = profile(person);
+            if (profile != null) {
+                described.add(person.withProfile(profile));
+            }
+        }
+        if (!described.isEmpty()) {
+            rows.updateAll(organisation, described);
+        }
+    }
+
+    /** A plausible profile for the person, the same every time; null for the few left blank. */
+    static ProfileUpdate profile(PersonRow person) {
+        Random random = new Random(person.employeeId().hashCode() * 31L + 7);
+        if (random.nextInt(10) == 0) {
+            return null;
+        }
+        int own = Math.max(0, List.of(FUNCTIONS).indexOf(person.function()));
+        Set<String> wanted = new LinkedHashSet<>();
+        int other = (own + 1 + random.nextInt(FUNCTIONS.length - 1)) % FUNCTIONS.length;
+        wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
+        if (random.nextBoolean()) {
+            wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
+        }
+        int level = person.level() == null ? 3 : person.level();
+        wanted.add(
+                level >= 4 && random.nextBoolean()
+                        ? "Leadership"
+                        : SHARED_SKILLS[random.nextInt(SHARED_SKILLS.length)]);
+        String aspiredDivision = null;
+        String aspiredLocation = null;
+        if (random.nextInt(4) == 0) {
+            aspiredDivision = DIVISIONS[random.nextInt(DIVISIONS.length - 1)];
+            if (aspiredDivision.equals(person.division())) {
+                aspiredDivision = null;
+            }
+        }
+        if (random.nextInt(6) == 0) {
+            String location = LOCATIONS[random.nextInt(LOCATIONS.length)][0];
+            aspiredLocation = location.equals(person.location()) ? null : location;
+        }
+        String bio =
+                "%s in %s, %s. Keen to learn %s."
+                        .formatted(
+                                person.title(),
+                                person.division(),
+                                person.location(),
+                                String.join(", ", wanted).toLowerCase(java.util.Locale.ROOT));
+        return new ProfileUpdate(
+                bio,
+                person.skills(),
+                List.copyOf(wanted),
+                aspiredDivision,
+                aspiredLocation,
+                person.languages(),
+                person.timeZone());
     }
 
     private void describeDemoPeople(OrganisationId organisation) {

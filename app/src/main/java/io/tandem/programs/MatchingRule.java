@@ -1,6 +1,8 @@
 package io.tandem.programs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +50,52 @@ public record MatchingRule(
 
     private static final Set<RuleKind> NEEDS_PARAMETER =
             Set.of(RuleKind.MIN_LEVEL_GAP, RuleKind.MENTOR_LEVEL_AT_LEAST);
+
+    /** The rules every program keeps: nobody in their own reporting line, a language in common. */
+    public static final List<MatchingRule> SAFEGUARDS =
+            List.of(
+                    new MatchingRule(
+                            Criterion.REPORTING_CHAIN,
+                            RuleKind.NOT_IN_REPORTING_CHAIN,
+                            true,
+                            0,
+                            null),
+                    new MatchingRule(Criterion.LANGUAGES, RuleKind.OVERLAP, true, 0, null));
+
+    /** Whether this rule is one of the safeguards, which nobody can remove or soften. */
+    public boolean safeguard() {
+        return SAFEGUARDS.stream()
+                .anyMatch(s -> s.criterion == criterion && s.kind == kind && hard);
+    }
+
+    /**
+     * The rules with every safeguard in: a safeguard made a preference becomes hard again, and one
+     * left out comes back, first.
+     */
+    public static List<MatchingRule> withSafeguards(List<MatchingRule> rules) {
+        List<MatchingRule> kept = new ArrayList<>();
+        for (MatchingRule rule : rules) {
+            MatchingRule safeguard =
+                    rule == null
+                            ? null
+                            : SAFEGUARDS.stream()
+                                    .filter(
+                                            s ->
+                                                    s.criterion == rule.criterion
+                                                            && s.kind == rule.kind)
+                                    .findFirst()
+                                    .orElse(null);
+            if (safeguard == null) {
+                kept.add(rule);
+            } else if (!kept.contains(safeguard)) {
+                kept.add(safeguard);
+            }
+        }
+        List<MatchingRule> missing = new ArrayList<>(SAFEGUARDS);
+        missing.removeAll(kept);
+        missing.addAll(kept);
+        return missing;
+    }
 
     /** Why this rule cannot be used, as a message code, or null when it is fine. */
     public String problem() {

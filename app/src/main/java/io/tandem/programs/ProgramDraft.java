@@ -23,11 +23,49 @@ public record ProgramDraft(
         Boolean approvalRequired,
         String agreementText,
         List<String> suggestedGoals,
-        List<MatchingRule> rules) {
+        List<MatchingRule> rules,
+        Integer minimumScore) {
+
+    public ProgramDraft(
+            String name,
+            String template,
+            String description,
+            ProgramFormat format,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            MeetingCadence meetingCadence,
+            Integer relationshipMonths,
+            MatchingMode matchingMode,
+            Integer defaultCapacity,
+            LocalDate enrolmentOpensOn,
+            LocalDate enrolmentClosesOn,
+            Boolean approvalRequired,
+            String agreementText,
+            List<String> suggestedGoals,
+            List<MatchingRule> rules) {
+        this(
+                name,
+                template,
+                description,
+                format,
+                startsOn,
+                endsOn,
+                meetingCadence,
+                relationshipMonths,
+                matchingMode,
+                defaultCapacity,
+                enrolmentOpensOn,
+                enrolmentClosesOn,
+                approvalRequired,
+                agreementText,
+                suggestedGoals,
+                rules,
+                null);
+    }
 
     public static ProgramDraft of(String name, String template) {
         return new ProgramDraft(
                 name, template, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -125,6 +125,14 @@ public class ProgramManagement {
                         ? draft.rules()
                         : template == null ? List.of() : template.rules();
         errors.addAll(ruleErrors(rules));
+        rules = MatchingRule.withSafeguards(rules);
+        int minimumScore =
+                draft.minimumScore() == null
+                        ? ProgramView.DEFAULT_MINIMUM_SCORE
+                        : draft.minimumScore();
+        if (minimumScore < 0 || minimumScore > 100) {
+            errors.add(field("minimumScore", "program.minimum-score.invalid"));
+        }
         if (!errors.isEmpty()) {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("program.invalid"), errors);
@@ -152,7 +160,8 @@ public class ProgramManagement {
                                 ? draft.agreementText()
                                 : template.agreement(),
                         draft.suggestedGoals() != null ? draft.suggestedGoals() : template.goals(),
-                        rules);
+                        rules,
+                        minimumScore);
         programs.insert(organisation, program);
         return program;
     }
@@ -183,7 +192,47 @@ public class ProgramManagement {
                 programs.count(organisation, includeDrafts));
     }
 
-    /** Replaces the program's rules; refused once matching has produced pairs. */
+    /**
+     * Sets the lowest score, as a percentage of the best score the rules can give, at which
+     * matching proposes a pair.
+     *
+     * @throws InvalidInputException for a value outside 0–100
+     * @throws ConflictException once the program is closed
+     */
+    @Transactional
+    public ProgramView changeMinimumScore(
+            OrganisationId organisation, ProgramId id, Integer minimumScore) {
+        ProgramView program = get(organisation, id);
+        if (minimumScore == null || minimumScore < 0 || minimumScore > 100) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("program.invalid"),
+                    List.of(field("minimumScore", "program.minimum-score.invalid")));
+        }
+        if (program.status() == ProgramStatus.CLOSED) {
+            throw new ConflictException(
+                    messages.getMessage("program.rules.locked", new Object[] {program.status()}));
+        }
+        programs.updateMinimumScore(organisation, id, minimumScore);
+        return get(organisation, id);
+    }
+
+    /** Replaces the rules and the minimum score together, as the rules editor saves them. */
+    @Transactional
+    public ProgramView changeRules(
+            OrganisationId organisation,
+            ProgramId id,
+            List<MatchingRule> rules,
+            Integer minimumScore) {
+        if (minimumScore != null) {
+            changeMinimumScore(organisation, id, minimumScore);
+        }
+        return changeRules(organisation, id, rules);
+    }
+
+    /**
+     * Replaces the program's rules; refused once matching has produced pairs. The safeguards every
+     * program keeps (reporting line, a shared language) stay, whatever the new rules leave out.
+     */
     @Transactional
     public ProgramView changeRules(
             OrganisationId organisation, ProgramId id, List<MatchingRule> rules) {
@@ -197,7 +246,7 @@ public class ProgramManagement {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("program.invalid"), errors);
         }
-        programs.replaceRules(id, rules);
+        programs.replaceRules(id, MatchingRule.withSafeguards(rules));
         return get(organisation, id);
     }
 
@@ -480,6 +529,14 @@ public class ProgramManagement {
                         clock.instant(),
                         trim(note));
         enrolments.update(organisation, decided);
+        events.publishEvent(
+                new EnrolmentDecided(
+                        organisation,
+                        decided.programId(),
+                        decided.id(),
+                        decided.personId(),
+                        decided.role(),
+                        approve));
         return decided.view(people.find(organisation, decided.personId()).orElse(null));
     }
 

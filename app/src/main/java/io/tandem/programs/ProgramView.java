@@ -22,7 +22,55 @@ public record ProgramView(
         ProgramStatus status,
         String agreementText,
         List<String> suggestedGoals,
-        List<MatchingRule> rules) {
+        List<MatchingRule> rules,
+        int minimumScore) {
+
+    /**
+     * The lowest score matching proposes by default, as a percentage of the highest score the rules
+     * can give: a pair that only shares a time zone or a language fits nobody's purpose.
+     */
+    public static final int DEFAULT_MINIMUM_SCORE = 20;
+
+    public ProgramView(
+            ProgramId id,
+            String name,
+            String description,
+            String template,
+            ProgramFormat format,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            MeetingCadence meetingCadence,
+            int relationshipMonths,
+            MatchingMode matchingMode,
+            int defaultCapacity,
+            LocalDate enrolmentOpensOn,
+            LocalDate enrolmentClosesOn,
+            boolean approvalRequired,
+            ProgramStatus status,
+            String agreementText,
+            List<String> suggestedGoals,
+            List<MatchingRule> rules) {
+        this(
+                id,
+                name,
+                description,
+                template,
+                format,
+                startsOn,
+                endsOn,
+                meetingCadence,
+                relationshipMonths,
+                matchingMode,
+                defaultCapacity,
+                enrolmentOpensOn,
+                enrolmentClosesOn,
+                approvalRequired,
+                status,
+                agreementText,
+                suggestedGoals,
+                rules,
+                DEFAULT_MINIMUM_SCORE);
+    }
 
     /** No cohort dates: people join and leave at any time. */
     public boolean evergreen() {

@@ -25,7 +25,8 @@ class Programs {
     private static final String COLUMNS =
             "id, name, description, template, format, starts_on, ends_on, meeting_cadence,"
                     + " relationship_months, matching_mode, default_capacity, enrolment_opens_on,"
-                    + " enrolment_closes_on, approval_required, status, agreement_text, suggested_goals";
+                    + " enrolment_closes_on, approval_required, status, agreement_text, suggested_goals,"
+                    + " minimum_score";
     private static final String GOAL_SEPARATOR = "\n";
 
     private final JdbcClient jdbc;
@@ -40,7 +41,7 @@ class Programs {
                         "insert into program ("
                                 + COLUMNS
                                 + ", organisation_id, created_at, updated_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.id().value(),
                         p.name(),
@@ -59,6 +60,7 @@ class Programs {
                         p.status().name(),
                         p.agreementText(),
                         String.join(GOAL_SEPARATOR, p.suggestedGoals()),
+                        p.minimumScore(),
                         organisation.value(),
                         now,
                         now)
@@ -99,6 +101,18 @@ class Programs {
                                 from.name())
                         .update()
                 > 0;
+    }
+
+    void updateMinimumScore(OrganisationId organisation, ProgramId id, int minimumScore) {
+        jdbc.sql(
+                        "update program set minimum_score = ?, updated_at = ? where id = ?"
+                                + " and organisation_id = ?")
+                .params(
+                        minimumScore,
+                        Timestamp.from(Instant.now()),
+                        id.value(),
+                        organisation.value())
+                .update();
     }
 
     private void touch(ProgramId id) {
@@ -199,7 +213,8 @@ class Programs {
                 p.status(),
                 p.agreementText(),
                 p.suggestedGoals(),
-                rules);
+                rules,
+                p.minimumScore());
     }
 
     private static ProgramView map(ResultSet rs, List<MatchingRule> rules) throws SQLException {
@@ -224,7 +239,8 @@ class Programs {
                 goals == null || goals.isEmpty()
                         ? List.of()
                         : new ArrayList<>(Arrays.asList(goals.split(GOAL_SEPARATOR))),
-                rules);
+                rules,
+                rs.getInt("minimum_score"));
     }
 
     private static Date date(LocalDate date) {

@@ -586,8 +586,10 @@ class ProgramsIntegrationTests {
                                 .param("parameter", "", "", "", ""))
                 .hasRedirectedUrl("/programs/" + program.id());
 
+        // Unticking the shared-language safeguard does not remove it: every program keeps it.
         assertThat(programs.get(org.id(), program.id()).rules())
                 .containsExactly(
+                        new MatchingRule(Criterion.LANGUAGES, RuleKind.OVERLAP, true, 0, null),
                         new MatchingRule(
                                 Criterion.REPORTING_CHAIN,
                                 RuleKind.NOT_IN_REPORTING_CHAIN,

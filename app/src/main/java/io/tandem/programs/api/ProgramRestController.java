@@ -57,6 +57,9 @@ class ProgramRestController {
 
     record Decision(String note) {}
 
+    /** The program settings that may change after creation. */
+    record Settings(Integer minimumScore) {}
+
     record Segment(
             String division, String function, String location, Integer level, String workMode) {}
 
@@ -100,6 +103,13 @@ class ProgramRestController {
     ProgramView rules(
             TandemUser user, @PathVariable UUID id, @RequestBody List<MatchingRule> rules) {
         return programs.changeRules(user.organisationId(), new ProgramId(id), rules);
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/programs/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    ProgramView settings(TandemUser user, @PathVariable UUID id, @RequestBody Settings settings) {
+        return programs.changeMinimumScore(
+                user.organisationId(), new ProgramId(id), settings.minimumScore());
     }
 
     @PostMapping("/api/v1/programs/{id}/status")

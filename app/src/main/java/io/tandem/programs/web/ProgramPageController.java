@@ -104,7 +104,8 @@ class ProgramPageController {
             List<String> hard,
             List<Integer> weight,
             List<Integer> parameter,
-            List<String> keep) {
+            List<String> keep,
+            Integer minimumScore) {
 
         List<MatchingRule> rules() {
             List<MatchingRule> rules = new ArrayList<>();
@@ -294,8 +295,27 @@ class ProgramPageController {
             Map<String, String> errors,
             Model model) {
         model.addAttribute("program", program);
-        model.addAttribute("rules", rules);
+        model.addAttribute("rules", MatchingRule.withSafeguards(rules));
         model.addAttribute("errors", errors);
+        // Fields are named rules[0], rules[1]...; people count rules from 1.
+        model.addAttribute(
+                "errorLines",
+                errors.entrySet().stream()
+                        .map(
+                                e -> {
+                                    String index =
+                                            e.getKey().replaceAll("^rules\\[(\\d+)\\].*$", "$1");
+                                    String number =
+                                            index.matches("\\d+")
+                                                    ? String.valueOf(Integer.parseInt(index) + 1)
+                                                    : "";
+                                    return number.isEmpty()
+                                            ? e.getValue()
+                                            : messages.getMessage(
+                                                    "rules.row-error",
+                                                    new Object[] {number, e.getValue()});
+                                })
+                        .toList());
         model.addAttribute("criteria", Criterion.values());
         model.addAttribute("kinds", RuleKind.values());
         return "programs/rules";
@@ -312,7 +332,8 @@ class ProgramPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         List<MatchingRule> rules = form.rules();
         try {
-            programs.changeRules(user.organisationId(), new ProgramId(id), rules);
+            programs.changeRules(
+                    user.organisationId(), new ProgramId(id), rules, form.minimumScore());
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             return rulesPage(

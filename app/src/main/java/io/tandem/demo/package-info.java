@@ -1,0 +1,7 @@
+/**
+ * The living demo: three programs of the demo organisation in different states (enrolling, active
+ * with published pairs, self-match with requests), built through the other modules' APIs only.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "people", "programs", "matching", "web"})
+package io.tandem.demo;

@@ -1,0 +1,165 @@
+package io.tandem.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.matching.MatchRunView;
+import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.RequestStatus;
+import io.tandem.matching.SelfMatchManagement;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipStatus;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.MatchingMode;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.PageQuery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@TandemIntegrationTest
+class DemoProgramsIntegrationTests {
+
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MatchingManagement matching;
+    @Autowired SelfMatchManagement selfMatch;
+    @Autowired MentorshipManagement mentorships;
+    @Autowired DemoPrograms demoPrograms;
+
+    OrganisationId demo;
+
+    @BeforeEach
+    void demo() {
+        demo = identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
+    }
+
+    @Test
+    void theDemoHasAProgramInEachState() {
+        Map<String, ProgramView> byName = demoProgramsByName();
+
+        assertThat(byName.get(DemoPrograms.ENROLLING).status()).isEqualTo(ProgramStatus.ENROLLING);
+        assertThat(
+                        programs.enrolments(
+                                        demo,
+                                        byName.get(DemoPrograms.ENROLLING).id(),
+                                        EnrolmentStatus.PENDING,
+                                        PageQuery.of(0, 50))
+                                .total())
+                .as("enrolments waiting for approval")
+                .isPositive();
+        assertThat(byName.get(DemoPrograms.ACTIVE).status()).isEqualTo(ProgramStatus.ACTIVE);
+        ProgramView self = byName.get(DemoPrograms.SELF_MATCH);
+        assertThat(self.matchingMode()).isEqualTo(MatchingMode.SELF);
+        assertThat(self.status()).isEqualTo(ProgramStatus.ENROLLING);
+    }
+
+    @Test
+    void theDemoMenteeHasAnActiveMentorWithThePairsPublished() {
+        ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
+        PersonSummary sam = people.findByEmail(demo, DemoPrograms.MENTEE_EMAIL).orElseThrow();
+        PersonSummary priya = people.findByEmail(demo, DemoPrograms.MENTOR_EMAIL).orElseThrow();
+
+        List<MentorshipSummary> his =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        mentorships
+                                                .find(
+                                                        demo,
+                                                        active.id(),
+                                                        sam.id(),
+                                                        PageQuery.of(0, 10))
+                                                .items(),
+                                list -> !list.isEmpty());
+
+        assertThat(his).hasSize(1);
+        assertThat(his.get(0).status()).isEqualTo(MentorshipStatus.ACTIVE);
+        assertThat(his.get(0).mentorId()).isEqualTo(priya.id());
+        assertThat(mentorships.find(demo, active.id(), null, PageQuery.of(0, 200)).total())
+                .as("pairs started in the active program")
+                .isGreaterThan(30);
+    }
+
+    @Test
+    void theDemoRunProposesPairsThatFitTheirPurpose() {
+        ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
+        MatchRunView run = matching.runs(demo, active.id()).get(0);
+
+        assertThat(run.published()).isTrue();
+        assertThat(run.stats().maxScore()).isEqualTo(100);
+        // Before the demo had profiles, the mean was 16 of 100 with pairs scoring 0.
+        assertThat(run.stats().meanScore()).isGreaterThan(50.0);
+        assertThat(run.stats().minScore()).isGreaterThanOrEqualTo(active.minimumScore());
+    }
+
+    @Test
+    void mostDemoPeopleWantToLearnSomethingAndSomeAspire() {
+        List<PersonSummary> everyone = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            everyone.addAll(
+                    people.search(demo, DirectoryQuery.all(), PageQuery.of(page, 200)).items());
+        }
+        long wanting = everyone.stream().filter(p -> !p.skillsWanted().isEmpty()).count();
+        long aspiring = everyone.stream().filter(p -> p.aspiredDivision() != null).count();
+
+        assertThat(wanting).isGreaterThan(everyone.size() * 3L / 4);
+        assertThat(aspiring).isBetween(everyone.size() / 10L, everyone.size() / 2L);
+    }
+
+    @Test
+    void theSelfMatchProgramHasRequestsWaiting() {
+        ProgramView self = demoProgramsByName().get(DemoPrograms.SELF_MATCH);
+        List<MentorshipSummary> none =
+                mentorships.find(demo, self.id(), null, PageQuery.of(0, 10)).items();
+
+        long open =
+                programs.activeEnrolments(demo, self.id()).stream()
+                        .flatMap(e -> selfMatch.requestsFor(demo, e.personId()).stream())
+                        .filter(r -> r.programId().equals(self.id()))
+                        .filter(r -> r.status() == RequestStatus.OPEN)
+                        .map(r -> r.id())
+                        .distinct()
+                        .count();
+
+        assertThat(none).isEmpty();
+        assertThat(open).isEqualTo(2);
+    }
+
+    @Test
+    void loadingTheDemoAgainAddsNoProgram() throws Exception {
+        long before = programs.list(demo, true, PageQuery.of(0, 200)).total();
+
+        demoPrograms.run(null);
+
+        assertThat(programs.list(demo, true, PageQuery.of(0, 200)).total()).isEqualTo(before);
+    }
+
+    private Map<String, ProgramView> demoProgramsByName() {
+        return programs.list(demo, true, PageQuery.of(0, 200)).items().stream()
+                .filter(
+                        p ->
+                                List.of(
+                                                DemoPrograms.ENROLLING,
+                                                DemoPrograms.ACTIVE,
+                                                DemoPrograms.SELF_MATCH)
+                                        .contains(p.name()))
+                .collect(Collectors.toMap(ProgramView::name, Function.identity(), (a, b) -> a));
+    }
+}
