@@ -46,11 +46,17 @@ public class PeopleManagement {
     private final MessageSourceAccessor messages;
 
     private final DirectoryIndex index;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PeopleManagement(People people, DirectoryIndex index, MessageSource messageSource) {
+    PeopleManagement(
+            People people,
+            DirectoryIndex index,
+            MessageSource messageSource,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.people = people;
         this.index = index;
         this.messages = new MessageSourceAccessor(messageSource);
+        this.events = events;
     }
 
     /**
@@ -60,9 +66,20 @@ public class PeopleManagement {
      */
     @Transactional
     public ImportResult importCsv(OrganisationId organisation, byte[] file) {
-        PeopleImport.Plan plan = PeopleImport.plan(file, people.findAll(organisation), messages);
+        List<PersonRow> before = people.findAll(organisation);
+        PeopleImport.Plan plan = PeopleImport.plan(file, before, messages);
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
+        Set<UUID> wereActive = new HashSet<>();
+        before.stream()
+                .filter(p -> p.status() == PersonStatus.ACTIVE)
+                .forEach(p -> wereActive.add(p.id()));
+        plan.updates().stream()
+                .filter(p -> p.status() == PersonStatus.INACTIVE && wereActive.contains(p.id()))
+                .forEach(
+                        p ->
+                                events.publishEvent(
+                                        new PersonLeft(organisation, new PersonId(p.id()))));
         return plan.result();
     }
 
