@@ -494,7 +494,7 @@ class Workspaces {
         return jdbc.sql(
                         "select kind, subject_id, actor, occurred_at from timeline_entry"
                                 + " where organisation_id = ? and mentorship_id = ?"
-                                + " order by occurred_at desc, id desc limit ?")
+                                + " order by occurred_at desc, seq desc limit ?")
                 .params(organisation.value(), id.value(), limit)
                 .query(
                         (rs, n) ->
