@@ -17,6 +17,8 @@ import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
@@ -707,6 +709,40 @@ class WorkspaceIntegrationTests {
         assertThat(workspaces.details(org.id(), pair).endReason())
                 .isEqualTo(EndReason.PROGRAM_CLOSED);
         assertThat(workspaces.details(org.id(), second).endReason()).isEqualTo(EndReason.NO_TIME);
+    }
+
+    @Test
+    void leavingAProgramEndsTheMentorshipOnlyWhenThePersonSaysSo() {
+        MentorshipId second = start(program, "M1", "O1");
+        var eva =
+                programs.enrol(
+                        org.id(), program.id(), Enrol.of(ids.get("E1"), EnrolmentRole.MENTEE));
+        var olu =
+                programs.enrol(
+                        org.id(), program.id(), Enrol.of(ids.get("O1"), EnrolmentRole.MENTEE));
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/enrolments/{id}/withdraw", olu.id().value())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk();
+        assertThat(
+                        mvc.post()
+                                .uri(
+                                        "/programs/{p}/enrolments/{e}/withdraw",
+                                        program.id(),
+                                        eva.id().value())
+                                .param("mentorship", "end")
+                                .with(as("E1"))
+                                .with(csrf()))
+                .hasStatus3xxRedirection();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(workspaces.details(org.id(), pair).status())
+                                        .isEqualTo(MentorshipStatus.ENDED));
+        assertThat(workspaces.details(org.id(), second).status())
+                .as("Olu kept his")
+                .isEqualTo(MentorshipStatus.ACTIVE);
     }
 
     @Test

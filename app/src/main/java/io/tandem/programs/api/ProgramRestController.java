@@ -245,9 +245,18 @@ class ProgramRestController {
 
     @PostMapping("/api/v1/enrolments/{id}/withdraw")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
-    EnrolmentView withdraw(TandemUser user, @PathVariable UUID id) {
-        return programs.withdraw(user.organisationId(), new EnrolmentId(id));
+    EnrolmentView withdraw(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) Withdrawal withdrawal) {
+        return programs.withdraw(
+                user.organisationId(),
+                new EnrolmentId(id),
+                withdrawal != null && Boolean.TRUE.equals(withdrawal.endMentorships()));
     }
+
+    /** Optional withdrawal body: whether the person's mentorships in the program end too. */
+    record Withdrawal(Boolean endMentorships) {}
 
     private static EnrolmentRole role(String text) {
         if (text != null) {
