@@ -71,9 +71,24 @@ public class MentorshipManagement {
      */
     @Transactional
     public List<MentorshipSummary> start(MatchPublished published) {
-        OrganisationId organisation = published.organisationId();
-        ProgramId program = published.programId();
-        List<PublishedPair> pairs = matching.publishedPairs(organisation, published.source());
+        return start(
+                published.organisationId(),
+                published.programId(),
+                published.source(),
+                matching.publishedPairs(published.organisationId(), published.source()));
+    }
+
+    /**
+     * Starts these pairs of the program under the same rule as {@link #start(MatchPublished)}.
+     *
+     * @param source the run or request the pairs came from
+     */
+    @Transactional
+    public List<MentorshipSummary> start(
+            OrganisationId organisation,
+            ProgramId program,
+            UUID source,
+            List<PublishedPair> pairs) {
         mentorships.lock(program);
         Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, program);
         Set<List<PersonId>> started = mentorships.pairs(organisation, program);
@@ -114,7 +129,7 @@ public class MentorshipManagement {
                             "mentorship.overbooking",
                             new Object[] {menteesWithMentor, full.size()}));
         }
-        mentorships.insertAll(organisation, created, published.source());
+        mentorships.insertAll(organisation, created, source);
         for (MentorshipSummary m : created) {
             events.publishEvent(
                     new MentorshipStarted(

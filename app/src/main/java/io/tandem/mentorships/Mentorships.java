@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class Mentorships {
 
     private static final String COLUMNS =
-            "id, program_id, mentor_id, mentee_id, status, score, started_on";
+            "id, program_id, mentor_id, mentee_id, status, score, started_on, ended_on";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -182,6 +182,7 @@ class Mentorships {
                 new PersonId(rs.getObject("mentee_id", UUID.class)),
                 MentorshipStatus.valueOf(rs.getString("status")),
                 boxed,
-                started);
+                started,
+                rs.getDate("ended_on") == null ? null : rs.getDate("ended_on").toLocalDate());
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.notifications;
 
+import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.mentorships.MentorshipStarted;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -12,7 +13,10 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells both people of a new pair who the other is. */
+/**
+ * Tells both people of a new pair who the other is, and, when a mentorship ends, tells whoever did
+ * not end it and asks both for the closure survey.
+ */
 @Component
 class MentorshipMails {
 
@@ -46,7 +50,8 @@ class MentorshipMails {
             return;
         }
         String program = programs.get(started.organisationId(), started.programId()).name();
-        String link = links.to("/mentorships");
+        String path = "/mentorships/" + started.mentorshipId();
+        String link = links.to(path);
         // One key per mentorship and recipient: handling this event again sends nothing twice.
         String key = "mentorship-started:" + started.mentorshipId();
         notifications.notify(
@@ -54,13 +59,13 @@ class MentorshipMails {
                 key + ":mentee",
                 mentee.email(),
                 messages.getMessage("inbox.matched.mentee", new Object[] {mentor.name(), program}),
-                "/mentorships");
+                path);
         notifications.notify(
                 started.organisationId(),
                 key + ":mentor",
                 mentor.email(),
                 messages.getMessage("inbox.matched.mentor", new Object[] {mentee.name(), program}),
-                "/mentorships");
+                path);
         notifications.queueMail(
                 started.organisationId(),
                 key + ":mentee",
@@ -77,5 +82,44 @@ class MentorshipMails {
                 messages.getMessage(
                         "mail.matched.mentor",
                         new Object[] {mentor.firstName(), mentee.name(), program, link}));
+    }
+
+    @ApplicationModuleListener
+    void on(MentorshipEnded ended) {
+        Map<PersonId, PersonSummary> pair =
+                people.findAll(ended.organisationId(), List.of(ended.mentorId(), ended.menteeId()));
+        PersonSummary mentor = pair.get(ended.mentorId());
+        PersonSummary mentee = pair.get(ended.menteeId());
+        if (mentor == null || mentee == null) {
+            return;
+        }
+        String program = programs.get(ended.organisationId(), ended.programId()).name();
+        String reason = messages.getMessage("workspace.reason." + ended.reason());
+        String path = "/mentorships/" + ended.mentorshipId() + "/survey";
+        for (PersonSummary person : List.of(mentor, mentee)) {
+            if (person.id().equals(ended.endedBy()) || !person.active()) {
+                continue;
+            }
+            PersonSummary other = person == mentor ? mentee : mentor;
+            // A mentorship ends once: handling this event again sends nothing twice.
+            String key = "mentorship-ended:" + ended.mentorshipId() + ":" + person.id().value();
+            notifications.notify(
+                    ended.organisationId(),
+                    key,
+                    person.email(),
+                    messages.getMessage(
+                            "inbox.ended", new Object[] {other.name(), program, reason}),
+                    path);
+            notifications.queueMail(
+                    ended.organisationId(),
+                    key,
+                    person.email(),
+                    messages.getMessage("mail.ended.subject", new Object[] {program}),
+                    messages.getMessage(
+                            "mail.ended.text",
+                            new Object[] {
+                                person.firstName(), other.name(), program, reason, links.to(path)
+                            }));
+        }
     }
 }

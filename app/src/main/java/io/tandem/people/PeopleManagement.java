@@ -53,18 +53,21 @@ public class PeopleManagement {
     private final boolean activateOnImport;
 
     private final DirectoryIndex index;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PeopleManagement(
             People people,
             DirectoryIndex index,
             MessageSource messageSource,
             IdentityManagement identity,
-            @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport) {
+            @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.people = people;
         this.index = index;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
         this.activateOnImport = activateOnImport;
+        this.events = events;
     }
 
     /**
@@ -74,7 +77,8 @@ public class PeopleManagement {
      */
     @Transactional
     public ImportResult importCsv(OrganisationId organisation, byte[] file) {
-        PeopleImport.Plan plan = PeopleImport.plan(file, people.findAll(organisation), messages);
+        List<PersonRow> before = people.findAll(organisation);
+        PeopleImport.Plan plan = PeopleImport.plan(file, before, messages);
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
         // People who left cannot sign in from now on; people back again can, with their password.
@@ -100,6 +104,16 @@ public class PeopleManagement {
                             .map(PeopleManagement::invitee)
                             .toList());
         }
+        Set<UUID> wereActive = new HashSet<>();
+        before.stream()
+                .filter(p -> p.status() == PersonStatus.ACTIVE)
+                .forEach(p -> wereActive.add(p.id()));
+        plan.updates().stream()
+                .filter(p -> p.status() == PersonStatus.INACTIVE && wereActive.contains(p.id()))
+                .forEach(
+                        p ->
+                                events.publishEvent(
+                                        new PersonLeft(organisation, new PersonId(p.id()))));
         return plan.result();
     }
 

@@ -262,7 +262,23 @@ public class ProgramManagement {
         if (!programs.updateStatus(organisation, id, program.status(), next)) {
             throw new ConflictException(messages.getMessage("program.changed"));
         }
+        if (next == ProgramStatus.CLOSED) {
+            events.publishEvent(new ProgramClosed(organisation, id));
+        }
         return get(organisation, id);
+    }
+
+    /** Whether the program's pairs share their goals with program managers (off by default). */
+    public boolean sharesGoals(OrganisationId organisation, ProgramId id) {
+        return programs.sharesGoals(organisation, id);
+    }
+
+    /** Switches "pairs share goals with program managers" on or off. */
+    @Transactional
+    public void shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
+        if (!programs.shareGoals(organisation, id, share)) {
+            throw new NotFoundException(messages.getMessage("program.not-found"));
+        }
     }
 
     /**
@@ -540,9 +556,20 @@ public class ProgramManagement {
         return decided.view(people.find(organisation, decided.personId()).orElse(null));
     }
 
-    /** The person leaves the program (or declines an invitation). */
+    /** The person leaves the program (or declines an invitation); any mentorship in it goes on. */
     @Transactional
     public EnrolmentView withdraw(OrganisationId organisation, EnrolmentId id) {
+        return withdraw(organisation, id, false);
+    }
+
+    /**
+     * The person leaves the program (or declines an invitation).
+     *
+     * @param endMentorships whether their active mentorships in the program end with them
+     */
+    @Transactional
+    public EnrolmentView withdraw(
+            OrganisationId organisation, EnrolmentId id, boolean endMentorships) {
         Enrolment enrolment = find(organisation, id);
         if (!enrolment.status().open()) {
             throw new ConflictException(
@@ -551,6 +578,13 @@ public class ProgramManagement {
         Enrolment withdrawn =
                 enrolment.withStatus(EnrolmentStatus.WITHDRAWN, clock.instant(), null);
         enrolments.update(organisation, withdrawn);
+        events.publishEvent(
+                new EnrolmentWithdrawn(
+                        organisation,
+                        withdrawn.id(),
+                        withdrawn.programId(),
+                        withdrawn.personId(),
+                        endMentorships));
         return withdrawn.view(people.find(organisation, withdrawn.personId()).orElse(null));
     }
 

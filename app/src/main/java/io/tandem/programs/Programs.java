@@ -115,6 +115,28 @@ class Programs {
                 .update();
     }
 
+    /** Whether the program's pairs share their goals with program managers. */
+    boolean sharesGoals(OrganisationId organisation, ProgramId id) {
+        return jdbc.sql("select shares_goals from program where id = ? and organisation_id = ?")
+                .params(id.value(), organisation.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    boolean shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
+        return jdbc.sql(
+                                "update program set shares_goals = ?, updated_at = ? where id = ?"
+                                        + " and organisation_id = ?")
+                        .params(
+                                share,
+                                Timestamp.from(Instant.now()),
+                                id.value(),
+                                organisation.value())
+                        .update()
+                > 0;
+    }
+
     private void touch(ProgramId id) {
         jdbc.sql("update program set updated_at = ? where id = ?")
                 .params(Timestamp.from(Instant.now()), id.value())

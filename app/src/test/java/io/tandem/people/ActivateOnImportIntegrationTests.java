@@ -28,6 +28,7 @@ class ActivateOnImportIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired NotificationManagement notifications;
     @Autowired TransactionTemplate transactions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void everyActivePersonTheImportCreatesGetsAnActivationMailAndNobodyElse() {
@@ -35,7 +36,8 @@ class ActivateOnImportIntegrationTests {
         // Accounts outlive a run on PostgreSQL, and an e-mail signs in to one organisation only.
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         // The same management as the application's, with the setting on.
-        PeopleManagement activating = new PeopleManagement(people, index, messages, identity, true);
+        PeopleManagement activating =
+                new PeopleManagement(people, index, messages, identity, true, events);
         String csv =
                 "employee_id,email,first_name,last_name,status\n"
                         + "I1,in1-"

@@ -118,6 +118,29 @@ class ProgramRestController {
         return programs.moveTo(user.organisationId(), new ProgramId(id), change.status());
     }
 
+    /** Whether the program's pairs share goals with program managers: {@code {shareGoals}}. */
+    record GoalSharing(Boolean shareGoals) {}
+
+    @GetMapping("/api/v1/programs/{id}/goal-sharing")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    GoalSharing goalSharing(TandemUser user, @PathVariable UUID id) {
+        ProgramId program = programs.get(user.organisationId(), new ProgramId(id)).id();
+        return new GoalSharing(programs.sharesGoals(user.organisationId(), program));
+    }
+
+    @PutMapping("/api/v1/programs/{id}/goal-sharing")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    GoalSharing shareGoals(
+            TandemUser user, @PathVariable UUID id, @RequestBody GoalSharing sharing) {
+        if (sharing == null || sharing.shareGoals() == null) {
+            throw io.tandem.web.InvalidInputException.unprocessable(
+                    "request.invalid",
+                    List.of(io.tandem.web.InputError.field("shareGoals", "request.value.invalid")));
+        }
+        programs.shareGoals(user.organisationId(), new ProgramId(id), sharing.shareGoals());
+        return sharing;
+    }
+
     @PostMapping("/api/v1/programs/{id}/enrolments")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
@@ -223,9 +246,18 @@ class ProgramRestController {
 
     @PostMapping("/api/v1/enrolments/{id}/withdraw")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
-    EnrolmentView withdraw(TandemUser user, @PathVariable UUID id) {
-        return programs.withdraw(user.organisationId(), new EnrolmentId(id));
+    EnrolmentView withdraw(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) Withdrawal withdrawal) {
+        return programs.withdraw(
+                user.organisationId(),
+                new EnrolmentId(id),
+                withdrawal != null && Boolean.TRUE.equals(withdrawal.endMentorships()));
     }
+
+    /** Optional withdrawal body: whether the person's mentorships in the program end too. */
+    record Withdrawal(Boolean endMentorships) {}
 
     private static EnrolmentRole role(String text) {
         if (text != null) {

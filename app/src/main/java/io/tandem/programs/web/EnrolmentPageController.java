@@ -149,6 +149,8 @@ class EnrolmentPageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID enrolment,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    String mentorship,
             RedirectAttributes redirect) {
         EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
@@ -157,7 +159,7 @@ class EnrolmentPageController {
                     "Not your enrolment");
         }
         try {
-            programs.withdraw(user.organisationId(), view.id());
+            programs.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));
             redirect.addFlashAttribute("notice", "enrolment.withdrawn");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

@@ -1,0 +1,606 @@
+package io.tandem.mentorships;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.WorkspaceView.ActionItem;
+import io.tandem.mentorships.WorkspaceView.Agreement;
+import io.tandem.mentorships.WorkspaceView.Goal;
+import io.tandem.mentorships.WorkspaceView.Milestone;
+import io.tandem.mentorships.WorkspaceView.ProgressUpdate;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The workspace tables; every statement is scoped by organisation and mentorship. */
+@Repository
+class Workspaces {
+
+    /** A mentorship row with the columns the workspace adds. */
+    record Row(
+            MentorshipSummary summary,
+            LocalDate plannedEndOn,
+            EndReason endReason,
+            LocalDate extensionUntil,
+            PersonId extensionBy) {
+
+        boolean includes(PersonId person) {
+            return summary.mentorId().equals(person) || summary.menteeId().equals(person);
+        }
+    }
+
+    record Answer(int partnershipRating, int partnerRating, boolean again) {}
+
+    private final JdbcClient jdbc;
+
+    Workspaces(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- mentorship ---
+
+    Optional<Row> find(OrganisationId organisation, MentorshipId id) {
+        return jdbc.sql(
+                        "select id, program_id, mentor_id, mentee_id, status, score, started_on,"
+                                + " ended_on, planned_end_on, end_reason, extension_until, extension_by"
+                                + " from mentorship where organisation_id = ? and id = ?")
+                .params(organisation.value(), id.value())
+                .query(Workspaces::row)
+                .optional();
+    }
+
+    List<Row> active(OrganisationId organisation, ProgramId program, PersonId person) {
+        StringBuilder sql =
+                new StringBuilder(
+                        "select id, program_id, mentor_id, mentee_id, status, score, started_on,"
+                                + " ended_on, planned_end_on, end_reason, extension_until, extension_by"
+                                + " from mentorship where organisation_id = ? and status = 'ACTIVE'");
+        List<Object> params = new ArrayList<>();
+        params.add(organisation.value());
+        if (program != null) {
+            sql.append(" and program_id = ?");
+            params.add(program.value());
+        }
+        if (person != null) {
+            sql.append(" and (mentor_id = ? or mentee_id = ?)");
+            params.add(person.value());
+            params.add(person.value());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Workspaces::row).list();
+    }
+
+    boolean end(
+            OrganisationId organisation,
+            MentorshipId id,
+            EndReason reason,
+            PersonId by,
+            LocalDate on) {
+        return jdbc.sql(
+                                "update mentorship set status = ?, end_reason = ?, ended_by = ?,"
+                                        + " ended_on = ?, updated_at = ? where organisation_id = ?"
+                                        + " and id = ? and status = 'ACTIVE'")
+                        .params(
+                                reason.outcome().name(),
+                                reason.name(),
+                                by == null ? null : by.value(),
+                                Date.valueOf(on),
+                                Timestamp.from(Instant.now()),
+                                organisation.value(),
+                                id.value())
+                        .update()
+                > 0;
+    }
+
+    void proposeExtension(
+            OrganisationId organisation, MentorshipId id, LocalDate until, PersonId by) {
+        jdbc.sql(
+                        "update mentorship set extension_until = ?, extension_by = ?, updated_at = ?"
+                                + " where organisation_id = ? and id = ?")
+                .params(
+                        Date.valueOf(until),
+                        by.value(),
+                        Timestamp.from(Instant.now()),
+                        organisation.value(),
+                        id.value())
+                .update();
+    }
+
+    /** Applies the partner's proposal, if it is still the one the caller saw. */
+    boolean extend(OrganisationId organisation, MentorshipId id, LocalDate until, PersonId by) {
+        return jdbc.sql(
+                                "update mentorship set planned_end_on = extension_until,"
+                                        + " extension_until = null, extension_by = null, updated_at = ?"
+                                        + " where organisation_id = ? and id = ? and status = 'ACTIVE'"
+                                        + " and extension_until = ? and extension_by = ?")
+                        .params(
+                                Timestamp.from(Instant.now()),
+                                organisation.value(),
+                                id.value(),
+                                Date.valueOf(until),
+                                by.value())
+                        .update()
+                > 0;
+    }
+
+    // --- agreement ---
+
+    Optional<Agreement> agreement(OrganisationId organisation, MentorshipId id) {
+        return jdbc.sql(
+                        "select terms, expectations, meetings, confidentiality, duration, version,"
+                                + " updated_by, updated_at, mentor_signed_at, mentee_signed_at"
+                                + " from agreement where organisation_id = ? and mentorship_id = ?")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) ->
+                                new Agreement(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getInt(6),
+                                        person(rs, 7),
+                                        instant(rs, 8),
+                                        instant(rs, 9),
+                                        instant(rs, 10)))
+                .optional();
+    }
+
+    void insertAgreement(OrganisationId organisation, MentorshipId id, Agreement a) {
+        jdbc.sql(
+                        "insert into agreement (mentorship_id, organisation_id, terms, expectations,"
+                                + " meetings, confidentiality, duration, version, updated_by, updated_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
+                .params(
+                        id.value(),
+                        organisation.value(),
+                        a.terms(),
+                        a.expectations(),
+                        a.meetings(),
+                        a.confidentiality(),
+                        a.duration(),
+                        a.updatedBy().value(),
+                        Timestamp.from(a.updatedAt()))
+                .update();
+    }
+
+    /** Saves a new version, clearing both signatures; false if someone saved another meanwhile. */
+    boolean updateAgreement(OrganisationId organisation, MentorshipId id, Agreement a) {
+        return jdbc.sql(
+                                "update agreement set terms = ?, expectations = ?, meetings = ?,"
+                                        + " confidentiality = ?, duration = ?, version = version + 1,"
+                                        + " updated_by = ?, updated_at = ?, mentor_signed_at = null,"
+                                        + " mentee_signed_at = null where organisation_id = ?"
+                                        + " and mentorship_id = ? and version = ?")
+                        .params(
+                                a.terms(),
+                                a.expectations(),
+                                a.meetings(),
+                                a.confidentiality(),
+                                a.duration(),
+                                a.updatedBy().value(),
+                                Timestamp.from(a.updatedAt()),
+                                organisation.value(),
+                                id.value(),
+                                a.version())
+                        .update()
+                > 0;
+    }
+
+    boolean sign(OrganisationId organisation, MentorshipId id, boolean mentor, int version) {
+        String column = mentor ? "mentor_signed_at" : "mentee_signed_at";
+        return jdbc.sql(
+                                "update agreement set "
+                                        + column
+                                        + " = ? where organisation_id = ? and mentorship_id = ?"
+                                        + " and version = ? and "
+                                        + column
+                                        + " is null")
+                        .params(
+                                Timestamp.from(Instant.now()),
+                                organisation.value(),
+                                id.value(),
+                                version)
+                        .update()
+                > 0;
+    }
+
+    // --- goals ---
+
+    List<Goal> goals(OrganisationId organisation, MentorshipId id) {
+        Map<UUID, List<Milestone>> milestones = new LinkedHashMap<>();
+        jdbc.sql(
+                        "select m.id, m.goal_id, m.title, m.due_on, m.met_at from milestone m"
+                                + " join goal g on g.id = m.goal_id where g.organisation_id = ?"
+                                + " and g.mentorship_id = ? order by m.due_on, m.id")
+                .params(organisation.value(), id.value())
+                .query(Workspaces::milestone)
+                .list()
+                .forEach(
+                        m -> milestones.computeIfAbsent(m.goalId(), k -> new ArrayList<>()).add(m));
+        return jdbc.sql(
+                        "select id, title, measure, target_on, skill, status, progress, version"
+                                + " from goal where organisation_id = ? and mentorship_id = ?"
+                                + " order by created_at, id")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) -> {
+                            UUID goal = rs.getObject(1, UUID.class);
+                            return new Goal(
+                                    goal,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getDate(4).toLocalDate(),
+                                    rs.getString(5),
+                                    GoalStatus.valueOf(rs.getString(6)),
+                                    rs.getInt(7),
+                                    rs.getInt(8),
+                                    List.copyOf(milestones.getOrDefault(goal, List.of())));
+                        })
+                .list();
+    }
+
+    Optional<Goal> goal(OrganisationId organisation, MentorshipId id, UUID goal) {
+        return goals(organisation, id).stream().filter(g -> g.id().equals(goal)).findFirst();
+    }
+
+    void insertGoal(OrganisationId organisation, MentorshipId id, UUID goal, Goal g, PersonId by) {
+        jdbc.sql(
+                        "insert into goal (id, organisation_id, mentorship_id, title, measure,"
+                                + " target_on, skill, status, progress, version, created_by, created_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)")
+                .params(
+                        goal,
+                        organisation.value(),
+                        id.value(),
+                        g.title(),
+                        g.measure(),
+                        Date.valueOf(g.targetOn()),
+                        g.skill(),
+                        g.status().name(),
+                        by.value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Writes the goal if it is still at {@code g.version()}; false if the partner saved first. */
+    boolean updateGoal(OrganisationId organisation, MentorshipId id, Goal g) {
+        return jdbc.sql(
+                                "update goal set title = ?, measure = ?, target_on = ?, skill = ?,"
+                                        + " status = ?, progress = ?, version = version + 1,"
+                                        + " achieved_at = case when ? = 'ACHIEVED' then coalesce("
+                                        + "achieved_at, ?) else null end"
+                                        + " where organisation_id = ? and mentorship_id = ? and id = ?"
+                                        + " and version = ?")
+                        .params(
+                                g.title(),
+                                g.measure(),
+                                Date.valueOf(g.targetOn()),
+                                g.skill(),
+                                g.status().name(),
+                                g.progress(),
+                                g.status().name(),
+                                Timestamp.from(Instant.now()),
+                                organisation.value(),
+                                id.value(),
+                                g.id(),
+                                g.version())
+                        .update()
+                > 0;
+    }
+
+    void insertUpdate(
+            OrganisationId organisation, UUID goal, int percent, String comment, PersonId by) {
+        jdbc.sql(
+                        "insert into goal_update (id, organisation_id, goal_id, percent, comment,"
+                                + " author, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        goal,
+                        percent,
+                        comment,
+                        by.value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    List<ProgressUpdate> updates(OrganisationId organisation, UUID goal) {
+        return jdbc.sql(
+                        "select percent, comment, author, created_at from goal_update"
+                                + " where organisation_id = ? and goal_id = ?"
+                                + " order by created_at desc, id")
+                .params(organisation.value(), goal)
+                .query(
+                        (rs, n) ->
+                                new ProgressUpdate(
+                                        rs.getInt(1),
+                                        rs.getString(2),
+                                        person(rs, 3),
+                                        instant(rs, 4)))
+                .list();
+    }
+
+    void insertMilestone(
+            OrganisationId organisation, UUID goal, UUID milestone, String title, LocalDate due) {
+        jdbc.sql(
+                        "insert into milestone (id, organisation_id, goal_id, title, due_on)"
+                                + " values (?, ?, ?, ?, ?)")
+                .params(milestone, organisation.value(), goal, title, Date.valueOf(due))
+                .update();
+    }
+
+    Optional<Milestone> milestone(OrganisationId organisation, MentorshipId id, UUID milestone) {
+        return jdbc.sql(
+                        "select m.id, m.goal_id, m.title, m.due_on, m.met_at from milestone m"
+                                + " join goal g on g.id = m.goal_id where g.organisation_id = ?"
+                                + " and g.mentorship_id = ? and m.id = ?")
+                .params(organisation.value(), id.value(), milestone)
+                .query(Workspaces::milestone)
+                .optional();
+    }
+
+    boolean meetMilestone(OrganisationId organisation, UUID milestone) {
+        return jdbc.sql(
+                                "update milestone set met_at = ? where organisation_id = ? and id = ?"
+                                        + " and met_at is null")
+                        .params(Timestamp.from(Instant.now()), organisation.value(), milestone)
+                        .update()
+                > 0;
+    }
+
+    // --- action items ---
+
+    List<ActionItem> actionItems(OrganisationId organisation, MentorshipId id) {
+        return jdbc.sql(
+                        "select id, title, assignee, due_on, done_at from action_item"
+                                + " where organisation_id = ? and mentorship_id = ?"
+                                + " order by done_at desc nulls first, due_on nulls last, created_at")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) ->
+                                new ActionItem(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        person(rs, 3),
+                                        date(rs, 4),
+                                        instant(rs, 5)))
+                .list();
+    }
+
+    void insertActionItem(
+            OrganisationId organisation,
+            MentorshipId id,
+            UUID item,
+            String title,
+            PersonId assignee,
+            LocalDate due,
+            PersonId by) {
+        jdbc.sql(
+                        "insert into action_item (id, organisation_id, mentorship_id, title, assignee,"
+                                + " due_on, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        item,
+                        organisation.value(),
+                        id.value(),
+                        title,
+                        assignee.value(),
+                        due == null ? null : Date.valueOf(due),
+                        by.value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    boolean completeActionItem(OrganisationId organisation, MentorshipId id, UUID item) {
+        return jdbc.sql(
+                                "update action_item set done_at = ? where organisation_id = ?"
+                                        + " and mentorship_id = ? and id = ? and done_at is null")
+                        .params(
+                                Timestamp.from(Instant.now()),
+                                organisation.value(),
+                                id.value(),
+                                item)
+                        .update()
+                > 0;
+    }
+
+    // --- notes ---
+
+    record NoteRow(UUID id, PersonId author, boolean shared, String body, Instant createdAt) {}
+
+    /** Shared notes and the viewer's own private ones, newest first. */
+    List<NoteRow> notes(OrganisationId organisation, MentorshipId id, PersonId viewer) {
+        return jdbc.sql(
+                        "select id, author, shared, body, created_at from note where organisation_id = ?"
+                                + " and mentorship_id = ? and (shared or author = ?)"
+                                + " order by created_at desc, id")
+                .params(organisation.value(), id.value(), viewer.value())
+                .query(
+                        (rs, n) ->
+                                new NoteRow(
+                                        rs.getObject(1, UUID.class),
+                                        person(rs, 2),
+                                        rs.getBoolean(3),
+                                        rs.getString(4),
+                                        instant(rs, 5)))
+                .list();
+    }
+
+    int sharedNotes(OrganisationId organisation, MentorshipId id) {
+        return jdbc.sql(
+                        "select count(*) from note where organisation_id = ? and mentorship_id = ?"
+                                + " and shared")
+                .params(organisation.value(), id.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    void insertNote(
+            OrganisationId organisation,
+            MentorshipId id,
+            PersonId author,
+            boolean shared,
+            String body) {
+        jdbc.sql(
+                        "insert into note (id, organisation_id, mentorship_id, author, shared, body,"
+                                + " created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        id.value(),
+                        author.value(),
+                        shared,
+                        body,
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    // --- timeline ---
+
+    record EntryRow(String kind, UUID subject, PersonId actor, Instant at) {}
+
+    void record(
+            OrganisationId organisation,
+            MentorshipId id,
+            String kind,
+            UUID subject,
+            PersonId actor) {
+        jdbc.sql(
+                        "insert into timeline_entry (id, organisation_id, mentorship_id, kind,"
+                                + " subject_id, actor, occurred_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        id.value(),
+                        kind,
+                        subject,
+                        actor == null ? null : actor.value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    List<EntryRow> timeline(OrganisationId organisation, MentorshipId id, int limit) {
+        return jdbc.sql(
+                        "select kind, subject_id, actor, occurred_at from timeline_entry"
+                                + " where organisation_id = ? and mentorship_id = ?"
+                                + " order by occurred_at desc, seq desc limit ?")
+                .params(organisation.value(), id.value(), limit)
+                .query(
+                        (rs, n) ->
+                                new EntryRow(
+                                        rs.getString(1),
+                                        rs.getObject(2, UUID.class),
+                                        person(rs, 3),
+                                        instant(rs, 4)))
+                .list();
+    }
+
+    // --- closure survey ---
+
+    boolean answered(OrganisationId organisation, MentorshipId id, PersonId person) {
+        return jdbc.sql(
+                                "select count(*) from closure_survey where organisation_id = ?"
+                                        + " and mentorship_id = ? and person_id = ?")
+                        .params(organisation.value(), id.value(), person.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void insertAnswer(
+            OrganisationId organisation,
+            MentorshipId id,
+            ProgramId program,
+            PersonId person,
+            String achieved,
+            Answer answer) {
+        jdbc.sql(
+                        "insert into closure_survey (mentorship_id, person_id, organisation_id,"
+                                + " program_id, achieved, partnership_rating, partner_rating, again,"
+                                + " answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id.value(),
+                        person.value(),
+                        organisation.value(),
+                        program.value(),
+                        achieved,
+                        answer.partnershipRating(),
+                        answer.partnerRating(),
+                        answer.again(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    List<Answer> answers(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select partnership_rating, partner_rating, again from closure_survey"
+                                + " where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query((rs, n) -> new Answer(rs.getInt(1), rs.getInt(2), rs.getBoolean(3)))
+                .list();
+    }
+
+    // --- mapping ---
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        int score = rs.getInt("score");
+        Integer boxed = rs.wasNull() ? null : score;
+        String reason = rs.getString("end_reason");
+        return new Row(
+                new MentorshipSummary(
+                        new MentorshipId(rs.getObject("id", UUID.class)),
+                        new ProgramId(rs.getObject("program_id", UUID.class)),
+                        new PersonId(rs.getObject("mentor_id", UUID.class)),
+                        new PersonId(rs.getObject("mentee_id", UUID.class)),
+                        MentorshipStatus.valueOf(rs.getString("status")),
+                        boxed,
+                        rs.getDate("started_on").toLocalDate(),
+                        date(rs, "ended_on")),
+                date(rs, "planned_end_on"),
+                reason == null ? null : EndReason.valueOf(reason),
+                date(rs, "extension_until"),
+                rs.getObject("extension_by", UUID.class) == null
+                        ? null
+                        : new PersonId(rs.getObject("extension_by", UUID.class)));
+    }
+
+    private static Milestone milestone(ResultSet rs, int n) throws SQLException {
+        return new Milestone(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getDate(4).toLocalDate(),
+                instant(rs, 5));
+    }
+
+    private static PersonId person(ResultSet rs, int column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : new PersonId(id);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,674 @@
+package io.tandem.mentorships.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.EndReason;
+import io.tandem.mentorships.GoalStatus;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.WorkspaceManagement;
+import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
+import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
+import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
+import io.tandem.mentorships.WorkspaceView;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pair's workspace at {@code /mentorships/{id}} and its forms. Only the two people in the pair
+ * get past {@link #me}: everyone else, program managers included, gets 404.
+ */
+@Controller
+class WorkspacePageController {
+
+    record AgreementForm(
+            String terms,
+            String expectations,
+            String meetings,
+            String confidentiality,
+            String duration,
+            Integer version) {
+
+        static AgreementForm of(WorkspaceView.Agreement a) {
+            return new AgreementForm(
+                    a.terms(),
+                    a.expectations(),
+                    a.meetings(),
+                    a.confidentiality(),
+                    a.duration(),
+                    a.version());
+        }
+
+        AgreementDraft draft() {
+            return new AgreementDraft(
+                    terms, expectations, meetings, confidentiality, duration, version);
+        }
+    }
+
+    record GoalForm(
+            String title,
+            String measure,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetOn,
+            String skill,
+            GoalStatus status,
+            Integer version) {
+
+        static final GoalForm EMPTY = new GoalForm(null, null, null, null, null, null);
+
+        GoalDraft draft() {
+            return new GoalDraft(title, measure, targetOn, skill, status);
+        }
+    }
+
+    record ProgressForm(Integer percent, String comment, Integer version) {}
+
+    record MilestoneForm(
+            String title, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {}
+
+    record ActionForm(
+            String title,
+            UUID assignee,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
+
+        static final ActionForm EMPTY = new ActionForm(null, null, null);
+    }
+
+    record NoteForm(String body, Boolean shared) {
+
+        static final NoteForm EMPTY = new NoteForm(null, true);
+    }
+
+    record SurveyForm(
+            String achieved, Integer partnershipRating, Integer partnerRating, Boolean again) {
+
+        static final SurveyForm EMPTY = new SurveyForm(null, null, null, null);
+    }
+
+    private final WorkspaceManagement workspaces;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+
+    WorkspacePageController(
+            WorkspaceManagement workspaces, PeopleManagement people, ProgramManagement programs) {
+        this.workspaces = workspaces;
+        this.people = people;
+        this.programs = programs;
+    }
+
+    // --- the workspace ---
+
+    @GetMapping("/mentorships/{id}")
+    String workspace(TandemUser user, @PathVariable UUID id, Model model) {
+        return page(user, id, model, Map.of());
+    }
+
+    @PostMapping("/mentorships/{id}/goals")
+    String addGoal(
+            TandemUser user,
+            @PathVariable UUID id,
+            GoalForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("goalForm", form);
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#goals",
+                () ->
+                        workspaces.addGoal(
+                                user.organisationId(), mentorship(id), me(user), form.draft()));
+    }
+
+    @PostMapping("/mentorships/{id}/goals/adopt")
+    String adopt(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam int suggestion,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#goals",
+                () ->
+                        workspaces.adoptGoal(
+                                user.organisationId(), mentorship(id), me(user), suggestion));
+    }
+
+    @PostMapping("/mentorships/{id}/milestones/{milestone}/met")
+    String meet(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID milestone,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#goals",
+                () -> {
+                    workspaces.meetMilestone(
+                            user.organisationId(), mentorship(id), me(user), milestone);
+                    return null;
+                });
+    }
+
+    @PostMapping("/mentorships/{id}/actions")
+    String addAction(
+            TandemUser user,
+            @PathVariable UUID id,
+            ActionForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("actionForm", form);
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#actions",
+                () ->
+                        workspaces.addActionItem(
+                                user.organisationId(),
+                                mentorship(id),
+                                me(user),
+                                form.title(),
+                                form.assignee() == null ? null : new PersonId(form.assignee()),
+                                form.dueOn()));
+    }
+
+    @PostMapping("/mentorships/{id}/actions/{item}/done")
+    String done(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID item,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#actions",
+                () -> {
+                    workspaces.completeActionItem(
+                            user.organisationId(), mentorship(id), me(user), item);
+                    return null;
+                });
+    }
+
+    @PostMapping("/mentorships/{id}/notes")
+    String addNote(
+            TandemUser user,
+            @PathVariable UUID id,
+            NoteForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("noteForm", form);
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#notes",
+                () -> {
+                    workspaces.addNote(
+                            user.organisationId(),
+                            mentorship(id),
+                            me(user),
+                            form.body(),
+                            Boolean.TRUE.equals(form.shared()));
+                    return null;
+                });
+    }
+
+    @PostMapping("/mentorships/{id}/extend")
+    String extend(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate until,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "",
+                () -> {
+                    boolean applied =
+                            workspaces.extend(
+                                    user.organisationId(), mentorship(id), me(user), until);
+                    redirect.addFlashAttribute(
+                            "notice",
+                            applied
+                                    ? "workspace.extension.applied"
+                                    : "workspace.extension.proposed");
+                    return null;
+                });
+    }
+
+    /** Runs one user action; on bad input or a clash, shows the workspace again with the reason. */
+    private String act(
+            TandemUser user,
+            UUID id,
+            Model model,
+            HttpServletResponse response,
+            String anchor,
+            Supplier<Object> action) {
+        try {
+            action.get();
+            return "redirect:/mentorships/" + id + anchor;
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("failed", anchor);
+            return page(user, id, model, byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", e.getMessage());
+            return page(user, id, model, Map.of());
+        }
+    }
+
+    private String page(TandemUser user, UUID id, Model model, Map<String, String> errors) {
+        PersonId me = me(user);
+        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
+        var pair =
+                people.findAll(
+                        user.organisationId(),
+                        java.util.List.of(
+                                view.mentorship().mentorId(), view.mentorship().menteeId()));
+        PersonSummary self = pair.get(me);
+        PersonSummary partner = pair.get(view.partner());
+        model.addAttribute("w", view);
+        model.addAttribute(
+                "program", programs.get(user.organisationId(), view.mentorship().programId()));
+        model.addAttribute("self", self);
+        model.addAttribute("partner", partner);
+        model.addAttribute("card", PartnerCard.of(partner, self, view.today()));
+        model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
+        model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
+        Object failed = model.getAttribute("failed");
+        model.addAttribute("errors", errors);
+        model.addAttribute("goalErrors", "#goals".equals(failed) ? errors : Map.of());
+        model.addAttribute("actionErrors", "#actions".equals(failed) ? errors : Map.of());
+        model.addAttribute("noteErrors", "#notes".equals(failed) ? errors : Map.of());
+        model.addAttribute("reasons", EndReason.CHOSEN);
+        model.addAttribute("statuses", GoalStatus.values());
+        if (!model.containsAttribute("goalForm")) {
+            model.addAttribute("goalForm", GoalForm.EMPTY);
+        }
+        if (!model.containsAttribute("actionForm")) {
+            model.addAttribute("actionForm", ActionForm.EMPTY);
+        }
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", NoteForm.EMPTY);
+        }
+        return "mentorships/workspace";
+    }
+
+    // --- the agreement ---
+
+    @GetMapping("/mentorships/{id}/agreement")
+    String agreement(TandemUser user, @PathVariable UUID id, Model model) {
+        return agreementPage(user, id, null, model, Map.of());
+    }
+
+    @PostMapping("/mentorships/{id}/agreement")
+    String saveAgreement(
+            TandemUser user,
+            @PathVariable UUID id,
+            AgreementForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            workspaces.saveAgreement(user.organisationId(), mentorship(id), me(user), form.draft());
+            redirect.addFlashAttribute("notice", "workspace.agreement.saved");
+            return "redirect:/mentorships/" + id + "#agreement";
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return agreementPage(user, id, form, model, byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", e.getMessage());
+            return agreementPage(user, id, form, model, Map.of());
+        }
+    }
+
+    @PostMapping("/mentorships/{id}/agreement/sign")
+    String sign(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam int version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", "workspace.agreement.signed");
+        return act(
+                user,
+                id,
+                model,
+                response,
+                "#agreement",
+                () -> {
+                    workspaces.sign(user.organisationId(), mentorship(id), me(user), version);
+                    return null;
+                });
+    }
+
+    private String agreementPage(
+            TandemUser user, UUID id, AgreementForm form, Model model, Map<String, String> errors) {
+        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+        String months =
+                String.valueOf(
+                        programs.get(user.organisationId(), view.mentorship().programId())
+                                .relationshipMonths());
+        model.addAttribute("w", view);
+        model.addAttribute("form", form != null ? form : AgreementForm.of(view.agreement()));
+        model.addAttribute("months", months);
+        model.addAttribute("errors", errors);
+        return "mentorships/agreement";
+    }
+
+    // --- one goal ---
+
+    @GetMapping("/mentorships/{id}/goals/{goal}")
+    String goal(TandemUser user, @PathVariable UUID id, @PathVariable UUID goal, Model model) {
+        return goalPage(user, id, goal, model, Map.of());
+    }
+
+    @PostMapping("/mentorships/{id}/goals/{goal}")
+    String editGoal(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID goal,
+            GoalForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("goalForm", form);
+        return goalAct(
+                user,
+                id,
+                goal,
+                model,
+                response,
+                "goal",
+                () ->
+                        workspaces.editGoal(
+                                user.organisationId(),
+                                mentorship(id),
+                                me(user),
+                                goal,
+                                form.draft(),
+                                form.version() == null ? 0 : form.version()));
+    }
+
+    @PostMapping("/mentorships/{id}/goals/{goal}/progress")
+    String progress(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID goal,
+            ProgressForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("progressForm", form);
+        return goalAct(
+                user,
+                id,
+                goal,
+                model,
+                response,
+                "progress",
+                () ->
+                        workspaces.recordProgress(
+                                user.organisationId(),
+                                mentorship(id),
+                                me(user),
+                                goal,
+                                form.percent(),
+                                form.comment(),
+                                form.version() == null ? 0 : form.version()));
+    }
+
+    @PostMapping("/mentorships/{id}/goals/{goal}/milestones")
+    String addMilestone(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID goal,
+            MilestoneForm form,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("milestoneForm", form);
+        return goalAct(
+                user,
+                id,
+                goal,
+                model,
+                response,
+                "milestone",
+                () ->
+                        workspaces.addMilestone(
+                                user.organisationId(),
+                                mentorship(id),
+                                me(user),
+                                goal,
+                                form.title(),
+                                form.dueOn()));
+    }
+
+    @PostMapping("/mentorships/{id}/goals/{goal}/milestones/{milestone}/met")
+    String meetOnGoal(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID goal,
+            @PathVariable UUID milestone,
+            Model model,
+            HttpServletResponse response) {
+        return goalAct(
+                user,
+                id,
+                goal,
+                model,
+                response,
+                "milestone",
+                () ->
+                        workspaces.meetMilestone(
+                                user.organisationId(), mentorship(id), me(user), milestone));
+    }
+
+    private String goalAct(
+            TandemUser user,
+            UUID id,
+            UUID goal,
+            Model model,
+            HttpServletResponse response,
+            String form,
+            Runnable action) {
+        try {
+            action.run();
+            return "redirect:/mentorships/" + id + "/goals/" + goal;
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("failed", form);
+            return goalPage(user, id, goal, model, byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", e.getMessage());
+            return goalPage(user, id, goal, model, Map.of());
+        }
+    }
+
+    private String goalPage(
+            TandemUser user, UUID id, UUID goalId, Model model, Map<String, String> errors) {
+        PersonId me = me(user);
+        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
+        WorkspaceView.Goal goal =
+                view.goals().stream()
+                        .filter(g -> g.id().equals(goalId))
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+        PersonSummary partner = people.get(user.organisationId(), view.partner());
+        model.addAttribute("w", view);
+        model.addAttribute("goal", goal);
+        model.addAttribute(
+                "updates", workspaces.progress(user.organisationId(), mentorship(id), me, goalId));
+        model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
+        model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
+        model.addAttribute("statuses", GoalStatus.values());
+        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("goalForm")) {
+            model.addAttribute(
+                    "goalForm",
+                    new GoalForm(
+                            goal.title(),
+                            goal.measure(),
+                            goal.targetOn(),
+                            goal.skill(),
+                            goal.status(),
+                            goal.version()));
+        }
+        if (!model.containsAttribute("progressForm")) {
+            model.addAttribute(
+                    "progressForm", new ProgressForm(goal.progress(), null, goal.version()));
+        }
+        if (!model.containsAttribute("milestoneForm")) {
+            model.addAttribute("milestoneForm", new MilestoneForm(null, null));
+        }
+        return "mentorships/goal";
+    }
+
+    // --- ending well ---
+
+    @GetMapping("/mentorships/{id}/end")
+    String endForm(TandemUser user, @PathVariable UUID id, Model model) {
+        return endPage(user, id, null, model, Map.of());
+    }
+
+    @PostMapping("/mentorships/{id}/end")
+    String end(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) EndReason reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            workspaces.end(user.organisationId(), mentorship(id), me(user), reason);
+            redirect.addFlashAttribute("notice", "workspace.ended.notice");
+            return "redirect:/mentorships/" + id + "/survey";
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return endPage(user, id, reason, model, byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", e.getMessage());
+            return endPage(user, id, reason, model, Map.of());
+        }
+    }
+
+    private String endPage(
+            TandemUser user, UUID id, EndReason reason, Model model, Map<String, String> errors) {
+        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+        model.addAttribute("w", view);
+        model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
+        model.addAttribute("reasons", EndReason.CHOSEN);
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        return "mentorships/end";
+    }
+
+    @GetMapping("/mentorships/{id}/survey")
+    String surveyForm(TandemUser user, @PathVariable UUID id, Model model) {
+        return surveyPage(user, id, SurveyForm.EMPTY, model, Map.of());
+    }
+
+    @PostMapping("/mentorships/{id}/survey")
+    String survey(
+            TandemUser user,
+            @PathVariable UUID id,
+            SurveyForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            workspaces.answerSurvey(
+                    user.organisationId(),
+                    mentorship(id),
+                    me(user),
+                    new SurveyAnswer(
+                            form.achieved(),
+                            form.partnershipRating(),
+                            form.partnerRating(),
+                            form.again()));
+            redirect.addFlashAttribute("notice", "workspace.survey.thanks");
+            return "redirect:/mentorships/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            return surveyPage(user, id, form, model, byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", e.getMessage());
+            return surveyPage(user, id, form, model, Map.of());
+        }
+    }
+
+    private String surveyPage(
+            TandemUser user, UUID id, SurveyForm form, Model model, Map<String, String> errors) {
+        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+        model.addAttribute("w", view);
+        model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "mentorships/survey";
+    }
+
+    // --- helpers ---
+
+    /** The signed-in person; someone without a profile is in no pair, so sees nothing. */
+    private PersonId me(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(PersonSummary::id)
+                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+    }
+
+    private static MentorshipId mentorship(UUID id) {
+        return new MentorshipId(id);
+    }
+
+    private static Map<String, String> byField(InvalidInputException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (InputError error : e.errors()) {
+            if (error.field() != null) {
+                errors.putIfAbsent(error.field(), error.message());
+            }
+        }
+        return errors;
+    }
+}
