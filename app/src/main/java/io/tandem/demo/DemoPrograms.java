@@ -20,6 +20,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
+import io.tandem.web.StartupTasks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ class DemoPrograms implements ApplicationRunner {
     private final ProgramManagement programs;
     private final MatchingManagement matching;
     private final SelfMatchManagement selfMatch;
+    private final StartupTasks startup;
     private final boolean enabled;
 
     DemoPrograms(
@@ -68,6 +70,7 @@ class DemoPrograms implements ApplicationRunner {
             ProgramManagement programs,
             MatchingManagement matching,
             SelfMatchManagement selfMatch,
+            StartupTasks startup,
             @Value("${tandem.demo:}") String demo,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.identity = identity;
@@ -75,6 +78,7 @@ class DemoPrograms implements ApplicationRunner {
         this.programs = programs;
         this.matching = matching;
         this.selfMatch = selfMatch;
+        this.startup = startup;
         this.enabled =
                 demo.isBlank()
                         ? databaseUrl.startsWith("jdbc:h2:")
@@ -86,6 +90,13 @@ class DemoPrograms implements ApplicationRunner {
         if (!enabled) {
             return;
         }
+        // Readiness waits for the demo programs as it waits for the demo people.
+        try (var loading = startup.begin("demo programs")) {
+            load();
+        }
+    }
+
+    private void load() {
         OrganisationId organisation =
                 identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElse(null);
         if (organisation == null) {
@@ -116,9 +127,6 @@ class DemoPrograms implements ApplicationRunner {
                         .filter(p -> !p.id().equals(sam.id()))
                         .toList();
         if (!existing.contains(ACTIVE)) {
-            // Thirty-odd pairs: a MatchPublished event of many more outgrows the embedded
-            // database's
-            // event publication column (4,000 characters).
             activeProgram(organisation, sam, priya, every(seniors, 5, 0), every(juniors, 6, 0));
         }
         if (!existing.contains(SELF_MATCH)) {

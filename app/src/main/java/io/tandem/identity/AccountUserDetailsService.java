@@ -20,8 +20,10 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByEmail(username)
-                .filter(account -> account.passwordHash() != null)
+        // A switched-off or not yet activated account is "not found": Spring then checks a dummy
+        // hash, so such a sign-in takes as long and reads the same as one for an unknown e-mail.
+        return accounts.findByEmail(username == null ? "" : username)
+                .filter(account -> account.passwordHash() != null && account.enabled())
                 .map(AccountDetails::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }

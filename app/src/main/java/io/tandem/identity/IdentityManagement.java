@@ -1,14 +1,24 @@
 package io.tandem.identity;
 
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,16 +37,37 @@ public class IdentityManagement {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
+    private final AccountTokens links;
+    private final PasswordPolicy policy;
+    private final PasswordResets resets;
+    private final ApplicationEventPublisher events;
+    private final MessageSourceAccessor messages;
+    private final Duration activationValidity;
+    private final Duration resetValidity;
 
     IdentityManagement(
             Organisations organisations,
             Accounts accounts,
             ApiTokens tokens,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords,
+            AccountTokens links,
+            PasswordPolicy policy,
+            PasswordResets resets,
+            ApplicationEventPublisher events,
+            MessageSource messageSource,
+            @Value("${tandem.accounts.activation-validity:P7D}") Duration activationValidity,
+            @Value("${tandem.accounts.reset-validity:PT1H}") Duration resetValidity) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.links = links;
+        this.policy = policy;
+        this.resets = resets;
+        this.events = events;
+        this.messages = new MessageSourceAccessor(messageSource);
+        this.activationValidity = activationValidity;
+        this.resetValidity = resetValidity;
     }
 
     /** Who is signed in on this request, if anyone. */
@@ -77,13 +108,189 @@ public class IdentityManagement {
                                         role));
     }
 
+    /**
+     * Asks for an activation mail to each invitee who cannot sign in yet, creating their account
+     * (an employee's, without a password) where there is none. The mails are written shortly after
+     * this transaction commits; each carries a one-time link to set a password.
+     */
+    @Transactional
+    public ActivationSummary requestActivations(
+            OrganisationId organisation, Collection<Invitee> invitees) {
+        int requested = 0;
+        int active = 0;
+        int refused = 0;
+        for (Invitee invitee : invitees) {
+            var existing = accounts.findByEmail(invitee.email());
+            UUID accountId;
+            if (existing.isEmpty()) {
+                accountId =
+                        accounts.insertWithoutPassword(
+                                organisation, invitee.email(), invitee.displayName());
+            } else if (!existing.get().organisationId().equals(organisation)
+                    || !existing.get().enabled()) {
+                refused++;
+                continue;
+            } else if (existing.get().passwordHash() != null) {
+                active++;
+                continue;
+            } else {
+                accountId = existing.get().id();
+            }
+            accounts.activationRequested(accountId, Instant.now());
+            events.publishEvent(
+                    new AccountLinkRequested(
+                            organisation,
+                            accountId,
+                            UUID.randomUUID(),
+                            AccountLinkPurpose.ACTIVATION));
+            requested++;
+        }
+        return new ActivationSummary(requested, active, refused);
+    }
+
+    /**
+     * Issues the one-time link a mail asked for, at most once per request, and only while it still
+     * makes sense: the account is on and, for an activation, has no password yet.
+     */
+    @Transactional
+    public Optional<AccountLink> issueLink(AccountLinkRequested requested) {
+        if (links.requestHandled(requested.requestId())) {
+            return Optional.empty();
+        }
+        var account =
+                accounts.find(requested.accountId())
+                        .filter(Accounts.Account::enabled)
+                        .filter(a -> a.organisationId().equals(requested.organisationId()))
+                        .filter(
+                                a ->
+                                        requested.purpose() == AccountLinkPurpose.RESET
+                                                || a.passwordHash() == null);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        String secret = secret("");
+        Instant now = Instant.now();
+        Instant expires =
+                now.plus(
+                        requested.purpose() == AccountLinkPurpose.ACTIVATION
+                                ? activationValidity
+                                : resetValidity);
+        links.insert(
+                account.get().id(),
+                requested.purpose(),
+                hash(secret),
+                requested.requestId(),
+                now,
+                expires);
+        return Optional.of(
+                new AccountLink(
+                        account.get().email(),
+                        account.get().displayName(),
+                        requested.purpose(),
+                        secret,
+                        expires));
+    }
+
+    /**
+     * "Forgot password": mails a reset link if the e-mail has an account; says nothing either way.
+     */
+    public void requestPasswordReset(String email) {
+        resets.request(email);
+    }
+
+    /** What a one-time link is for, while it can still be used. */
+    @Transactional(readOnly = true)
+    public Optional<AccountLinkPurpose> checkLink(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 200) {
+            return Optional.empty();
+        }
+        return links.findUsable(hash(secret), Instant.now())
+                .filter(
+                        token ->
+                                accounts.find(token.accountId())
+                                        .filter(Accounts.Account::enabled)
+                                        .isPresent())
+                .map(AccountTokens.Usable::purpose);
+    }
+
+    /**
+     * Sets the password of the link's account and uses the link up (with every other link of the
+     * account); ends the account's sessions, since whoever knew the old password is out.
+     *
+     * @return false when the link is unknown, expired or used already
+     * @throws InvalidInputException naming the field {@code password} when it is too weak
+     */
+    @Transactional
+    public boolean setPassword(String secret, String password) {
+        if (secret == null || secret.isBlank() || secret.length() > 200) {
+            return false;
+        }
+        Instant now = Instant.now();
+        var token = links.findUsable(hash(secret), now);
+        var account =
+                token.flatMap(t -> accounts.find(t.accountId())).filter(Accounts.Account::enabled);
+        if (account.isEmpty()) {
+            return false;
+        }
+        policy.refusal(password, account.get().email())
+                .ifPresent(
+                        code -> {
+                            throw InvalidInputException.unprocessable(
+                                    messages.getMessage("account.password.invalid"),
+                                    List.of(
+                                            InputError.field(
+                                                    "password",
+                                                    messages.getMessage(
+                                                            code,
+                                                            new Object[] {policy.minLength()}))));
+                        });
+        if (!links.use(token.get(), now)) {
+            return false;
+        }
+        accounts.setPassword(account.get().id(), passwords.encode(password), now);
+        accounts.endSessions(List.of(account.get().email()));
+        return true;
+    }
+
+    public int passwordMinLength() {
+        return policy.minLength();
+    }
+
+    /**
+     * Whether each of these e-mails can sign in to the organisation; e-mails without an account are
+     * left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, AccountState> accountStates(
+            OrganisationId organisation, Collection<String> emails) {
+        return accounts.states(organisation, emails);
+    }
+
+    public AccountState accountState(OrganisationId organisation, String email) {
+        return accountStates(organisation, List.of(email))
+                .getOrDefault(Accounts.normalise(email), AccountState.NONE);
+    }
+
+    /**
+     * Switches off the accounts of people who left or became inactive, and ends their sessions on
+     * every instance at once.
+     */
+    @Transactional
+    public void disableAccounts(OrganisationId organisation, Collection<String> emails) {
+        List<String> changed = accounts.setEnabled(organisation, emails, false);
+        accounts.endSessions(changed);
+    }
+
+    /** Lets people who are active again sign in with the password they had. */
+    @Transactional
+    public void enableAccounts(OrganisationId organisation, Collection<String> emails) {
+        accounts.setEnabled(organisation, emails, true);
+    }
+
     @Transactional
     public IssuedToken issueToken(
             OrganisationId organisation, String name, Role role, String createdBy) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret =
-                TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
         tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
         return new IssuedToken(id, name, role, secret);
@@ -96,6 +303,14 @@ public class IdentityManagement {
         if (!tokens.exists(hash)) {
             tokens.insert(UUID.randomUUID(), organisation, name, hash, hint(secret), role, null);
         }
+    }
+
+    /** How many live (unrevoked) API tokens an organisation may hold; revoke one to add one. */
+    public static final int MAX_TOKENS = 50;
+
+    public boolean tokenLimitReached(OrganisationId organisation) {
+        return tokens.findAll(organisation).stream().filter(ApiTokenSummary::active).count()
+                >= MAX_TOKENS;
     }
 
     public List<ApiTokenSummary> tokens(OrganisationId organisation) {
@@ -119,6 +334,12 @@ public class IdentityManagement {
                                     "API token " + token.name(),
                                     token.role());
                         });
+    }
+
+    private static String secret(String prefix) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String secret) {

@@ -1,57 +1,168 @@
 package io.tandem.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Limits login attempts per account and per client address, so passwords cannot be guessed at
- * speed. Buckets are per instance: behind a load balancer the limit is per instance.
+ * Slows down password guessing without ever locking anyone out. Failed sign-ins are counted in the
+ * database, so that every instance sees the same counts, under three keys: the client address, the
+ * account (whatever was typed as the e-mail, known or not, so nothing tells them apart), and the
+ * pair of both. Past a few free attempts each key waits a delay that doubles with every further
+ * failure. The address and the pair may wait long (a guesser only slows itself down), but the
+ * account alone waits at most {@code tandem.login.account-max-delay}: a stranger guessing from
+ * elsewhere can make the owner wait seconds, never keep them out. A success clears the account and
+ * the pair.
  */
 @Component
 class LoginThrottle {
 
-    private final Cache<String, Bucket> buckets =
-            Caffeine.newBuilder()
-                    .expireAfterAccess(Duration.ofMinutes(30))
-                    .maximumSize(100_000)
-                    .build();
-    private final int perAccount;
-    private final int perAddress;
-    private final Duration window;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final int freePerAccount;
+    private final int freePerAddress;
+    private final int freePerPair;
+    private final Duration maxDelay;
+    private final Duration accountMaxDelay;
+    private final Duration forgetAfter;
 
     LoginThrottle(
-            @Value("${tandem.login.attempts-per-account:10}") int perAccount,
-            @Value("${tandem.login.attempts-per-address:50}") int perAddress,
-            @Value("${tandem.login.window:PT5M}") Duration window) {
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.window = window;
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            @Value("${tandem.login.free-attempts-per-account:10}") int freePerAccount,
+            @Value("${tandem.login.free-attempts-per-address:50}") int freePerAddress,
+            @Value("${tandem.login.free-attempts-per-pair:3}") int freePerPair,
+            @Value("${tandem.login.max-delay:PT15M}") Duration maxDelay,
+            @Value("${tandem.login.account-max-delay:PT30S}") Duration accountMaxDelay,
+            @Value("${tandem.login.forget-after:PT1H}") Duration forgetAfter) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.freePerAccount = freePerAccount;
+        this.freePerAddress = freePerAddress;
+        this.freePerPair = freePerPair;
+        this.maxDelay = maxDelay;
+        this.accountMaxDelay = accountMaxDelay;
+        this.forgetAfter = forgetAfter;
     }
 
-    /** Takes one attempt from both buckets; false when either is empty. */
-    boolean tryAttempt(String username, String address) {
-        String account = "u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
-        boolean accountAllowed = bucket(account, perAccount).tryConsume(1);
-        boolean addressAllowed = bucket("a:" + address, perAddress).tryConsume(1);
-        return accountAllowed && addressAllowed;
+    /** How long this sign-in must wait before it may be tried; zero when it may be tried now. */
+    Duration waitFor(String username, String address) {
+        Instant now = now();
+        Timestamp until =
+                jdbc.sql(
+                                "select max(blocked_until) from login_attempt"
+                                        + " where attempt_key in (:keys)")
+                        .param("keys", keys(username, address))
+                        .query(Timestamp.class)
+                        .optional()
+                        .orElse(null);
+        if (until == null || !until.toInstant().isAfter(now)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, until.toInstant());
     }
 
-    private Bucket bucket(String key, int capacity) {
-        return buckets.get(
-                key,
-                k ->
-                        Bucket.builder()
-                                .addLimit(
-                                        Bandwidth.builder()
-                                                .capacity(capacity)
-                                                .refillGreedy(capacity, window)
-                                                .build())
-                                .build());
+    void failed(String username, String address) {
+        Instant now = now();
+        transactions.executeWithoutResult(
+                tx -> {
+                    count(accountKey(username), freePerAccount, accountMaxDelay, now);
+                    count(addressKey(address), freePerAddress, maxDelay, now);
+                    count(pairKey(username, address), freePerPair, maxDelay, now);
+                });
+    }
+
+    void succeeded(String username, String address) {
+        jdbc.sql("delete from login_attempt where attempt_key in (:keys)")
+                .param("keys", List.of(accountKey(username), pairKey(username, address)))
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void forgetOldFailures() {
+        Instant now = now();
+        jdbc.sql(
+                        "delete from login_attempt where last_failure_at < ?"
+                                + " and (blocked_until is null or blocked_until < ?)")
+                .params(Timestamp.from(now.minus(forgetAfter)), Timestamp.from(now))
+                .update();
+    }
+
+    private void count(String key, int free, Duration cap, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        Timestamp forgotten = Timestamp.from(now.minus(forgetAfter));
+        // Each update takes the row's lock, so concurrent failures on any instance all count.
+        int updated = increment(key, at, forgotten);
+        if (updated == 0) {
+            try {
+                jdbc.sql(
+                                "insert into login_attempt (attempt_key, failures, last_failure_at)"
+                                        + " values (?, 1, ?)")
+                        .params(key, at)
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                increment(key, at, forgotten);
+            }
+        }
+        int failures =
+                jdbc.sql("select failures from login_attempt where attempt_key = ?")
+                        .param(key)
+                        .query(Integer.class)
+                        .single();
+        if (failures > free) {
+            jdbc.sql("update login_attempt set blocked_until = ? where attempt_key = ?")
+                    .params(Timestamp.from(now.plus(delay(failures - free, cap))), key)
+                    .update();
+        }
+    }
+
+    private int increment(String key, Timestamp at, Timestamp forgotten) {
+        return jdbc.sql(
+                        "update login_attempt set failures = case when last_failure_at < ? then 1"
+                                + " else failures + 1 end, last_failure_at = ? where attempt_key = ?")
+                .params(forgotten, at, key)
+                .update();
+    }
+
+    /** One second after the first failure past the free ones, doubling, up to the cap. */
+    static Duration delay(int over, Duration cap) {
+        long seconds = over >= 31 ? Long.MAX_VALUE : 1L << (over - 1);
+        return seconds >= cap.toSeconds() ? cap : Duration.ofSeconds(seconds);
+    }
+
+    private static List<String> keys(String username, String address) {
+        return List.of(accountKey(username), addressKey(address), pairKey(username, address));
+    }
+
+    // Hashed, so the table holds no e-mail or address and every key fits its column.
+    static String accountKey(String username) {
+        return "account:" + IdentityManagement.hash(normalise(username));
+    }
+
+    static String addressKey(String address) {
+        return "address:" + IdentityManagement.hash(address == null ? "" : address);
+    }
+
+    static String pairKey(String username, String address) {
+        return "pair:"
+                + IdentityManagement.hash(
+                        normalise(username) + "\n" + (address == null ? "" : address));
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

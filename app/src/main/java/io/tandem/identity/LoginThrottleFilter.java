@@ -5,9 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a login POST once the account or the address has used up its attempts. */
+/**
+ * Turns a sign-in away, without checking the password, while its account, address or both must
+ * wait; the page says how long. Failures and successes are counted by {@link SignInHandlers}.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
@@ -26,8 +30,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!throttle.tryAttempt(request.getParameter("username"), request.getRemoteAddr())) {
-            response.sendRedirect(request.getContextPath() + "/login?locked");
+        Duration wait = throttle.waitFor(request.getParameter("username"), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+            response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);
             return;
         }
         chain.doFilter(request, response);

@@ -14,7 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -79,10 +82,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        RequestCache savedRequests = new CookieRequestCache();
+        SignInHandlers signIn = new SignInHandlers(throttle, savedRequests);
         http.authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers(
                                                 "/login",
+                                                "/account/**",
                                                 "/css/**",
                                                 "/js/**",
                                                 "/img/**",
@@ -97,11 +103,15 @@ class SecurityConfiguration {
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())
+                // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
+                // for before signing in too, and a failed sign-in keeps nothing.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(
                         form ->
                                 form.loginPage("/login")
-                                        .defaultSuccessUrl("/", false)
-                                        .failureUrl("/login?error"))
+                                        .successHandler(signIn)
+                                        .failureHandler(signIn))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
@@ -118,6 +128,13 @@ class SecurityConfiguration {
                                                                         .SAME_ORIGIN))
                                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail)

@@ -17,17 +17,29 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,29 +53,99 @@ class MatchRunner {
     private final MatchRuns runs;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
+    private final ActivePairs active;
     private final TransactionTemplate transaction;
     private final boolean excludePastPairs;
+    private final Duration heartbeat;
+    private final Duration heartbeatTimeout;
+    private final String abandoned;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
+    // Its own thread, so a busy scheduler never starves the heartbeat of a long run.
+    private final ScheduledExecutorService beats =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "match-run-heartbeat");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     MatchRunner(
             MatchRuns runs,
             ProgramScoring scoring,
             ProgramManagement programs,
+            ActivePairs active,
             TransactionTemplate transaction,
-            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs) {
+            MessageSource messageSource,
+            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs,
+            @Value("${tandem.matching.heartbeat:PT1S}") Duration heartbeat,
+            @Value("${tandem.matching.heartbeat-timeout:PT30S}") Duration heartbeatTimeout) {
         this.runs = runs;
         this.scoring = scoring;
         this.programs = programs;
+        this.active = active;
         this.transaction = transaction;
         this.excludePastPairs = excludePastPairs;
+        this.heartbeat = heartbeat;
+        this.heartbeatTimeout = heartbeatTimeout;
+        this.abandoned =
+                new MessageSourceAccessor(messageSource)
+                        .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
+        beats.scheduleWithFixedDelay(
+                this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean cancel(MatchRunId id) {
+    /** Stops the run at once if this instance runs it; others notice the flag at their beat. */
+    void cancelHere(MatchRunId id) {
         CancellationToken token = running.get(id);
         if (token != null) {
             token.cancel();
         }
-        return token != null;
+    }
+
+    boolean runsHere(MatchRunId id) {
+        return running.containsKey(id);
+    }
+
+    /** The heartbeat of this instance's runs; stops those cancelled or given up elsewhere. */
+    void beat() {
+        try {
+            List<UUID> ids = running.keySet().stream().map(MatchRunId::value).toList();
+            for (UUID stop : runs.beat(ids, Instant.now())) {
+                cancelHere(new MatchRunId(stop));
+            }
+        } catch (RuntimeException e) {
+            // The next beat tries again; the database may just be restarting.
+            log.warn("Match run heartbeat failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Marks FAILED, with the reason, every run whose instance stopped beating (killed, crashed): at
+     * start-up and then periodically. One conditional update, safe on any number of instances.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(
+            fixedDelayString = "${tandem.matching.sweep:PT15S}",
+            initialDelayString = "${tandem.matching.sweep:PT15S}")
+    public void sweep() {
+        try {
+            int failed =
+                    runs.failAbandoned(
+                            Instant.now().minus(heartbeatTimeout), abandoned, Instant.now());
+            if (failed > 0) {
+                log.warn(
+                        "Marked {} match run(s) FAILED: no heartbeat for {}",
+                        failed,
+                        heartbeatTimeout);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sweeping abandoned match runs failed: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stopBeating() {
+        beats.shutdownNow();
     }
 
     @Async
@@ -100,12 +182,13 @@ class MatchRunner {
             int[] capacity = scored.capacities().toArray();
             int cols = scored.mentors().size();
             int[] scores = matrix.array().clone();
-            // Pairs already published in the program (a earlier run, or self-match) keep their
+            // Active mentorships in the program (from an earlier run, or self-match) keep their
             // places: their mentees are not matched again and their mentors have fewer places.
+            // An ended mentorship frees both.
             java.util.Set<Integer> alreadyPaired = new java.util.HashSet<>();
-            for (PersonId[] pair : runs.publishedPairs(organisation, program.id())) {
-                int i = scored.menteeIndex(pair[0]);
-                int j = scored.mentorIndex(pair[1]);
+            for (ActivePairs.Pair pair : active.in(organisation, program.id())) {
+                int i = scored.menteeIndex(pair.mentee());
+                int j = scored.mentorIndex(pair.mentor());
                 if (i >= 0) {
                     alreadyPaired.add(i);
                     Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);
@@ -166,8 +249,10 @@ class MatchRunner {
             Stats stats = stats(proposals, unmatched.size(), scored);
             transaction.executeWithoutResult(
                     status -> {
-                        runs.replaceProposals(run.id(), proposals, unmatched);
-                        runs.finish(run.id(), stats, stats.totalScore());
+                        // A run cancelled or given up meanwhile keeps that state and no pairs.
+                        if (runs.finish(run.id(), stats, stats.totalScore())) {
+                            runs.replaceProposals(run.id(), proposals, unmatched);
+                        }
                     });
         } catch (CancelledException e) {
             runs.fail(run.id(), MatchRunStatus.CANCELLED, null);

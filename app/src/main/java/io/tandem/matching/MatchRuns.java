@@ -51,8 +51,8 @@ class MatchRuns {
             Algorithm algorithm,
             MatchRunId base) {
         jdbc.sql(
-                        "insert into match_run (id, organisation_id, program_id, objective, algorithm, status, progress, base_run_id, created_at)"
-                                + " values (?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?)")
+                        "insert into match_run (id, organisation_id, program_id, objective, algorithm, status, progress, base_run_id, created_at, heartbeat_at)"
+                                + " values (?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?, ?)")
                 .params(
                         id.value(),
                         organisation.value(),
@@ -60,7 +60,59 @@ class MatchRuns {
                         objective.name(),
                         algorithm.name(),
                         base == null ? null : base.value(),
+                        Timestamp.from(Instant.now()),
                         Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /**
+     * The instance running these runs is alive: writes their heartbeat, and answers which of them
+     * should stop (a cancel was asked for on any instance, or a sweep gave them up).
+     */
+    List<UUID> beat(List<UUID> running, Instant now) {
+        if (running.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(running.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(now));
+        params.addAll(running);
+        jdbc.sql(
+                        "update match_run set heartbeat_at = ? where status = 'RUNNING' and id in ("
+                                + in
+                                + ")")
+                .params(params)
+                .update();
+        return jdbc.sql(
+                        "select id from match_run where (cancel_requested or status <> 'RUNNING')"
+                                + " and id in ("
+                                + in
+                                + ")")
+                .params(running.stream().map(Object.class::cast).toList())
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Asks the run to stop, wherever it runs: it reads CANCELLED at once. False if not running. */
+    boolean requestCancel(OrganisationId organisation, MatchRunId id) {
+        return jdbc.sql(
+                                "update match_run set cancel_requested = true, status = 'CANCELLED',"
+                                        + " finished_at = ? where organisation_id = ? and id = ?"
+                                        + " and status = 'RUNNING'")
+                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Marks FAILED every RUNNING run whose heartbeat is older than {@code cutoff}: its instance
+     * died. One conditional update, so any number of instances may sweep at once.
+     */
+    int failAbandoned(Instant cutoff, String reason, Instant now) {
+        return jdbc.sql(
+                        "update match_run set status = 'FAILED', error = ?, finished_at = ?"
+                                + " where status = 'RUNNING' and heartbeat_at < ?")
+                .params(reason, Timestamp.from(now), Timestamp.from(cutoff))
                 .update();
     }
 
@@ -81,27 +133,31 @@ class MatchRuns {
                 .update();
     }
 
-    void finish(MatchRunId id, Stats stats, long totalScore) {
-        jdbc.sql(
-                        "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total = ?, matched = ?,"
-                                + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
-                                + " cross_function = ?, histogram = ?, finished_at = ? where id = ?")
-                .params(
-                        stats.total(),
-                        stats.mentors(),
-                        totalScore,
-                        stats.matched(),
-                        stats.unmatched(),
-                        stats.minScore(),
-                        stats.meanScore(),
-                        stats.maxScore(),
-                        stats.crossDivision(),
-                        stats.crossLocation(),
-                        stats.crossFunction(),
-                        String.join(",", stats.histogram().stream().map(String::valueOf).toList()),
-                        Timestamp.from(Instant.now()),
-                        id.value())
-                .update();
+    /** Writes the result; false when the run is no longer RUNNING (cancelled, or given up). */
+    boolean finish(MatchRunId id, Stats stats, long totalScore) {
+        return jdbc.sql(
+                                "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total = ?, matched = ?,"
+                                        + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
+                                        + " cross_function = ?, histogram = ?, finished_at = ? where id = ? and status = 'RUNNING'")
+                        .params(
+                                stats.total(),
+                                stats.mentors(),
+                                totalScore,
+                                stats.matched(),
+                                stats.unmatched(),
+                                stats.minScore(),
+                                stats.meanScore(),
+                                stats.maxScore(),
+                                stats.crossDivision(),
+                                stats.crossLocation(),
+                                stats.crossFunction(),
+                                String.join(
+                                        ",",
+                                        stats.histogram().stream().map(String::valueOf).toList()),
+                                Timestamp.from(Instant.now()),
+                                id.value())
+                        .update()
+                > 0;
     }
 
     /** Writes what a finished run proposes, replacing what was there. */
@@ -281,20 +337,6 @@ class MatchRuns {
         return pairs;
     }
 
-    /** The program's published pairs, as (mentee, mentor): places already taken. */
-    List<PersonId[]> publishedPairs(OrganisationId organisation, ProgramId program) {
-        return jdbc.sql(
-                        "select mentee_id, mentor_id from published_pair where organisation_id = ? and program_id = ?")
-                .params(organisation.value(), program.value())
-                .query(
-                        (rs, n) ->
-                                new PersonId[] {
-                                    new PersonId(rs.getObject(1, UUID.class)),
-                                    new PersonId(rs.getObject(2, UUID.class))
-                                })
-                .list();
-    }
-
     /** Marks the run published, once: false when it already was. */
     boolean markPublished(OrganisationId organisation, MatchRunId id) {
         return jdbc.sql(
@@ -304,26 +346,29 @@ class MatchRuns {
                 > 0;
     }
 
+    /** Remembers the pairs as published, so no later run proposes them again; in batches. */
     void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
         Timestamp now = Timestamp.from(Instant.now());
-        for (Proposal p : proposals) {
-            jdbc.sql(
-                            "delete from published_pair where organisation_id = ? and program_id = ? and mentee_id = ? and mentor_id = ?")
-                    .params(
-                            organisation.value(),
-                            program.value(),
-                            p.menteeId().value(),
-                            p.mentorId().value())
-                    .update();
-            jdbc.sql(
-                            "insert into published_pair (organisation_id, program_id, mentee_id, mentor_id, published_at) values (?, ?, ?, ?, ?)")
-                    .params(
-                            organisation.value(),
-                            program.value(),
-                            p.menteeId().value(),
-                            p.mentorId().value(),
-                            now)
-                    .update();
+        List<Object[]> keys =
+                proposals.stream()
+                        .map(
+                                p ->
+                                        new Object[] {
+                                            organisation.value(),
+                                            program.value(),
+                                            p.menteeId().value(),
+                                            p.mentorId().value()
+                                        })
+                        .toList();
+        List<Object[]> rows =
+                keys.stream().map(k -> new Object[] {k[0], k[1], k[2], k[3], now}).toList();
+        for (int i = 0; i < keys.size(); i += 1000) {
+            template.batchUpdate(
+                    "delete from published_pair where organisation_id = ? and program_id = ? and mentee_id = ? and mentor_id = ?",
+                    keys.subList(i, Math.min(keys.size(), i + 1000)));
+            template.batchUpdate(
+                    "insert into published_pair (organisation_id, program_id, mentee_id, mentor_id, published_at) values (?, ?, ?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
         }
     }
 

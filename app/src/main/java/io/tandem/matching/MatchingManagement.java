@@ -19,12 +19,18 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +42,8 @@ public class MatchingManagement {
     private final MatchRunner runner;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
+    private final ActivePairs active;
+    private final SelfMatchRequests requests;
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
     private final boolean excludePastPairs;
@@ -45,6 +53,8 @@ public class MatchingManagement {
             MatchRunner runner,
             ProgramScoring scoring,
             ProgramManagement programs,
+            ActivePairs active,
+            SelfMatchRequests requests,
             ApplicationEventPublisher events,
             MessageSource messageSource,
             @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs) {
@@ -52,6 +62,8 @@ public class MatchingManagement {
         this.runner = runner;
         this.scoring = scoring;
         this.programs = programs;
+        this.active = active;
+        this.requests = requests;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
         this.excludePastPairs = excludePastPairs;
@@ -118,9 +130,17 @@ public class MatchingManagement {
         return runs.forProgram(organisation, program);
     }
 
+    /**
+     * Cancels a running run, on whichever instance runs it: the run reads CANCELLED at once, and
+     * the instance running it stops within a heartbeat. False when it was not running.
+     */
     public boolean cancel(OrganisationId organisation, MatchRunId id) {
         status(organisation, id);
-        return runner.cancel(id);
+        boolean cancelled = runs.requestCancel(organisation, id);
+        if (cancelled) {
+            runner.cancelHere(id);
+        }
+        return cancelled;
     }
 
     @Transactional
@@ -210,6 +230,13 @@ public class MatchingManagement {
                                                 p.mentorId().equals(mentor)
                                                         && !p.menteeId().equals(mentee))
                                 .count();
+                // Places taken by active mentorships count too: the run's pairs come on top.
+                load += active.mentees(organisation, program.id(), mentor);
+                if (active.hasMentor(organisation, program.id(), mentee)) {
+                    errors.add(
+                            InputError.field(
+                                    "menteeId", messages.getMessage("match.assign.has-mentor")));
+                }
                 if (load >= scored.capacities().of(j)) {
                     errors.add(
                             InputError.field(
@@ -237,7 +264,14 @@ public class MatchingManagement {
         return pair;
     }
 
-    /** Publishes the run's pairs: the mentorships module starts them. A run publishes once. */
+    /**
+     * Publishes the run's pairs: the mentorships module starts them, in this transaction. A run
+     * publishes once, and never over pairs published since it ran.
+     *
+     * @throws ConflictException when the run is not done, was published, or its pairs would give a
+     *     mentee a second mentor or a mentor more mentees than their places (another run or a
+     *     self-match request published meanwhile): nothing is published then
+     */
     @Transactional
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
         MatchRunView run = run(organisation, id);
@@ -245,22 +279,79 @@ public class MatchingManagement {
             throw new ConflictException(
                     messages.getMessage("match.not-done", new Object[] {run.status()}));
         }
+        if (run.published()) {
+            throw new ConflictException(messages.getMessage("match.published-already"));
+        }
+        Overbooking overbooking = overbooking(organisation, run);
+        if (overbooking.any()) {
+            throw new ConflictException(overbooking.message(messages));
+        }
         if (!runs.markPublished(organisation, id)) {
             throw new ConflictException(messages.getMessage("match.published-already"));
         }
+        // The mentorships module starts the pairs first, holding the program's lock: a publish
+        // racing this one on another instance waits for it, then finds the places taken.
+        try {
+            events.publishEvent(new MatchPublished(organisation, run.programId(), id.value()));
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
+            throw new ConflictException(messages.getMessage("match.busy"));
+        }
         runs.recordPublished(organisation, run.programId(), run.proposals());
-        events.publishEvent(
-                new MatchPublished(
-                        organisation,
-                        run.programId(),
-                        id.value(),
-                        run.proposals().stream()
-                                .map(
-                                        p ->
-                                                new MatchPublished.Pair(
-                                                        p.menteeId(), p.mentorId(), p.score()))
-                                .toList()));
         return run(organisation, id);
+    }
+
+    /**
+     * What publishing the run now would overbook, counted against the program's active mentorships:
+     * nothing for a published or unfinished run.
+     */
+    public Overbooking overbooking(OrganisationId organisation, MatchRunId id) {
+        MatchRunView run = status(organisation, id);
+        if (run.status() != MatchRunStatus.DONE || run.published()) {
+            return Overbooking.NONE;
+        }
+        return overbooking(organisation, run(organisation, id));
+    }
+
+    private Overbooking overbooking(OrganisationId organisation, MatchRunView run) {
+        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, run.programId());
+        Set<PersonId> paired = new HashSet<>();
+        Map<PersonId, Integer> load = new HashMap<>();
+        for (ActivePairs.Pair pair : active.in(organisation, run.programId())) {
+            paired.add(pair.mentee());
+            load.merge(pair.mentor(), 1, Integer::sum);
+        }
+        int mentees = 0;
+        Set<PersonId> full = new HashSet<>();
+        for (Proposal p : run.proposals()) {
+            if (!paired.add(p.menteeId())) {
+                mentees++;
+            }
+            if (load.merge(p.mentorId(), 1, Integer::sum)
+                    > capacity.getOrDefault(p.mentorId(), 0)) {
+                full.add(p.mentorId());
+            }
+        }
+        return new Overbooking(mentees, full.size());
+    }
+
+    /**
+     * The pairs a run or an accepted request published, for the mentorships module to start.
+     *
+     * @param source the id {@link MatchPublished#source()} names
+     */
+    @Transactional(readOnly = true)
+    public List<PublishedPair> publishedPairs(OrganisationId organisation, UUID source) {
+        MatchRunId run = new MatchRunId(source);
+        if (runs.find(organisation, run, false).filter(MatchRunView::published).isPresent()) {
+            return runs.proposals(run).stream()
+                    .map(p -> new PublishedPair(p.menteeId(), p.mentorId(), p.score()))
+                    .toList();
+        }
+        return requests.find(organisation, new RequestId(source))
+                .filter(r -> r.stored() == RequestStatus.ACCEPTED)
+                .map(r -> List.of(new PublishedPair(r.menteeId(), r.mentorId(), r.score())))
+                .orElse(List.of());
     }
 
     /** Why a pair scoring below the program's minimum is refused, with its score. */

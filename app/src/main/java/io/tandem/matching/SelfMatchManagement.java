@@ -40,6 +40,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,7 @@ public class SelfMatchManagement {
 
     private final SelfMatchRequests requests;
     private final MatchRuns runs;
+    private final ActivePairs active;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
     private final PeopleManagement people;
@@ -86,6 +88,7 @@ public class SelfMatchManagement {
     SelfMatchManagement(
             SelfMatchRequests requests,
             MatchRuns runs,
+            ActivePairs active,
             ProgramScoring scoring,
             ProgramManagement programs,
             PeopleManagement people,
@@ -96,6 +99,7 @@ public class SelfMatchManagement {
             @Value("${tandem.matching.request-expiry-days:14}") int expiryDays) {
         this.requests = requests;
         this.runs = runs;
+        this.active = active;
         this.scoring = scoring;
         this.programs = programs;
         this.people = people;
@@ -155,10 +159,10 @@ public class SelfMatchManagement {
     }
 
     /**
-     * Whether the mentee already has a mentor in the program, from a published run or a request.
+     * Whether the mentee has an active mentor in the program, from a published run or a request.
      */
     public boolean hasMentor(OrganisationId organisation, ProgramId program, PersonId mentee) {
-        return requests.hasMentor(organisation, program, mentee);
+        return active.hasMentor(organisation, program, mentee);
     }
 
     /**
@@ -183,7 +187,7 @@ public class SelfMatchManagement {
             throw refused("mentorId", "self-match.mentor.missing");
         }
         Situation s = situation(organisation, programId, mentee);
-        if (requests.hasMentor(organisation, programId, mentee)) {
+        if (active.hasMentor(organisation, programId, mentee)) {
             throw conflict("self-match.has-mentor");
         }
         int j = s.scored().mentorIndex(mentor);
@@ -204,7 +208,7 @@ public class SelfMatchManagement {
                                     // One mentee's requests are sent one at a time, so a double
                                     // click cannot send two.
                                     requests.lock(programId, mentee, Side.MENTEE);
-                                    if (requests.hasMentor(organisation, programId, mentee)) {
+                                    if (active.hasMentor(organisation, programId, mentee)) {
                                         throw conflict("self-match.has-mentor");
                                     }
                                     Instant now = now();
@@ -276,11 +280,12 @@ public class SelfMatchManagement {
                                     // acceptances never hold one each and wait for the other.
                                     requests.lock(r.programId(), r.menteeId(), Side.MENTEE);
                                     requests.lock(r.programId(), r.mentorId(), Side.MENTOR);
-                                    if (requests.hasMentor(
+                                    if (active.hasMentor(
                                             organisation, r.programId(), r.menteeId())) {
                                         throw conflict("self-match.has-mentor");
                                     }
-                                    if (requests.places(r.programId(), r.mentorId()) >= capacity) {
+                                    if (active.mentees(organisation, r.programId(), r.mentorId())
+                                            >= capacity) {
                                         throw full(capacity);
                                     }
                                     Instant now = now();
@@ -288,6 +293,11 @@ public class SelfMatchManagement {
                                         throw notOpen(find(organisation, id).status(now));
                                     }
                                     requests.withdrawOpen(r.programId(), r.menteeId(), now);
+                                    // The mentorships module starts the pair in this
+                                    // transaction, or refuses it and nothing is accepted.
+                                    events.publishEvent(
+                                            new MatchPublished(
+                                                    organisation, r.programId(), id.value()));
                                     runs.recordPublished(
                                             organisation,
                                             r.programId(),
@@ -299,16 +309,6 @@ public class SelfMatchManagement {
                                                             explanation,
                                                             false,
                                                             true)));
-                                    events.publishEvent(
-                                            new MatchPublished(
-                                                    organisation,
-                                                    r.programId(),
-                                                    id.value(),
-                                                    List.of(
-                                                            new MatchPublished.Pair(
-                                                                    r.menteeId(),
-                                                                    r.mentorId(),
-                                                                    score))));
                                 }));
         return view(organisation, find(organisation, id));
     }
@@ -379,10 +379,7 @@ public class SelfMatchManagement {
     /** A bulk run published the mentee: requests they still have open there are moot. */
     @ApplicationModuleListener
     void on(MatchPublished published) {
-        Instant now = now();
-        for (MatchPublished.Pair pair : published.pairs()) {
-            requests.withdrawOpen(published.programId(), pair.mentee(), now);
-        }
+        requests.withdrawOpenOfRun(published.programId(), published.source(), now());
     }
 
     /**
@@ -414,7 +411,10 @@ public class SelfMatchManagement {
         if (i < 0) {
             throw refused("menteeId", "self-match.not-mentee");
         }
-        Map<PersonId, Integer> taken = requests.places(programId);
+        Map<PersonId, Integer> taken = new HashMap<>();
+        for (ActivePairs.Pair pair : active.in(organisation, programId)) {
+            taken.merge(pair.mentor(), 1, Integer::sum);
+        }
         int[] remaining = new int[scored.mentors().size()];
         for (int j = 0; j < remaining.length; j++) {
             int places = taken.getOrDefault(scored.mentors().get(j).personId(), 0);
@@ -567,7 +567,8 @@ public class SelfMatchManagement {
     private void locking(Runnable work) {
         try {
             work.run();
-        } catch (PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
             throw conflict("self-match.busy");
         }
     }

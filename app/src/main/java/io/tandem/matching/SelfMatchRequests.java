@@ -16,10 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Self-match requests, the lock rows that serialise acceptances, and the places taken in a program
- * (its published pairs); scoped by organisation.
- */
+/** Self-match requests and the lock rows that serialise acceptances; scoped by organisation. */
 @Repository
 class SelfMatchRequests {
 
@@ -166,37 +163,14 @@ class SelfMatchRequests {
                 .update();
     }
 
-    /** Places taken per mentor in the program: its published pairs, bulk and self-match alike. */
-    Map<PersonId, Integer> places(ProgramId program) {
-        Map<PersonId, Integer> places = new HashMap<>();
-        jdbc.sql(
-                        "select mentor_id, count(*) from published_pair where program_id = ?"
-                                + " group by mentor_id")
-                .param(program.value())
-                .query(
-                        rs -> {
-                            places.put(new PersonId(rs.getObject(1, UUID.class)), rs.getInt(2));
-                        });
-        return places;
-    }
-
-    int places(ProgramId program, PersonId mentor) {
+    /** Withdraws the open requests of the mentees a run published; none for a request. */
+    int withdrawOpenOfRun(ProgramId program, java.util.UUID run, Instant now) {
         return jdbc.sql(
-                        "select count(*) from published_pair where program_id = ? and mentor_id = ?")
-                .params(program.value(), mentor.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    /** Whether the mentee has been paired in the program, by a published run or a request. */
-    boolean hasMentor(OrganisationId organisation, ProgramId program, PersonId mentee) {
-        return jdbc.sql(
-                                "select count(*) from published_pair where organisation_id = ?"
-                                        + " and program_id = ? and mentee_id = ?")
-                        .params(organisation.value(), program.value(), mentee.value())
-                        .query(Integer.class)
-                        .single()
-                > 0;
+                        "update self_match_request set status = 'WITHDRAWN', decided_at = ?"
+                                + " where program_id = ? and status = 'OPEN' and mentee_id in"
+                                + " (select mentee_id from match_proposal where run_id = ?)")
+                .params(Timestamp.from(now), program.value(), run)
+                .update();
     }
 
     /**

@@ -1,18 +1,29 @@
 package io.tandem.mentorships;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.matching.ActivePairs;
 import io.tandem.matching.MatchPublished;
+import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.PublishedPair;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,46 +32,95 @@ import org.springframework.transaction.annotation.Transactional;
 public class MentorshipManagement {
 
     private final Mentorships mentorships;
+    private final MatchingManagement matching;
+    private final ProgramManagement programs;
     private final ApplicationEventPublisher events;
+    private final MessageSourceAccessor messages;
 
-    MentorshipManagement(Mentorships mentorships, ApplicationEventPublisher events) {
+    MentorshipManagement(
+            Mentorships mentorships,
+            MatchingManagement matching,
+            ProgramManagement programs,
+            ApplicationEventPublisher events,
+            MessageSource messageSource) {
         this.mentorships = mentorships;
+        this.matching = matching;
+        this.programs = programs;
         this.events = events;
+        this.messages = new MessageSourceAccessor(messageSource);
     }
 
-    /** Starts a mentorship for each published pair; a pair published twice starts once. */
-    @ApplicationModuleListener
+    /**
+     * Starts the published pairs in the publisher's own transaction (a plain listener, not an
+     * asynchronous one): when they would overbook, the refusal undoes the publish and the program
+     * manager or mentor gets a clear 409 instead of a half-done publish.
+     */
+    @EventListener
     void on(MatchPublished published) {
         start(published);
     }
 
+    /**
+     * Starts a mentorship for each pair the run or request published; a pair started already starts
+     * once. Holds the invariant every sequence of runs, publishes, hand-made pairs and self-match
+     * acceptances must keep: no mentee with two active mentors in a program, no mentor with more
+     * active mentees than their capacity. The program's lock row makes concurrent starts (on any
+     * instance) happen one after the other.
+     *
+     * @throws ConflictException when the pairs would break that rule: nothing is started
+     */
     @Transactional
     public List<MentorshipSummary> start(MatchPublished published) {
-        List<MentorshipSummary> started = new ArrayList<>();
-        for (MatchPublished.Pair pair : published.pairs()) {
-            if (mentorships.exists(published.programId(), pair.mentor(), pair.mentee())) {
+        OrganisationId organisation = published.organisationId();
+        ProgramId program = published.programId();
+        List<PublishedPair> pairs = matching.publishedPairs(organisation, published.source());
+        mentorships.lock(program);
+        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, program);
+        Set<List<PersonId>> started = mentorships.pairs(organisation, program);
+        Set<PersonId> paired = new HashSet<>();
+        Map<PersonId, Integer> load = new HashMap<>();
+        for (ActivePairs.Pair pair : mentorships.active(organisation, program)) {
+            paired.add(pair.mentee());
+            load.merge(pair.mentor(), 1, Integer::sum);
+        }
+        int menteesWithMentor = 0;
+        Set<PersonId> full = new HashSet<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<MentorshipSummary> created = new ArrayList<>();
+        for (PublishedPair pair : pairs) {
+            if (!started.add(List.of(pair.mentee(), pair.mentor()))) {
                 continue;
             }
-            MentorshipSummary mentorship =
+            if (!paired.add(pair.mentee())) {
+                menteesWithMentor++;
+            }
+            if (load.merge(pair.mentor(), 1, Integer::sum)
+                    > capacity.getOrDefault(pair.mentor(), 0)) {
+                full.add(pair.mentor());
+            }
+            created.add(
                     new MentorshipSummary(
                             new MentorshipId(UUID.randomUUID()),
-                            published.programId(),
+                            program,
                             pair.mentor(),
                             pair.mentee(),
                             MentorshipStatus.ACTIVE,
                             pair.score(),
-                            LocalDate.now(ZoneOffset.UTC));
-            mentorships.insert(published.organisationId(), mentorship, published.source());
+                            today));
+        }
+        if (menteesWithMentor > 0 || !full.isEmpty()) {
+            throw new ConflictException(
+                    messages.getMessage(
+                            "mentorship.overbooking",
+                            new Object[] {menteesWithMentor, full.size()}));
+        }
+        mentorships.insertAll(organisation, created, published.source());
+        for (MentorshipSummary m : created) {
             events.publishEvent(
                     new MentorshipStarted(
-                            published.organisationId(),
-                            mentorship.id(),
-                            mentorship.programId(),
-                            mentorship.mentorId(),
-                            mentorship.menteeId()));
-            started.add(mentorship);
+                            organisation, m.id(), m.programId(), m.mentorId(), m.menteeId()));
         }
-        return started;
+        return created;
     }
 
     public Paged<MentorshipSummary> find(

@@ -1,6 +1,7 @@
 package io.tandem.mentorships;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.matching.ActivePairs;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
 import io.tandem.web.PageQuery;
@@ -11,8 +12,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,40 +28,105 @@ class Mentorships {
             "id, program_id, mentor_id, mentee_id, status, score, started_on";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Mentorships(JdbcClient jdbc) {
+    Mentorships(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    boolean exists(ProgramId program, PersonId mentor, PersonId mentee) {
+    /** The program's active pairs. */
+    List<ActivePairs.Pair> active(OrganisationId organisation, ProgramId program) {
         return jdbc.sql(
-                                "select count(*) from mentorship where program_id = ? and mentor_id = ?"
-                                        + " and mentee_id = ?")
-                        .params(program.value(), mentor.value(), mentee.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
+                        "select mentee_id, mentor_id from mentorship where organisation_id = ?"
+                                + " and program_id = ? and status = 'ACTIVE'")
+                .params(organisation.value(), program.value())
+                .query(
+                        (rs, n) ->
+                                new ActivePairs.Pair(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        new PersonId(rs.getObject(2, UUID.class))))
+                .list();
     }
 
-    void insert(OrganisationId organisation, MentorshipSummary m, UUID source) {
-        Timestamp now = Timestamp.from(Instant.now());
+    int activeMentors(OrganisationId organisation, ProgramId program, PersonId mentee) {
+        return jdbc.sql(
+                        "select count(*) from mentorship where organisation_id = ? and program_id = ?"
+                                + " and mentee_id = ? and status = 'ACTIVE'")
+                .params(organisation.value(), program.value(), mentee.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    int activeMentees(OrganisationId organisation, ProgramId program, PersonId mentor) {
+        return jdbc.sql(
+                        "select count(*) from mentorship where organisation_id = ? and program_id = ?"
+                                + " and mentor_id = ? and status = 'ACTIVE'")
+                .params(organisation.value(), program.value(), mentor.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Every pair the program ever started, active or not, as (mentee, mentor). */
+    Set<List<PersonId>> pairs(OrganisationId organisation, ProgramId program) {
+        Set<List<PersonId>> pairs = new HashSet<>();
         jdbc.sql(
-                        "insert into mentorship (id, organisation_id, program_id, mentor_id, mentee_id,"
-                                + " status, score, source, started_on, created_at, updated_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        m.id().value(),
-                        organisation.value(),
-                        m.programId().value(),
-                        m.mentorId().value(),
-                        m.menteeId().value(),
-                        m.status().name(),
-                        m.score(),
-                        source,
-                        Date.valueOf(m.startedOn()),
-                        now,
-                        now)
+                        "select mentee_id, mentor_id from mentorship where organisation_id = ?"
+                                + " and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(
+                        rs -> {
+                            pairs.add(
+                                    List.of(
+                                            new PersonId(rs.getObject(1, UUID.class)),
+                                            new PersonId(rs.getObject(2, UUID.class))));
+                        });
+        return pairs;
+    }
+
+    /**
+     * Locks the program's row until the current transaction ends, waiting for its holder; creates
+     * the row the first time. "On conflict do nothing" waits for a concurrent creator instead of
+     * failing, so the caller's transaction stays usable on PostgreSQL.
+     */
+    void lock(ProgramId program) {
+        jdbc.sql("insert into mentorship_lock (program_id) values (?) on conflict do nothing")
+                .param(program.value())
                 .update();
+        jdbc.sql("select program_id from mentorship_lock where program_id = ? for update")
+                .param(program.value())
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .single();
+    }
+
+    /** Inserts new mentorships in batches of 1,000. */
+    void insertAll(OrganisationId organisation, List<MentorshipSummary> all, UUID source) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows =
+                all.stream()
+                        .map(
+                                m ->
+                                        new Object[] {
+                                            m.id().value(),
+                                            organisation.value(),
+                                            m.programId().value(),
+                                            m.mentorId().value(),
+                                            m.menteeId().value(),
+                                            m.status().name(),
+                                            m.score(),
+                                            source,
+                                            Date.valueOf(m.startedOn()),
+                                            now,
+                                            now
+                                        })
+                        .toList();
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate(
+                    "insert into mentorship (id, organisation_id, program_id, mentor_id, mentee_id,"
+                            + " status, score, source, started_on, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
     }
 
     List<MentorshipSummary> find(

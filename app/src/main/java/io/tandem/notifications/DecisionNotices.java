@@ -47,13 +47,17 @@ class DecisionNotices {
         String role = messages.getMessage("mail.invitation.role." + decided.role());
         String outcome = decided.approved() ? "approved" : "declined";
         String path = "/programs/" + decided.programId();
+        // One key per decision: handling this event again sends nothing twice.
+        String key = "enrolment-" + outcome + ":" + decided.enrolmentId();
         notifications.notify(
                 decided.organisationId(),
+                key,
                 person.email(),
                 messages.getMessage("inbox.enrolment." + outcome, new Object[] {program, role}),
                 path);
         notifications.queueMail(
                 decided.organisationId(),
+                key,
                 person.email(),
                 messages.getMessage(
                         "mail.enrolment." + outcome + ".subject", new Object[] {program}),
@@ -73,14 +77,17 @@ class DecisionNotices {
         }
         String program = programs.get(declined.organisationId(), declined.programId()).name();
         String path = "/programs/" + declined.programId() + "/mentors";
+        String key = "request-declined:" + declined.requestId().value();
         notifications.notify(
                 declined.organisationId(),
+                key,
                 mentee.email(),
                 messages.getMessage(
                         "inbox.request-declined", new Object[] {mentor.name(), program}),
                 path);
         notifications.queueMail(
                 declined.organisationId(),
+                key,
                 mentee.email(),
                 messages.getMessage("mail.request-declined.subject", new Object[] {mentor.name()}),
                 messages.getMessage(

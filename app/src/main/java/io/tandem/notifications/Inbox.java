@@ -19,17 +19,22 @@ class Inbox {
         this.jdbc = jdbc;
     }
 
-    void add(OrganisationId organisation, String email, String text, String link) {
-        jdbc.sql(
-                        "insert into inbox_item (id, organisation_id, recipient_email, text, link, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(
-                        UUID.randomUUID(),
-                        organisation.value(),
-                        key(email),
-                        text,
-                        link,
-                        Timestamp.from(Instant.now()))
-                .update();
+    /** Adds the item, unless one with the same key exists; true if it added. */
+    boolean add(
+            OrganisationId organisation, String dedupKey, String email, String text, String link) {
+        return jdbc.sql(
+                                "insert into inbox_item (id, organisation_id, dedup_key, recipient_email, text, link, created_at)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        .params(
+                                UUID.randomUUID(),
+                                organisation.value(),
+                                dedupKey,
+                                key(email),
+                                text,
+                                link,
+                                Timestamp.from(Instant.now()))
+                        .update()
+                == 1;
     }
 
     List<InboxItemView> latest(OrganisationId organisation, String email, int limit) {

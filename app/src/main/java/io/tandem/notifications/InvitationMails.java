@@ -1,6 +1,10 @@
 package io.tandem.notifications;
 
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentInvited;
+import io.tandem.programs.ProgramManagement;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -11,33 +15,50 @@ import org.springframework.stereotype.Component;
 class InvitationMails {
 
     private final NotificationManagement notifications;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
     private final MessageSourceAccessor messages;
     private final Links links;
 
     InvitationMails(
-            NotificationManagement notifications, MessageSource messageSource, Links links) {
+            NotificationManagement notifications,
+            PeopleManagement people,
+            ProgramManagement programs,
+            MessageSource messageSource,
+            Links links) {
         this.notifications = notifications;
+        this.people = people;
+        this.programs = programs;
         this.messages = new MessageSourceAccessor(messageSource);
         this.links = links;
     }
 
     @ApplicationModuleListener
     void on(EnrolmentInvited invited) {
+        PersonSummary person =
+                people.findAll(invited.organisationId(), List.of(invited.personId()))
+                        .get(invited.personId());
+        if (person == null) {
+            return;
+        }
+        String program = programs.get(invited.organisationId(), invited.programId()).name();
         String role = messages.getMessage("mail.invitation.role." + invited.role());
         String link = links.to("/programs/" + invited.programId());
+        // One key per invitation: handling this event again sends nothing twice.
+        String key = "invited:" + invited.enrolmentId() + ":" + invited.invitedAt().toEpochMilli();
         // In the app too: someone who signs in before reading their mail sees it waiting.
         notifications.notify(
                 invited.organisationId(),
-                invited.email(),
-                messages.getMessage("inbox.invited", new Object[] {invited.programName(), role}),
+                key,
+                person.email(),
+                messages.getMessage("inbox.invited", new Object[] {program, role}),
                 "/programs/" + invited.programId() + "/enrol");
         notifications.queueMail(
                 invited.organisationId(),
-                invited.email(),
+                key,
+                person.email(),
+                messages.getMessage("mail.invitation.subject", new Object[] {program}),
                 messages.getMessage(
-                        "mail.invitation.subject", new Object[] {invited.programName()}),
-                messages.getMessage(
-                        "mail.invitation.text",
-                        new Object[] {invited.name(), invited.programName(), role, link}));
+                        "mail.invitation.text", new Object[] {person.name(), program, role, link}));
     }
 }

@@ -47,18 +47,23 @@ class MentorshipMails {
         }
         String program = programs.get(started.organisationId(), started.programId()).name();
         String link = links.to("/mentorships");
+        // One key per mentorship and recipient: handling this event again sends nothing twice.
+        String key = "mentorship-started:" + started.mentorshipId();
         notifications.notify(
                 started.organisationId(),
+                key + ":mentee",
                 mentee.email(),
                 messages.getMessage("inbox.matched.mentee", new Object[] {mentor.name(), program}),
                 "/mentorships");
         notifications.notify(
                 started.organisationId(),
+                key + ":mentor",
                 mentor.email(),
                 messages.getMessage("inbox.matched.mentor", new Object[] {mentee.name(), program}),
                 "/mentorships");
         notifications.queueMail(
                 started.organisationId(),
+                key + ":mentee",
                 mentee.email(),
                 messages.getMessage("mail.matched.subject", new Object[] {program}),
                 messages.getMessage(
@@ -66,6 +71,7 @@ class MentorshipMails {
                         new Object[] {mentee.firstName(), mentor.name(), program, link}));
         notifications.queueMail(
                 started.organisationId(),
+                key + ":mentor",
                 mentor.email(),
                 messages.getMessage("mail.matched.subject", new Object[] {program}),
                 messages.getMessage(

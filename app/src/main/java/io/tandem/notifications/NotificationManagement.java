@@ -38,6 +38,19 @@ public class NotificationManagement {
      */
     @Transactional
     public void queueMail(OrganisationId organisation, String to, String subject, String text) {
+        queueMail(organisation, null, to, subject, text);
+    }
+
+    /**
+     * Queues a mail once per {@code key}: a second call with the same key (the same event handled
+     * again, by a resubmission or another instance) writes nothing.
+     *
+     * @param key names the event and the recipient, at most 200 characters; {@code null} for none
+     * @return whether the mail was queued now
+     */
+    @Transactional
+    public boolean queueMail(
+            OrganisationId organisation, String key, String to, String subject, String text) {
         if (organisation == null || subject == null || text == null) {
             throw new IllegalArgumentException("organisation, subject and text are required");
         }
@@ -48,20 +61,33 @@ public class NotificationManagement {
             throw new IllegalArgumentException(
                     "subject must be 1 to " + MAX_SUBJECT + " characters long");
         }
-        mails.insert(UUID.randomUUID(), organisation, recipient, oneLine, text, Instant.now());
+        return mails.insert(
+                UUID.randomUUID(), organisation, key, recipient, oneLine, text, Instant.now());
     }
 
     /** The organisation's mail, newest first. */
     @Transactional(readOnly = true)
     public Paged<OutboxMailView> outbox(OrganisationId organisation, PageQuery page) {
-        return Paged.of(mails.page(organisation, page), page, mails.count(organisation));
+        return Paged.of(mails.page(organisation, page), page, mails.count(organisation))
+                .map(AccountMails::redact);
     }
 
-    /** Whether mail leaves this instance over SMTP, or only waits in the outbox. */
     /** Puts a notification in the person's in-app inbox, in the caller's transaction. */
     @Transactional
     public void notify(OrganisationId organisation, String email, String text, String link) {
-        inbox.add(organisation, email, text, link);
+        inbox.add(organisation, null, email, text, link);
+    }
+
+    /**
+     * Puts a notification in the inbox once per {@code key} (see {@link #queueMail(OrganisationId,
+     * String, String, String, String)}).
+     *
+     * @return whether it was added now
+     */
+    @Transactional
+    public boolean notify(
+            OrganisationId organisation, String key, String email, String text, String link) {
+        return inbox.add(organisation, key, email, text, link);
     }
 
     /** The person's latest notifications, newest first. */
@@ -80,6 +106,7 @@ public class NotificationManagement {
         inbox.markRead(organisation, email);
     }
 
+    /** Whether mail leaves this instance over SMTP, or only waits in the outbox. */
     public boolean deliversMail() {
         return delivery.smtpConfigured();
     }

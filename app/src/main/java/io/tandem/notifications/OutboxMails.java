@@ -35,27 +35,34 @@ class OutboxMails {
         this.jdbc = jdbc;
     }
 
-    void insert(
+    /** Inserts the mail, unless one with the same key exists; true if it inserted. */
+    boolean insert(
             UUID id,
             OrganisationId organisation,
+            String key,
             String recipient,
             String subject,
             String body,
             Instant now) {
-        jdbc.sql(
-                        "insert into outbox_mail (id, organisation_id, recipient, subject, body,"
-                                + " status, attempts, created_at, next_attempt_at)"
-                                + " values (?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(
-                        id,
-                        organisation.value(),
-                        recipient,
-                        subject,
-                        body,
-                        MailStatus.PENDING.name(),
-                        Timestamp.from(now),
-                        Timestamp.from(now))
-                .update();
+        // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed
+        // insert would spoil the caller's transaction.
+        return jdbc.sql(
+                                "insert into outbox_mail (id, organisation_id, dedup_key, recipient,"
+                                        + " subject, body, status, attempts, created_at,"
+                                        + " next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                                        + " on conflict do nothing")
+                        .params(
+                                id,
+                                organisation.value(),
+                                key,
+                                recipient,
+                                subject,
+                                body,
+                                MailStatus.PENDING.name(),
+                                Timestamp.from(now),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     List<OutboxMailView> page(OrganisationId organisation, PageQuery page) {

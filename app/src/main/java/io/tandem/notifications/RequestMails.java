@@ -47,13 +47,17 @@ class RequestMails {
             return;
         }
         String program = programs.get(requested.organisationId(), requested.programId()).name();
+        // One key per request: handling this event again sends nothing twice.
+        String key = "mentor-requested:" + requested.requestId();
         notifications.notify(
                 requested.organisationId(),
+                key,
                 mentor.email(),
                 messages.getMessage("inbox.requested", new Object[] {mentee.name(), program}),
                 "/requests");
         notifications.queueMail(
                 requested.organisationId(),
+                key,
                 mentor.email(),
                 messages.getMessage(
                         "mail.requested.subject", new Object[] {mentee.name(), program}),

@@ -3,6 +3,7 @@ package io.tandem.people;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
+import io.tandem.web.StartupTasks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -130,15 +131,18 @@ class DemoOrganisation implements ApplicationRunner {
     private final PeopleManagement people;
     private final People rows;
     private final boolean enabled;
+    private final StartupTasks startup;
 
     DemoOrganisation(
             IdentityManagement identity,
             PeopleManagement people,
+            StartupTasks startup,
             People rows,
             @Value("${tandem.demo:}") String demo,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.identity = identity;
         this.people = people;
+        this.startup = startup;
         this.rows = rows;
         this.enabled =
                 demo.isBlank()
@@ -151,6 +155,12 @@ class DemoOrganisation implements ApplicationRunner {
         if (!enabled) {
             return;
         }
+        try (var loading = startup.begin("demo")) {
+            load();
+        }
+    }
+
+    private void load() {
         OrganisationId organisation =
                 identity.ensureOrganisation(
                         IdentityManagement.DEFAULT_ORGANISATION, "Northwind Group");

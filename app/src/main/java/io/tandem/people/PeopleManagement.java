@@ -1,5 +1,9 @@
 package io.tandem.people;
 
+import io.tandem.identity.AccountState;
+import io.tandem.identity.ActivationSummary;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.Invitee;
 import io.tandem.identity.OrganisationId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -44,13 +49,22 @@ public class PeopleManagement {
 
     private final People people;
     private final MessageSourceAccessor messages;
+    private final IdentityManagement identity;
+    private final boolean activateOnImport;
 
     private final DirectoryIndex index;
 
-    PeopleManagement(People people, DirectoryIndex index, MessageSource messageSource) {
+    PeopleManagement(
+            People people,
+            DirectoryIndex index,
+            MessageSource messageSource,
+            IdentityManagement identity,
+            @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport) {
         this.people = people;
         this.index = index;
         this.messages = new MessageSourceAccessor(messageSource);
+        this.identity = identity;
+        this.activateOnImport = activateOnImport;
     }
 
     /**
@@ -63,7 +77,128 @@ public class PeopleManagement {
         PeopleImport.Plan plan = PeopleImport.plan(file, people.findAll(organisation), messages);
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
+        // People who left cannot sign in from now on; people back again can, with their password.
+        List<PersonRow> written = new ArrayList<>(plan.inserts());
+        written.addAll(plan.updates());
+        identity.disableAccounts(
+                organisation,
+                written.stream()
+                        .filter(row -> row.status() == PersonStatus.INACTIVE)
+                        .map(PersonRow::email)
+                        .toList());
+        identity.enableAccounts(
+                organisation,
+                plan.updates().stream()
+                        .filter(row -> row.status() == PersonStatus.ACTIVE)
+                        .map(PersonRow::email)
+                        .toList());
+        if (activateOnImport) {
+            identity.requestActivations(
+                    organisation,
+                    plan.inserts().stream()
+                            .filter(row -> row.status() == PersonStatus.ACTIVE)
+                            .map(PeopleManagement::invitee)
+                            .toList());
+        }
         return plan.result();
+    }
+
+    /**
+     * The organisation's people with whether each can sign in, by name; {@code waitingOnly} keeps
+     * the active people who cannot sign in yet.
+     */
+    @Transactional(readOnly = true)
+    public AccountsOverview accounts(
+            OrganisationId organisation, boolean waitingOnly, PageQuery page) {
+        List<PersonRow> everyone = new ArrayList<>(people.findAll(organisation));
+        everyone.sort(
+                java.util.Comparator.comparing(PersonRow::lastName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(PersonRow::firstName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(PersonRow::employeeId));
+        Map<String, AccountState> states =
+                identity.accountStates(
+                        organisation, everyone.stream().map(PersonRow::emailKey).toList());
+        long activated = 0;
+        long invited = 0;
+        long waiting = 0;
+        long inactive = 0;
+        List<PersonAccount> listed = new ArrayList<>();
+        for (PersonRow row : everyone) {
+            AccountState state = states.getOrDefault(row.emailKey(), AccountState.NONE);
+            boolean isWaiting = row.status() == PersonStatus.ACTIVE && !state.activated();
+            if (row.status() == PersonStatus.INACTIVE) {
+                inactive++;
+            } else if (state.activated()) {
+                activated++;
+            } else {
+                waiting++;
+                if (state.status() == AccountState.Status.INVITED) {
+                    invited++;
+                }
+            }
+            if (!waitingOnly || isWaiting) {
+                listed.add(new PersonAccount(row.summary(), state));
+            }
+        }
+        int from = (int) Math.min(listed.size(), page.offset());
+        int to = Math.min(listed.size(), from + page.size());
+        return new AccountsOverview(
+                Paged.of(listed.subList(from, to), page, listed.size()),
+                activated,
+                invited,
+                waiting,
+                inactive);
+    }
+
+    /** Whether the person can sign in. */
+    public AccountState account(OrganisationId organisation, PersonId id) {
+        return identity.accountState(organisation, get(organisation, id).email());
+    }
+
+    /**
+     * Mails the person a link to set their password, unless they can sign in already.
+     *
+     * @throws InvalidInputException when the person is inactive
+     */
+    @Transactional
+    public ActivationSummary sendActivation(OrganisationId organisation, PersonId id) {
+        PersonRow person =
+                people.find(organisation, id.value())
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                messages.getMessage("people.not-found")));
+        if (person.status() != PersonStatus.ACTIVE) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("accounts.inactive"),
+                    List.of(InputError.field("person", messages.getMessage("accounts.inactive"))));
+        }
+        return identity.requestActivations(organisation, List.of(invitee(person)));
+    }
+
+    /** Mails an activation link to every active person who cannot sign in yet. */
+    @Transactional
+    public ActivationSummary sendActivations(OrganisationId organisation) {
+        List<PersonRow> active =
+                people.findAll(organisation).stream()
+                        .filter(row -> row.status() == PersonStatus.ACTIVE)
+                        .toList();
+        Map<String, AccountState> states =
+                identity.accountStates(
+                        organisation, active.stream().map(PersonRow::emailKey).toList());
+        return identity.requestActivations(
+                organisation,
+                active.stream()
+                        .filter(
+                                row ->
+                                        !states.getOrDefault(row.emailKey(), AccountState.NONE)
+                                                .activated())
+                        .map(PeopleManagement::invitee)
+                        .toList());
+    }
+
+    private static Invitee invitee(PersonRow row) {
+        return new Invitee(row.email(), row.firstName() + " " + row.lastName());
     }
 
     public Paged<PersonSummary> search(

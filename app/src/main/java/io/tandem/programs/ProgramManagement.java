@@ -171,6 +171,19 @@ public class ProgramManagement {
                 .orElseThrow(() -> new NotFoundException(messages.getMessage("program.not-found")));
     }
 
+    /**
+     * The program as someone may see it: a draft exists only for those who manage programs.
+     *
+     * @throws NotFoundException for a draft asked for by anyone else
+     */
+    public ProgramView visible(OrganisationId organisation, ProgramId id, boolean managesPrograms) {
+        ProgramView program = get(organisation, id);
+        if (program.status() == ProgramStatus.DRAFT && !managesPrograms) {
+            throw new NotFoundException(messages.getMessage("program.not-found"));
+        }
+        return program;
+    }
+
     public Paged<ProgramView> list(
             OrganisationId organisation, boolean includeDrafts, PageQuery page) {
         return Paged.of(
@@ -402,14 +415,34 @@ public class ProgramManagement {
             }
             events.publishEvent(
                     new EnrolmentInvited(
-                            organisation,
-                            programId,
-                            program.name(),
-                            person.id(),
-                            person.email(),
-                            person.name(),
-                            role));
+                            organisation, programId, invitation.id(), person.id(), role, now));
             invited++;
+        }
+        return invited;
+    }
+
+    /**
+     * Invites by e-mail list, by person ids and by segment in one transaction: all or nothing.
+     *
+     * @return how many were invited
+     */
+    @Transactional
+    public int inviteAll(
+            OrganisationId organisation,
+            ProgramId programId,
+            EnrolmentRole role,
+            List<String> emails,
+            Collection<PersonId> personIds,
+            DirectoryQuery segment) {
+        int invited = 0;
+        if (emails != null && !emails.isEmpty()) {
+            invited += inviteEmails(organisation, programId, emails, role);
+        }
+        if (personIds != null && !personIds.isEmpty()) {
+            invited += invite(organisation, programId, personIds, role);
+        }
+        if (segment != null) {
+            invited += inviteSegment(organisation, programId, segment, role);
         }
         return invited;
     }
@@ -450,7 +483,7 @@ public class ProgramManagement {
         List<InputError> errors = new ArrayList<>();
         List<PersonId> ids = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
-            String email = emails.get(i).trim();
+            String email = emails.get(i) == null ? "" : emails.get(i).trim();
             if (email.isEmpty() || email.equalsIgnoreCase("email")) {
                 continue;
             }
@@ -553,6 +586,23 @@ public class ProgramManagement {
         return active.stream().map(e -> e.view(found.get(e.personId()))).toList();
     }
 
+    /**
+     * Each active mentor's places in the program (their capacity, or the program's default), for
+     * counting places without loading everyone's profile.
+     */
+    public Map<PersonId, Integer> mentorPlaces(OrganisationId organisation, ProgramId programId) {
+        ProgramView program = get(organisation, programId);
+        Map<PersonId, Integer> places = new java.util.HashMap<>();
+        for (Enrolment e : enrolments.all(organisation, programId)) {
+            if (e.role() == EnrolmentRole.MENTOR && e.status() == EnrolmentStatus.ACTIVE) {
+                places.put(
+                        e.personId(),
+                        Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
+            }
+        }
+        return places;
+    }
+
     /** The person's own enrolments across programs. */
     public List<EnrolmentView> enrolmentsOf(OrganisationId organisation, PersonId person) {
         PersonSummary summary = people.find(organisation, person).orElse(null);
@@ -614,6 +664,13 @@ public class ProgramManagement {
         if (!program.status().acceptsEnrolments()) {
             throw new ConflictException(
                     messages.getMessage("enrolment.closed", new Object[] {program.status()}));
+        }
+        // The enrolment window binds the API as much as the page.
+        LocalDate today = today();
+        if ((program.enrolmentOpensOn() != null && today.isBefore(program.enrolmentOpensOn()))
+                || (program.enrolmentClosesOn() != null
+                        && today.isAfter(program.enrolmentClosesOn()))) {
+            throw new ConflictException(messages.getMessage("enrolment.window-closed"));
         }
         if (!person.active()) {
             throw new ConflictException(

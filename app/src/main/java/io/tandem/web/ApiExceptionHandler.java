@@ -62,6 +62,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
     }
 
+    /** The database cannot be reached (or answer) now: say so quickly, never hang or 500. */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessResourceException.class,
+        org.springframework.dao.QueryTimeoutException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+                .body(
+                        ProblemDetail.forStatusAndDetail(
+                                HttpStatus.SERVICE_UNAVAILABLE, text("database.unavailable")));
+    }
+
+    /**
+     * A value the database refuses (too long for its column, a NUL on PostgreSQL) that no check
+     * caught first: the input is wrong, so 422, never a 500.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.DataIntegrityViolationException.class,
+        org.springframework.jdbc.UncategorizedSQLException.class
+    })
+    ResponseEntity<ProblemDetail> refusedByDatabase(Exception ex) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, text("request.value.refused"));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem =
@@ -70,6 +97,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty(
                 "errors", List.of(InputError.field(ex.getName(), text("request.value.invalid"))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body cut off by {@link RequestSizeLimitFilter} while being read: 413, not 400. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            org.springframework.http.HttpHeaders headers,
+            HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.LimitExceeded) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(
+                                ProblemDetail.forStatusAndDetail(
+                                        HttpStatus.CONTENT_TOO_LARGE, t.getMessage()));
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     @Override

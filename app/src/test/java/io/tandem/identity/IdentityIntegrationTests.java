@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -129,31 +128,6 @@ class IdentityIntegrationTests {
     }
 
     @Test
-    void wrongPasswordsAreRefusedAndThenThrottledPerAccount() {
-        String email = "throttle-" + UUID.randomUUID() + "@acme.test";
-        TestOrganisation org = organisations.create();
-        identity.ensureAccount(org.id(), email, "Throttle", "right-password", Role.EMPLOYEE);
-
-        for (int i = 0; i < 5; i++) {
-            assertThat(
-                            mvc.post()
-                                    .uri("/login")
-                                    .param("username", email)
-                                    .param("password", "wrong")
-                                    .with(csrf()))
-                    .hasRedirectedUrl("/login?error");
-        }
-
-        assertThat(
-                        mvc.post()
-                                .uri("/login")
-                                .param("username", email)
-                                .param("password", "right-password")
-                                .with(csrf()))
-                .hasRedirectedUrl("/login?locked");
-    }
-
-    @Test
     void formsWithoutACsrfTokenAreRefused() {
         assertThat(
                         mvc.post()
@@ -214,6 +188,30 @@ class IdentityIntegrationTests {
                                 .uri("/api/v1/people")
                                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + issued.secret()))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void anEmptyTokenNameAsksForANameAndALongOneForAShorterOne() {
+        var admin = user(Role.ADMIN);
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens")
+                                .param("name", "  ")
+                                .param("role", "ADMIN")
+                                .with(csrf())
+                                .with(admin))
+                .bodyText()
+                .contains("Give the token a name")
+                .doesNotContain("120 characters");
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/tokens")
+                                .param("name", "n".repeat(121))
+                                .param("role", "ADMIN")
+                                .with(csrf())
+                                .with(admin))
+                .bodyText()
+                .contains("at most 120 characters");
     }
 
     @Test

@@ -41,9 +41,18 @@ class ApiTokenPageController {
     @PostMapping
     String create(TandemUser user, TokenForm form, Model model, RedirectAttributes redirect) {
         String name = form.name() == null ? "" : form.name().trim();
-        if (name.isEmpty() || name.length() > 120 || form.role() == null) {
+        String nameError =
+                name.isEmpty()
+                        ? "tokens.name.required"
+                        : name.length() > 120 ? "tokens.name.too-long" : null;
+        if (nameError != null || form.role() == null) {
             model.addAttribute("form", form);
-            model.addAttribute("nameError", "tokens.name.invalid");
+            model.addAttribute("nameError", nameError == null ? "tokens.role.invalid" : nameError);
+            return tokens(user, model);
+        }
+        if (identity.tokenLimitReached(user.organisationId())) {
+            model.addAttribute("form", form);
+            model.addAttribute("nameError", "tokens.limit");
             return tokens(user, model);
         }
         IssuedToken token =

@@ -129,6 +129,7 @@ class MatchRunPageController {
                     "mentors",
                     enrolled.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).toList());
             model.addAttribute("runs", matching.runs(user.organisationId(), run.programId()));
+            model.addAttribute("overbooking", matching.overbooking(user.organisationId(), runId));
         }
         return "matching/run";
     }
@@ -199,6 +200,14 @@ class MatchRunPageController {
             redirect.addFlashAttribute("problemText", e.getMessage());
             return "redirect:/match-runs/" + id;
         }
+    }
+
+    @PostMapping("/match-runs/{id}/cancel")
+    String cancel(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (matching.cancel(user.organisationId(), new MatchRunId(id))) {
+            redirect.addFlashAttribute("notice", "match.cancel.done");
+        }
+        return "redirect:/match-runs/" + id;
     }
 
     @PostMapping("/match-runs/{id}/publish")

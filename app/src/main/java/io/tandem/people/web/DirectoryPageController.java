@@ -64,6 +64,9 @@ class DirectoryPageController {
         model.addAttribute("line", people.reportingLine(user.organisationId(), person.id()));
         model.addAttribute(
                 "own", user.email() != null && user.email().equalsIgnoreCase(person.email()));
+        if (user.managesPrograms()) {
+            model.addAttribute("account", people.account(user.organisationId(), person.id()));
+        }
         return "people/profile";
     }
 }

@@ -95,11 +95,7 @@ class ProgramRestController {
 
     @GetMapping("/api/v1/programs/{id}")
     ProgramView program(TandemUser user, @PathVariable UUID id) {
-        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
-        if (program.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
-            throw new io.tandem.web.NotFoundException("program.not-found");
-        }
-        return program;
+        return programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
     }
 
     @PutMapping("/api/v1/programs/{id}/rules")
@@ -163,18 +159,7 @@ class ProgramRestController {
             TandemUser user, @PathVariable UUID id, @RequestBody Invitation body) {
         ProgramId program = new ProgramId(id);
         EnrolmentRole role = role(body.role());
-        int invited = 0;
-        if (body.emails() != null && !body.emails().isEmpty()) {
-            invited += programs.inviteEmails(user.organisationId(), program, body.emails(), role);
-        }
-        if (body.personIds() != null && !body.personIds().isEmpty()) {
-            invited +=
-                    programs.invite(
-                            user.organisationId(),
-                            program,
-                            body.personIds().stream().map(PersonId::new).toList(),
-                            role);
-        }
+        DirectoryQuery segment = null;
         if (body.segment() != null) {
             Segment s = body.segment();
             WorkMode mode =
@@ -186,21 +171,27 @@ class ProgramRestController {
                                                     invalid(
                                                             "segment.workMode",
                                                             "request.work-mode.invalid"));
-            invited +=
-                    programs.inviteSegment(
-                            user.organisationId(),
-                            program,
-                            new DirectoryQuery(
-                                    null,
-                                    s.division(),
-                                    s.function(),
-                                    s.location(),
-                                    null,
-                                    null,
-                                    mode,
-                                    s.level()),
-                            role);
+            segment =
+                    new DirectoryQuery(
+                            null,
+                            s.division(),
+                            s.function(),
+                            s.location(),
+                            null,
+                            null,
+                            mode,
+                            s.level());
         }
+        int invited =
+                programs.inviteAll(
+                        user.organisationId(),
+                        program,
+                        role,
+                        body.emails(),
+                        body.personIds() == null
+                                ? List.of()
+                                : body.personIds().stream().map(PersonId::new).toList(),
+                        segment);
         return Map.of("invited", invited);
     }
 

@@ -85,7 +85,8 @@ class EnrolmentPageController {
 
     @GetMapping("/programs/{id}/enrol")
     String form(TandemUser user, @PathVariable UUID id, Model model) {
-        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        ProgramView program =
+                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
@@ -117,7 +118,8 @@ class EnrolmentPageController {
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        ProgramView program = programs.get(user.organisationId(), new ProgramId(id));
+        ProgramView program =
+                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";

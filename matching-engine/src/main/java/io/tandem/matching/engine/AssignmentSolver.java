@@ -20,6 +20,7 @@ public final class AssignmentSolver {
 
     private final int threads;
     private final int candidates;
+    private final int rowsPerType;
 
     /** A solver using up to 2 threads for the dense scans. */
     public AssignmentSolver() {
@@ -35,8 +36,17 @@ public final class AssignmentSolver {
      *     optimum, only the speed changes
      */
     public AssignmentSolver(int threads, int candidates) {
+        this(threads, candidates, Transportation.MIN_ROWS_PER_TYPE);
+    }
+
+    /**
+     * @param rowsPerType collapse identical rows and columns into a transportation problem when
+     *     there are at least this many rows per distinct row; 0 never collapses
+     */
+    AssignmentSolver(int threads, int candidates, int rowsPerType) {
         this.threads = Math.max(1, threads);
         this.candidates = Math.max(1, candidates);
+        this.rowsPerType = Math.max(0, rowsPerType);
     }
 
     public Assignment solve(ScoreMatrix matrix, Capacities capacities, Objective objective) {
@@ -54,18 +64,29 @@ public final class AssignmentSolver {
                     capacities.size() + " capacities for " + matrix.cols() + " mentors");
         }
         int[] cap = capacities.toArray();
+        // Scores from a few categorical features repeat whole rows: solve the small problem.
+        Transportation types =
+                rowsPerType == 0 ? null : Transportation.collapse(matrix, cap, rowsPerType, token);
         int[] mentorOf =
                 switch (objective) {
-                    case TOTAL -> total(matrix, cap, token, progress);
-                    case PARTICIPATION -> participation(matrix, cap, 0, token, progress);
-                    case FAIR -> fair(matrix, cap, token, progress);
+                    case TOTAL -> total(matrix, cap, types, token, progress);
+                    case PARTICIPATION -> participation(matrix, cap, types, 0, token, progress);
+                    case FAIR -> fair(matrix, cap, types, token, progress);
                 };
+        progress.onProgress(1.0);
         return Assignment.of(matrix, mentorOf);
     }
 
     private int[] total(
-            ScoreMatrix matrix, int[] cap, CancellationToken token, ProgressListener progress) {
+            ScoreMatrix matrix,
+            int[] cap,
+            Transportation types,
+            CancellationToken token,
+            ProgressListener progress) {
         long alpha = matrix.rows() + 1L;
+        if (types != null) {
+            return types.solve(alpha, 1, 0);
+        }
         return new ShortestAugmentingPaths(matrix, cap, 0, alpha, 1, candidates, threads, token)
                 .solve(progress);
     }
@@ -73,19 +94,28 @@ public final class AssignmentSolver {
     private int[] participation(
             ScoreMatrix matrix,
             int[] cap,
+            Transportation types,
             int floor,
             CancellationToken token,
             ProgressListener progress) {
         long pairs = Math.min(matrix.rows(), Arrays.stream(cap).asLongStream().sum());
         long big = pairs * Math.max(0, matrix.maxScore()) + 1;
+        if (types != null) {
+            return types.solve(1, big, floor);
+        }
         return new ShortestAugmentingPaths(matrix, cap, floor, 1, big, candidates, threads, token)
                 .solve(progress);
     }
 
     private int[] fair(
-            ScoreMatrix matrix, int[] cap, CancellationToken token, ProgressListener progress) {
+            ScoreMatrix matrix,
+            int[] cap,
+            Transportation types,
+            CancellationToken token,
+            ProgressListener progress) {
         int[] best =
-                participation(matrix, cap, 0, token, ProgressListener.slice(progress, 0, 0.45));
+                participation(
+                        matrix, cap, types, 0, token, ProgressListener.slice(progress, 0, 0.45));
         Assignment first = Assignment.of(matrix, best);
         if (first.matched() == 0) {
             progress.onProgress(1.0);
@@ -103,7 +133,18 @@ public final class AssignmentSolver {
                 int j = feasible[i];
                 probe[i] = j >= 0 && matrix.score(i, j) >= t ? j : -1;
             }
-            if (flow.maximize(t, probe, k) == k) {
+            boolean enough;
+            if (types != null) {
+                // the small problem solves from scratch faster than a warm start on the large one
+                int[] most = types.solve(0, 1, t);
+                enough = Assignment.of(matrix, most).matched() == k;
+                if (enough) {
+                    probe = most;
+                }
+            } else {
+                enough = flow.maximize(t, probe, k) == k;
+            }
+            if (enough) {
                 // Every pair of this matching scores at least t; its minimum may be higher.
                 int min = Integer.MAX_VALUE;
                 for (int i = 0; i < probe.length; i++) {
@@ -122,6 +163,7 @@ public final class AssignmentSolver {
             progress.onProgress(1.0);
             return best;
         }
-        return participation(matrix, cap, lo, token, ProgressListener.slice(progress, 0.55, 1));
+        return participation(
+                matrix, cap, types, lo, token, ProgressListener.slice(progress, 0.55, 1));
     }
 }

@@ -16,7 +16,10 @@ class AssignmentSolverTests {
     private static final AssignmentSolver SOLVER = new AssignmentSolver(1);
 
     /** One candidate per mentee: forces the pricing loop to add pairs and solve again. */
-    private static final AssignmentSolver NARROW = new AssignmentSolver(2, 1);
+    private static final AssignmentSolver NARROW = new AssignmentSolver(2, 1, 0);
+
+    /** Collapses identical rows and columns whenever any row repeats: the transportation path. */
+    private static final AssignmentSolver COLLAPSING = new AssignmentSolver(1, 32, 1);
 
     private static BruteForce.Best figures(Assignment a) {
         return new BruteForce.Best(a.total(), a.matched(), a.minScore().orElse(0));
@@ -40,7 +43,7 @@ class AssignmentSolverTests {
         Instance in = RandomInstances.random(seed, rows, cols, maxScore, 0.3, 2);
         for (Objective objective : Objective.values()) {
             BruteForce.Best expected = BruteForce.best(in.matrix(), in.capacities(), objective);
-            for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
                 Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 BruteForce.Best actual = figures(got);
@@ -72,7 +75,7 @@ class AssignmentSolverTests {
                         seed, rows, cols, maxScore, forbiddenPercent / 100.0, maxCapacity);
         for (Objective objective : Objective.values()) {
             Assignment expected = OrToolsReference.solve(in.matrix(), in.capacities(), objective);
-            for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
                 Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 assertThat(comparable(got, objective))

@@ -13,8 +13,20 @@ import java.util.TreeSet;
  */
 final class OrToolsReference {
 
-    static {
-        Loader.loadNativeLibraries();
+    private static final boolean AVAILABLE = load();
+
+    private static boolean load() {
+        try {
+            Loader.loadNativeLibraries();
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** False on a machine where OR-tools' native library does not load. */
+    static boolean available() {
+        return AVAILABLE;
     }
 
     private OrToolsReference() {}

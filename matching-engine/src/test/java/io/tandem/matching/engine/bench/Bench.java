@@ -6,6 +6,7 @@ import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.Explanation;
 import io.tandem.matching.engine.GreedyMatcher;
 import io.tandem.matching.engine.HardRules;
+import io.tandem.matching.engine.InstanceFamilies;
 import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.OrgChart;
 import io.tandem.matching.engine.Profiles;
@@ -47,6 +48,7 @@ public final class Bench {
             endToEnd(true);
             return;
         }
+        boolean familiesOnly = args.length > 0 && args[0].equals("--families");
         System.out.printf(
                 Locale.ROOT,
                 "Tandem matching engine bench: %d cores, Java %s, max heap %d MB, load average %s%n%n",
@@ -55,6 +57,12 @@ public final class Bench {
                 Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
 
+        if (familiesOnly) {
+            new AssignmentSolver()
+                    .solve(uniform(1, 1_000, 300), Capacities.uniform(300, 4), Objective.TOTAL);
+            families();
+            return;
+        }
         // 1,000 x 300 first, which also warms the JIT up
         ScoreMatrix small = uniform(1, 1_000, 300);
         Capacities smallCap = Capacities.uniform(300, CAPACITY);
@@ -165,6 +173,7 @@ public final class Bench {
 
         orTools(matrix, caps, opt);
         scipy(matrix, opt);
+        families();
         cliParse(matrix);
 
         // end to end, in this JVM and in a child JVM capped at 1 GB heap
@@ -244,20 +253,44 @@ public final class Bench {
     }
 
     private static void orTools(ScoreMatrix matrix, Capacities caps, Assignment opt) {
+        OrTools or = orToolsMinCostFlow(matrix, caps);
+        if (or == null) {
+            return;
+        }
+        row(
+                "OR-tools MinCostFlow, same instance",
+                or.solveMs(),
+                String.format(
+                        Locale.ROOT,
+                        "%s, total %d (%s ours); building the graph took another %.0f ms",
+                        or.status(),
+                        or.total(),
+                        or.total() == opt.total() ? "same as" : "DIFFERENT from",
+                        or.buildMs()));
+    }
+
+    /** OR-tools' min-cost flow on the instance: solve time, build time, status, total score. */
+    private record OrTools(double solveMs, double buildMs, String status, long total) {}
+
+    private static OrTools orToolsMinCostFlow(ScoreMatrix matrix, Capacities caps) {
         try {
             com.google.ortools.Loader.loadNativeLibraries();
         } catch (Throwable e) {
             System.out.println("OR-tools: not available (" + e + ")");
-            return;
+            return null;
         }
         int n = matrix.rows();
         int m = matrix.cols();
         long t = start();
+        int arcs = 0;
+        for (int s : matrix.array()) {
+            arcs += s >= 0 ? 1 : 0;
+        }
         com.google.ortools.graph.MinCostFlow flow =
-                new com.google.ortools.graph.MinCostFlow(n + m + 2, n * (m + 2) + m);
+                new com.google.ortools.graph.MinCostFlow(n + m + 2, arcs + 2 * n + m);
         int source = n + m;
         int sink = n + m + 1;
-        long top = matrix.maxScore();
+        long top = Math.max(0, matrix.maxScore());
         for (int i = 0; i < n; i++) {
             flow.addArcWithCapacityAndUnitCost(source, i, 1, 0);
             flow.addArcWithCapacityAndUnitCost(i, sink, 1, top);
@@ -277,18 +310,77 @@ public final class Bench {
         t = start();
         var status = flow.solve();
         double solveMs = ms(t);
+        cpuAtStart = -1;
         long total = (long) n * top - flow.getOptimalCost();
         flow.delete();
-        row(
-                "OR-tools MinCostFlow, same instance",
-                solveMs,
-                String.format(
-                        Locale.ROOT,
-                        "%s, total %d (%s ours); building the graph took another %.0f ms",
-                        status,
-                        total,
-                        total == opt.total() ? "same as" : "DIFFERENT from",
-                        buildMs));
+        return new OrTools(solveMs, buildMs, status.toString(), total);
+    }
+
+    /**
+     * Every instance family at 10,000 x 3,000: the engine's TOTAL solve (best of two), its ratio to
+     * family (a) in this run, and to OR-tools' min-cost flow on the same instance.
+     */
+    private static void families() {
+        System.out.println();
+        System.out.println(
+                "instance families, 10,000 x 3,000, capacity <= 4 (targets: <= 5x family a, <= 0.1x"
+                        + " OR-tools)");
+        double uniformMs = 0;
+        for (InstanceFamilies.Family family : InstanceFamilies.Family.values()) {
+            InstanceFamilies.Instance in = InstanceFamilies.generate(family, 1, N, M);
+            System.gc();
+            AssignmentSolver solver = new AssignmentSolver();
+            long t = start();
+            Assignment a = solver.solve(in.matrix(), in.capacities(), Objective.TOTAL);
+            double first = ms(t);
+            t = start();
+            solver.solve(in.matrix(), in.capacities(), Objective.TOTAL);
+            double engineMs = Math.min(first, ms(t));
+            if (family == InstanceFamilies.Family.UNIFORM) {
+                uniformMs = engineMs;
+            }
+            t = start();
+            Assignment fair = solver.solve(in.matrix(), in.capacities(), Objective.FAIR);
+            double fairMs = ms(t);
+            cpuAtStart = -1;
+            OrTools or = orToolsMinCostFlow(in.matrix(), in.capacities());
+            String versus =
+                    or == null
+                            ? "OR-tools not available"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.3fx OR-tools' %.0f ms (target <= 0.1x), total %s",
+                                    engineMs / or.solveMs(),
+                                    or.solveMs(),
+                                    or.total() == a.total() ? "same" : "DIFFERENT " + or.total());
+            row(
+                    "(" + family.letter + ") " + family.label + ", total",
+                    engineMs,
+                    String.format(
+                            Locale.ROOT,
+                            "%.1fx family a (target <= 5x); %s; matched %d; fair %.0f ms, min %s",
+                            engineMs / uniformMs,
+                            versus,
+                            a.matched(),
+                            fairMs,
+                            fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-"));
+            if (family == InstanceFamilies.Family.LOW_RANK) {
+                // the same instance without collapsing identical rows: why the collapse exists
+                t = start();
+                Assignment before =
+                        InstanceFamilies.solverWithoutCollapsing()
+                                .solve(in.matrix(), in.capacities(), Objective.TOTAL);
+                double beforeMs = ms(t);
+                row(
+                        "(b) low-rank ties, total, without collapsing",
+                        beforeMs,
+                        String.format(
+                                Locale.ROOT,
+                                "%.1fx family a; total %s",
+                                beforeMs / uniformMs,
+                                before.total() == a.total() ? "same" : "DIFFERENT"));
+            }
+        }
     }
 
     private static void scipy(ScoreMatrix matrix, Assignment opt)

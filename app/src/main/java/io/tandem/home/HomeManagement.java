@@ -1,0 +1,169 @@
+package io.tandem.home;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.identity.TandemUser;
+import io.tandem.matching.RequestView;
+import io.tandem.matching.SelfMatchManagement;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.PageQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts together what each person sees first: what needs them now, then the rest. */
+@Service
+public class HomeManagement {
+
+    /** Programs a manager sees at a glance, newest first; the program list has them all. */
+    static final int PROGRAMS_AT_A_GLANCE = 20;
+
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+    private final SelfMatchManagement requests;
+    private final MentorshipManagement mentorships;
+    private final List<MentorshipHighlights> highlights;
+
+    HomeManagement(
+            PeopleManagement people,
+            ProgramManagement programs,
+            SelfMatchManagement requests,
+            MentorshipManagement mentorships,
+            List<MentorshipHighlights> highlights) {
+        this.people = people;
+        this.programs = programs;
+        this.requests = requests;
+        this.mentorships = mentorships;
+        this.highlights = highlights;
+    }
+
+    @Transactional(readOnly = true)
+    public HomePage page(TandemUser user) {
+        OrganisationId organisation = user.organisationId();
+        LocalDate today = programs.today();
+        PersonSummary me =
+                user.email() == null
+                        ? null
+                        : people.findByEmail(organisation, user.email()).orElse(null);
+        Map<ProgramId, ProgramView> programCache = new HashMap<>();
+
+        List<HomePage.Invitation> invitations = new ArrayList<>();
+        List<EnrolmentView> awaitingApproval = new ArrayList<>();
+        List<RequestView> toAnswer = new ArrayList<>();
+        List<RequestView> sent = new ArrayList<>();
+        List<HomePage.MentorshipCard> cards = new ArrayList<>();
+        Set<ProgramId> enrolledIn = new HashSet<>();
+        if (me != null && me.active()) {
+            for (EnrolmentView enrolment : programs.enrolmentsOf(organisation, me.id())) {
+                ProgramView program = program(organisation, enrolment.programId(), programCache);
+                if (enrolment.status().open()) {
+                    enrolledIn.add(enrolment.programId());
+                }
+                if (program.status() == ProgramStatus.CLOSED
+                        || program.status() == ProgramStatus.DRAFT) {
+                    continue;
+                }
+                if (enrolment.status() == EnrolmentStatus.INVITED) {
+                    invitations.add(
+                            new HomePage.Invitation(
+                                    enrolment, program, program.enrolmentOpen(today)));
+                } else if (enrolment.status() == EnrolmentStatus.PENDING) {
+                    awaitingApproval.add(enrolment);
+                }
+            }
+            for (RequestView request : requests.requestsFor(organisation, me.id())) {
+                if (request.open()) {
+                    (request.mentorId().equals(me.id()) ? toAnswer : sent).add(request);
+                }
+            }
+            cards = cards(organisation, me.id(), programCache);
+        }
+        List<ProgramView> joinable = new ArrayList<>();
+        List<HomePage.ProgramState> approvals = new ArrayList<>();
+        List<HomePage.ProgramState> glance = new ArrayList<>();
+        List<ProgramView> listed =
+                programs.list(
+                                organisation,
+                                user.managesPrograms(),
+                                PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items();
+        for (ProgramView program : listed) {
+            if (me != null
+                    && me.active()
+                    && program.enrolmentOpen(today)
+                    && !enrolledIn.contains(program.id())) {
+                joinable.add(program);
+            }
+            if (user.managesPrograms()
+                    && program.status() != ProgramStatus.CLOSED
+                    && glance.size() < PROGRAMS_AT_A_GLANCE) {
+                var state =
+                        new HomePage.ProgramState(
+                                programs.overview(organisation, program.id()),
+                                mentorships
+                                        .find(organisation, program.id(), null, PageQuery.of(0, 1))
+                                        .total());
+                glance.add(state);
+                if (state.overview().pending() > 0) {
+                    approvals.add(state);
+                }
+            }
+        }
+        return new HomePage(
+                me,
+                invitations,
+                toAnswer,
+                sent,
+                awaitingApproval,
+                cards,
+                joinable,
+                approvals,
+                glance,
+                user.managesPrograms());
+    }
+
+    private List<HomePage.MentorshipCard> cards(
+            OrganisationId organisation, PersonId me, Map<ProgramId, ProgramView> programCache) {
+        List<MentorshipSummary> mine =
+                mentorships
+                        .find(organisation, null, me, PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items();
+        Set<PersonId> partners = new HashSet<>();
+        mine.forEach(m -> partners.add(m.mentorId().equals(me) ? m.menteeId() : m.mentorId()));
+        Map<PersonId, PersonSummary> found = people.findAll(organisation, partners);
+        List<HomePage.MentorshipCard> cards = new ArrayList<>();
+        for (MentorshipSummary m : mine) {
+            boolean mentoring = m.mentorId().equals(me);
+            List<MentorshipHighlights.Highlight> lines = new ArrayList<>();
+            highlights.forEach(h -> lines.addAll(h.highlights(organisation, m, me)));
+            cards.add(
+                    new HomePage.MentorshipCard(
+                            m,
+                            found.get(mentoring ? m.menteeId() : m.mentorId()),
+                            mentoring,
+                            program(organisation, m.programId(), programCache).name(),
+                            lines));
+        }
+        return cards;
+    }
+
+    private ProgramView program(
+            OrganisationId organisation, ProgramId id, Map<ProgramId, ProgramView> cache) {
+        return cache.computeIfAbsent(id, key -> programs.get(organisation, key));
+    }
+}

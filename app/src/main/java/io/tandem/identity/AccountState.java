@@ -1,0 +1,26 @@
+package io.tandem.identity;
+
+import java.time.Instant;
+
+/**
+ * Whether a person can get in: no account yet, activation mailed but not used, activated, or
+ * switched off because the person is inactive.
+ *
+ * @param invitedAt when the latest activation mail was asked for, or {@code null}
+ * @param activatedAt when the password was first set, or {@code null}
+ */
+public record AccountState(Status status, Instant invitedAt, Instant activatedAt) {
+
+    public enum Status {
+        NONE,
+        INVITED,
+        ACTIVATED,
+        DISABLED
+    }
+
+    public static final AccountState NONE = new AccountState(Status.NONE, null, null);
+
+    public boolean activated() {
+        return status == Status.ACTIVATED;
+    }
+}

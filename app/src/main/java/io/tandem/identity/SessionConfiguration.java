@@ -1,0 +1,236 @@
+package io.tandem.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions in the database that cost a write only when something in them changed: the last-access
+ * time is written at most once a minute, attributes are upserted (parallel first requests of one
+ * session never collide on a duplicate key), and expired sessions are deleted in batches.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+    /** How stale the stored last-access time may get before a request writes it again. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    static final int CLEANUP_BATCH = 500;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(
+            DataSource dataSource) {
+        String product = databaseProduct(dataSource);
+        return repository -> {
+            if (product.contains("postgres")) {
+                repository.setCreateSessionAttributeQuery(
+                        "INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME,"
+                                + " ATTRIBUTE_BYTES) VALUES (?, ?, ?) ON CONFLICT"
+                                + " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET"
+                                + " ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES");
+            } else if (product.contains("h2")) {
+                repository.setCreateSessionAttributeQuery(
+                        "MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME,"
+                                + " ATTRIBUTE_BYTES) KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)"
+                                + " VALUES (?, ?, ?)");
+            }
+        };
+    }
+
+    /**
+     * Wraps Spring Session's JDBC repository after it is built (a repository bean of our own would
+     * make Spring Boot skip building it).
+     */
+    @Bean
+    static BeanPostProcessor throttleSessionWrites() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository sessions
+                        ? new ThrottledSessionRepository(sessions)
+                        : bean;
+            }
+        };
+    }
+
+    @Bean
+    SessionCleanup sessionCleanup(JdbcClient jdbc) {
+        return new SessionCleanup(jdbc, Clock.systemUTC());
+    }
+
+    private static String databaseProduct(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase();
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
+    /** Deletes expired sessions a batch at a time, so no delete holds the table for long. */
+    static class SessionCleanup {
+
+        private final JdbcClient jdbc;
+        private final Clock clock;
+
+        SessionCleanup(JdbcClient jdbc, Clock clock) {
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        @Scheduled(fixedDelayString = "${tandem.session.cleanup-every:PT1M}")
+        void scheduled() {
+            deleteExpired();
+        }
+
+        /** Returns how many expired sessions were deleted. */
+        int deleteExpired() {
+            long now = clock.millis();
+            int total = 0;
+            int deleted;
+            do {
+                deleted =
+                        jdbc.sql(
+                                        "delete from spring_session where primary_id in (select"
+                                                + " primary_id from spring_session where"
+                                                + " expiry_time < :now limit :batch)")
+                                .param("now", now)
+                                .param("batch", CLEANUP_BATCH)
+                                .update();
+                total += deleted;
+            } while (deleted == CLEANUP_BATCH);
+            return total;
+        }
+    }
+
+    /**
+     * Wraps the JDBC repository so that reading a session only moves its stored last-access time
+     * when the stored one is over {@link #TOUCH_INTERVAL} old; any other change is saved at once.
+     */
+    static class ThrottledSessionRepository
+            implements FindByIndexNameSessionRepository<ThrottledSessionRepository.Touched> {
+
+        private final FindByIndexNameSessionRepository<Session> delegate;
+
+        // The JDBC repository's session type is not public; it is used through Session only.
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ThrottledSessionRepository(JdbcIndexedSessionRepository delegate) {
+            this.delegate = (FindByIndexNameSessionRepository) delegate;
+        }
+
+        @Override
+        public Touched createSession() {
+            return new Touched(delegate.createSession());
+        }
+
+        @Override
+        public void save(Touched session) {
+            delegate.save(session.inner);
+        }
+
+        @Override
+        public Touched findById(String id) {
+            Session found = delegate.findById(id);
+            return found == null ? null : new Touched(found);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            delegate.deleteById(id);
+        }
+
+        @Override
+        public Map<String, Touched> findByIndexNameAndIndexValue(
+                String indexName, String indexValue) {
+            return delegate.findByIndexNameAndIndexValue(indexName, indexValue).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new Touched(e.getValue())));
+        }
+
+        static final class Touched implements Session {
+
+            private final Session inner;
+
+            Touched(Session inner) {
+                this.inner = inner;
+            }
+
+            @Override
+            public void setLastAccessedTime(Instant lastAccessedTime) {
+                if (Duration.between(inner.getLastAccessedTime(), lastAccessedTime)
+                                .compareTo(TOUCH_INTERVAL)
+                        >= 0) {
+                    inner.setLastAccessedTime(lastAccessedTime);
+                }
+            }
+
+            @Override
+            public boolean isExpired() {
+                return inner.isExpired();
+            }
+
+            @Override
+            public String getId() {
+                return inner.getId();
+            }
+
+            @Override
+            public String changeSessionId() {
+                return inner.changeSessionId();
+            }
+
+            @Override
+            public <T> T getAttribute(String attributeName) {
+                return inner.getAttribute(attributeName);
+            }
+
+            @Override
+            public Set<String> getAttributeNames() {
+                return inner.getAttributeNames();
+            }
+
+            @Override
+            public void setAttribute(String attributeName, Object attributeValue) {
+                inner.setAttribute(attributeName, attributeValue);
+            }
+
+            @Override
+            public void removeAttribute(String attributeName) {
+                inner.removeAttribute(attributeName);
+            }
+
+            @Override
+            public Instant getCreationTime() {
+                return inner.getCreationTime();
+            }
+
+            @Override
+            public Instant getLastAccessedTime() {
+                return inner.getLastAccessedTime();
+            }
+
+            @Override
+            public void setMaxInactiveInterval(Duration interval) {
+                inner.setMaxInactiveInterval(interval);
+            }
+
+            @Override
+            public Duration getMaxInactiveInterval() {
+                return inner.getMaxInactiveInterval();
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.tandem.identity.web;
+
+import io.tandem.identity.AccountLinkPurpose;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Getting in without an admin: set a first password from an activation mail, ask for a reset link,
+ * and set a new password from it. Open to everyone; the links are the credentials.
+ */
+@Controller
+@RequestMapping("/account")
+class AccountPageController {
+
+    record PasswordForm(String token, String password, String confirm) {}
+
+    private final IdentityManagement identity;
+
+    AccountPageController(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping("/{step:activate|reset}")
+    String choose(
+            @PathVariable String step,
+            @RequestParam(required = false) String token,
+            Model model,
+            HttpServletResponse response) {
+        AccountLinkPurpose purpose = purpose(step);
+        model.addAttribute("purpose", purpose);
+        if (identity.checkLink(token).filter(p -> p == purpose).isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "identity/link-invalid";
+        }
+        model.addAttribute("form", new PasswordForm(token, "", ""));
+        model.addAttribute("minLength", identity.passwordMinLength());
+        return "identity/set-password";
+    }
+
+    @PostMapping("/{step:activate|reset}")
+    String set(
+            @PathVariable String step,
+            PasswordForm form,
+            Model model,
+            HttpServletResponse response) {
+        AccountLinkPurpose purpose = purpose(step);
+        model.addAttribute("purpose", purpose);
+        model.addAttribute("minLength", identity.passwordMinLength());
+        if (identity.checkLink(form.token()).filter(p -> p == purpose).isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "identity/link-invalid";
+        }
+        if (!Objects.equals(form.password(), form.confirm())) {
+            model.addAttribute("mismatch", true);
+            model.addAttribute("form", new PasswordForm(form.token(), "", ""));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "identity/set-password";
+        }
+        try {
+            if (!identity.setPassword(form.token(), form.password())) {
+                response.setStatus(HttpStatus.GONE.value());
+                return "identity/link-invalid";
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute(
+                    "errors",
+                    e.errors().stream()
+                            .collect(
+                                    java.util.stream.Collectors.toMap(
+                                            InputError::field, InputError::message, (a, b) -> a)));
+            model.addAttribute("form", new PasswordForm(form.token(), "", ""));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "identity/set-password";
+        }
+        return "redirect:/login?"
+                + (purpose == AccountLinkPurpose.ACTIVATION ? "activated" : "reset");
+    }
+
+    @GetMapping("/forgot")
+    String forgot() {
+        return "identity/forgot";
+    }
+
+    /** The same answer, at once, whether or not the e-mail has an account. */
+    @PostMapping("/forgot")
+    String requestReset(@RequestParam(required = false) String email) {
+        identity.requestPasswordReset(email);
+        return "redirect:/account/forgot?sent";
+    }
+
+    private static AccountLinkPurpose purpose(String step) {
+        return "activate".equals(step) ? AccountLinkPurpose.ACTIVATION : AccountLinkPurpose.RESET;
+    }
+}

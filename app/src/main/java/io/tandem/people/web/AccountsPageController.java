@@ -1,0 +1,67 @@
+package io.tandem.people.web;
+
+import io.tandem.identity.ActivationSummary;
+import io.tandem.identity.TandemUser;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.web.PageQuery;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Who can sign in: admins see each person's account, and send activation mails to one person or to
+ * everyone who cannot sign in yet.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+class AccountsPageController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final PeopleManagement people;
+
+    AccountsPageController(PeopleManagement people) {
+        this.people = people;
+    }
+
+    @GetMapping("/people/accounts")
+    String accounts(
+            TandemUser user,
+            @RequestParam(defaultValue = "false") boolean waiting,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute(
+                "overview",
+                people.accounts(
+                        user.organisationId(),
+                        waiting,
+                        PageQuery.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("waiting", waiting);
+        return "people/accounts";
+    }
+
+    @PostMapping("/people/accounts/activations")
+    String activateEveryone(TandemUser user, RedirectAttributes redirect) {
+        ActivationSummary sent = people.sendActivations(user.organisationId());
+        redirect.addFlashAttribute("sent", sent);
+        return "redirect:/people/accounts";
+    }
+
+    @PostMapping("/people/{id}/activation")
+    String activate(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(
+                    "sent", people.sendActivation(user.organisationId(), new PersonId(id)));
+        } catch (io.tandem.web.InvalidInputException inactive) {
+            redirect.addFlashAttribute("refusal", inactive.getMessage());
+        }
+        return "redirect:/people/" + id;
+    }
+}

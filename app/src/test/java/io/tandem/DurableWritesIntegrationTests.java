@@ -1,0 +1,161 @@
+package io.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An answered write is on disk: the application runs in a child JVM on a file H2 database, is
+ * killed with SIGKILL right after its last answer, and the restarted application still has every
+ * acknowledged program and imported person. H2 delays writing commits unless told not to.
+ */
+class DurableWritesIntegrationTests {
+
+    private static final String TOKEN = "durable-writes-token";
+
+    @TempDir Path dataDir;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process app;
+    private int port;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void acknowledgedProgramsAndImportsSurviveKillNine() throws Exception {
+        port = freePort();
+        app = start();
+
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "Durable program " + i + " " + UUID.randomUUID();
+            var created =
+                    send(
+                            "POST",
+                            "/api/v1/programs",
+                            "application/json",
+                            "{\"name\":\"" + name + "\",\"template\":\"CROSS_DIVISIONAL\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            names.add(name);
+        }
+        StringBuilder csv = new StringBuilder("employee_id,email,first_name,last_name\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("D")
+                    .append(i)
+                    .append(",durable")
+                    .append(i)
+                    .append("@acme.test,Dura,Ble")
+                    .append(i)
+                    .append('\n');
+        }
+        var imported = send("POST", "/api/v1/people/import", "text/csv", csv.toString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        // The very last acknowledged write, then SIGKILL at once: no shutdown hook runs.
+        String last = "Durable last " + UUID.randomUUID();
+        var lastCreated =
+                send(
+                        "POST",
+                        "/api/v1/programs",
+                        "application/json",
+                        "{\"name\":\"" + last + "\",\"template\":\"CROSS_DIVISIONAL\"}");
+        assertThat(lastCreated.statusCode()).isEqualTo(201);
+        app.destroyForcibly().waitFor();
+        names.add(last);
+
+        app = start();
+        String programs = send("GET", "/api/v1/programs?size=200", null, null).body();
+        assertThat(programs).contains(names);
+        var person = send("GET", "/api/v1/people?q=durable199", null, null);
+        assertThat(person.body()).contains("durable199@acme.test");
+        String people = send("GET", "/api/v1/people?size=1&q=Dura", null, null).body();
+        assertThat(people).contains("\"total\":200");
+    }
+
+    private Process start() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.tandem.TandemApplication");
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("TANDEM_DATA_DIR", dataDir.toString());
+        builder.environment().put("TANDEM_DEMO", "false");
+        builder.environment().put("TANDEM_BOOTSTRAP_TOKEN", TOKEN);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(dataDir.resolve("app.log").toFile());
+        Process process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as(log()).isTrue();
+            try {
+                var health = send("GET", "/actuator/health", null, null);
+                if (health.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The application did not start: " + log());
+    }
+
+    private HttpResponse<String> send(String method, String path, String type, String body)
+            throws IOException, InterruptedException {
+        var request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String log() {
+        try {
+            File file = dataDir.resolve("app.log").toFile();
+            String text = file.exists() ? Files.readString(file.toPath()) : "";
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

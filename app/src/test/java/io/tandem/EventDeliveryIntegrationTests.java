@@ -1,0 +1,206 @@
+package io.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.matching.MentorRequested;
+import io.tandem.matching.RequestId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentInvited;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.PageQuery;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events in a cluster: an event handled twice (delivered twice, or resubmitted while another
+ * instance still works on it) sends one mail and one inbox item per recipient, and only one
+ * instance at a time resubmits incomplete publications.
+ */
+@TandemIntegrationTest
+class EventDeliveryIntegrationTests {
+
+    static final String PEOPLE =
+            "employee_id,email,first_name,last_name,division\n"
+                    + "M1,mia@events.test,Mia,Mentor,Digital\n"
+                    + "E1,eva@events.test,Eva,Early,Retail\n";
+
+    @Autowired TestOrganisations organisations;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transaction;
+    @Autowired IncompleteEventPublications incomplete;
+    @Autowired EventResubmission resubmission;
+    @Autowired JdbcClient jdbc;
+
+    TestOrganisation org;
+    ProgramView program;
+    PersonId mentor;
+    PersonId mentee;
+
+    @BeforeEach
+    void pair() {
+        org = organisations.create();
+        people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
+        mentor = find("M1");
+        mentee = find("E1");
+        program = programs.create(org.id(), ProgramDraft.of("Events", "CROSS_DIVISIONAL"));
+    }
+
+    PersonId find(String code) {
+        return people.search(
+                        org.id(),
+                        new DirectoryQuery(code, null, null, null, null, null, null),
+                        PageQuery.of(0, 1))
+                .items()
+                .get(0)
+                .id();
+    }
+
+    long completed(Object id) {
+        return jdbc.sql(
+                        "select count(*) from event_publication where serialized_event like ?"
+                                + " and completion_date is not null")
+                .param("%" + id + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    long mails(String to) {
+        return jdbc.sql(
+                        "select count(*) from outbox_mail where organisation_id = ? and recipient = ?")
+                .params(org.id().value(), to)
+                .query(Long.class)
+                .single();
+    }
+
+    long inbox(String to) {
+        return jdbc.sql(
+                        "select count(*) from inbox_item where organisation_id = ? and recipient_email = ?")
+                .params(org.id().value(), to)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceSendsOneMailAndOneInboxItemToEach() {
+        MentorshipStarted started =
+                new MentorshipStarted(
+                        org.id(),
+                        new MentorshipId(UUID.randomUUID()),
+                        program.id(),
+                        mentor,
+                        mentee);
+
+        transaction.executeWithoutResult(
+                status -> {
+                    events.publishEvent(started);
+                    events.publishEvent(started);
+                });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(started.mentorshipId()) == 2);
+        assertThat(mails("eva@events.test")).isEqualTo(1);
+        assertThat(mails("mia@events.test")).isEqualTo(1);
+        assertThat(inbox("eva@events.test")).isEqualTo(1);
+        assertThat(inbox("mia@events.test")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationHandledTwiceMailsOnceAndANewInvitationMailsAgain() {
+        EnrolmentInvited invited =
+                new EnrolmentInvited(
+                        org.id(),
+                        program.id(),
+                        new EnrolmentId(UUID.randomUUID()),
+                        mentee,
+                        EnrolmentRole.MENTEE,
+                        Instant.now());
+
+        transaction.executeWithoutResult(
+                status -> {
+                    events.publishEvent(invited);
+                    events.publishEvent(invited);
+                });
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 2);
+        assertThat(mails("eva@events.test")).isEqualTo(1);
+
+        // Invited again after withdrawing: the same enrolment, a new invitation.
+        EnrolmentInvited again =
+                new EnrolmentInvited(
+                        org.id(),
+                        program.id(),
+                        invited.enrolmentId(),
+                        mentee,
+                        EnrolmentRole.MENTEE,
+                        invited.invitedAt().plusSeconds(60));
+        transaction.executeWithoutResult(status -> events.publishEvent(again));
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 3);
+        assertThat(mails("eva@events.test")).isEqualTo(2);
+    }
+
+    @Test
+    void aPublicationResubmittedAfterItWasHandledSendsNothingTwice() {
+        MentorRequested requested =
+                new MentorRequested(
+                        org.id(), program.id(), new RequestId(UUID.randomUUID()), mentee, mentor);
+        transaction.executeWithoutResult(status -> events.publishEvent(requested));
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(requested.requestId()) == 1);
+        assertThat(mails("mia@events.test")).isEqualTo(1);
+
+        // As the staleness monitor leaves a publication whose instance was killed after the
+        // listener committed but before the completion was written: FAILED, old enough to retry.
+        jdbc.sql(
+                        "update event_publication set completion_date = null, status = 'FAILED',"
+                                + " publication_date = ? where serialized_event like ?")
+                .params(
+                        Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                        "%" + requested.requestId() + "%")
+                .update();
+        incomplete.resubmitIncompletePublications(
+                ResubmissionOptions.defaults().withMinAge(Duration.ofMinutes(5)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> completed(requested.requestId()) == 1);
+        assertThat(mails("mia@events.test")).isEqualTo(1);
+        assertThat(inbox("mia@events.test")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyOneOfTwoInstancesTakesTheResubmissionLease() {
+        jdbc.sql("update job_lease set lease_until = ? where name = ?")
+                .params(
+                        Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")),
+                        EventResubmission.JOB)
+                .update();
+        EventResubmission other =
+                new EventResubmission(
+                        incomplete, jdbc, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        Instant now = Instant.now();
+
+        assertThat(resubmission.claim(now)).isTrue();
+        assertThat(other.claim(now)).as("the second instance waits for the lease").isFalse();
+        assertThat(other.claim(now.plus(Duration.ofMinutes(1))))
+                .as("and takes it once it has run out")
+                .isTrue();
+    }
+}

@@ -1,0 +1,254 @@
+package io.tandem.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sessions over real HTTP: none for strangers, no collisions on parallel first requests. Its own
+ * context, because spring-security-test's {@code csrf()} swaps a session-backed CSRF repository
+ * into the shared context's filter chain once any MockMvc test has used it.
+ */
+@TandemIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "tandem.test.context=sessions")
+class SessionIntegrationTests {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META =
+            Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_HEADER =
+            Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired JdbcClient jdbc;
+    @Autowired IdentityManagement identity;
+    @Autowired TestOrganisations organisations;
+    @Autowired SessionConfiguration.SessionCleanup cleanup;
+
+    @Test
+    void strangersOnTheSignInPageAddNoSessionRows() throws Exception {
+        long before = sessions();
+        for (int i = 0; i < 200; i++) {
+            HttpClient stranger = client();
+            assertThat(get(stranger, "/login").statusCode()).isEqualTo(200);
+            // A page that needs signing in sends them to the sign-in page, still without a row.
+            assertThat(get(stranger, "/programs").statusCode()).isEqualTo(302);
+        }
+        HttpClient wrong = client();
+        String form = get(wrong, "/login").body();
+        var refused =
+                post(
+                        wrong,
+                        "/login",
+                        "username=nobody@acme.test&password=wrong&_csrf=" + field(form));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    @Test
+    void parallelRequestsRightAfterSignInAllSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            HttpClient browser = signedIn();
+            List<String> pages =
+                    List.of(
+                            "/",
+                            "/programs",
+                            "/people",
+                            "/requests",
+                            "/mentorships",
+                            "/notifications",
+                            "/profile/edit",
+                            "/programs");
+            var pool = Executors.newFixedThreadPool(pages.size());
+            try {
+                List<Callable<Integer>> calls =
+                        pages.stream()
+                                .<Callable<Integer>>map(p -> () -> get(browser, p).statusCode())
+                                .toList();
+                for (Future<Integer> status : pool.invokeAll(calls)) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void formsAndHtmxRequestsStillNeedAndAcceptTheCsrfToken() throws Exception {
+        HttpClient browser = signedIn();
+        String page = get(browser, "/programs").body();
+
+        var withoutToken =
+                send(browser, "POST", "/notifications/read", "", null, null, "text/html");
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        var form = post(browser, "/notifications/read", "_csrf=" + field(page));
+        assertThat(form.statusCode()).isLessThan(400);
+
+        var htmx =
+                send(
+                        browser,
+                        "POST",
+                        "/notifications/read",
+                        "",
+                        header(page),
+                        meta(page),
+                        "text/html");
+        assertThat(htmx.statusCode()).isLessThan(400);
+    }
+
+    @Test
+    void aSignedInRequestDoesNotRewriteTheSessionRowEveryTime() throws Exception {
+        HttpClient browser = signedIn();
+        long lastAccess = latestLastAccess();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(browser, "/programs").statusCode()).isEqualTo(200);
+        }
+        assertThat(latestLastAccess()).isEqualTo(lastAccess);
+    }
+
+    @Test
+    void expiredSessionsAreDeletedInBatchesAndLiveOnesKept() {
+        long now = System.currentTimeMillis();
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 1_234; i++) {
+            insertSession(prefix, i, now - 3_600_000);
+        }
+        insertSession(prefix, 99_999, now + 3_600_000);
+
+        assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1_234);
+
+        assertThat(
+                        jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                                .param(prefix)
+                                .query(Long.class)
+                                .single())
+                .isEqualTo(1);
+    }
+
+    private void insertSession(String prefix, int i, long expiry) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql(
+                        "insert into spring_session (primary_id, session_id, creation_time,"
+                                + " last_access_time, max_inactive_interval, expiry_time,"
+                                + " principal_name) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, UUID.randomUUID().toString(), expiry, expiry, 60, expiry, prefix)
+                .update();
+    }
+
+    private long sessions() {
+        return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+    }
+
+    private long latestLastAccess() {
+        return jdbc.sql("select max(last_access_time) from spring_session")
+                .query(Long.class)
+                .single();
+    }
+
+    private HttpClient signedIn() throws Exception {
+        // A fresh account each time, so the sign-in throttle never steps in.
+        String email = "session-" + UUID.randomUUID() + "@acme.test";
+        identity.ensureAccount(
+                organisations.create().id(), email, "Session tester", "session-secret", Role.ADMIN);
+        HttpClient browser = client();
+        String form = get(browser, "/login").body();
+        var signIn =
+                post(
+                        browser,
+                        "/login",
+                        "username="
+                                + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                                + "&password=session-secret&_csrf="
+                                + field(form));
+        assertThat(signIn.headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error", "locked");
+        return browser;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return send(client, "GET", path, null, null, null, "text/html");
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String form)
+            throws Exception {
+        return send(client, "POST", path, form, null, null, "text/html");
+    }
+
+    private HttpResponse<String> send(
+            HttpClient client,
+            String method,
+            String path,
+            String form,
+            String headerName,
+            String headerValue,
+            String accept)
+            throws Exception {
+        var request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", accept)
+                        .method(
+                                method,
+                                form == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        if (headerName != null) {
+            request.header(headerName, headerValue).header("HX-Request", "true");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String html) {
+        return URLEncoder.encode(find(CSRF_FIELD, html), StandardCharsets.UTF_8);
+    }
+
+    private static String meta(String html) {
+        return find(CSRF_META, html);
+    }
+
+    private static String header(String html) {
+        return find(CSRF_HEADER, html);
+    }
+
+    private static String find(Pattern pattern, String html) {
+        Matcher matcher = pattern.matcher(html);
+        assertThat(matcher.find()).as("%s in %s", pattern, html).isTrue();
+        return matcher.group(1);
+    }
+}

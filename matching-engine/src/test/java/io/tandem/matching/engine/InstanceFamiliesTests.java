@@ -1,0 +1,205 @@
+package io.tandem.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.matching.engine.InstanceFamilies.Family;
+import io.tandem.matching.engine.InstanceFamilies.Instance;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Every instance family at small sizes: the solver's optimum agrees with brute force and OR-tools,
+ * and carries a dual certificate, for all three objectives; recommendations keep their promise.
+ */
+class InstanceFamiliesTests {
+
+    private static final AssignmentSolver SOLVER = new AssignmentSolver(1);
+
+    /** One candidate per mentee: forces the pricing and repair rounds on every family. */
+    private static final AssignmentSolver NARROW = new AssignmentSolver(2, 1, 0);
+
+    /** Collapses identical rows and columns whenever any row repeats: the transportation path. */
+    private static final AssignmentSolver COLLAPSING = new AssignmentSolver(1, 32, 1);
+
+    private static List<Long> comparable(Assignment a, Objective objective) {
+        return switch (objective) {
+            case TOTAL -> List.of(a.total(), (long) a.matched());
+            case PARTICIPATION -> List.of((long) a.matched(), a.total());
+            case FAIR -> List.of((long) a.matched(), (long) a.minScore().orElse(0), a.total());
+        };
+    }
+
+    @Property(tries = 300)
+    void matchesBruteForceOnTinyInstancesOfEveryFamily(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 6) int rows,
+            @ForAll @IntRange(min = 1, max = 4) int cols) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        for (Objective objective : Objective.values()) {
+            BruteForce.Best expected = BruteForce.best(in.matrix(), in.capacities(), objective);
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
+                Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
+                assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
+                List<Long> want =
+                        switch (objective) {
+                            case TOTAL -> List.of(expected.total());
+                            case PARTICIPATION ->
+                                    List.of((long) expected.matched(), expected.total());
+                            case FAIR ->
+                                    List.of(
+                                            (long) expected.matched(),
+                                            (long) expected.minScore(),
+                                            expected.total());
+                        };
+                List<Long> have =
+                        switch (objective) {
+                            case TOTAL -> List.of(got.total());
+                            case PARTICIPATION -> List.of((long) got.matched(), got.total());
+                            case FAIR ->
+                                    List.of(
+                                            (long) got.matched(),
+                                            (long) got.minScore().orElse(0),
+                                            got.total());
+                        };
+                assertThat(have).as("%s %s", objective, in).isEqualTo(want);
+                assertThat(
+                                DualCertificate.proveOptimal(
+                                        in.matrix(), in.capacities(), objective, got))
+                        .as("%s %s", objective, in)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Property(tries = 120)
+    void isCertifiedOptimalAndAgreesWithOrToolsOnEveryFamily(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 60) int rows,
+            @ForAll @IntRange(min = 1, max = 25) int cols) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        for (Objective objective : Objective.values()) {
+            Assignment reference =
+                    OrToolsReference.available()
+                            ? OrToolsReference.solve(in.matrix(), in.capacities(), objective)
+                            : null;
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
+                Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
+                assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
+                assertThat(
+                                DualCertificate.proveOptimal(
+                                        in.matrix(), in.capacities(), objective, got))
+                        .as("%s %s", objective, in)
+                        .isEmpty();
+                if (reference != null) {
+                    assertThat(
+                                    comparable(got, objective)
+                                            .subList(0, objective == Objective.TOTAL ? 1 : 2))
+                            .as("%s %s", objective, in)
+                            .isEqualTo(
+                                    comparable(reference, objective)
+                                            .subList(0, objective == Objective.TOTAL ? 1 : 2));
+                    assertThat(got.total()).isEqualTo(reference.total());
+                }
+            }
+        }
+    }
+
+    @Property(tries = 6)
+    void isCertifiedOptimalOnMediumInstancesOfEveryFamily(
+            @ForAll Family family, @ForAll long seed) {
+        Instance in = InstanceFamilies.generate(family, seed, 240, 80);
+        for (Objective objective : Objective.values()) {
+            Assignment got =
+                    new AssignmentSolver(2, 4).solve(in.matrix(), in.capacities(), objective);
+            assertThat(DualCertificate.proveOptimal(in.matrix(), in.capacities(), objective, got))
+                    .as("%s %s", objective, family)
+                    .isEmpty();
+        }
+    }
+
+    @Property(tries = 60)
+    void certificateRefusesAWorseAssignment(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 40) int rows,
+            @ForAll @IntRange(min = 2, max = 15) int cols) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        Assignment best = SOLVER.solve(in.matrix(), in.capacities(), Objective.TOTAL);
+        Assignment greedy = GreedyMatcher.solve(in.matrix(), in.capacities());
+        Optional<String> verdict =
+                DualCertificate.proveOptimal(in.matrix(), in.capacities(), Objective.TOTAL, greedy);
+        // greedy is certified exactly when it is as good as the optimum (total, then pairs)
+        boolean optimal = greedy.total() == best.total() && greedy.matched() == best.matched();
+        assertThat(verdict.isEmpty()).as("%s %s", verdict, in).isEqualTo(optimal);
+    }
+
+    @Example
+    void certificateNamesTheImprovingExchange() {
+        ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{10, 9}, {10, 1}});
+        Capacities one = Capacities.of(1, 1);
+        assertThat(
+                        DualCertificate.proveOptimal(
+                                matrix,
+                                one,
+                                Objective.TOTAL,
+                                Assignment.of(matrix, new int[] {0, 1})))
+                .hasValueSatisfying(why -> assertThat(why).contains("negative cycle"));
+        assertThat(
+                        DualCertificate.proveOptimal(
+                                matrix,
+                                one,
+                                Objective.TOTAL,
+                                Assignment.of(matrix, new int[] {1, 0})))
+                .isEmpty();
+        // FAIR: {0, 1} has the larger total but the lower minimum
+        ScoreMatrix fair = ScoreMatrix.of(new int[][] {{100, 50}, {40, 5}});
+        assertThat(
+                        DualCertificate.proveOptimal(
+                                fair, one, Objective.FAIR, Assignment.of(fair, new int[] {0, 1})))
+                .isPresent();
+        assertThat(
+                        DualCertificate.proveOptimal(
+                                fair, one, Objective.FAIR, Assignment.of(fair, new int[] {1, 0})))
+                .isEmpty();
+    }
+
+    @Property(tries = 100)
+    void recommendsTheBestMentorsWithRoomOnEveryFamily(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 30) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int cols,
+            @ForAll @IntRange(min = 0, max = 12) int k) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        Random random = new Random(seed);
+        int[] room = new int[cols];
+        for (int j = 0; j < cols; j++) {
+            room[j] = random.nextInt(3);
+        }
+        int mentee = random.nextInt(rows);
+        List<Integer> expected = new ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            if (room[j] > 0 && in.matrix().isAllowed(mentee, j)) {
+                expected.add(j);
+            }
+        }
+        expected.sort(
+                Comparator.<Integer>comparingInt(j -> -in.matrix().score(mentee, j))
+                        .thenComparingInt(j -> j));
+        int[] got = Recommender.topK(in.matrix(), mentee, room, k);
+        assertThat(got)
+                .containsExactly(
+                        expected.subList(0, Math.min(k, expected.size())).stream()
+                                .mapToInt(Integer::intValue)
+                                .toArray());
+    }
+}
