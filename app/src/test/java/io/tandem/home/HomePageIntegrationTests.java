@@ -119,6 +119,10 @@ class HomePageIntegrationTests {
                 .bodyText()
                 .contains("Your mentorships", "Mia Mentor", "Your mentor in Choose your mentor")
                 .doesNotContain("No mentorship yet");
+        var started = mentorships.find(org.id(), program.id(), tom, PageQuery.of(0, 1));
+        assertThat(mvc.get().uri("/").with(as("tom@home.test", Role.EMPLOYEE)))
+                .bodyText()
+                .contains("/mentorships/" + started.items().get(0).id().value());
         assertThat(mvc.get().uri("/").with(as("mia@home.test", Role.EMPLOYEE)))
                 .bodyText()
                 .contains("Tom Mentee", "You are their mentor in Choose your mentor")
