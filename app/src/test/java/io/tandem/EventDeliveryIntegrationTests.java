@@ -119,7 +119,7 @@ class EventDeliveryIntegrationTests {
                     events.publishEvent(started);
                 });
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(started.mentorshipId()) == 2);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(started.mentorshipId()) == 2);
         assertThat(mails("eva@events.test")).isEqualTo(1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
         assertThat(inbox("eva@events.test")).isEqualTo(1);
@@ -142,7 +142,7 @@ class EventDeliveryIntegrationTests {
                     events.publishEvent(invited);
                     events.publishEvent(invited);
                 });
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 2);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(invited.enrolmentId()) == 2);
         assertThat(mails("eva@events.test")).isEqualTo(1);
 
         // Invited again after withdrawing: the same enrolment, a new invitation.
@@ -155,7 +155,7 @@ class EventDeliveryIntegrationTests {
                         EnrolmentRole.MENTEE,
                         invited.invitedAt().plusSeconds(60));
         transaction.executeWithoutResult(status -> events.publishEvent(again));
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(invited.enrolmentId()) == 3);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(invited.enrolmentId()) == 3);
         assertThat(mails("eva@events.test")).isEqualTo(2);
     }
 
@@ -165,7 +165,7 @@ class EventDeliveryIntegrationTests {
                 new MentorRequested(
                         org.id(), program.id(), new RequestId(UUID.randomUUID()), mentee, mentor);
         transaction.executeWithoutResult(status -> events.publishEvent(requested));
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(requested.requestId()) == 1);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(requested.requestId()) == 1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
 
         // As the staleness monitor leaves a publication whose instance was killed after the
@@ -180,7 +180,7 @@ class EventDeliveryIntegrationTests {
         incomplete.resubmitIncompletePublications(
                 ResubmissionOptions.defaults().withMinAge(Duration.ofMinutes(5)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(requested.requestId()) == 1);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(requested.requestId()) == 1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
         assertThat(inbox("mia@events.test")).isEqualTo(1);
     }
