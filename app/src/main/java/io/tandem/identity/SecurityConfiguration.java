@@ -17,7 +17,6 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -82,7 +81,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        RequestCache savedRequests = new CookieRequestCache();
+        // Only a page asked for with GET is worth coming back to after signing in.
+        CookieRequestCache savedRequests = new CookieRequestCache();
+        savedRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()));
         SignInHandlers signIn = new SignInHandlers(throttle, savedRequests);
         http.authorizeHttpRequests(
                         auth ->

@@ -36,9 +36,9 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         SavedRequest saved = requests.getRequest(request, response);
         if (saved != null) {
             requests.removeRequest(request, response);
-            if ("GET".equalsIgnoreCase(saved.getMethod())) {
-                target = local(saved.getRedirectUrl());
-            }
+            // Only GETs are saved (see SecurityConfiguration); the cookie-backed saved request
+            // reports the method of the sign-in itself, so it is not checked here.
+            target = local(saved.getRedirectUrl());
         }
         var session = request.getSession(false);
         if (session != null) {

@@ -17,8 +17,8 @@ import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
-import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
@@ -101,6 +101,15 @@ class WorkspaceIntegrationTests {
     MentorshipId start(ProgramView in, String mentor, String mentee) {
         return TestPairs.start(
                 programs, mentorships, org.id(), in.id(), ids.get(mentee), ids.get(mentor), 50);
+    }
+
+    /** The enrolment that starting the pair made for this mentee. */
+    EnrolmentView menteeEnrolment(String code) {
+        return programs.enrolmentsOf(org.id(), ids.get(code)).stream()
+                .filter(e -> e.programId().equals(program.id()))
+                .filter(e -> e.role() == EnrolmentRole.MENTEE)
+                .findFirst()
+                .orElseThrow();
     }
 
     RequestPostProcessor as(String code) {
@@ -705,12 +714,8 @@ class WorkspaceIntegrationTests {
     @Test
     void leavingAProgramEndsTheMentorshipOnlyWhenThePersonSaysSo() {
         MentorshipId second = start(program, "M1", "O1");
-        var eva =
-                programs.enrol(
-                        org.id(), program.id(), Enrol.of(ids.get("E1"), EnrolmentRole.MENTEE));
-        var olu =
-                programs.enrol(
-                        org.id(), program.id(), Enrol.of(ids.get("O1"), EnrolmentRole.MENTEE));
+        var eva = menteeEnrolment("E1");
+        var olu = menteeEnrolment("O1");
         assertThat(
                         mvc.post()
                                 .uri("/api/v1/enrolments/{id}/withdraw", olu.id().value())

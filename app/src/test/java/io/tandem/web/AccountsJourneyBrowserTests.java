@@ -34,11 +34,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,6 +70,20 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", SMTP::getBindAddress);
         registry.add("spring.mail.port", SMTP::getPort);
+        // This journey makes its own organisation: without the demo, no demo mail queues ahead.
+        registry.add("tandem.demo", () -> "false");
+    }
+
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void leaveOtherTestsMailAlone() {
+        // The database is shared with the main context, whose tests queue hundreds of mails: this
+        // context's poller would send all of them before the activation mail.
+        jdbc.sql(
+                        "update outbox_mail set status = 'FAILED', last_error = 'another test''s mail'"
+                                + " where status = 'PENDING'")
+                .update();
     }
 
     @Autowired IdentityManagement identity;
@@ -243,8 +259,16 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
         accessibleAndNoSidewaysScroll();
     }
 
+    /** A visible link with this name; on a phone, found in the navigation menu if need be. */
     private Locator link(String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+        Locator visible =
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name))
+                        .filter(new Locator.FilterOptions().setVisible(true));
+        Locator menu = page.locator(".nav-phone summary");
+        if (visible.count() == 0 && menu.isVisible()) {
+            menu.click();
+        }
+        return visible;
     }
 
     private void accessibleAndNoSidewaysScroll() {

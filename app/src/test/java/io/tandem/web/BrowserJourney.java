@@ -68,7 +68,16 @@ abstract class BrowserJourney {
     }
 
     void signOut() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        var button =
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                        .filter(
+                                new com.microsoft.playwright.Locator.FilterOptions()
+                                        .setVisible(true));
+        var menu = page.locator(".nav-phone summary");
+        if (button.count() == 0 && menu.isVisible()) {
+            menu.click(); // on a phone, sign-out sits in the navigation menu
+        }
+        button.click();
         assertThat(page).hasURL(Pattern.compile("/login\\?logout"));
     }
 }
