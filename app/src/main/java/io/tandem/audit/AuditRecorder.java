@@ -1,10 +1,14 @@
 package io.tandem.audit;
 
+import io.tandem.identity.ApiTokenIssued;
+import io.tandem.identity.ApiTokenRevoked;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.matching.MatchPublished;
+import io.tandem.matching.MatchRunStarted;
 import io.tandem.mentorships.MentorshipEnded;
+import io.tandem.people.PeopleImported;
 import io.tandem.people.PersonLeft;
-import io.tandem.programs.ProgramClosed;
+import io.tandem.programs.ProgramChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -61,13 +65,53 @@ class AuditRecorder {
     // --- programs, matching, mentorships, people ---
 
     @EventListener
-    void on(ProgramClosed event) {
+    void on(ApiTokenIssued event) {
         log.record(
                 event.organisationId(),
-                "PROGRAM_CLOSED",
+                "TOKEN_ISSUED",
+                "token",
+                event.tokenId(),
+                "name=" + event.name() + "; role=" + event.role());
+    }
+
+    @EventListener
+    void on(ApiTokenRevoked event) {
+        log.record(event.organisationId(), "TOKEN_REVOKED", "token", event.tokenId(), null);
+    }
+
+    @EventListener
+    void on(PeopleImported event) {
+        log.record(
+                event.organisationId(),
+                "PEOPLE_IMPORTED",
+                null,
+                null,
+                "created="
+                        + event.created()
+                        + "; updated="
+                        + event.updated()
+                        + "; unchanged="
+                        + event.unchanged());
+    }
+
+    @EventListener
+    void on(ProgramChanged event) {
+        log.record(
+                event.organisationId(),
+                "PROGRAM_" + event.what(),
                 "program",
                 event.programId().value(),
-                null);
+                event.detail());
+    }
+
+    @EventListener
+    void on(MatchRunStarted event) {
+        log.record(
+                event.organisationId(),
+                "MATCH_RUN_STARTED",
+                "program",
+                event.programId().value(),
+                "run=" + event.runId().value());
     }
 
     @EventListener

@@ -307,6 +307,7 @@ public class IdentityManagement {
         String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
         tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
+        events.publishEvent(new ApiTokenIssued(organisation, id, name, role));
         return new IssuedToken(id, name, role, secret);
     }
 
@@ -333,7 +334,11 @@ public class IdentityManagement {
 
     @Transactional
     public boolean revokeToken(OrganisationId organisation, UUID id) {
-        return tokens.revoke(organisation, id);
+        boolean revoked = tokens.revoke(organisation, id);
+        if (revoked) {
+            events.publishEvent(new ApiTokenRevoked(organisation, id));
+        }
+        return revoked;
     }
 
     Optional<TandemUser> authenticateToken(String secret) {

@@ -33,7 +33,14 @@ class AuditPageController {
             List.of(
                     "SIGN_IN",
                     "SIGN_IN_FAILED",
-                    "PROGRAM_CLOSED",
+                    "TOKEN_ISSUED",
+                    "TOKEN_REVOKED",
+                    "PEOPLE_IMPORTED",
+                    "PROGRAM_CREATED",
+                    "PROGRAM_STATUS",
+                    "PROGRAM_RULES",
+                    "PROGRAM_MINIMUM_SCORE",
+                    "MATCH_RUN_STARTED",
                     "MATCH_PUBLISHED",
                     "MENTORSHIP_ENDED",
                     "PERSON_LEFT");
