@@ -100,6 +100,27 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void theIdentityModuleRefusesATokenWithNoNameOrAnOverlongNameWhoeverAsks() {
+        TestOrganisation org = organisations.create();
+        for (String name : new String[] {null, "   ", "x".repeat(121)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> identity.issueToken(org.id(), name, Role.ADMIN, "tests"))
+                    .isInstanceOfSatisfying(
+                            io.tandem.web.InvalidInputException.class,
+                            refused ->
+                                    assertThat(refused.errors())
+                                            .extracting(io.tandem.web.InputError::field)
+                                            .containsExactly("name"));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> identity.issueToken(org.id(), "no role", null, "tests"))
+                .isInstanceOf(io.tandem.web.InvalidInputException.class);
+        assertThat(identity.tokens(org.id())).hasSize(1); // the organisation's own
+        assertThat(identity.issueToken(org.id(), " x".repeat(60), Role.ADMIN, "t").name())
+                .hasSize(119);
+    }
+
+    @Test
     void tokensAreStoredHashedAndListedByTheirLastCharactersOnly() {
         TestOrganisation org = organisations.create();
         IssuedToken token = identity.issueToken(org.id(), "hris", Role.PROGRAM_MANAGER, "tests");
