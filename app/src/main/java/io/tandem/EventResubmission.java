@@ -3,13 +3,14 @@ package io.tandem;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,17 @@ import org.springframework.stereotype.Component;
  * than {@code tandem.events.resubmit-after}; Modulith marks each one RESUBMITTED with a conditional
  * update, and the listeners that send mail or inbox items write each once per event and recipient,
  * so a resubmission never sends anything twice.
+ *
+ * <p>Each pass takes the {@value #BATCH} publications tried the fewest times, oldest first, chosen
+ * here rather than by Modulith's own batch: that one is always the oldest failures (and ignores the
+ * minimum age for them), so a hundred publications that fail for good would hide every later
+ * failure from resubmission for ever.
  */
 @Component
 class EventResubmission {
 
     static final String JOB = "event-resubmission";
+    static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
 
     private final IncompleteEventPublications publications;
@@ -63,9 +70,26 @@ class EventResubmission {
         if (!claim(Instant.now())) {
             return false;
         }
-        publications.resubmitIncompletePublications(
-                ResubmissionOptions.defaults().withMinAge(minAge));
+        Set<UUID> due = due(Instant.now());
+        if (!due.isEmpty()) {
+            publications.resubmitIncompletePublications(
+                    publication -> due.contains(publication.getIdentifier()));
+        }
         return true;
+    }
+
+    /** The failed publications this pass resubmits: the fewest attempts first, then the oldest. */
+    Set<UUID> due(Instant now) {
+        return new HashSet<>(
+                jdbc.sql(
+                                "select id from event_publication where status = 'FAILED'"
+                                        + " and publication_date < ?"
+                                        + " order by coalesce(completion_attempts, 0),"
+                                        + " publication_date limit "
+                                        + BATCH)
+                        .param(Timestamp.from(now.minus(minAge)))
+                        .query(UUID.class)
+                        .list());
     }
 
     /** Takes the job's lease if nobody holds it now; exactly one of racing instances wins. */

@@ -15,6 +15,7 @@ import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentInvited;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
@@ -25,12 +26,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -104,6 +103,30 @@ class EventDeliveryIntegrationTests {
                 .single();
     }
 
+    /**
+     * An equal event in a new instance, as a second delivery brings it (deserialised by a
+     * resubmission or another instance). Publishing one instance twice is not that: Spring Modulith
+     * tracks publications in progress by the event's identity, so two concurrent runs of the
+     * listener can both complete the second publication and leave the first incomplete for ever
+     * (seen on H2 and PostgreSQL, about one in ten; the old PostgreSQL time-outs here).
+     */
+    static <T extends Record> T copy(T event) {
+        try {
+            var components = event.getClass().getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].getAccessor().invoke(event);
+                types[i] = components[i].getType();
+            }
+            @SuppressWarnings("unchecked")
+            T copy = (T) event.getClass().getDeclaredConstructor(types).newInstance(values);
+            return copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theSameEventDeliveredTwiceSendsOneMailAndOneInboxItemToEach() {
         MentorshipStarted started =
@@ -117,7 +140,7 @@ class EventDeliveryIntegrationTests {
         transaction.executeWithoutResult(
                 status -> {
                     events.publishEvent(started);
-                    events.publishEvent(started);
+                    events.publishEvent(copy(started));
                 });
 
         await().atMost(Duration.ofMinutes(2)).until(() -> completed(started.mentorshipId()) == 2);
@@ -128,13 +151,6 @@ class EventDeliveryIntegrationTests {
     }
 
     @Test
-    // Timed out once on a fresh PostgreSQL in a full .ci/run (both publications never completed
-    // within 2 minutes, nothing logged) and passed in the run before it; the cause is not found
-    // yet, so it runs on H2 only until it is (see the session note).
-    @DisabledIfSystemProperty(
-            named = "tandem.test.database",
-            matches = "postgres",
-            disabledReason = "intermittent listener-queue timeout on PostgreSQL, under study")
     void anInvitationHandledTwiceMailsOnceAndANewInvitationMailsAgain() {
         EnrolmentInvited invited =
                 new EnrolmentInvited(
@@ -148,7 +164,7 @@ class EventDeliveryIntegrationTests {
         transaction.executeWithoutResult(
                 status -> {
                     events.publishEvent(invited);
-                    events.publishEvent(invited);
+                    events.publishEvent(copy(invited));
                 });
         await().atMost(Duration.ofMinutes(2)).until(() -> completed(invited.enrolmentId()) == 2);
         assertThat(mails("eva@events.test")).isEqualTo(1);
@@ -185,8 +201,9 @@ class EventDeliveryIntegrationTests {
                         Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
                         "%" + requested.requestId() + "%")
                 .update();
+        // Only this publication: on a reused database older failures could fill a batch first.
         incomplete.resubmitIncompletePublications(
-                ResubmissionOptions.defaults().withMinAge(Duration.ofMinutes(5)));
+                publication -> publication.getEvent().equals(requested));
 
         await().atMost(Duration.ofMinutes(2)).until(() -> completed(requested.requestId()) == 1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
@@ -210,5 +227,78 @@ class EventDeliveryIntegrationTests {
         assertThat(other.claim(now.plus(Duration.ofMinutes(1))))
                 .as("and takes it once it has run out")
                 .isTrue();
+    }
+
+    @Test
+    void aFreshFailureIsResubmittedBeforeAHundredAndFiftyThatKeepFailing() {
+        // Requests in a program that does not exist: their listener fails every time.
+        ProgramId gone = new ProgramId(UUID.randomUUID());
+        try {
+            transaction.executeWithoutResult(
+                    status -> {
+                        for (int i = 0; i < 150; i++) {
+                            events.publishEvent(
+                                    new MentorRequested(
+                                            org.id(),
+                                            gone,
+                                            new RequestId(UUID.randomUUID()),
+                                            mentee,
+                                            mentor));
+                        }
+                    });
+            await().atMost(Duration.ofMinutes(2)).until(() -> failed(gone) == 150);
+            // Failed long ago and retried three times already.
+            jdbc.sql(
+                            "update event_publication set publication_date = ?,"
+                                    + " completion_attempts = 3 where serialized_event like ?")
+                    .params(
+                            Timestamp.from(Instant.now().minus(Duration.ofHours(2))),
+                            "%" + gone.value() + "%")
+                    .update();
+
+            MentorRequested requested =
+                    new MentorRequested(
+                            org.id(),
+                            program.id(),
+                            new RequestId(UUID.randomUUID()),
+                            mentee,
+                            mentor);
+            transaction.executeWithoutResult(status -> events.publishEvent(requested));
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> completed(requested.requestId()) == 1);
+            // Its instance died after the mail was written, before the completion was.
+            jdbc.sql(
+                            "update event_publication set completion_date = null, status = 'FAILED',"
+                                    + " publication_date = ? where serialized_event like ?")
+                    .params(
+                            Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                            "%" + requested.requestId() + "%")
+                    .update();
+            jdbc.sql("update job_lease set lease_until = ? where name = ?")
+                    .params(
+                            Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")),
+                            EventResubmission.JOB)
+                    .update();
+
+            assertThat(resubmission.resubmit()).isTrue();
+
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> completed(requested.requestId()) == 1);
+            assertThat(mails("mia@events.test")).isEqualTo(1);
+        } finally {
+            // Leave no publication behind that fails for ever on a reused database.
+            jdbc.sql("delete from event_publication where serialized_event like ?")
+                    .param("%" + gone.value() + "%")
+                    .update();
+        }
+    }
+
+    long failed(ProgramId program) {
+        return jdbc.sql(
+                        "select count(*) from event_publication where serialized_event like ?"
+                                + " and status = 'FAILED'")
+                .param("%" + program.value() + "%")
+                .query(Long.class)
+                .single();
     }
 }

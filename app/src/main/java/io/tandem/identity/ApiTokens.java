@@ -78,6 +78,15 @@ class ApiTokens {
                 .list();
     }
 
+    long countLive(OrganisationId organisation) {
+        return jdbc.sql(
+                        "select count(*) from api_token where organisation_id = ?"
+                                + " and revoked_at is null")
+                .param(organisation.value())
+                .query(Long.class)
+                .single();
+    }
+
     boolean revoke(OrganisationId organisation, UUID id) {
         return jdbc.sql(
                                 "update api_token set revoked_at = ? where id = ? and organisation_id = ?"

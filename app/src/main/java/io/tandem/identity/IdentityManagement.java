@@ -301,9 +301,37 @@ public class IdentityManagement {
         accounts.setEnabled(organisation, emails, true);
     }
 
+    /**
+     * Issues a token, unless the organisation already holds {@link #MAX_TOKENS} live ones. The
+     * organisation's row is locked first, so of two requests racing for the last place exactly one
+     * gets it, on any number of instances.
+     *
+     * @throws io.tandem.web.InvalidInputException naming {@code name} (blank, over {@value
+     *     #MAX_TOKEN_NAME} characters) or {@code role} (missing)
+     * @throws io.tandem.web.ConflictException ({@code tokens.limit}) at the cap
+     */
     @Transactional
     public IssuedToken issueToken(
             OrganisationId organisation, String name, Role role, String createdBy) {
+        String trimmed = name == null ? "" : name.strip();
+        String nameError =
+                trimmed.isEmpty()
+                        ? "tokens.name.required"
+                        : trimmed.length() > MAX_TOKEN_NAME ? "tokens.name.too-long" : null;
+        if (nameError != null || role == null) {
+            throw io.tandem.web.InvalidInputException.unprocessable(
+                    "request.invalid",
+                    List.of(
+                            nameError != null
+                                    ? io.tandem.web.InputError.field("name", nameError)
+                                    : io.tandem.web.InputError.field(
+                                            "role", "tokens.role.invalid")));
+        }
+        name = trimmed;
+        organisations.lock(organisation);
+        if (tokens.countLive(organisation) >= MAX_TOKENS) {
+            throw new io.tandem.web.ConflictException("tokens.limit");
+        }
         String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
         tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
@@ -323,9 +351,11 @@ public class IdentityManagement {
     /** How many live (unrevoked) API tokens an organisation may hold; revoke one to add one. */
     public static final int MAX_TOKENS = 50;
 
+    /** The longest name a token may have (its column holds more). */
+    public static final int MAX_TOKEN_NAME = 120;
+
     public boolean tokenLimitReached(OrganisationId organisation) {
-        return tokens.findAll(organisation).stream().filter(ApiTokenSummary::active).count()
-                >= MAX_TOKENS;
+        return tokens.countLive(organisation) >= MAX_TOKENS;
     }
 
     public List<ApiTokenSummary> tokens(OrganisationId organisation) {

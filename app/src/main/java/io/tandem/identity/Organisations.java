@@ -37,4 +37,14 @@ class Organisations {
                 .update();
         return new OrganisationId(id);
     }
+
+    /**
+     * Locks the organisation's row until the transaction ends: serialises per-organisation caps.
+     */
+    void lock(OrganisationId organisation) {
+        jdbc.sql("select id from organisation where id = ? for update")
+                .param(organisation.value())
+                .query(UUID.class)
+                .optional();
+    }
 }

@@ -2,6 +2,7 @@ package io.tandem.people;
 
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.StorableText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -70,6 +71,10 @@ final class PeopleImport {
 
     static final String DEFAULT_TIME_ZONE = "UTC";
     private static final int MAX_TEXT = 200;
+
+    /** The column's size: an id longer than this was a database error, not a cell error. */
+    static final int MAX_EMPLOYEE_ID = 100;
+
     private static final int MAX_LIST = 4000;
     private static final Pattern EMAIL_PATTERN =
             Pattern.compile("^[^@\\s;,<>\"]+@[^@\\s;,<>\"]+\\.[^@\\s;,<>\"]+$");
@@ -224,7 +229,17 @@ final class PeopleImport {
         }
         List<Line> accepted = new ArrayList<>();
         for (Line line : lines) {
+            line.cells()
+                    .forEach(
+                            (column, value) -> {
+                                if (!StorableText.storable(value)) {
+                                    error(line.row(), column, "import.unstorable");
+                                }
+                            });
             String employeeId = required(line, EMPLOYEE_ID);
+            if (employeeId != null && employeeId.length() > MAX_EMPLOYEE_ID) {
+                error(line.row(), EMPLOYEE_ID, "import.too-long", MAX_EMPLOYEE_ID);
+            }
             String email = required(line, EMAIL);
             required(line, FIRST_NAME);
             required(line, LAST_NAME);

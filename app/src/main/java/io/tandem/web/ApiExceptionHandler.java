@@ -91,12 +91,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        // Text that is text but cannot be stored (see StorableText) is a wrong value, not a
+        // wrong type.
+        boolean unstorable = ex.getRequiredType() == String.class;
+        HttpStatus status = unstorable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
         ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, text("request.parameter.invalid"));
+                ProblemDetail.forStatusAndDetail(status, text("request.parameter.invalid"));
         problem.setProperty(
-                "errors", List.of(InputError.field(ex.getName(), text("request.value.invalid"))));
-        return ResponseEntity.badRequest().body(problem);
+                "errors",
+                List.of(
+                        InputError.field(
+                                ex.getName(),
+                                text(
+                                        unstorable
+                                                ? "request.value.unstorable"
+                                                : "request.value.invalid"))));
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** A body cut off by {@link RequestSizeLimitFilter} while being read: 413, not 400. */
@@ -114,7 +124,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                         HttpStatus.CONTENT_TOO_LARGE, t.getMessage()));
             }
         }
-        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        // Only then the field being read: a body cut off mid-value is still too large.
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException json
+                    && !json.getPath().isEmpty()) {
+                // A value of the wrong type, an unknown enum constant, text that cannot be
+                // stored: name the field it was in.
+                boolean unstorable = t instanceof StorableText.Unstorable;
+                HttpStatus answer =
+                        unstorable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+                ProblemDetail problem =
+                        ProblemDetail.forStatusAndDetail(answer, text("request.body.invalid"));
+                problem.setProperty(
+                        "errors",
+                        List.of(
+                                InputError.field(
+                                        path(json.getPath()),
+                                        text(
+                                                unstorable
+                                                        ? "request.value.unstorable"
+                                                        : "request.value.invalid"))));
+                return ResponseEntity.status(answer).body(problem);
+            }
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, text("request.body.malformed"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A JSON path as a client would write it: {@code invitees[2].email}. */
+    private static String path(List<tools.jackson.core.JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override
@@ -124,9 +176,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         List<InputError> errors =
-                ex.getBindingResult().getFieldErrors().stream()
-                        .map(ApiExceptionHandler::toInputError)
-                        .toList();
+                ex.getBindingResult().getFieldErrors().stream().map(this::toInputError).toList();
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.BAD_REQUEST, text("request.body.invalid"));
@@ -134,8 +184,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static InputError toInputError(FieldError error) {
-        return InputError.field(error.getField(), error.getDefaultMessage());
+    private InputError toInputError(FieldError error) {
+        return InputError.field(
+                error.getField(),
+                messages.getMessage(
+                        error, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

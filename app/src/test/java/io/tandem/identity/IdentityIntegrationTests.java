@@ -1,6 +1,7 @@
 package io.tandem.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.tandem.TandemIntegrationTest;
@@ -97,6 +98,25 @@ class IdentityIntegrationTests {
                                 .uri("/api/v1/people")
                                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.secret()))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theIdentityModuleRefusesATokenWithNoNameOrAnOverlongNameWhoeverAsks() {
+        TestOrganisation org = organisations.create();
+        for (String name : new String[] {null, "   ", "x".repeat(121)}) {
+            assertThatThrownBy(() -> identity.issueToken(org.id(), name, Role.ADMIN, "tests"))
+                    .isInstanceOfSatisfying(
+                            io.tandem.web.InvalidInputException.class,
+                            refused ->
+                                    assertThat(refused.errors())
+                                            .extracting(io.tandem.web.InputError::field)
+                                            .containsExactly("name"));
+        }
+        assertThatThrownBy(() -> identity.issueToken(org.id(), "no role", null, "tests"))
+                .isInstanceOf(io.tandem.web.InvalidInputException.class);
+        assertThat(identity.tokens(org.id())).hasSize(1); // the organisation's own
+        assertThat(identity.issueToken(org.id(), " x".repeat(60), Role.ADMIN, "t").name())
+                .hasSize(119);
     }
 
     @Test

@@ -111,6 +111,116 @@ class EveryPageIntegrationTests {
                 TestOrganisations.signedIn(demo, MENTOR, Role.EMPLOYEE));
     }
 
+    /** Created once per database, so reruns on a kept database add nothing. */
+    static final String QUIET_DRAFT = "Quiet draft the employees must not see";
+
+    @Test
+    void noDraftProgramsNameAppearsOnAnyPageOrApiAnswerAnEmployeeGets() throws Exception {
+        ProgramView quiet =
+                programs.list(demo, true, io.tandem.web.PageQuery.of(0, 200)).items().stream()
+                        .filter(p -> p.name().equals(QUIET_DRAFT))
+                        .findFirst()
+                        .orElseGet(
+                                () ->
+                                        programs.create(
+                                                demo,
+                                                io.tandem.programs.ProgramDraft.of(
+                                                        QUIET_DRAFT, "CROSS_DIVISIONAL")));
+        List<String> drafts =
+                programs.list(demo, true, io.tandem.web.PageQuery.of(0, 200)).items().stream()
+                        .filter(p -> p.status() == ProgramStatus.DRAFT)
+                        .map(ProgramView::name)
+                        .toList();
+        assertThat(drafts).contains(QUIET_DRAFT);
+
+        List<String> pages =
+                new ArrayList<>(
+                        List.of(
+                                "/",
+                                "/programs",
+                                "/requests",
+                                "/people",
+                                "/profile/edit",
+                                "/notifications",
+                                "/mentorships",
+                                "/programs/" + quiet.id(),
+                                "/programs/" + quiet.id() + "/enrol",
+                                "/programs/" + quiet.id() + "/mentors"));
+        for (ProgramView program : demoPrograms) {
+            pages.add("/programs/" + program.id());
+            pages.add("/programs/" + program.id() + "/enrol");
+            pages.add("/programs/" + program.id() + "/mentors");
+        }
+        List<String> seen = new ArrayList<>();
+        for (String employee : List.of(MENTEE, MENTOR)) {
+            for (String page : pages) {
+                seen.addAll(
+                        leaks(
+                                page,
+                                mvc.get()
+                                        .uri(page)
+                                        .with(
+                                                TestOrganisations.signedIn(
+                                                        demo, employee, Role.EMPLOYEE))
+                                        .exchange(),
+                                drafts));
+            }
+        }
+
+        String token = identity.issueToken(demo, "draft walk", Role.EMPLOYEE, "tests").secret();
+        try {
+            List<String> api =
+                    new ArrayList<>(
+                            List.of(
+                                    "/api/v1/programs",
+                                    "/api/v1/programs?size=200",
+                                    "/api/v1/program-templates",
+                                    "/api/v1/requests",
+                                    "/api/v1/mentorships",
+                                    "/api/v1/programs/" + quiet.id(),
+                                    "/api/v1/programs/" + quiet.id() + "/recommendations",
+                                    "/api/v1/programs/" + quiet.id() + "/enrolments"));
+            for (ProgramView program : demoPrograms) {
+                api.add("/api/v1/programs/" + program.id());
+                api.add("/api/v1/programs/" + program.id() + "/recommendations");
+            }
+            for (String path : api) {
+                seen.addAll(
+                        leaks(
+                                path,
+                                mvc.get()
+                                        .uri(path)
+                                        .header(
+                                                org.springframework.http.HttpHeaders.AUTHORIZATION,
+                                                "Bearer " + token)
+                                        .exchange(),
+                                drafts));
+            }
+        } finally {
+            identity.tokens(demo).stream()
+                    .filter(t -> t.name().equals("draft walk") && t.active())
+                    .forEach(t -> identity.revokeToken(demo, t.id()));
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    private static List<String> leaks(String path, MvcTestResult result, List<String> drafts)
+            throws java.io.UnsupportedEncodingException {
+        List<String> found = new ArrayList<>();
+        int status = result.getResponse().getStatus();
+        if (status >= 500) {
+            found.add(path + " answered " + status);
+        }
+        String body = result.getResponse().getContentAsString();
+        for (String draft : drafts) {
+            if (body.contains(draft)
+                    || body.contains(org.springframework.web.util.HtmlUtils.htmlEscape(draft))) {
+                found.add(path + " shows the draft \u201c" + draft + "\u201d");
+            }
+        }
+        return found;
+    }
+
     @Test
     void aSelfMatchMenteesFindAMentorPageIsWhole() {
         ProgramView self =

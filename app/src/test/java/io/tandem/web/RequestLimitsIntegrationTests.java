@@ -83,4 +83,90 @@ class RequestLimitsIntegrationTests {
                                 .content("title=" + "x".repeat(2 * 1024 * 1024)))
                 .hasStatus(HttpStatus.CONTENT_TOO_LARGE);
     }
+
+    @Test
+    void ofTwoRequestsRacingForTheFiftiethTokenExactlyOneGetsIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            var org = organisations.create(); // holds one token
+            for (int i = 2; i < io.tandem.identity.IdentityManagement.MAX_TOKENS; i++) {
+                organisations.token(org, Role.EMPLOYEE);
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two =
+                    java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> issued =
+                        new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    issued.add(
+                            two.submit(
+                                    () -> {
+                                        start.await();
+                                        try {
+                                            identity.issueToken(
+                                                    org.id(), "racer", Role.EMPLOYEE, "test");
+                                            return true;
+                                        } catch (ConflictException refused) {
+                                            return false;
+                                        }
+                                    }));
+                }
+                int won = 0;
+                for (var f : issued) {
+                    won += f.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(won).as("round " + round + ": issues that got through").isEqualTo(1);
+                assertThat(identity.tokens(org.id())).hasSize(50);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
+
+    @Test
+    void aChunkedJsonBodyWithNoLengthOverTheLimitIsRefusedWith413() throws Exception {
+        var org = organisations.create();
+        var connection =
+                (java.net.HttpURLConnection)
+                        java.net
+                                .URI
+                                .create("http://127.0.0.1:" + port + "/api/v1/programs")
+                                .toURL()
+                                .openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(8192); // no Content-Length
+        connection.setRequestProperty(HttpHeaders.AUTHORIZATION, org.bearer());
+        connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+        int status;
+        String body;
+        try {
+            try (var out = connection.getOutputStream()) {
+                out.write("{\"name\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] chunk = "x".repeat(8192).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < 2 * 128; i++) { // 2 MB
+                    out.write(chunk);
+                }
+                out.write(
+                        "\",\"template\":\"CUSTOM\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException cutOff) {
+            // The server may answer and close before the whole body is sent.
+        }
+        status = connection.getResponseCode();
+        try (var in = connection.getErrorStream()) {
+            body =
+                    in == null
+                            ? ""
+                            : new String(
+                                    in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(status).isEqualTo(413);
+        assertThat(connection.getContentType()).startsWith("application/problem+json");
+        assertThat(body).contains("\"status\":413");
+    }
 }

@@ -4,6 +4,8 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InvalidInputException;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,25 +42,22 @@ class ApiTokenPageController {
 
     @PostMapping
     String create(TandemUser user, TokenForm form, Model model, RedirectAttributes redirect) {
-        String name = form.name() == null ? "" : form.name().trim();
-        String nameError =
-                name.isEmpty()
-                        ? "tokens.name.required"
-                        : name.length() > 120 ? "tokens.name.too-long" : null;
-        if (nameError != null || form.role() == null) {
-            model.addAttribute("form", form);
-            model.addAttribute("nameError", nameError == null ? "tokens.role.invalid" : nameError);
-            return tokens(user, model);
+        // The rules (name, role, the cap) are the identity module's; the page shows its refusal.
+        String refusal;
+        try {
+            IssuedToken token =
+                    identity.issueToken(
+                            user.organisationId(), form.name(), form.role(), user.email());
+            redirect.addFlashAttribute("issued", token);
+            return "redirect:/admin/tokens";
+        } catch (InvalidInputException invalid) {
+            refusal = invalid.errors().get(0).message();
+        } catch (ConflictException full) {
+            refusal = full.getMessage();
         }
-        if (identity.tokenLimitReached(user.organisationId())) {
-            model.addAttribute("form", form);
-            model.addAttribute("nameError", "tokens.limit");
-            return tokens(user, model);
-        }
-        IssuedToken token =
-                identity.issueToken(user.organisationId(), name, form.role(), user.email());
-        redirect.addFlashAttribute("issued", token);
-        return "redirect:/admin/tokens";
+        model.addAttribute("form", form);
+        model.addAttribute("nameError", refusal);
+        return tokens(user, model);
     }
 
     @PostMapping("/{id}/revoke")
