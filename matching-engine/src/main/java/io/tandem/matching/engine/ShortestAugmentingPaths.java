@@ -25,8 +25,10 @@ final class ShortestAugmentingPaths {
 
     /**
      * Candidates per mentee before pricing; enough that uniform random instances need no repeat.
+     * Every arc costs a relaxation each time its mentee's mentor is settled, so fewer arcs make
+     * every search cheaper; the pricing check adds the few that turn out to be missing.
      */
-    static final int DEFAULT_CANDIDATES = 32;
+    static final int DEFAULT_CANDIDATES = 16;
 
     /** Best mentees per mentor added to the first candidate graph. */
     static final int COLUMN_CANDIDATES = 16;
@@ -86,13 +88,14 @@ final class ShortestAugmentingPaths {
         Network net = new Network(graph);
         ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
         int step = Math.max(1, n / 100);
-        for (int i = 0; i < n; i++) {
-            if (i % step == 0) {
+        int[] order = bestFirst(graph);
+        for (int o = 0; o < n; o++) {
+            if (o % step == 0) {
                 token.throwIfCancelled();
-                first.onProgress((double) i / n);
+                first.onProgress((double) o / n);
             }
             net.sinkDemand++;
-            net.insert(i);
+            net.insert(order[o]);
         }
         int rounds = 1;
         while (true) {
@@ -123,6 +126,26 @@ final class ShortestAugmentingPaths {
                 }
             }
         }
+    }
+
+    /**
+     * Mentees by their best candidate score, highest first (ties by index). When places run out,
+     * inserting in index order makes the searches that hunt the last free places flood hundreds of
+     * full mentors each; strong mentees first leave the weak ones, who come last, short paths to
+     * "unmatched" (a fifth fewer arc relaxations on the scored-profiles family).
+     */
+    private int[] bestFirst(Graph graph) {
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int best = graph.start[i] < graph.start[i + 1] ? graph.score[graph.start[i]] : -1;
+            keys[i] = ((long) -best << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int o = 0; o < n; o++) {
+            order[o] = (int) keys[o];
+        }
+        return order;
     }
 
     /** Each mentee's best allowed mentors, sorted by score descending then index. */
