@@ -205,18 +205,22 @@ final class ShortestAugmentingPaths {
             System.arraycopy(colOf, i * k, col, start[i], count[i]);
             System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
         }
-        // When the mentees' lists all name the same few mentors, whose room cannot take everyone,
-        // the other mentors need more competition in the first graph for their prices to be
-        // right: take more of each mentor's best mentees.
+        // When the mentees' lists all name the same few mentors, whose room cannot take as many
+        // as all mentors could, the other mentors need more competition in the first graph for
+        // their prices to be right: take more of each mentor's best mentees. When places are
+        // scarce everywhere (more mentees than places), the lists name nearly every mentor and
+        // that second pass over the matrix only lengthens every search.
         boolean[] listed = new boolean[m];
         for (int j : col) {
             listed[j] = true;
         }
         long room = 0;
+        long places = 0;
         for (int j = 0; j < m; j++) {
             room += listed[j] ? Math.min(cap[j], n) : 0;
+            places += Math.min(cap[j], n);
         }
-        if (room < n && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
+        if (room < Math.min(n, places) && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
             int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
             long[][] heapsFinal = new long[threads][m * kcFinal];
             int[][] sizesFinal = new int[threads][m];
