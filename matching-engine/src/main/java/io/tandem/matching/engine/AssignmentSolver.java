@@ -107,6 +107,36 @@ public final class AssignmentSolver {
                 .solve(progress);
     }
 
+    /**
+     * An upper bound on the pairs scoring at least {@code t}: the mentees with such a pair, and the
+     * places mentors can fill with them. When capacity is what limits participation (more mentees
+     * than places), a threshold that leaves a few mentors short of eligible mentees is refused in
+     * one pass over the matrix, without a matching search that has to run to exhaustion to prove
+     * it.
+     */
+    private static long pairsBound(ScoreMatrix matrix, int[] cap, int t) {
+        int n = matrix.rows();
+        int m = matrix.cols();
+        int[] a = matrix.array();
+        int[] eligible = new int[m];
+        long rows = 0;
+        for (int i = 0; i < n; i++) {
+            boolean any = false;
+            for (int k = i * m, j = 0; j < m; j++, k++) {
+                if (a[k] >= t) {
+                    eligible[j]++;
+                    any = true;
+                }
+            }
+            rows += any ? 1 : 0;
+        }
+        long places = 0;
+        for (int j = 0; j < m; j++) {
+            places += Math.min(cap[j], eligible[j]);
+        }
+        return Math.min(rows, places);
+    }
+
     private int[] fair(
             ScoreMatrix matrix,
             int[] cap,
@@ -126,15 +156,19 @@ public final class AssignmentSolver {
         int hi = matrix.maxScore();
         MaxCardinality flow = new MaxCardinality(matrix, cap, token);
         int[] probe = new int[best.length];
+        boolean[] dropped = new boolean[best.length];
         int[] feasible = best;
         while (lo < hi) {
             int t = lo + (int) (((long) hi - lo + 1) / 2);
             for (int i = 0; i < probe.length; i++) {
                 int j = feasible[i];
                 probe[i] = j >= 0 && matrix.score(i, j) >= t ? j : -1;
+                dropped[i] = j >= 0 && probe[i] < 0;
             }
             boolean enough;
-            if (types != null) {
+            if (pairsBound(matrix, cap, t) < k) {
+                enough = false; // too few mentees or places left at this threshold: no search
+            } else if (types != null) {
                 // the small problem solves from scratch faster than a warm start on the large one
                 int[] most = types.solve(0, 1, t);
                 enough = Assignment.of(matrix, most).matched() == k;
@@ -142,7 +176,7 @@ public final class AssignmentSolver {
                     probe = most;
                 }
             } else {
-                enough = flow.maximize(t, probe, k) == k;
+                enough = flow.maximize(t, probe, k, dropped) == k;
             }
             if (enough) {
                 // Every pair of this matching scores at least t; its minimum may be higher.

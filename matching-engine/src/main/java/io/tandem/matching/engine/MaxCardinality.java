@@ -32,6 +32,18 @@ final class MaxCardinality {
      * @return the number of matched mentees
      */
     int maximize(int floor, int[] colOf, int target) {
+        return maximize(floor, colOf, target, null);
+    }
+
+    /**
+     * The same, searching first only from the free mentees marked {@code first} (those a higher
+     * threshold just took a pair from), then, once no augmenting path starts there, from every free
+     * mentee. In a threshold probe most free mentees can never be matched, and a search from each
+     * of them runs to a dead end over the whole matrix; the mentees that lost a pair are the ones
+     * to re-match.
+     */
+    int maximize(int floor, int[] colOf, int target, boolean[] first) {
+        boolean narrow = first != null;
         int[] load = new int[m];
         int size = 0;
         for (int i = 0; i < n; i++) {
@@ -73,7 +85,7 @@ final class MaxCardinality {
             int qh = 0;
             int qt = 0;
             for (int i = 0; i < n; i++) {
-                if (colOf[i] < 0) {
+                if (colOf[i] < 0 && (!narrow || first[i])) {
                     layer[i] = 0;
                     queue[qt++] = i;
                 }
@@ -105,6 +117,10 @@ final class MaxCardinality {
                 }
             }
             if (found == INF) {
+                if (narrow) {
+                    narrow = false;
+                    continue;
+                }
                 return size;
             }
             // Vertex-disjoint augmenting paths along the layers.
@@ -112,7 +128,7 @@ final class MaxCardinality {
             Arrays.fill(cp, 0);
             Arrays.fill(dead, false);
             for (int s = 0; s < n && size < target; s++) {
-                if (colOf[s] >= 0 || dead[s]) {
+                if (colOf[s] >= 0 || dead[s] || layer[s] != 0) {
                     continue;
                 }
                 if ((s & 1023) == 0) {

@@ -25,8 +25,10 @@ final class ShortestAugmentingPaths {
 
     /**
      * Candidates per mentee before pricing; enough that uniform random instances need no repeat.
+     * Every arc costs a relaxation each time its mentee's mentor is settled, so fewer arcs make
+     * every search cheaper; the pricing check adds the few that turn out to be missing.
      */
-    static final int DEFAULT_CANDIDATES = 32;
+    static final int DEFAULT_CANDIDATES = 16;
 
     /** Best mentees per mentor added to the first candidate graph. */
     static final int COLUMN_CANDIDATES = 16;
@@ -86,13 +88,14 @@ final class ShortestAugmentingPaths {
         Network net = new Network(graph);
         ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
         int step = Math.max(1, n / 100);
-        for (int i = 0; i < n; i++) {
-            if (i % step == 0) {
+        int[] order = bestFirst(graph);
+        for (int o = 0; o < n; o++) {
+            if (o % step == 0) {
                 token.throwIfCancelled();
-                first.onProgress((double) i / n);
+                first.onProgress((double) o / n);
             }
             net.sinkDemand++;
-            net.insert(i);
+            net.insert(order[o]);
         }
         int rounds = 1;
         while (true) {
@@ -123,6 +126,26 @@ final class ShortestAugmentingPaths {
                 }
             }
         }
+    }
+
+    /**
+     * Mentees by their best candidate score, highest first (ties by index). When places run out,
+     * inserting in index order makes the searches that hunt the last free places flood hundreds of
+     * full mentors each; strong mentees first leave the weak ones, who come last, short paths to
+     * "unmatched" (a fifth fewer arc relaxations on the scored-profiles family).
+     */
+    private int[] bestFirst(Graph graph) {
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int best = graph.start[i] < graph.start[i + 1] ? graph.score[graph.start[i]] : -1;
+            keys[i] = ((long) -best << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int o = 0; o < n; o++) {
+            order[o] = (int) keys[o];
+        }
+        return order;
     }
 
     /** Each mentee's best allowed mentors, sorted by score descending then index. */
@@ -182,18 +205,22 @@ final class ShortestAugmentingPaths {
             System.arraycopy(colOf, i * k, col, start[i], count[i]);
             System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
         }
-        // When the mentees' lists all name the same few mentors, whose room cannot take everyone,
-        // the other mentors need more competition in the first graph for their prices to be
-        // right: take more of each mentor's best mentees.
+        // When the mentees' lists all name the same few mentors, whose room cannot take as many
+        // as all mentors could, the other mentors need more competition in the first graph for
+        // their prices to be right: take more of each mentor's best mentees. When places are
+        // scarce everywhere (more mentees than places), the lists name nearly every mentor and
+        // that second pass over the matrix only lengthens every search.
         boolean[] listed = new boolean[m];
         for (int j : col) {
             listed[j] = true;
         }
         long room = 0;
+        long places = 0;
         for (int j = 0; j < m; j++) {
             room += listed[j] ? Math.min(cap[j], n) : 0;
+            places += Math.min(cap[j], n);
         }
-        if (room < n && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
+        if (room < Math.min(n, places) && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
             int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
             long[][] heapsFinal = new long[threads][m * kcFinal];
             int[][] sizesFinal = new int[threads][m];

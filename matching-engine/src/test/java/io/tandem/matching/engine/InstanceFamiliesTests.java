@@ -46,7 +46,7 @@ class InstanceFamiliesTests {
         for (Objective objective : Objective.values()) {
             BruteForce.Best expected = BruteForce.best(in.matrix(), in.capacities(), objective);
             for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
-                Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
+                Assignment got = Bounded.solve(solver, in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 List<Long> want =
                         switch (objective) {
@@ -92,7 +92,7 @@ class InstanceFamiliesTests {
                             ? OrToolsReference.solve(in.matrix(), in.capacities(), objective)
                             : null;
             for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
-                Assignment got = solver.solve(in.matrix(), in.capacities(), objective);
+                Assignment got = Bounded.solve(solver, in.matrix(), in.capacities(), objective);
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 assertThat(
                                 DualCertificate.proveOptimal(
@@ -119,7 +119,8 @@ class InstanceFamiliesTests {
         Instance in = InstanceFamilies.generate(family, seed, 240, 80);
         for (Objective objective : Objective.values()) {
             Assignment got =
-                    new AssignmentSolver(2, 4).solve(in.matrix(), in.capacities(), objective);
+                    Bounded.solve(
+                            new AssignmentSolver(2, 4), in.matrix(), in.capacities(), objective);
             assertThat(DualCertificate.proveOptimal(in.matrix(), in.capacities(), objective, got))
                     .as("%s %s", objective, family)
                     .isEmpty();
@@ -133,7 +134,7 @@ class InstanceFamiliesTests {
             @ForAll @IntRange(min = 2, max = 40) int rows,
             @ForAll @IntRange(min = 2, max = 15) int cols) {
         Instance in = InstanceFamilies.generate(family, seed, rows, cols);
-        Assignment best = SOLVER.solve(in.matrix(), in.capacities(), Objective.TOTAL);
+        Assignment best = Bounded.solve(SOLVER, in.matrix(), in.capacities(), Objective.TOTAL);
         Assignment greedy = GreedyMatcher.solve(in.matrix(), in.capacities());
         Optional<String> verdict =
                 DualCertificate.proveOptimal(in.matrix(), in.capacities(), Objective.TOTAL, greedy);
