@@ -173,7 +173,31 @@ public class MeetingManagement {
     @Transactional
     public MeetingView plan(
             OrganisationId organisation, MentorshipId id, PersonId organiser, PlanMeeting plan) {
-        MentorshipDetails pair = member(organisation, id, organiser);
+        return view(plan(organisation, member(organisation, id, organiser), organiser, plan));
+    }
+
+    /**
+     * Plans a meeting for the pair on behalf of {@code organiser}, for an admin or program manager;
+     * answers its id only, since they see metadata.
+     *
+     * @throws InvalidInputException when the organiser is not one of the pair, or as {@link #plan}
+     */
+    @Transactional
+    public UUID planFor(
+            OrganisationId organisation, MentorshipId id, PersonId organiser, PlanMeeting plan) {
+        MentorshipDetails pair = workspaces.details(organisation, id);
+        if (!organiser.equals(pair.mentorId()) && !organiser.equals(pair.menteeId())) {
+            refuse(List.of(InputError.field("organiserId", "meetings.organiser.invalid")));
+        }
+        return plan(organisation, pair, organiser, plan).id();
+    }
+
+    private Meeting plan(
+            OrganisationId organisation,
+            MentorshipDetails pair,
+            PersonId organiser,
+            PlanMeeting plan) {
+        MentorshipId id = pair.id();
         if (pair.status() != MentorshipStatus.ACTIVE) {
             throw new ConflictException("meetings.mentorship.ended");
         }
@@ -219,7 +243,7 @@ public class MeetingManagement {
         meetings.insert(meeting, now);
         mails.invite(meeting);
         events.publishEvent(new MeetingScheduled(organisation, id, meetingId, plan.start()));
-        return view(meeting);
+        return meeting;
     }
 
     /**
