@@ -68,6 +68,7 @@ public class MeetingManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Meetings meetings;
+    private final CalendarFeeds feeds;
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
@@ -78,6 +79,7 @@ public class MeetingManagement {
 
     MeetingManagement(
             Meetings meetings,
+            CalendarFeeds feeds,
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
@@ -85,6 +87,7 @@ public class MeetingManagement {
             MeetingsProperties properties,
             ApplicationEventPublisher events) {
         this.meetings = meetings;
+        this.feeds = feeds;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -404,6 +407,54 @@ public class MeetingManagement {
     public boolean takesPart(OrganisationId organisation, UUID id, PersonId person) {
         return person != null
                 && meetings.find(organisation, id).map(m -> m.involves(person)).orElse(false);
+    }
+
+    // --- the calendar feed ---
+
+    /** The secret of the person's feed ({@code /calendar/{secret}.ics}), made on first use. */
+    @Transactional
+    public String feedSecret(OrganisationId organisation, PersonId person) {
+        return feeds.secret(organisation, person);
+    }
+
+    /** A new secret for the person's feed; the old address stops working. */
+    @Transactional
+    public String resetFeed(OrganisationId organisation, PersonId person) {
+        return feeds.reset(organisation, person);
+    }
+
+    /**
+     * The feed the secret opens: every meeting its owner organises or is invited to, cancelled ones
+     * with STATUS:CANCELLED so that subscribed calendars drop them. Empty for an unknown secret.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> feed(String secret) {
+        if (secret == null || secret.length() < 40 || secret.length() > 64) {
+            return java.util.Optional.empty();
+        }
+        return feeds.owner(secret)
+                .map(
+                        owner -> {
+                            List<Meeting> all =
+                                    meetings.ofPerson(owner.organisation(), owner.person());
+                            java.util.Set<PersonId> ids = new java.util.HashSet<>();
+                            all.forEach(
+                                    m -> {
+                                        ids.add(m.organiserId());
+                                        ids.add(m.attendeeId());
+                                    });
+                            Map<PersonId, PersonSummary> found =
+                                    people.findAll(owner.organisation(), ids);
+                            List<Invitations.FeedEntry> entries = new ArrayList<>();
+                            for (Meeting m : all) {
+                                PersonSummary organiser = found.get(m.organiserId());
+                                PersonSummary attendee = found.get(m.attendeeId());
+                                if (organiser != null && attendee != null) {
+                                    entries.add(new Invitations.FeedEntry(m, organiser, attendee));
+                                }
+                            }
+                            return Invitations.feed(entries);
+                        });
     }
 
     // --- helpers ---

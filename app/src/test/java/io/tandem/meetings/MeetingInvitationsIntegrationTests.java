@@ -4,6 +4,7 @@ import static io.tandem.TestOrganisations.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -561,6 +562,135 @@ class MeetingInvitationsIntegrationTests {
         assertThat(meetings.notes(org.id(), meeting.id(), ids.get("S1")))
                 .extracting(MeetingNote::body)
                 .containsExactly("Lena seems tired");
+    }
+
+    @Test
+    void theFeedListsMyMeetingsAndAResetStopsTheOldAddress() throws Exception {
+        MeetingView kept = meetings.plan(org.id(), pair, ids.get("L1"), weekly(slots(30).get(0)));
+        MeetingView dropped =
+                meetings.plan(
+                        org.id(),
+                        pair,
+                        ids.get("S1"),
+                        new PlanMeeting(
+                                "Coffee",
+                                null,
+                                slots(30).get(4).start(),
+                                slots(30).get(4).end(),
+                                "Asia/Singapore",
+                                Recurrence.NONE,
+                                Place.IN_PERSON,
+                                null,
+                                "Marina Bay office, room 4"));
+        meetings.cancel(org.id(), dropped.id(), ids.get("S1"));
+        String secret = meetings.feedSecret(org.id(), ids.get("L1"));
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(mvc.get().uri("/profile/calendar").with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/calendar/" + secret + ".ics");
+
+        var response = mvc.get().uri("/calendar/{secret}.ics", secret).exchange();
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getContentType()).startsWith("text/calendar");
+        Calendar feed =
+                new CalendarBuilder()
+                        .build(new StringReader(response.getResponse().getContentAsString()));
+        assertThat(feed.validate().hasErrors()).isFalse();
+        assertThat(feed.getComponents(Component.VTIMEZONE))
+                .extracting(
+                        c -> ((Component) c).getProperty(Property.TZID).orElseThrow().getValue())
+                .containsExactlyInAnyOrder("Europe/London", "Asia/Singapore");
+        List<VEvent> events = feed.getComponents(Component.VEVENT);
+        assertThat(events).hasSize(2);
+        VEvent first =
+                events.stream()
+                        .filter(e -> value(e, Property.UID).equals(kept.id() + "@tandem"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(value(first, Property.LOCATION)).isEqualTo(kept.location());
+        assertThat(value(first, Property.URL)).isEqualTo(kept.location());
+        assertThat(value(first, Property.RRULE)).isEqualTo("FREQ=WEEKLY");
+        assertThat(value(first, Property.STATUS)).isEqualTo("CONFIRMED");
+        assertThat(start(first)).isEqualTo(kept.start());
+        VEvent second =
+                events.stream()
+                        .filter(e -> value(e, Property.UID).equals(dropped.id() + "@tandem"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(value(second, Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(value(second, Property.SEQUENCE)).isEqualTo("1");
+        assertThat(value(second, Property.LOCATION)).isEqualTo("Marina Bay office, room 4");
+        assertThat(second.getProperty(Property.URL)).isEmpty();
+
+        // Olu takes part in neither.
+        String olus = meetings.feedSecret(org.id(), ids.get("O1"));
+        assertThat(
+                        mvc.get()
+                                .uri("/calendar/{secret}.ics", olus)
+                                .exchange()
+                                .getResponse()
+                                .getContentAsString())
+                .doesNotContain("BEGIN:VEVENT");
+
+        assertThat(mvc.post().uri("/profile/calendar/reset").with(as("lena")).with(csrf()))
+                .hasStatus3xxRedirection();
+        String fresh = meetings.feedSecret(org.id(), ids.get("L1"));
+        assertThat(fresh).isNotEqualTo(secret);
+        assertThat(mvc.get().uri("/calendar/{secret}.ics", secret)).hasStatus(404);
+        assertThat(mvc.get().uri("/calendar/{secret}.ics", fresh)).hasStatusOk();
+        assertThat(mvc.get().uri("/calendar/{secret}.ics", "x".repeat(43))).hasStatus(404);
+    }
+
+    @Test
+    void workingHoursAreEditedOnTheProfileAndChangeTheSharedHours() {
+        assertThat(mvc.get().uri("/profile/hours").with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Europe/London")
+                .contains("09:00");
+        // The workspace counts Sam's 07:00-19:00 against Lena's 09:00-17:00: 2 h a day.
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("10.0 h a week");
+        assertThat(
+                        mvc.post()
+                                .uri("/profile/hours")
+                                .with(as("lena"))
+                                .with(csrf())
+                                .param("MONDAY.works", "on")
+                                .param("MONDAY.start", "12:00")
+                                .param("MONDAY.end", "08:00"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("The end must be after the start.");
+        assertThat(people.workingHours(org.id(), ids.get("L1")))
+                .isEqualTo(io.tandem.people.WorkingHours.DEFAULT);
+        // Lena starts at 07:00 on Monday and Tuesday only: 07:00-11:00 UTC overlaps Sam's day.
+        assertThat(
+                        mvc.post()
+                                .uri("/profile/hours")
+                                .with(as("lena"))
+                                .with(csrf())
+                                .param("MONDAY.works", "on")
+                                .param("MONDAY.start", "07:00")
+                                .param("MONDAY.end", "15:00")
+                                .param("TUESDAY.works", "on")
+                                .param("TUESDAY.start", "07:00")
+                                .param("TUESDAY.end", "15:00")
+                                .param("WEDNESDAY.start", "09:00")
+                                .param("WEDNESDAY.end", "17:00"))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("8.0 h a week");
+        assertThat(slots(60))
+                .allSatisfy(
+                        s ->
+                                assertThat(s.start().atZone(LONDON).getDayOfWeek())
+                                        .isIn(DayOfWeek.MONDAY, DayOfWeek.TUESDAY));
     }
 
     Calendar calendarFor(String to, int count, String method) throws Exception {
