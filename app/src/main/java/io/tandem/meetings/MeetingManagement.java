@@ -73,6 +73,7 @@ public class MeetingManagement {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final MeetingMails mails;
+    private final MeetingReminders reminders;
     private final MeetingsProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -84,6 +85,7 @@ public class MeetingManagement {
             PeopleManagement people,
             ProgramManagement programs,
             MeetingMails mails,
+            MeetingReminders reminders,
             MeetingsProperties properties,
             ApplicationEventPublisher events) {
         this.meetings = meetings;
@@ -92,6 +94,7 @@ public class MeetingManagement {
         this.people = people;
         this.programs = programs;
         this.mails = mails;
+        this.reminders = reminders;
         this.properties = properties;
         this.events = events;
         this.clock = Clock.systemUTC();
@@ -245,6 +248,7 @@ public class MeetingManagement {
                         now);
         meetings.insert(meeting, now);
         mails.invite(meeting);
+        reminders.schedule(meeting, now);
         events.publishEvent(new MeetingScheduled(organisation, id, meetingId, plan.start()));
         return meeting;
     }
@@ -276,6 +280,7 @@ public class MeetingManagement {
                         agenda);
         save(moved, meeting.sequence());
         mails.update(moved);
+        reminders.schedule(moved, now());
         return view(moved);
     }
 
@@ -407,6 +412,17 @@ public class MeetingManagement {
     public boolean takesPart(OrganisationId organisation, UUID id, PersonId person) {
         return person != null
                 && meetings.find(organisation, id).map(m -> m.involves(person)).orElse(false);
+    }
+
+    /** Whether the person gets meeting reminders by e-mail as well as in the app. */
+    @Transactional(readOnly = true)
+    public boolean remindsByMail(OrganisationId organisation, PersonId person) {
+        return reminders.wantsMail(organisation, person);
+    }
+
+    @Transactional
+    public void setRemindsByMail(OrganisationId organisation, PersonId person, boolean mail) {
+        reminders.setMail(organisation, person, mail);
     }
 
     // --- the calendar feed ---

@@ -60,7 +60,18 @@ class CalendarPageController {
                         .path("/calendar/{secret}.ics")
                         .buildAndExpand(secret)
                         .toUriString());
+        model.addAttribute("reminderMail", meetings.remindsByMail(user.organisationId(), me.id()));
         return "meetings/calendar";
+    }
+
+    @PostMapping("/profile/calendar/reminders")
+    String reminders(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean mail,
+            RedirectAttributes redirect) {
+        meetings.setRemindsByMail(user.organisationId(), me(user).id(), Boolean.TRUE.equals(mail));
+        redirect.addFlashAttribute("notice", "meetings.reminder.saved");
+        return "redirect:/profile/calendar";
     }
 
     @PostMapping("/profile/calendar/reset")
