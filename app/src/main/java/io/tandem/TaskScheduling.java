@@ -50,7 +50,7 @@ class TaskScheduling {
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
             @Value("${tandem.scheduler.threads:4}") int threads) {
         return new TaskRunner(
-                build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
                 enabled);
     }
 
@@ -80,12 +80,17 @@ class TaskScheduling {
     /** Starts the scheduler with the application and stops it before the database goes. */
     static final class TaskRunner implements SmartLifecycle {
 
-        private final Scheduler scheduler;
+        // A stopped db-scheduler cannot start again (its executors are gone), and a context may be
+        // stopped and started again (the test framework pauses cached contexts): a new one each
+        // time.
+        private final java.util.function.Supplier<Scheduler> schedulers;
         private final boolean enabled;
+        private volatile Scheduler scheduler;
         private volatile boolean running;
 
-        TaskRunner(Scheduler scheduler, boolean enabled) {
-            this.scheduler = scheduler;
+        TaskRunner(java.util.function.Supplier<Scheduler> schedulers, boolean enabled) {
+            this.schedulers = schedulers;
+            this.scheduler = schedulers.get();
             this.enabled = enabled;
         }
 
@@ -100,6 +105,9 @@ class TaskScheduling {
 
         @Override
         public void start() {
+            if (scheduler == null) {
+                scheduler = schedulers.get();
+            }
             scheduler.start();
             running = true;
         }
@@ -108,6 +116,7 @@ class TaskScheduling {
         public void stop() {
             if (running) {
                 scheduler.stop();
+                scheduler = null;
                 running = false;
             }
         }
