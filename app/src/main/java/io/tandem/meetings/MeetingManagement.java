@@ -69,6 +69,7 @@ public class MeetingManagement {
 
     private final Meetings meetings;
     private final CalendarFeeds feeds;
+    private final OfficeHours officeHours;
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
@@ -81,6 +82,7 @@ public class MeetingManagement {
     MeetingManagement(
             Meetings meetings,
             CalendarFeeds feeds,
+            OfficeHours officeHours,
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
@@ -90,6 +92,7 @@ public class MeetingManagement {
             ApplicationEventPublisher events) {
         this.meetings = meetings;
         this.feeds = feeds;
+        this.officeHours = officeHours;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -423,6 +426,145 @@ public class MeetingManagement {
     @Transactional
     public void setRemindsByMail(OrganisationId organisation, PersonId person, boolean mail) {
         reminders.setMail(organisation, person, mail);
+    }
+
+    // --- office hours (FLASH programs) ---
+
+    /**
+     * A mentor of a FLASH program publishes an open slot anyone enrolled may book.
+     *
+     * @throws ConflictException unless the program is FLASH and the person an active mentor in it
+     * @throws InvalidInputException naming {@code start} or {@code end} when the times are wrong
+     */
+    @Transactional
+    public OfficeHour publishOfficeHour(
+            OrganisationId organisation,
+            io.tandem.programs.ProgramId program,
+            PersonId mentor,
+            Instant start,
+            Instant end) {
+        flash(organisation, program);
+        if (!enrolled(organisation, program, mentor, io.tandem.programs.EnrolmentRole.MENTOR)) {
+            throw new ConflictException("meetings.office-hour.not-mentor");
+        }
+        List<InputError> errors = new ArrayList<>();
+        times(errors, start, end);
+        refuse(errors);
+        OfficeHour slot =
+                new OfficeHour(
+                        UUID.randomUUID(),
+                        program,
+                        mentor,
+                        start,
+                        end,
+                        zoneOf(people.get(organisation, mentor)).getId(),
+                        null,
+                        null);
+        officeHours.insert(organisation, slot, now());
+        return slot;
+    }
+
+    /** The program's office hours still to come, open and booked, for anyone enrolled in it. */
+    @Transactional(readOnly = true)
+    public List<OfficeHour> officeHours(
+            OrganisationId organisation, io.tandem.programs.ProgramId program, PersonId viewer) {
+        flash(organisation, program);
+        if (!enrolled(organisation, program, viewer, null)) {
+            throw new NotFoundException("meetings.office-hour.not-found");
+        }
+        return officeHours.upcoming(organisation, program, now());
+    }
+
+    /**
+     * Books an open slot: a one-off meeting between the mentor and the person booking, with an
+     * invitation to both. Of any number of simultaneous bookings of one slot exactly one wins.
+     *
+     * @throws ConflictException (409) when the slot is taken, or the person is its mentor
+     */
+    @Transactional
+    public MeetingView book(OrganisationId organisation, UUID slotId, PersonId person) {
+        OfficeHour slot =
+                officeHours
+                        .find(organisation, slotId)
+                        .filter(s -> enrolled(organisation, s.programId(), person, null))
+                        .orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+        if (slot.mentorId().equals(person)) {
+            throw new ConflictException("meetings.office-hour.own");
+        }
+        if (!slot.open()) {
+            throw new ConflictException("meetings.office-hour.taken");
+        }
+        if (!slot.start().isAfter(now())) {
+            refuse(List.of(InputError.field("start", "meetings.start.past")));
+        }
+        UUID meetingId = UUID.randomUUID();
+        Instant now = now();
+        PersonSummary mentor = people.get(organisation, slot.mentorId());
+        Meeting meeting =
+                new Meeting(
+                        meetingId,
+                        organisation,
+                        null,
+                        slot.mentorId(),
+                        person,
+                        "Office hours with " + mentor.name(),
+                        null,
+                        slot.start(),
+                        slot.end(),
+                        slot.zone(),
+                        Recurrence.NONE,
+                        Place.VIDEO,
+                        properties.videoBaseUrl() + room(),
+                        0,
+                        MeetingStatus.SCHEDULED,
+                        Response.ACCEPTED,
+                        now);
+        // The claim first: of simultaneous bookings, those that lose wait for the winner's commit
+        // (or give up waiting) and write nothing.
+        boolean won;
+        try {
+            won = officeHours.book(organisation, slotId, person, meetingId, now);
+        } catch (org.springframework.dao.PessimisticLockingFailureException
+                | org.springframework.dao.QueryTimeoutException e) {
+            // Another booking holds the slot's row (H2 gives up waiting): it is being taken.
+            won = false;
+        }
+        if (!won) {
+            throw new ConflictException("meetings.office-hour.taken");
+        }
+        meetings.insert(meeting, now);
+        mails.invite(meeting);
+        reminders.schedule(meeting, now);
+        return view(meeting);
+    }
+
+    /** Whether the person is an active mentor of the program (and so may publish office hours). */
+    @Transactional(readOnly = true)
+    public boolean mentors(
+            OrganisationId organisation, io.tandem.programs.ProgramId program, PersonId person) {
+        return enrolled(organisation, program, person, io.tandem.programs.EnrolmentRole.MENTOR);
+    }
+
+    private void flash(OrganisationId organisation, io.tandem.programs.ProgramId program) {
+        if (programs.get(organisation, program).format()
+                != io.tandem.programs.ProgramFormat.FLASH) {
+            throw new ConflictException("meetings.office-hour.not-flash");
+        }
+    }
+
+    private boolean enrolled(
+            OrganisationId organisation,
+            io.tandem.programs.ProgramId program,
+            PersonId person,
+            io.tandem.programs.EnrolmentRole role) {
+        return person != null
+                && programs.enrolmentsOf(organisation, person).stream()
+                        .anyMatch(
+                                e ->
+                                        e.programId().equals(program)
+                                                && e.status()
+                                                        == io.tandem.programs.EnrolmentStatus.ACTIVE
+                                                && (role == null || e.role() == role));
     }
 
     // --- the calendar feed ---

@@ -19,6 +19,8 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reminders 24 hours and 1 hour before each occurrence, in the app and by e-mail (unless the person
@@ -88,8 +90,25 @@ class MeetingReminders {
         if (meeting.cancelled()) {
             return;
         }
-        for (Lead lead : Lead.values()) {
-            scheduleNext(meeting, lead, now);
+        // The scheduler writes through a connection of its own: only once the meeting is
+        // committed, so a rolled-back booking leaves no reminder behind, and no transaction holds
+        // a row lock while waiting for that second connection.
+        Runnable schedule =
+                () -> {
+                    for (Lead lead : Lead.values()) {
+                        scheduleNext(meeting, lead, now);
+                    }
+                };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            schedule.run();
+                        }
+                    });
+        } else {
+            schedule.run();
         }
     }
 

@@ -556,6 +556,14 @@ class MeetingInvitationsIntegrationTests {
         assertThat(events.stream(MeetingHeld.class))
                 .containsExactly(new MeetingHeld(org.id(), pair, meeting.id(), past));
         assertThat(meetings.summary(org.id(), meeting.id()).held()).isEqualTo(1);
+        // The workspace shows the meeting in its section and both events in the timeline.
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("sam")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/mentorships/" + pair + "/meetings/new")
+                .contains("Career conversation")
+                .contains("Lena: planned the meeting")
+                .contains("said “Career conversation” took place");
         // A private note stays with its author.
         meetings.addNote(org.id(), meeting.id(), ids.get("S1"), "Lena seems tired", false);
         assertThat(meetings.notes(org.id(), meeting.id(), ids.get("L1"))).isEmpty();
