@@ -100,7 +100,9 @@ class SecurityConfiguration {
                                                 "/actuator/health/**",
                                                 "/actuator/info",
                                                 "/v3/api-docs",
-                                                "/v3/api-docs/**")
+                                                "/v3/api-docs/**",
+                                                // A feed's long secret is its credential.
+                                                "/calendar/*.ics")
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())

@@ -1,5 +1,10 @@
 package io.tandem.notifications;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -98,13 +103,17 @@ class MailDelivery {
         }
         OutboxMails.Claimed mail = claimed.get();
         try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.from());
-            message.setTo(mail.recipient());
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
-            sender.send(message);
-        } catch (MailException | IllegalArgumentException e) {
+            if (mail.calendar() == null) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(properties.from());
+                message.setTo(mail.recipient());
+                message.setSubject(mail.subject());
+                message.setText(mail.body());
+                sender.send(message);
+            } else {
+                sender.send(withCalendar(mail));
+            }
+        } catch (MailException | IllegalArgumentException | MessagingException e) {
             boolean giveUp = mail.attempts() >= properties.maxAttempts();
             Instant retryAt = now().plus(properties.retryDelay().multipliedBy(mail.attempts()));
             String error = error(e);
@@ -119,6 +128,30 @@ class MailDelivery {
         }
         mails.markSent(mail, now());
         return true;
+    }
+
+    /**
+     * The text and the calendar as alternatives of one message (iMIP, RFC 6047): clients that
+     * understand the calendar part show the invitation, the others the text.
+     */
+    private MimeMessage withCalendar(OutboxMails.Claimed mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        message.setFrom(new InternetAddress(properties.from()));
+        message.setRecipient(
+                jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.recipient()));
+        message.setSubject(mail.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.body(), "UTF-8");
+        MimeBodyPart calendar = new MimeBodyPart();
+        String type = "text/calendar; method=" + mail.calendar().method() + "; charset=UTF-8";
+        calendar.setContent(mail.calendar().content(), type);
+        calendar.setHeader("Content-Type", type);
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(calendar);
+        message.setContent(alternatives);
+        message.saveChanges();
+        return message;
     }
 
     private static String error(Exception e) {

@@ -51,6 +51,24 @@ public class NotificationManagement {
     @Transactional
     public boolean queueMail(
             OrganisationId organisation, String key, String to, String subject, String text) {
+        return queueMail(organisation, key, to, subject, text, null);
+    }
+
+    /**
+     * Queues a mail once per {@code key} with an iCalendar invitation, update or cancellation as
+     * its {@code text/calendar} alternative.
+     *
+     * @param calendar the calendar part, or {@code null} for a plain-text mail
+     * @return whether the mail was queued now
+     */
+    @Transactional
+    public boolean queueMail(
+            OrganisationId organisation,
+            String key,
+            String to,
+            String subject,
+            String text,
+            CalendarPart calendar) {
         if (organisation == null || subject == null || text == null) {
             throw new IllegalArgumentException("organisation, subject and text are required");
         }
@@ -62,7 +80,14 @@ public class NotificationManagement {
                     "subject must be 1 to " + MAX_SUBJECT + " characters long");
         }
         return mails.insert(
-                UUID.randomUUID(), organisation, key, recipient, oneLine, text, Instant.now());
+                UUID.randomUUID(),
+                organisation,
+                key,
+                recipient,
+                oneLine,
+                text,
+                calendar,
+                Instant.now());
     }
 
     /** The organisation's mail, newest first. */

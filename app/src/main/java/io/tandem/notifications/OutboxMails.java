@@ -27,7 +27,8 @@ class OutboxMails {
             String subject,
             String body,
             int attempts,
-            Instant claimedAt) {}
+            Instant claimedAt,
+            CalendarPart calendar) {}
 
     private final JdbcClient jdbc;
 
@@ -43,13 +44,15 @@ class OutboxMails {
             String recipient,
             String subject,
             String body,
+            CalendarPart calendar,
             Instant now) {
         // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed
         // insert would spoil the caller's transaction.
         return jdbc.sql(
                                 "insert into outbox_mail (id, organisation_id, dedup_key, recipient,"
                                         + " subject, body, status, attempts, created_at,"
-                                        + " next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                                        + " next_attempt_at, calendar_method, calendar)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
                                         + " on conflict do nothing")
                         .params(
                                 id,
@@ -60,7 +63,9 @@ class OutboxMails {
                                 body,
                                 MailStatus.PENDING.name(),
                                 Timestamp.from(now),
-                                Timestamp.from(now))
+                                Timestamp.from(now),
+                                calendar == null ? null : calendar.method(),
+                                calendar == null ? null : calendar.content())
                         .update()
                 == 1;
     }
@@ -128,8 +133,8 @@ class OutboxMails {
             return Optional.empty();
         }
         return jdbc.sql(
-                        "select id, recipient, subject, body, attempts from outbox_mail"
-                                + " where id = ?")
+                        "select id, recipient, subject, body, attempts, calendar_method, calendar"
+                                + " from outbox_mail where id = ?")
                 .param(id)
                 .query(
                         (rs, n) ->
@@ -139,7 +144,12 @@ class OutboxMails {
                                         rs.getString("subject"),
                                         rs.getString("body"),
                                         rs.getInt("attempts"),
-                                        now))
+                                        now,
+                                        rs.getString("calendar") == null
+                                                ? null
+                                                : new CalendarPart(
+                                                        rs.getString("calendar_method"),
+                                                        rs.getString("calendar"))))
                 .optional();
     }
 

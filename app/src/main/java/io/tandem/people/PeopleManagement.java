@@ -48,6 +48,7 @@ public class PeopleManagement {
     }
 
     private final People people;
+    private final WorkingWeeks weeks;
     private final MessageSourceAccessor messages;
     private final IdentityManagement identity;
     private final boolean activateOnImport;
@@ -57,12 +58,14 @@ public class PeopleManagement {
 
     PeopleManagement(
             People people,
+            WorkingWeeks weeks,
             DirectoryIndex index,
             MessageSource messageSource,
             IdentityManagement identity,
             @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
             org.springframework.context.ApplicationEventPublisher events) {
         this.people = people;
+        this.weeks = weeks;
         this.index = index;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
@@ -358,6 +361,75 @@ public class PeopleManagement {
                                 timeZone));
         people.updateAll(organisation, List.of(updated));
         return updated.summary();
+    }
+
+    /** One day of the working-hours form: whether the person works then, and from when to when. */
+    public record DayHours(java.time.DayOfWeek day, boolean works, String start, String end) {}
+
+    /** The person's working hours, the default (Mon–Fri 09:00–17:00) until they set their own. */
+    @Transactional(readOnly = true)
+    public WorkingHours workingHours(OrganisationId organisation, PersonId id) {
+        return workingHours(organisation, List.of(id)).get(id);
+    }
+
+    /** Working hours of each of these people, the default for whoever has not set theirs. */
+    @Transactional(readOnly = true)
+    public Map<PersonId, WorkingHours> workingHours(
+            OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        Map<PersonId, WorkingHours> found = weeks.find(organisation, ids);
+        Map<PersonId, WorkingHours> all = new HashMap<>();
+        for (PersonId id : ids) {
+            all.put(id, found.getOrDefault(id, WorkingHours.DEFAULT));
+        }
+        return all;
+    }
+
+    /**
+     * Sets the person's working hours in their own time zone; days not worked are days off.
+     *
+     * @throws InvalidInputException naming the day's field ({@code MONDAY.start}, …) that is wrong
+     */
+    @Transactional
+    public WorkingHours saveWorkingHours(
+            OrganisationId organisation, PersonId id, List<DayHours> days) {
+        get(organisation, id);
+        List<InputError> errors = new ArrayList<>();
+        Map<java.time.DayOfWeek, WorkingHours.Span> spans =
+                new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (DayHours day : days) {
+            if (day.day() == null || !day.works()) {
+                continue;
+            }
+            String field = day.day().name();
+            java.time.LocalTime start = time(errors, field + ".start", day.start());
+            java.time.LocalTime end = time(errors, field + ".end", day.end());
+            if (start != null && end != null) {
+                if (!end.isAfter(start)) {
+                    errors.add(
+                            InputError.field(
+                                    field + ".end",
+                                    messages.getMessage("working-hours.end-before-start")));
+                } else {
+                    spans.put(day.day(), new WorkingHours.Span(start, end));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("working-hours.invalid"), errors);
+        }
+        WorkingHours hours = new WorkingHours(spans);
+        weeks.save(organisation, id, hours, java.time.Instant.now());
+        return hours;
+    }
+
+    private java.time.LocalTime time(List<InputError> errors, String field, String value) {
+        try {
+            return java.time.LocalTime.parse(value == null ? "" : value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(InputError.field(field, messages.getMessage("working-hours.time.invalid")));
+            return null;
+        }
     }
 
     private static String trimToNull(String value) {

@@ -24,6 +24,7 @@ class ActivateOnImportIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired People people;
     @Autowired DirectoryIndex index;
+    @Autowired WorkingWeeks weeks;
     @Autowired MessageSource messages;
     @Autowired IdentityManagement identity;
     @Autowired NotificationManagement notifications;
@@ -37,7 +38,7 @@ class ActivateOnImportIntegrationTests {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         // The same management as the application's, with the setting on.
         PeopleManagement activating =
-                new PeopleManagement(people, index, messages, identity, true, events);
+                new PeopleManagement(people, weeks, index, messages, identity, true, events);
         String csv =
                 "employee_id,email,first_name,last_name,status\n"
                         + "I1,in1-"

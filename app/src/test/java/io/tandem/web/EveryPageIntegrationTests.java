@@ -95,6 +95,8 @@ class EveryPageIntegrationTests {
                                 "/requests",
                                 "/people",
                                 "/profile/edit",
+                                "/profile/hours",
+                                "/profile/calendar",
                                 "/notifications",
                                 "/mentorships"));
         for (ProgramView program : demoPrograms) {

@@ -1,11 +1,9 @@
 package io.tandem.mentorships.web;
 
 import io.tandem.people.PersonSummary;
+import io.tandem.people.WorkingHours;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,15 +11,16 @@ import java.time.temporal.TemporalAdjusters;
 
 /**
  * What the partner card shows beyond the profile: initials, the partner's local time now, and how
- * many working hours a weekday the two share. Working hours are Mon–Fri 09:00–17:00 in each
- * person's own zone until people can set their own.
+ * many working hours a week the two share, each counted in their own zone from their own hours.
  */
 record PartnerCard(String initials, String localTime, String zone, double sharedHours) {
 
-    static final LocalTime START = LocalTime.of(9, 0);
-    static final LocalTime END = LocalTime.of(17, 0);
-
-    static PartnerCard of(PersonSummary partner, PersonSummary self, LocalDate today) {
+    static PartnerCard of(
+            PersonSummary partner,
+            PersonSummary self,
+            LocalDate today,
+            WorkingHours partnerHours,
+            WorkingHours selfHours) {
         ZoneId theirs = zone(partner.timeZone());
         ZoneId mine = self == null ? theirs : zone(self.timeZone());
         String initials =
@@ -30,25 +29,17 @@ record PartnerCard(String initials, String localTime, String zone, double shared
         String now =
                 ZonedDateTime.now(theirs)
                         .format(DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH));
-        return new PartnerCard(initials, now, theirs.getId(), sharedHours(theirs, mine, today));
-    }
-
-    /** Hours both are at work on the next weekday from {@code day}, counting from midnight UTC. */
-    static double sharedHours(ZoneId a, ZoneId b, LocalDate day) {
-        LocalDate weekday =
-                day.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue()
-                        ? day.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-                        : day;
-        Instant startA = weekday.atTime(START).atZone(a).toInstant();
-        Instant endA = weekday.atTime(END).atZone(a).toInstant();
-        Instant startB = weekday.atTime(START).atZone(b).toInstant();
-        Instant endB = weekday.atTime(END).atZone(b).toInstant();
-        Instant start = startA.isAfter(startB) ? startA : startB;
-        Instant end = endA.isBefore(endB) ? endA : endB;
-        if (!end.isAfter(start)) {
-            return 0;
-        }
-        return Duration.between(start, end).toMinutes() / 60.0;
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new PartnerCard(
+                initials,
+                now,
+                theirs.getId(),
+                WorkingHours.sharedHoursPerWeek(
+                        partnerHours,
+                        theirs,
+                        selfHours == null ? partnerHours : selfHours,
+                        mine,
+                        monday));
     }
 
     private static ZoneId zone(String id) {

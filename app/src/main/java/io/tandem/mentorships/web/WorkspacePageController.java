@@ -318,7 +318,11 @@ class WorkspacePageController {
                 "program", programs.get(user.organisationId(), view.mentorship().programId()));
         model.addAttribute("self", self);
         model.addAttribute("partner", partner);
-        model.addAttribute("card", PartnerCard.of(partner, self, view.today()));
+        var hours = people.workingHours(user.organisationId(), java.util.List.of(me, partner.id()));
+        model.addAttribute(
+                "card",
+                PartnerCard.of(
+                        partner, self, view.today(), hours.get(partner.id()), hours.get(me)));
         model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
         model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
         model.addAttribute(

@@ -1,0 +1,6 @@
+package io.tandem.meetings;
+
+public enum MeetingStatus {
+    SCHEDULED,
+    CANCELLED
+}

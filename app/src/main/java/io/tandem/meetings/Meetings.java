@@ -1,0 +1,241 @@
+package io.tandem.meetings;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.people.PersonId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Meetings, their outcomes and notes; every query scoped by organisation. */
+@Repository
+class Meetings {
+
+    static final String COLUMNS =
+            "id, organisation_id, mentorship_id, organiser_id, attendee_id, title, agenda,"
+                    + " starts_at, ends_at, zone, recurrence, place, location, sequence, status,"
+                    + " response, created_at";
+
+    /** One occurrence's answer. */
+    record Outcome(Instant occursAt, boolean held, PersonId answeredBy, Instant answeredAt) {}
+
+    private final JdbcClient jdbc;
+
+    Meetings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Meeting m, Instant now) {
+        jdbc.sql(
+                        "insert into meeting ("
+                                + COLUMNS
+                                + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?)")
+                .params(
+                        m.id(),
+                        m.organisationId().value(),
+                        m.mentorshipId() == null ? null : m.mentorshipId().value(),
+                        m.organiserId().value(),
+                        m.attendeeId().value(),
+                        m.title(),
+                        m.agenda(),
+                        Timestamp.from(m.startsAt()),
+                        Timestamp.from(m.endsAt()),
+                        m.zone(),
+                        m.recurrence().name(),
+                        m.place().name(),
+                        m.location(),
+                        m.sequence(),
+                        m.status().name(),
+                        m.response().name(),
+                        Timestamp.from(m.createdAt()),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Saves a changed meeting if nobody changed it since {@code seen} was read: the sequence is the
+     * version, so two people moving one meeting at once cannot both win.
+     */
+    boolean update(Meeting m, int seen, Instant now) {
+        return jdbc.sql(
+                                "update meeting set title = ?, agenda = ?, starts_at = ?, ends_at = ?,"
+                                        + " zone = ?, recurrence = ?, sequence = ?, status = ?,"
+                                        + " response = ?, updated_at = ? where id = ? and"
+                                        + " organisation_id = ? and sequence = ?")
+                        .params(
+                                m.title(),
+                                m.agenda(),
+                                Timestamp.from(m.startsAt()),
+                                Timestamp.from(m.endsAt()),
+                                m.zone(),
+                                m.recurrence().name(),
+                                m.sequence(),
+                                m.status().name(),
+                                m.response().name(),
+                                Timestamp.from(now),
+                                m.id(),
+                                m.organisationId().value(),
+                                seen)
+                        .update()
+                == 1;
+    }
+
+    Optional<Meeting> find(OrganisationId organisation, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from meeting where organisation_id = ? and id = ?")
+                .params(organisation.value(), id)
+                .query(Meetings::map)
+                .optional();
+    }
+
+    List<Meeting> ofMentorship(OrganisationId organisation, MentorshipId mentorship) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from meeting where organisation_id = ? and mentorship_id = ?"
+                                + " order by starts_at, id")
+                .params(organisation.value(), mentorship.value())
+                .query(Meetings::map)
+                .list();
+    }
+
+    /** Everything a person organises or attends, cancelled ones included (the feed shows them). */
+    List<Meeting> ofPerson(OrganisationId organisation, PersonId person) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from meeting where organisation_id = ? and (organiser_id = ?"
+                                + " or attendee_id = ?) order by starts_at, id")
+                .params(organisation.value(), person.value(), person.value())
+                .query(Meetings::map)
+                .list();
+    }
+
+    /** Records an occurrence's answer; true when the occurrence was not recorded as held before. */
+    boolean recordOutcome(
+            OrganisationId organisation,
+            UUID meeting,
+            Instant occursAt,
+            boolean held,
+            PersonId by,
+            Instant now) {
+        int inserted =
+                jdbc.sql(
+                                "insert into meeting_outcome (meeting_id, occurs_at, organisation_id,"
+                                        + " held, answered_by, answered_at) values (?, ?, ?, ?, ?, ?)"
+                                        + " on conflict do nothing")
+                        .params(
+                                meeting,
+                                Timestamp.from(occursAt),
+                                organisation.value(),
+                                held,
+                                by.value(),
+                                Timestamp.from(now))
+                        .update();
+        if (inserted == 1) {
+            return held;
+        }
+        if (held) {
+            // Only the change from "did not take place" to "took place" counts as news.
+            return jdbc.sql(
+                                    "update meeting_outcome set held = true, answered_by = ?,"
+                                            + " answered_at = ? where meeting_id = ? and occurs_at = ?"
+                                            + " and held = false")
+                            .params(
+                                    by.value(),
+                                    Timestamp.from(now),
+                                    meeting,
+                                    Timestamp.from(occursAt))
+                            .update()
+                    == 1;
+        }
+        jdbc.sql(
+                        "update meeting_outcome set held = false, answered_by = ?, answered_at = ?"
+                                + " where meeting_id = ? and occurs_at = ?")
+                .params(by.value(), Timestamp.from(now), meeting, Timestamp.from(occursAt))
+                .update();
+        return false;
+    }
+
+    List<Outcome> outcomes(OrganisationId organisation, UUID meeting) {
+        return jdbc.sql(
+                        "select occurs_at, held, answered_by, answered_at from meeting_outcome"
+                                + " where organisation_id = ? and meeting_id = ? order by occurs_at")
+                .params(organisation.value(), meeting)
+                .query(
+                        (rs, n) ->
+                                new Outcome(
+                                        rs.getTimestamp("occurs_at").toInstant(),
+                                        rs.getBoolean("held"),
+                                        new PersonId(rs.getObject("answered_by", UUID.class)),
+                                        rs.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
+    void addNote(
+            OrganisationId organisation,
+            UUID meeting,
+            PersonId author,
+            boolean shared,
+            String body,
+            Instant now) {
+        jdbc.sql(
+                        "insert into meeting_note (id, organisation_id, meeting_id, author_id, shared,"
+                                + " body, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        meeting,
+                        author.value(),
+                        shared,
+                        body,
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** The notes {@code reader} may read: shared ones and their own private ones. */
+    List<MeetingNote> notes(OrganisationId organisation, UUID meeting, PersonId reader) {
+        return jdbc.sql(
+                        "select id, author_id, shared, body, created_at from meeting_note"
+                                + " where organisation_id = ? and meeting_id = ?"
+                                + " and (shared = true or author_id = ?) order by created_at, id")
+                .params(organisation.value(), meeting, reader.value())
+                .query(
+                        (rs, n) ->
+                                new MeetingNote(
+                                        rs.getObject("id", UUID.class),
+                                        new PersonId(rs.getObject("author_id", UUID.class)),
+                                        rs.getBoolean("shared"),
+                                        rs.getString("body"),
+                                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private static Meeting map(ResultSet rs, int row) throws SQLException {
+        UUID mentorship = rs.getObject("mentorship_id", UUID.class);
+        return new Meeting(
+                rs.getObject("id", UUID.class),
+                new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                mentorship == null ? null : new MentorshipId(mentorship),
+                new PersonId(rs.getObject("organiser_id", UUID.class)),
+                new PersonId(rs.getObject("attendee_id", UUID.class)),
+                rs.getString("title"),
+                rs.getString("agenda"),
+                rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(),
+                rs.getString("zone"),
+                Recurrence.valueOf(rs.getString("recurrence")),
+                Place.valueOf(rs.getString("place")),
+                rs.getString("location"),
+                rs.getInt("sequence"),
+                MeetingStatus.valueOf(rs.getString("status")),
+                Response.valueOf(rs.getString("response")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,128 @@
+package io.tandem.meetings;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.TimelineSource;
+import io.tandem.mentorships.WorkspaceSection;
+import io.tandem.mentorships.WorkspaceView;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pair's meetings in their workspace: a section with what comes next (in both local times) and
+ * the way to plan one, and timeline entries for meetings planned and held. Reads the repository
+ * directly: the workspace asks for these while it is being built, so they cannot go back through
+ * the workspace's own API.
+ */
+@Component
+class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
+
+    static final int SHOWN = 3;
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+
+    /** One upcoming meeting as the section shows it. */
+    record Upcoming(UUID id, String title, String mine, String theirs, Response response) {}
+
+    /** The section's model. */
+    record Model(UUID mentorshipId, boolean active, List<Upcoming> upcoming, int total) {}
+
+    private final Meetings meetings;
+    private final PeopleManagement people;
+
+    MeetingsInWorkspace(Meetings meetings, PeopleManagement people) {
+        this.meetings = meetings;
+        this.people = people;
+    }
+
+    @Override
+    public Optional<Section> section(OrganisationId organisation, WorkspaceView workspace) {
+        MentorshipId id = workspace.mentorship().id();
+        Map<PersonId, PersonSummary> two =
+                people.findAll(organisation, List.of(workspace.me(), workspace.partner()));
+        ZoneId mine = MeetingManagement.zoneOf(two.get(workspace.me()));
+        ZoneId theirs = MeetingManagement.zoneOf(two.get(workspace.partner()));
+        Instant now = Instant.now();
+        List<Meeting> all = meetings.ofMentorship(organisation, id);
+        List<Upcoming> upcoming = new ArrayList<>();
+        record Next(Meeting meeting, Instant start) {}
+        all.stream()
+                .filter(m -> !m.cancelled())
+                .map(
+                        m ->
+                                new Next(
+                                        m,
+                                        SlotPlanner.occurrences(
+                                                        m.startsAt(),
+                                                        ZoneId.of(m.zone()),
+                                                        m.recurrence(),
+                                                        now.minus(m.duration()),
+                                                        now.plus(Duration.ofDays(400)),
+                                                        1)
+                                                .stream()
+                                                .findFirst()
+                                                .orElse(null)))
+                .filter(n -> n.start() != null)
+                .sorted(Comparator.comparing(Next::start))
+                .limit(SHOWN)
+                .forEach(
+                        n ->
+                                upcoming.add(
+                                        new Upcoming(
+                                                n.meeting().id(),
+                                                n.meeting().title(),
+                                                n.start().atZone(mine).format(WHEN)
+                                                        + " ("
+                                                        + mine.getId()
+                                                        + ")",
+                                                n.start().atZone(theirs).format(WHEN)
+                                                        + " ("
+                                                        + theirs.getId()
+                                                        + ")",
+                                                n.meeting().response())));
+        return Optional.of(
+                new Section(
+                        "meetings",
+                        "meetings/fragments/workspace",
+                        "meetings",
+                        new Model(id.value(), workspace.active(), upcoming, all.size())));
+    }
+
+    @Override
+    public List<WorkspaceView.TimelineEntry> recent(
+            OrganisationId organisation, MentorshipId mentorship, int limit) {
+        List<WorkspaceView.TimelineEntry> entries = new ArrayList<>();
+        for (Meeting m : meetings.ofMentorship(organisation, mentorship)) {
+            entries.add(
+                    new WorkspaceView.TimelineEntry(
+                            "MEETING_PLANNED", m.title(), m.organiserId(), m.createdAt()));
+            for (Meetings.Outcome outcome : meetings.outcomes(organisation, m.id())) {
+                if (outcome.held()) {
+                    entries.add(
+                            new WorkspaceView.TimelineEntry(
+                                    "MEETING_HELD",
+                                    m.title(),
+                                    outcome.answeredBy(),
+                                    outcome.occursAt()));
+                }
+            }
+        }
+        return entries.stream()
+                .sorted(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed())
+                .limit(limit)
+                .toList();
+    }
+}

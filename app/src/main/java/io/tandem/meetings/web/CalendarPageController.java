@@ -1,0 +1,91 @@
+package io.tandem.meetings.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.meetings.MeetingManagement;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The private calendar feed at {@code /calendar/{secret}.ics}, and the page where a person finds
+ * its address and resets it.
+ */
+@Controller
+class CalendarPageController {
+
+    static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+    private final MeetingManagement meetings;
+    private final PeopleManagement people;
+
+    CalendarPageController(MeetingManagement meetings, PeopleManagement people) {
+        this.meetings = meetings;
+        this.people = people;
+    }
+
+    @GetMapping("/calendar/{secret}.ics")
+    @ResponseBody
+    ResponseEntity<String> feed(@PathVariable String secret) {
+        return meetings.feed(secret)
+                .map(
+                        ics ->
+                                ResponseEntity.ok()
+                                        .contentType(CALENDAR)
+                                        .cacheControl(CacheControl.noCache().cachePrivate())
+                                        .body(ics))
+                .orElseThrow(() -> new NotFoundException("meetings.feed.not-found"));
+    }
+
+    @GetMapping("/profile/calendar")
+    String page(TandemUser user, HttpServletRequest request, Model model) {
+        PersonSummary me = me(user);
+        String secret = meetings.feedSecret(user.organisationId(), me.id());
+        model.addAttribute("person", me);
+        model.addAttribute(
+                "feedUrl",
+                ServletUriComponentsBuilder.fromContextPath(request)
+                        .path("/calendar/{secret}.ics")
+                        .buildAndExpand(secret)
+                        .toUriString());
+        model.addAttribute("reminderMail", meetings.remindsByMail(user.organisationId(), me.id()));
+        return "meetings/calendar";
+    }
+
+    @PostMapping("/profile/calendar/reminders")
+    String reminders(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean mail,
+            RedirectAttributes redirect) {
+        meetings.setRemindsByMail(user.organisationId(), me(user).id(), Boolean.TRUE.equals(mail));
+        redirect.addFlashAttribute("notice", "meetings.reminder.saved");
+        return "redirect:/profile/calendar";
+    }
+
+    @PostMapping("/profile/calendar/reset")
+    String reset(TandemUser user, RedirectAttributes redirect) {
+        meetings.resetFeed(user.organisationId(), me(user).id());
+        redirect.addFlashAttribute("notice", "meetings.feed.reset.done");
+        return "redirect:/profile/calendar";
+    }
+
+    private PersonSummary me(TandemUser user) {
+        Optional<PersonSummary> me =
+                user.email() == null
+                        ? Optional.empty()
+                        : people.findByEmail(user.organisationId(), user.email());
+        return me.orElseThrow(() -> new NotFoundException("meetings.not-found"));
+    }
+}

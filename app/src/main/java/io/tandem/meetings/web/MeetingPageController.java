@@ -1,0 +1,547 @@
+package io.tandem.meetings.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.meetings.MeetingManagement;
+import io.tandem.meetings.MeetingManagement.PlanMeeting;
+import io.tandem.meetings.MeetingView;
+import io.tandem.meetings.Place;
+import io.tandem.meetings.Recurrence;
+import io.tandem.meetings.Response;
+import io.tandem.meetings.Slot;
+import io.tandem.mentorships.MentorshipDetails;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.WorkspaceManagement;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pair's meetings: planning from proposed slots (shown in both people's local times) or any
+ * time, one meeting with its answer, changes, outcome and notes. Only the two people of the pair
+ * get past {@link #me}: everyone else gets 404.
+ */
+@Controller
+class MeetingPageController {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    static final List<Integer> DURATIONS = List.of(30, 45, 60);
+
+    /** The planning form; a chosen slot wins over a typed date and time. */
+    record PlanForm(
+            String slot,
+            String date,
+            String time,
+            Integer duration,
+            String title,
+            String agenda,
+            String recurrence,
+            String place,
+            String link,
+            String address) {}
+
+    record MoveForm(String date, String time, Integer duration) {}
+
+    /** A slot as the page shows it: in my time and in my partner's. */
+    record SlotOption(String value, String day, String mine, String theirs) {}
+
+    /** A meeting as the list and the page show it. */
+    record Shown(MeetingView meeting, String mine, String theirs, boolean organiser) {}
+
+    private final MeetingManagement meetings;
+    private final WorkspaceManagement workspaces;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+    private final MessageSource messages;
+
+    MeetingPageController(
+            MeetingManagement meetings,
+            WorkspaceManagement workspaces,
+            PeopleManagement people,
+            ProgramManagement programs,
+            MessageSource messages) {
+        this.meetings = meetings;
+        this.workspaces = workspaces;
+        this.people = people;
+        this.programs = programs;
+        this.messages = messages;
+    }
+
+    // --- the pair's meetings ---
+
+    @GetMapping("/mentorships/{id}/meetings")
+    String list(TandemUser user, @PathVariable UUID id, Model model) {
+        PersonId me = me(user);
+        List<MeetingView> all =
+                meetings.ofMentorship(user.organisationId(), new MentorshipId(id), me);
+        Pair pair = pair(user, id, me);
+        Instant now = Instant.now();
+        model.addAttribute("pair", pair);
+        model.addAttribute(
+                "upcoming",
+                all.stream()
+                        .filter(m -> m.nextStart() != null)
+                        .map(m -> shown(m, pair, me))
+                        .toList());
+        model.addAttribute(
+                "past",
+                all.stream()
+                        .filter(m -> m.nextStart() == null)
+                        .filter(
+                                m ->
+                                        m.start().isBefore(now)
+                                                || m.status().name().equals("CANCELLED"))
+                        .map(m -> shown(m, pair, me))
+                        .toList());
+        return "meetings/list";
+    }
+
+    @GetMapping("/mentorships/{id}/meetings/new")
+    String plan(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer duration,
+            @RequestParam(required = false) Boolean prompts,
+            Model model) {
+        PersonId me = me(user);
+        Pair pair = pair(user, id, me);
+        int minutes = duration != null && DURATIONS.contains(duration) ? duration : 30;
+        String agenda = Boolean.TRUE.equals(prompts) ? prompts(pair.program()) : null;
+        PlanForm form =
+                new PlanForm(
+                        null,
+                        null,
+                        null,
+                        minutes,
+                        null,
+                        agenda,
+                        Recurrence.of(pair.program().meetingCadence()).name(),
+                        Place.VIDEO.name(),
+                        null,
+                        null);
+        return planPage(user, id, me, pair, form, Map.of(), model);
+    }
+
+    @PostMapping("/mentorships/{id}/meetings")
+    String create(TandemUser user, @PathVariable UUID id, PlanForm form, Model model) {
+        PersonId me = me(user);
+        Pair pair = pair(user, id, me);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ZoneId zone = pair.myZone();
+        Instant start = start(errors, form.slot(), form.date(), form.time(), zone);
+        int minutes = form.duration() == null ? 30 : form.duration();
+        Recurrence recurrence = parse(Recurrence.class, form.recurrence(), Recurrence.NONE);
+        Place place = parse(Place.class, form.place(), Place.VIDEO);
+        if (!errors.isEmpty()) {
+            return planPage(user, id, me, pair, form, errors, model);
+        }
+        try {
+            MeetingView planned =
+                    meetings.plan(
+                            user.organisationId(),
+                            new MentorshipId(id),
+                            me,
+                            new PlanMeeting(
+                                    form.title(),
+                                    form.agenda(),
+                                    start,
+                                    start == null ? null : start.plus(Duration.ofMinutes(minutes)),
+                                    zone.getId(),
+                                    recurrence,
+                                    place,
+                                    form.link(),
+                                    form.address()));
+            return "redirect:/meetings/" + planned.id();
+        } catch (InvalidInputException e) {
+            return planPage(user, id, me, pair, form, byField(e), model);
+        } catch (ConflictException e) {
+            model.addAttribute("problem", e.getMessage());
+            return planPage(user, id, me, pair, form, Map.of(), model);
+        }
+    }
+
+    // --- one meeting ---
+
+    @GetMapping("/meetings/{id}")
+    String meeting(TandemUser user, @PathVariable UUID id, Model model) {
+        return meetingPage(user, id, me(user), Map.of(), null, model);
+    }
+
+    @PostMapping("/meetings/{id}/respond")
+    String respond(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String response,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonId me = me(user);
+        return act(
+                user,
+                id,
+                me,
+                model,
+                redirect,
+                "meetings.answered",
+                () ->
+                        meetings.respond(
+                                user.organisationId(),
+                                id,
+                                me,
+                                parse(Response.class, response, null)));
+    }
+
+    @PostMapping("/meetings/{id}/reschedule")
+    String reschedule(
+            TandemUser user,
+            @PathVariable UUID id,
+            MoveForm form,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonId me = me(user);
+        MeetingView meeting = meetings.get(user.organisationId(), id, me);
+        ZoneId zone = myZone(user, me);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant start = start(errors, null, form.date(), form.time(), zone);
+        if (!errors.isEmpty()) {
+            return meetingPage(user, id, me, errors, null, model);
+        }
+        int minutes =
+                form.duration() == null
+                        ? (int) Duration.between(meeting.start(), meeting.end()).toMinutes()
+                        : form.duration();
+        return act(
+                user,
+                id,
+                me,
+                model,
+                redirect,
+                "meetings.moved",
+                () ->
+                        meetings.reschedule(
+                                user.organisationId(),
+                                id,
+                                me,
+                                new PlanMeeting(
+                                        null,
+                                        null,
+                                        start,
+                                        start.plus(Duration.ofMinutes(minutes)),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)));
+    }
+
+    @PostMapping("/meetings/{id}/cancel")
+    String cancel(
+            TandemUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        PersonId me = me(user);
+        return act(
+                user,
+                id,
+                me,
+                model,
+                redirect,
+                "meetings.cancelled.notice",
+                () -> meetings.cancel(user.organisationId(), id, me));
+    }
+
+    @PostMapping("/meetings/{id}/outcome")
+    String outcome(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Boolean held,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonId me = me(user);
+        return act(
+                user,
+                id,
+                me,
+                model,
+                redirect,
+                "meetings.outcome.saved",
+                () ->
+                        meetings.recordOutcome(
+                                user.organisationId(), id, me, null, Boolean.TRUE.equals(held)));
+    }
+
+    @PostMapping("/meetings/{id}/notes")
+    String note(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) Boolean shared,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonId me = me(user);
+        return act(
+                user,
+                id,
+                me,
+                model,
+                redirect,
+                "meetings.note.saved",
+                () -> {
+                    meetings.addNote(
+                            user.organisationId(), id, me, body, Boolean.TRUE.equals(shared));
+                    return null;
+                });
+    }
+
+    // --- helpers ---
+
+    /** The pair as this page needs it: both people, their zones, the program. */
+    record Pair(
+            MentorshipDetails mentorship,
+            PersonSummary self,
+            PersonSummary partner,
+            ZoneId myZone,
+            ZoneId partnerZone,
+            ProgramView program) {}
+
+    private Pair pair(TandemUser user, UUID id, PersonId me) {
+        MentorshipDetails details;
+        try {
+            details = workspaces.details(user.organisationId(), new MentorshipId(id));
+        } catch (NotFoundException e) {
+            throw new NotFoundException("meetings.mentorship.not-found");
+        }
+        if (!me.equals(details.mentorId()) && !me.equals(details.menteeId())) {
+            throw new NotFoundException("meetings.mentorship.not-found");
+        }
+        PersonId partnerId =
+                me.equals(details.mentorId()) ? details.menteeId() : details.mentorId();
+        var two = people.findAll(user.organisationId(), List.of(me, partnerId));
+        return new Pair(
+                details,
+                two.get(me),
+                two.get(partnerId),
+                zone(two.get(me)),
+                zone(two.get(partnerId)),
+                programs.get(user.organisationId(), details.programId()));
+    }
+
+    private String planPage(
+            TandemUser user,
+            UUID id,
+            PersonId me,
+            Pair pair,
+            PlanForm form,
+            Map<String, String> errors,
+            Model model) {
+        int minutes = form.duration() == null ? 30 : form.duration();
+        List<Slot> slots =
+                meetings.slots(
+                        user.organisationId(),
+                        new MentorshipId(id),
+                        me,
+                        Duration.ofMinutes(DURATIONS.contains(minutes) ? minutes : 30));
+        List<SlotOption> options = new ArrayList<>();
+        for (Slot slot : slots) {
+            options.add(
+                    new SlotOption(
+                            slot.start().toString(),
+                            slot.start().atZone(pair.myZone()).format(DAY),
+                            range(slot.start(), slot.end(), pair.myZone()),
+                            range(slot.start(), slot.end(), pair.partnerZone())
+                                    + " "
+                                    + slot.start().atZone(pair.partnerZone()).format(DAY)));
+        }
+        model.addAttribute("pair", pair);
+        model.addAttribute("form", form);
+        model.addAttribute("slots", options);
+        model.addAttribute("durations", DURATIONS);
+        model.addAttribute("recurrences", Recurrence.values());
+        model.addAttribute("errors", errors);
+        return "meetings/plan";
+    }
+
+    private String meetingPage(
+            TandemUser user,
+            UUID id,
+            PersonId me,
+            Map<String, String> errors,
+            String problem,
+            Model model) {
+        MeetingView meeting = meetings.get(user.organisationId(), id, me);
+        PersonId partnerId =
+                meeting.organiserId().equals(me) ? meeting.attendeeId() : meeting.organiserId();
+        var two = people.findAll(user.organisationId(), List.of(me, partnerId));
+        ZoneId mine = zone(two.get(me));
+        ZoneId theirs = zone(two.get(partnerId));
+        Instant shownStart = meeting.nextStart() != null ? meeting.nextStart() : meeting.start();
+        Instant shownEnd = shownStart.plus(Duration.between(meeting.start(), meeting.end()));
+        model.addAttribute("m", meeting);
+        model.addAttribute("self", two.get(me));
+        model.addAttribute("partner", two.get(partnerId));
+        model.addAttribute("organiser", meeting.organiserId().equals(me));
+        model.addAttribute(
+                "mine",
+                shownStart.atZone(mine).format(DAY) + ", " + range(shownStart, shownEnd, mine));
+        model.addAttribute(
+                "theirs",
+                shownStart.atZone(theirs).format(DAY) + ", " + range(shownStart, shownEnd, theirs));
+        model.addAttribute("started", !meeting.start().isAfter(Instant.now()));
+        model.addAttribute(
+                "notes",
+                meetings.notes(user.organisationId(), id, me).stream()
+                        .map(
+                                n ->
+                                        new NoteShown(
+                                                n.author().equals(me),
+                                                n.shared(),
+                                                n.body(),
+                                                n.createdAt().atZone(mine).format(DAY)))
+                        .toList());
+        model.addAttribute("durations", DURATIONS);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        return "meetings/meeting";
+    }
+
+    record NoteShown(boolean mine, boolean shared, String body, String on) {}
+
+    private String act(
+            TandemUser user,
+            UUID id,
+            PersonId me,
+            Model model,
+            RedirectAttributes redirect,
+            String notice,
+            java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+        } catch (InvalidInputException e) {
+            return meetingPage(user, id, me, byField(e), null, model);
+        } catch (ConflictException e) {
+            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/meetings/" + id;
+    }
+
+    private Shown shown(MeetingView m, Pair pair, PersonId me) {
+        Instant start = m.nextStart() != null ? m.nextStart() : m.start();
+        Instant end = start.plus(Duration.between(m.start(), m.end()));
+        return new Shown(
+                m,
+                start.atZone(pair.myZone()).format(DAY) + ", " + range(start, end, pair.myZone()),
+                start.atZone(pair.partnerZone()).format(DAY)
+                        + ", "
+                        + range(start, end, pair.partnerZone()),
+                m.organiserId().equals(me));
+    }
+
+    static String range(Instant start, Instant end, ZoneId zone) {
+        return start.atZone(zone).format(TIME)
+                + "\u2013"
+                + end.atZone(zone).format(TIME)
+                + " ("
+                + zone.getId()
+                + ")";
+    }
+
+    private Instant start(
+            Map<String, String> errors, String slot, String date, String time, ZoneId zone) {
+        if (slot != null && !slot.isBlank()) {
+            try {
+                return Instant.parse(slot.strip());
+            } catch (DateTimeException e) {
+                errors.put("start", text("meetings.start.missing"));
+                return null;
+            }
+        }
+        try {
+            LocalDate day = LocalDate.parse(date == null ? "" : date.strip());
+            LocalTime at = LocalTime.parse(time == null ? "" : time.strip());
+            return LocalDateTime.of(day, at).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            errors.put("start", text("meetings.start.missing"));
+            return null;
+        }
+    }
+
+    private String prompts(ProgramView program) {
+        String template = program.template() == null ? "" : program.template();
+        String fallback = text("meetings.prompts.default");
+        return messages.getMessage(
+                "meetings.prompts." + template, null, fallback, LocaleContextHolder.getLocale());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private Map<String, String> byField(InvalidInputException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (InputError error : e.errors()) {
+            errors.putIfAbsent(error.field(), text(error.message()));
+        }
+        return errors;
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+    }
+
+    private ZoneId myZone(TandemUser user, PersonId me) {
+        return zone(people.get(user.organisationId(), me));
+    }
+
+    private static ZoneId zone(PersonSummary person) {
+        try {
+            return person == null || person.timeZone() == null || person.timeZone().isBlank()
+                    ? ZoneId.of("UTC")
+                    : ZoneId.of(person.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private PersonId me(TandemUser user) {
+        if (user.email() == null) {
+            throw new NotFoundException("meetings.not-found");
+        }
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(PersonSummary::id)
+                .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+    }
+}

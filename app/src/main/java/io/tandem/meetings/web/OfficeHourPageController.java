@@ -1,0 +1,171 @@
+package io.tandem.meetings.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.meetings.MeetingManagement;
+import io.tandem.meetings.MeetingView;
+import io.tandem.meetings.OfficeHour;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Office hours of a FLASH program: mentors publish open slots, anyone enrolled books one. */
+@Controller
+class OfficeHourPageController {
+
+    /** A slot as the page shows it, in the viewer's zone and the mentor's. */
+    record Shown(OfficeHour slot, String mentor, String mine, String theirs, boolean own) {}
+
+    private final MeetingManagement meetings;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+    private final MessageSource messages;
+
+    OfficeHourPageController(
+            MeetingManagement meetings,
+            PeopleManagement people,
+            ProgramManagement programs,
+            MessageSource messages) {
+        this.meetings = meetings;
+        this.people = people;
+        this.programs = programs;
+        this.messages = messages;
+    }
+
+    @GetMapping("/programs/{id}/office-hours")
+    String page(TandemUser user, @PathVariable UUID id, Model model) {
+        return page(user, id, Map.of(), null, model);
+    }
+
+    @PostMapping("/programs/{id}/office-hours")
+    String publish(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String time,
+            @RequestParam(required = false) Integer duration,
+            Model model) {
+        PersonSummary me = me(user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant start = null;
+        try {
+            start =
+                    LocalDateTime.of(LocalDate.parse(date), LocalTime.parse(time))
+                            .atZone(zone(me))
+                            .toInstant();
+        } catch (DateTimeException | NullPointerException e) {
+            errors.put("start", text("meetings.start.missing"));
+            return page(user, id, errors, null, model);
+        }
+        try {
+            meetings.publishOfficeHour(
+                    user.organisationId(),
+                    new ProgramId(id),
+                    me.id(),
+                    start,
+                    start.plus(Duration.ofMinutes(duration == null ? 30 : duration)));
+        } catch (InvalidInputException e) {
+            for (InputError error : e.errors()) {
+                errors.putIfAbsent(error.field(), text(error.message()));
+            }
+            return page(user, id, errors, null, model);
+        } catch (ConflictException e) {
+            return page(user, id, Map.of(), text(e.getMessage()), model);
+        }
+        return "redirect:/programs/" + id + "/office-hours";
+    }
+
+    @PostMapping("/programs/{id}/office-hours/{slot}/book")
+    String book(TandemUser user, @PathVariable UUID id, @PathVariable UUID slot, Model model) {
+        PersonSummary me = me(user);
+        try {
+            MeetingView meeting = meetings.book(user.organisationId(), slot, me.id());
+            return "redirect:/meetings/" + meeting.id();
+        } catch (ConflictException e) {
+            return page(user, id, Map.of(), text(e.getMessage()), model);
+        } catch (InvalidInputException e) {
+            return page(user, id, Map.of(), text(e.errors().get(0).message()), model);
+        }
+    }
+
+    private String page(
+            TandemUser user, UUID id, Map<String, String> errors, String problem, Model model) {
+        PersonSummary me = me(user);
+        ProgramId program = new ProgramId(id);
+        List<OfficeHour> slots = meetings.officeHours(user.organisationId(), program, me.id());
+        Map<PersonId, PersonSummary> mentors =
+                people.findAll(
+                        user.organisationId(), slots.stream().map(OfficeHour::mentorId).toList());
+        ZoneId mine = zone(me);
+        model.addAttribute("program", programs.get(user.organisationId(), program));
+        model.addAttribute(
+                "slots",
+                slots.stream()
+                        .map(
+                                s -> {
+                                    PersonSummary mentor = mentors.get(s.mentorId());
+                                    ZoneId theirs = zone(mentor);
+                                    return new Shown(
+                                            s,
+                                            mentor == null ? "" : mentor.name(),
+                                            s.start().atZone(mine).format(MeetingPageController.DAY)
+                                                    + ", "
+                                                    + MeetingPageController.range(
+                                                            s.start(), s.end(), mine),
+                                            MeetingPageController.range(s.start(), s.end(), theirs),
+                                            s.mentorId().equals(me.id()));
+                                })
+                        .toList());
+        model.addAttribute("mentor", meetings.mentors(user.organisationId(), program, me.id()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("durations", MeetingPageController.DURATIONS);
+        return "meetings/office-hours";
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+    }
+
+    private static ZoneId zone(PersonSummary person) {
+        try {
+            return person == null || person.timeZone() == null || person.timeZone().isBlank()
+                    ? ZoneId.of("UTC")
+                    : ZoneId.of(person.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private PersonSummary me(TandemUser user) {
+        if (user.email() == null) {
+            throw new NotFoundException("meetings.office-hour.not-found");
+        }
+        return people.findByEmail(user.organisationId(), user.email())
+                .orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+    }
+}
