@@ -78,6 +78,57 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Conversations are the pair's own: their API answers the people in them, signed in with the
+     * page session (with the page's CSRF token on writes), and tokens too, which are in no
+     * conversation and so get 404.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain conversationApiChain(
+            HttpSecurity http,
+            IdentityManagement identity,
+            org.springframework.context.MessageSource messageSource)
+            throws Exception {
+        var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
+        http.securityMatcher("/api/v1/conversations/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .csrf(
+                        csrf ->
+                                csrf.csrfTokenRepository(csrfTokens())
+                                        .requireCsrfProtectionMatcher(
+                                                request ->
+                                                        !java.util.Set.of(
+                                                                                "GET", "HEAD",
+                                                                                "OPTIONS")
+                                                                        .contains(
+                                                                                request
+                                                                                        .getMethod())
+                                                                && request.getHeader(
+                                                                                org.springframework
+                                                                                        .http
+                                                                                        .HttpHeaders
+                                                                                        .AUTHORIZATION)
+                                                                        == null))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(identity),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                        (request, response, ex) ->
+                                                problem(
+                                                        response,
+                                                        HttpStatus.UNAUTHORIZED,
+                                                        messages.getMessage("api.unauthorized"))))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {

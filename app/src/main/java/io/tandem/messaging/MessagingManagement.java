@@ -137,8 +137,19 @@ public class MessagingManagement {
                 .sum();
     }
 
-    /** The newest {@link #PAGE} messages before position {@code before} (all when null). */
-    @Transactional(readOnly = true)
+    /** One message of the conversation; 404 unless the viewer is in it. */
+    @Transactional
+    public MessageView message(
+            OrganisationId organisation, UUID id, UUID messageId, PersonId viewer) {
+        member(organisation, id, viewer);
+        return conversations
+                .message(organisation, messageId)
+                .filter(m -> m.conversationId().equals(id))
+                .orElseThrow(MessagingManagement::messageNotFound);
+    }
+
+    /** The newest {@link #PAGE} messages before position {@code before} (the latest when null). */
+    @Transactional
     public List<MessageView> messages(
             OrganisationId organisation, UUID id, PersonId viewer, Long before, Integer size) {
         member(organisation, id, viewer);
@@ -174,13 +185,23 @@ public class MessagingManagement {
     @Transactional
     public MessageView post(
             OrganisationId organisation, UUID id, PersonId author, UUID clientId, String text) {
+        return send(organisation, id, author, clientId, text).message();
+    }
+
+    /** The stored message, and whether this call stored it (false for a repeated client id). */
+    public record Posted(MessageView message, boolean created) {}
+
+    /** {@link #post}, telling a first post from a repeat. */
+    @Transactional
+    public Posted send(
+            OrganisationId organisation, UUID id, PersonId author, UUID clientId, String text) {
         String body = validText(text);
         Conversations.Row row = member(organisation, id, author);
         conversations.lock(id);
         UUID client = clientId == null ? UUID.randomUUID() : clientId;
         var existing = conversations.byClientId(id, author, client);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Posted(existing.get(), false);
         }
         long seq = conversations.nextSeq(id);
         UUID messageId = UUID.randomUUID();
@@ -189,7 +210,7 @@ public class MessagingManagement {
         fanout.announce(id);
         events.publishEvent(
                 new MessageSent(organisation, id, row.mentorship(), messageId, author, now));
-        return conversations.message(organisation, messageId).orElseThrow();
+        return new Posted(conversations.message(organisation, messageId).orElseThrow(), true);
     }
 
     /** The author changes their message within the edit window (15 minutes). */
