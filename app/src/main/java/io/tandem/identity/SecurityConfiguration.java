@@ -98,12 +98,9 @@ class SecurityConfiguration {
                                 csrf.csrfTokenRepository(csrfTokens())
                                         .requireCsrfProtectionMatcher(
                                                 request ->
-                                                        !java.util.Set.of(
-                                                                                "GET", "HEAD",
-                                                                                "OPTIONS")
+                                                        !java.util.Set.of("GET", "HEAD", "OPTIONS")
                                                                         .contains(
-                                                                                request
-                                                                                        .getMethod())
+                                                                                request.getMethod())
                                                                 && request.getHeader(
                                                                                 org.springframework
                                                                                         .http

@@ -187,11 +187,11 @@ class Conversations {
         List<MessageView> messages =
                 new java.util.ArrayList<>(
                         jdbc.sql(
-                                "select "
-                                        + MESSAGE_COLUMNS
-                                        + " from message where conversation_id = ? and seq < ?"
-                                        + " order by seq desc limit ?")
-                        .params(conversation, before, limit)
+                                        "select "
+                                                + MESSAGE_COLUMNS
+                                                + " from message where conversation_id = ? and seq < ?"
+                                                + " order by seq desc limit ?")
+                                .params(conversation, before, limit)
                                 .query(Conversations::message)
                                 .list());
         java.util.Collections.reverse(messages);

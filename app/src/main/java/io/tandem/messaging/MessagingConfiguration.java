@@ -15,10 +15,7 @@ class MessagingConfiguration {
     /** LISTEN/NOTIFY on PostgreSQL; in process on the embedded database (one instance). */
     @Bean
     Fanout messagingFanout(
-            DataSource dataSource,
-            JdbcClient jdbc,
-            Streams streams,
-            MessagingProperties properties)
+            DataSource dataSource, JdbcClient jdbc, Streams streams, MessagingProperties properties)
             throws SQLException {
         String product;
         try (Connection c = dataSource.getConnection()) {

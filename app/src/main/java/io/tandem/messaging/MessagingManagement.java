@@ -96,7 +96,9 @@ public class MessagingManagement {
             row = circle(organisation, m.programId(), m.mentorId());
             members.addAll(circleMentees(organisation, m.programId(), m.mentorId()));
         } else {
-            row = new Conversations.Row(id.value(), organisation, id, m.programId(), m.mentorId(), 0);
+            row =
+                    new Conversations.Row(
+                            id.value(), organisation, id, m.programId(), m.mentorId(), 0);
             members.add(m.menteeId());
         }
         conversations.create(row);
@@ -345,8 +347,7 @@ public class MessagingManagement {
         return row.get();
     }
 
-    private MessageView own(
-            OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
+    private MessageView own(OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
         member(organisation, id, author);
         conversations.lock(id);
         MessageView message =
@@ -382,10 +383,16 @@ public class MessagingManagement {
                 conversations.unread(organisation, viewer).getOrDefault(row.id(), 0L));
     }
 
-    private Conversations.Row circle(OrganisationId organisation, ProgramId program, PersonId mentor) {
+    private Conversations.Row circle(
+            OrganisationId organisation, ProgramId program, PersonId mentor) {
         UUID id =
                 UUID.nameUUIDFromBytes(
-                        ("circle:" + organisation.value() + ":" + program.value() + ":" + mentor.value())
+                        ("circle:"
+                                        + organisation.value()
+                                        + ":"
+                                        + program.value()
+                                        + ":"
+                                        + mentor.value())
                                 .getBytes(StandardCharsets.UTF_8));
         return new Conversations.Row(id, organisation, null, program, mentor, 0);
     }

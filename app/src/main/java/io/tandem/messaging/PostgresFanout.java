@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Several instances on one PostgreSQL: {@code NOTIFY} in the writing transaction (PostgreSQL
  * delivers it on commit, and never for a rollback), and one dedicated connection per instance
- * listening on the channel. When that connection breaks (the database restarts), it reconnects
- * and every open stream catches up from the database, so nothing is missed meanwhile.
+ * listening on the channel. When that connection breaks (the database restarts), it reconnects and
+ * every open stream catches up from the database, so nothing is missed meanwhile.
  */
 class PostgresFanout implements Fanout, SmartLifecycle {
 
@@ -45,9 +45,7 @@ class PostgresFanout implements Fanout, SmartLifecycle {
 
     @Override
     public void announce(UUID conversation) {
-        jdbc.sql("select pg_notify(?, ?)")
-                .params(channel, conversation.toString())
-                .query(rs -> {});
+        jdbc.sql("select pg_notify(?, ?)").params(channel, conversation.toString()).query(rs -> {});
     }
 
     /** Whether this instance is listening now (for tests and health). */

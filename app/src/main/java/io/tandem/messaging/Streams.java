@@ -87,7 +87,9 @@ class Streams implements SmartLifecycle {
 
     Subscription subscribe(UUID conversation, long after, MessageSink sink) {
         ConversationStream stream = new ConversationStream(conversation, after, sink);
-        byConversation.computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet()).add(stream);
+        byConversation
+                .computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet())
+                .add(stream);
         run(() -> catchUp(conversation, List.of(stream)));
         return stream;
     }
@@ -99,7 +101,9 @@ class Streams implements SmartLifecycle {
         return stream;
     }
 
-    /** The conversation changed (committed): bring its streams and its members' counts up to date. */
+    /**
+     * The conversation changed (committed): bring its streams and its members' counts up to date.
+     */
     void changed(UUID conversation) {
         run(
                 () -> {

@@ -113,7 +113,9 @@ class ConversationRestController {
                             + " once (201 the first time, 200 with the stored message after).")
     @PostMapping("/api/v1/conversations/{id}/messages")
     ResponseEntity<Message> post(
-            TandemUser user, @PathVariable UUID id, @RequestBody(required = false) PostMessage body) {
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) PostMessage body) {
         var posted =
                 messaging.send(
                         user.organisationId(),
@@ -133,7 +135,9 @@ class ConversationRestController {
                             + " message posted, edited, deleted or hidden since comes once, in order."
                             + " Without it the stream starts now. Only the people in the"
                             + " conversation.")
-    @GetMapping(path = "/api/v1/conversations/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(
+            path = "/api/v1/conversations/{id}/stream",
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             TandemUser user,
             @PathVariable UUID id,

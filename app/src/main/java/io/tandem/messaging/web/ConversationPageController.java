@@ -68,7 +68,10 @@ class ConversationPageController {
         model.addAttribute(
                 "conversations",
                 mine.stream()
-                        .map(c -> new ConversationLine(c, title(c, me, names), programName(user, c)))
+                        .map(
+                                c ->
+                                        new ConversationLine(
+                                                c, title(c, me, names), programName(user, c)))
                         .toList());
         return "messaging/list";
     }

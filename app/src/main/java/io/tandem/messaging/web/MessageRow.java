@@ -31,7 +31,12 @@ record MessageRow(
             DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     static MessageRow of(
-            MessageView m, String author, boolean mine, boolean editable, ZoneId zone, boolean oob) {
+            MessageView m,
+            String author,
+            boolean mine,
+            boolean editable,
+            ZoneId zone,
+            boolean oob) {
         return new MessageRow(
                 m.id().toString(),
                 m.seq(),

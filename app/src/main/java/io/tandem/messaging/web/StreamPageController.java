@@ -33,9 +33,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
- * the htmx SSE extension, and the navigation's unread count. Each event's id is the
- * conversation's event number, so a browser that reconnects with {@code Last-Event-ID} gets what
- * it missed, once each.
+ * the htmx SSE extension, and the navigation's unread count. Each event's id is the conversation's
+ * event number, so a browser that reconnects with {@code Last-Event-ID} gets what it missed, once
+ * each.
  */
 @Controller
 class StreamPageController {
@@ -105,9 +105,7 @@ class StreamPageController {
                         context.setVariable("csrf", csrf);
                         String html =
                                 templates.process(
-                                        "messaging/fragments/message",
-                                        Set.of("message"),
-                                        context);
+                                        "messaging/fragments/message", Set.of("message"), context);
                         emitter.send(
                                 SseEmitter.event()
                                         .id(Long.toString(m.eventSeq()))
@@ -136,7 +134,9 @@ class StreamPageController {
                         emitter.send(
                                 SseEmitter.event()
                                         .name("unread")
-                                        .data(org.springframework.web.util.HtmlUtils.htmlEscape(text)));
+                                        .data(
+                                                org.springframework.web.util.HtmlUtils.htmlEscape(
+                                                        text)));
                     }
 
                     @Override

@@ -6,7 +6,9 @@ import io.tandem.people.PeopleManagement;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Every page's navigation shows the person's unread messages; null for someone without a profile. */
+/**
+ * Every page's navigation shows the person's unread messages; null for someone without a profile.
+ */
 @ControllerAdvice
 class UnreadMessagesModel {
 
