@@ -44,7 +44,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -66,6 +68,7 @@ class MessagingIntegrationTests {
                     + "H1,hal@msg.test,Hal,Group,Analyst,2,Retail,Sales,London,Europe/London,HOME_OFFICE,English,Excel\n";
 
     @Autowired MockMvcTester mvc;
+    @Autowired MockMvc mockMvc;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
@@ -155,6 +158,58 @@ class MessagingIntegrationTests {
                 .contains("Hello Mia")
                 .contains("<a href=\"https://example.org/x\" rel=\"nofollow noopener noreferrer\">")
                 .contains("sse-connect=\"/conversations/" + conversation + "/stream?after=2\"");
+        // The workspace shows the conversation panel, with the unread count for Eva.
+        assertThat(mvc.get().uri("/mentorships/{id}", pair.value()).with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"conversation\"")
+                .contains("Hello Mia")
+                .contains("/conversations/" + conversation);
+        messaging.post(org.id(), conversation, id("M1"), null, "Are you there?");
+        assertThat(mvc.get().uri("/mentorships/{id}", pair.value()).with(as("E1")))
+                .bodyText()
+                .contains("1 unread");
+        assertThat(mvc.get().uri("/").with(as("E1")))
+                .bodyText()
+                .contains("1 unread messages from your partner");
+    }
+
+    @Test
+    void thePageStreamSendsRowsWithEventIdsAndResumesFromLastEventId() throws Exception {
+        messaging.post(org.id(), conversation, id("E1"), null, "before the stream");
+        var result =
+                mockMvc.perform(
+                                MockMvcRequestBuilders.get(
+                                                "/conversations/{id}/stream", conversation)
+                                        .header("Last-Event-ID", "0")
+                                        .with(as("M1")))
+                        .andReturn();
+        assertThat(result.getRequest().isAsyncStarted()).isTrue();
+        messaging.post(org.id(), conversation, id("E1"), null, "<b>live</b> https://example.org");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> result.getResponse().getContentAsString().contains("id:2"));
+        String body = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getContentType()).startsWith("text/event-stream");
+        assertThat(body)
+                .contains("id:1\nevent:message\ndata:")
+                .contains("before the stream")
+                .contains("&lt;b&gt;live&lt;/b&gt;")
+                .contains("<a href=\"https://example.org\"")
+                .doesNotContain("<b>live");
+        assertThat(body.indexOf("id:1")).isLessThan(body.indexOf("id:2"));
+        // Resuming after event 1 sends only event 2.
+        var resumed =
+                mockMvc.perform(
+                                MockMvcRequestBuilders.get(
+                                                "/conversations/{id}/stream", conversation)
+                                        .param("lastEventId", "1")
+                                        .with(as("M1")))
+                        .andReturn();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> resumed.getResponse().getContentAsString().contains("id:2"));
+        assertThat(resumed.getResponse().getContentAsString())
+                .doesNotContain("id:1\n")
+                .doesNotContain("before the stream");
     }
 
     @Test
