@@ -66,7 +66,10 @@ class TaskScheduling {
             Duration pollingInterval,
             int threads) {
         List startup = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, tasks)
+        // startTasks(...) adds the recurring tasks to the known ones itself: naming them in both
+        // places fails with "Duplicate key" as soon as one recurring task exists.
+        List others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, others)
                 .startTasks(startup)
                 .serializer(serializer)
                 .tableName(TABLE)
