@@ -148,13 +148,21 @@ class SecurityConfiguration {
                                                 "/actuator/health/**",
                                                 "/actuator/info",
                                                 "/v3/api-docs",
-                                                "/v3/api-docs/**")
+                                                "/v3/api-docs/**",
+                                                "/notifications/preferences/*",
+                                                "/notifications/preferences/*/unsubscribe")
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())
                 // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
                 // for before signing in too, and a failed sign-in keeps nothing.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                // RFC 8058: a mail client's one-click unsubscribe POST carries no CSRF token; the
+                // link's own secret is what authorises it.
+                .csrf(
+                        csrf ->
+                                csrf.csrfTokenRepository(csrfTokens())
+                                        .ignoringRequestMatchers(
+                                                "/notifications/preferences/*/unsubscribe"))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(
                         form ->

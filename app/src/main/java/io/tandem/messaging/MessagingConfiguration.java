@@ -25,4 +25,15 @@ class MessagingConfiguration {
                 ? new PostgresFanout(jdbc, dataSource, streams, properties.channel())
                 : new InProcessFanout(streams);
     }
+
+    /** The digest job, every {@code tandem.messaging.digest-poll}, on one instance at a time. */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.Task<Void> messagingDigestTask(
+            Digests digests, MessagingProperties properties) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring(
+                        "messaging-digest",
+                        com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(
+                                properties.digestPoll()))
+                .execute((instance, context) -> digests.run());
+    }
 }

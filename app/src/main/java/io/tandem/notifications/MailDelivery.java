@@ -98,12 +98,28 @@ class MailDelivery {
         }
         OutboxMails.Claimed mail = claimed.get();
         try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.from());
-            message.setTo(mail.recipient());
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
-            sender.send(message);
+            if (mail.unsubscribeUrl() == null) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(properties.from());
+                message.setTo(mail.recipient());
+                message.setSubject(mail.subject());
+                message.setText(mail.body());
+                sender.send(message);
+            } else {
+                sender.send(
+                        mime -> {
+                            var message =
+                                    new org.springframework.mail.javamail.MimeMessageHelper(
+                                            mime, "UTF-8");
+                            message.setFrom(properties.from());
+                            message.setTo(mail.recipient());
+                            message.setSubject(mail.subject());
+                            message.setText(mail.body());
+                            // RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
+                            mime.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+                            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                        });
+            }
         } catch (MailException | IllegalArgumentException e) {
             boolean giveUp = mail.attempts() >= properties.maxAttempts();
             Instant retryAt = now().plus(properties.retryDelay().multipliedBy(mail.attempts()));

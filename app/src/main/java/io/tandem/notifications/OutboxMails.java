@@ -27,7 +27,8 @@ class OutboxMails {
             String subject,
             String body,
             int attempts,
-            Instant claimedAt) {}
+            Instant claimedAt,
+            String unsubscribeUrl) {}
 
     private final JdbcClient jdbc;
 
@@ -44,12 +45,25 @@ class OutboxMails {
             String subject,
             String body,
             Instant now) {
+        return insert(id, organisation, key, recipient, subject, body, now, null);
+    }
+
+    boolean insert(
+            UUID id,
+            OrganisationId organisation,
+            String key,
+            String recipient,
+            String subject,
+            String body,
+            Instant now,
+            String unsubscribeUrl) {
         // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed
         // insert would spoil the caller's transaction.
         return jdbc.sql(
                                 "insert into outbox_mail (id, organisation_id, dedup_key, recipient,"
                                         + " subject, body, status, attempts, created_at,"
-                                        + " next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                                        + " next_attempt_at, unsubscribe_url) values (?, ?, ?, ?,"
+                                        + " ?, ?, ?, 0, ?, ?, ?)"
                                         + " on conflict do nothing")
                         .params(
                                 id,
@@ -60,7 +74,8 @@ class OutboxMails {
                                 body,
                                 MailStatus.PENDING.name(),
                                 Timestamp.from(now),
-                                Timestamp.from(now))
+                                Timestamp.from(now),
+                                unsubscribeUrl)
                         .update()
                 == 1;
     }
@@ -128,7 +143,8 @@ class OutboxMails {
             return Optional.empty();
         }
         return jdbc.sql(
-                        "select id, recipient, subject, body, attempts from outbox_mail"
+                        "select id, recipient, subject, body, attempts, unsubscribe_url from"
+                                + " outbox_mail"
                                 + " where id = ?")
                 .param(id)
                 .query(
@@ -139,7 +155,8 @@ class OutboxMails {
                                         rs.getString("subject"),
                                         rs.getString("body"),
                                         rs.getInt("attempts"),
-                                        now))
+                                        now,
+                                        rs.getString("unsubscribe_url")))
                 .optional();
     }
 
