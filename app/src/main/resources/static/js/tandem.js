@@ -28,4 +28,37 @@
       bar.value = 100;
     }
   });
+
+  // When a stream fails hard (not a plain reconnect, which sends Last-Event-ID by itself), the
+  // htmx SSE extension opens a new EventSource; it resumes from the last event seen, so nothing
+  // is shown twice or missed.
+  if (window.htmx) {
+    var lastIds = {};
+    htmx.createEventSource = function (url) {
+      var resume = lastIds[url];
+      var source = new EventSource(
+        resume ? url + (url.indexOf("?") < 0 ? "?" : "&") + "lastEventId=" + encodeURIComponent(resume) : url,
+        { withCredentials: true });
+      source.addEventListener("message", function (event) {
+        if (event.lastEventId) {
+          lastIds[url] = event.lastEventId;
+        }
+        var empty = document.getElementById("messages-empty");
+        if (empty) {
+          empty.remove();
+        }
+      });
+      return source;
+    };
+  }
+
+  // After sending, the fresh form is swapped in: keep typing where you were.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "message-form") {
+      var text = document.getElementById("message-text");
+      if (text) {
+        text.focus();
+      }
+    }
+  });
 })();

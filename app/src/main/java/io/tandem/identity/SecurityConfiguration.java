@@ -78,6 +78,54 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Conversations are the pair's own: their API answers the people in them, signed in with the
+     * page session (with the page's CSRF token on writes), and tokens too, which are in no
+     * conversation and so get 404.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain conversationApiChain(
+            HttpSecurity http,
+            IdentityManagement identity,
+            org.springframework.context.MessageSource messageSource)
+            throws Exception {
+        var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
+        http.securityMatcher("/api/v1/conversations/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .csrf(
+                        csrf ->
+                                csrf.csrfTokenRepository(csrfTokens())
+                                        .requireCsrfProtectionMatcher(
+                                                request ->
+                                                        !java.util.Set.of("GET", "HEAD", "OPTIONS")
+                                                                        .contains(
+                                                                                request.getMethod())
+                                                                && request.getHeader(
+                                                                                org.springframework
+                                                                                        .http
+                                                                                        .HttpHeaders
+                                                                                        .AUTHORIZATION)
+                                                                        == null))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(identity),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                        (request, response, ex) ->
+                                                problem(
+                                                        response,
+                                                        HttpStatus.UNAUTHORIZED,
+                                                        messages.getMessage("api.unauthorized"))))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
@@ -102,13 +150,21 @@ class SecurityConfiguration {
                                                 "/v3/api-docs",
                                                 "/v3/api-docs/**",
                                                 // A feed's long secret is its credential.
-                                                "/calendar/*.ics")
+                                                "/calendar/*.ics",
+                                                "/notifications/preferences/*",
+                                                "/notifications/preferences/*/unsubscribe")
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())
                 // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
                 // for before signing in too, and a failed sign-in keeps nothing.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                // RFC 8058: a mail client's one-click unsubscribe POST carries no CSRF token; the
+                // link's own secret is what authorises it.
+                .csrf(
+                        csrf ->
+                                csrf.csrfTokenRepository(csrfTokens())
+                                        .ignoringRequestMatchers(
+                                                "/notifications/preferences/*/unsubscribe"))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(
                         form ->

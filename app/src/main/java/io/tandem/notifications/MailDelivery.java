@@ -103,7 +103,7 @@ class MailDelivery {
         }
         OutboxMails.Claimed mail = claimed.get();
         try {
-            if (mail.calendar() == null) {
+            if (mail.calendar() == null && mail.unsubscribeUrl() == null) {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(properties.from());
                 message.setTo(mail.recipient());
@@ -111,7 +111,7 @@ class MailDelivery {
                 message.setText(mail.body());
                 sender.send(message);
             } else {
-                sender.send(withCalendar(mail));
+                sender.send(mime(mail));
             }
         } catch (MailException | IllegalArgumentException | MessagingException e) {
             boolean giveUp = mail.attempts() >= properties.maxAttempts();
@@ -131,15 +131,26 @@ class MailDelivery {
     }
 
     /**
-     * The text and the calendar as alternatives of one message (iMIP, RFC 6047): clients that
+     * The mail as MIME: the unsubscribe headers when it has a link, and the text and the calendar
+     * as alternatives of one message (iMIP, RFC 6047) when it has an invitation: clients that
      * understand the calendar part show the invitation, the others the text.
      */
-    private MimeMessage withCalendar(OutboxMails.Claimed mail) throws MessagingException {
+    private MimeMessage mime(OutboxMails.Claimed mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         message.setFrom(new InternetAddress(properties.from()));
         message.setRecipient(
                 jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.recipient()));
         message.setSubject(mail.subject(), "UTF-8");
+        if (mail.unsubscribeUrl() != null) {
+            // RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (mail.calendar() == null) {
+            message.setText(mail.body(), "UTF-8");
+            message.saveChanges();
+            return message;
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.body(), "UTF-8");
         MimeBodyPart calendar = new MimeBodyPart();

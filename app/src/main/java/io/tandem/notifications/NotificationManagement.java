@@ -7,6 +7,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +24,86 @@ public class NotificationManagement {
     private final MailDelivery delivery;
 
     private final Inbox inbox;
+    private final Preferences preferences;
+    private final Links links;
 
-    NotificationManagement(OutboxMails mails, MailDelivery delivery, Inbox inbox) {
+    NotificationManagement(
+            OutboxMails mails,
+            MailDelivery delivery,
+            Inbox inbox,
+            Preferences preferences,
+            Links links) {
         this.mails = mails;
         this.delivery = delivery;
         this.inbox = inbox;
+        this.preferences = preferences;
+        this.links = links;
+    }
+
+    // --- preferences: other modules ask before they mail ---
+
+    /** How the person wants this kind of notification (e-mail now unless they chose otherwise). */
+    @Transactional(readOnly = true)
+    public Delivery delivery(OrganisationId organisation, String email, NotificationKind kind) {
+        return preferences.of(organisation, email).get(kind);
+    }
+
+    /** Every kind with the person's choice. */
+    @Transactional(readOnly = true)
+    public Map<NotificationKind, Delivery> preferences(OrganisationId organisation, String email) {
+        return preferences.of(organisation, email);
+    }
+
+    @Transactional
+    public void choose(
+            OrganisationId organisation, String email, NotificationKind kind, Delivery choice) {
+        preferences.set(organisation, email, kind, choice);
+    }
+
+    /**
+     * The one-click address where the person changes their choices without signing in; every mail
+     * should carry it. Its secret is the person's own, made on first use.
+     */
+    @Transactional
+    public String preferencesLink(OrganisationId organisation, String email) {
+        return links.to("/notifications/preferences/" + preferences.token(organisation, email));
+    }
+
+    /** The one-click address that turns a kind to "in the app only" (RFC 8058 POST target). */
+    @Transactional
+    public String unsubscribeLink(
+            OrganisationId organisation, String email, NotificationKind kind) {
+        return links.to(
+                "/notifications/preferences/"
+                        + preferences.token(organisation, email)
+                        + "/unsubscribe?kind="
+                        + kind.name());
+    }
+
+    /** Whose link this is; empty for a secret nobody has. */
+    @Transactional(readOnly = true)
+    public Optional<Recipient> recipient(String token) {
+        return token == null || token.length() > 64
+                ? Optional.empty()
+                : preferences.byToken(token).map(s -> new Recipient(s.organisation(), s.email()));
+    }
+
+    /** The person a one-click link belongs to. */
+    public record Recipient(OrganisationId organisation, String email) {}
+
+    /**
+     * Queues a mail once per {@code key} with RFC 8058 {@code List-Unsubscribe} headers pointing at
+     * {@code unsubscribeUrl}.
+     */
+    @Transactional
+    public boolean queueUnsubscribableMail(
+            OrganisationId organisation,
+            String key,
+            String to,
+            String subject,
+            String text,
+            String unsubscribeUrl) {
+        return queue(organisation, key, to, subject, text, null, unsubscribeUrl);
     }
 
     /**
@@ -69,6 +146,17 @@ public class NotificationManagement {
             String subject,
             String text,
             CalendarPart calendar) {
+        return queue(organisation, key, to, subject, text, calendar, null);
+    }
+
+    private boolean queue(
+            OrganisationId organisation,
+            String key,
+            String to,
+            String subject,
+            String text,
+            CalendarPart calendar,
+            String unsubscribeUrl) {
         if (organisation == null || subject == null || text == null) {
             throw new IllegalArgumentException("organisation, subject and text are required");
         }
@@ -87,7 +175,8 @@ public class NotificationManagement {
                 oneLine,
                 text,
                 calendar,
-                Instant.now());
+                Instant.now(),
+                unsubscribeUrl);
     }
 
     /** The organisation's mail, newest first. */

@@ -28,7 +28,8 @@ class OutboxMails {
             String body,
             int attempts,
             Instant claimedAt,
-            CalendarPart calendar) {}
+            CalendarPart calendar,
+            String unsubscribeUrl) {}
 
     private final JdbcClient jdbc;
 
@@ -36,7 +37,10 @@ class OutboxMails {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the mail, unless one with the same key exists; true if it inserted. */
+    /**
+     * Inserts the mail, unless one with the same key exists; true if it inserted. {@code calendar}
+     * and {@code unsubscribeUrl} may be {@code null}.
+     */
     boolean insert(
             UUID id,
             OrganisationId organisation,
@@ -45,14 +49,16 @@ class OutboxMails {
             String subject,
             String body,
             CalendarPart calendar,
-            Instant now) {
+            Instant now,
+            String unsubscribeUrl) {
         // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed
         // insert would spoil the caller's transaction.
         return jdbc.sql(
                                 "insert into outbox_mail (id, organisation_id, dedup_key, recipient,"
                                         + " subject, body, status, attempts, created_at,"
-                                        + " next_attempt_at, calendar_method, calendar)"
-                                        + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+                                        + " next_attempt_at, calendar_method, calendar,"
+                                        + " unsubscribe_url)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
                                         + " on conflict do nothing")
                         .params(
                                 id,
@@ -65,7 +71,8 @@ class OutboxMails {
                                 Timestamp.from(now),
                                 Timestamp.from(now),
                                 calendar == null ? null : calendar.method(),
-                                calendar == null ? null : calendar.content())
+                                calendar == null ? null : calendar.content(),
+                                unsubscribeUrl)
                         .update()
                 == 1;
     }
@@ -133,8 +140,8 @@ class OutboxMails {
             return Optional.empty();
         }
         return jdbc.sql(
-                        "select id, recipient, subject, body, attempts, calendar_method, calendar"
-                                + " from outbox_mail where id = ?")
+                        "select id, recipient, subject, body, attempts, calendar_method, calendar,"
+                                + " unsubscribe_url from outbox_mail where id = ?")
                 .param(id)
                 .query(
                         (rs, n) ->
@@ -149,7 +156,8 @@ class OutboxMails {
                                                 ? null
                                                 : new CalendarPart(
                                                         rs.getString("calendar_method"),
-                                                        rs.getString("calendar"))))
+                                                        rs.getString("calendar")),
+                                        rs.getString("unsubscribe_url")))
                 .optional();
     }
 

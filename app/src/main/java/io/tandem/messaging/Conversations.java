@@ -1,0 +1,346 @@
+package io.tandem.messaging;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conversations, their members' read positions and their messages; scoped by organisation. */
+@Repository
+class Conversations {
+
+    record Row(
+            UUID id,
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            ProgramId program,
+            PersonId mentor,
+            long lastSeq) {}
+
+    record Report(MessageView message, PersonId reporter, Instant reportedAt) {}
+
+    private static final String MESSAGE_COLUMNS =
+            "id, conversation_id, seq, event_seq, author_id, body, created_at, edited_at,"
+                    + " deleted_at, hidden_at";
+
+    private final JdbcClient jdbc;
+
+    Conversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Row> find(OrganisationId organisation, UUID id) {
+        return jdbc.sql(
+                        "select id, organisation_id, mentorship_id, program_id, mentor_id, last_seq"
+                                + " from conversation where organisation_id = ? and id = ?")
+                .params(organisation.value(), id)
+                .query(Conversations::row)
+                .optional();
+    }
+
+    /** Creates the conversation unless it exists (ids are derived, so a race creates one). */
+    void create(Row row) {
+        jdbc.sql(
+                        "insert into conversation (id, organisation_id, mentorship_id, program_id,"
+                                + " mentor_id, last_seq, created_at) values (?, ?, ?, ?, ?, 0, ?)"
+                                + " on conflict do nothing")
+                .params(
+                        row.id(),
+                        row.organisation().value(),
+                        row.mentorship() == null ? null : row.mentorship().value(),
+                        row.program().value(),
+                        row.mentor().value(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    void addMember(OrganisationId organisation, UUID conversation, PersonId person) {
+        jdbc.sql(
+                        "insert into conversation_member (conversation_id, person_id,"
+                                + " organisation_id, read_seq, digested_seq) values (?, ?, ?, 0, 0)"
+                                + " on conflict do nothing")
+                .params(conversation, person.value(), organisation.value())
+                .update();
+    }
+
+    List<PersonId> members(UUID conversation) {
+        return jdbc.sql(
+                        "select person_id from conversation_member where conversation_id = ?"
+                                + " order by person_id")
+                .param(conversation)
+                .query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    boolean isMember(UUID conversation, PersonId person) {
+        return jdbc.sql(
+                                "select count(*) from conversation_member where conversation_id = ?"
+                                        + " and person_id = ?")
+                        .params(conversation, person.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The conversations the person is in, newest activity first. */
+    List<Row> of(OrganisationId organisation, PersonId person) {
+        return jdbc.sql(
+                        "select c.id, c.organisation_id, c.mentorship_id, c.program_id, c.mentor_id,"
+                                + " c.last_seq from conversation c join conversation_member m on"
+                                + " m.conversation_id = c.id where c.organisation_id = ? and"
+                                + " m.person_id = ? order by c.last_seq desc, c.id")
+                .params(organisation.value(), person.value())
+                .query(Conversations::row)
+                .list();
+    }
+
+    /**
+     * Locks the conversation row until the transaction ends: posts and changes in one conversation
+     * take their numbers one after the other, on every instance.
+     */
+    void lock(UUID conversation) {
+        jdbc.sql("select last_seq from conversation where id = ? for update")
+                .param(conversation)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The next event number of a locked conversation. */
+    long nextSeq(UUID conversation) {
+        jdbc.sql("update conversation set last_seq = last_seq + 1 where id = ?")
+                .param(conversation)
+                .update();
+        return jdbc.sql("select last_seq from conversation where id = ?")
+                .param(conversation)
+                .query(Long.class)
+                .single();
+    }
+
+    long lastSeq(UUID conversation) {
+        return jdbc.sql("select last_seq from conversation where id = ?")
+                .param(conversation)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
+    Optional<MessageView> byClientId(UUID conversation, PersonId author, UUID clientId) {
+        return jdbc.sql(
+                        "select "
+                                + MESSAGE_COLUMNS
+                                + " from message where conversation_id = ? and author_id = ? and"
+                                + " client_id = ?")
+                .params(conversation, author.value(), clientId)
+                .query(Conversations::message)
+                .optional();
+    }
+
+    void insert(
+            OrganisationId organisation,
+            UUID id,
+            UUID conversation,
+            long seq,
+            PersonId author,
+            UUID clientId,
+            String body,
+            Instant at) {
+        jdbc.sql(
+                        "insert into message (id, organisation_id, conversation_id, seq, event_seq,"
+                                + " author_id, client_id, body, created_at) values (?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?)")
+                .params(
+                        id,
+                        organisation.value(),
+                        conversation,
+                        seq,
+                        seq,
+                        author.value(),
+                        clientId,
+                        body,
+                        Timestamp.from(at))
+                .update();
+    }
+
+    Optional<MessageView> message(OrganisationId organisation, UUID id) {
+        return jdbc.sql(
+                        "select "
+                                + MESSAGE_COLUMNS
+                                + " from message where organisation_id = ? and id = ?")
+                .params(organisation.value(), id)
+                .query(Conversations::message)
+                .optional();
+    }
+
+    /** The newest {@code limit} messages before position {@code before}, oldest first. */
+    List<MessageView> page(UUID conversation, long before, int limit) {
+        List<MessageView> messages =
+                new java.util.ArrayList<>(
+                        jdbc.sql(
+                                        "select "
+                                                + MESSAGE_COLUMNS
+                                                + " from message where conversation_id = ? and seq < ?"
+                                                + " order by seq desc limit ?")
+                                .params(conversation, before, limit)
+                                .query(Conversations::message)
+                                .list());
+        java.util.Collections.reverse(messages);
+        return messages;
+    }
+
+    /** Messages changed after event {@code after}, in event order. */
+    List<MessageView> changesAfter(UUID conversation, long after, int limit) {
+        return jdbc.sql(
+                        "select "
+                                + MESSAGE_COLUMNS
+                                + " from message where conversation_id = ? and event_seq > ?"
+                                + " order by event_seq limit ?")
+                .params(conversation, after, limit)
+                .query(Conversations::message)
+                .list();
+    }
+
+    void edit(UUID id, String body, long eventSeq, Instant at) {
+        jdbc.sql("update message set body = ?, edited_at = ?, event_seq = ? where id = ?")
+                .params(body, Timestamp.from(at), eventSeq, id)
+                .update();
+    }
+
+    /** Deleting keeps the place in the conversation and forgets the words. */
+    void delete(UUID id, long eventSeq, Instant at) {
+        jdbc.sql("update message set body = '', deleted_at = ?, event_seq = ? where id = ?")
+                .params(Timestamp.from(at), eventSeq, id)
+                .update();
+    }
+
+    void hide(UUID id, long eventSeq, Instant at) {
+        jdbc.sql("update message set hidden_at = ?, event_seq = ? where id = ?")
+                .params(Timestamp.from(at), eventSeq, id)
+                .update();
+    }
+
+    void markRead(UUID conversation, PersonId person, long seq) {
+        jdbc.sql(
+                        "update conversation_member set read_seq = greatest(read_seq, ?) where"
+                                + " conversation_id = ? and person_id = ?")
+                .params(seq, conversation, person.value())
+                .update();
+    }
+
+    /** Unread messages per conversation: others' messages after the person's read position. */
+    Map<UUID, Long> unread(OrganisationId organisation, PersonId person) {
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.sql(
+                        "select m.conversation_id, count(*) from conversation_member cm join"
+                                + " message m on m.conversation_id = cm.conversation_id and m.seq >"
+                                + " cm.read_seq where cm.organisation_id = ? and cm.person_id = ?"
+                                + " and m.author_id <> ? and m.deleted_at is null and m.hidden_at"
+                                + " is null group by m.conversation_id")
+                .params(organisation.value(), person.value(), person.value())
+                .query(
+                        rs -> {
+                            counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                        });
+        return counts;
+    }
+
+    boolean report(OrganisationId organisation, UUID message, PersonId reporter) {
+        return jdbc.sql(
+                                "insert into message_report (message_id, reporter_id,"
+                                        + " organisation_id, reported_at) values (?, ?, ?, ?) on"
+                                        + " conflict do nothing")
+                        .params(
+                                message,
+                                reporter.value(),
+                                organisation.value(),
+                                Timestamp.from(Instant.now()))
+                        .update()
+                == 1;
+    }
+
+    /** Open reports of messages in the given programs, oldest first. */
+    List<Report> openReports(OrganisationId organisation) {
+        return jdbc.sql(
+                        "select m.id, m.conversation_id, m.seq, m.event_seq, m.author_id, m.body,"
+                                + " m.created_at, m.edited_at, m.deleted_at, m.hidden_at,"
+                                + " r.reporter_id, r.reported_at from message_report r join message"
+                                + " m on m.id = r.message_id where r.organisation_id = ? and"
+                                + " r.resolved_at is null order by r.reported_at, m.id")
+                .param(organisation.value())
+                .query(
+                        (rs, n) ->
+                                new Report(
+                                        message(rs, n),
+                                        new PersonId(rs.getObject(11, UUID.class)),
+                                        rs.getTimestamp(12).toInstant()))
+                .list();
+    }
+
+    boolean reported(OrganisationId organisation, UUID message) {
+        return jdbc.sql(
+                                "select count(*) from message_report where organisation_id = ? and"
+                                        + " message_id = ?")
+                        .params(organisation.value(), message)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void resolveReports(UUID message, Instant at) {
+        jdbc.sql(
+                        "update message_report set resolved_at = ? where message_id = ? and"
+                                + " resolved_at is null")
+                .params(Timestamp.from(at), message)
+                .update();
+    }
+
+    long count(OrganisationId organisation, UUID conversation) {
+        return jdbc.sql(
+                        "select count(*) from message where organisation_id = ? and"
+                                + " conversation_id = ?")
+                .params(organisation.value(), conversation)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID mentorship = rs.getObject(3, UUID.class);
+        return new Row(
+                rs.getObject(1, UUID.class),
+                new OrganisationId(rs.getObject(2, UUID.class)),
+                mentorship == null ? null : new MentorshipId(mentorship),
+                new ProgramId(rs.getObject(4, UUID.class)),
+                new PersonId(rs.getObject(5, UUID.class)),
+                rs.getLong(6));
+    }
+
+    static MessageView message(ResultSet rs, int n) throws SQLException {
+        Instant deleted = instant(rs.getTimestamp(9));
+        Instant hidden = instant(rs.getTimestamp(10));
+        return new MessageView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getLong(3),
+                rs.getLong(4),
+                new PersonId(rs.getObject(5, UUID.class)),
+                deleted != null || hidden != null ? null : rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                instant(rs.getTimestamp(8)),
+                deleted,
+                hidden);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,18 @@
+package io.tandem.messaging;
+
+import java.io.IOException;
+
+/**
+ * Where a stream sends what changes in a conversation: an SSE connection, or a test's list. A sink
+ * that throws is dropped. Calls come one at a time, from one thread.
+ */
+public interface MessageSink {
+
+    void send(MessageView message) throws IOException;
+
+    /** Nothing changed for a while: proves the connection is still there. */
+    default void heartbeat() throws IOException {}
+
+    /** The instance is stopping: end the stream, so the client reconnects elsewhere. */
+    default void end() {}
+}

@@ -1,0 +1,433 @@
+package io.tandem.messaging;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipDetails;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.mentorships.WorkspaceManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramFormat;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import io.tandem.web.PageQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The messaging module's API. Every call names the person acting and answers "not found" unless
+ * they are in the conversation: program managers, admins and API tokens learn nothing of what a
+ * pair writes (reported messages excepted, one at a time, see {@link #reports}).
+ */
+@Service
+public class MessagingManagement {
+
+    public static final int MAX_TEXT = 5_000;
+    public static final int PAGE = 50;
+
+    /** A reported message as the program manager sees it: that message alone, with its author. */
+    public record ReportedMessage(
+            UUID messageId,
+            UUID conversationId,
+            PersonId authorId,
+            String text,
+            Instant sentAt,
+            PersonId reporterId,
+            Instant reportedAt) {}
+
+    private final Conversations conversations;
+    private final Streams streams;
+    private final Fanout fanout;
+    private final WorkspaceManagement workspaces;
+    private final MentorshipManagement mentorships;
+    private final ProgramManagement programs;
+    private final ApplicationEventPublisher events;
+    private final MessagingProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    MessagingManagement(
+            Conversations conversations,
+            Streams streams,
+            Fanout fanout,
+            WorkspaceManagement workspaces,
+            MentorshipManagement mentorships,
+            ProgramManagement programs,
+            ApplicationEventPublisher events,
+            MessagingProperties properties) {
+        this.conversations = conversations;
+        this.streams = streams;
+        this.fanout = fanout;
+        this.workspaces = workspaces;
+        this.mentorships = mentorships;
+        this.programs = programs;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    // --- conversations ---
+
+    /**
+     * The conversation of the mentorship the viewer is in: the pair's own (its id is the
+     * mentorship's), or in a GROUP program the circle's (the mentor and their mentees there).
+     */
+    @Transactional
+    public UUID conversationOf(OrganisationId organisation, MentorshipId id, PersonId viewer) {
+        MentorshipDetails m = workspaces.details(organisation, id);
+        if (!m.mentorId().equals(viewer) && !m.menteeId().equals(viewer)) {
+            throw notFound();
+        }
+        Conversations.Row row;
+        Set<PersonId> members = new LinkedHashSet<>();
+        members.add(m.mentorId());
+        if (programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP) {
+            row = circle(organisation, m.programId(), m.mentorId());
+            members.addAll(circleMentees(organisation, m.programId(), m.mentorId()));
+        } else {
+            row =
+                    new Conversations.Row(
+                            id.value(), organisation, id, m.programId(), m.mentorId(), 0);
+            members.add(m.menteeId());
+        }
+        conversations.create(row);
+        members.forEach(p -> conversations.addMember(organisation, row.id(), p));
+        return row.id();
+    }
+
+    /** The conversation as the viewer sees it; 404 unless they are in it. */
+    @Transactional
+    public ConversationView conversation(OrganisationId organisation, UUID id, PersonId viewer) {
+        Conversations.Row row = member(organisation, id, viewer);
+        return view(organisation, row, viewer);
+    }
+
+    /** The viewer's conversations, latest activity first, with their unread counts. */
+    @Transactional(readOnly = true)
+    public List<ConversationView> conversations(OrganisationId organisation, PersonId viewer) {
+        Map<UUID, Long> unread = conversations.unread(organisation, viewer);
+        return conversations.of(organisation, viewer).stream()
+                .map(
+                        row ->
+                                new ConversationView(
+                                        row.id(),
+                                        row.mentorship(),
+                                        row.program(),
+                                        row.mentor(),
+                                        conversations.members(row.id()),
+                                        row.lastSeq(),
+                                        unread.getOrDefault(row.id(), 0L)))
+                .toList();
+    }
+
+    /** How many messages from others the person has not read, over all their conversations. */
+    @Transactional(readOnly = true)
+    public long unread(OrganisationId organisation, PersonId person) {
+        return conversations.unread(organisation, person).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /** One message of the conversation; 404 unless the viewer is in it. */
+    @Transactional
+    public MessageView message(
+            OrganisationId organisation, UUID id, UUID messageId, PersonId viewer) {
+        member(organisation, id, viewer);
+        return conversations
+                .message(organisation, messageId)
+                .filter(m -> m.conversationId().equals(id))
+                .orElseThrow(MessagingManagement::messageNotFound);
+    }
+
+    /** The newest {@link #PAGE} messages before position {@code before} (the latest when null). */
+    @Transactional
+    public List<MessageView> messages(
+            OrganisationId organisation, UUID id, PersonId viewer, Long before, Integer size) {
+        member(organisation, id, viewer);
+        int limit = size == null ? PAGE : size;
+        if (limit < 1 || limit > PageQuery.MAX_SIZE) {
+            throw InvalidInputException.badRequest(
+                    "paging.invalid", List.of(InputError.field("size", "paging.size.invalid")));
+        }
+        if (before != null && before < 1) {
+            throw InvalidInputException.badRequest(
+                    "paging.invalid",
+                    List.of(InputError.field("before", "messaging.before.invalid")));
+        }
+        return conversations.page(id, before == null ? Long.MAX_VALUE : before, limit);
+    }
+
+    /** Everything up to now is read: the count drops on every page and instance. */
+    @Transactional
+    public void markRead(OrganisationId organisation, UUID id, PersonId viewer) {
+        Conversations.Row row = member(organisation, id, viewer);
+        conversations.markRead(id, viewer, conversations.lastSeq(row.id()));
+        fanout.announce(id);
+    }
+
+    // --- writing ---
+
+    /**
+     * Posts a message. The same {@code clientId} from the same author (a double click, a retry
+     * after a timeout) stores it once and answers the stored message.
+     *
+     * @throws InvalidInputException 422 naming {@code text} when empty or over 5,000 characters
+     */
+    @Transactional
+    public MessageView post(
+            OrganisationId organisation, UUID id, PersonId author, UUID clientId, String text) {
+        return send(organisation, id, author, clientId, text).message();
+    }
+
+    /** The stored message, and whether this call stored it (false for a repeated client id). */
+    public record Posted(MessageView message, boolean created) {}
+
+    /** {@link #post}, telling a first post from a repeat. */
+    @Transactional
+    public Posted send(
+            OrganisationId organisation, UUID id, PersonId author, UUID clientId, String text) {
+        String body = validText(text);
+        Conversations.Row row = member(organisation, id, author);
+        conversations.lock(id);
+        UUID client = clientId == null ? UUID.randomUUID() : clientId;
+        var existing = conversations.byClientId(id, author, client);
+        if (existing.isPresent()) {
+            return new Posted(existing.get(), false);
+        }
+        long seq = conversations.nextSeq(id);
+        UUID messageId = UUID.randomUUID();
+        Instant now = clock.instant();
+        conversations.insert(organisation, messageId, id, seq, author, client, body, now);
+        fanout.announce(id);
+        events.publishEvent(
+                new MessageSent(organisation, id, row.mentorship(), messageId, author, now));
+        return new Posted(conversations.message(organisation, messageId).orElseThrow(), true);
+    }
+
+    /** The author changes their message within the edit window (15 minutes). */
+    @Transactional
+    public MessageView edit(
+            OrganisationId organisation, UUID id, UUID messageId, PersonId author, String text) {
+        String body = validText(text);
+        MessageView message = own(organisation, id, messageId, author);
+        long seq = conversations.nextSeq(id);
+        conversations.edit(messageId, body, seq, clock.instant());
+        fanout.announce(id);
+        return conversations.message(organisation, messageId).orElseThrow();
+    }
+
+    /** The author deletes their message within the edit window; its place shows "deleted". */
+    @Transactional
+    public MessageView delete(
+            OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
+        own(organisation, id, messageId, author);
+        long seq = conversations.nextSeq(id);
+        conversations.delete(messageId, seq, clock.instant());
+        fanout.announce(id);
+        return conversations.message(organisation, messageId).orElseThrow();
+    }
+
+    /** A member reports someone else's message to the program managers; once per person. */
+    @Transactional
+    public void report(OrganisationId organisation, UUID id, UUID messageId, PersonId reporter) {
+        member(organisation, id, reporter);
+        MessageView message =
+                conversations
+                        .message(organisation, messageId)
+                        .filter(m -> m.conversationId().equals(id))
+                        .orElseThrow(MessagingManagement::messageNotFound);
+        if (message.authorId().equals(reporter)) {
+            throw new ConflictException("messaging.report.own");
+        }
+        conversations.report(organisation, messageId, reporter);
+    }
+
+    // --- program managers ---
+
+    /** Open reports: each reported message alone, with its author; nothing else of the pair. */
+    @Transactional(readOnly = true)
+    public List<ReportedMessage> reports(OrganisationId organisation) {
+        return conversations.openReports(organisation).stream()
+                .map(
+                        r ->
+                                new ReportedMessage(
+                                        r.message().id(),
+                                        r.message().conversationId(),
+                                        r.message().authorId(),
+                                        r.message().text(),
+                                        r.message().createdAt(),
+                                        r.reporter(),
+                                        r.reportedAt()))
+                .toList();
+    }
+
+    /** Hides a reported message from the conversation; only reported messages can be hidden. */
+    @Transactional
+    public void hide(OrganisationId organisation, UUID messageId) {
+        MessageView message = reportedMessage(organisation, messageId);
+        conversations.lock(message.conversationId());
+        long seq = conversations.nextSeq(message.conversationId());
+        Instant now = clock.instant();
+        conversations.hide(messageId, seq, now);
+        conversations.resolveReports(messageId, now);
+        fanout.announce(message.conversationId());
+    }
+
+    /** Closes the reports of a message without hiding it. */
+    @Transactional
+    public void dismiss(OrganisationId organisation, UUID messageId) {
+        reportedMessage(organisation, messageId);
+        conversations.resolveReports(messageId, clock.instant());
+    }
+
+    // --- streams ---
+
+    /**
+     * Opens a stream of the conversation's changes after event {@code after}: first what was
+     * missed, in order, then each change as it is committed on any instance.
+     */
+    public Subscription subscribe(
+            OrganisationId organisation, UUID id, PersonId viewer, long after, MessageSink sink) {
+        member(organisation, id, viewer);
+        return streams.subscribe(id, Math.max(0, after), sink);
+    }
+
+    /** Opens a stream of the person's unread total, sent now and whenever it changes. */
+    public Subscription subscribeUnread(
+            OrganisationId organisation, PersonId person, UnreadSink sink) {
+        return streams.subscribeUnread(organisation, person, sink);
+    }
+
+    /** Whether the author may still edit or delete this message. */
+    public boolean editable(MessageView message, PersonId viewer) {
+        return message.authorId().equals(viewer)
+                && !message.deleted()
+                && !message.hidden()
+                && message.createdAt().plus(properties.editWindow()).isAfter(clock.instant());
+    }
+
+    // --- helpers ---
+
+    private Conversations.Row member(OrganisationId organisation, UUID id, PersonId viewer) {
+        if (viewer == null) {
+            throw notFound();
+        }
+        var row = conversations.find(organisation, id);
+        if (row.isEmpty()) {
+            // A pair's conversation is made when first needed; its id is the mentorship's.
+            try {
+                if (!conversationOf(organisation, new MentorshipId(id), viewer).equals(id)) {
+                    throw notFound();
+                }
+            } catch (NotFoundException e) {
+                throw notFound();
+            }
+            row = conversations.find(organisation, id);
+        } else if (!conversations.isMember(id, viewer) && row.get().mentorship() == null) {
+            // A mentee who joined the circle after it began talking.
+            Conversations.Row circle = row.get();
+            if (circleMentees(organisation, circle.program(), circle.mentor()).contains(viewer)) {
+                conversations.addMember(organisation, id, viewer);
+            }
+        }
+        if (row.isEmpty() || !conversations.isMember(id, viewer)) {
+            throw notFound();
+        }
+        return row.get();
+    }
+
+    private MessageView own(OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
+        member(organisation, id, author);
+        conversations.lock(id);
+        MessageView message =
+                conversations
+                        .message(organisation, messageId)
+                        .filter(m -> m.conversationId().equals(id))
+                        .orElseThrow(MessagingManagement::messageNotFound);
+        if (!message.authorId().equals(author)) {
+            throw new ConflictException("messaging.edit.not-yours");
+        }
+        if (!editable(message, author)) {
+            throw new ConflictException("messaging.edit.too-late");
+        }
+        return message;
+    }
+
+    private MessageView reportedMessage(OrganisationId organisation, UUID messageId) {
+        if (!conversations.reported(organisation, messageId)) {
+            throw messageNotFound();
+        }
+        return conversations.message(organisation, messageId).orElseThrow(() -> messageNotFound());
+    }
+
+    private ConversationView view(
+            OrganisationId organisation, Conversations.Row row, PersonId viewer) {
+        return new ConversationView(
+                row.id(),
+                row.mentorship(),
+                row.program(),
+                row.mentor(),
+                conversations.members(row.id()),
+                conversations.lastSeq(row.id()),
+                conversations.unread(organisation, viewer).getOrDefault(row.id(), 0L));
+    }
+
+    private Conversations.Row circle(
+            OrganisationId organisation, ProgramId program, PersonId mentor) {
+        UUID id =
+                UUID.nameUUIDFromBytes(
+                        ("circle:"
+                                        + organisation.value()
+                                        + ":"
+                                        + program.value()
+                                        + ":"
+                                        + mentor.value())
+                                .getBytes(StandardCharsets.UTF_8));
+        return new Conversations.Row(id, organisation, null, program, mentor, 0);
+    }
+
+    private List<PersonId> circleMentees(
+            OrganisationId organisation, ProgramId program, PersonId mentor) {
+        return mentorships
+                .find(organisation, program, mentor, PageQuery.of(0, PageQuery.MAX_SIZE))
+                .items()
+                .stream()
+                .filter(m -> m.mentorId().equals(mentor))
+                .map(MentorshipSummary::menteeId)
+                .toList();
+    }
+
+    private static String validText(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw InvalidInputException.unprocessable(
+                    "messaging.invalid",
+                    List.of(InputError.field("text", "messaging.text.required")));
+        }
+        if (body.codePointCount(0, body.length()) > MAX_TEXT) {
+            throw InvalidInputException.unprocessable(
+                    "messaging.invalid",
+                    List.of(InputError.field("text", "messaging.text.too-long")));
+        }
+        return body;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("messaging.conversation.not-found");
+    }
+
+    private static NotFoundException messageNotFound() {
+        return new NotFoundException("messaging.message.not-found");
+    }
+}

@@ -1,0 +1,24 @@
+package io.tandem.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tandem.messaging.*}.
+ *
+ * @param digestDelay how long a message stays unread before it goes into a digest mail
+ * @param digestPoll how often the digest job looks
+ * @param editWindow how long the author may edit or delete a message
+ * @param streamTimeout how long one stream stays open before the browser reconnects
+ * @param heartbeat how often an idle stream gets a comment, so dead connections are noticed
+ * @param channel the PostgreSQL {@code LISTEN/NOTIFY} channel
+ */
+@ConfigurationProperties("tandem.messaging")
+public record MessagingProperties(
+        @DefaultValue("PT30M") Duration digestDelay,
+        @DefaultValue("PT1M") Duration digestPoll,
+        @DefaultValue("PT15M") Duration editWindow,
+        @DefaultValue("PT30M") Duration streamTimeout,
+        @DefaultValue("PT20S") Duration heartbeat,
+        @DefaultValue("tandem_messaging") String channel) {}

@@ -1,0 +1,41 @@
+package io.tandem.messaging;
+
+import io.tandem.home.MentorshipHighlights;
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.PersonId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The home page's mentorship card says when the conversation has unread messages. */
+@Component
+class UnreadHighlights implements MentorshipHighlights {
+
+    private final MessagingManagement messaging;
+    private final MessageSource messages;
+
+    UnreadHighlights(MessagingManagement messaging, MessageSource messages) {
+        this.messaging = messaging;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<Highlight> highlights(
+            OrganisationId organisation, MentorshipSummary mentorship, PersonId viewer) {
+        UUID id = messaging.conversationOf(organisation, mentorship.id(), viewer);
+        long unread = messaging.conversation(organisation, id, viewer).unread();
+        if (unread == 0) {
+            return List.of();
+        }
+        return List.of(
+                new Highlight(
+                        messages.getMessage(
+                                "messaging.home.unread",
+                                new Object[] {unread},
+                                LocaleContextHolder.getLocale()),
+                        "/conversations/" + id));
+    }
+}

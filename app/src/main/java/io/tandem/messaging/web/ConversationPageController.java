@@ -1,0 +1,284 @@
+package io.tandem.messaging.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.messaging.ConversationView;
+import io.tandem.messaging.MessageView;
+import io.tandem.messaging.MessagingManagement;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A conversation at {@code /conversations/{id}}, the list at {@code /conversations}, and the forms
+ * that post, edit, delete and report messages. Only the people in the conversation get past {@link
+ * #me}; everyone else gets 404.
+ */
+@Controller
+class ConversationPageController {
+
+    record MessageForm(String text, UUID clientId) {}
+
+    private final MessagingManagement messaging;
+    private final PeopleManagement people;
+    private final ProgramManagement programs;
+
+    ConversationPageController(
+            MessagingManagement messaging, PeopleManagement people, ProgramManagement programs) {
+        this.messaging = messaging;
+        this.people = people;
+        this.programs = programs;
+    }
+
+    @GetMapping("/mentorships/{id}/conversation")
+    String ofMentorship(TandemUser user, @PathVariable UUID id) {
+        UUID conversation =
+                messaging.conversationOf(user.organisationId(), new MentorshipId(id), me(user));
+        return "redirect:/conversations/" + conversation;
+    }
+
+    @GetMapping("/conversations")
+    String list(TandemUser user, Model model) {
+        PersonId me = me(user);
+        List<ConversationView> mine = messaging.conversations(user.organisationId(), me);
+        Set<PersonId> everyone = new HashSet<>();
+        mine.forEach(c -> everyone.addAll(c.members()));
+        Map<PersonId, PersonSummary> names = people.findAll(user.organisationId(), everyone);
+        model.addAttribute(
+                "conversations",
+                mine.stream()
+                        .map(
+                                c ->
+                                        new ConversationLine(
+                                                c, title(c, me, names), programName(user, c)))
+                        .toList());
+        return "messaging/list";
+    }
+
+    record ConversationLine(ConversationView conversation, String with, String program) {}
+
+    @GetMapping("/conversations/{id}")
+    String conversation(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long before,
+            Model model) {
+        return page(user, id, before, new MessageForm(null, UUID.randomUUID()), Map.of(), model);
+    }
+
+    @PostMapping("/conversations/{id}/messages")
+    String post(
+            TandemUser user,
+            @PathVariable UUID id,
+            MessageForm form,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response) {
+        PersonId me = me(user);
+        try {
+            MessageView sent =
+                    messaging.post(user.organisationId(), id, me, form.clientId(), form.text());
+            if (htmx != null) {
+                response.setHeader("HX-Trigger", "messageSent");
+                model.addAttribute("conversationId", id);
+                model.addAttribute("form", new MessageForm(null, UUID.randomUUID()));
+                model.addAttribute("errors", Map.of());
+                return "messaging/fragments/form :: form";
+            }
+            return "redirect:/conversations/" + id + "#m-" + sent.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            if (htmx != null) {
+                model.addAttribute("conversationId", id);
+                model.addAttribute("form", form);
+                model.addAttribute("errors", byField(e));
+                return "messaging/fragments/form :: form";
+            }
+            return page(user, id, null, form, byField(e), model);
+        }
+    }
+
+    @GetMapping("/conversations/{id}/messages/{message}/edit")
+    String editForm(
+            TandemUser user, @PathVariable UUID id, @PathVariable UUID message, Model model) {
+        PersonId me = me(user);
+        MessageView m = find(user, id, message, me);
+        if (!messaging.editable(m, me)) {
+            throw new NotFoundException("messaging.message.not-found");
+        }
+        model.addAttribute("conversationId", id);
+        model.addAttribute("message", m);
+        model.addAttribute("text", m.text());
+        model.addAttribute("errors", Map.of());
+        return "messaging/edit";
+    }
+
+    @PostMapping("/conversations/{id}/messages/{message}/edit")
+    String edit(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID message,
+            @RequestParam(required = false) String text,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        PersonId me = me(user);
+        try {
+            messaging.edit(user.organisationId(), id, message, me, text);
+            return "redirect:/conversations/" + id + "#m-" + message;
+        } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("conversationId", id);
+            model.addAttribute("message", find(user, id, message, me));
+            model.addAttribute("text", text);
+            model.addAttribute("errors", byField(e));
+            return "messaging/edit";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/conversations/" + id;
+        }
+    }
+
+    @PostMapping("/conversations/{id}/messages/{message}/delete")
+    String delete(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID message,
+            RedirectAttributes redirect) {
+        try {
+            messaging.delete(user.organisationId(), id, message, me(user));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/conversations/" + id;
+    }
+
+    @PostMapping("/conversations/{id}/messages/{message}/report")
+    String report(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID message,
+            RedirectAttributes redirect) {
+        try {
+            messaging.report(user.organisationId(), id, message, me(user));
+            redirect.addFlashAttribute("notice", "messaging.report.done");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/conversations/" + id;
+    }
+
+    private String page(
+            TandemUser user,
+            UUID id,
+            Long before,
+            MessageForm form,
+            Map<String, String> errors,
+            Model model) {
+        PersonId me = me(user);
+        ConversationView conversation = messaging.conversation(user.organisationId(), id, me);
+        List<MessageView> messages =
+                messaging.messages(user.organisationId(), id, me, before, null);
+        Map<PersonId, PersonSummary> names =
+                people.findAll(user.organisationId(), conversation.members());
+        ZoneId zone = zone(names.get(me));
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("with", title(conversation, me, names));
+        model.addAttribute("program", programName(user, conversation));
+        model.addAttribute(
+                "messages",
+                messages.stream()
+                        .map(
+                                m ->
+                                        MessageRow.of(
+                                                m,
+                                                name(names, m.authorId()),
+                                                m.authorId().equals(me),
+                                                messaging.editable(m, me),
+                                                zone,
+                                                false))
+                        .toList());
+        model.addAttribute(
+                "older",
+                messages.size() == MessagingManagement.PAGE ? messages.get(0).seq() : null);
+        model.addAttribute("live", before == null);
+        model.addAttribute("conversationId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        if (before == null) {
+            messaging.markRead(user.organisationId(), id, me);
+        }
+        return "messaging/conversation";
+    }
+
+    private MessageView find(TandemUser user, UUID id, UUID message, PersonId me) {
+        return messaging.message(user.organisationId(), id, message, me);
+    }
+
+    private String programName(TandemUser user, ConversationView c) {
+        return programs.get(user.organisationId(), c.programId()).name();
+    }
+
+    static String title(ConversationView c, PersonId me, Map<PersonId, PersonSummary> names) {
+        return String.join(
+                ", ",
+                c.members().stream()
+                        .filter(p -> !p.equals(me))
+                        .map(p -> name(names, p))
+                        .sorted()
+                        .toList());
+    }
+
+    static String name(Map<PersonId, PersonSummary> names, PersonId id) {
+        PersonSummary p = names.get(id);
+        return p == null ? "?" : p.name();
+    }
+
+    static ZoneId zone(PersonSummary person) {
+        try {
+            return person == null || person.timeZone() == null
+                    ? ZoneOffset.UTC
+                    : ZoneId.of(person.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /** The signed-in person; someone without a profile is in no conversation, so sees nothing. */
+    private PersonId me(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(PersonSummary::id)
+                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+    }
+
+    static Map<String, String> byField(InvalidInputException e) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (InputError error : e.errors()) {
+            if (error.field() != null) {
+                errors.putIfAbsent(error.field(), error.message());
+            }
+        }
+        return errors;
+    }
+}

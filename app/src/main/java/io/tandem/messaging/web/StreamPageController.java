@@ -1,0 +1,202 @@
+package io.tandem.messaging.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.messaging.MessageSink;
+import io.tandem.messaging.MessageView;
+import io.tandem.messaging.MessagingManagement;
+import io.tandem.messaging.MessagingProperties;
+import io.tandem.messaging.Subscription;
+import io.tandem.messaging.UnreadSink;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.web.NotFoundException;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
+ * the htmx SSE extension, and the navigation's unread count. Each event's id is the conversation's
+ * event number, so a browser that reconnects with {@code Last-Event-ID} gets what it missed, once
+ * each.
+ */
+@Controller
+class StreamPageController {
+
+    private final MessagingManagement messaging;
+    private final PeopleManagement people;
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+    private final MessagingProperties properties;
+
+    StreamPageController(
+            MessagingManagement messaging,
+            PeopleManagement people,
+            ITemplateEngine templates,
+            MessageSource messages,
+            MessagingProperties properties) {
+        this.messaging = messaging;
+        this.people = people;
+        this.templates = templates;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/conversations/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter conversation(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(required = false) Long after,
+            @RequestParam(name = "lastEventId", required = false) String resumeAt,
+            CsrfToken csrf,
+            Locale locale) {
+        PersonId me = me(user);
+        var conversation = messaging.conversation(user.organisationId(), id, me);
+        long from =
+                resumeFrom(
+                        lastEventId != null ? lastEventId : resumeAt,
+                        after,
+                        conversation.lastEventSeq());
+        Map<PersonId, String> names = new ConcurrentHashMap<>();
+        people.findAll(user.organisationId(), conversation.members())
+                .forEach((p, s) -> names.put(p, s.name()));
+        ZoneId zone =
+                ConversationPageController.zone(
+                        people.find(user.organisationId(), me).orElse(null));
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        // Rows the page shows already are replaced (edits, deletions); later ones are appended.
+        long[] known = {from};
+        Set<String> csrfField = csrf == null ? Set.of() : Set.of(csrf.getParameterName());
+        MessageSink sink =
+                new EmitterSink(emitter) {
+                    @Override
+                    public void send(MessageView m) throws IOException {
+                        boolean replace = m.seq() <= known[0];
+                        known[0] = Math.max(known[0], m.seq());
+                        MessageRow row =
+                                MessageRow.of(
+                                        m,
+                                        names.getOrDefault(m.authorId(), "?"),
+                                        m.authorId().equals(me),
+                                        messaging.editable(m, me),
+                                        zone,
+                                        replace);
+                        Context context = new Context(locale);
+                        context.setVariable("m", row);
+                        context.setVariable("csrf", csrf);
+                        String html =
+                                templates.process(
+                                        "messaging/fragments/message", Set.of("message"), context);
+                        emitter.send(
+                                SseEmitter.event()
+                                        .id(Long.toString(m.eventSeq()))
+                                        .name("message")
+                                        .data(oneLine(html)));
+                    }
+                };
+        open(emitter, messaging.subscribe(user.organisationId(), id, me, from, sink));
+        return emitter;
+    }
+
+    @GetMapping(path = "/messages/unread/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter unread(TandemUser user, Locale locale) {
+        PersonId me = me(user);
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        UnreadSink sink =
+                new UnreadSink() {
+                    @Override
+                    public void unread(long total) throws IOException {
+                        String text =
+                                total > 0
+                                        ? messages.getMessage(
+                                                "nav.messages.unread", new Object[] {total}, locale)
+                                        : messages.getMessage("nav.messages", null, locale);
+                        emitter.send(
+                                SseEmitter.event()
+                                        .name("unread")
+                                        .data(
+                                                org.springframework.web.util.HtmlUtils.htmlEscape(
+                                                        text)));
+                    }
+
+                    @Override
+                    public void heartbeat() throws IOException {
+                        emitter.send(SseEmitter.event().comment(""));
+                    }
+
+                    @Override
+                    public void end() {
+                        emitter.complete();
+                    }
+                };
+        open(emitter, messaging.subscribeUnread(user.organisationId(), me, sink));
+        return emitter;
+    }
+
+    static long resumeFrom(String lastEventId, Long after, long current) {
+        if (lastEventId != null) {
+            try {
+                return Math.max(0, Long.parseLong(lastEventId.strip()));
+            } catch (NumberFormatException e) {
+                // a header we never sent: start from now
+            }
+        }
+        return after != null ? Math.max(0, after) : current;
+    }
+
+    static void open(SseEmitter emitter, Subscription subscription) {
+        emitter.onCompletion(subscription::close);
+        emitter.onTimeout(subscription::close);
+        emitter.onError(e -> subscription.close());
+    }
+
+    /** SSE data lines end at a line break; HTML does not need them. */
+    static String oneLine(String html) {
+        return html.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** Heartbeats and shutdown for an emitter. */
+    abstract static class EmitterSink implements MessageSink {
+        private final SseEmitter emitter;
+
+        EmitterSink(SseEmitter emitter) {
+            this.emitter = emitter;
+        }
+
+        @Override
+        public void heartbeat() throws IOException {
+            emitter.send(SseEmitter.event().comment(""));
+        }
+
+        @Override
+        public void end() {
+            emitter.complete();
+        }
+    }
+
+    private PersonId me(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(PersonSummary::id)
+                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+    }
+}
