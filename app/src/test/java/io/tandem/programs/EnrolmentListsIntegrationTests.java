@@ -233,6 +233,102 @@ class EnrolmentListsIntegrationTests {
         assertThat(html).contains("Approve all 1 pending");
     }
 
+    @Test
+    void invitingEveryoneShowsWhoItWouldReachAndSendsNothingUntilConfirmed() throws Exception {
+        organisationOf(120);
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Open", "CUSTOM"));
+        programs.inviteEmails(
+                org.id(), program.id(), List.of("p00000@big.test"), EnrolmentRole.MENTEE);
+
+        MvcTestResult preview = invite(program, "", false);
+        assertThat(preview).hasStatusOk();
+        String html = preview.getResponse().getContentAsString();
+        assertThat(html)
+                .contains("Invite 119 people to Open?")
+                .contains("this is everyone active in the organisation")
+                .contains("One person in this audience is already invited or enrolled")
+                .contains("Person No00001")
+                .contains("and 109 more")
+                .contains("Send 119 invitations")
+                .contains("name=\"_csrf\"");
+        assertThat(count(program, EnrolmentStatus.INVITED)).as("nothing sent yet").isEqualTo(1);
+
+        MvcTestResult confirmed = invite(program, "", true);
+        assertThat(confirmed).hasStatus3xxRedirection();
+        assertThat(confirmed.getMvcResult().getFlashMap().get("invited")).isEqualTo(119);
+        assertThat(count(program, EnrolmentStatus.INVITED)).isEqualTo(120);
+
+        assertThat(invite(program, "", true).getMvcResult().getFlashMap().get("invited"))
+                .as("confirming twice invites nobody twice")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void aSmallSegmentIsInvitedAtOnceAndALongListOfAddressesIsPreviewedFirst() throws Exception {
+        organisationOf(140);
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Lists", "CUSTOM"));
+
+        MvcTestResult small =
+                mvc.post()
+                        .uri("/programs/{id}/invitations", program.id())
+                        .param("role", "MENTOR")
+                        .param("division", "Retail")
+                        .param("level", "")
+                        .param("emails", "p00001@big.test\np00003@big.test")
+                        .with(manager())
+                        .with(csrf())
+                        .exchange();
+        assertThat(small).hasStatus3xxRedirection();
+        assertThat(small.getMvcResult().getFlashMap().get("invited"))
+                .as("two addresses take precedence over the segment and need no preview")
+                .isEqualTo(2);
+
+        StringBuilder emails = new StringBuilder("email\n");
+        for (int i = 0; i < 60; i++) {
+            emails.append("p%05d@big.test\n".formatted(i * 2));
+        }
+        MvcTestResult preview =
+                mvc.post()
+                        .uri("/programs/{id}/invitations", program.id())
+                        .param("role", "MENTEE")
+                        .param("emails", emails.toString())
+                        .with(manager())
+                        .with(csrf())
+                        .exchange();
+        assertThat(preview).hasStatusOk();
+        String html = preview.getResponse().getContentAsString();
+        assertThat(html).contains("Invite 60 people to Lists?").doesNotContain("everyone active");
+        assertThat(count(program, EnrolmentStatus.INVITED)).isEqualTo(2);
+
+        MvcTestResult confirmed =
+                mvc.post()
+                        .uri("/programs/{id}/invitations", program.id())
+                        .param("role", "MENTEE")
+                        .param("emails", emails.toString())
+                        .param("confirmed", "true")
+                        .with(manager())
+                        .with(csrf())
+                        .exchange();
+        assertThat(confirmed.getMvcResult().getFlashMap().get("invited")).isEqualTo(60);
+        assertThat(count(program, EnrolmentStatus.INVITED)).isEqualTo(62);
+    }
+
+    private MvcTestResult invite(ProgramView program, String division, boolean confirmed) {
+        return mvc.post()
+                .uri("/programs/{id}/invitations", program.id())
+                .param("role", "MENTEE")
+                .param("division", division)
+                .param("function", "")
+                .param("location", "")
+                .param("level", "")
+                .param("workMode", "")
+                .param("emails", "")
+                .param("confirmed", String.valueOf(confirmed))
+                .with(manager())
+                .with(csrf())
+                .exchange();
+    }
+
     private long count(ProgramView program, EnrolmentStatus status) {
         return programs.enrolments(org.id(), program.id(), status, PageQuery.of(0, 1)).total();
     }

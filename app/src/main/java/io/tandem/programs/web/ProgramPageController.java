@@ -8,6 +8,7 @@ import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.InvitationPreview;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.MatchingRule;
 import io.tandem.programs.MeetingCadence;
@@ -388,6 +389,11 @@ class ProgramPageController {
         return "redirect:/programs/" + id;
     }
 
+    /**
+     * Invites by e-mail list, uploaded file or segment. More than {@value
+     * InvitationPreview#CONFIRM_ABOVE} new invitations first show who they would reach and wait for
+     * a confirmation, which posts the same audience back with {@code confirmed=true}.
+     */
     @PostMapping("/programs/{id}/invitations")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String invite(
@@ -396,6 +402,8 @@ class ProgramPageController {
             SegmentForm form,
             @RequestParam(value = "file", required = false)
                     org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
             RedirectAttributes redirect)
             throws java.io.IOException {
         ProgramId program = new ProgramId(id);
@@ -405,29 +413,49 @@ class ProgramPageController {
                         ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
                                 .replace("\uFEFF", "")
                         : form.emails();
+        boolean byEmail = emails != null && !emails.isBlank();
+        WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
+        DirectoryQuery segment =
+                new DirectoryQuery(
+                        null,
+                        form.division(),
+                        form.function(),
+                        form.location(),
+                        null,
+                        null,
+                        mode,
+                        form.level());
         try {
-            int invited;
-            if (emails != null && !emails.isBlank()) {
-                invited =
-                        programs.inviteEmails(
-                                user.organisationId(), program, emailsIn(emails), role);
-            } else {
-                WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
-                invited =
-                        programs.inviteSegment(
+            if (!confirmed) {
+                InvitationPreview preview =
+                        programs.previewInvitation(
                                 user.organisationId(),
                                 program,
-                                new DirectoryQuery(
-                                        null,
-                                        form.division(),
-                                        form.function(),
-                                        form.location(),
-                                        null,
-                                        null,
-                                        mode,
-                                        form.level()),
-                                role);
+                                role,
+                                byEmail ? emailsIn(emails) : null,
+                                segment);
+                if (preview.needsConfirmation()) {
+                    model.addAttribute("program", programs.get(user.organisationId(), program));
+                    model.addAttribute("preview", preview);
+                    model.addAttribute("form", form);
+                    model.addAttribute("role", role);
+                    model.addAttribute("emails", byEmail ? emails : null);
+                    model.addAttribute(
+                            "everyone",
+                            !byEmail
+                                    && blank(form.division())
+                                    && blank(form.function())
+                                    && blank(form.location())
+                                    && blank(form.workMode())
+                                    && form.level() == null);
+                    return "programs/invite-preview";
+                }
             }
+            int invited =
+                    byEmail
+                            ? programs.inviteEmails(
+                                    user.organisationId(), program, emailsIn(emails), role)
+                            : programs.inviteSegment(user.organisationId(), program, segment, role);
             redirect.addFlashAttribute("invited", invited);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -528,6 +556,10 @@ class ProgramPageController {
             emails.add(cell != null ? cell : i == 0 ? "" : line.trim());
         }
         return emails;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     static Map<String, String> byField(InvalidInputException e) {
