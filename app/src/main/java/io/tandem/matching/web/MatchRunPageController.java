@@ -211,7 +211,14 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/publish")
-    String publish(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+    String publish(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/match-runs/" + id + "/publish";
+        }
         return act(
                 id,
                 redirect,

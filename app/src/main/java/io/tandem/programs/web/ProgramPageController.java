@@ -312,7 +312,12 @@ class ProgramPageController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestParam ProgramStatus status,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             RedirectAttributes redirect) {
+        if (status == ProgramStatus.CLOSED && !confirmed) {
+            // Closing cannot be undone: ask first, on a page that counts what it ends.
+            return "redirect:/programs/" + id + "/close";
+        }
         try {
             programs.moveTo(user.organisationId(), new ProgramId(id), status);
             redirect.addFlashAttribute("notice", "program.moved");
