@@ -18,6 +18,16 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }
 
+    /** The 1-based position of the first item on this page; 0 when there is none. */
+    public long from() {
+        return items.isEmpty() ? 0 : (long) page * size + 1;
+    }
+
+    /** The position of the last item on this page. */
+    public long to() {
+        return (long) page * size + items.size();
+    }
+
     public boolean hasPrevious() {
         return page > 0;
     }
