@@ -70,6 +70,12 @@ public class IdentityManagement {
         this.resetValidity = resetValidity;
     }
 
+    /** The user an authentication stands for (a signed-in account or an API token), if any. */
+    public Optional<TandemUser> userOf(
+            org.springframework.security.core.Authentication authentication) {
+        return Optional.ofNullable(TandemUserArgumentResolver.currentUser(authentication));
+    }
+
     /** Who is signed in on this request, if anyone. */
     public Optional<TandemUser> currentUser() {
         return Optional.ofNullable(CurrentUserModel.current());
@@ -264,6 +270,14 @@ public class IdentityManagement {
     public Map<String, AccountState> accountStates(
             OrganisationId organisation, Collection<String> emails) {
         return accounts.states(organisation, emails);
+    }
+
+    /** The organisation and id of the account with this e-mail, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<TandemUser> findAccount(String email) {
+        return email == null || email.isBlank()
+                ? Optional.empty()
+                : accounts.findByEmail(email).map(Accounts.Account::user);
     }
 
     public AccountState accountState(OrganisationId organisation, String email) {
