@@ -50,7 +50,7 @@ class TaskScheduling {
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
             @Value("${tandem.scheduler.threads:4}") int threads) {
         return new TaskRunner(
-                build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
                 enabled);
     }
 
@@ -77,15 +77,20 @@ class TaskScheduling {
                 .build();
     }
 
-    /** Starts the scheduler with the application and stops it before the database goes. */
+    /**
+     * Starts the scheduler with the application and stops it before the database goes. A stopped
+     * scheduler cannot start again (its thread pools are gone), so a restart builds a new one: the
+     * test framework stops and restarts a cached application context when it pauses it.
+     */
     static final class TaskRunner implements SmartLifecycle {
 
-        private final Scheduler scheduler;
+        private final java.util.function.Supplier<Scheduler> schedulers;
         private final boolean enabled;
+        private volatile Scheduler scheduler;
         private volatile boolean running;
 
-        TaskRunner(Scheduler scheduler, boolean enabled) {
-            this.scheduler = scheduler;
+        TaskRunner(java.util.function.Supplier<Scheduler> schedulers, boolean enabled) {
+            this.schedulers = schedulers;
             this.enabled = enabled;
         }
 
@@ -99,13 +104,17 @@ class TaskScheduling {
         }
 
         @Override
-        public void start() {
+        public synchronized void start() {
+            if (running) {
+                return;
+            }
+            scheduler = schedulers.get();
             scheduler.start();
             running = true;
         }
 
         @Override
-        public void stop() {
+        public synchronized void stop() {
             if (running) {
                 scheduler.stop();
                 running = false;
