@@ -62,6 +62,7 @@ class DemoPrograms implements ApplicationRunner {
     private final MatchingManagement matching;
     private final SelfMatchManagement selfMatch;
     private final StartupTasks startup;
+    private final DemoWorkspace workspace;
     private final boolean enabled;
 
     DemoPrograms(
@@ -71,6 +72,7 @@ class DemoPrograms implements ApplicationRunner {
             MatchingManagement matching,
             SelfMatchManagement selfMatch,
             StartupTasks startup,
+            DemoWorkspace workspace,
             @Value("${tandem.demo:}") String demo,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.identity = identity;
@@ -79,6 +81,7 @@ class DemoPrograms implements ApplicationRunner {
         this.matching = matching;
         this.selfMatch = selfMatch;
         this.startup = startup;
+        this.workspace = workspace;
         this.enabled =
                 demo.isBlank()
                         ? databaseUrl.startsWith("jdbc:h2:")
@@ -93,6 +96,12 @@ class DemoPrograms implements ApplicationRunner {
         // Readiness waits for the demo programs as it waits for the demo people.
         try (var loading = startup.begin("demo programs")) {
             load();
+            try {
+                workspace.fill();
+            } catch (RuntimeException e) {
+                // The demo stays usable without it; nothing was half-written.
+                log.warn("Demo workspace not filled: {}", e.getMessage());
+            }
         }
     }
 

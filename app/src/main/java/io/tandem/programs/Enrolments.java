@@ -125,29 +125,70 @@ class Enrolments {
             OrganisationId organisation,
             ProgramId program,
             EnrolmentStatus status,
+            EnrolmentRole role,
             PageQuery page) {
+        List<Object> params = filterParams(organisation, program, status, role);
+        params.add(page.size());
+        params.add(page.offset());
+        // Ordered down to the id, so offset pages neither overlap nor skip a row.
         return jdbc.sql(
                         "select "
                                 + COLUMNS
-                                + " from enrolment where organisation_id = ? and program_id = ?"
-                                + (status == null ? "" : " and status = ?")
+                                + " from enrolment"
+                                + filter(status, role)
                                 + " order by role, enrolled_at nulls last, invited_at, id limit ? offset ?")
-                .params(params(organisation, program, status, page))
+                .params(params)
                 .query(Enrolments::map)
                 .list();
     }
 
-    long count(OrganisationId organisation, ProgramId program, EnrolmentStatus status) {
+    long count(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            EnrolmentRole role) {
+        return jdbc.sql("select count(*) from enrolment" + filter(status, role))
+                .params(filterParams(organisation, program, status, role))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every enrolment of the program matching the filter, for decisions on all of them at once. */
+    List<Enrolment> matching(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            EnrolmentRole role) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment"
+                                + filter(status, role)
+                                + " order by id")
+                .params(filterParams(organisation, program, status, role))
+                .query(Enrolments::map)
+                .list();
+    }
+
+    private static String filter(EnrolmentStatus status, EnrolmentRole role) {
+        return " where organisation_id = ? and program_id = ?"
+                + (status == null ? "" : " and status = ?")
+                + (role == null ? "" : " and role = ?");
+    }
+
+    private static List<Object> filterParams(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            EnrolmentRole role) {
         List<Object> params = new ArrayList<>(List.of(organisation.value(), program.value()));
         if (status != null) {
             params.add(status.name());
         }
-        return jdbc.sql(
-                        "select count(*) from enrolment where organisation_id = ? and program_id = ?"
-                                + (status == null ? "" : " and status = ?"))
-                .params(params)
-                .query(Long.class)
-                .single();
+        if (role != null) {
+            params.add(role.name());
+        }
+        return params;
     }
 
     /** Every enrolment of the program, for figures; programs hold thousands, not millions. */
@@ -159,20 +200,6 @@ class Enrolments {
                 .params(organisation.value(), program.value())
                 .query(Enrolments::map)
                 .list();
-    }
-
-    private static List<Object> params(
-            OrganisationId organisation,
-            ProgramId program,
-            EnrolmentStatus status,
-            PageQuery page) {
-        List<Object> params = new ArrayList<>(List.of(organisation.value(), program.value()));
-        if (status != null) {
-            params.add(status.name());
-        }
-        params.add(page.size());
-        params.add(page.offset());
-        return params;
     }
 
     private static Timestamp timestamp(Instant instant) {

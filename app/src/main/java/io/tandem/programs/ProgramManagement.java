@@ -477,6 +477,45 @@ public class ProgramManagement {
             ProgramId programId,
             DirectoryQuery segment,
             EnrolmentRole role) {
+        return invite(organisation, programId, segmentIds(organisation, segment), role);
+    }
+
+    /**
+     * Who an invitation by e-mail list (when {@code emails} holds any) or else by segment would
+     * reach, without sending anything.
+     *
+     * @throws InvalidInputException naming each line whose address is unknown or inactive
+     */
+    public InvitationPreview previewInvitation(
+            OrganisationId organisation,
+            ProgramId programId,
+            EnrolmentRole role,
+            List<String> emails,
+            DirectoryQuery segment) {
+        get(organisation, programId);
+        boolean byEmail =
+                emails != null && emails.stream().anyMatch(e -> e != null && !e.isBlank());
+        List<PersonId> ids =
+                byEmail ? emailIds(organisation, emails) : segmentIds(organisation, segment);
+        java.util.Set<PersonId> already =
+                enrolments.all(organisation, programId).stream()
+                        .filter(e -> e.role() == role && e.status() != EnrolmentStatus.WITHDRAWN)
+                        .map(Enrolment::personId)
+                        .collect(Collectors.toSet());
+        List<PersonSummary> newcomers =
+                people.findAll(organisation, ids).values().stream()
+                        .filter(PersonSummary::active)
+                        .filter(p -> !already.contains(p.id()))
+                        .sorted(
+                                java.util.Comparator.comparing(PersonSummary::lastName)
+                                        .thenComparing(PersonSummary::firstName))
+                        .toList();
+        int alreadyIn = (int) ids.stream().distinct().filter(already::contains).count();
+        return new InvitationPreview(
+                newcomers.size(), alreadyIn, newcomers.stream().limit(10).toList());
+    }
+
+    private List<PersonId> segmentIds(OrganisationId organisation, DirectoryQuery segment) {
         List<PersonId> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
             var batch =
@@ -489,7 +528,7 @@ public class ProgramManagement {
                 break;
             }
         }
-        return invite(organisation, programId, ids, role);
+        return ids;
     }
 
     /**
@@ -503,6 +542,10 @@ public class ProgramManagement {
             ProgramId programId,
             List<String> emails,
             EnrolmentRole role) {
+        return invite(organisation, programId, emailIds(organisation, emails), role);
+    }
+
+    private List<PersonId> emailIds(OrganisationId organisation, List<String> emails) {
         List<InputError> errors = new ArrayList<>();
         List<PersonId> ids = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
@@ -533,7 +576,7 @@ public class ProgramManagement {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("invite.refused"), errors);
         }
-        return invite(organisation, programId, ids, role);
+        return ids;
     }
 
     /** Approves or declines a pending enrolment. */
@@ -546,10 +589,70 @@ public class ProgramManagement {
                     messages.getMessage(
                             "enrolment.not-pending", new Object[] {enrolment.status()}));
         }
+        Enrolment decided = decide(organisation, enrolment, approve, note, clock.instant());
+        return decided.view(people.find(organisation, decided.personId()).orElse(null));
+    }
+
+    /**
+     * Approves or declines the chosen enrolments of a program in one transaction. Those no longer
+     * pending (decided by someone else, or by the same press a moment ago) are counted and left
+     * alone, so pressing twice changes nothing the second time.
+     */
+    @Transactional
+    public BulkDecision decide(
+            OrganisationId organisation,
+            ProgramId programId,
+            Collection<EnrolmentId> ids,
+            boolean approve,
+            String note) {
+        get(organisation, programId);
+        java.util.Set<EnrolmentId> chosen = new java.util.HashSet<>(ids);
+        List<Enrolment> selected =
+                enrolments.matching(organisation, programId, null, null).stream()
+                        .filter(e -> chosen.contains(e.id()))
+                        .toList();
+        return decideEach(organisation, selected, approve, note);
+    }
+
+    /** Approves or declines every pending enrolment of the program in a role (or both roles). */
+    @Transactional
+    public BulkDecision decidePending(
+            OrganisationId organisation,
+            ProgramId programId,
+            EnrolmentRole role,
+            boolean approve,
+            String note) {
+        get(organisation, programId);
+        return decideEach(
+                organisation,
+                enrolments.matching(organisation, programId, EnrolmentStatus.PENDING, role),
+                approve,
+                note);
+    }
+
+    private BulkDecision decideEach(
+            OrganisationId organisation, List<Enrolment> selected, boolean approve, String note) {
+        Instant now = clock.instant();
+        int decided = 0;
+        for (Enrolment enrolment : selected) {
+            if (enrolment.status() == EnrolmentStatus.PENDING) {
+                decide(organisation, enrolment, approve, note, now);
+                decided++;
+            }
+        }
+        return new BulkDecision(approve, decided, selected.size() - decided);
+    }
+
+    private Enrolment decide(
+            OrganisationId organisation,
+            Enrolment enrolment,
+            boolean approve,
+            String note,
+            Instant now) {
         Enrolment decided =
                 enrolment.withStatus(
                         approve ? EnrolmentStatus.ACTIVE : EnrolmentStatus.DECLINED,
-                        clock.instant(),
+                        now,
                         trim(note));
         enrolments.update(organisation, decided);
         events.publishEvent(
@@ -560,7 +663,7 @@ public class ProgramManagement {
                         decided.personId(),
                         decided.role(),
                         approve));
-        return decided.view(people.find(organisation, decided.personId()).orElse(null));
+        return decided;
     }
 
     /** The person leaves the program (or declines an invitation); any mentorship in it goes on. */
@@ -605,14 +708,24 @@ public class ProgramManagement {
             ProgramId programId,
             EnrolmentStatus status,
             PageQuery page) {
+        return enrolments(organisation, programId, status, null, page);
+    }
+
+    /** One page of the program's enrolments, filtered by status and role when given. */
+    public Paged<EnrolmentView> enrolments(
+            OrganisationId organisation,
+            ProgramId programId,
+            EnrolmentStatus status,
+            EnrolmentRole role,
+            PageQuery page) {
         get(organisation, programId);
-        List<Enrolment> list = enrolments.forProgram(organisation, programId, status, page);
+        List<Enrolment> list = enrolments.forProgram(organisation, programId, status, role, page);
         Map<PersonId, PersonSummary> found =
                 people.findAll(organisation, list.stream().map(Enrolment::personId).toList());
         return Paged.of(
                 list.stream().map(e -> e.view(found.get(e.personId()))).toList(),
                 page,
-                enrolments.count(organisation, programId, status));
+                enrolments.count(organisation, programId, status, role));
     }
 
     /** Everyone taking part now (enrolled and approved), both roles, for matching. */

@@ -42,6 +42,8 @@ class DemoProgramsIntegrationTests {
     @Autowired SelfMatchManagement selfMatch;
     @Autowired MentorshipManagement mentorships;
     @Autowired DemoPrograms demoPrograms;
+    @Autowired DemoWorkspace demoWorkspace;
+    @Autowired io.tandem.mentorships.WorkspaceManagement workspaces;
 
     OrganisationId demo;
 
@@ -161,5 +163,42 @@ class DemoProgramsIntegrationTests {
                                                 DemoPrograms.SELF_MATCH)
                                         .contains(p.name()))
                 .collect(Collectors.toMap(ProgramView::name, Function.identity(), (a, b) -> a));
+    }
+
+    @Test
+    void theDemoPairsWorkspaceShowsAMentorshipAtWorkAndIsWrittenOnlyOnce() {
+        ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
+        PersonSummary sam = people.findByEmail(demo, DemoPrograms.MENTEE_EMAIL).orElseThrow();
+        PersonSummary priya = people.findByEmail(demo, DemoPrograms.MENTOR_EMAIL).orElseThrow();
+        MentorshipSummary pair =
+                mentorships.find(demo, active.id(), sam.id(), PageQuery.of(0, 10)).items().get(0);
+
+        var seen = workspaces.workspace(demo, pair.id(), sam.id());
+        assertThat(seen.agreement().signed()).as("signed by both").isTrue();
+        assertThat(seen.goals())
+                .extracting(g -> g.status().name(), g -> g.progress())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("IN_PROGRESS", 40),
+                        org.assertj.core.groups.Tuple.tuple("IN_PROGRESS", 25),
+                        org.assertj.core.groups.Tuple.tuple("NOT_STARTED", 0));
+        assertThat(seen.goals().stream().mapToLong(g -> g.milestonesMet()).sum()).isEqualTo(1);
+        assertThat(seen.openActionItems()).hasSize(2);
+        assertThat(seen.doneActionItems()).hasSize(1);
+        assertThat(seen.notes()).singleElement().matches(n -> n.shared());
+        assertThat(seen.timeline())
+                .extracting(e -> e.kind())
+                .contains("AGREEMENT_SIGNED", "GOAL_CREATED", "MILESTONE_MET", "ACTION_DONE");
+        assertThat(workspaces.workspace(demo, pair.id(), priya.id()).notes())
+                .as("the note is shared with the mentor")
+                .hasSize(1);
+
+        // What a second and a third start of the application do.
+        assertThat(demoWorkspace.fill()).isFalse();
+        assertThat(demoWorkspace.fill()).isFalse();
+        var again = workspaces.workspace(demo, pair.id(), sam.id());
+        assertThat(again.goals()).hasSize(3);
+        assertThat(again.actionItems()).hasSize(3);
+        assertThat(again.notes()).hasSize(1);
+        assertThat(again.timeline()).hasSameSizeAs(seen.timeline());
     }
 }

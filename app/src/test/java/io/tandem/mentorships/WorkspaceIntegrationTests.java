@@ -729,6 +729,7 @@ class WorkspaceIntegrationTests {
                                         program.id(),
                                         eva.id().value())
                                 .param("mentorship", "end")
+                                .param("confirmed", "true")
                                 .with(as("E1"))
                                 .with(csrf()))
                 .hasStatus3xxRedirection();

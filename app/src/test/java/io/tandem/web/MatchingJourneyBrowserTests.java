@@ -132,13 +132,27 @@ class MatchingJourneyBrowserTests extends BrowserJourney {
         assertThat(kept).containsText("locked");
         Browser.assertAccessible(page);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these pairs"))
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Publish these pairs"))
+                .click();
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions()
+                                        .setName(
+                                                Pattern.compile(
+                                                        "^Publish (\\d+ pairs|one pair)\\?$"))))
+                .isVisible();
+        Browser.assertAccessible(page);
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName(Pattern.compile("^Publish (\\d+ pairs|one pair)$")))
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS).first())
                 .containsText("The pairs have been published");
         assertThat(
                         page.getByRole(
-                                AriaRole.BUTTON,
+                                AriaRole.LINK,
                                 new Page.GetByRoleOptions().setName("Publish these pairs")))
                 .hasCount(0);
         Browser.assertAccessible(page);

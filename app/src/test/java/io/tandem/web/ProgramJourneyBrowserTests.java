@@ -58,6 +58,17 @@ class ProgramJourneyBrowserTests extends BrowserJourney {
         page.locator("#invite-division").selectOption("Digital Services");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitations"))
                 .click();
+        // A division of more than 50 people is previewed before anything is sent.
+        var confirm =
+                page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName(Pattern.compile("^Send \\d+ invitations$")));
+        assertThat(page.getByRole(AriaRole.STATUS).first().or(confirm).first()).isVisible();
+        if (confirm.count() > 0) {
+            Browser.assertAccessible(page);
+            confirm.click();
+        }
         assertThat(page.getByRole(AriaRole.STATUS).first())
                 .containsText(Pattern.compile("\\d+ people were invited"));
         assertThat(page.locator("#enrolments")).containsText("Priya Raman");

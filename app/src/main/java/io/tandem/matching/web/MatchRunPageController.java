@@ -17,6 +17,9 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +46,8 @@ class MatchRunPageController {
 
     /** A proposal with both people, for the review table. */
     record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
+
+    static final int PAIRS_PAGE = 50;
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
@@ -84,7 +89,9 @@ class MatchRunPageController {
             @PathVariable UUID id,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "score") String sort,
+            @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         MatchRunId runId = new MatchRunId(id);
@@ -121,7 +128,17 @@ class MatchRunPageController {
                 }
             }
             rows.sort(order(sort));
-            model.addAttribute("rows", rows);
+            // Thousands of pairs page 50 at a time; a page past the end shows the last one.
+            int pages = Math.max(1, (rows.size() + PAIRS_PAGE - 1) / PAIRS_PAGE);
+            PageQuery query = PageQuery.of(Math.min(Math.max(0, page), pages - 1), PAIRS_PAGE);
+            int from = (int) query.offset();
+            Paged<Row> paged =
+                    Paged.of(
+                            rows.subList(from, Math.min(rows.size(), from + PAIRS_PAGE)),
+                            query,
+                            rows.size());
+            model.addAttribute("rows", paged.items());
+            model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
             model.addAttribute("people", found);
             model.addAttribute("q", q);
             model.addAttribute("sort", sort);
@@ -211,7 +228,14 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/publish")
-    String publish(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+    String publish(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/match-runs/" + id + "/publish";
+        }
         return act(
                 id,
                 redirect,

@@ -119,7 +119,11 @@ class SelfMatchPageController {
     }
 
     @GetMapping("/requests")
-    String requests(TandemUser user, Model model) {
+    String requests(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         Optional<PersonSummary> me = me(user);
         if (me.isEmpty()) {
             return "people/no-profile";
@@ -127,8 +131,15 @@ class SelfMatchPageController {
         List<RequestView> all = selfMatch.requestsFor(user.organisationId(), me.get().id());
         model.addAttribute(
                 "incoming", all.stream().filter(r -> r.mentorId().equals(me.get().id())).toList());
+        // Open requests to answer are few; the mentee's history of asks pages.
+        var outgoing =
+                io.tandem.web.Paged.slice(
+                        all.stream().filter(r -> r.menteeId().equals(me.get().id())).toList(),
+                        io.tandem.web.PageQuery.of(Math.max(0, page), 25));
+        model.addAttribute("outgoing", outgoing.items());
         model.addAttribute(
-                "outgoing", all.stream().filter(r -> r.menteeId().equals(me.get().id())).toList());
+                "outgoingPager",
+                io.tandem.web.Pager.of(outgoing, request, "page", "outgoing-heading"));
         return "matching/requests";
     }
 

@@ -28,6 +28,8 @@ class MentorshipPageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
 
+    static final int PAGE = 50;
+
     MentorshipPageController(
             MentorshipManagement mentorships, PeopleManagement people, ProgramManagement programs) {
         this.mentorships = mentorships;
@@ -36,20 +38,29 @@ class MentorshipPageController {
     }
 
     @GetMapping("/mentorships")
-    String mine(TandemUser user, Model model) {
+    String mine(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         var me = people.findByEmail(user.organisationId(), user.email());
         if (me.isEmpty()) {
             return "people/no-profile";
         }
         PersonId myId = me.get().id();
-        List<MentorshipSummary> mine =
-                mentorships
-                        .find(
-                                user.organisationId(),
-                                null,
-                                myId,
-                                PageQuery.of(0, PageQuery.MAX_SIZE))
-                        .items();
+        var paged =
+                mentorships.find(
+                        user.organisationId(), null, myId, PageQuery.of(Math.max(0, page), PAGE));
+        if (paged.items().isEmpty() && paged.total() > 0) {
+            paged =
+                    mentorships.find(
+                            user.organisationId(),
+                            null,
+                            myId,
+                            PageQuery.of(paged.totalPages() - 1, PAGE));
+        }
+        model.addAttribute("pager", io.tandem.web.Pager.of(paged, request));
+        List<MentorshipSummary> mine = paged.items();
         Set<PersonId> others = new HashSet<>();
         mine.forEach(m -> others.add(m.mentorId().equals(myId) ? m.menteeId() : m.mentorId()));
         Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), others);

@@ -6,6 +6,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -151,12 +152,18 @@ class EnrolmentPageController {
             @PathVariable UUID enrolment,
             @org.springframework.web.bind.annotation.RequestParam(required = false)
                     String mentorship,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+                    boolean confirmed,
             RedirectAttributes redirect) {
         EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
         if (!own && !user.managesPrograms()) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Not your enrolment");
+        }
+        // Declining an invitation is one click; leaving a program asks first.
+        if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
+            return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
         }
         try {
             programs.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));

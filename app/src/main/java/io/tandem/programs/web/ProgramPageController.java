@@ -7,6 +7,8 @@ import io.tandem.people.WorkMode;
 import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.InvitationPreview;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.MatchingRule;
 import io.tandem.programs.MeetingCadence;
@@ -20,6 +22,7 @@ import io.tandem.programs.RuleKind;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
+import io.tandem.web.Pager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,6 +148,8 @@ class ProgramPageController {
             String workMode,
             String emails) {}
 
+    static final int ENROLMENTS_PAGE = 50;
+
     private final ProgramManagement programs;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
@@ -229,7 +234,14 @@ class ProgramPageController {
     }
 
     @GetMapping("/programs/{id}")
-    String overview(TandemUser user, @PathVariable UUID id, Model model) {
+    String overview(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) EnrolmentStatus status,
+            @RequestParam(required = false) EnrolmentRole role,
+            @RequestParam(defaultValue = "0") int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
         if (overview.program().status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
             throw new io.tandem.web.NotFoundException("draft");
@@ -252,13 +264,41 @@ class ProgramPageController {
                                                                         && e.status().open())
                                                 .toList()));
         if (user.managesPrograms()) {
-            model.addAttribute(
-                    "enrolments",
+            ProgramId program = new ProgramId(id);
+            var enrolments =
                     programs.enrolments(
                             user.organisationId(),
-                            new ProgramId(id),
-                            null,
-                            PageQuery.of(0, PageQuery.MAX_SIZE)));
+                            program,
+                            status,
+                            role,
+                            PageQuery.of(Math.max(0, page), ENROLMENTS_PAGE));
+            if (enrolments.items().isEmpty() && enrolments.total() > 0) {
+                // A page past the end (rows decided away since) shows the last one instead.
+                enrolments =
+                        programs.enrolments(
+                                user.organisationId(),
+                                program,
+                                status,
+                                role,
+                                PageQuery.of(enrolments.totalPages() - 1, ENROLMENTS_PAGE));
+            }
+            model.addAttribute("enrolments", enrolments);
+            model.addAttribute(
+                    "enrolmentPager", Pager.of(enrolments, request, "page", "enrolments"));
+            model.addAttribute("statusFilter", status);
+            model.addAttribute("roleFilter", role);
+            model.addAttribute("statuses", EnrolmentStatus.values());
+            model.addAttribute(
+                    "pendingMatching",
+                    status == null || status == EnrolmentStatus.PENDING
+                            ? programs.enrolments(
+                                            user.organisationId(),
+                                            program,
+                                            EnrolmentStatus.PENDING,
+                                            role,
+                                            PageQuery.of(0, 1))
+                                    .total()
+                            : 0L);
             model.addAttribute("values", people.values(user.organisationId()));
             model.addAttribute("workModes", WorkMode.values());
             model.addAttribute("roles", EnrolmentRole.values());
@@ -272,7 +312,12 @@ class ProgramPageController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestParam ProgramStatus status,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             RedirectAttributes redirect) {
+        if (status == ProgramStatus.CLOSED && !confirmed) {
+            // Closing cannot be undone: ask first, on a page that counts what it ends.
+            return "redirect:/programs/" + id + "/close";
+        }
         try {
             programs.moveTo(user.organisationId(), new ProgramId(id), status);
             redirect.addFlashAttribute("notice", "program.moved");
@@ -349,6 +394,11 @@ class ProgramPageController {
         return "redirect:/programs/" + id;
     }
 
+    /**
+     * Invites by e-mail list, uploaded file or segment. More than {@value
+     * InvitationPreview#CONFIRM_ABOVE} new invitations first show who they would reach and wait for
+     * a confirmation, which posts the same audience back with {@code confirmed=true}.
+     */
     @PostMapping("/programs/{id}/invitations")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String invite(
@@ -357,6 +407,8 @@ class ProgramPageController {
             SegmentForm form,
             @RequestParam(value = "file", required = false)
                     org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
             RedirectAttributes redirect)
             throws java.io.IOException {
         ProgramId program = new ProgramId(id);
@@ -366,29 +418,49 @@ class ProgramPageController {
                         ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
                                 .replace("\uFEFF", "")
                         : form.emails();
+        boolean byEmail = emails != null && !emails.isBlank();
+        WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
+        DirectoryQuery segment =
+                new DirectoryQuery(
+                        null,
+                        form.division(),
+                        form.function(),
+                        form.location(),
+                        null,
+                        null,
+                        mode,
+                        form.level());
         try {
-            int invited;
-            if (emails != null && !emails.isBlank()) {
-                invited =
-                        programs.inviteEmails(
-                                user.organisationId(), program, emailsIn(emails), role);
-            } else {
-                WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
-                invited =
-                        programs.inviteSegment(
+            if (!confirmed) {
+                InvitationPreview preview =
+                        programs.previewInvitation(
                                 user.organisationId(),
                                 program,
-                                new DirectoryQuery(
-                                        null,
-                                        form.division(),
-                                        form.function(),
-                                        form.location(),
-                                        null,
-                                        null,
-                                        mode,
-                                        form.level()),
-                                role);
+                                role,
+                                byEmail ? emailsIn(emails) : null,
+                                segment);
+                if (preview.needsConfirmation()) {
+                    model.addAttribute("program", programs.get(user.organisationId(), program));
+                    model.addAttribute("preview", preview);
+                    model.addAttribute("form", form);
+                    model.addAttribute("role", role);
+                    model.addAttribute("emails", byEmail ? emails : null);
+                    model.addAttribute(
+                            "everyone",
+                            !byEmail
+                                    && blank(form.division())
+                                    && blank(form.function())
+                                    && blank(form.location())
+                                    && blank(form.workMode())
+                                    && form.level() == null);
+                    return "programs/invite-preview";
+                }
             }
+            int invited =
+                    byEmail
+                            ? programs.inviteEmails(
+                                    user.organisationId(), program, emailsIn(emails), role)
+                            : programs.inviteSegment(user.organisationId(), program, segment, role);
             redirect.addFlashAttribute("invited", invited);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -427,6 +499,52 @@ class ProgramPageController {
     }
 
     /**
+     * Approves or declines many pending enrolments: the ticked ones, or with {@code scope=all}
+     * every pending one matching the role filter. Back to the same filter, with a summary.
+     */
+    @PostMapping("/programs/{id}/enrolments/decisions")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    String decideMany(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam boolean approve,
+            @RequestParam(required = false) List<UUID> enrolment,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) EnrolmentStatus status,
+            @RequestParam(required = false) EnrolmentRole role,
+            @RequestParam(required = false) Integer page,
+            RedirectAttributes redirect) {
+        ProgramId program = new ProgramId(id);
+        if ("all".equals(scope)) {
+            redirect.addFlashAttribute(
+                    "bulk",
+                    programs.decidePending(user.organisationId(), program, role, approve, null));
+        } else if (enrolment == null || enrolment.isEmpty()) {
+            redirect.addFlashAttribute("notice", "bulk.none-selected");
+        } else {
+            redirect.addFlashAttribute(
+                    "bulk",
+                    programs.decide(
+                            user.organisationId(),
+                            program,
+                            enrolment.stream().map(EnrolmentId::new).toList(),
+                            approve,
+                            null));
+        }
+        // Back to the same filter and page; an empty filter stays out of the address.
+        if (status != null) {
+            redirect.addAttribute("status", status);
+        }
+        if (role != null) {
+            redirect.addAttribute("role", role);
+        }
+        if (page != null && page > 0) {
+            redirect.addAttribute("page", page);
+        }
+        return "redirect:/programs/{id}#enrolments";
+    }
+
+    /**
      * One address a line; in a CSV export, the cell that holds an address. A first line without one
      * is a header and becomes blank, so later lines keep their numbers.
      */
@@ -443,6 +561,10 @@ class ProgramPageController {
             emails.add(cell != null ? cell : i == 0 ? "" : line.trim());
         }
         return emails;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     static Map<String, String> byField(InvalidInputException e) {

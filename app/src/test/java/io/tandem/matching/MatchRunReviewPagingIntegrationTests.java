@@ -1,0 +1,114 @@
+package io.tandem.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.Role;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.PageQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The review of a run with more pairs than one page holds. */
+@TandemIntegrationTest
+class MatchRunReviewPagingIntegrationTests {
+
+    private static final Pattern MENTEE_LINK =
+            Pattern.compile("<tr>\\s*<td><a href=\"/people/([0-9a-f-]{36})\"");
+    private static final Pattern NEXT = Pattern.compile("rel=\"next\" href=\"([^\"]+)\"");
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MatchingManagement matching;
+
+    @Test
+    void everyPairOfALargeRunIsOnExactlyOnePageInTheChosenOrder() throws Exception {
+        TestOrganisation org = organisations.create();
+        people.importCsv(org.id(), MatchingBench.csv(180).getBytes(StandardCharsets.UTF_8));
+        List<PersonSummary> everyone = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            everyone.addAll(
+                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 100)).items());
+        }
+        ProgramView program =
+                programs.moveTo(
+                        org.id(),
+                        programs.create(org.id(), ProgramDraft.of("Big run", "CROSS_DIVISIONAL"))
+                                .id(),
+                        ProgramStatus.ENROLLING);
+        for (int i = 0; i < everyone.size(); i++) {
+            programs.enrol(
+                    org.id(),
+                    program.id(),
+                    Enrol.of(
+                            everyone.get(i).id(),
+                            i % 3 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
+        }
+        MatchRunView started =
+                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> matching.status(org.id(), started.id()).finished());
+        MatchRunView run = matching.run(org.id(), started.id());
+        int pairs = run.proposals().size();
+        assertThat(pairs).isGreaterThan(100);
+
+        List<String> seen = new ArrayList<>();
+        String uri = "/match-runs/" + run.id() + "?sort=mentee";
+        int pages = 0;
+        while (uri != null) {
+            String html =
+                    mvc.get()
+                            .uri(uri)
+                            .with(
+                                    TestOrganisations.signedIn(
+                                            org.id(), "hr@run.test", Role.PROGRAM_MANAGER))
+                            .exchange()
+                            .getResponse()
+                            .getContentAsString();
+            if (pages == 0) {
+                assertThat(html).contains("Showing 1–50 of " + pairs);
+            }
+            Matcher m = MENTEE_LINK.matcher(html);
+            while (m.find()) {
+                seen.add(m.group(1));
+            }
+            Matcher next = NEXT.matcher(html);
+            uri = next.find() ? next.group(1).replace("&amp;", "&") : null;
+            if (uri != null) {
+                assertThat(uri).contains("sort=mentee");
+            }
+            pages++;
+        }
+        assertThat(pages).isEqualTo((pairs + 49) / 50);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(pairs);
+        assertThat(new HashSet<>(seen))
+                .isEqualTo(
+                        new HashSet<>(
+                                run.proposals().stream()
+                                        .map(p -> p.menteeId().value().toString())
+                                        .toList()));
+    }
+}
