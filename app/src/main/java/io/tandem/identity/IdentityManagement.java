@@ -287,13 +287,30 @@ public class IdentityManagement {
         accounts.setEnabled(organisation, emails, true);
     }
 
+    /** Issues an {@code api} token. */
     @Transactional
     public IssuedToken issueToken(
             OrganisationId organisation, String name, Role role, String createdBy) {
+        return issueToken(organisation, name, role, TokenScope.API, createdBy);
+    }
+
+    /**
+     * Issues a token; its secret is in the answer only. A SCIM token acts with no role at all
+     * outside {@code /scim/v2}, so it is stored as an employee's.
+     */
+    @Transactional
+    public IssuedToken issueToken(
+            OrganisationId organisation,
+            String name,
+            Role role,
+            TokenScope scope,
+            String createdBy) {
+        Role effective = scope == TokenScope.SCIM ? Role.EMPLOYEE : role;
         String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
-        tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
-        return new IssuedToken(id, name, role, secret);
+        tokens.insert(
+                id, organisation, name, hash(secret), hint(secret), effective, scope, createdBy);
+        return new IssuedToken(id, name, effective, scope, secret);
     }
 
     /** Makes sure a token with exactly this secret exists, for automation and first set-up. */
@@ -301,7 +318,15 @@ public class IdentityManagement {
     public void ensureToken(OrganisationId organisation, String secret, String name, Role role) {
         String hash = hash(secret);
         if (!tokens.exists(hash)) {
-            tokens.insert(UUID.randomUUID(), organisation, name, hash, hint(secret), role, null);
+            tokens.insert(
+                    UUID.randomUUID(),
+                    organisation,
+                    name,
+                    hash,
+                    hint(secret),
+                    role,
+                    TokenScope.API,
+                    null);
         }
     }
 
@@ -322,17 +347,22 @@ public class IdentityManagement {
         return tokens.revoke(organisation, id);
     }
 
-    Optional<TandemUser> authenticateToken(String secret) {
+    /** A token's caller and the scope it may act in. */
+    record TokenCaller(TandemUser user, TokenScope scope) {}
+
+    Optional<TokenCaller> authenticateToken(String secret) {
         return tokens.findActive(hash(secret))
                 .map(
                         token -> {
                             tokens.touch(token.id());
-                            return new TandemUser(
-                                    null,
-                                    token.organisationId(),
-                                    null,
-                                    "API token " + token.name(),
-                                    token.role());
+                            return new TokenCaller(
+                                    new TandemUser(
+                                            null,
+                                            token.organisationId(),
+                                            null,
+                                            "API token " + token.name(),
+                                            token.role()),
+                                    token.scope());
                         });
     }
 

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,9 +48,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers("/actuator/prometheus")
-                                        .hasRole(Role.ADMIN.name())
+                                        .access(
+                                                AuthorizationManagers.allOf(
+                                                        AuthorityAuthorizationManager.hasRole(
+                                                                Role.ADMIN.name()),
+                                                        AuthorityAuthorizationManager.hasAuthority(
+                                                                TokenScope.API.authority())))
                                         .anyRequest()
-                                        .authenticated())
+                                        .hasAuthority(TokenScope.API.authority()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,6 +78,50 @@ class SecurityConfiguration {
                                                                 HttpStatus.FORBIDDEN,
                                                                 messages.getMessage(
                                                                         "api.forbidden"))))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    /**
+     * SCIM 2.0 provisioning: bearer tokens with the {@code scim} scope only, refusals in the SCIM
+     * error format (RFC 7644 section 3.12).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scimChain(
+            HttpSecurity http,
+            IdentityManagement identity,
+            org.springframework.context.MessageSource messageSource)
+            throws Exception {
+        var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
+        http.securityMatcher("/scim/v2/**")
+                .authorizeHttpRequests(
+                        auth -> auth.anyRequest().hasAuthority(TokenScope.SCIM.authority()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(identity),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                                (request, response, ex) ->
+                                                        scimError(
+                                                                response,
+                                                                HttpStatus.UNAUTHORIZED,
+                                                                messages.getMessage(
+                                                                        "scim.unauthorized")))
+                                        .accessDeniedHandler(
+                                                (request, response, ex) ->
+                                                        scimError(
+                                                                response,
+                                                                HttpStatus.FORBIDDEN,
+                                                                messages.getMessage(
+                                                                        "scim.forbidden"))))
                 .headers(
                         h ->
                                 h.contentSecurityPolicy(
@@ -136,6 +187,20 @@ class SecurityConfiguration {
         tokens.setCookiePath("/");
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
+    }
+
+    private static void scimError(HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/scim+json");
+        response.getWriter()
+                .write(
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                                + "\"status\":\""
+                                + status.value()
+                                + "\",\"detail\":\""
+                                + detail
+                                + "\"}");
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail)

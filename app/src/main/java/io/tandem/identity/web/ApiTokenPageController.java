@@ -4,6 +4,7 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
+import io.tandem.identity.TokenScope;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ApiTokenPageController {
 
-    record TokenForm(String name, Role role) {}
+    record TokenForm(String name, Role role, TokenScope scope) {}
 
     private final IdentityManagement identity;
 
@@ -32,8 +33,9 @@ class ApiTokenPageController {
     String tokens(TandemUser user, Model model) {
         model.addAttribute("tokens", identity.tokens(user.organisationId()));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("scopes", TokenScope.values());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new TokenForm("", Role.ADMIN));
+            model.addAttribute("form", new TokenForm("", Role.ADMIN, TokenScope.API));
         }
         return "identity/tokens";
     }
@@ -56,7 +58,12 @@ class ApiTokenPageController {
             return tokens(user, model);
         }
         IssuedToken token =
-                identity.issueToken(user.organisationId(), name, form.role(), user.email());
+                identity.issueToken(
+                        user.organisationId(),
+                        name,
+                        form.role(),
+                        form.scope() == null ? TokenScope.API : form.scope(),
+                        user.email());
         redirect.addFlashAttribute("issued", token);
         return "redirect:/admin/tokens";
     }
