@@ -73,6 +73,13 @@ class TokenScopesIntegrationTests {
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .bodyJson()
                 .isLenientlyEqualTo("{\"status\":\"401\"}");
+        assertThat(
+                        mvc.get()
+                                .uri("/scim/v2/Users")
+                                .header(
+                                        HttpHeaders.AUTHORIZATION,
+                                        "Bearer " + scim.get("token").asText()))
+                .hasStatusOk();
     }
 
     @Test
