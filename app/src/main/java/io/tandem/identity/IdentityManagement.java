@@ -84,6 +84,11 @@ public class IdentityManagement {
         return organisations.findBySlug(slug);
     }
 
+    /** The organisation's slug: also its single sign-on registration id. */
+    public String organisationSlug(OrganisationId id) {
+        return organisations.slug(id).orElse("");
+    }
+
     public String organisationName(OrganisationId id) {
         return organisations.name(id).orElse("");
     }

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -131,7 +132,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageChain(
+            HttpSecurity http, LoginThrottle throttle, SsoManagement sso, SsoUserService ssoUsers)
+            throws Exception {
         // Only a page asked for with GET is worth coming back to after signing in.
         CookieRequestCache savedRequests = new CookieRequestCache();
         savedRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()));
@@ -164,7 +167,17 @@ class SecurityConfiguration {
                                 form.loginPage("/login")
                                         .successHandler(signIn)
                                         .failureHandler(signIn))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .oauth2Login(
+                        oauth ->
+                                oauth.loginPage("/login")
+                                        .clientRegistrationRepository(sso)
+                                        .userInfoEndpoint(u -> u.oidcUserService(ssoUsers))
+                                        .successHandler(
+                                                (request, response, authentication) ->
+                                                        response.sendRedirect(
+                                                                request.getContextPath() + "/"))
+                                        .failureHandler(SecurityConfiguration::ssoRefused))
+                .logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(sso)))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
                         UsernamePasswordAuthenticationFilter.class)
@@ -180,6 +193,45 @@ class SecurityConfiguration {
                                                                         .SAME_ORIGIN))
                                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /**
+     * Signing out of a session that came from the identity provider also ends the session there
+     * (RP-initiated logout); a password session just lands on the sign-in page.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout(SsoManagement sso) {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(sso);
+        handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+
+    /** A refused single sign-on keeps no session: the page says why, by a known code only. */
+    private static void ssoRefused(
+            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        String code = "failed";
+        if (e
+                instanceof
+                org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth) {
+            String error = oauth.getError().getErrorCode();
+            if (java.util.Set.of(
+                            SsoUserService.UNVERIFIED,
+                            SsoUserService.NO_EMAIL,
+                            SsoUserService.UNKNOWN,
+                            SsoUserService.DISABLED)
+                    .contains(error)) {
+                code = error;
+            }
+        }
+        response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
     }
 
     private static CookieCsrfTokenRepository csrfTokens() {
