@@ -50,7 +50,7 @@ class TaskScheduling {
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
             @Value("${tandem.scheduler.threads:4}") int threads) {
         return new TaskRunner(
-                build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
                 enabled);
     }
 
@@ -80,15 +80,20 @@ class TaskScheduling {
                 .build();
     }
 
-    /** Starts the scheduler with the application and stops it before the database goes. */
+    /**
+     * Starts the scheduler with the application and stops it before the database goes. A stopped
+     * db-scheduler cannot start again, so each start builds a fresh one: the test framework stops
+     * and restarts cached application contexts.
+     */
     static final class TaskRunner implements SmartLifecycle {
 
-        private final Scheduler scheduler;
+        private final java.util.function.Supplier<Scheduler> schedulers;
         private final boolean enabled;
+        private volatile Scheduler scheduler;
         private volatile boolean running;
 
-        TaskRunner(Scheduler scheduler, boolean enabled) {
-            this.scheduler = scheduler;
+        TaskRunner(java.util.function.Supplier<Scheduler> schedulers, boolean enabled) {
+            this.schedulers = schedulers;
             this.enabled = enabled;
         }
 
@@ -103,6 +108,7 @@ class TaskScheduling {
 
         @Override
         public void start() {
+            scheduler = schedulers.get();
             scheduler.start();
             running = true;
         }
