@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final Accounts accounts;
+    private final SsoManagement sso;
 
-    AccountUserDetailsService(Accounts accounts) {
+    AccountUserDetailsService(Accounts accounts, SsoManagement sso) {
         this.accounts = accounts;
+        this.sso = sso;
     }
 
     @Override
@@ -24,6 +26,8 @@ class AccountUserDetailsService implements UserDetailsService {
         // hash, so such a sign-in takes as long and reads the same as one for an unknown e-mail.
         return accounts.findByEmail(username == null ? "" : username)
                 .filter(account -> account.passwordHash() != null && account.enabled())
+                // An organisation that signs in through its identity provider only.
+                .filter(account -> sso.passwordSignInAllowed(account.organisationId()))
                 .map(AccountDetails::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }

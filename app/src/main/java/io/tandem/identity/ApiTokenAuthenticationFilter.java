@@ -30,14 +30,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             String secret = header.substring(7).trim();
             identity.authenticateToken(secret)
                     .ifPresent(
-                            user -> {
+                            caller -> {
+                                // The scope is an authority of its own: the API chain requires
+                                // SCOPE_api, the SCIM chain SCOPE_scim.
                                 var authentication =
                                         UsernamePasswordAuthenticationToken.authenticated(
-                                                user,
+                                                caller.user(),
                                                 null,
                                                 List.of(
                                                         new SimpleGrantedAuthority(
-                                                                user.role().authority())));
+                                                                caller.user().role().authority()),
+                                                        new SimpleGrantedAuthority(
+                                                                caller.scope().authority())));
                                 SecurityContextHolder.getContext()
                                         .setAuthentication(authentication);
                             });

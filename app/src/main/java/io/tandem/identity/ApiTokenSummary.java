@@ -8,6 +8,7 @@ public record ApiTokenSummary(
         UUID id,
         String name,
         Role role,
+        TokenScope scope,
         String hint,
         String createdBy,
         Instant createdAt,

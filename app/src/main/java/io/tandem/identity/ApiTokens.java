@@ -19,11 +19,12 @@ class ApiTokens {
         this.jdbc = jdbc;
     }
 
-    record ActiveToken(UUID id, OrganisationId organisationId, String name, Role role) {}
+    record ActiveToken(
+            UUID id, OrganisationId organisationId, String name, Role role, TokenScope scope) {}
 
     Optional<ActiveToken> findActive(String tokenHash) {
         return jdbc.sql(
-                        "select id, organisation_id, name, role from api_token"
+                        "select id, organisation_id, name, role, scope from api_token"
                                 + " where token_hash = ? and revoked_at is null")
                 .param(tokenHash)
                 .query(
@@ -33,7 +34,8 @@ class ApiTokens {
                                         new OrganisationId(
                                                 rs.getObject("organisation_id", UUID.class)),
                                         rs.getString("name"),
-                                        Role.valueOf(rs.getString("role"))))
+                                        Role.valueOf(rs.getString("role")),
+                                        TokenScope.valueOf(rs.getString("scope"))))
                 .optional();
     }
 
@@ -52,10 +54,12 @@ class ApiTokens {
             String tokenHash,
             String hint,
             Role role,
+            TokenScope scope,
             String createdBy) {
         jdbc.sql(
                         "insert into api_token (id, organisation_id, name, token_hash, hint, role,"
-                                + " created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                                + " scope, created_by, created_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         organisation.value(),
@@ -63,6 +67,7 @@ class ApiTokens {
                         tokenHash,
                         hint,
                         role.name(),
+                        scope.name(),
                         createdBy,
                         Timestamp.from(Instant.now()))
                 .update();
@@ -70,7 +75,7 @@ class ApiTokens {
 
     List<ApiTokenSummary> findAll(OrganisationId organisation) {
         return jdbc.sql(
-                        "select id, name, role, hint, created_by, created_at, last_used_at, revoked_at"
+                        "select id, name, role, scope, hint, created_by, created_at, last_used_at, revoked_at"
                                 + " from api_token where organisation_id = ?"
                                 + " order by revoked_at nulls first, created_at desc")
                 .param(organisation.value())
@@ -111,6 +116,7 @@ class ApiTokens {
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 Role.valueOf(rs.getString("role")),
+                TokenScope.valueOf(rs.getString("scope")),
                 rs.getString("hint"),
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")),

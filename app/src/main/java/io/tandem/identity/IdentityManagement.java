@@ -90,6 +90,11 @@ public class IdentityManagement {
         return organisations.findBySlug(slug);
     }
 
+    /** The organisation's slug: also its single sign-on registration id. */
+    public String organisationSlug(OrganisationId id) {
+        return organisations.slug(id).orElse("");
+    }
+
     public String organisationName(OrganisationId id) {
         return organisations.name(id).orElse("");
     }
@@ -301,10 +306,18 @@ public class IdentityManagement {
         accounts.setEnabled(organisation, emails, true);
     }
 
+    /** Issues an {@code api} token. */
+    @Transactional
+    public IssuedToken issueToken(
+            OrganisationId organisation, String name, Role role, String createdBy) {
+        return issueToken(organisation, name, role, TokenScope.API, createdBy);
+    }
+
     /**
-     * Issues a token, unless the organisation already holds {@link #MAX_TOKENS} live ones. The
-     * organisation's row is locked first, so of two requests racing for the last place exactly one
-     * gets it, on any number of instances.
+     * Issues a token, unless the organisation already holds {@link #MAX_TOKENS} live ones; its
+     * secret is in the answer only. The organisation's row is locked first, so of two requests
+     * racing for the last place exactly one gets it, on any number of instances. A SCIM token acts
+     * with no role at all outside {@code /scim/v2}, so it is stored as an employee's.
      *
      * @throws io.tandem.web.InvalidInputException naming {@code name} (blank, over {@value
      *     #MAX_TOKEN_NAME} characters) or {@code role} (missing)
@@ -312,7 +325,14 @@ public class IdentityManagement {
      */
     @Transactional
     public IssuedToken issueToken(
-            OrganisationId organisation, String name, Role role, String createdBy) {
+            OrganisationId organisation,
+            String name,
+            Role role,
+            TokenScope scope,
+            String createdBy) {
+        if (scope == TokenScope.SCIM && role == null) {
+            role = Role.EMPLOYEE;
+        }
         String trimmed = name == null ? "" : name.strip();
         String nameError =
                 trimmed.isEmpty()
@@ -332,11 +352,13 @@ public class IdentityManagement {
         if (tokens.countLive(organisation) >= MAX_TOKENS) {
             throw new io.tandem.web.ConflictException("tokens.limit");
         }
+        Role effective = scope == TokenScope.SCIM ? Role.EMPLOYEE : role;
         String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
-        tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
-        events.publishEvent(new ApiTokenIssued(organisation, id, name, role));
-        return new IssuedToken(id, name, role, secret);
+        tokens.insert(
+                id, organisation, name, hash(secret), hint(secret), effective, scope, createdBy);
+        events.publishEvent(new ApiTokenIssued(organisation, id, name, effective));
+        return new IssuedToken(id, name, effective, scope, secret);
     }
 
     /** Makes sure a token with exactly this secret exists, for automation and first set-up. */
@@ -344,7 +366,15 @@ public class IdentityManagement {
     public void ensureToken(OrganisationId organisation, String secret, String name, Role role) {
         String hash = hash(secret);
         if (!tokens.exists(hash)) {
-            tokens.insert(UUID.randomUUID(), organisation, name, hash, hint(secret), role, null);
+            tokens.insert(
+                    UUID.randomUUID(),
+                    organisation,
+                    name,
+                    hash,
+                    hint(secret),
+                    role,
+                    TokenScope.API,
+                    null);
         }
     }
 
@@ -371,17 +401,22 @@ public class IdentityManagement {
         return revoked;
     }
 
-    Optional<TandemUser> authenticateToken(String secret) {
+    /** A token's caller and the scope it may act in. */
+    record TokenCaller(TandemUser user, TokenScope scope) {}
+
+    Optional<TokenCaller> authenticateToken(String secret) {
         return tokens.findActive(hash(secret))
                 .map(
                         token -> {
                             tokens.touch(token.id());
-                            return new TandemUser(
-                                    null,
-                                    token.organisationId(),
-                                    null,
-                                    "API token " + token.name(),
-                                    token.role());
+                            return new TokenCaller(
+                                    new TandemUser(
+                                            null,
+                                            token.organisationId(),
+                                            null,
+                                            "API token " + token.name(),
+                                            token.role()),
+                                    token.scope());
                         });
     }
 

@@ -23,6 +23,13 @@ class Organisations {
                 .optional();
     }
 
+    Optional<String> slug(OrganisationId id) {
+        return jdbc.sql("select slug from organisation where id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional();
+    }
+
     Optional<String> name(OrganisationId id) {
         return jdbc.sql("select name from organisation where id = ?")
                 .param(id.value())

@@ -6,11 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -46,9 +49,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers("/actuator/prometheus")
-                                        .hasRole(Role.ADMIN.name())
+                                        .access(
+                                                AuthorizationManagers.allOf(
+                                                        AuthorityAuthorizationManager.hasRole(
+                                                                Role.ADMIN.name()),
+                                                        AuthorityAuthorizationManager.hasAuthority(
+                                                                TokenScope.API.authority())))
                                         .anyRequest()
-                                        .authenticated())
+                                        .hasAuthority(TokenScope.API.authority()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -126,9 +134,55 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * SCIM 2.0 provisioning: bearer tokens with the {@code scim} scope only, refusals in the SCIM
+     * error format (RFC 7644 section 3.12).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scimChain(
+            HttpSecurity http,
+            IdentityManagement identity,
+            org.springframework.context.MessageSource messageSource)
+            throws Exception {
+        var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
+        http.securityMatcher("/scim/v2/**")
+                .authorizeHttpRequests(
+                        auth -> auth.anyRequest().hasAuthority(TokenScope.SCIM.authority()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(identity),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                                (request, response, ex) ->
+                                                        scimError(
+                                                                response,
+                                                                HttpStatus.UNAUTHORIZED,
+                                                                messages.getMessage(
+                                                                        "scim.unauthorized")))
+                                        .accessDeniedHandler(
+                                                (request, response, ex) ->
+                                                        scimError(
+                                                                response,
+                                                                HttpStatus.FORBIDDEN,
+                                                                messages.getMessage(
+                                                                        "scim.forbidden"))))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageChain(
+            HttpSecurity http, LoginThrottle throttle, SsoManagement sso, SsoUserService ssoUsers)
+            throws Exception {
         // Only a page asked for with GET is worth coming back to after signing in.
         CookieRequestCache savedRequests = new CookieRequestCache();
         savedRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()));
@@ -171,7 +225,17 @@ class SecurityConfiguration {
                                 form.loginPage("/login")
                                         .successHandler(signIn)
                                         .failureHandler(signIn))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .oauth2Login(
+                        oauth ->
+                                oauth.loginPage("/login")
+                                        .clientRegistrationRepository(sso)
+                                        .userInfoEndpoint(u -> u.oidcUserService(ssoUsers))
+                                        .successHandler(
+                                                (request, response, authentication) ->
+                                                        response.sendRedirect(
+                                                                request.getContextPath() + "/"))
+                                        .failureHandler(SecurityConfiguration::ssoRefused))
+                .logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(sso)))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
                         UsernamePasswordAuthenticationFilter.class)
@@ -189,11 +253,64 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Signing out of a session that came from the identity provider also ends the session there
+     * (RP-initiated logout); a password session just lands on the sign-in page.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout(SsoManagement sso) {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(sso);
+        handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+
+    /** A refused single sign-on keeps no session: the page says why, by a known code only. */
+    private static void ssoRefused(
+            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        String code = "failed";
+        if (e
+                instanceof
+                org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth) {
+            String error = oauth.getError().getErrorCode();
+            if (java.util.Set.of(
+                            SsoUserService.UNVERIFIED,
+                            SsoUserService.NO_EMAIL,
+                            SsoUserService.UNKNOWN,
+                            SsoUserService.DISABLED)
+                    .contains(error)) {
+                code = error;
+            }
+        }
+        response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
+    }
+
     private static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookiePath("/");
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
+    }
+
+    private static void scimError(HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/scim+json");
+        response.getWriter()
+                .write(
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                                + "\"status\":\""
+                                + status.value()
+                                + "\",\"detail\":\""
+                                + detail
+                                + "\"}");
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail)

@@ -44,6 +44,9 @@ class TandemUserArgumentResolver implements HandlerMethodArgumentResolver, WebMv
             if (principal instanceof AccountUserDetailsService.AccountDetails details) {
                 return details.user();
             }
+            if (principal instanceof TandemOidcUser oidc) {
+                return oidc.user();
+            }
         }
         throw new AuthenticationCredentialsNotFoundException("Not signed in");
     }

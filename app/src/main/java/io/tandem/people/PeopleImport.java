@@ -34,39 +34,23 @@ import org.springframework.context.support.MessageSourceAccessor;
  */
 final class PeopleImport {
 
-    static final String EMPLOYEE_ID = "employee_id";
-    static final String EMAIL = "email";
-    static final String FIRST_NAME = "first_name";
-    static final String LAST_NAME = "last_name";
-    static final String TITLE = "title";
-    static final String LEVEL = "level";
-    static final String DIVISION = "division";
-    static final String FUNCTION = "function";
-    static final String LOCATION = "location";
-    static final String TIME_ZONE = "time_zone";
-    static final String WORK_MODE = "work_mode";
-    static final String MANAGER = "manager_employee_id";
-    static final String LANGUAGES = "languages";
-    static final String SKILLS = "skills";
-    static final String STATUS = "status";
+    static final String EMPLOYEE_ID = PeopleColumns.EMPLOYEE_ID;
+    static final String EMAIL = PeopleColumns.EMAIL;
+    static final String FIRST_NAME = PeopleColumns.FIRST_NAME;
+    static final String LAST_NAME = PeopleColumns.LAST_NAME;
+    static final String TITLE = PeopleColumns.TITLE;
+    static final String LEVEL = PeopleColumns.LEVEL;
+    static final String DIVISION = PeopleColumns.DIVISION;
+    static final String FUNCTION = PeopleColumns.FUNCTION;
+    static final String LOCATION = PeopleColumns.LOCATION;
+    static final String TIME_ZONE = PeopleColumns.TIME_ZONE;
+    static final String WORK_MODE = PeopleColumns.WORK_MODE;
+    static final String MANAGER = PeopleColumns.MANAGER;
+    static final String LANGUAGES = PeopleColumns.LANGUAGES;
+    static final String SKILLS = PeopleColumns.SKILLS;
+    static final String STATUS = PeopleColumns.STATUS;
 
-    static final List<String> COLUMNS =
-            List.of(
-                    EMPLOYEE_ID,
-                    EMAIL,
-                    FIRST_NAME,
-                    LAST_NAME,
-                    TITLE,
-                    LEVEL,
-                    DIVISION,
-                    FUNCTION,
-                    LOCATION,
-                    TIME_ZONE,
-                    WORK_MODE,
-                    MANAGER,
-                    LANGUAGES,
-                    SKILLS,
-                    STATUS);
+    static final List<String> COLUMNS = PeopleColumns.ALL;
     static final List<String> REQUIRED = List.of(EMPLOYEE_ID, EMAIL, FIRST_NAME, LAST_NAME);
 
     static final String DEFAULT_TIME_ZONE = "UTC";
@@ -112,6 +96,61 @@ final class PeopleImport {
 
     static Plan plan(byte[] file, List<PersonRow> existing, MessageSourceAccessor messages) {
         return new PeopleImport(messages).plan(file, existing);
+    }
+
+    /**
+     * Plans records given cell by cell, as if each were a row of a file with every column: the path
+     * SCIM provisioning takes, so it validates and merges exactly as a CSV import does.
+     */
+    static Plan plan(
+            List<Map<String, String>> records,
+            List<PersonRow> existing,
+            MessageSourceAccessor messages) {
+        PeopleImport planner = new PeopleImport(messages);
+        List<Line> lines = new ArrayList<>();
+        int row = 2;
+        for (Map<String, String> record : records) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            record.forEach(
+                    (column, value) -> {
+                        if (COLUMNS.contains(column)) {
+                            cells.put(column, value == null ? "" : value.trim());
+                        }
+                    });
+            lines.add(new Line(row++, cells));
+        }
+        Plan plan = planner.build(lines, existing);
+        if (!planner.errors.isEmpty()) {
+            throw planner.refuse("import.refused", planner.errors);
+        }
+        return plan;
+    }
+
+    /** The person as an import row would state them: the inverse of {@link #merge}. */
+    static Map<String, String> cells(PersonRow person, Map<UUID, String> employeeIdOf) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put(EMPLOYEE_ID, person.employeeId());
+        cells.put(EMAIL, person.email());
+        cells.put(FIRST_NAME, orEmpty(person.firstName()));
+        cells.put(LAST_NAME, orEmpty(person.lastName()));
+        cells.put(TITLE, orEmpty(person.title()));
+        cells.put(LEVEL, person.level() == null ? "" : person.level().toString());
+        cells.put(DIVISION, orEmpty(person.division()));
+        cells.put(FUNCTION, orEmpty(person.function()));
+        cells.put(LOCATION, orEmpty(person.location()));
+        cells.put(TIME_ZONE, orEmpty(person.timeZone()));
+        cells.put(WORK_MODE, person.workMode() == null ? "" : person.workMode().name());
+        cells.put(
+                MANAGER,
+                person.managerId() == null ? "" : orEmpty(employeeIdOf.get(person.managerId())));
+        cells.put(LANGUAGES, String.join(";", person.languages()));
+        cells.put(SKILLS, String.join(";", person.skills()));
+        cells.put(STATUS, person.status().name());
+        return cells;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private Plan plan(byte[] file, List<PersonRow> existing) {

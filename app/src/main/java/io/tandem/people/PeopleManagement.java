@@ -81,7 +81,40 @@ public class PeopleManagement {
     @Transactional
     public ImportResult importCsv(OrganisationId organisation, byte[] file) {
         List<PersonRow> before = people.findAll(organisation);
-        PeopleImport.Plan plan = PeopleImport.plan(file, before, messages);
+        return write(organisation, before, PeopleImport.plan(file, before, messages));
+    }
+
+    /**
+     * Imports people given as {@link PeopleColumns} cells, exactly as the CSV import would import
+     * rows with those cells: the same checks, the same upsert by employee id, the same consequences
+     * of becoming inactive ({@link PersonLeft}, accounts switched off).
+     *
+     * @throws InvalidInputException naming each record (row 2 is the first) and column
+     */
+    @Transactional
+    public ImportResult importRecords(
+            OrganisationId organisation, List<Map<String, String>> records) {
+        List<PersonRow> before = people.findAll(organisation);
+        return write(organisation, before, PeopleImport.plan(records, before, messages));
+    }
+
+    /** Every person of the organisation as import cells, in no particular order. */
+    @Transactional(readOnly = true)
+    public List<PersonRecord> records(OrganisationId organisation) {
+        List<PersonRow> all = people.findAll(organisation);
+        Map<UUID, String> employeeIdOf = new HashMap<>();
+        all.forEach(row -> employeeIdOf.put(row.id(), row.employeeId()));
+        return all.stream()
+                .map(
+                        row ->
+                                new PersonRecord(
+                                        new PersonId(row.id()),
+                                        PeopleImport.cells(row, employeeIdOf)))
+                .toList();
+    }
+
+    private ImportResult write(
+            OrganisationId organisation, List<PersonRow> before, PeopleImport.Plan plan) {
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
         // People who left cannot sign in from now on; people back again can, with their password.

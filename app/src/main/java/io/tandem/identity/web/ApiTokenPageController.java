@@ -4,6 +4,7 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
+import io.tandem.identity.TokenScope;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ApiTokenPageController {
 
-    record TokenForm(String name, Role role) {}
+    record TokenForm(String name, Role role, TokenScope scope) {}
 
     private final IdentityManagement identity;
 
@@ -34,8 +35,9 @@ class ApiTokenPageController {
     String tokens(TandemUser user, Model model) {
         model.addAttribute("tokens", identity.tokens(user.organisationId()));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("scopes", TokenScope.values());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new TokenForm("", Role.ADMIN));
+            model.addAttribute("form", new TokenForm("", Role.ADMIN, TokenScope.API));
         }
         return "identity/tokens";
     }
@@ -47,7 +49,11 @@ class ApiTokenPageController {
         try {
             IssuedToken token =
                     identity.issueToken(
-                            user.organisationId(), form.name(), form.role(), user.email());
+                            user.organisationId(),
+                            form.name(),
+                            form.role(),
+                            form.scope() == null ? TokenScope.API : form.scope(),
+                            user.email());
             redirect.addFlashAttribute("issued", token);
             return "redirect:/admin/tokens";
         } catch (InvalidInputException invalid) {

@@ -8,8 +8,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginPageController {
 
+    private static final java.util.Set<String> SSO_REFUSALS =
+            java.util.Set.of(
+                    "failed",
+                    "email_unverified",
+                    "email_missing",
+                    "unknown_user",
+                    "account_disabled");
+
+    private final io.tandem.identity.SsoManagement sso;
+
+    LoginPageController(io.tandem.identity.SsoManagement sso) {
+        this.sso = sso;
+    }
+
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String wait, Model model) {
+    String login(
+            @RequestParam(required = false) String wait,
+            @RequestParam(name = "sso", required = false) String refusal,
+            Model model) {
+        model.addAttribute("ssoOptions", sso.signInOptions());
+        if (refusal != null) {
+            // Only a known code picks a message; anything else reads as a plain failure.
+            model.addAttribute(
+                    "ssoRefusal",
+                    "login.sso." + (SSO_REFUSALS.contains(refusal) ? refusal : "failed"));
+        }
         if (wait != null) {
             // How long the throttle asks to wait, from the address: read it as a number or not at
             // all.

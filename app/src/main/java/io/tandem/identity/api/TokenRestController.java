@@ -1,0 +1,122 @@
+package io.tandem.identity.api;
+
+import io.tandem.identity.ApiTokenSummary;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.IssuedToken;
+import io.tandem.identity.Role;
+import io.tandem.identity.TandemUser;
+import io.tandem.identity.TokenScope;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins issue, list and revoke their organisation's tokens through the API. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+@PreAuthorize("hasRole('ADMIN')")
+class TokenRestController {
+
+    record NewToken(String name, List<String> scopes, Role role) {}
+
+    /** The secret is in this answer only; Tandem keeps a hash of it. */
+    record IssuedTokenJson(UUID id, String name, List<String> scopes, Role role, String token) {}
+
+    record TokenJson(
+            UUID id,
+            String name,
+            List<String> scopes,
+            Role role,
+            String hint,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
+
+    record TokenList(List<TokenJson> items, int page, int size, long total) {}
+
+    private final IdentityManagement identity;
+
+    TokenRestController(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedTokenJson issue(TandemUser user, @RequestBody NewToken body) {
+        List<InputError> errors = new ArrayList<>();
+        String name = body.name() == null ? "" : body.name().trim();
+        if (name.isEmpty()) {
+            errors.add(InputError.field("name", "tokens.name.required"));
+        } else if (name.length() > 120) {
+            errors.add(InputError.field("name", "tokens.name.too-long"));
+        }
+        TokenScope scope = null;
+        if (body.scopes() == null || body.scopes().size() != 1) {
+            errors.add(InputError.field("scopes", "tokens.scopes.one"));
+        } else {
+            scope = TokenScope.parse(body.scopes().get(0)).orElse(null);
+            if (scope == null) {
+                errors.add(InputError.field("scopes", "tokens.scopes.one"));
+            }
+        }
+        if (errors.isEmpty() && identity.tokenLimitReached(user.organisationId())) {
+            errors.add(InputError.field("name", "tokens.limit"));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable("tokens.invalid", errors);
+        }
+        Role role = body.role() == null ? Role.ADMIN : body.role();
+        IssuedToken token =
+                identity.issueToken(user.organisationId(), name, role, scope, user.displayName());
+        return new IssuedTokenJson(
+                token.id(),
+                token.name(),
+                List.of(token.scope().value()),
+                token.role(),
+                token.secret());
+    }
+
+    @GetMapping
+    TokenList list(TandemUser user) {
+        List<TokenJson> items =
+                identity.tokens(user.organisationId()).stream()
+                        .map(TokenRestController::json)
+                        .toList();
+        return new TokenList(items, 0, items.size(), items.size());
+    }
+
+    @PostMapping("/{id}/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(TandemUser user, @PathVariable UUID id) {
+        boolean ours =
+                identity.tokens(user.organisationId()).stream().anyMatch(t -> t.id().equals(id));
+        if (!ours) {
+            throw new NotFoundException("tokens.not-found");
+        }
+        identity.revokeToken(user.organisationId(), id);
+    }
+
+    private static TokenJson json(ApiTokenSummary t) {
+        return new TokenJson(
+                t.id(),
+                t.name(),
+                List.of(t.scope().value()),
+                t.role(),
+                t.hint(),
+                t.createdAt(),
+                t.lastUsedAt(),
+                t.revokedAt());
+    }
+}

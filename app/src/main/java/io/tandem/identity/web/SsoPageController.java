@@ -1,0 +1,111 @@
+package io.tandem.identity.web;
+
+import io.tandem.identity.SsoForm;
+import io.tandem.identity.SsoManagement;
+import io.tandem.identity.SsoSettings;
+import io.tandem.identity.TandemUser;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Admins connect their organisation to its OpenID Connect identity provider. */
+@Controller
+@RequestMapping("/admin/sso")
+@PreAuthorize("hasRole('ADMIN')")
+class SsoPageController {
+
+    /** Unticked boxes are simply absent from the submitted form. */
+    record SsoPageForm(
+            Boolean enabled,
+            String issuerUrl,
+            String clientId,
+            String clientSecret,
+            String emailClaim,
+            Boolean passwordSignIn,
+            Boolean justInTime) {
+
+        SsoForm form() {
+            return new SsoForm(
+                    Boolean.TRUE.equals(enabled),
+                    issuerUrl,
+                    clientId,
+                    clientSecret,
+                    emailClaim,
+                    Boolean.TRUE.equals(passwordSignIn),
+                    Boolean.TRUE.equals(justInTime));
+        }
+    }
+
+    private final SsoManagement sso;
+    private final io.tandem.identity.IdentityManagement identity;
+
+    SsoPageController(SsoManagement sso, io.tandem.identity.IdentityManagement identity) {
+        this.sso = sso;
+        this.identity = identity;
+    }
+
+    @GetMapping
+    String settings(TandemUser user, Model model) {
+        SsoSettings settings = sso.settings(user.organisationId());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    new SsoForm(
+                            settings.enabled(),
+                            settings.issuerUrl(),
+                            settings.clientId(),
+                            "",
+                            settings.emailClaim(),
+                            settings.passwordSignIn(),
+                            settings.justInTime()));
+        }
+        model.addAttribute("settings", settings);
+        model.addAttribute("canStoreSecrets", sso.canStoreSecrets());
+        model.addAttribute(
+                "redirectUri",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/login/oauth2/code/{slug}")
+                        .buildAndExpand(identity.organisationSlug(user.organisationId()))
+                        .toUriString());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "identity/sso";
+    }
+
+    @PostMapping
+    String save(TandemUser user, SsoPageForm submitted, Model model, RedirectAttributes redirect) {
+        SsoForm form = submitted.form();
+        try {
+            sso.save(user.organisationId(), form);
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new HashMap<>();
+            for (InputError error : e.errors()) {
+                errors.putIfAbsent(error.field(), error.message());
+            }
+            model.addAttribute(
+                    "form",
+                    new SsoForm(
+                            form.enabled(),
+                            form.issuerUrl(),
+                            form.clientId(),
+                            "",
+                            form.emailClaim(),
+                            form.passwordSignIn(),
+                            form.justInTime()));
+            model.addAttribute("errors", errors);
+            return settings(user, model);
+        }
+        redirect.addFlashAttribute("notice", "sso.saved");
+        return "redirect:/admin/sso";
+    }
+}
