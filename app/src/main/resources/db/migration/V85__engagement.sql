@@ -53,7 +53,7 @@ create table check_in_answer (
     mentorship_id   uuid          not null,
     person_id       uuid          not null,
     kind            varchar(20)   not null,
-    period          int           not null,
+    cadence_period  int           not null,
     met             boolean,
     usefulness      int,
     goal_progress   int,
@@ -63,7 +63,7 @@ create table check_in_answer (
     connection      int,
     ideas           int,
     answered_at     timestamp     not null,
-    constraint check_in_once unique (mentorship_id, person_id, kind, period)
+    constraint check_in_once unique (mentorship_id, person_id, kind, cadence_period)
 );
 create index check_in_program on check_in_answer (organisation_id, program_id, kind);
 
@@ -79,11 +79,11 @@ create index nudge_pair on nudge (organisation_id, mentorship_id, sent_at);
 create table health_snapshot (
     organisation_id uuid not null,
     program_id      uuid not null,
-    day             date not null,
+    snapshot_on     date not null,
     on_track        int  not null,
     at_risk         int  not null,
     inactive        int  not null,
-    primary key (program_id, day)
+    primary key (program_id, snapshot_on)
 );
 
 -- Pairs that started before engagement existed.

@@ -36,7 +36,7 @@ class CheckIns {
             Instant at) {
         return jdbc.sql(
                                 "insert into check_in_answer (id, organisation_id, program_id, mentorship_id, person_id,"
-                                        + " kind, period, met, usefulness, goal_progress, blocking, share_blocking,"
+                                        + " kind, cadence_period, met, usefulness, goal_progress, blocking, share_blocking,"
                                         + " awareness, connection, ideas, answered_at)"
                                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                         .params(
@@ -68,7 +68,7 @@ class CheckIns {
             int period) {
         return jdbc.sql(
                                 "select count(*) from check_in_answer where organisation_id = ? and mentorship_id = ?"
-                                        + " and person_id = ? and kind = ? and period = ?")
+                                        + " and person_id = ? and kind = ? and cadence_period = ?")
                         .params(
                                 organisation.value(),
                                 mentorship.value(),

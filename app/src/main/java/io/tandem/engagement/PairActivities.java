@@ -205,7 +205,7 @@ class PairActivities {
         int updated =
                 jdbc.sql(
                                 "update health_snapshot set on_track = ?, at_risk = ?, inactive = ?"
-                                        + " where program_id = ? and day = ? and organisation_id = ?")
+                                        + " where program_id = ? and snapshot_on = ? and organisation_id = ?")
                         .params(
                                 onTrack,
                                 atRisk,
@@ -216,7 +216,7 @@ class PairActivities {
                         .update();
         if (updated == 0) {
             jdbc.sql(
-                            "insert into health_snapshot (organisation_id, program_id, day, on_track, at_risk, inactive)"
+                            "insert into health_snapshot (organisation_id, program_id, snapshot_on, on_track, at_risk, inactive)"
                                     + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
                     .params(organisation.value(), program.value(), day, onTrack, atRisk, inactive)
                     .update();
