@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,7 @@ public class WorkspaceManagement {
     private final PeopleManagement people;
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
+    private final List<TimelineSource> timelineSources;
     private final org.springframework.context.support.MessageSourceAccessor messages;
     private final Clock clock = Clock.systemUTC();
 
@@ -77,12 +79,14 @@ public class WorkspaceManagement {
             PeopleManagement people,
             Markdown markdown,
             ApplicationEventPublisher events,
+            List<TimelineSource> timelineSources,
             org.springframework.context.MessageSource messageSource) {
         this.workspaces = workspaces;
         this.programs = programs;
         this.people = people;
         this.markdown = markdown;
         this.events = events;
+        this.timelineSources = List.copyOf(timelineSources);
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
     }
@@ -118,17 +122,21 @@ public class WorkspaceManagement {
                 });
         actions.forEach(a -> titles.put(a.id(), a.title()));
         List<WorkspaceView.TimelineEntry> timeline =
-                workspaces.timeline(organisation, id, TIMELINE_LENGTH).stream()
-                        .map(
-                                e ->
-                                        new WorkspaceView.TimelineEntry(
-                                                e.kind(),
-                                                e.subject() == null
-                                                        ? null
-                                                        : titles.get(e.subject()),
-                                                e.actor(),
-                                                e.at()))
-                        .toList();
+                new ArrayList<>(
+                        workspaces.timeline(organisation, id, TIMELINE_LENGTH).stream()
+                                .map(
+                                        e ->
+                                                new WorkspaceView.TimelineEntry(
+                                                        e.kind(),
+                                                        e.subject() == null
+                                                                ? null
+                                                                : titles.get(e.subject()),
+                                                        e.actor(),
+                                                        e.at()))
+                                .toList());
+        timelineSources.forEach(
+                source -> timeline.addAll(source.recent(organisation, id, TIMELINE_LENGTH)));
+        timeline.sort(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed());
         return new WorkspaceView(
                 row.summary(),
                 plannedEnd(row, program),
@@ -138,7 +146,7 @@ public class WorkspaceManagement {
                 goals,
                 actions,
                 notes,
-                timeline,
+                List.copyOf(timeline.subList(0, Math.min(TIMELINE_LENGTH, timeline.size()))),
                 programs.sharesGoals(organisation, program.id()),
                 row.extensionUntil() == null
                         ? null

@@ -8,6 +8,7 @@ import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
 import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
 import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
+import io.tandem.mentorships.WorkspaceSection;
 import io.tandem.mentorships.WorkspaceView;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -20,6 +21,7 @@ import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -105,12 +107,17 @@ class WorkspacePageController {
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final List<WorkspaceSection> sections;
 
     WorkspacePageController(
-            WorkspaceManagement workspaces, PeopleManagement people, ProgramManagement programs) {
+            WorkspaceManagement workspaces,
+            PeopleManagement people,
+            ProgramManagement programs,
+            List<WorkspaceSection> sections) {
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
+        this.sections = List.copyOf(sections);
     }
 
     // --- the workspace ---
@@ -314,6 +321,11 @@ class WorkspacePageController {
         model.addAttribute("card", PartnerCard.of(partner, self, view.today()));
         model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
         model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .flatMap(s -> s.section(user.organisationId(), view).stream())
+                        .toList());
         Object failed = model.getAttribute("failed");
         model.addAttribute("errors", errors);
         model.addAttribute("goalErrors", "#goals".equals(failed) ? errors : Map.of());
