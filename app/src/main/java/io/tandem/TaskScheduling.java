@@ -66,7 +66,10 @@ class TaskScheduling {
             Duration pollingInterval,
             int threads) {
         List startup = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, tasks)
+        // startTasks(...) adds the start-up (recurring) tasks to the known tasks itself: passing
+        // them to create(...) too registers them twice and the scheduler refuses to build.
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, others)
                 .startTasks(startup)
                 .serializer(serializer)
                 .tableName(TABLE)
