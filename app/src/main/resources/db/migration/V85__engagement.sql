@@ -95,3 +95,12 @@ select id, organisation_id, program_id, mentor_id, mentee_id, created_at,
 from mentorship;
 insert into pair_activity (id, organisation_id, mentorship_id, kind, source_id, occurred_at)
 select id, organisation_id, id, 'STARTED', id, created_at from mentorship;
+
+-- How often the daily job ran for a program on a day: 1 unless the scheduler failed its promise.
+create table engagement_run (
+    program_id      uuid not null,
+    run_on          date not null,
+    organisation_id uuid not null,
+    runs            int  not null,
+    primary key (program_id, run_on)
+);

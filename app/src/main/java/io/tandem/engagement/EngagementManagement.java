@@ -334,6 +334,23 @@ public class EngagementManagement {
         return false;
     }
 
+    /** The daily work for one program: check-in requests, then health, nudges and auto-close. */
+    @Transactional
+    public void runDaily(OrganisationId organisation, ProgramId program) {
+        activities.countRun(organisation, program, LocalDate.ofInstant(now(), ZoneOffset.UTC));
+        requestCheckIns(organisation, program);
+        assess(organisation, program);
+    }
+
+    /** How many times the daily work ran for the program on {@code day}. */
+    public int runs(OrganisationId organisation, ProgramId program, LocalDate day) {
+        return activities.runs(organisation, program, day);
+    }
+
+    List<PairActivities.ProgramRef> programsWithActivePairs() {
+        return activities.programsWithActivePairs();
+    }
+
     /**
      * Asks both people of each active pair for this period's check-in, and for the mid-point survey
      * once half the relationship has passed. Each request goes once (its key names the pair, the

@@ -223,6 +223,30 @@ class PairActivities {
         }
     }
 
+    void countRun(OrganisationId organisation, ProgramId program, LocalDate day) {
+        int updated =
+                jdbc.sql(
+                                "update engagement_run set runs = runs + 1 where program_id = ? and run_on = ?"
+                                        + " and organisation_id = ?")
+                        .params(program.value(), day, organisation.value())
+                        .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "insert into engagement_run (program_id, run_on, organisation_id, runs) values (?, ?, ?, 1)")
+                    .params(program.value(), day, organisation.value())
+                    .update();
+        }
+    }
+
+    int runs(OrganisationId organisation, ProgramId program, LocalDate day) {
+        return jdbc.sql(
+                        "select coalesce(max(runs), 0) from engagement_run where organisation_id = ?"
+                                + " and program_id = ? and run_on = ?")
+                .params(organisation.value(), program.value(), day)
+                .query(Integer.class)
+                .single();
+    }
+
     private static PairFacts facts(ResultSet rs, int n) throws SQLException {
         return new PairFacts(
                 new MentorshipId(rs.getObject(1, UUID.class)),
