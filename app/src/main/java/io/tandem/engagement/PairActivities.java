@@ -247,6 +247,86 @@ class PairActivities {
                 .single();
     }
 
+    /** Distinct mentees of the program whose pair did each kind of activity. */
+    java.util.Map<ActivityKind, Integer> menteesByKind(
+            OrganisationId organisation, ProgramId program) {
+        java.util.Map<ActivityKind, Integer> result = new java.util.EnumMap<>(ActivityKind.class);
+        jdbc.sql(
+                        "select a.kind, count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
+                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ? group by a.kind")
+                .params(organisation.value(), program.value())
+                .query(
+                        rs -> {
+                            result.put(ActivityKind.valueOf(rs.getString(1)), rs.getInt(2));
+                        });
+        return result;
+    }
+
+    int menteesWhoMet(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
+                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING')")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    int menteesCompleted(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
+                                + " and program_id = ? and completed = true")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    int menteesMatched(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
+                                + " and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    List<ProgramReport.HealthDay> snapshots(
+            OrganisationId organisation, ProgramId program, LocalDate since) {
+        return jdbc.sql(
+                        "select snapshot_on, on_track, at_risk, inactive from health_snapshot"
+                                + " where organisation_id = ? and program_id = ? and snapshot_on >= ? order by snapshot_on")
+                .params(organisation.value(), program.value(), since)
+                .query(
+                        (rs, n) ->
+                                new ProgramReport.HealthDay(
+                                        rs.getObject(1, LocalDate.class),
+                                        rs.getInt(2),
+                                        rs.getInt(3),
+                                        rs.getInt(4)))
+                .list();
+    }
+
+    /** Meetings and messages per day since {@code since}: {kind, day, count}. */
+    List<Object[]> daily(OrganisationId organisation, ProgramId program, Instant since) {
+        return jdbc.sql(
+                        "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"
+                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ? and a.occurred_at >= ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'MESSAGE')"
+                                + " group by a.kind, cast(a.occurred_at as date)")
+                .params(organisation.value(), program.value(), ts(since))
+                .query(
+                        (rs, n) ->
+                                new Object[] {
+                                    ActivityKind.valueOf(rs.getString(1)),
+                                    rs.getObject(2, LocalDate.class),
+                                    rs.getInt(3)
+                                })
+                .list();
+    }
+
     private static PairFacts facts(ResultSet rs, int n) throws SQLException {
         return new PairFacts(
                 new MentorshipId(rs.getObject(1, UUID.class)),
