@@ -40,7 +40,7 @@ class CheckInPageController {
             return new CheckInForm(null, null, null, null, false, null, null, null);
         }
 
-        Integer rating(String question) {
+        public Integer rating(String question) {
             return switch (question) {
                 case "usefulness" -> usefulness;
                 case "goalProgress" -> goalProgress;

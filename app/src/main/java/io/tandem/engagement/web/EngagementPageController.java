@@ -102,7 +102,12 @@ class EngagementPageController {
         List<PairHealth> pairs = engagement.pairs(user.organisationId(), program, health);
         model.addAttribute("pairs", pairs);
         model.addAttribute("reasons", reasonTexts(pairs));
-        model.addAttribute("counts", engagement.healthCounts(user.organisationId(), program));
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        engagement
+                .healthCounts(user.organisationId(), program)
+                .forEach((h, n) -> counts.put(h.name(), n));
+        model.addAttribute("counts", counts);
+        model.addAttribute("total", counts.values().stream().mapToInt(Integer::intValue).sum());
         model.addAttribute("filter", health);
         model.addAttribute("healths", Health.values());
         model.addAttribute("template", engagement.nudgeTemplate(user.organisationId(), program));
