@@ -190,6 +190,16 @@ public class EngagementManagement {
         return counts;
     }
 
+    /**
+     * What people ticked "share with the program team" for, newest first, without who wrote it or
+     * in which pair; everything else they wrote about blockers stays unread.
+     */
+    @Transactional(readOnly = true)
+    public List<String> sharedBlockers(OrganisationId organisation, ProgramId program) {
+        programs.get(organisation, program);
+        return checkIns.sharedBlocking(organisation, program, 20);
+    }
+
     public EngagementRules rules(OrganisationId organisation, ProgramId program) {
         programs.get(organisation, program);
         return rules.of(organisation, program);

@@ -249,6 +249,33 @@ public class ProgramReports {
         return result;
     }
 
+    /** One program's line on the organisation-wide dashboard. */
+    public record ProgramLine(
+            ProgramView program,
+            int onTrack,
+            int atRisk,
+            int inactive,
+            int matched,
+            int completed) {}
+
+    /** Every program of the organisation with its health and outcome counts, for admins. */
+    @Transactional(readOnly = true)
+    public List<ProgramLine> organisation(OrganisationId organisation) {
+        List<ProgramLine> lines = new ArrayList<>();
+        for (ProgramView p : programs.list(organisation, true, PageQuery.of(0, 200)).items()) {
+            var health = engagement.healthCounts(organisation, p.id());
+            lines.add(
+                    new ProgramLine(
+                            p,
+                            health.get(Health.ON_TRACK),
+                            health.get(Health.AT_RISK),
+                            health.get(Health.INACTIVE),
+                            activities.menteesMatched(organisation, p.id()),
+                            activities.menteesCompleted(organisation, p.id())));
+        }
+        return lines;
+    }
+
     // --- CSV ---
 
     public static final List<String> REPORT_HEADER = List.of("section", "item", "measure", "value");

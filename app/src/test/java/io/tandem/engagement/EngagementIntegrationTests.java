@@ -134,7 +134,7 @@ class EngagementIntegrationTests {
                 pairs.get(2),
                 find("E3"),
                 CheckInKind.CHECK_IN,
-                CheckInAnswer.checkIn(true, 4, 4, null, false));
+                CheckInAnswer.checkIn(true, 4, 4, "Shared: no room booked", true));
         workspaces.end(org.id(), pairs.get(0), null, EndReason.GOALS_MET);
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> engagement.pairs(org.id(), program, null).size() == 4);
@@ -304,6 +304,8 @@ class EngagementIntegrationTests {
                 .bodyText()
                 .contains("<span>Maya One</span> → <span>Eli Two</span>")
                 .contains("A recent check-in rated the meetings of little use.")
+                .contains("Shared: no room booked")
+                .doesNotContain("Secret blocking words")
                 .doesNotContain("Milo Two");
         assertThat(
                         mvc.post()
@@ -322,6 +324,19 @@ class EngagementIntegrationTests {
                                 .uri("/programs/{id}/engagement", program.value())
                                 .with(signedIn(org.id(), "e2@report.test", Role.EMPLOYEE)))
                 .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void adminsSeeEveryProgramsHealthOnOnePage() {
+        assertThat(
+                        mvc.get()
+                                .uri("/engagement")
+                                .with(signedIn(org.id(), "admin@report.test", Role.ADMIN)))
+                .hasStatusOk()
+                .bodyText()
+                .contains(">Known</a>")
+                .contains("/programs/" + program.value() + "/engagement?health=AT_RISK");
+        assertThat(mvc.get().uri("/engagement").with(manager())).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -111,6 +111,7 @@ class EngagementPageController {
         model.addAttribute("filter", health);
         model.addAttribute("healths", Health.values());
         model.addAttribute("template", engagement.nudgeTemplate(user.organisationId(), program));
+        model.addAttribute("shared", engagement.sharedBlockers(user.organisationId(), program));
         if (!model.containsAttribute("rules")) {
             model.addAttribute("rules", map(engagement.rules(user.organisationId(), program)));
         }
@@ -159,6 +160,14 @@ class EngagementPageController {
         }
         redirect.addFlashAttribute("notice", "engagement.rules.saved");
         return "redirect:/programs/" + id + "/engagement#rules";
+    }
+
+    /** The organisation-wide view for admins: every program's health and outcomes. */
+    @GetMapping("/engagement")
+    @PreAuthorize("hasRole('ADMIN')")
+    String organisation(TandemUser user, Model model) {
+        model.addAttribute("lines", reports.organisation(user.organisationId()));
+        return "engagement/organisation";
     }
 
     @GetMapping("/programs/{id}/dashboard")
