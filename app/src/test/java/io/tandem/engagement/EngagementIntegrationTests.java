@@ -367,6 +367,11 @@ class EngagementIntegrationTests {
     @Test
     void aPersonAnswersTheirCheckInOnTheirOwnPage() {
         RequestPostProcessor eli = signedIn(org.id(), "e4@report.test", Role.EMPLOYEE);
+        assertThat(mvc.get().uri("/mentorships/{id}", pairs.get(3).value()).with(eli))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Answer now (a minute)")
+                .contains("/mentorships/" + pairs.get(3).value() + "/check-in?kind=CHECK_IN");
         assertThat(mvc.get().uri("/mentorships/{id}/check-in", pairs.get(3).value()).with(eli))
                 .hasStatusOk()
                 .bodyText()
