@@ -50,7 +50,7 @@ class TaskScheduling {
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
             @Value("${tandem.scheduler.threads:4}") int threads) {
         return new TaskRunner(
-                build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
                 enabled);
     }
 
@@ -66,9 +66,9 @@ class TaskScheduling {
             Duration pollingInterval,
             int threads) {
         List startup = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        // startTasks(...) adds the start-up (recurring) tasks to the known tasks itself: passing
-        // them to create(...) too registers them twice and the scheduler refuses to build.
-        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        // startTasks(...) adds the recurring tasks to the known ones itself: naming them in both
+        // places fails with "Duplicate key" as soon as one recurring task exists.
+        List others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
                 .startTasks(startup)
                 .serializer(serializer)
@@ -83,12 +83,17 @@ class TaskScheduling {
     /** Starts the scheduler with the application and stops it before the database goes. */
     static final class TaskRunner implements SmartLifecycle {
 
-        private final Scheduler scheduler;
+        // A stopped db-scheduler cannot start again (its executors are gone), and a context may be
+        // stopped and started again (the test framework pauses cached contexts): a new one each
+        // time.
+        private final java.util.function.Supplier<Scheduler> schedulers;
         private final boolean enabled;
+        private volatile Scheduler scheduler;
         private volatile boolean running;
 
-        TaskRunner(Scheduler scheduler, boolean enabled) {
-            this.scheduler = scheduler;
+        TaskRunner(java.util.function.Supplier<Scheduler> schedulers, boolean enabled) {
+            this.schedulers = schedulers;
+            this.scheduler = schedulers.get();
             this.enabled = enabled;
         }
 
@@ -103,6 +108,9 @@ class TaskScheduling {
 
         @Override
         public void start() {
+            if (scheduler == null) {
+                scheduler = schedulers.get();
+            }
             scheduler.start();
             running = true;
         }
@@ -111,6 +119,7 @@ class TaskScheduling {
         public void stop() {
             if (running) {
                 scheduler.stop();
+                scheduler = null;
                 running = false;
             }
         }

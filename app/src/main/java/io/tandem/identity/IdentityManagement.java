@@ -70,6 +70,12 @@ public class IdentityManagement {
         this.resetValidity = resetValidity;
     }
 
+    /** The user an authentication stands for (a signed-in account or an API token), if any. */
+    public Optional<TandemUser> userOf(
+            org.springframework.security.core.Authentication authentication) {
+        return Optional.ofNullable(TandemUserArgumentResolver.currentUser(authentication));
+    }
+
     /** Who is signed in on this request, if anyone. */
     public Optional<TandemUser> currentUser() {
         return Optional.ofNullable(CurrentUserModel.current());
@@ -266,6 +272,14 @@ public class IdentityManagement {
         return accounts.states(organisation, emails);
     }
 
+    /** The organisation and id of the account with this e-mail, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<TandemUser> findAccount(String email) {
+        return email == null || email.isBlank()
+                ? Optional.empty()
+                : accounts.findByEmail(email).map(Accounts.Account::user);
+    }
+
     public AccountState accountState(OrganisationId organisation, String email) {
         return accountStates(organisation, List.of(email))
                 .getOrDefault(Accounts.normalise(email), AccountState.NONE);
@@ -293,6 +307,7 @@ public class IdentityManagement {
         String secret = secret(TOKEN_PREFIX);
         UUID id = UUID.randomUUID();
         tokens.insert(id, organisation, name, hash(secret), hint(secret), role, createdBy);
+        events.publishEvent(new ApiTokenIssued(organisation, id, name, role));
         return new IssuedToken(id, name, role, secret);
     }
 
@@ -319,7 +334,11 @@ public class IdentityManagement {
 
     @Transactional
     public boolean revokeToken(OrganisationId organisation, UUID id) {
-        return tokens.revoke(organisation, id);
+        boolean revoked = tokens.revoke(organisation, id);
+        if (revoked) {
+            events.publishEvent(new ApiTokenRevoked(organisation, id));
+        }
+        return revoked;
     }
 
     Optional<TandemUser> authenticateToken(String secret) {

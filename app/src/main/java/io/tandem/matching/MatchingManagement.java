@@ -111,6 +111,7 @@ public class MatchingManagement {
                 algorithm == null ? Algorithm.OPTIMAL : algorithm,
                 base);
         MatchRunView run = run(organisation, id);
+        events.publishEvent(new MatchRunStarted(organisation, programId, id));
         runner.runLater(organisation, run, locked);
         return run;
     }

@@ -114,7 +114,11 @@ public class PeopleManagement {
                         p ->
                                 events.publishEvent(
                                         new PersonLeft(organisation, new PersonId(p.id()))));
-        return plan.result();
+        ImportResult result = plan.result();
+        events.publishEvent(
+                new PeopleImported(
+                        organisation, result.created(), result.updated(), result.unchanged()));
+        return result;
     }
 
     /**

@@ -163,6 +163,7 @@ public class ProgramManagement {
                         rules,
                         minimumScore);
         programs.insert(organisation, program);
+        events.publishEvent(new ProgramChanged(organisation, program.id(), "CREATED", null));
         return program;
     }
 
@@ -213,6 +214,9 @@ public class ProgramManagement {
                     messages.getMessage("program.rules.locked", new Object[] {program.status()}));
         }
         programs.updateMinimumScore(organisation, id, minimumScore);
+        events.publishEvent(
+                new ProgramChanged(
+                        organisation, id, "MINIMUM_SCORE", String.valueOf(minimumScore)));
         return get(organisation, id);
     }
 
@@ -247,6 +251,7 @@ public class ProgramManagement {
                     messages.getMessage("program.invalid"), errors);
         }
         programs.replaceRules(id, MatchingRule.withSafeguards(rules));
+        events.publishEvent(new ProgramChanged(organisation, id, "RULES", null));
         return get(organisation, id);
     }
 
@@ -262,6 +267,8 @@ public class ProgramManagement {
         if (!programs.updateStatus(organisation, id, program.status(), next)) {
             throw new ConflictException(messages.getMessage("program.changed"));
         }
+        events.publishEvent(
+                new ProgramChanged(organisation, id, "STATUS", program.status() + "->" + next));
         if (next == ProgramStatus.CLOSED) {
             events.publishEvent(new ProgramClosed(organisation, id));
         }

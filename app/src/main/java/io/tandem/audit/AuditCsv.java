@@ -1,0 +1,71 @@
+package io.tandem.audit;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.web.CsvCells;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/** The audit trail as CSV, oldest first, hashes included so an auditor can check it elsewhere. */
+@Component
+public class AuditCsv {
+
+    static final String[] HEADER = {
+        "seq",
+        "id",
+        "occurred_at",
+        "actor_kind",
+        "actor_id",
+        "actor",
+        "action",
+        "target_type",
+        "target_id",
+        "detail",
+        "address",
+        "previous_hash",
+        "hash"
+    };
+
+    private final AuditLog log;
+
+    AuditCsv(AuditLog log) {
+        this.log = log;
+    }
+
+    public void write(OrganisationId organisation, AuditQuery query, Writer out) {
+        // Not closed here: the writer (a response, say) belongs to the caller.
+        try {
+            CSVPrinter csv =
+                    new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+            log.each(
+                    organisation,
+                    query,
+                    e -> {
+                        try {
+                            csv.printRecord(
+                                    e.seq(),
+                                    e.id(),
+                                    e.occurredAt(),
+                                    e.actorKind(),
+                                    CsvCells.safe(e.actorId()),
+                                    CsvCells.safe(e.actorLabel()),
+                                    e.action(),
+                                    CsvCells.safe(e.targetType()),
+                                    CsvCells.safe(e.targetId()),
+                                    CsvCells.safe(e.detail()),
+                                    CsvCells.safe(e.address()),
+                                    e.previousHash(),
+                                    e.hash());
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

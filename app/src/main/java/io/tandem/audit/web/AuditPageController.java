@@ -1,0 +1,105 @@
+package io.tandem.audit.web;
+
+import io.tandem.audit.AuditCsv;
+import io.tandem.audit.AuditFilter;
+import io.tandem.audit.AuditLog;
+import io.tandem.audit.AuditQuery;
+import io.tandem.identity.TandemUser;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The audit trail for admins: filter it, check its chain, download it. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AuditPageController {
+
+    static final List<String> ACTIONS =
+            List.of(
+                    "SIGN_IN",
+                    "SIGN_IN_FAILED",
+                    "TOKEN_ISSUED",
+                    "TOKEN_REVOKED",
+                    "PEOPLE_IMPORTED",
+                    "PROGRAM_CREATED",
+                    "PROGRAM_STATUS",
+                    "PROGRAM_RULES",
+                    "PROGRAM_MINIMUM_SCORE",
+                    "MATCH_RUN_STARTED",
+                    "MATCH_PUBLISHED",
+                    "MENTORSHIP_ENDED",
+                    "PERSON_LEFT");
+    private static final int PAGE_SIZE = 50;
+
+    private final AuditLog log;
+    private final AuditCsv csv;
+
+    AuditPageController(AuditLog log, AuditCsv csv) {
+        this.log = log;
+        this.csv = csv;
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(
+            TandemUser user,
+            AuditFilter filter,
+            @RequestParam(defaultValue = "0") int page,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("actions", ACTIONS);
+        AuditQuery query;
+        try {
+            query = filter.query();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", errors(e));
+            model.addAttribute("entries", null);
+            return "audit/log";
+        }
+        model.addAttribute("errors", Map.of());
+        model.addAttribute(
+                "entries",
+                log.find(user.organisationId(), query, PageQuery.of(Math.max(page, 0), PAGE_SIZE)));
+        return "audit/log";
+    }
+
+    @PostMapping("/admin/audit/verify")
+    String verify(TandemUser user, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("verification", log.verify(user.organisationId()));
+        return "redirect:/admin/audit";
+    }
+
+    @GetMapping("/admin/audit.csv")
+    void download(TandemUser user, AuditFilter filter, HttpServletResponse response)
+            throws IOException {
+        AuditQuery query = filter.query();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+        OutputStreamWriter out =
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        csv.write(user.organisationId(), query, out);
+        out.flush();
+    }
+
+    private static Map<String, String> errors(InvalidInputException e) {
+        return e.errors().stream()
+                .filter(error -> error.field() != null)
+                .collect(Collectors.toMap(InputError::field, InputError::message, (a, b) -> a));
+    }
+}

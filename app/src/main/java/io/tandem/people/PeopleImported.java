@@ -1,0 +1,7 @@
+package io.tandem.people;
+
+import io.tandem.identity.OrganisationId;
+
+/** An HR file was imported: counts only. */
+public record PeopleImported(
+        OrganisationId organisationId, int created, int updated, int unchanged) {}
