@@ -1,0 +1,117 @@
+package io.tandem.engagement;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Check-in and survey answers; read back only by their author, or as aggregates. */
+@Repository
+class CheckIns {
+
+    /** The ratings of one question across a program, for aggregates only. */
+    record Ratings(String question, List<Integer> values) {}
+
+    private final JdbcClient jdbc;
+
+    CheckIns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(
+            OrganisationId organisation,
+            ProgramId program,
+            MentorshipId mentorship,
+            PersonId person,
+            CheckInKind kind,
+            int period,
+            CheckInAnswer a,
+            Instant at) {
+        return jdbc.sql(
+                                "insert into check_in_answer (id, organisation_id, program_id, mentorship_id, person_id,"
+                                        + " kind, cadence_period, met, usefulness, goal_progress, blocking, share_blocking,"
+                                        + " awareness, connection, ideas, answered_at)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        .params(
+                                UUID.randomUUID(),
+                                organisation.value(),
+                                program.value(),
+                                mentorship.value(),
+                                person.value(),
+                                kind.name(),
+                                period,
+                                a.met(),
+                                a.usefulness(),
+                                a.goalProgress(),
+                                a.blocking(),
+                                a.shareBlocking(),
+                                a.awareness(),
+                                a.connection(),
+                                a.ideas(),
+                                Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    boolean answered(
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            PersonId person,
+            CheckInKind kind,
+            int period) {
+        return jdbc.sql(
+                                "select count(*) from check_in_answer where organisation_id = ? and mentorship_id = ?"
+                                        + " and person_id = ? and kind = ? and cadence_period = ?")
+                        .params(
+                                organisation.value(),
+                                mentorship.value(),
+                                person.value(),
+                                kind.name(),
+                                period)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Every rating given to each question of this kind in the program (no person, no pair). */
+    Map<String, List<Integer>> ratings(
+            OrganisationId organisation, ProgramId program, CheckInKind kind) {
+        List<String> questions =
+                kind.survey()
+                        ? List.of("awareness", "connection", "ideas")
+                        : List.of("usefulness", "goal_progress");
+        Map<String, List<Integer>> result = new java.util.LinkedHashMap<>();
+        for (String q : questions) {
+            result.put(
+                    q,
+                    jdbc.sql(
+                                    "select "
+                                            + q
+                                            + " from check_in_answer where organisation_id = ? and program_id = ?"
+                                            + " and kind = ? and "
+                                            + q
+                                            + " is not null")
+                            .params(organisation.value(), program.value(), kind.name())
+                            .query(Integer.class)
+                            .list());
+        }
+        return result;
+    }
+
+    /** What people chose to share with the program team about what blocks them, newest first. */
+    List<String> sharedBlocking(OrganisationId organisation, ProgramId program, int limit) {
+        return jdbc.sql(
+                        "select blocking from check_in_answer where organisation_id = ? and program_id = ?"
+                                + " and share_blocking = true and blocking is not null order by answered_at desc limit ?")
+                .params(organisation.value(), program.value(), limit)
+                .query(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,60 @@
+package io.tandem.engagement;
+
+import io.tandem.mentorships.AgreementSigned;
+import io.tandem.mentorships.GoalAchieved;
+import io.tandem.mentorships.MentorshipEnded;
+import io.tandem.mentorships.MentorshipStarted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** The mentorships module's events as pair activity; each is idempotent. */
+@Component
+class MentorshipActivity {
+
+    private final EngagementManagement engagement;
+
+    MentorshipActivity(EngagementManagement engagement) {
+        this.engagement = engagement;
+    }
+
+    @ApplicationModuleListener
+    void on(MentorshipStarted started) {
+        engagement.follow(
+                started.organisationId(),
+                started.mentorshipId(),
+                started.programId(),
+                started.mentorId(),
+                started.menteeId());
+    }
+
+    @ApplicationModuleListener
+    void on(AgreementSigned signed) {
+        engagement.record(
+                signed.organisationId(),
+                signed.mentorshipId(),
+                ActivityKind.AGREEMENT_SIGNED,
+                signed.mentorshipId().value(),
+                engagement.now());
+    }
+
+    @ApplicationModuleListener
+    void on(GoalAchieved achieved) {
+        engagement.record(
+                achieved.organisationId(),
+                achieved.mentorshipId(),
+                ActivityKind.GOAL_ACHIEVED,
+                achieved.goalId(),
+                engagement.now());
+    }
+
+    @ApplicationModuleListener
+    void on(MentorshipEnded ended) {
+        engagement.ended(ended.organisationId(), ended.mentorshipId(), ended.reason());
+        engagement.askClosingSurvey(
+                ended.organisationId(),
+                ended.mentorshipId(),
+                ended.programId(),
+                ended.mentorId(),
+                ended.menteeId());
+    }
+}

@@ -1,0 +1,354 @@
+package io.tandem.engagement;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The pairs engagement follows and what each did; every read scoped by organisation. */
+@Repository
+class PairActivities {
+
+    record ProgramRef(OrganisationId organisation, ProgramId program) {}
+
+    private static final String FACTS =
+            "select p.mentorship_id, p.program_id, p.mentor_id, p.mentee_id, p.started_at,"
+                    + " (select max(a.occurred_at) from pair_activity a where a.mentorship_id = p.mentorship_id"
+                    + "   and a.kind in ('MEETING', 'REPORTED_MEETING')),"
+                    + " (select max(a.occurred_at) from pair_activity a where a.mentorship_id = p.mentorship_id"
+                    + "   and a.kind = 'MESSAGE'),"
+                    + " (select max(a.occurred_at) from pair_activity a where a.mentorship_id = p.mentorship_id"
+                    + "   and a.kind <> 'ENDED'),"
+                    + " (select c.usefulness from check_in_answer c where c.mentorship_id = p.mentorship_id"
+                    + "   and c.kind = 'CHECK_IN' order by c.answered_at desc limit 1),"
+                    + " (select c.goal_progress from check_in_answer c where c.mentorship_id = p.mentorship_id"
+                    + "   and c.kind = 'CHECK_IN' order by c.answered_at desc limit 1),"
+                    + " p.health, p.last_auto_nudge_at, p.warned_at"
+                    + " from engaged_pair p where p.organisation_id = ?";
+
+    private final JdbcClient jdbc;
+
+    PairActivities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Follows a new pair; a pair followed already is left as it is. */
+    void follow(
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            ProgramId program,
+            PersonId mentor,
+            PersonId mentee,
+            Instant at) {
+        jdbc.sql(
+                        "insert into engaged_pair (mentorship_id, organisation_id, program_id, mentor_id, mentee_id,"
+                                + " started_at, health, health_since) values (?, ?, ?, ?, ?, ?, 'ON_TRACK', ?)"
+                                + " on conflict do nothing")
+                .params(
+                        mentorship.value(),
+                        organisation.value(),
+                        program.value(),
+                        mentor.value(),
+                        mentee.value(),
+                        ts(at),
+                        ts(at))
+                .update();
+    }
+
+    /** Records an activity once per (pair, kind, source); true if it is new. */
+    boolean record(
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            ActivityKind kind,
+            UUID source,
+            Instant at) {
+        return jdbc.sql(
+                                "insert into pair_activity (id, organisation_id, mentorship_id, kind, source_id, occurred_at)"
+                                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        .params(
+                                UUID.randomUUID(),
+                                organisation.value(),
+                                mentorship.value(),
+                                kind.name(),
+                                source,
+                                ts(at))
+                        .update()
+                == 1;
+    }
+
+    void end(OrganisationId organisation, MentorshipId mentorship, boolean completed, Instant at) {
+        jdbc.sql(
+                        "update engaged_pair set ended_at = ?, completed = ? where organisation_id = ?"
+                                + " and mentorship_id = ? and ended_at is null")
+                .params(ts(at), completed, organisation.value(), mentorship.value())
+                .update();
+    }
+
+    /** The program's active pairs with their facts. */
+    List<PairFacts> facts(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        FACTS
+                                + " and p.ended_at is null and p.program_id = ? order by p.started_at, p.mentorship_id")
+                .params(organisation.value(), program.value())
+                .query(PairActivities::facts)
+                .list();
+    }
+
+    java.util.Optional<PairFacts> fact(OrganisationId organisation, MentorshipId mentorship) {
+        return jdbc.sql(FACTS + " and p.ended_at is null and p.mentorship_id = ?")
+                .params(organisation.value(), mentorship.value())
+                .query(PairActivities::facts)
+                .optional();
+    }
+
+    /** The pair, active or ended. */
+    java.util.Optional<PairFacts> anyFact(OrganisationId organisation, MentorshipId mentorship) {
+        return jdbc.sql(FACTS + " and p.mentorship_id = ?")
+                .params(organisation.value(), mentorship.value())
+                .query(PairActivities::facts)
+                .optional();
+    }
+
+    /** Programs with active pairs, across organisations, for the scheduled jobs. */
+    List<ProgramRef> programsWithActivePairs() {
+        return jdbc.sql(
+                        "select distinct organisation_id, program_id from engaged_pair where ended_at is null")
+                .query(
+                        (rs, n) ->
+                                new ProgramRef(
+                                        new OrganisationId(rs.getObject(1, UUID.class)),
+                                        new ProgramId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
+    void health(OrganisationId organisation, MentorshipId mentorship, Health health, Instant at) {
+        jdbc.sql(
+                        "update engaged_pair set health = ?, health_since = ? where organisation_id = ?"
+                                + " and mentorship_id = ? and health <> ?")
+                .params(
+                        health.name(),
+                        ts(at),
+                        organisation.value(),
+                        mentorship.value(),
+                        health.name())
+                .update();
+    }
+
+    /**
+     * Claims the pair's automatic nudge when none was sent since {@code notBefore}: one conditional
+     * update, so two instances (or two runs) never both claim it.
+     */
+    boolean claimAutoNudge(
+            OrganisationId organisation, MentorshipId mentorship, Instant at, Instant notBefore) {
+        return jdbc.sql(
+                                "update engaged_pair set last_auto_nudge_at = ? where organisation_id = ?"
+                                        + " and mentorship_id = ? and (last_auto_nudge_at is null or last_auto_nudge_at <= ?)")
+                        .params(ts(at), organisation.value(), mentorship.value(), ts(notBefore))
+                        .update()
+                == 1;
+    }
+
+    void nudged(
+            OrganisationId organisation, MentorshipId mentorship, boolean automatic, Instant at) {
+        jdbc.sql(
+                        "insert into nudge (id, organisation_id, mentorship_id, automatic, sent_at) values (?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        mentorship.value(),
+                        automatic,
+                        ts(at))
+                .update();
+    }
+
+    int nudges(OrganisationId organisation, MentorshipId mentorship, boolean automatic) {
+        return jdbc.sql(
+                        "select count(*) from nudge where organisation_id = ? and mentorship_id = ? and automatic = ?")
+                .params(organisation.value(), mentorship.value(), automatic)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Marks the warning once; true if this call set it. */
+    boolean warn(OrganisationId organisation, MentorshipId mentorship, Instant at) {
+        return jdbc.sql(
+                                "update engaged_pair set warned_at = ? where organisation_id = ? and mentorship_id = ?"
+                                        + " and warned_at is null and ended_at is null")
+                        .params(ts(at), organisation.value(), mentorship.value())
+                        .update()
+                == 1;
+    }
+
+    void clearWarning(OrganisationId organisation, MentorshipId mentorship) {
+        jdbc.sql(
+                        "update engaged_pair set warned_at = null where organisation_id = ? and mentorship_id = ?")
+                .params(organisation.value(), mentorship.value())
+                .update();
+    }
+
+    void snapshot(
+            OrganisationId organisation,
+            ProgramId program,
+            LocalDate day,
+            int onTrack,
+            int atRisk,
+            int inactive) {
+        int updated =
+                jdbc.sql(
+                                "update health_snapshot set on_track = ?, at_risk = ?, inactive = ?"
+                                        + " where program_id = ? and snapshot_on = ? and organisation_id = ?")
+                        .params(
+                                onTrack,
+                                atRisk,
+                                inactive,
+                                program.value(),
+                                day,
+                                organisation.value())
+                        .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "insert into health_snapshot (organisation_id, program_id, snapshot_on, on_track, at_risk, inactive)"
+                                    + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(organisation.value(), program.value(), day, onTrack, atRisk, inactive)
+                    .update();
+        }
+    }
+
+    void countRun(OrganisationId organisation, ProgramId program, LocalDate day) {
+        int updated =
+                jdbc.sql(
+                                "update engagement_run set runs = runs + 1 where program_id = ? and run_on = ?"
+                                        + " and organisation_id = ?")
+                        .params(program.value(), day, organisation.value())
+                        .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "insert into engagement_run (program_id, run_on, organisation_id, runs) values (?, ?, ?, 1)")
+                    .params(program.value(), day, organisation.value())
+                    .update();
+        }
+    }
+
+    int runs(OrganisationId organisation, ProgramId program, LocalDate day) {
+        return jdbc.sql(
+                        "select coalesce(max(runs), 0) from engagement_run where organisation_id = ?"
+                                + " and program_id = ? and run_on = ?")
+                .params(organisation.value(), program.value(), day)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Distinct mentees of the program whose pair did each kind of activity. */
+    java.util.Map<ActivityKind, Integer> menteesByKind(
+            OrganisationId organisation, ProgramId program) {
+        java.util.Map<ActivityKind, Integer> result = new java.util.EnumMap<>(ActivityKind.class);
+        jdbc.sql(
+                        "select a.kind, count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
+                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ? group by a.kind")
+                .params(organisation.value(), program.value())
+                .query(
+                        rs -> {
+                            result.put(ActivityKind.valueOf(rs.getString(1)), rs.getInt(2));
+                        });
+        return result;
+    }
+
+    int menteesWhoMet(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
+                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING')")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    int menteesCompleted(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
+                                + " and program_id = ? and completed = true")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    int menteesMatched(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
+                                + " and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    List<ProgramReport.HealthDay> snapshots(
+            OrganisationId organisation, ProgramId program, LocalDate since) {
+        return jdbc.sql(
+                        "select snapshot_on, on_track, at_risk, inactive from health_snapshot"
+                                + " where organisation_id = ? and program_id = ? and snapshot_on >= ? order by snapshot_on")
+                .params(organisation.value(), program.value(), since)
+                .query(
+                        (rs, n) ->
+                                new ProgramReport.HealthDay(
+                                        rs.getObject(1, LocalDate.class),
+                                        rs.getInt(2),
+                                        rs.getInt(3),
+                                        rs.getInt(4)))
+                .list();
+    }
+
+    /** Meetings and messages per day since {@code since}: {kind, day, count}. */
+    List<Object[]> daily(OrganisationId organisation, ProgramId program, Instant since) {
+        return jdbc.sql(
+                        "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"
+                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ? and a.occurred_at >= ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'MESSAGE')"
+                                + " group by a.kind, cast(a.occurred_at as date)")
+                .params(organisation.value(), program.value(), ts(since))
+                .query(
+                        (rs, n) ->
+                                new Object[] {
+                                    ActivityKind.valueOf(rs.getString(1)),
+                                    rs.getObject(2, LocalDate.class),
+                                    rs.getInt(3)
+                                })
+                .list();
+    }
+
+    private static PairFacts facts(ResultSet rs, int n) throws SQLException {
+        return new PairFacts(
+                new MentorshipId(rs.getObject(1, UUID.class)),
+                new ProgramId(rs.getObject(2, UUID.class)),
+                new PersonId(rs.getObject(3, UUID.class)),
+                new PersonId(rs.getObject(4, UUID.class)),
+                instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)),
+                instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)),
+                (Integer) rs.getObject(9),
+                (Integer) rs.getObject(10),
+                Health.valueOf(rs.getString(11)),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)));
+    }
+
+    static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,52 @@
+package io.tandem.engagement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tandem.programs.ProgramId;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A program's figures as the dashboard, the API ({@code GET /api/v1/programs/{id}/report}) and the
+ * CSV export show them: counts, rates and aggregates only, never what a pair wrote nor one person's
+ * ratings. Aggregates of fewer than {@link #MINIMUM_ANSWERS} answers are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProgramReport(
+        ProgramId programId,
+        String programName,
+        LocalDate generatedOn,
+        List<Stage> funnel,
+        List<HealthDay> healthOverTime,
+        HealthDay healthNow,
+        List<Week> activity,
+        List<Aggregate> checkIns,
+        List<Aggregate> surveys,
+        List<Bucket> scores,
+        List<Bucket> mentorLoad) {
+
+    public static final int MINIMUM_ANSWERS = 3;
+
+    /** One step of the funnel; {@code rate} is the share of the step before, in percent. */
+    public record Stage(String stage, int count, Integer rate) {}
+
+    public record HealthDay(LocalDate day, int onTrack, int atRisk, int inactive) {}
+
+    /** Meetings and messages in the week starting {@code weekOf} (a Monday). */
+    public record Week(LocalDate weekOf, int meetings, int messages) {}
+
+    /**
+     * One question's answers: {@code average} and {@code distribution} (answers per rating 1–5)
+     * only when at least {@link #MINIMUM_ANSWERS} people answered.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Aggregate(
+            String question, int answers, Double average, List<Integer> distribution) {
+
+        public boolean shown() {
+            return average != null;
+        }
+    }
+
+    /** A histogram bar: {@code label} names the range, {@code count} how many fall in it. */
+    public record Bucket(String label, int count) {}
+}

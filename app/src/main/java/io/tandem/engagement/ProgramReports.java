@@ -1,0 +1,538 @@
+package io.tandem.engagement;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipStatus;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The program dashboard's figures and the knowledge-flow map; metadata and aggregates only. */
+@Service
+public class ProgramReports {
+
+    static final int WEEKS = 12;
+    static final int HEALTH_DAYS = 90;
+
+    /** Everything of one program in one query: enough for the largest program we plan for. */
+    static final PageQuery ALL = new PageQuery(0, 1_000_000);
+
+    public static final List<String> DIMENSIONS = List.of("division", "location", "function");
+
+    private final EngagementManagement engagement;
+    private final PairActivities activities;
+    private final CheckIns checkIns;
+    private final ProgramManagement programs;
+    private final MentorshipManagement mentorships;
+    private final PeopleManagement people;
+
+    ProgramReports(
+            EngagementManagement engagement,
+            PairActivities activities,
+            CheckIns checkIns,
+            ProgramManagement programs,
+            MentorshipManagement mentorships,
+            PeopleManagement people) {
+        this.engagement = engagement;
+        this.activities = activities;
+        this.checkIns = checkIns;
+        this.programs = programs;
+        this.mentorships = mentorships;
+        this.people = people;
+    }
+
+    @Transactional(readOnly = true)
+    public ProgramReport report(OrganisationId organisation, ProgramId programId) {
+        ProgramView program = programs.get(organisation, programId);
+        Instant now = engagement.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<MentorshipSummary> pairs =
+                mentorships.find(organisation, programId, null, ALL).items();
+        var health = engagement.healthCounts(organisation, programId);
+        return new ProgramReport(
+                programId,
+                program.name(),
+                today,
+                funnel(organisation, programId),
+                activities.snapshots(organisation, programId, today.minusDays(HEALTH_DAYS)),
+                new ProgramReport.HealthDay(
+                        today,
+                        health.get(Health.ON_TRACK),
+                        health.get(Health.AT_RISK),
+                        health.get(Health.INACTIVE)),
+                weeks(organisation, programId, today),
+                aggregates(checkIns.ratings(organisation, programId, CheckInKind.CHECK_IN)),
+                surveys(organisation, programId),
+                scores(pairs),
+                load(organisation, programId, pairs));
+    }
+
+    private List<ProgramReport.Stage> funnel(OrganisationId organisation, ProgramId program) {
+        List<EnrolmentView> mentees =
+                programs.enrolments(organisation, program, null, ALL).items().stream()
+                        .filter(e -> e.role() == EnrolmentRole.MENTEE)
+                        .toList();
+        Map<ActivityKind, Integer> byKind = activities.menteesByKind(organisation, program);
+        int invited = mentees.size();
+        int enrolled =
+                (int)
+                        mentees.stream()
+                                .filter(
+                                        e ->
+                                                e.enrolledAt() != null
+                                                        || e.status() == EnrolmentStatus.ACTIVE)
+                                .count();
+        int matched = activities.menteesMatched(organisation, program);
+        int[] counts = {
+            invited,
+            enrolled,
+            matched,
+            byKind.getOrDefault(ActivityKind.AGREEMENT_SIGNED, 0),
+            activities.menteesWhoMet(organisation, program),
+            byKind.getOrDefault(ActivityKind.GOAL_ACHIEVED, 0),
+            activities.menteesCompleted(organisation, program)
+        };
+        String[] names = {
+            "invited",
+            "enrolled",
+            "matched",
+            "agreementSigned",
+            "firstMeeting",
+            "goalAchieved",
+            "completed"
+        };
+        List<ProgramReport.Stage> stages = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            Integer rate =
+                    i == 0 || counts[i - 1] == 0
+                            ? null
+                            : (int) Math.round(100.0 * counts[i] / counts[i - 1]);
+            stages.add(new ProgramReport.Stage(names[i], counts[i], rate));
+        }
+        return stages;
+    }
+
+    private List<ProgramReport.Week> weeks(
+            OrganisationId organisation, ProgramId program, LocalDate today) {
+        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = thisWeek.minusWeeks(WEEKS - 1);
+        Map<LocalDate, int[]> byWeek = new TreeMap<>();
+        for (int i = 0; i < WEEKS; i++) {
+            byWeek.put(first.plusWeeks(i), new int[2]);
+        }
+        for (Object[] row :
+                activities.daily(
+                        organisation, program, first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            ActivityKind kind = (ActivityKind) row[0];
+            LocalDate week =
+                    ((LocalDate) row[1]).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            int[] counts = byWeek.get(week);
+            if (counts != null) {
+                counts[kind.meeting() ? 0 : 1] += (Integer) row[2];
+            }
+        }
+        return byWeek.entrySet().stream()
+                .map(e -> new ProgramReport.Week(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    private List<ProgramReport.Aggregate> surveys(OrganisationId organisation, ProgramId program) {
+        List<ProgramReport.Aggregate> result = new ArrayList<>();
+        for (CheckInKind kind : List.of(CheckInKind.MIDPOINT, CheckInKind.CLOSING)) {
+            for (ProgramReport.Aggregate a :
+                    aggregates(checkIns.ratings(organisation, program, kind))) {
+                result.add(
+                        new ProgramReport.Aggregate(
+                                kind.name().toLowerCase(java.util.Locale.ROOT) + "." + a.question(),
+                                a.answers(),
+                                a.average(),
+                                a.distribution()));
+            }
+        }
+        return result;
+    }
+
+    /** Averages and distributions only over enough answers that no one's rating shows. */
+    static List<ProgramReport.Aggregate> aggregates(Map<String, List<Integer>> ratings) {
+        List<ProgramReport.Aggregate> result = new ArrayList<>();
+        ratings.forEach(
+                (question, values) -> {
+                    String name = question.equals("goal_progress") ? "goalProgress" : question;
+                    if (values.size() < ProgramReport.MINIMUM_ANSWERS) {
+                        result.add(new ProgramReport.Aggregate(name, values.size(), null, null));
+                        return;
+                    }
+                    List<Integer> distribution = new ArrayList<>(List.of(0, 0, 0, 0, 0));
+                    values.forEach(v -> distribution.set(v - 1, distribution.get(v - 1) + 1));
+                    double average =
+                            Math.round(
+                                            values.stream()
+                                                            .mapToInt(Integer::intValue)
+                                                            .average()
+                                                            .orElse(0)
+                                                    * 10)
+                                    / 10.0;
+                    result.add(
+                            new ProgramReport.Aggregate(
+                                    name, values.size(), average, distribution));
+                });
+        return result;
+    }
+
+    /** Match scores in ten equal ranges from the lowest to the highest. */
+    static List<ProgramReport.Bucket> scores(List<MentorshipSummary> pairs) {
+        List<Integer> values =
+                pairs.stream().map(MentorshipSummary::score).filter(Objects::nonNull).toList();
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        int min = values.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int max = values.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int width = Math.max(1, (max - min + 10) / 10);
+        int buckets = (max - min) / width + 1;
+        int[] counts = new int[buckets];
+        values.forEach(v -> counts[(v - min) / width]++);
+        List<ProgramReport.Bucket> result = new ArrayList<>();
+        for (int i = 0; i < buckets; i++) {
+            int low = min + i * width;
+            result.add(
+                    new ProgramReport.Bucket(
+                            width == 1 ? String.valueOf(low) : low + "–" + (low + width - 1),
+                            counts[i]));
+        }
+        return result;
+    }
+
+    /** How many mentors have 0, 1, 2… active mentees. */
+    private List<ProgramReport.Bucket> load(
+            OrganisationId organisation, ProgramId program, List<MentorshipSummary> pairs) {
+        Map<PersonId, Integer> load = new HashMap<>();
+        programs.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
+        pairs.stream()
+                .filter(p -> p.status() == MentorshipStatus.ACTIVE)
+                .forEach(p -> load.merge(p.mentorId(), 1, Integer::sum));
+        Map<Integer, Integer> mentorsWith = new TreeMap<>();
+        load.values().forEach(n -> mentorsWith.merge(n, 1, Integer::sum));
+        List<ProgramReport.Bucket> result = new ArrayList<>();
+        int most = mentorsWith.isEmpty() ? -1 : ((TreeMap<Integer, Integer>) mentorsWith).lastKey();
+        for (int n = 0; n <= most; n++) {
+            result.add(new ProgramReport.Bucket(String.valueOf(n), mentorsWith.getOrDefault(n, 0)));
+        }
+        return result;
+    }
+
+    /** One program's line on the organisation-wide dashboard. */
+    public record ProgramLine(
+            ProgramView program,
+            int onTrack,
+            int atRisk,
+            int inactive,
+            int matched,
+            int completed) {}
+
+    /** Every program of the organisation with its health and outcome counts, for admins. */
+    @Transactional(readOnly = true)
+    public List<ProgramLine> organisation(OrganisationId organisation) {
+        List<ProgramLine> lines = new ArrayList<>();
+        for (ProgramView p : programs.list(organisation, true, PageQuery.of(0, 200)).items()) {
+            var health = engagement.healthCounts(organisation, p.id());
+            lines.add(
+                    new ProgramLine(
+                            p,
+                            health.get(Health.ON_TRACK),
+                            health.get(Health.AT_RISK),
+                            health.get(Health.INACTIVE),
+                            activities.menteesMatched(organisation, p.id()),
+                            activities.menteesCompleted(organisation, p.id())));
+        }
+        return lines;
+    }
+
+    // --- CSV ---
+
+    public static final List<String> REPORT_HEADER = List.of("section", "item", "measure", "value");
+    public static final List<String> SECTIONS =
+            List.of(
+                    "funnel",
+                    "health",
+                    "activity",
+                    "check-ins",
+                    "surveys",
+                    "scores",
+                    "mentor-load");
+
+    /** The report in long form, one figure a row; {@code section} null for all of them. */
+    public static List<List<?>> rows(ProgramReport r, String section) {
+        List<List<?>> rows = new ArrayList<>();
+        if (section == null || section.equals("funnel")) {
+            for (ProgramReport.Stage s : r.funnel()) {
+                rows.add(List.of("funnel", s.stage(), "people", s.count()));
+                if (s.rate() != null) {
+                    rows.add(List.of("funnel", s.stage(), "percent of previous", s.rate()));
+                }
+            }
+        }
+        if (section == null || section.equals("health")) {
+            List<ProgramReport.HealthDay> days = new ArrayList<>(r.healthOverTime());
+            if (days.isEmpty() || !days.get(days.size() - 1).day().equals(r.healthNow().day())) {
+                days.add(r.healthNow());
+            }
+            for (ProgramReport.HealthDay d : days) {
+                rows.add(List.of("health", d.day().toString(), "on track", d.onTrack()));
+                rows.add(List.of("health", d.day().toString(), "at risk", d.atRisk()));
+                rows.add(List.of("health", d.day().toString(), "inactive", d.inactive()));
+            }
+        }
+        if (section == null || section.equals("activity")) {
+            for (ProgramReport.Week w : r.activity()) {
+                rows.add(List.of("activity", w.weekOf().toString(), "meetings", w.meetings()));
+                rows.add(List.of("activity", w.weekOf().toString(), "messages", w.messages()));
+            }
+        }
+        for (var entry :
+                List.of(Map.entry("check-ins", r.checkIns()), Map.entry("surveys", r.surveys()))) {
+            if (section != null && !section.equals(entry.getKey())) {
+                continue;
+            }
+            for (ProgramReport.Aggregate a : entry.getValue()) {
+                rows.add(List.of(entry.getKey(), a.question(), "answers", a.answers()));
+                if (a.shown()) {
+                    rows.add(List.of(entry.getKey(), a.question(), "average", a.average()));
+                    for (int i = 0; i < 5; i++) {
+                        rows.add(
+                                List.of(
+                                        entry.getKey(),
+                                        a.question(),
+                                        "rated " + (i + 1),
+                                        a.distribution().get(i)));
+                    }
+                }
+            }
+        }
+        if (section == null || section.equals("scores")) {
+            r.scores().forEach(b -> rows.add(List.of("scores", b.label(), "pairs", b.count())));
+        }
+        if (section == null || section.equals("mentor-load")) {
+            r.mentorLoad()
+                    .forEach(
+                            b ->
+                                    rows.add(
+                                            List.of(
+                                                    "mentor-load",
+                                                    b.label() + " mentees",
+                                                    "mentors",
+                                                    b.count())));
+        }
+        return rows;
+    }
+
+    public static final List<String> PARTICIPANT_HEADER =
+            List.of("name", "email", "role", "status", "division", "location", "enrolled_at");
+
+    /** Everyone enrolled or invited in the program: who, in which role, with which status. */
+    @Transactional(readOnly = true)
+    public List<List<?>> participants(OrganisationId organisation, ProgramId program) {
+        List<List<?>> rows = new ArrayList<>();
+        for (EnrolmentView e : programs.enrolments(organisation, program, null, ALL).items()) {
+            rows.add(
+                    java.util.Arrays.asList(
+                            e.name(),
+                            e.email(),
+                            e.role().name(),
+                            e.status().name(),
+                            e.division(),
+                            e.location(),
+                            e.enrolledAt() == null ? null : e.enrolledAt().toString()));
+        }
+        return rows;
+    }
+
+    public static final List<String> PAIR_HEADER =
+            List.of(
+                    "mentor",
+                    "mentor_division",
+                    "mentor_location",
+                    "mentor_function",
+                    "mentee",
+                    "mentee_division",
+                    "mentee_location",
+                    "mentee_function",
+                    "status",
+                    "health",
+                    "started_on",
+                    "ended_on",
+                    "score");
+
+    /** The program's pairs, metadata only. */
+    @Transactional(readOnly = true)
+    public List<List<?>> pairs(OrganisationId organisation, ProgramId program) {
+        programs.get(organisation, program);
+        List<MentorshipSummary> pairs = mentorships.find(organisation, program, null, ALL).items();
+        Map<PersonId, PersonSummary> found = people(organisation, pairs);
+        Map<io.tandem.mentorships.MentorshipId, Health> health = new HashMap<>();
+        engagement
+                .pairs(organisation, program, null)
+                .forEach(p -> health.put(p.mentorship(), p.health()));
+        List<List<?>> rows = new ArrayList<>();
+        for (MentorshipSummary p : pairs) {
+            PersonSummary mentor = found.get(p.mentorId());
+            PersonSummary mentee = found.get(p.menteeId());
+            Health h = health.get(p.id());
+            rows.add(
+                    java.util.Arrays.asList(
+                            mentor == null ? null : mentor.name(),
+                            mentor == null ? null : mentor.division(),
+                            mentor == null ? null : mentor.location(),
+                            mentor == null ? null : mentor.function(),
+                            mentee == null ? null : mentee.name(),
+                            mentee == null ? null : mentee.division(),
+                            mentee == null ? null : mentee.location(),
+                            mentee == null ? null : mentee.function(),
+                            p.status().name(),
+                            h == null ? null : h.name(),
+                            p.startedOn() == null ? null : p.startedOn().toString(),
+                            p.endedOn() == null ? null : p.endedOn().toString(),
+                            p.score()));
+        }
+        return rows;
+    }
+
+    // --- knowledge flow ---
+
+    @Transactional(readOnly = true)
+    public KnowledgeFlow flow(OrganisationId organisation, ProgramId program, String dimension) {
+        Function<PersonSummary, String> key = dimension(dimension);
+        programs.get(organisation, program);
+        List<MentorshipSummary> pairs = mentorships.find(organisation, program, null, ALL).items();
+        Map<PersonId, PersonSummary> found = people(organisation, pairs);
+        Set<String> mentors = new TreeSet<>();
+        Set<String> mentees = new TreeSet<>();
+        for (MentorshipSummary p : pairs) {
+            mentors.add(value(found.get(p.mentorId()), key));
+            mentees.add(value(found.get(p.menteeId()), key));
+        }
+        List<String> rows = List.copyOf(mentors);
+        List<String> columns = List.copyOf(mentees);
+        int[][] counts = new int[rows.size()][columns.size()];
+        int crossing = 0;
+        Map<String, int[]> cohorts = new TreeMap<>();
+        for (MentorshipSummary p : pairs) {
+            String from = value(found.get(p.mentorId()), key);
+            String to = value(found.get(p.menteeId()), key);
+            counts[rows.indexOf(from)][columns.indexOf(to)]++;
+            boolean crosses = !from.equals(to);
+            if (crosses) {
+                crossing++;
+            }
+            String quarter =
+                    p.startedOn().getYear() + "-Q" + p.startedOn().get(IsoFields.QUARTER_OF_YEAR);
+            int[] c = cohorts.computeIfAbsent(quarter, q -> new int[2]);
+            c[0]++;
+            if (crosses) {
+                c[1]++;
+            }
+        }
+        List<KnowledgeFlow.Cohort> byCohort = new ArrayList<>();
+        cohorts.forEach(
+                (q, c) ->
+                        byCohort.add(new KnowledgeFlow.Cohort(q, c[0], c[1], percent(c[1], c[0]))));
+        return new KnowledgeFlow(
+                dimension,
+                rows,
+                columns,
+                counts,
+                pairs.size(),
+                percent(crossing, pairs.size()),
+                byCohort);
+    }
+
+    /** The pairs in one cell of the map: names, start and status, nothing they wrote. */
+    @Transactional(readOnly = true)
+    public List<KnowledgeFlow.FlowPair> flowPairs(
+            OrganisationId organisation,
+            ProgramId program,
+            String dimension,
+            String mentorValue,
+            String menteeValue) {
+        Function<PersonSummary, String> key = dimension(dimension);
+        programs.get(organisation, program);
+        List<MentorshipSummary> pairs = mentorships.find(organisation, program, null, ALL).items();
+        Map<PersonId, PersonSummary> found = people(organisation, pairs);
+        List<KnowledgeFlow.FlowPair> result = new ArrayList<>();
+        for (MentorshipSummary p : pairs) {
+            PersonSummary mentor = found.get(p.mentorId());
+            PersonSummary mentee = found.get(p.menteeId());
+            if (value(mentor, key).equals(mentorValue) && value(mentee, key).equals(menteeValue)) {
+                result.add(
+                        new KnowledgeFlow.FlowPair(
+                                mentor == null ? "—" : mentor.name(),
+                                mentee == null ? "—" : mentee.name(),
+                                p.startedOn(),
+                                p.status().name()));
+            }
+        }
+        return result;
+    }
+
+    private Map<PersonId, PersonSummary> people(
+            OrganisationId organisation, List<MentorshipSummary> pairs) {
+        Set<PersonId> ids = new HashSet<>();
+        pairs.forEach(
+                p -> {
+                    ids.add(p.mentorId());
+                    ids.add(p.menteeId());
+                });
+        return people.findAll(organisation, List.copyOf(ids));
+    }
+
+    private static Function<PersonSummary, String> dimension(String dimension) {
+        return switch (dimension == null ? "" : dimension) {
+            case "division" -> PersonSummary::division;
+            case "location" -> PersonSummary::location;
+            case "function" -> PersonSummary::function;
+            default ->
+                    throw InvalidInputException.unprocessable(
+                            "request.invalid",
+                            List.of(
+                                    InputError.field(
+                                            "dimension", "division, location or function")));
+        };
+    }
+
+    private static String value(PersonSummary person, Function<PersonSummary, String> key) {
+        String v = person == null ? null : key.apply(person);
+        return v == null || v.isBlank() ? "—" : v;
+    }
+
+    private static Integer percent(int part, int whole) {
+        return whole == 0 ? null : (int) Math.round(100.0 * part / whole);
+    }
+}

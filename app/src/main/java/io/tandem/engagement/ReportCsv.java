@@ -1,0 +1,55 @@
+package io.tandem.engagement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * CSV written with commons-csv, every text cell neutralised against formula injection: a cell that
+ * begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
+ * apostrophe, so a spreadsheet shows it as text instead of running it.
+ */
+public final class ReportCsv {
+
+    private ReportCsv() {}
+
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '='
+                        || first == '+'
+                        || first == '-'
+                        || first == '@'
+                        || first == '\t'
+                        || first == '\r'
+                ? "'" + cell
+                : cell;
+    }
+
+    /** Writes the header and the rows; numbers stay numbers, every other cell is neutralised. */
+    public static void write(Writer out, List<String> header, Iterable<List<?>> rows) {
+        try (CSVPrinter printer =
+                new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(header.stream().map(ReportCsv::neutralise).toList());
+            for (List<?> row : rows) {
+                printer.printRecord(
+                        row.stream()
+                                .map(
+                                        v ->
+                                                v == null
+                                                        ? ""
+                                                        : v instanceof Number
+                                                                ? v
+                                                                : neutralise(v.toString()))
+                                .toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

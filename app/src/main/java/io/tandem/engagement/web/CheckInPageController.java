@@ -1,0 +1,124 @@
+package io.tandem.engagement.web;
+
+import io.tandem.engagement.CheckInAnswer;
+import io.tandem.engagement.CheckInKind;
+import io.tandem.engagement.EngagementManagement;
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.web.ConflictException;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import io.tandem.web.NotFoundException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's check-in or survey for one of their mentorships; the partner never sees it. */
+@Controller
+class CheckInPageController {
+
+    record CheckInForm(
+            Boolean met,
+            Integer usefulness,
+            Integer goalProgress,
+            String blocking,
+            Boolean shareBlocking,
+            Integer awareness,
+            Integer connection,
+            Integer ideas) {
+
+        static CheckInForm blank() {
+            return new CheckInForm(null, null, null, null, false, null, null, null);
+        }
+
+        public Integer rating(String question) {
+            return switch (question) {
+                case "usefulness" -> usefulness;
+                case "goalProgress" -> goalProgress;
+                case "awareness" -> awareness;
+                case "connection" -> connection;
+                case "ideas" -> ideas;
+                default -> null;
+            };
+        }
+
+        CheckInAnswer answer() {
+            return new CheckInAnswer(
+                    met,
+                    usefulness,
+                    goalProgress,
+                    blocking,
+                    Boolean.TRUE.equals(shareBlocking),
+                    awareness,
+                    connection,
+                    ideas);
+        }
+    }
+
+    private final EngagementManagement engagement;
+    private final PeopleManagement people;
+
+    CheckInPageController(EngagementManagement engagement, PeopleManagement people) {
+        this.engagement = engagement;
+        this.people = people;
+    }
+
+    @GetMapping("/mentorships/{id}/check-in")
+    String form(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "CHECK_IN") CheckInKind kind,
+            Model model) {
+        model.addAttribute(
+                "due", engagement.due(user.organisationId(), new MentorshipId(id), me(user), kind));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", CheckInForm.blank());
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("ratings", java.util.List.of(1, 2, 3, 4, 5));
+        return "engagement/check-in";
+    }
+
+    @PostMapping("/mentorships/{id}/check-in")
+    String answer(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "CHECK_IN") CheckInKind kind,
+            CheckInForm form,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            engagement.answer(
+                    user.organisationId(), new MentorshipId(id), me(user), kind, form.answer());
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            for (InputError error : e.errors()) {
+                errors.putIfAbsent(error.field(), error.message());
+            }
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors);
+            form(user, id, kind, model);
+            return "engagement/check-in";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
+        }
+        redirect.addFlashAttribute("notice", "engagement.check-in.thanks");
+        return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
+    }
+
+    private PersonId me(TandemUser user) {
+        return people.findByEmail(user.organisationId(), user.email())
+                .map(PersonSummary::id)
+                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+    }
+}

@@ -1,0 +1,317 @@
+package io.tandem.engagement.web;
+
+import io.tandem.engagement.EngagementManagement;
+import io.tandem.engagement.EngagementRules;
+import io.tandem.engagement.Health;
+import io.tandem.engagement.KnowledgeFlow;
+import io.tandem.engagement.PairHealth;
+import io.tandem.engagement.ProgramReport;
+import io.tandem.engagement.ProgramReports;
+import io.tandem.engagement.Reason;
+import io.tandem.engagement.ReportCsv;
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.InputError;
+import io.tandem.web.InvalidInputException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The program manager's engagement pages: pairs by health with reasons and one-click nudges, the
+ * rules, the dashboard with its CSV downloads, the knowledge-flow map and the printable report.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+class EngagementPageController {
+
+    /** The rules form; a missing number keeps the field's error instead of a 400. */
+    record RulesForm(
+            Integer meetingSlackPercent,
+            Integer atRiskAfterDays,
+            Integer inactiveAfterDays,
+            Integer lowRating,
+            Boolean checkIns,
+            Boolean autoNudge,
+            Integer nudgeIntervalDays,
+            Boolean autoClose,
+            Integer warnAfterDays,
+            Integer closeAfterDays) {
+
+        EngagementRules rules() {
+            return new EngagementRules(
+                    n(meetingSlackPercent),
+                    n(atRiskAfterDays),
+                    n(inactiveAfterDays),
+                    n(lowRating),
+                    Boolean.TRUE.equals(checkIns),
+                    Boolean.TRUE.equals(autoNudge),
+                    n(nudgeIntervalDays),
+                    Boolean.TRUE.equals(autoClose),
+                    n(warnAfterDays),
+                    n(closeAfterDays));
+        }
+
+        private static int n(Integer value) {
+            return value == null ? -1 : value;
+        }
+    }
+
+    private final EngagementManagement engagement;
+    private final ProgramReports reports;
+    private final ProgramManagement programs;
+    private final MessageSourceAccessor messages;
+
+    EngagementPageController(
+            EngagementManagement engagement,
+            ProgramReports reports,
+            ProgramManagement programs,
+            MessageSource messageSource) {
+        this.engagement = engagement;
+        this.reports = reports;
+        this.programs = programs;
+        this.messages = new MessageSourceAccessor(messageSource);
+    }
+
+    @GetMapping("/programs/{id}/engagement")
+    String pairs(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Health health,
+            Model model) {
+        ProgramId program = new ProgramId(id);
+        model.addAttribute("program", programs.get(user.organisationId(), program));
+        List<PairHealth> pairs = engagement.pairs(user.organisationId(), program, health);
+        model.addAttribute("pairs", pairs);
+        model.addAttribute("reasons", reasonTexts(pairs));
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        engagement
+                .healthCounts(user.organisationId(), program)
+                .forEach((h, n) -> counts.put(h.name(), n));
+        model.addAttribute("counts", counts);
+        model.addAttribute("total", counts.values().stream().mapToInt(Integer::intValue).sum());
+        model.addAttribute("filter", health);
+        model.addAttribute("healths", Health.values());
+        model.addAttribute("template", engagement.nudgeTemplate(user.organisationId(), program));
+        model.addAttribute("shared", engagement.sharedBlockers(user.organisationId(), program));
+        if (!model.containsAttribute("rules")) {
+            model.addAttribute("rules", map(engagement.rules(user.organisationId(), program)));
+        }
+        model.addAttribute("defaults", map(EngagementRules.DEFAULTS));
+        return "engagement/pairs";
+    }
+
+    @PostMapping("/programs/{id}/engagement/pairs/{mentorship}/nudge")
+    String nudge(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID mentorship,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) Health health,
+            RedirectAttributes redirect) {
+        try {
+            engagement.nudge(
+                    user.organisationId(), new ProgramId(id), new MentorshipId(mentorship), text);
+            redirect.addFlashAttribute("notice", "engagement.nudge.sent");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(
+                    "problem",
+                    messages.getMessage("engagement.nudge.text")
+                            + ": "
+                            + e.errors().get(0).message());
+        }
+        return "redirect:/programs/"
+                + id
+                + "/engagement"
+                + (health == null ? "" : "?health=" + health);
+    }
+
+    @PostMapping("/programs/{id}/engagement/rules")
+    String rules(
+            TandemUser user,
+            @PathVariable UUID id,
+            RulesForm form,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            engagement.changeRules(user.organisationId(), new ProgramId(id), form.rules());
+        } catch (InvalidInputException e) {
+            model.addAttribute("rules", map(form.rules()));
+            model.addAttribute("ruleErrors", errors(e.errors()));
+            return pairs(user, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "engagement.rules.saved");
+        return "redirect:/programs/" + id + "/engagement#rules";
+    }
+
+    /** The organisation-wide view for admins: every program's health and outcomes. */
+    @GetMapping("/engagement")
+    @PreAuthorize("hasRole('ADMIN')")
+    String organisation(TandemUser user, Model model) {
+        model.addAttribute("lines", reports.organisation(user.organisationId()));
+        return "engagement/organisation";
+    }
+
+    @GetMapping("/programs/{id}/dashboard")
+    String dashboard(TandemUser user, @PathVariable UUID id, Model model) {
+        ProgramId program = new ProgramId(id);
+        ProgramView view = programs.get(user.organisationId(), program);
+        ProgramReport report = reports.report(user.organisationId(), program);
+        model.addAttribute("program", view);
+        model.addAttribute("report", report);
+        model.addAttribute("print", false);
+        return "engagement/dashboard";
+    }
+
+    /** The printable report: the same figures as tables only, laid out for paper. */
+    @GetMapping("/programs/{id}/report")
+    String printable(TandemUser user, @PathVariable UUID id, Model model) {
+        dashboard(user, id, model);
+        model.addAttribute("print", true);
+        return "engagement/dashboard";
+    }
+
+    @GetMapping("/programs/{id}/dashboard.csv")
+    ResponseEntity<String> dashboardCsv(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String section) {
+        if (section != null && !ProgramReports.SECTIONS.contains(section)) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("request.invalid"),
+                    List.of(
+                            InputError.field(
+                                    "section", String.join(", ", ProgramReports.SECTIONS))));
+        }
+        ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        return csv(
+                "program-" + (section == null ? "report" : section),
+                ProgramReports.REPORT_HEADER,
+                ProgramReports.rows(report, section));
+    }
+
+    @GetMapping("/programs/{id}/exports/participants.csv")
+    ResponseEntity<String> participants(TandemUser user, @PathVariable UUID id) {
+        return csv(
+                "participants",
+                ProgramReports.PARTICIPANT_HEADER,
+                reports.participants(user.organisationId(), new ProgramId(id)));
+    }
+
+    @GetMapping("/programs/{id}/exports/pairs.csv")
+    ResponseEntity<String> pairsCsv(TandemUser user, @PathVariable UUID id) {
+        return csv(
+                "pairs",
+                ProgramReports.PAIR_HEADER,
+                reports.pairs(user.organisationId(), new ProgramId(id)));
+    }
+
+    @GetMapping("/programs/{id}/exports/aggregates.csv")
+    ResponseEntity<String> aggregates(TandemUser user, @PathVariable UUID id) {
+        ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        List<List<?>> rows = new java.util.ArrayList<>(ProgramReports.rows(report, "check-ins"));
+        rows.addAll(ProgramReports.rows(report, "surveys"));
+        return csv("aggregates", ProgramReports.REPORT_HEADER, rows);
+    }
+
+    @GetMapping("/programs/{id}/knowledge-flow")
+    String flow(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "division") String dimension,
+            @RequestParam(required = false) String mentor,
+            @RequestParam(required = false) String mentee,
+            Model model) {
+        ProgramId program = new ProgramId(id);
+        model.addAttribute("program", programs.get(user.organisationId(), program));
+        if (!ProgramReports.DIMENSIONS.contains(dimension)) {
+            dimension = "division";
+        }
+        KnowledgeFlow flow = reports.flow(user.organisationId(), program, dimension);
+        model.addAttribute("flow", flow);
+        model.addAttribute("dimensions", ProgramReports.DIMENSIONS);
+        if (mentor != null && mentee != null) {
+            model.addAttribute("cellMentor", mentor);
+            model.addAttribute("cellMentee", mentee);
+            model.addAttribute(
+                    "cellPairs",
+                    reports.flowPairs(user.organisationId(), program, dimension, mentor, mentee));
+        }
+        return "engagement/flow";
+    }
+
+    private Map<MentorshipId, List<String>> reasonTexts(List<PairHealth> pairs) {
+        Map<MentorshipId, List<String>> texts = new java.util.HashMap<>();
+        for (PairHealth p : pairs) {
+            texts.put(
+                    p.mentorship(),
+                    p.reasons().isEmpty()
+                            ? List.of(messages.getMessage("engagement.reason.none"))
+                            : p.reasons().stream().map(this::text).toList());
+        }
+        return texts;
+    }
+
+    private String text(Reason reason) {
+        Object[] args =
+                reason.args().stream()
+                        .map(
+                                a ->
+                                        a instanceof String s && s.startsWith("engagement.")
+                                                ? messages.getMessage(s)
+                                                : a)
+                        .toArray();
+        return messages.getMessage(reason.code(), args);
+    }
+
+    private static Map<String, Object> map(EngagementRules r) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("meetingSlackPercent", r.meetingSlackPercent());
+        map.put("atRiskAfterDays", r.atRiskAfterDays());
+        map.put("inactiveAfterDays", r.inactiveAfterDays());
+        map.put("lowRating", r.lowRating());
+        map.put("nudgeIntervalDays", r.nudgeIntervalDays());
+        map.put("warnAfterDays", r.warnAfterDays());
+        map.put("closeAfterDays", r.closeAfterDays());
+        map.put("checkIns", r.checkIns());
+        map.put("autoNudge", r.autoNudge());
+        map.put("autoClose", r.autoClose());
+        return map;
+    }
+
+    private static Map<String, String> errors(List<InputError> errors) {
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+        return byField;
+    }
+
+    private static ResponseEntity<String> csv(
+            String name, List<String> header, List<List<?>> rows) {
+        StringWriter out = new StringWriter();
+        ReportCsv.write(out, header, rows);
+        return ResponseEntity.status(HttpStatus.OK)
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + name + ".csv\"")
+                .body(out.toString());
+    }
+}
