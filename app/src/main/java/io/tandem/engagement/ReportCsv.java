@@ -1,5 +1,6 @@
 package io.tandem.engagement;
 
+import io.tandem.web.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,18 +18,7 @@ public final class ReportCsv {
     private ReportCsv() {}
 
     public static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '='
-                        || first == '+'
-                        || first == '-'
-                        || first == '@'
-                        || first == '\t'
-                        || first == '\r'
-                ? "'" + cell
-                : cell;
+        return cell == null ? null : CsvCells.safe(cell);
     }
 
     /** Writes the header and the rows; numbers stay numbers, every other cell is neutralised. */
