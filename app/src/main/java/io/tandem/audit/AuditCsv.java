@@ -35,7 +35,9 @@ public class AuditCsv {
         this.log = log;
     }
 
+    /** Writes the entries and records, as its own entry, that the log was downloaded. */
     public void write(OrganisationId organisation, AuditQuery query, Writer out) {
+        log.record(organisation, "AUDIT_EXPORTED", null, null, null);
         // Not closed here: the writer (a response, say) belongs to the caller.
         try {
             CSVPrinter csv =

@@ -1,10 +1,13 @@
 package io.tandem.audit;
 
+import io.tandem.engagement.ReportExported;
 import io.tandem.identity.ApiTokenIssued;
 import io.tandem.identity.ApiTokenRevoked;
 import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.SsoSettingsChanged;
 import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchRunStarted;
+import io.tandem.matching.ProposedPairChanged;
 import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.people.PeopleImported;
 import io.tandem.people.PersonLeft;
@@ -102,6 +105,45 @@ class AuditRecorder {
                 "program",
                 event.programId().value(),
                 event.detail());
+    }
+
+    @EventListener
+    void on(SsoSettingsChanged event) {
+        log.record(
+                event.organisationId(),
+                "SSO_CHANGED",
+                null,
+                null,
+                "issuer="
+                        + event.issuerUrl()
+                        + "; enabled="
+                        + event.enabled()
+                        + "; passwordSignIn="
+                        + event.passwordSignIn()
+                        + "; justInTime="
+                        + event.justInTime());
+    }
+
+    @EventListener
+    void on(ProposedPairChanged event) {
+        log.record(
+                event.organisationId(),
+                "PAIR_" + event.change(),
+                "run",
+                event.runId().value(),
+                "mentee="
+                        + event.menteeId().value()
+                        + (event.mentorId() == null ? "" : "; mentor=" + event.mentorId().value()));
+    }
+
+    @EventListener
+    void on(ReportExported event) {
+        log.record(
+                event.organisationId(),
+                "REPORT_EXPORTED",
+                "program",
+                event.programId().value(),
+                event.what());
     }
 
     @EventListener

@@ -5,5 +5,13 @@
  * entry that was edited or removed after it was written.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "matching", "mentorships", "web"})
+        allowedDependencies = {
+            "identity",
+            "people",
+            "programs",
+            "matching",
+            "mentorships",
+            "engagement",
+            "web"
+        })
 package io.tandem.audit;

@@ -53,6 +53,7 @@ public class ProgramReports {
     private final ProgramManagement programs;
     private final MentorshipManagement mentorships;
     private final PeopleManagement people;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ProgramReports(
             EngagementManagement engagement,
@@ -60,13 +61,20 @@ public class ProgramReports {
             CheckIns checkIns,
             ProgramManagement programs,
             MentorshipManagement mentorships,
-            PeopleManagement people) {
+            PeopleManagement people,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.engagement = engagement;
         this.activities = activities;
         this.checkIns = checkIns;
         this.programs = programs;
         this.mentorships = mentorships;
         this.people = people;
+    }
+
+    /** Records that someone downloaded the program's report or an export. */
+    public void exported(OrganisationId organisation, ProgramId program, String what) {
+        events.publishEvent(new ReportExported(organisation, program, what));
     }
 
     @Transactional(readOnly = true)

@@ -27,9 +27,15 @@ public class SsoManagement implements ClientRegistrationRepository {
     private final SsoRecords records;
     private final SecretBox secrets;
     private final MessageSourceAccessor messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Map<String, ClientRegistration> registrations = new ConcurrentHashMap<>();
 
-    SsoManagement(SsoRecords records, SecretBox secrets, MessageSource messageSource) {
+    SsoManagement(
+            SsoRecords records,
+            SecretBox secrets,
+            MessageSource messageSource,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.secrets = secrets;
         this.messages = new MessageSourceAccessor(messageSource);
@@ -116,6 +122,13 @@ public class SsoManagement implements ClientRegistrationRepository {
                         form.passwordSignIn(),
                         form.justInTime()));
         registrations.clear();
+        events.publishEvent(
+                new SsoSettingsChanged(
+                        organisation,
+                        issuer,
+                        form.enabled(),
+                        form.passwordSignIn(),
+                        form.justInTime()));
     }
 
     /** The buttons on the sign-in page, one per organisation whose SSO is on. */

@@ -150,6 +150,9 @@ public class MatchingManagement {
         if (!runs.setLocked(id, mentee, locked)) {
             throw new NotFoundException(messages.getMessage("match.pair.not-found"));
         }
+        events.publishEvent(
+                new ProposedPairChanged(
+                        organisation, id, locked ? "LOCKED" : "UNLOCKED", mentee, null));
     }
 
     /** Takes the pair out of the run; later runs of the program leave it out too. */
@@ -167,6 +170,8 @@ public class MatchingManagement {
         runs.removeProposal(id, mentee);
         runs.exclude(organisation, run.programId(), pair.menteeId(), pair.mentorId());
         runs.addUnmatched(id, mentee, UnmatchedReason.REMOVED);
+        events.publishEvent(
+                new ProposedPairChanged(organisation, id, "REMOVED", mentee, pair.mentorId()));
     }
 
     /**
@@ -262,6 +267,7 @@ public class MatchingManagement {
                         true);
         runs.removeProposal(id, mentee);
         runs.addProposal(id, pair);
+        events.publishEvent(new ProposedPairChanged(organisation, id, "ASSIGNED", mentee, mentor));
         return pair;
     }
 

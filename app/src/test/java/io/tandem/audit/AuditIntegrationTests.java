@@ -150,6 +150,31 @@ class AuditIntegrationTests {
     }
 
     @Test
+    void downloadsOfReportsAndOfTheLogItselfAreRecorded() {
+        ProgramView program =
+                programs.create(org.id(), ProgramDraft.of("Reported", "CROSS_DIVISIONAL"));
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/programs/{id}/report.csv", program.id().value())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk();
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/audit.csv")
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk();
+
+        assertThat(actions(org.id(), "REPORT_EXPORTED"))
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.detail()).isEqualTo("report.csv");
+                            assertThat(e.targetId()).isEqualTo(program.id().value().toString());
+                        });
+        assertThat(actions(org.id(), "AUDIT_EXPORTED")).hasSize(1);
+    }
+
+    @Test
     void concurrentWritersBuildOneUnbrokenChain() throws Exception {
         long before = log.verify(org.id()).entries();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -261,7 +286,8 @@ class AuditIntegrationTests {
         assertThat(mvc.get().uri("/admin/audit?page=1").with(admin))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Entries (" + (base + 60) + ")")
+                // The 60 written here and the download of the log just before.
+                .contains("Entries (" + (base + 61) + ")")
                 .contains("Page 2 of 2");
         assertThat(mvc.get().uri("/admin/audit?to=not-a-date").with(admin))
                 .hasStatus(422)
@@ -270,7 +296,7 @@ class AuditIntegrationTests {
         assertThat(mvc.post().uri("/admin/audit/verify").with(admin).with(csrf()))
                 .hasStatus3xxRedirection()
                 .flash()
-                .containsEntry("verification", new Verification(true, base + 60, null));
+                .containsEntry("verification", new Verification(true, base + 61, null));
         assertThat(
                         mvc.get()
                                 .uri("/admin/audit")

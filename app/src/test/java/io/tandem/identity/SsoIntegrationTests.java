@@ -305,7 +305,8 @@ class SsoIntegrationTests {
                             {
                                 setUseCodeAsDefaultMessage(true);
                             }
-                        });
+                        },
+                        event -> {});
         TestOrganisation fresh = organisations.create();
         assertThatThrownBy(() -> keyless.save(fresh.id(), form(true, false)))
                 .isInstanceOf(io.tandem.web.InvalidInputException.class)

@@ -41,7 +41,14 @@ class AuditPageController {
                     "PROGRAM_RULES",
                     "PROGRAM_MINIMUM_SCORE",
                     "MATCH_RUN_STARTED",
+                    "PAIR_LOCKED",
+                    "PAIR_UNLOCKED",
+                    "PAIR_REMOVED",
+                    "PAIR_ASSIGNED",
                     "MATCH_PUBLISHED",
+                    "SSO_CHANGED",
+                    "REPORT_EXPORTED",
+                    "AUDIT_EXPORTED",
                     "MENTORSHIP_ENDED",
                     "PERSON_LEFT");
     private static final int PAGE_SIZE = 50;

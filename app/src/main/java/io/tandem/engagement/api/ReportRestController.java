@@ -41,6 +41,7 @@ class ReportRestController {
     @GetMapping(value = "/api/v1/programs/{id}/report.csv", produces = "text/csv")
     ResponseEntity<String> csv(TandemUser user, @PathVariable UUID id) {
         ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        reports.exported(user.organisationId(), new ProgramId(id), "report.csv");
         StringWriter out = new StringWriter();
         ReportCsv.write(out, ProgramReports.REPORT_HEADER, ProgramReports.rows(report, null));
         return ResponseEntity.ok()

@@ -202,6 +202,10 @@ class EngagementPageController {
                                     "section", String.join(", ", ProgramReports.SECTIONS))));
         }
         ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        reports.exported(
+                user.organisationId(),
+                new ProgramId(id),
+                "dashboard.csv" + (section == null ? "" : "?section=" + section));
         return csv(
                 "program-" + (section == null ? "report" : section),
                 ProgramReports.REPORT_HEADER,
@@ -210,6 +214,7 @@ class EngagementPageController {
 
     @GetMapping("/programs/{id}/exports/participants.csv")
     ResponseEntity<String> participants(TandemUser user, @PathVariable UUID id) {
+        reports.exported(user.organisationId(), new ProgramId(id), "participants.csv");
         return csv(
                 "participants",
                 ProgramReports.PARTICIPANT_HEADER,
@@ -218,6 +223,7 @@ class EngagementPageController {
 
     @GetMapping("/programs/{id}/exports/pairs.csv")
     ResponseEntity<String> pairsCsv(TandemUser user, @PathVariable UUID id) {
+        reports.exported(user.organisationId(), new ProgramId(id), "pairs.csv");
         return csv(
                 "pairs",
                 ProgramReports.PAIR_HEADER,
@@ -226,6 +232,7 @@ class EngagementPageController {
 
     @GetMapping("/programs/{id}/exports/aggregates.csv")
     ResponseEntity<String> aggregates(TandemUser user, @PathVariable UUID id) {
+        reports.exported(user.organisationId(), new ProgramId(id), "aggregates.csv");
         ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
         List<List<?>> rows = new java.util.ArrayList<>(ProgramReports.rows(report, "check-ins"));
         rows.addAll(ProgramReports.rows(report, "surveys"));
