@@ -78,9 +78,14 @@ class EventDeliveryIntegrationTests {
                 .id();
     }
 
+    /**
+     * Completed publications of the event with this id to the notifications module's listeners
+     * (other modules, engagement among them, listen to some of these events too).
+     */
     long completed(Object id) {
         return jdbc.sql(
                         "select count(*) from event_publication where serialized_event like ?"
+                                + " and listener_id like '%.notifications.%'"
                                 + " and completion_date is not null")
                 .param("%" + id + "%")
                 .query(Long.class)
