@@ -38,6 +38,12 @@ class SessionConfiguration {
         String product = databaseProduct(dataSource);
         return repository -> {
             if (product.contains("postgres")) {
+                // A streaming request (SSE) may save a new session from two threads at once.
+                repository.setCreateSessionQuery(
+                        "INSERT INTO %TABLE_NAME% (PRIMARY_ID, SESSION_ID, CREATION_TIME,"
+                                + " LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL, EXPIRY_TIME,"
+                                + " PRINCIPAL_NAME) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (PRIMARY_ID) DO NOTHING");
                 repository.setCreateSessionAttributeQuery(
                         "INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME,"
                                 + " ATTRIBUTE_BYTES) VALUES (?, ?, ?) ON CONFLICT"

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +105,31 @@ public class MessagingManagement {
         conversations.create(row);
         members.forEach(p -> conversations.addMember(organisation, row.id(), p));
         return row.id();
+    }
+
+    /**
+     * The mentorship's conversation as the viewer sees it, if it exists yet; never creates it, so
+     * read-only pages (the home page) may ask.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ConversationView> existingConversationOf(
+            OrganisationId organisation, MentorshipId id, PersonId viewer) {
+        MentorshipDetails m = workspaces.details(organisation, id);
+        if (!m.mentorId().equals(viewer) && !m.menteeId().equals(viewer)) {
+            throw notFound();
+        }
+        UUID conversation =
+                programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP
+                        ? circle(organisation, m.programId(), m.mentorId()).id()
+                        : id.value();
+        if (conversations.find(organisation, conversation).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(conversation(organisation, conversation, viewer));
+        } catch (NotFoundException notAMemberYet) {
+            return Optional.empty();
+        }
     }
 
     /** The conversation as the viewer sees it; 404 unless they are in it. */

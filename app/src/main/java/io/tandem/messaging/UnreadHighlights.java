@@ -25,11 +25,14 @@ class UnreadHighlights implements MentorshipHighlights {
     @Override
     public List<Highlight> highlights(
             OrganisationId organisation, MentorshipSummary mentorship, PersonId viewer) {
-        UUID id = messaging.conversationOf(organisation, mentorship.id(), viewer);
-        long unread = messaging.conversation(organisation, id, viewer).unread();
-        if (unread == 0) {
+        // The home page reads in a read-only transaction: a conversation nobody opened yet has no
+        // unread messages, and is not created here.
+        var conversation = messaging.existingConversationOf(organisation, mentorship.id(), viewer);
+        if (conversation.isEmpty() || conversation.get().unread() == 0) {
             return List.of();
         }
+        UUID id = conversation.get().id();
+        long unread = conversation.get().unread();
         return List.of(
                 new Highlight(
                         messages.getMessage(

@@ -112,6 +112,13 @@ class ErrorResponses extends AbstractErrorController {
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // SQLSTATE class 08 is "connection exception" (PostgreSQL's driver reports a lost
+            // connection as 08006 or 08001, whatever Spring translates it to).
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
