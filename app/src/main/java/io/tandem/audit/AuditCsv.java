@@ -35,6 +35,21 @@ public class AuditCsv {
         this.log = log;
     }
 
+    /** Answers the download: the file {@code audit.csv}, written as {@link #write} does. */
+    public void download(
+            OrganisationId organisation,
+            AuditQuery query,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+        java.io.OutputStreamWriter out =
+                new java.io.OutputStreamWriter(
+                        response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        write(organisation, query, out);
+        out.flush();
+    }
+
     /** Writes the entries and records, as its own entry, that the log was downloaded. */
     public void write(OrganisationId organisation, AuditQuery query, Writer out) {
         log.record(organisation, "AUDIT_EXPORTED", null, null, null);

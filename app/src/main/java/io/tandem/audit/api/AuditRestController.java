@@ -11,7 +11,6 @@ import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,12 +62,7 @@ class AuditRestController {
             @RequestParam(required = false) String action,
             HttpServletResponse response)
             throws IOException {
-        var query = new AuditFilter(from, to, actor, action).query();
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        var out =
-                new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        csv.write(user.organisationId(), query, out);
-        out.flush();
+        csv.download(
+                user.organisationId(), new AuditFilter(from, to, actor, action).query(), response);
     }
 }

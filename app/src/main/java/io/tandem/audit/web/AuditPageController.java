@@ -10,8 +10,6 @@ import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -95,13 +93,7 @@ class AuditPageController {
     @GetMapping("/admin/audit.csv")
     void download(TandemUser user, AuditFilter filter, HttpServletResponse response)
             throws IOException {
-        AuditQuery query = filter.query();
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        OutputStreamWriter out =
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        csv.write(user.organisationId(), query, out);
-        out.flush();
+        csv.download(user.organisationId(), filter.query(), response);
     }
 
     private static Map<String, String> errors(InvalidInputException e) {
