@@ -93,7 +93,7 @@ public class MessagingManagement {
         Conversations.Row row;
         Set<PersonId> members = new LinkedHashSet<>();
         members.add(m.mentorId());
-        if (programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP) {
+        if (inCircle(organisation, m)) {
             row = circle(organisation, m.programId(), m.mentorId());
             members.addAll(circleMentees(organisation, m.programId(), m.mentorId()));
         } else {
@@ -119,7 +119,7 @@ public class MessagingManagement {
             throw notFound();
         }
         UUID conversation =
-                programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP
+                inCircle(organisation, m)
                         ? circle(organisation, m.programId(), m.mentorId()).id()
                         : id.value();
         if (conversations.find(organisation, conversation).isEmpty()) {
@@ -407,6 +407,11 @@ public class MessagingManagement {
                 conversations.members(row.id()),
                 conversations.lastSeq(row.id()),
                 conversations.unread(organisation, viewer).getOrDefault(row.id(), 0L));
+    }
+
+    /** Whether the mentorship talks in its mentor's circle (a GROUP program) rather than alone. */
+    private boolean inCircle(OrganisationId organisation, MentorshipDetails m) {
+        return programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP;
     }
 
     private Conversations.Row circle(
