@@ -34,9 +34,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The database goes away under a running instance (a TCP proxy in front of it is closed, on H2 and
- * on PostgreSQL alike): a signed-in page and an API route answer a quick 503, health answers at
- * once, and both serve again when the database is back.
+ * The database goes away under a running instance (a TCP proxy in front of it is closed): a
+ * signed-in page and an API route answer a quick 503, health answers at once, and both serve again
+ * when the database is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
