@@ -33,7 +33,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -55,8 +54,6 @@ class MatchRunner {
     private final ProgramManagement programs;
     private final ActivePairs active;
     private final TransactionTemplate transaction;
-    private final boolean excludePastPairs;
-    private final Duration heartbeat;
     private final Duration heartbeatTimeout;
     private final String abandoned;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
@@ -76,17 +73,14 @@ class MatchRunner {
             ActivePairs active,
             TransactionTemplate transaction,
             MessageSource messageSource,
-            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs,
-            @Value("${tandem.matching.heartbeat:PT1S}") Duration heartbeat,
-            @Value("${tandem.matching.heartbeat-timeout:PT30S}") Duration heartbeatTimeout) {
+            MatchingProperties properties) {
         this.runs = runs;
         this.scoring = scoring;
         this.programs = programs;
         this.active = active;
         this.transaction = transaction;
-        this.excludePastPairs = excludePastPairs;
-        this.heartbeat = heartbeat;
-        this.heartbeatTimeout = heartbeatTimeout;
+        Duration heartbeat = properties.heartbeat();
+        this.heartbeatTimeout = properties.heartbeatTimeout();
         this.abandoned =
                 new MessageSourceAccessor(messageSource)
                         .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
@@ -169,14 +163,9 @@ class MatchRunner {
                             runs.progress(run.id(), Math.min(0.99, fraction));
                         }
                     };
-            ProgramScoring.Scored scored =
+            ScoredProgram scored =
                     scoring.score(
-                            organisation,
-                            program,
-                            programs.activeEnrolments(organisation, program.id()),
-                            runs.excluded(organisation, program.id(), excludePastPairs),
-                            token,
-                            ProgressListener.slice(progress, 0, 0.4));
+                            organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
             long scoredAt = System.nanoTime();
             ScoreMatrix matrix = scored.matrix();
             int[] capacity = scored.capacities().toArray();
@@ -287,11 +276,8 @@ class MatchRunner {
         return false;
     }
 
-    static Stats stats(List<Proposal> proposals, int unmatched, ProgramScoring.Scored scored) {
-        int max =
-                scored.scorer().weights().asMap().values().stream()
-                        .mapToInt(Integer::intValue)
-                        .sum();
+    static Stats stats(List<Proposal> proposals, int unmatched, ScoredProgram scored) {
+        int max = scored.maxPoints();
         int[] histogram = new int[BUCKETS];
         long total = 0;
         Integer min = null;
