@@ -17,13 +17,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Match runs, their proposals, exclusions and published pairs; scoped by organisation. */
 @Repository
@@ -31,9 +32,12 @@ class MatchRuns {
 
     private static final String RUN_COLUMNS =
             "id, program_id, objective, algorithm, status, progress, base_run_id, mentees, mentors,"
-                    + " total, matched, unmatched, min_score, mean_score, max_score, cross_division,"
+                    + " total_score, matched, unmatched, min_score, mean_score, max_score, cross_division,"
                     + " cross_location, cross_function, histogram, error, created_at, finished_at,"
                     + " published_at";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Contribution>> CONTRIBUTIONS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -136,7 +140,7 @@ class MatchRuns {
     /** Writes the result; false when the run is no longer RUNNING (cancelled, or given up). */
     boolean finish(MatchRunId id, Stats stats, long totalScore) {
         return jdbc.sql(
-                                "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total = ?, matched = ?,"
+                                "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total_score = ?, matched = ?,"
                                         + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
                                         + " cross_function = ?, histogram = ?, finished_at = ? where id = ? and status = 'RUNNING'")
                         .params(
@@ -372,37 +376,13 @@ class MatchRuns {
         }
     }
 
+    /** A pair's explanation as stored: a JSON array of its contributions. */
     private static String encode(List<Contribution> explanation) {
-        return String.join(
-                "|",
-                explanation.stream()
-                        .map(
-                                c ->
-                                        c.criterion()
-                                                + ":"
-                                                + c.weight()
-                                                + ":"
-                                                + String.format(Locale.ROOT, "%.4f", c.value())
-                                                + ":"
-                                                + c.contribution())
-                        .toList());
+        return JSON.writeValueAsString(explanation);
     }
 
-    private static List<Contribution> decode(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        List<Contribution> out = new ArrayList<>();
-        for (String part : text.split("\\|")) {
-            String[] f = part.split(":");
-            out.add(
-                    new Contribution(
-                            f[0],
-                            Integer.parseInt(f[1]),
-                            Double.parseDouble(f[2]),
-                            Integer.parseInt(f[3])));
-        }
-        return out;
+    private static List<Contribution> decode(String json) {
+        return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, CONTRIBUTIONS);
     }
 
     private static MatchRunView run(
@@ -422,7 +402,7 @@ class MatchRuns {
                             rs.getInt("unmatched"),
                             min,
                             meanScore,
-                            rs.getLong("total"),
+                            rs.getLong("total_score"),
                             rs.getInt("max_score"),
                             histogram == null || histogram.isEmpty()
                                     ? List.of()
