@@ -18,8 +18,8 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +55,7 @@ class MatchRunner {
     private final ActivePairs active;
     private final TransactionTemplate transaction;
     private final Duration heartbeatTimeout;
+    private final Clock clock;
     private final String abandoned;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
     // Its own thread, so a busy scheduler never starves the heartbeat of a long run.
@@ -73,7 +74,8 @@ class MatchRunner {
             ActivePairs active,
             TransactionTemplate transaction,
             MessageSource messageSource,
-            MatchingProperties properties) {
+            MatchingProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.scoring = scoring;
         this.programs = programs;
@@ -81,6 +83,7 @@ class MatchRunner {
         this.transaction = transaction;
         Duration heartbeat = properties.heartbeat();
         this.heartbeatTimeout = properties.heartbeatTimeout();
+        this.clock = clock;
         this.abandoned =
                 new MessageSourceAccessor(messageSource)
                         .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
@@ -104,7 +107,7 @@ class MatchRunner {
     void beat() {
         try {
             List<UUID> ids = running.keySet().stream().map(MatchRunId::value).toList();
-            for (UUID stop : runs.beat(ids, Instant.now())) {
+            for (UUID stop : runs.beat(ids, clock.instant())) {
                 cancelHere(new MatchRunId(stop));
             }
         } catch (RuntimeException e) {
@@ -125,7 +128,7 @@ class MatchRunner {
         try {
             int failed =
                     runs.failAbandoned(
-                            Instant.now().minus(heartbeatTimeout), abandoned, Instant.now());
+                            clock.instant().minus(heartbeatTimeout), abandoned, clock.instant());
             if (failed > 0) {
                 log.warn(
                         "Marked {} match run(s) FAILED: no heartbeat for {}",

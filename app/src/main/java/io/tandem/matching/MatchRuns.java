@@ -12,6 +12,7 @@ import io.tandem.programs.ProgramId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,10 +42,12 @@ class MatchRuns {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
 
-    MatchRuns(JdbcClient jdbc, JdbcTemplate template) {
+    MatchRuns(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     void insert(
@@ -64,8 +67,8 @@ class MatchRuns {
                         objective.name(),
                         algorithm.name(),
                         base == null ? null : base.value(),
-                        Timestamp.from(Instant.now()),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -103,7 +106,7 @@ class MatchRuns {
                                 "update match_run set cancel_requested = true, status = 'CANCELLED',"
                                         + " finished_at = ? where organisation_id = ? and id = ?"
                                         + " and status = 'RUNNING'")
-                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .params(Timestamp.from(clock.instant()), organisation.value(), id.value())
                         .update()
                 > 0;
     }
@@ -132,7 +135,7 @@ class MatchRuns {
                 .params(
                         status.name(),
                         error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(clock.instant()),
                         id.value())
                 .update();
     }
@@ -158,7 +161,7 @@ class MatchRuns {
                                 String.join(
                                         ",",
                                         stats.histogram().stream().map(String::valueOf).toList()),
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 id.value())
                         .update()
                 > 0;
@@ -345,14 +348,14 @@ class MatchRuns {
     boolean markPublished(OrganisationId organisation, MatchRunId id) {
         return jdbc.sql(
                                 "update match_run set published_at = ? where organisation_id = ? and id = ? and status = 'DONE' and published_at is null")
-                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .params(Timestamp.from(clock.instant()), organisation.value(), id.value())
                         .update()
                 > 0;
     }
 
     /** Remembers the pairs as published, so no later run proposes them again; in batches. */
     void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> keys =
                 proposals.stream()
                         .map(

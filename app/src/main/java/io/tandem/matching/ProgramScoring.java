@@ -18,7 +18,7 @@ import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -42,16 +42,19 @@ class ProgramScoring {
     private final ProgramManagement programs;
     private final MatchRuns runs;
     private final MatchingProperties properties;
+    private final Clock clock;
 
     ProgramScoring(
             PeopleManagement people,
             ProgramManagement programs,
             MatchRuns runs,
-            MatchingProperties properties) {
+            MatchingProperties properties,
+            Clock clock) {
         this.people = people;
         this.programs = programs;
         this.runs = runs;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Scores the program's active enrolments now, leaving out the pairs it excludes. */
@@ -92,7 +95,7 @@ class ProgramScoring {
         Map<PersonId, Integer> chartIndex = new HashMap<>();
         OrgChart chart = chart(organisation, chartIndex);
         List<Profiles> sides =
-                new EngineProfiles(profiles, chartIndex, functionInterest(program), Instant.now())
+                new EngineProfiles(profiles, chartIndex, functionInterest(program), clock.instant())
                         .of(mentees, mentors);
         RuleTranslation rules = RuleTranslation.of(program.rules(), chart);
         Map<PersonId, Integer> menteeRows = index(mentees);

@@ -78,7 +78,7 @@ public class SelfMatchManagement {
     private final TransactionTemplate ownTransaction;
     private final RefusalMessages refusals;
     private final Duration expiry;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     SelfMatchManagement(
             SelfMatchRequests requests,
@@ -91,7 +91,8 @@ public class SelfMatchManagement {
             MessageSource messageSource,
             PlatformTransactionManager transactionManager,
             RefusalMessages refusals,
-            MatchingProperties properties) {
+            MatchingProperties properties,
+            Clock clock) {
         this.requests = requests;
         this.runs = runs;
         this.active = active;
@@ -105,6 +106,7 @@ public class SelfMatchManagement {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refusals = refusals;
         this.expiry = properties.requestExpiry();
+        this.clock = clock;
     }
 
     /**
