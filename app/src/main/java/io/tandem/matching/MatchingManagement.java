@@ -248,14 +248,7 @@ public class MatchingManagement {
      */
     @Transactional
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = run(organisation, id);
-        if (run.status() != MatchRunStatus.DONE) {
-            throw new ConflictException(
-                    messages.getMessage("match.not-done", new Object[] {run.status()}));
-        }
-        if (run.published()) {
-            throw new ConflictException(messages.getMessage("match.published-already"));
-        }
+        MatchRunView run = underReview(run(organisation, id));
         Overbooking overbooking = overbooking(organisation, run);
         if (overbooking.any()) {
             throw new ConflictException(overbooking.message(messages));
@@ -281,7 +274,7 @@ public class MatchingManagement {
      */
     public Overbooking overbooking(OrganisationId organisation, MatchRunId id) {
         MatchRunView run = status(organisation, id);
-        if (run.status() != MatchRunStatus.DONE || run.published()) {
+        if (!run.underReview()) {
             return Overbooking.NONE;
         }
         return overbooking(organisation, run(organisation, id));
@@ -329,7 +322,11 @@ public class MatchingManagement {
     }
 
     private MatchRunView editable(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = status(organisation, id);
+        return underReview(status(organisation, id));
+    }
+
+    /** The run, when its pairs may still change; else why not. */
+    private MatchRunView underReview(MatchRunView run) {
         if (run.status() != MatchRunStatus.DONE) {
             throw new ConflictException(
                     messages.getMessage("match.not-done", new Object[] {run.status()}));
