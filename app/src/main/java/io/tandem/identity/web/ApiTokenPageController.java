@@ -7,6 +7,7 @@ import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ApiTokenPageController {
 
-    record TokenForm(String name, Role role, TokenScope scope) {}
+    record TokenForm(@Size(max = 120) String name, Role role, TokenScope scope) {}
 
     private final IdentityManagement identity;
 
