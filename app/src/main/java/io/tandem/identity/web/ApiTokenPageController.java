@@ -44,7 +44,12 @@ class ApiTokenPageController {
     }
 
     @PostMapping
-    String create(TandemUser user, TokenForm form, Model model, RedirectAttributes redirect) {
+    String create(
+            TandemUser user,
+            TokenForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         // The rules (name, role, the cap) are the identity module's; the page shows its refusal.
         String refusal;
         try {
@@ -59,11 +64,13 @@ class ApiTokenPageController {
             return "redirect:/admin/tokens";
         } catch (InvalidInputException invalid) {
             refusal = invalid.errors().get(0).message();
+            response.setStatus(invalid.status().value());
         } catch (ConflictException full) {
             refusal = full.getMessage();
+            response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
         model.addAttribute("form", form);
-        model.addAttribute("nameError", refusal);
+        model.addAttribute("errors", java.util.Map.of("name", refusal));
         return tokens(user, model);
     }
 

@@ -86,7 +86,12 @@ class ProfilePageController {
     }
 
     @PostMapping("/edit")
-    String save(TandemUser user, ProfileForm form, Model model, RedirectAttributes redirect) {
+    String save(
+            TandemUser user,
+            ProfileForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
@@ -94,6 +99,7 @@ class ProfilePageController {
         try {
             people.updateProfile(user.organisationId(), person.get().id(), form.update());
         } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
             Map<String, String> errors =
                     e.errors().stream()
                             .collect(
