@@ -9,6 +9,10 @@ import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.Role;
 import io.tandem.people.PeopleManagement;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +39,7 @@ class PageFormErrorsIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
 
     record Form(String path, RequestPostProcessor user, Map<String, String> valid) {}
 
@@ -59,6 +64,13 @@ class PageFormErrorsIntegrationTests {
                         admin,
                         Map.of("name", "Forms", "template", "CROSS_DIVISIONAL"));
         Form tokens = new Form("/admin/tokens", admin, Map.of("name", "forms", "role", "ADMIN"));
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Forms", "ASPIRATION"));
+        programs.moveTo(org.id(), program.id(), ProgramStatus.ENROLLING);
+        Form enrol =
+                new Form(
+                        "/programs/" + program.id() + "/enrol",
+                        employee,
+                        Map.of("role", "MENTEE", "timeZone", "UTC"));
 
         List<Case> cases =
                 List.of(
@@ -70,7 +82,12 @@ class PageFormErrorsIntegrationTests {
                         new Case(builder, "name", ""),
                         new Case(builder, "description", "d".repeat(4_001)),
                         new Case(tokens, "name", "t".repeat(121)),
-                        new Case(tokens, "name", ""));
+                        new Case(tokens, "name", ""),
+                        new Case(enrol, "goals", "g".repeat(4_001)),
+                        new Case(enrol, "skillsWanted", "w".repeat(4_001)),
+                        new Case(enrol, "skillsOffered", "o".repeat(4_001)),
+                        new Case(enrol, "preferences", "p".repeat(4_001)),
+                        new Case(enrol, "availability", "a".repeat(1_001)));
 
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
