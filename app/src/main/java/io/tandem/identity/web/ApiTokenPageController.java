@@ -33,8 +33,14 @@ class ApiTokenPageController {
     }
 
     @GetMapping
-    String tokens(TandemUser user, Model model) {
-        model.addAttribute("tokens", identity.tokens(user.organisationId()));
+    String tokens(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        var tokens = identity.tokens(user.organisationId(), io.tandem.web.PageQuery.of(page, null));
+        model.addAttribute("tokens", tokens.items());
+        model.addAttribute("pager", io.tandem.web.Pager.of(tokens, request, "page", "token-list"));
         model.addAttribute("roles", Role.values());
         model.addAttribute("scopes", TokenScope.values());
         if (!model.containsAttribute("form")) {
@@ -49,6 +55,7 @@ class ApiTokenPageController {
             TokenForm form,
             Model model,
             RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
         // The rules (name, role, the cap) are the identity module's; the page shows its refusal.
         String refusal;
@@ -71,7 +78,7 @@ class ApiTokenPageController {
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", java.util.Map.of("name", refusal));
-        return tokens(user, model);
+        return tokens(user, null, request, model);
     }
 
     @PostMapping("/{id}/revoke")
