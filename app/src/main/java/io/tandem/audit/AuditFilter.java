@@ -2,6 +2,7 @@ package io.tandem.audit;
 
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +14,11 @@ import java.util.List;
  * The filter as people type it, on the page and in the API: {@code from} and {@code to} are dates
  * ({@code 2026-12-01}, whole days in UTC, {@code to} included) or instants.
  */
-public record AuditFilter(String from, String to, String actor, String action) {
+public record AuditFilter(
+        @Size(max = 40) String from,
+        @Size(max = 40) String to,
+        @Size(max = 320) String actor,
+        @Size(max = 60) String action) {
 
     public AuditQuery query() {
         List<InputError> errors = new ArrayList<>();

@@ -83,6 +83,27 @@ class ApiTokens {
                 .list();
     }
 
+    /** One page, live tokens first; revoked ones stay listed and so grow without bound. */
+    List<ApiTokenSummary> findPage(OrganisationId organisation, long offset, int limit) {
+        return jdbc.sql(
+                        "select id, name, role, scope, hint, created_by, created_at, last_used_at, revoked_at"
+                                + " from api_token where organisation_id = ?"
+                                + " order by revoked_at nulls first, created_at desc, id"
+                                + " limit ? offset ?")
+                .param(organisation.value())
+                .param(limit)
+                .param(offset)
+                .query(ApiTokens::summary)
+                .list();
+    }
+
+    long count(OrganisationId organisation) {
+        return jdbc.sql("select count(*) from api_token where organisation_id = ?")
+                .param(organisation.value())
+                .query(Long.class)
+                .single();
+    }
+
     long countLive(OrganisationId organisation) {
         return jdbc.sql(
                         "select count(*) from api_token where organisation_id = ?"

@@ -392,6 +392,18 @@ public class IdentityManagement {
         return tokens.findAll(organisation);
     }
 
+    /** One page of the organisation's tokens, live ones first, then the revoked. */
+    public io.tandem.web.Paged<ApiTokenSummary> tokens(
+            OrganisationId organisation, io.tandem.web.PageQuery page) {
+        long total = tokens.count(organisation);
+        int pages = (int) Math.max(1, (total + page.size() - 1) / page.size());
+        // A page past the end (rows revoked since the link was made) shows the last page.
+        io.tandem.web.PageQuery within =
+                new io.tandem.web.PageQuery(Math.min(page.page(), pages - 1), page.size());
+        return io.tandem.web.Paged.of(
+                tokens.findPage(organisation, within.offset(), within.size()), within, total);
+    }
+
     @Transactional
     public boolean revokeToken(OrganisationId organisation, UUID id) {
         boolean revoked = tokens.revoke(organisation, id);

@@ -23,7 +23,7 @@ class Enrolments {
             "id, program_id, person_id, role, status, capacity, goals, skills_wanted, skills_offered,"
                     + " aspired_division, aspired_location, preferences, availability, time_zone,"
                     + " invited_at, enrolled_at, decided_at, decision_note";
-    private static final String SEPARATOR = ";";
+    static final String SEPARATOR = ";";
 
     private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package io.tandem.programs;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,9 +9,9 @@ import java.util.List;
  * or a sensible default.
  */
 public record ProgramDraft(
-        String name,
-        String template,
-        String description,
+        @Size(max = 200) String name,
+        @Size(max = 40) String template,
+        @Size(max = 4000) String description,
         ProgramFormat format,
         LocalDate startsOn,
         LocalDate endsOn,
@@ -21,8 +22,8 @@ public record ProgramDraft(
         LocalDate enrolmentOpensOn,
         LocalDate enrolmentClosesOn,
         Boolean approvalRequired,
-        String agreementText,
-        List<String> suggestedGoals,
+        @Size(max = 8000) String agreementText,
+        List<@Size(max = 8000) String> suggestedGoals,
         List<MatchingRule> rules,
         Integer minimumScore) {
 

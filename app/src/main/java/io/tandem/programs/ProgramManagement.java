@@ -35,6 +35,12 @@ public class ProgramManagement {
 
     static final int MAX_CAPACITY = 20;
 
+    /** The sizes of an enrolment's answers, as their columns hold them. */
+    static final int MAX_ANSWER = 4000;
+
+    static final int MAX_PLACE = 200;
+    static final int MAX_AVAILABILITY = 1000;
+
     private final Programs programs;
     private final Enrolments enrolments;
     private final ProgramTemplates templates;
@@ -311,6 +317,22 @@ public class ProgramManagement {
         if (timeZone != null && !PeopleManagement.isTimeZone(timeZone)) {
             errors.add(field("timeZone", "profile.time-zone.invalid"));
         }
+        // The answers' columns: longer text would reach the database and fail there.
+        refuseLonger(errors, "goals", trim(request.goals()), MAX_ANSWER);
+        refuseLonger(
+                errors,
+                "skillsWanted",
+                String.join(Enrolments.SEPARATOR, clean(request.skillsWanted())),
+                MAX_ANSWER);
+        refuseLonger(
+                errors,
+                "skillsOffered",
+                String.join(Enrolments.SEPARATOR, clean(request.skillsOffered())),
+                MAX_ANSWER);
+        refuseLonger(errors, "aspiredDivision", trim(request.aspiredDivision()), MAX_PLACE);
+        refuseLonger(errors, "aspiredLocation", trim(request.aspiredLocation()), MAX_PLACE);
+        refuseLonger(errors, "preferences", trim(request.preferences()), MAX_ANSWER);
+        refuseLonger(errors, "availability", trim(request.availability()), MAX_AVAILABILITY);
         PersonSummary person = null;
         if (request.personId() != null) {
             person =
@@ -855,6 +877,12 @@ public class ProgramManagement {
 
     private InputError field(String field, String code, Object... args) {
         return InputError.field(field, messages.getMessage(code, args));
+    }
+
+    private void refuseLonger(List<InputError> errors, String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(field(name, "enrolment.too-long", max));
+        }
     }
 
     private static String trim(String value) {

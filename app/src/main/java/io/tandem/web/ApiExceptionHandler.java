@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -111,6 +110,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /**
+     * A request body that breaks its Bean Validation constraints (a text longer than its column, a
+     * blank required field): 422 naming every field, in the shape every other refusal has.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException ex,
+            org.springframework.http.HttpHeaders headers,
+            HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        List<InputError> errors = new java.util.ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(toInputError(error)));
+        for (org.springframework.validation.ObjectError error :
+                ex.getBindingResult().getGlobalErrors()) {
+            errors.add(
+                    InputError.field(
+                            error.getObjectName(),
+                            messages.getMessage(
+                                    error,
+                                    org.springframework.context.i18n.LocaleContextHolder
+                                            .getLocale())));
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNPROCESSABLE_CONTENT, text("request.body.invalid"));
+        problem.setTitle(HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase());
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
     /** A body cut off by {@link RequestSizeLimitFilter} while being read: 413, not 400. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -169,21 +198,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(
-            MethodArgumentNotValidException ex,
-            org.springframework.http.HttpHeaders headers,
-            HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
-        List<InputError> errors =
-                ex.getBindingResult().getFieldErrors().stream().map(this::toInputError).toList();
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, text("request.body.invalid"));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
     }
 
     private InputError toInputError(FieldError error) {

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.AbstractErrorController;
@@ -23,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -102,9 +106,19 @@ class ErrorResponses extends AbstractErrorController {
                 LocaleContextHolder.getLocale());
     }
 
-    /** Whether {@code failure} comes from a database that cannot be reached or does not answer. */
+    /**
+     * Whether {@code failure} comes from a database that cannot be reached or does not answer. The
+     * causes are followed, and so are the failures a failed rollback hides: when a connection
+     * breaks inside a transaction (on PostgreSQL the session lookup's), the rollback fails too,
+     * with a plain "Connection is closed" from the pool, and the failure that tells is the
+     * application exception the {@link TransactionSystemException} keeps beside its cause.
+     */
     static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        return databaseUnavailable(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnavailable(Throwable failure, Set<Throwable> seen) {
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof QueryTimeoutException
@@ -119,8 +133,15 @@ class ErrorResponses extends AbstractErrorController {
                     && sql.getSQLState().startsWith("08")) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            if (t instanceof TransactionSystemException tx
+                    && tx.getApplicationException() != null
+                    && databaseUnavailable(tx.getApplicationException(), seen)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnavailable(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -210,7 +210,7 @@ class DirectoryIntegrationTests {
                                 .with(eli)
                                 .with(csrf())
                                 .param("timeZone", "Moon/Base"))
-                .hasStatusOk()
+                .hasStatus(422)
                 .bodyText()
                 .contains("Choose a time zone from the list");
     }

@@ -81,6 +81,57 @@ class ProgramsIntegrationTests {
     }
 
     @Test
+    void theServiceRefusesAnEnrolmentAnswerLongerThanItsColumnNamingIt() {
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Long", "ASPIRATION"));
+        programs.moveTo(org.id(), program.id(), ProgramStatus.ENROLLING);
+        Enrol tooLong =
+                new Enrol(
+                        person("fay@acme.test").id(),
+                        null,
+                        EnrolmentRole.MENTEE,
+                        null,
+                        "g".repeat(4_001),
+                        List.of("s".repeat(4_001)),
+                        null,
+                        null,
+                        "l".repeat(201),
+                        "p".repeat(4_001),
+                        "a".repeat(1_001),
+                        null);
+
+        assertThatThrownBy(() -> programs.enrol(org.id(), program.id(), tooLong))
+                .isInstanceOfSatisfying(
+                        io.tandem.web.InvalidInputException.class,
+                        refused ->
+                                assertThat(refused.errors())
+                                        .extracting(io.tandem.web.InputError::field)
+                                        .containsExactlyInAnyOrder(
+                                                "goals",
+                                                "skillsWanted",
+                                                "aspiredLocation",
+                                                "preferences",
+                                                "availability"));
+        assertThat(programs.enrolmentsOf(org.id(), person("fay@acme.test").id())).isEmpty();
+
+        // At the limit, every answer is stored.
+        Enrol atTheLimit =
+                new Enrol(
+                        person("fay@acme.test").id(),
+                        null,
+                        EnrolmentRole.MENTEE,
+                        null,
+                        "g".repeat(4_000),
+                        List.of("s".repeat(4_000)),
+                        null,
+                        null,
+                        "l".repeat(200),
+                        "p".repeat(4_000),
+                        "a".repeat(1_000),
+                        null);
+        assertThat(programs.enrol(org.id(), program.id(), atTheLimit).preferences()).hasSize(4_000);
+    }
+
+    @Test
     void listsTheSixSeedTemplatesAndACustomOne() {
         assertThat(
                         mvc.get()

@@ -12,6 +12,7 @@ import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,7 @@ class CheckInPageController {
             Boolean met,
             Integer usefulness,
             Integer goalProgress,
-            String blocking,
+            @Size(max = 2000) String blocking,
             Boolean shareBlocking,
             Integer awareness,
             Integer connection,

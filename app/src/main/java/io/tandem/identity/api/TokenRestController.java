@@ -9,6 +9,8 @@ import io.tandem.identity.TokenScope;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class TokenRestController {
 
-    record NewToken(String name, List<String> scopes, Role role) {}
+    record NewToken(@Size(max = 120) String name, List<@Size(max = 20) String> scopes, Role role) {}
 
     /** The secret is in this answer only; Tandem keeps a hash of it. */
     record IssuedTokenJson(UUID id, String name, List<String> scopes, Role role, String token) {}
@@ -54,7 +56,7 @@ class TokenRestController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedTokenJson issue(TandemUser user, @RequestBody NewToken body) {
+    IssuedTokenJson issue(TandemUser user, @RequestBody @Valid NewToken body) {
         List<InputError> errors = new ArrayList<>();
         String name = body.name() == null ? "" : body.name().trim();
         if (name.isEmpty()) {

@@ -5,6 +5,7 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/account")
 class AccountPageController {
 
-    record PasswordForm(String token, String password, String confirm) {}
+    record PasswordForm(
+            @Size(max = 200) String token,
+            @Size(max = 1000) String password,
+            @Size(max = 1000) String confirm) {}
 
     private final IdentityManagement identity;
 

@@ -7,6 +7,7 @@ import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ApiTokenPageController {
 
-    record TokenForm(String name, Role role, TokenScope scope) {}
+    record TokenForm(@Size(max = 120) String name, Role role, TokenScope scope) {}
 
     private final IdentityManagement identity;
 
@@ -32,8 +33,14 @@ class ApiTokenPageController {
     }
 
     @GetMapping
-    String tokens(TandemUser user, Model model) {
-        model.addAttribute("tokens", identity.tokens(user.organisationId()));
+    String tokens(
+            TandemUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        var tokens = identity.tokens(user.organisationId(), io.tandem.web.PageQuery.of(page, null));
+        model.addAttribute("tokens", tokens.items());
+        model.addAttribute("pager", io.tandem.web.Pager.of(tokens, request, "page", "token-list"));
         model.addAttribute("roles", Role.values());
         model.addAttribute("scopes", TokenScope.values());
         if (!model.containsAttribute("form")) {
@@ -43,7 +50,13 @@ class ApiTokenPageController {
     }
 
     @PostMapping
-    String create(TandemUser user, TokenForm form, Model model, RedirectAttributes redirect) {
+    String create(
+            TandemUser user,
+            TokenForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         // The rules (name, role, the cap) are the identity module's; the page shows its refusal.
         String refusal;
         try {
@@ -58,12 +71,14 @@ class ApiTokenPageController {
             return "redirect:/admin/tokens";
         } catch (InvalidInputException invalid) {
             refusal = invalid.errors().get(0).message();
+            response.setStatus(invalid.status().value());
         } catch (ConflictException full) {
             refusal = full.getMessage();
+            response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
         model.addAttribute("form", form);
-        model.addAttribute("nameError", refusal);
-        return tokens(user, model);
+        model.addAttribute("errors", java.util.Map.of("name", refusal));
+        return tokens(user, null, request, model);
     }
 
     @PostMapping("/{id}/revoke")

@@ -6,6 +6,7 @@ import io.tandem.identity.SsoSettings;
 import io.tandem.identity.TandemUser;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,10 +27,10 @@ class SsoPageController {
     /** Unticked boxes are simply absent from the submitted form. */
     record SsoPageForm(
             Boolean enabled,
-            String issuerUrl,
-            String clientId,
-            String clientSecret,
-            String emailClaim,
+            @Size(max = 500) String issuerUrl,
+            @Size(max = 200) String clientId,
+            @Size(max = 500) String clientSecret,
+            @Size(max = 100) String emailClaim,
             Boolean passwordSignIn,
             Boolean justInTime) {
 

@@ -11,6 +11,8 @@ import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
 class MatchRunRestController {
 
-    record StartRun(String objective, String algorithm) {}
+    record StartRun(@Size(max = 20) String objective, @Size(max = 20) String algorithm) {}
 
     record Assign(UUID menteeId, UUID mentorId) {}
 
@@ -43,7 +45,9 @@ class MatchRunRestController {
 
     @PostMapping("/api/v1/programs/{id}/match-runs")
     ResponseEntity<Map<String, Object>> start(
-            TandemUser user, @PathVariable UUID id, @RequestBody(required = false) StartRun body) {
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) @Valid StartRun body) {
         List<InputError> errors = new ArrayList<>();
         Objective objective =
                 parse(Objective.class, body == null ? null : body.objective(), "objective", errors);
@@ -87,7 +91,8 @@ class MatchRunRestController {
     }
 
     @PostMapping("/api/v1/match-runs/{id}/assignments")
-    MatchRunView.Proposal assign(TandemUser user, @PathVariable UUID id, @RequestBody Assign body) {
+    MatchRunView.Proposal assign(
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid Assign body) {
         return matching.assign(
                 user.organisationId(),
                 new MatchRunId(id),
@@ -96,7 +101,8 @@ class MatchRunRestController {
     }
 
     @PostMapping("/api/v1/match-runs/{id}/locks")
-    Map<String, Boolean> lock(TandemUser user, @PathVariable UUID id, @RequestBody Lock body) {
+    Map<String, Boolean> lock(
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid Lock body) {
         boolean locked = body.locked() == null || body.locked();
         matching.lock(
                 user.organisationId(), new MatchRunId(id), new PersonId(body.menteeId()), locked);
@@ -104,7 +110,8 @@ class MatchRunRestController {
     }
 
     @PostMapping("/api/v1/match-runs/{id}/removals")
-    Map<String, Boolean> remove(TandemUser user, @PathVariable UUID id, @RequestBody Lock body) {
+    Map<String, Boolean> remove(
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid Lock body) {
         matching.remove(user.organisationId(), new MatchRunId(id), new PersonId(body.menteeId()));
         return Map.of("removed", true);
     }

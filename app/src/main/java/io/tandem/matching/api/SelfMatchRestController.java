@@ -10,6 +10,8 @@ import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -30,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
 class SelfMatchRestController {
 
-    record SendRequest(UUID menteeId, UUID mentorId, String message) {}
+    record SendRequest(UUID menteeId, UUID mentorId, @Size(max = 2000) String message) {}
 
-    record Answer(UUID mentorId, String reason) {}
+    record Answer(UUID mentorId, @Size(max = 1000) String reason) {}
 
     private static final int DEFAULT_K = 5;
 
@@ -60,7 +62,7 @@ class SelfMatchRestController {
     ResponseEntity<RequestView> request(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) SendRequest body) {
+            @RequestBody(required = false) @Valid SendRequest body) {
         required(body == null ? null : body.menteeId(), "menteeId");
         required(body.mentorId(), "mentorId");
         RequestView request =
@@ -88,7 +90,9 @@ class SelfMatchRestController {
 
     @PostMapping("/api/v1/requests/{id}/accept")
     RequestView accept(
-            TandemUser user, @PathVariable UUID id, @RequestBody(required = false) Answer body) {
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) @Valid Answer body) {
         required(body == null ? null : body.mentorId(), "mentorId");
         return selfMatch.accept(
                 user.organisationId(), new RequestId(id), new PersonId(body.mentorId()));
@@ -96,7 +100,9 @@ class SelfMatchRestController {
 
     @PostMapping("/api/v1/requests/{id}/decline")
     RequestView decline(
-            TandemUser user, @PathVariable UUID id, @RequestBody(required = false) Answer body) {
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) @Valid Answer body) {
         required(body == null ? null : body.mentorId(), "mentorId");
         return selfMatch.decline(
                 user.organisationId(),

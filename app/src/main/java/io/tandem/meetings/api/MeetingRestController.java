@@ -14,6 +14,8 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,15 +45,15 @@ class MeetingRestController {
 
     record MeetingRequest(
             UUID organiserId,
-            String title,
-            String agenda,
-            String start,
-            String end,
-            String zone,
-            String recurrence,
-            String place,
-            String link,
-            String address) {}
+            @Size(max = 200) String title,
+            @Size(max = 10_000) String agenda,
+            @Size(max = 40) String start,
+            @Size(max = 40) String end,
+            @Size(max = 64) String zone,
+            @Size(max = 20) String recurrence,
+            @Size(max = 20) String place,
+            @Size(max = 500) String link,
+            @Size(max = 500) String address) {}
 
     private final MeetingManagement meetings;
 
@@ -110,7 +112,7 @@ class MeetingRestController {
     MeetingSummary plan(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) MeetingRequest body) {
+            @RequestBody(required = false) @Valid MeetingRequest body) {
         MeetingRequest request =
                 body == null
                         ? new MeetingRequest(

@@ -20,6 +20,7 @@ import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,18 +59,18 @@ class MeetingPageController {
 
     /** The planning form; a chosen slot wins over a typed date and time. */
     record PlanForm(
-            String slot,
-            String date,
-            String time,
+            @Size(max = 100) String slot,
+            @Size(max = 40) String date,
+            @Size(max = 40) String time,
             Integer duration,
-            String title,
-            String agenda,
-            String recurrence,
-            String place,
-            String link,
-            String address) {}
+            @Size(max = 200) String title,
+            @Size(max = 10_000) String agenda,
+            @Size(max = 20) String recurrence,
+            @Size(max = 20) String place,
+            @Size(max = 500) String link,
+            @Size(max = 500) String address) {}
 
-    record MoveForm(String date, String time, Integer duration) {}
+    record MoveForm(@Size(max = 40) String date, @Size(max = 40) String time, Integer duration) {}
 
     /** A slot as the page shows it: in my time and in my partner's. */
     record SlotOption(String value, String day, String mine, String theirs) {}

@@ -10,6 +10,8 @@ import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
 class WorkspaceRestController {
 
-    record EndRequest(String reason) {}
+    record EndRequest(@Size(max = 30) String reason) {}
 
     private final WorkspaceManagement workspaces;
 
@@ -61,7 +63,7 @@ class WorkspaceRestController {
     MentorshipDetails end(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) EndRequest body) {
+            @RequestBody(required = false) @Valid EndRequest body) {
         EndReason reason = reason(body == null ? null : body.reason());
         workspaces.end(user.organisationId(), new MentorshipId(id), null, reason);
         return workspaces.details(user.organisationId(), new MentorshipId(id));

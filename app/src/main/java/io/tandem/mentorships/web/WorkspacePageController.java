@@ -19,6 +19,7 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkspacePageController {
 
     record AgreementForm(
-            String terms,
-            String expectations,
-            String meetings,
-            String confidentiality,
-            String duration,
+            @Size(max = 10_000) String terms,
+            @Size(max = 10_000) String expectations,
+            @Size(max = 10_000) String meetings,
+            @Size(max = 10_000) String confidentiality,
+            @Size(max = 10_000) String duration,
             Integer version) {
 
         static AgreementForm of(WorkspaceView.Agreement a) {
@@ -66,10 +67,10 @@ class WorkspacePageController {
     }
 
     record GoalForm(
-            String title,
-            String measure,
+            @Size(max = 10_000) String title,
+            @Size(max = 10_000) String measure,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetOn,
-            String skill,
+            @Size(max = 200) String skill,
             GoalStatus status,
             Integer version) {
 
@@ -80,26 +81,30 @@ class WorkspacePageController {
         }
     }
 
-    record ProgressForm(Integer percent, String comment, Integer version) {}
+    record ProgressForm(Integer percent, @Size(max = 10_000) String comment, Integer version) {}
 
     record MilestoneForm(
-            String title, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {}
+            @Size(max = 10_000) String title,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {}
 
     record ActionForm(
-            String title,
+            @Size(max = 10_000) String title,
             UUID assignee,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
 
         static final ActionForm EMPTY = new ActionForm(null, null, null);
     }
 
-    record NoteForm(String body, Boolean shared) {
+    record NoteForm(@Size(max = 10_000) String body, Boolean shared) {
 
         static final NoteForm EMPTY = new NoteForm(null, true);
     }
 
     record SurveyForm(
-            String achieved, Integer partnershipRating, Integer partnerRating, Boolean again) {
+            @Size(max = 10_000) String achieved,
+            Integer partnershipRating,
+            Integer partnerRating,
+            Boolean again) {
 
         static final SurveyForm EMPTY = new SurveyForm(null, null, null, null);
     }

@@ -12,6 +12,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +72,7 @@ class ConversationRestController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessagePage(List<Message> items, int size, Long before) {}
 
-    record PostMessage(String text, UUID clientId) {}
+    record PostMessage(@Size(max = 5000) String text, UUID clientId) {}
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
@@ -115,7 +117,7 @@ class ConversationRestController {
     ResponseEntity<Message> post(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) PostMessage body) {
+            @RequestBody(required = false) @Valid PostMessage body) {
         var posted =
                 messaging.send(
                         user.organisationId(),

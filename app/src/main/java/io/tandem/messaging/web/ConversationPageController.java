@@ -14,6 +14,7 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -38,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConversationPageController {
 
-    record MessageForm(String text, UUID clientId) {}
+    record MessageForm(@Size(max = 5000) String text, UUID clientId) {}
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;

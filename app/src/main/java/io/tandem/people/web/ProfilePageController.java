@@ -6,6 +6,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfilePageController {
 
     record ProfileForm(
-            String bio,
-            String skills,
-            String skillsWanted,
-            String aspiredDivision,
-            String aspiredLocation,
-            String languages,
-            String timeZone) {
+            @Size(max = 4000) String bio,
+            @Size(max = 4000) String skills,
+            @Size(max = 4000) String skillsWanted,
+            @Size(max = 200) String aspiredDivision,
+            @Size(max = 200) String aspiredLocation,
+            @Size(max = 1000) String languages,
+            @Size(max = 64) String timeZone) {
 
         static ProfileForm of(PersonSummary person) {
             return new ProfileForm(
@@ -85,7 +86,12 @@ class ProfilePageController {
     }
 
     @PostMapping("/edit")
-    String save(TandemUser user, ProfileForm form, Model model, RedirectAttributes redirect) {
+    String save(
+            TandemUser user,
+            ProfileForm form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
@@ -93,6 +99,7 @@ class ProfilePageController {
         try {
             people.updateProfile(user.organisationId(), person.get().id(), form.update());
         } catch (InvalidInputException e) {
+            response.setStatus(e.status().value());
             Map<String, String> errors =
                     e.errors().stream()
                             .collect(

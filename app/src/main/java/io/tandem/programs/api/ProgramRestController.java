@@ -20,6 +20,8 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,29 +43,37 @@ class ProgramRestController {
     /** Enrolment body: who (personId or email), the role as text so a bad value is named. */
     record EnrolmentRequest(
             UUID personId,
-            String email,
-            String role,
+            @Size(max = 320) String email,
+            @Size(max = 10) String role,
             Integer capacity,
-            String goals,
-            List<String> skillsWanted,
-            List<String> skillsOffered,
-            String aspiredDivision,
-            String aspiredLocation,
-            String preferences,
-            String availability,
-            String timeZone) {}
+            @Size(max = 4000) String goals,
+            List<@Size(max = 4000) String> skillsWanted,
+            List<@Size(max = 4000) String> skillsOffered,
+            @Size(max = 200) String aspiredDivision,
+            @Size(max = 200) String aspiredLocation,
+            @Size(max = 4000) String preferences,
+            @Size(max = 1000) String availability,
+            @Size(max = 64) String timeZone) {}
 
     record StatusChange(ProgramStatus status) {}
 
-    record Decision(String note) {}
+    record Decision(@Size(max = 1000) String note) {}
 
     /** The program settings that may change after creation. */
     record Settings(Integer minimumScore) {}
 
     record Segment(
-            String division, String function, String location, Integer level, String workMode) {}
+            @Size(max = 200) String division,
+            @Size(max = 200) String function,
+            @Size(max = 200) String location,
+            Integer level,
+            @Size(max = 20) String workMode) {}
 
-    record Invitation(String role, List<String> emails, List<UUID> personIds, Segment segment) {}
+    record Invitation(
+            @Size(max = 10) String role,
+            List<@Size(max = 320) String> emails,
+            List<UUID> personIds,
+            @Valid Segment segment) {}
 
     private final ProgramManagement programs;
 
@@ -80,7 +90,7 @@ class ProgramRestController {
     @PostMapping("/api/v1/programs")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
-    ProgramView create(TandemUser user, @RequestBody ProgramDraft draft) {
+    ProgramView create(TandemUser user, @RequestBody @Valid ProgramDraft draft) {
         return programs.create(user.organisationId(), draft);
     }
 
@@ -107,14 +117,16 @@ class ProgramRestController {
 
     @org.springframework.web.bind.annotation.PatchMapping("/api/v1/programs/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
-    ProgramView settings(TandemUser user, @PathVariable UUID id, @RequestBody Settings settings) {
+    ProgramView settings(
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid Settings settings) {
         return programs.changeMinimumScore(
                 user.organisationId(), new ProgramId(id), settings.minimumScore());
     }
 
     @PostMapping("/api/v1/programs/{id}/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
-    ProgramView status(TandemUser user, @PathVariable UUID id, @RequestBody StatusChange change) {
+    ProgramView status(
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid StatusChange change) {
         return programs.moveTo(user.organisationId(), new ProgramId(id), change.status());
     }
 
@@ -131,7 +143,7 @@ class ProgramRestController {
     @PutMapping("/api/v1/programs/{id}/goal-sharing")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     GoalSharing shareGoals(
-            TandemUser user, @PathVariable UUID id, @RequestBody GoalSharing sharing) {
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid GoalSharing sharing) {
         if (sharing == null || sharing.shareGoals() == null) {
             throw io.tandem.web.InvalidInputException.unprocessable(
                     "request.invalid",
@@ -145,7 +157,7 @@ class ProgramRestController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     EnrolmentView enrol(
-            TandemUser user, @PathVariable UUID id, @RequestBody EnrolmentRequest body) {
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid EnrolmentRequest body) {
         return programs.enrol(
                 user.organisationId(),
                 new ProgramId(id),
@@ -179,7 +191,7 @@ class ProgramRestController {
     @PostMapping("/api/v1/programs/{id}/invitations")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     Map<String, Integer> invite(
-            TandemUser user, @PathVariable UUID id, @RequestBody Invitation body) {
+            TandemUser user, @PathVariable UUID id, @RequestBody @Valid Invitation body) {
         ProgramId program = new ProgramId(id);
         EnrolmentRole role = role(body.role());
         DirectoryQuery segment = null;
@@ -223,7 +235,7 @@ class ProgramRestController {
     EnrolmentView approve(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) Decision decision) {
+            @RequestBody(required = false) @Valid Decision decision) {
         return programs.decide(
                 user.organisationId(),
                 new EnrolmentId(id),
@@ -236,7 +248,7 @@ class ProgramRestController {
     EnrolmentView decline(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) Decision decision) {
+            @RequestBody(required = false) @Valid Decision decision) {
         return programs.decide(
                 user.organisationId(),
                 new EnrolmentId(id),
@@ -249,7 +261,7 @@ class ProgramRestController {
     EnrolmentView withdraw(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestBody(required = false) Withdrawal withdrawal) {
+            @RequestBody(required = false) @Valid Withdrawal withdrawal) {
         return programs.withdraw(
                 user.organisationId(),
                 new EnrolmentId(id),

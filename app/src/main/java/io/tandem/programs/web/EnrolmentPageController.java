@@ -13,6 +13,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ class EnrolmentPageController {
     record EnrolmentForm(
             EnrolmentRole role,
             Integer capacity,
-            String goals,
-            String skillsWanted,
-            String skillsOffered,
-            String aspiredDivision,
-            String aspiredLocation,
-            String preferences,
-            String availability,
-            String timeZone) {
+            @Size(max = 4000) String goals,
+            @Size(max = 4000) String skillsWanted,
+            @Size(max = 4000) String skillsOffered,
+            @Size(max = 200) String aspiredDivision,
+            @Size(max = 200) String aspiredLocation,
+            @Size(max = 4000) String preferences,
+            @Size(max = 1000) String availability,
+            @Size(max = 64) String timeZone) {
 
         static EnrolmentForm of(PersonSummary person, ProgramView program) {
             return new EnrolmentForm(

@@ -23,6 +23,7 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Pager;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +49,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProgramPageController {
 
     record ProgramForm(
-            String name,
-            String template,
-            String description,
+            @Size(max = 200) String name,
+            @Size(max = 40) String template,
+            @Size(max = 4000) String description,
             ProgramFormat format,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
@@ -104,10 +105,10 @@ class ProgramPageController {
     record RulesForm(
             List<Criterion> criterion,
             List<RuleKind> kind,
-            List<String> hard,
+            List<@Size(max = 40) String> hard,
             List<Integer> weight,
             List<Integer> parameter,
-            List<String> keep,
+            List<@Size(max = 40) String> keep,
             Integer minimumScore) {
 
         List<MatchingRule> rules() {
@@ -141,12 +142,12 @@ class ProgramPageController {
 
     record SegmentForm(
             EnrolmentRole role,
-            String division,
-            String function,
-            String location,
+            @Size(max = 200) String division,
+            @Size(max = 200) String function,
+            @Size(max = 200) String location,
             Integer level,
-            String workMode,
-            String emails) {}
+            @Size(max = 20) String workMode,
+            @Size(max = 100_000) String emails) {}
 
     static final int ENROLMENTS_PAGE = 50;
 
