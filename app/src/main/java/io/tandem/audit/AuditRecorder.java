@@ -8,6 +8,7 @@ import io.tandem.identity.SsoSettingsChanged;
 import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchRunStarted;
 import io.tandem.matching.ProposedPairChanged;
+import io.tandem.mentorships.MentorshipContentRemoved;
 import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.people.PeopleImported;
 import io.tandem.people.PersonErased;
@@ -200,6 +201,17 @@ class AuditRecorder {
                 "person",
                 event.personId().value(),
                 "changed=" + event.changed());
+    }
+
+    /** Counts only: how many ended mentorships lost their content, how many rows changed. */
+    @EventListener
+    void on(MentorshipContentRemoved event) {
+        log.record(
+                event.organisationId(),
+                "CONTENT_RETENTION",
+                null,
+                null,
+                "mentorships=" + event.mentorships() + "; rows=" + event.rows());
     }
 
     @EventListener
