@@ -1,5 +1,6 @@
 package io.tandem.people.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonalDataManagement;
@@ -33,6 +34,9 @@ class PersonalDataRestController {
     }
 
     /** The document a person downloads from their profile; {@code /export} is the same. */
+    @Operation(
+            summary =
+                    "Everything Tandem holds about the person as one JSON document (admins; audited)")
     @GetMapping({"/personal-data", "/export"})
     ResponseEntity<Map<String, Object>> export(TandemUser user, @PathVariable UUID id) {
         return ResponseEntity.ok()
@@ -47,6 +51,9 @@ class PersonalDataRestController {
     }
 
     /** {@code erased: false} when the person had been erased already (nothing changed). */
+    @Operation(
+            summary =
+                    "Erase the person: pseudonymised everywhere, private content removed, counts kept (admins; audited)")
     @PostMapping("/erase")
     Erasure erase(TandemUser user, @PathVariable UUID id) {
         return new Erasure(personalData.erase(user.organisationId(), new PersonId(id)));
