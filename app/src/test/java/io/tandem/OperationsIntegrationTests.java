@@ -52,6 +52,36 @@ class OperationsIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTokensScimAndPersonalData() {
+        var paths =
+                assertThat(mvc.get().uri("/v3/api-docs"))
+                        .hasStatusOk()
+                        .bodyJson()
+                        .extractingPath("$.paths")
+                        .asMap();
+        paths.containsKeys(
+                "/api/v1/tokens",
+                "/api/v1/tokens/{id}/revoke",
+                "/scim/v2/Users",
+                "/scim/v2/Users/{id}",
+                "/scim/v2/Groups",
+                "/scim/v2/ServiceProviderConfig",
+                "/scim/v2/Schemas",
+                "/api/v1/people/{id}/personal-data",
+                "/api/v1/people/{id}/erase");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/scim/v2/Users/{id}'].patch.summary")
+                .asString()
+                .contains("If-Match");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/tokens'].post.summary")
+                .asString()
+                .contains("scopes");
+    }
+
+    @Test
     void unknownPagesShowAFriendlyNotFoundPage() {
         assertThat(
                         mvc.get()

@@ -27,6 +27,20 @@ class AuditChain {
         this.key = key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * What the chain hashes in place of an actor's label: a keyed digest, so the label itself (an
+     * e-mail) can be replaced when its person is erased and the chain still verifies. Null for no
+     * label.
+     */
+    String labelDigest(String label) {
+        return label == null ? null : digest("actor-label:" + label);
+    }
+
+    /** The label as the chain sees it: its digest, or the label itself on entries from before. */
+    static String chained(String label, String labelDigest) {
+        return labelDigest == null ? label : "#" + labelDigest;
+    }
+
     String hash(
             UUID organisation,
             long seq,
@@ -62,7 +76,11 @@ class AuditChain {
             String value = field == null ? "" : field.toString();
             text.append(field == null ? -1 : value.length()).append(':').append(value).append(';');
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        return digest(text.toString());
+    }
+
+    private String digest(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
             if (key == null) {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

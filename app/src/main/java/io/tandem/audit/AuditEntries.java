@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,20 +59,21 @@ class AuditEntries {
                 .optional();
     }
 
-    void append(OrganisationId organisation, AuditEntry e) {
-        insert(organisation, e);
+    void append(OrganisationId organisation, String labelDigest, AuditEntry e) {
+        insert(organisation, labelDigest, e);
         jdbc.sql("update audit_head set seq = ?, hash = ? where organisation_id = ?")
                 .params(e.seq(), e.hash(), organisation.value())
                 .update();
     }
 
-    void insert(OrganisationId organisation, AuditEntry e) {
+    void insert(OrganisationId organisation, String labelDigest, AuditEntry e) {
         jdbc.sql(
-                        "insert into audit_entry (organisation_id, "
+                        "insert into audit_entry (organisation_id, actor_label_digest, "
                                 + COLUMNS
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         organisation.value(),
+                        labelDigest,
                         e.id(),
                         e.seq(),
                         Timestamp.from(e.occurredAt()),
@@ -123,6 +125,32 @@ class AuditEntries {
                         rs -> {
                             action.accept(entry(rs, 0));
                         });
+    }
+
+    /** Every entry of the organisation, oldest first, with the digest its label was chained by. */
+    void eachWithDigest(OrganisationId organisation, BiConsumer<AuditEntry, String> action) {
+        jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + ", actor_label_digest from audit_entry where organisation_id = ?"
+                                + " order by seq")
+                .param(organisation.value())
+                .query(
+                        rs -> {
+                            action.accept(entry(rs, 0), rs.getString(14));
+                        });
+    }
+
+    /**
+     * Replaces an erased person's e-mail where it names the actor; entries from before label
+     * digests keep it, since changing them would break the chain.
+     */
+    int replaceLabel(OrganisationId organisation, String label, String replacement) {
+        return jdbc.sql(
+                        "update audit_entry set actor_label = ? where organisation_id = ?"
+                                + " and lower(actor_label) = lower(?) and actor_label_digest is not null")
+                .params(replacement, organisation.value(), label)
+                .update();
     }
 
     private static String where(

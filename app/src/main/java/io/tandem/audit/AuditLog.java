@@ -157,6 +157,7 @@ public class AuditLog {
                                 }
                                 seq++;
                                 UUID id = UUID.randomUUID();
+                                String labelDigest = chain.labelDigest(p.actor().label());
                                 String hash =
                                         chain.hash(
                                                 organisation.value(),
@@ -165,7 +166,7 @@ public class AuditLog {
                                                 p.at(),
                                                 p.actor().kind(),
                                                 p.actor().id(),
-                                                p.actor().label(),
+                                                AuditChain.chained(p.actor().label(), labelDigest),
                                                 p.action(),
                                                 p.targetType(),
                                                 p.targetId(),
@@ -174,6 +175,7 @@ public class AuditLog {
                                                 previous);
                                 entries.append(
                                         organisation,
+                                        labelDigest,
                                         new AuditEntry(
                                                 id,
                                                 seq,
@@ -224,10 +226,9 @@ public class AuditLog {
         AtomicReference<UUID> broken = new AtomicReference<>();
         long[] checked = {0};
         String[] previous = {AuditChain.GENESIS};
-        entries.each(
+        entries.eachWithDigest(
                 organisation,
-                AuditQuery.ALL,
-                e -> {
+                (e, labelDigest) -> {
                     checked[0]++;
                     if (broken.get() != null) {
                         return;
@@ -240,7 +241,7 @@ public class AuditLog {
                                     e.occurredAt(),
                                     e.actorKind(),
                                     e.actorId(),
-                                    e.actorLabel(),
+                                    AuditChain.chained(e.actorLabel(), labelDigest),
                                     e.action(),
                                     e.targetType(),
                                     e.targetId(),

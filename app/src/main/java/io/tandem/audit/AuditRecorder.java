@@ -8,9 +8,12 @@ import io.tandem.identity.SsoSettingsChanged;
 import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchRunStarted;
 import io.tandem.matching.ProposedPairChanged;
+import io.tandem.mentorships.MentorshipContentRemoved;
 import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.people.PeopleImported;
+import io.tandem.people.PersonErased;
 import io.tandem.people.PersonLeft;
+import io.tandem.people.PersonalDataExported;
 import io.tandem.programs.ProgramChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -177,6 +180,38 @@ class AuditRecorder {
                     event.mentorshipId().value(),
                     "reason=" + event.reason());
         }
+    }
+
+    @EventListener
+    void on(PersonalDataExported event) {
+        log.record(
+                event.organisationId(),
+                "PERSONAL_DATA_EXPORTED",
+                "person",
+                event.personId().value(),
+                null);
+    }
+
+    /** The person's id and a count only: nothing of what was erased. */
+    @EventListener
+    void on(PersonErased event) {
+        log.record(
+                event.organisationId(),
+                "PERSON_ERASED",
+                "person",
+                event.personId().value(),
+                "changed=" + event.changed());
+    }
+
+    /** Counts only: how many ended mentorships lost their content, how many rows changed. */
+    @EventListener
+    void on(MentorshipContentRemoved event) {
+        log.record(
+                event.organisationId(),
+                "CONTENT_RETENTION",
+                null,
+                null,
+                "mentorships=" + event.mentorships() + "; rows=" + event.rows());
     }
 
     @EventListener

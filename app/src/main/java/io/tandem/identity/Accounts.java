@@ -145,6 +145,30 @@ class Accounts {
         return changed;
     }
 
+    /**
+     * Renames the account of this e-mail to a placeholder, takes its password and open links away
+     * and switches it off; names it as the creator of tokens no more. Returns whether there was
+     * one.
+     */
+    boolean erase(OrganisationId organisation, String email, String placeholder, String name) {
+        String key = normalise(email);
+        jdbc.sql(
+                        "delete from account_token where account_id in (select id from account"
+                                + " where organisation_id = ? and email = ?)")
+                .params(organisation.value(), key)
+                .update();
+        jdbc.sql(
+                        "update api_token set created_by = ? where organisation_id = ? and lower(created_by) = ?")
+                .params(name, organisation.value(), key)
+                .update();
+        return jdbc.sql(
+                                "update account set email = ?, display_name = ?, password_hash = null,"
+                                        + " enabled = false where organisation_id = ? and email = ?")
+                        .params(normalise(placeholder), name, organisation.value(), key)
+                        .update()
+                > 0;
+    }
+
     /** Ends every session signed in as one of these e-mails, on every instance. */
     void endSessions(Collection<String> emails) {
         List<String> keys = emails.stream().map(Accounts::normalise).distinct().toList();

@@ -300,6 +300,18 @@ public class IdentityManagement {
         accounts.endSessions(changed);
     }
 
+    /**
+     * Erasure of a person: the account of this e-mail takes the placeholder e-mail and name, can no
+     * longer sign in (no password, switched off, no open links), and its sessions end on every
+     * instance.
+     */
+    @Transactional
+    public void eraseAccount(
+            OrganisationId organisation, String email, String placeholderEmail, String name) {
+        accounts.endSessions(List.of(email));
+        accounts.erase(organisation, email, placeholderEmail, name);
+    }
+
     /** Lets people who are active again sign in with the password they had. */
     @Transactional
     public void enableAccounts(OrganisationId organisation, Collection<String> emails) {

@@ -181,7 +181,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(
-            HttpSecurity http, LoginThrottle throttle, SsoManagement sso, SsoUserService ssoUsers)
+            HttpSecurity http,
+            LoginThrottle throttle,
+            SsoManagement sso,
+            SsoUserService ssoUsers,
+            org.springframework.context.MessageSource messages)
             throws Exception {
         // Only a page asked for with GET is worth coming back to after signing in.
         CookieRequestCache savedRequests = new CookieRequestCache();
@@ -235,7 +239,7 @@ class SecurityConfiguration {
                                                         response.sendRedirect(
                                                                 request.getContextPath() + "/"))
                                         .failureHandler(SecurityConfiguration::ssoRefused))
-                .logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(sso)))
+                .logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(sso, messages)))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
                         UsernamePasswordAuthenticationFilter.class)
@@ -257,11 +261,56 @@ class SecurityConfiguration {
      * Signing out of a session that came from the identity provider also ends the session there
      * (RP-initiated logout); a password session just lands on the sign-in page.
      */
-    private static OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout(SsoManagement sso) {
+    private static OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout(
+            SsoManagement sso, org.springframework.context.MessageSource messages) {
         var handler = new OidcClientInitiatedLogoutSuccessHandler(sso);
         handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         handler.setDefaultTargetUrl("/login?logout");
+        handler.setRedirectStrategy(new ContinueToProvider(messages));
         return handler;
+    }
+
+    /**
+     * The sign-out form may only lead back to Tandem (the policy's {@code form-action 'self'}
+     * covers the redirects after a form too, so a browser stops at a redirect to the provider): for
+     * the provider's end-session address, answer a page that goes on there by itself, with a link
+     * for browsers that do not follow it.
+     */
+    record ContinueToProvider(org.springframework.context.MessageSource messages)
+            implements org.springframework.security.web.RedirectStrategy {
+
+        @Override
+        public void sendRedirect(
+                jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response,
+                String url)
+                throws java.io.IOException {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                response.sendRedirect(request.getContextPath() + url);
+                return;
+            }
+            var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            String href = org.springframework.web.util.HtmlUtils.htmlEscape(url);
+            String title = messages.getMessage("trust.logout.title", null, locale);
+            String link = messages.getMessage("trust.logout.continue", null, locale);
+            response.setStatus(200);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter()
+                    .write(
+                            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                    + "<meta http-equiv=\"refresh\" content=\"0;url="
+                                    + href
+                                    + "\"><title>"
+                                    + org.springframework.web.util.HtmlUtils.htmlEscape(title)
+                                    + "</title></head><body><main><h1>"
+                                    + org.springframework.web.util.HtmlUtils.htmlEscape(title)
+                                    + "</h1><p><a id=\"continue\" href=\""
+                                    + href
+                                    + "\">"
+                                    + org.springframework.web.util.HtmlUtils.htmlEscape(link)
+                                    + "</a></p></main></body></html>");
+        }
     }
 
     /** A refused single sign-on keeps no session: the page says why, by a known code only. */

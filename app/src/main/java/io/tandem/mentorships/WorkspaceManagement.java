@@ -576,6 +576,15 @@ public class WorkspaceManagement {
         }
     }
 
+    /** An erased person's active mentorships end as if they had left the organisation. */
+    int endAllOf(OrganisationId organisation, PersonId person) {
+        List<Workspaces.Row> active = workspaces.active(organisation, null, person);
+        for (Workspaces.Row row : active) {
+            endQuietly(organisation, row, EndReason.LEFT_ORGANISATION);
+        }
+        return active.size();
+    }
+
     /** A closed program completes the mentorships still active in it. */
     @ApplicationModuleListener
     void on(ProgramClosed closed) {

@@ -67,6 +67,38 @@ class People {
         }
     }
 
+    /**
+     * Replaces everything that names or describes the person with "Former member" and a placeholder
+     * e-mail and employee id (both unique, as the constraints want), and makes them inactive. Their
+     * id stays, so mentorships and counts keep pointing at someone.
+     */
+    void pseudonymise(OrganisationId organisation, UUID id, String placeholder) {
+        jdbc.sql(
+                        "update person set employee_id = :placeholder, email = :email,"
+                                + " email_key = :email, first_name = :first, last_name = :last,"
+                                + " title = null, job_level = null, division = null,"
+                                + " function_name = null, location = null, work_mode = null,"
+                                + " manager_id = null, status = 'INACTIVE', languages = '',"
+                                + " skills = '', skills_wanted = '', aspired_division = null,"
+                                + " aspired_location = null, bio = null, updated_at = :now"
+                                + " where organisation_id = :org and id = :id")
+                .param("placeholder", placeholder)
+                .param("email", placeholder + PersonalDataManagement.ERASED_DOMAIN)
+                .param("first", FORMER_FIRST)
+                .param("last", FORMER_LAST)
+                .param("now", Timestamp.from(Instant.now()))
+                .param("org", organisation.value())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from working_hours where organisation_id = ? and person_id = ?")
+                .params(organisation.value(), id)
+                .update();
+        touch(organisation);
+    }
+
+    static final String FORMER_FIRST = "Former";
+    static final String FORMER_LAST = "member";
+
     long revision(OrganisationId organisation) {
         return jdbc.sql("select revision from people_revision where organisation_id = ?")
                 .param(organisation.value())

@@ -232,11 +232,17 @@ class AuditIntegrationTests {
         assertThat(log.verify(org.id()).valid()).isTrue();
 
         AuditEntry second = entry(base + 2);
+        String secondDigest =
+                jdbc.sql("select actor_label_digest from audit_entry where id = ?")
+                        .param(second.id())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
         jdbc.sql("delete from audit_entry where id = ?").param(second.id()).update();
         assertThat(log.verify(org.id())).isEqualTo(new Verification(false, base + 4, third.id()));
 
         // Put it back, then drop the newest: the chain itself is whole, but its end is gone.
-        insertBack(second);
+        insertBack(second, secondDigest);
         assertThat(log.verify(org.id()).valid()).isTrue();
         jdbc.sql("delete from audit_entry where id = ?").param(entry(base + 5).id()).update();
         assertThat(log.verify(org.id())).isEqualTo(new Verification(false, base + 4, null));
@@ -347,7 +353,7 @@ class AuditIntegrationTests {
         return entries(org.id()).stream().filter(e -> e.seq() == seq).findFirst().orElseThrow();
     }
 
-    private void insertBack(AuditEntry e) {
-        new AuditEntries(jdbc).insert(org.id(), e);
+    private void insertBack(AuditEntry e, String labelDigest) {
+        new AuditEntries(jdbc).insert(org.id(), labelDigest, e);
     }
 }

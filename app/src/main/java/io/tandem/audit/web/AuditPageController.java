@@ -48,7 +48,10 @@ class AuditPageController {
                     "REPORT_EXPORTED",
                     "AUDIT_EXPORTED",
                     "MENTORSHIP_ENDED",
-                    "PERSON_LEFT");
+                    "PERSON_LEFT",
+                    "PERSONAL_DATA_EXPORTED",
+                    "PERSON_ERASED",
+                    "CONTENT_RETENTION");
     private static final int PAGE_SIZE = 50;
 
     private final AuditLog log;

@@ -1,5 +1,6 @@
 package io.tandem.identity.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tandem.identity.ApiTokenSummary;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.IssuedToken;
@@ -54,6 +55,9 @@ class TokenRestController {
         this.identity = identity;
     }
 
+    @Operation(
+            summary =
+                    "Issue a token {name, scopes: [\"api\"] | [\"scim\"], role}; the secret is answered once (admins)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedTokenJson issue(TandemUser user, @RequestBody @Valid NewToken body) {
@@ -90,6 +94,9 @@ class TokenRestController {
                 token.secret());
     }
 
+    @Operation(
+            summary =
+                    "The organisation's tokens: name, scope, role, hint, created, last used, revoked (admins)")
     @GetMapping
     TokenList list(TandemUser user) {
         List<TokenJson> items =
@@ -99,6 +106,7 @@ class TokenRestController {
         return new TokenList(items, 0, items.size(), items.size());
     }
 
+    @Operation(summary = "Revoke a token; it is refused from then on (admins)")
     @PostMapping("/{id}/revoke")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(TandemUser user, @PathVariable UUID id) {

@@ -1,5 +1,6 @@
 package io.tandem.provisioning.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tandem.provisioning.ScimException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,16 +29,19 @@ class ScimDiscoveryController {
     private final JsonNode resourceTypes = read("scim/resource-types.json");
     private final JsonNode schemas = read("scim/schemas.json");
 
+    @Operation(summary = "SCIM: what this service provider supports")
     @GetMapping("/ServiceProviderConfig")
     ResponseEntity<String> serviceProviderConfig() {
         return json(serviceProviderConfig);
     }
 
+    @Operation(summary = "SCIM: the resource types (User, Group)")
     @GetMapping("/ResourceTypes")
     ResponseEntity<String> resourceTypes() {
         return json(resourceTypes);
     }
 
+    @Operation(summary = "SCIM: one resource type")
     @GetMapping("/ResourceTypes/{name}")
     ResponseEntity<String> resourceType(@PathVariable String name) {
         for (JsonNode type : resourceTypes.path("Resources")) {
@@ -48,11 +52,13 @@ class ScimDiscoveryController {
         throw new ScimException(HttpStatus.NOT_FOUND, null, "scim.schema.not-found", name);
     }
 
+    @Operation(summary = "SCIM: the schemas (core user, enterprise user, group)")
     @GetMapping("/Schemas")
     ResponseEntity<String> schemas() {
         return json(schemas);
     }
 
+    @Operation(summary = "SCIM: one schema")
     @GetMapping("/Schemas/{id}")
     ResponseEntity<String> schema(@PathVariable String id) {
         for (JsonNode schema : schemas.path("Resources")) {

@@ -1,5 +1,6 @@
 package io.tandem.provisioning.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tandem.identity.TandemUser;
 import io.tandem.provisioning.ProvisioningManagement;
 import io.tandem.provisioning.ProvisioningManagement.ScimPage;
@@ -43,6 +44,9 @@ class ScimRestController {
         this.provisioning = provisioning;
     }
 
+    @Operation(
+            summary =
+                    "SCIM: list users; filter (eq, co, sw, and/or on userName, emails, externalId, active), startIndex, count")
     @GetMapping("/Users")
     ResponseEntity<String> users(
             TandemUser caller,
@@ -54,6 +58,7 @@ class ScimRestController {
     }
 
     /** RFC 7644 section 3.4.3: the same query as a POST body. */
+    @Operation(summary = "SCIM: search users with a SearchRequest body")
     @PostMapping("/Users/.search")
     ResponseEntity<String> searchUsers(
             TandemUser caller, @RequestBody(required = false) String body) {
@@ -65,11 +70,13 @@ class ScimRestController {
                 search.path("count").isNumber() ? search.path("count").asInt() : null);
     }
 
+    @Operation(summary = "SCIM: one user, with its ETag")
     @GetMapping("/Users/{id}")
     ResponseEntity<String> user(TandemUser caller, @PathVariable String id) {
         return one(HttpStatus.OK, provisioning.user(caller.organisationId(), id), "Users");
     }
 
+    @Operation(summary = "SCIM: create a user (core and enterprise extension)")
     @PostMapping("/Users")
     ResponseEntity<String> createUser(
             TandemUser caller, @RequestBody(required = false) String body) {
@@ -79,6 +86,7 @@ class ScimRestController {
                 "Users");
     }
 
+    @Operation(summary = "SCIM: replace a user; If-Match with the ETag")
     @PutMapping("/Users/{id}")
     ResponseEntity<String> replaceUser(
             TandemUser caller,
@@ -91,6 +99,9 @@ class ScimRestController {
                 "Users");
     }
 
+    @Operation(
+            summary =
+                    "SCIM: patch a user (active, manager, division, department, employeeNumber, …); If-Match")
     @PatchMapping("/Users/{id}")
     ResponseEntity<String> patchUser(
             TandemUser caller,
@@ -103,6 +114,7 @@ class ScimRestController {
                 "Users");
     }
 
+    @Operation(summary = "SCIM: deprovision a user: inactive, mentorships end, history kept")
     @DeleteMapping("/Users/{id}")
     ResponseEntity<Void> deleteUser(
             TandemUser caller,
@@ -112,6 +124,7 @@ class ScimRestController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "SCIM: list groups (divisions and roles)")
     @GetMapping("/Groups")
     ResponseEntity<String> groups(
             TandemUser caller,
@@ -129,6 +142,7 @@ class ScimRestController {
                 "Groups");
     }
 
+    @Operation(summary = "SCIM: one group")
     @GetMapping("/Groups/{id}")
     ResponseEntity<String> group(
             TandemUser caller,
@@ -141,6 +155,7 @@ class ScimRestController {
                 "Groups");
     }
 
+    @Operation(summary = "SCIM: create a group")
     @PostMapping("/Groups")
     ResponseEntity<String> createGroup(
             TandemUser caller, @RequestBody(required = false) String body) {
@@ -150,6 +165,7 @@ class ScimRestController {
                 "Groups");
     }
 
+    @Operation(summary = "SCIM: replace a group")
     @PutMapping("/Groups/{id}")
     ResponseEntity<String> replaceGroup(
             TandemUser caller,
@@ -162,6 +178,7 @@ class ScimRestController {
                 "Groups");
     }
 
+    @Operation(summary = "SCIM: patch a group (members)")
     @PatchMapping("/Groups/{id}")
     ResponseEntity<String> patchGroup(
             TandemUser caller,
@@ -174,6 +191,7 @@ class ScimRestController {
                 "Groups");
     }
 
+    @Operation(summary = "SCIM: delete a group")
     @DeleteMapping("/Groups/{id}")
     ResponseEntity<Void> deleteGroup(
             TandemUser caller,

@@ -1,0 +1,71 @@
+package io.tandem.mentorships.web;
+
+import io.tandem.identity.TandemUser;
+import io.tandem.mentorships.RetentionManagement;
+import io.tandem.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organisation's retention setting for ended mentorships' content (admins). */
+@Controller
+@RequestMapping("/admin/retention")
+@PreAuthorize("hasRole('ADMIN')")
+class RetentionPageController {
+
+    private final RetentionManagement retention;
+    private final MessageSource messages;
+
+    RetentionPageController(RetentionManagement retention, MessageSource messages) {
+        this.retention = retention;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String show(TandemUser user, Model model) {
+        Integer months = retention.months(user.organisationId()).orElse(null);
+        model.addAttribute("months", months);
+        model.addAttribute("form", months);
+        return "mentorships/retention";
+    }
+
+    @PostMapping
+    String save(
+            TandemUser user,
+            @RequestParam(required = false) String months,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String text = months == null ? "" : months.strip();
+        try {
+            Integer value;
+            try {
+                value = text.isEmpty() ? null : Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            retention.setMonths(user.organisationId(), value);
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("months", retention.months(user.organisationId()).orElse(null));
+            model.addAttribute("form", text);
+            model.addAttribute(
+                    "error",
+                    messages.getMessage(
+                            "trust.retention.months.invalid",
+                            null,
+                            LocaleContextHolder.getLocale()));
+            return "mentorships/retention";
+        }
+        redirect.addFlashAttribute("notice", "trust.retention.saved");
+        return "redirect:/admin/retention";
+    }
+}
