@@ -61,7 +61,12 @@ abstract class BrowserJourney {
 
     /** A second person's browser (an isolated context), closed after the test. */
     Page otherPage() {
-        Page other = browser.newPage();
+        return otherPage(true);
+    }
+
+    /** {@link #otherPage()}, without JavaScript when {@code javaScript} is false. */
+    Page otherPage(boolean javaScript) {
+        Page other = browser.newPage(javaScript);
         other.setDefaultTimeout(20_000);
         others.add(other);
         return other;

@@ -128,9 +128,8 @@ class ProgramMentorshipsPageController {
         Map<PersonId, PersonSummary> two =
                 people.findAll(user.organisationId(), List.of(pair.mentorId(), pair.menteeId()));
         redirect.addFlashAttribute("notice", "workspace.manager-end.done");
-        redirect.addFlashAttribute(
-                "noticeArgs",
-                new Object[] {name(two, pair.mentorId()), name(two, pair.menteeId())});
+        redirect.addFlashAttribute("endedMentor", name(two, pair.mentorId()));
+        redirect.addFlashAttribute("endedMentee", name(two, pair.menteeId()));
         return "redirect:/programs/" + programId + "/mentorships";
     }
 
