@@ -270,6 +270,63 @@ public class MeetingManagement {
     }
 
     /**
+     * Records a one-off video meeting of the pair that has already taken place (held before the
+     * pair used Tandem to plan, or the demo's history): no invitation or reminder is sent, the
+     * occurrence counts as held ({@link MeetingHeld}) and {@code note}, when given, is shared.
+     *
+     * @throws InvalidInputException when it has not ended yet, or as {@link #plan}
+     */
+    @Transactional
+    public MeetingView recordPastMeeting(
+            OrganisationId organisation,
+            MentorshipId id,
+            PersonId organiser,
+            String title,
+            Instant start,
+            Instant end,
+            String note) {
+        MentorshipDetails pair = member(organisation, id, organiser);
+        List<InputError> errors = new ArrayList<>();
+        String text = title(errors, title);
+        if (start == null || end == null || !end.isAfter(start) || end.isAfter(now())) {
+            errors.add(InputError.field("end", "meetings.outcome.not-yet"));
+        }
+        refuse(errors);
+        PersonId partner = organiser.equals(pair.mentorId()) ? pair.menteeId() : pair.mentorId();
+        VideoSetting video = effectiveVideo(organisation, pair.programId());
+        Instant now = now();
+        Meeting meeting =
+                new Meeting(
+                        UUID.randomUUID(),
+                        organisation,
+                        id,
+                        organiser,
+                        partner,
+                        text,
+                        null,
+                        start,
+                        end,
+                        zoneOf(people.get(organisation, organiser)).getId(),
+                        Recurrence.NONE,
+                        video.rooms() ? Place.VIDEO : Place.IN_PERSON,
+                        video.rooms()
+                                ? video.baseUrl() + room()
+                                : messages.getMessage("meetings.video.none.office-hours"),
+                        0,
+                        MeetingStatus.SCHEDULED,
+                        Response.ACCEPTED,
+                        now);
+        meetings.insert(meeting, now);
+        if (meetings.recordOutcome(organisation, meeting.id(), start, true, organiser, now)) {
+            events.publishEvent(new MeetingHeld(organisation, id, meeting.id(), start));
+        }
+        if (note != null && !note.isBlank()) {
+            addNote(organisation, meeting.id(), organiser, note, true);
+        }
+        return view(meeting);
+    }
+
+    /**
      * Moves the meeting (and may retitle it or change its agenda and recurrence); both get the
      * update with a higher SEQUENCE and the partner is asked again.
      */
