@@ -63,6 +63,7 @@ class DemoPrograms implements ApplicationRunner {
     private final SelfMatchManagement selfMatch;
     private final StartupTasks startup;
     private final DemoWorkspace workspace;
+    private final DemoMeetings meetings;
     private final boolean enabled;
 
     DemoPrograms(
@@ -73,6 +74,7 @@ class DemoPrograms implements ApplicationRunner {
             SelfMatchManagement selfMatch,
             StartupTasks startup,
             DemoWorkspace workspace,
+            DemoMeetings meetings,
             @Value("${tandem.demo:}") String demo,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.identity = identity;
@@ -82,6 +84,7 @@ class DemoPrograms implements ApplicationRunner {
         this.selfMatch = selfMatch;
         this.startup = startup;
         this.workspace = workspace;
+        this.meetings = meetings;
         this.enabled =
                 demo.isBlank()
                         ? databaseUrl.startsWith("jdbc:h2:")
@@ -101,6 +104,11 @@ class DemoPrograms implements ApplicationRunner {
             } catch (RuntimeException e) {
                 // The demo stays usable without it; nothing was half-written.
                 log.warn("Demo workspace not filled: {}", e.getMessage());
+            }
+            try {
+                meetings.fill();
+            } catch (RuntimeException e) {
+                log.warn("Demo meetings not planned: {}", e.getMessage());
             }
         }
     }

@@ -9,6 +9,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
+import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
@@ -77,6 +78,8 @@ public class MeetingManagement {
     private final MeetingReminders reminders;
     private final MeetingsProperties properties;
     private final ApplicationEventPublisher events;
+    private final VideoSettings videoSettings;
+    private final org.springframework.context.support.MessageSourceAccessor messages;
     private final Clock clock;
 
     MeetingManagement(
@@ -89,7 +92,9 @@ public class MeetingManagement {
             MeetingMails mails,
             MeetingReminders reminders,
             MeetingsProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            VideoSettings videoSettings,
+            org.springframework.context.MessageSource messageSource) {
         this.meetings = meetings;
         this.feeds = feeds;
         this.officeHours = officeHours;
@@ -100,6 +105,9 @@ public class MeetingManagement {
         this.reminders = reminders;
         this.properties = properties;
         this.events = events;
+        this.videoSettings = videoSettings;
+        this.messages =
+                new org.springframework.context.support.MessageSourceAccessor(messageSource);
         this.clock = Clock.systemUTC();
     }
 
@@ -225,9 +233,14 @@ public class MeetingManagement {
         Place place = plan.place() == null ? Place.VIDEO : plan.place();
         UUID meetingId = UUID.randomUUID();
         String location = location(errors, place, plan.link(), plan.address());
+        VideoSetting video =
+                place == Place.VIDEO ? effectiveVideo(organisation, pair.programId()) : null;
+        if (video != null && !video.rooms()) {
+            errors.add(InputError.field("place", "meetings.video.none"));
+        }
         refuse(errors);
-        if (place == Place.VIDEO) {
-            location = properties.videoBaseUrl() + room();
+        if (video != null) {
+            location = video.baseUrl() + room();
         }
         Instant now = now();
         Meeting meeting =
@@ -254,6 +267,63 @@ public class MeetingManagement {
         reminders.schedule(meeting, now);
         events.publishEvent(new MeetingScheduled(organisation, id, meetingId, plan.start()));
         return meeting;
+    }
+
+    /**
+     * Records a one-off video meeting of the pair that has already taken place (held before the
+     * pair used Tandem to plan, or the demo's history): no invitation or reminder is sent, the
+     * occurrence counts as held ({@link MeetingHeld}) and {@code note}, when given, is shared.
+     *
+     * @throws InvalidInputException when it has not ended yet, or as {@link #plan}
+     */
+    @Transactional
+    public MeetingView recordPastMeeting(
+            OrganisationId organisation,
+            MentorshipId id,
+            PersonId organiser,
+            String title,
+            Instant start,
+            Instant end,
+            String note) {
+        MentorshipDetails pair = member(organisation, id, organiser);
+        List<InputError> errors = new ArrayList<>();
+        String text = title(errors, title);
+        if (start == null || end == null || !end.isAfter(start) || end.isAfter(now())) {
+            errors.add(InputError.field("end", "meetings.outcome.not-yet"));
+        }
+        refuse(errors);
+        PersonId partner = organiser.equals(pair.mentorId()) ? pair.menteeId() : pair.mentorId();
+        VideoSetting video = effectiveVideo(organisation, pair.programId());
+        Instant now = now();
+        Meeting meeting =
+                new Meeting(
+                        UUID.randomUUID(),
+                        organisation,
+                        id,
+                        organiser,
+                        partner,
+                        text,
+                        null,
+                        start,
+                        end,
+                        zoneOf(people.get(organisation, organiser)).getId(),
+                        Recurrence.NONE,
+                        video.rooms() ? Place.VIDEO : Place.IN_PERSON,
+                        video.rooms()
+                                ? video.baseUrl() + room()
+                                : messages.getMessage("meetings.video.none.office-hours"),
+                        0,
+                        MeetingStatus.SCHEDULED,
+                        Response.ACCEPTED,
+                        now);
+        meetings.insert(meeting, now);
+        if (meetings.recordOutcome(organisation, meeting.id(), start, true, organiser, now)) {
+            events.publishEvent(new MeetingHeld(organisation, id, meeting.id(), start));
+        }
+        if (note != null && !note.isBlank()) {
+            addNote(organisation, meeting.id(), organiser, note, true);
+        }
+        return view(meeting);
     }
 
     /**
@@ -293,6 +363,7 @@ public class MeetingManagement {
         Meeting meeting = mine(organisation, id, person);
         Meeting cancelled = meeting.cancel();
         save(cancelled, meeting.sequence());
+        meetings.markCancelled(organisation, id, person, now());
         mails.cancel(cancelled);
         return view(cancelled);
     }
@@ -308,6 +379,7 @@ public class MeetingManagement {
                         .orElseThrow(() -> new NotFoundException("meetings.not-found"));
         Meeting cancelled = meeting.cancel();
         save(cancelled, meeting.sequence());
+        meetings.markCancelled(organisation, id, null, now());
         mails.cancel(cancelled);
         return summary(cancelled);
     }
@@ -500,6 +572,8 @@ public class MeetingManagement {
         UUID meetingId = UUID.randomUUID();
         Instant now = now();
         PersonSummary mentor = people.get(organisation, slot.mentorId());
+        // Without generated rooms the mentor shares a link: the invitation says so.
+        VideoSetting video = effectiveVideo(organisation, slot.programId());
         Meeting meeting =
                 new Meeting(
                         meetingId,
@@ -513,8 +587,10 @@ public class MeetingManagement {
                         slot.end(),
                         slot.zone(),
                         Recurrence.NONE,
-                        Place.VIDEO,
-                        properties.videoBaseUrl() + room(),
+                        video.rooms() ? Place.VIDEO : Place.IN_PERSON,
+                        video.rooms()
+                                ? video.baseUrl() + room()
+                                : messages.getMessage("meetings.video.none.office-hours"),
                         0,
                         MeetingStatus.SCHEDULED,
                         Response.ACCEPTED,
@@ -613,6 +689,69 @@ public class MeetingManagement {
                             }
                             return Invitations.feed(entries);
                         });
+    }
+
+    // --- video settings ---
+
+    /** The stored setting of the organisation ({@code program} null) or of a program. */
+    @Transactional(readOnly = true)
+    public VideoSetting videoSetting(OrganisationId organisation, ProgramId program) {
+        if (program != null) {
+            programs.get(organisation, program);
+        }
+        return videoSettings.find(organisation, program).orElse(VideoSetting.INHERITED);
+    }
+
+    /**
+     * What applies to meetings in {@code program} (null: the organisation's own): the program's
+     * setting, else the organisation's, else rooms under {@code TANDEM_VIDEO_BASE_URL}. Never
+     * {@link VideoMode#INHERIT}.
+     */
+    @Transactional(readOnly = true)
+    public VideoSetting effectiveVideo(OrganisationId organisation, ProgramId program) {
+        if (program != null) {
+            var own = videoSettings.find(organisation, program);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        return videoSettings
+                .find(organisation, null)
+                .orElse(new VideoSetting(VideoMode.PROVIDER, properties.videoBaseUrl()));
+    }
+
+    /**
+     * Sets how meetings of the organisation ({@code program} null) or of a program get their video
+     * link. A provider's base must be an https address without query or fragment.
+     */
+    @Transactional
+    public VideoSetting saveVideoSetting(
+            OrganisationId organisation, ProgramId program, VideoMode mode, String baseUrl) {
+        if (program != null) {
+            programs.get(organisation, program);
+        }
+        if (mode == null) {
+            refuse(List.of(InputError.field("mode", "meetings.video.mode.invalid")));
+        }
+        String base = null;
+        if (mode == VideoMode.PROVIDER) {
+            base = baseUrl == null ? "" : baseUrl.strip();
+            if (!videoBase(base)) {
+                refuse(List.of(InputError.field("baseUrl", "meetings.video.base.invalid")));
+            }
+            base = base.endsWith("/") ? base : base + "/";
+        }
+        videoSettings.save(organisation, program, new VideoSetting(mode, base));
+        return videoSetting(organisation, program);
+    }
+
+    /** An https base short enough to take a room name, with nothing after its path. */
+    static boolean videoBase(String url) {
+        if (!https(url) || url.length() > MAX_LOCATION - 100) {
+            return false;
+        }
+        URI uri = URI.create(url);
+        return uri.getRawQuery() == null && uri.getRawFragment() == null;
     }
 
     // --- helpers ---

@@ -105,6 +105,38 @@ class Meetings {
                 .list();
     }
 
+    /** A cancellation as the pair's timeline shows it; {@code by} null for a program manager. */
+    record Cancellation(String title, PersonId by, Instant at) {}
+
+    /** Records who cancelled the meeting and when (the meeting's status changes separately). */
+    void markCancelled(OrganisationId organisation, UUID meeting, PersonId by, Instant at) {
+        jdbc.sql(
+                        "update meeting set cancelled_at = ?, cancelled_by = ? where organisation_id = ?"
+                                + " and id = ?")
+                .params(
+                        Timestamp.from(at),
+                        by == null ? null : by.value(),
+                        organisation.value(),
+                        meeting)
+                .update();
+    }
+
+    List<Cancellation> cancellations(OrganisationId organisation, MentorshipId mentorship) {
+        return jdbc.sql(
+                        "select title, cancelled_by, cancelled_at from meeting where organisation_id = ?"
+                                + " and mentorship_id = ? and cancelled_at is not null")
+                .params(organisation.value(), mentorship.value())
+                .query(
+                        (rs, n) ->
+                                new Cancellation(
+                                        rs.getString(1),
+                                        rs.getObject(2, UUID.class) == null
+                                                ? null
+                                                : new PersonId(rs.getObject(2, UUID.class)),
+                                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
     /** Everything a person organises or attends, cancelled ones included (the feed shows them). */
     List<Meeting> ofPerson(OrganisationId organisation, PersonId person) {
         return jdbc.sql(

@@ -120,6 +120,11 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 }
             }
         }
+        for (Meetings.Cancellation c : meetings.cancellations(organisation, mentorship)) {
+            entries.add(
+                    new WorkspaceView.TimelineEntry(
+                            "MEETING_CANCELLED", c.title(), c.by(), c.at()));
+        }
         return entries.stream()
                 .sorted(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed())
                 .limit(limit)

@@ -80,6 +80,40 @@ class Workspaces {
         return jdbc.sql(sql.toString()).params(params).query(Workspaces::row).list();
     }
 
+    /** An active mentorship of any organisation, with the planned end it was last asked about. */
+    record Due(OrganisationId organisation, Row row, LocalDate remindedFor) {}
+
+    /** Every active mentorship, across organisations: the planned-end sweep's input. */
+    List<Due> dueForEndReminder() {
+        return jdbc.sql(
+                        "select organisation_id, id, program_id, mentor_id, mentee_id, status, score,"
+                                + " started_on, ended_on, planned_end_on, end_reason, extension_until,"
+                                + " extension_by, end_reminded_for from mentorship where status = 'ACTIVE'")
+                .query(
+                        (rs, n) ->
+                                new Due(
+                                        new OrganisationId(
+                                                rs.getObject("organisation_id", UUID.class)),
+                                        row(rs, n),
+                                        date(rs, "end_reminded_for")))
+                .list();
+    }
+
+    /** Claims the reminder for {@code plannedEnd}; false when someone already sent it. */
+    boolean claimEndReminder(OrganisationId organisation, MentorshipId id, LocalDate plannedEnd) {
+        return jdbc.sql(
+                                "update mentorship set end_reminded_for = ? where organisation_id = ?"
+                                        + " and id = ? and status = 'ACTIVE' and (end_reminded_for"
+                                        + " is null or end_reminded_for <> ?)")
+                        .params(
+                                Date.valueOf(plannedEnd),
+                                organisation.value(),
+                                id.value(),
+                                Date.valueOf(plannedEnd))
+                        .update()
+                > 0;
+    }
+
     boolean end(
             OrganisationId organisation,
             MentorshipId id,

@@ -2,6 +2,7 @@ package io.tandem.notifications;
 
 import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.mentorships.PlannedEndApproaching;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -119,6 +120,58 @@ class MentorshipMails {
                             "mail.ended.text",
                             new Object[] {
                                 person.firstName(), other.name(), program, reason, links.to(path)
+                            }));
+        }
+    }
+
+    /** Before the planned end, both are asked to close well or agree an extension; once each. */
+    @ApplicationModuleListener
+    void on(PlannedEndApproaching approaching) {
+        Map<PersonId, PersonSummary> pair =
+                people.findAll(
+                        approaching.organisationId(),
+                        List.of(approaching.mentorId(), approaching.menteeId()));
+        PersonSummary mentor = pair.get(approaching.mentorId());
+        PersonSummary mentee = pair.get(approaching.menteeId());
+        if (mentor == null || mentee == null) {
+            return;
+        }
+        String program = programs.get(approaching.organisationId(), approaching.programId()).name();
+        String path = "/mentorships/" + approaching.mentorshipId();
+        for (PersonSummary person : List.of(mentor, mentee)) {
+            if (!person.active()) {
+                continue;
+            }
+            PersonSummary other = person == mentor ? mentee : mentor;
+            String key =
+                    "planned-end:"
+                            + approaching.mentorshipId()
+                            + ":"
+                            + approaching.plannedEndOn()
+                            + ":"
+                            + person.id().value();
+            Object[] args = {
+                other.name(), program, approaching.plannedEndOn().toString(), person.firstName()
+            };
+            notifications.notify(
+                    approaching.organisationId(),
+                    key,
+                    person.email(),
+                    messages.getMessage("inbox.planned-end", args),
+                    path);
+            notifications.queueMail(
+                    approaching.organisationId(),
+                    key,
+                    person.email(),
+                    messages.getMessage("mail.planned-end.subject", args),
+                    messages.getMessage(
+                            "mail.planned-end.text",
+                            new Object[] {
+                                person.firstName(),
+                                other.name(),
+                                program,
+                                approaching.plannedEndOn().toString(),
+                                links.to(path)
                             }));
         }
     }

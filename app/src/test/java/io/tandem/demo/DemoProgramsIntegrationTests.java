@@ -43,6 +43,8 @@ class DemoProgramsIntegrationTests {
     @Autowired MentorshipManagement mentorships;
     @Autowired DemoPrograms demoPrograms;
     @Autowired DemoWorkspace demoWorkspace;
+    @Autowired DemoMeetings demoMeetings;
+    @Autowired io.tandem.meetings.MeetingManagement meetings;
     @Autowired io.tandem.mentorships.WorkspaceManagement workspaces;
 
     OrganisationId demo;
@@ -200,5 +202,33 @@ class DemoProgramsIntegrationTests {
         assertThat(again.actionItems()).hasSize(3);
         assertThat(again.notes()).hasSize(1);
         assertThat(again.timeline()).hasSameSizeAs(seen.timeline());
+    }
+
+    @Test
+    void theDemoPairHasAHeldMeetingWithANoteAndAnAcceptedFortnightlyOneAhead() {
+        ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
+        PersonSummary sam = people.findByEmail(demo, DemoPrograms.MENTEE_EMAIL).orElseThrow();
+        PersonSummary priya = people.findByEmail(demo, DemoPrograms.MENTOR_EMAIL).orElseThrow();
+        MentorshipSummary pair =
+                mentorships.find(demo, active.id(), sam.id(), PageQuery.of(0, 10)).items().get(0);
+
+        var seen = meetings.ofMentorship(demo, pair.id(), sam.id());
+        assertThat(seen).hasSize(2);
+        var held = seen.stream().filter(m -> m.nextStart() == null).findFirst().orElseThrow();
+        assertThat(held.outcomes()).singleElement().matches(o -> o.held());
+        assertThat(meetings.notes(demo, held.id(), sam.id()))
+                .singleElement()
+                .matches(n -> n.shared() && n.body().contains("demo outline"));
+        var next = seen.stream().filter(m -> m.nextStart() != null).findFirst().orElseThrow();
+        assertThat(next.recurrence()).isEqualTo(io.tandem.meetings.Recurrence.FORTNIGHTLY);
+        assertThat(next.response()).isEqualTo(io.tandem.meetings.Response.ACCEPTED);
+        assertThat(next.nextStart()).isAfter(java.time.Instant.now());
+        assertThat(workspaces.workspace(demo, pair.id(), priya.id()).timeline())
+                .extracting(e -> e.kind())
+                .contains("MEETING_HELD", "MEETING_PLANNED");
+
+        // A second start of the application plans nothing more.
+        assertThat(demoMeetings.fill()).isFalse();
+        assertThat(meetings.ofMentorship(demo, pair.id(), sam.id())).hasSize(2);
     }
 }

@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -294,6 +295,139 @@ class MeetingInvitationsIntegrationTests {
         assertThat(calendarFor(email("lena"), 3, "CANCEL")).isNotNull();
         assertThatThrownBy(() -> meetings.cancel(org.id(), meeting.id(), ids.get("S1")))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void cancellationsShowInThePairsTimelineWithWhoCancelled() {
+        List<Slot> free = slots(30);
+        MeetingView first = meetings.plan(org.id(), pair, ids.get("L1"), weekly(free.get(0)));
+        MeetingView second =
+                meetings.plan(
+                        org.id(),
+                        pair,
+                        ids.get("S1"),
+                        new PlanMeeting(
+                                "Portfolio review",
+                                null,
+                                free.get(1).start(),
+                                free.get(1).end(),
+                                null,
+                                Recurrence.NONE,
+                                Place.VIDEO,
+                                null,
+                                null));
+        meetings.cancel(org.id(), first.id(), ids.get("L1"));
+        meetings.cancelAsManager(org.id(), second.id());
+
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("sam")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Lena: cancelled the meeting “Career conversation”")
+                .contains("Tandem: cancelled the meeting “Portfolio review”");
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("You: cancelled the meeting “Career conversation”")
+                .contains("You: planned the meeting “Career conversation”");
+        // Managers see the pair's metadata only: the cancelled meeting's title is not theirs.
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("pat")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void videoRoomsFollowTheProgramThenTheOrganisationThenTheInstallation() {
+        List<Slot> free = slots(30);
+        assertThat(meetings.plan(org.id(), pair, ids.get("L1"), once(free.get(0))).location())
+                .startsWith("https://video.example.test/rooms/tandem-");
+
+        // The admin sets the organisation's provider on its page; a bad address names the field.
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/video")
+                                .param("mode", "PROVIDER")
+                                .param("baseUrl", "http://rooms.example.test/")
+                                .with(admin())
+                                .with(csrf()))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyText()
+                .contains("Give the provider’s https address");
+        assertThat(meetings.videoSetting(org.id(), null).mode()).isEqualTo(VideoMode.INHERIT);
+        assertThat(
+                        mvc.post()
+                                .uri("/admin/video")
+                                .param("mode", "PROVIDER")
+                                .param("baseUrl", "https://rooms.example.test/org")
+                                .with(admin())
+                                .with(csrf()))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(meetings.plan(org.id(), pair, ids.get("L1"), once(free.get(1))).location())
+                .startsWith("https://rooms.example.test/org/tandem-");
+        assertThat(mvc.get().uri("/admin/video").with(as("lena"))).hasStatus(HttpStatus.FORBIDDEN);
+
+        // The program's manager switches generated rooms off: the pair pastes its own link.
+        assertThat(
+                        mvc.post()
+                                .uri("/programs/{id}/video", program.id())
+                                .param("mode", "NONE")
+                                .with(as("pat"))
+                                .with(csrf()))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/mentorships/{id}/meetings/new", pair).with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("This program makes no video rooms")
+                .doesNotContain("A video room made for this meeting");
+        assertThatThrownBy(() -> meetings.plan(org.id(), pair, ids.get("L1"), once(free.get(2))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidInputException) e).errors())
+                                        .extracting(io.tandem.web.InputError::field)
+                                        .containsExactly("place"));
+        MeetingView own =
+                meetings.plan(
+                        org.id(),
+                        pair,
+                        ids.get("L1"),
+                        new PlanMeeting(
+                                "Own link",
+                                null,
+                                free.get(2).start(),
+                                free.get(2).end(),
+                                null,
+                                Recurrence.NONE,
+                                Place.LINK,
+                                "https://teams.example.test/l/meetup",
+                                null));
+        assertThat(own.location()).isEqualTo("https://teams.example.test/l/meetup");
+
+        // Back to "as the organisation": the organisation's provider again.
+        assertThat(
+                        mvc.post()
+                                .uri("/programs/{id}/video", program.id())
+                                .param("mode", "INHERIT")
+                                .with(as("pat"))
+                                .with(csrf()))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(meetings.plan(org.id(), pair, ids.get("L1"), once(free.get(3))).location())
+                .startsWith("https://rooms.example.test/org/tandem-");
+    }
+
+    PlanMeeting once(Slot slot) {
+        return new PlanMeeting(
+                "Catch-up",
+                null,
+                slot.start(),
+                slot.end(),
+                null,
+                Recurrence.NONE,
+                Place.VIDEO,
+                null,
+                null);
+    }
+
+    RequestPostProcessor admin() {
+        return signedIn(org.id(), "admin-" + run + "@meet.test", Role.ADMIN);
     }
 
     @Test

@@ -556,6 +556,91 @@ class WorkspaceIntegrationTests {
     }
 
     @Test
+    void aProgramManagerEndsAMentorshipFromAPageWithAReasonAndItIsAudited() {
+        MentorshipId other = start(program, "O1", "P1");
+        String list = "/programs/" + program.id() + "/mentorships";
+        String confirm = list + "/" + pair + "/end";
+        assertThat(mvc.get().uri(list).with(as("P1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Mia Mentor")
+                .contains("Eva Early")
+                .contains("End the mentorship of Mia Mentor and Eva Early");
+        assertThat(mvc.get().uri(confirm).with(as("P1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("End the mentorship of Mia Mentor and Eva Early?")
+                .contains("Planned end")
+                .contains("Goals met");
+        // Employees, even one of the pair, get no manager's page; another program's address 404s.
+        assertThat(mvc.get().uri(confirm).with(as("E1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri(confirm).param("reason", "GOALS_MET").with(as("M1")).with(csrf()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        ProgramView elsewhere =
+                programs.create(org.id(), ProgramDraft.of("Else", "CROSS_DIVISIONAL"));
+        assertThat(
+                        mvc.get()
+                                .uri(
+                                        "/programs/"
+                                                + elsewhere.id()
+                                                + "/mentorships/"
+                                                + pair
+                                                + "/end")
+                                .with(as("P1")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        // No reason, or one only the system gives: refused on the page, naming it, nothing ended.
+        for (String reason : new String[] {null, "INACTIVE", "BORED"}) {
+            var post = mvc.post().uri(confirm).with(as("P1")).with(csrf());
+            if (reason != null) {
+                post = post.param("reason", reason);
+            }
+            assertThat(post)
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .bodyText()
+                    .contains("Choose why the mentorship ends.");
+        }
+        assertThat(workspaces.details(org.id(), pair).status()).isEqualTo(MentorshipStatus.ACTIVE);
+        assertThat(events.stream(MentorshipEnded.class)).isEmpty();
+
+        assertThat(
+                        mvc.post()
+                                .uri(confirm)
+                                .param("reason", "NOT_A_GOOD_FIT")
+                                .with(as("P1"))
+                                .with(csrf()))
+                .hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl(list);
+        MentorshipDetails ended = workspaces.details(org.id(), pair);
+        assertThat(ended.status()).isEqualTo(MentorshipStatus.ENDED);
+        assertThat(ended.endReason()).isEqualTo(EndReason.NOT_A_GOOD_FIT);
+        assertThat(workspaces.details(org.id(), other).status()).isEqualTo(MentorshipStatus.ACTIVE);
+        assertThat(events.stream(MentorshipEnded.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.endedBy()).isNull());
+        assertThat(
+                        jdbc.sql(
+                                        "select detail from audit_entry where organisation_id = ?"
+                                                + " and action = 'MENTORSHIP_ENDED' and target_id = ?")
+                                .params(org.id().value(), pair.value().toString())
+                                .query(String.class)
+                                .list())
+                .containsExactly("reason=NOT_A_GOOD_FIT");
+
+        // Pressed again (a second tab, a double submit): 409 on the page, nothing ended twice.
+        assertThat(mvc.post().uri(confirm).param("reason", "OTHER").with(as("P1")).with(csrf()))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyText()
+                .doesNotContain("End this mentorship");
+        assertThat(events.stream(MentorshipEnded.class)).hasSize(1);
+        assertThat(mvc.get().uri(list).with(as("P1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Ended on " + today())
+                .doesNotContain("End the mentorship of Mia Mentor and Eva Early");
+    }
+
+    @Test
     void theApiEndsAMentorshipOnceAndTheListShowsWhen() {
         assertThat(
                         mvc.post()

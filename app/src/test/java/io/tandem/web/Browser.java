@@ -150,7 +150,18 @@ public final class Browser implements AutoCloseable {
      * script {@link #assertAccessible} would otherwise add, but not an init script.
      */
     public Page newPage() {
-        BrowserContext context = chromium.newContext();
+        return newPage(true);
+    }
+
+    /**
+     * {@link #newPage()}, or with {@code javaScript} false a page whose scripts never run, to prove
+     * that a form works without JavaScript (axe-core cannot run there).
+     */
+    public Page newPage(boolean javaScript) {
+        BrowserContext context =
+                chromium.newContext(
+                        new com.microsoft.playwright.Browser.NewContextOptions()
+                                .setJavaScriptEnabled(javaScript));
         contexts.add(context);
         axeScriptPath().ifPresent(context::addInitScript);
         return context.newPage();

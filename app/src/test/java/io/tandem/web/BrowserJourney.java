@@ -29,6 +29,8 @@ abstract class BrowserJourney {
 
     Page page;
 
+    private final java.util.List<Page> others = new java.util.ArrayList<>();
+
     @BeforeAll
     static void launchBrowser() {
         browser = Browser.launch();
@@ -53,6 +55,21 @@ abstract class BrowserJourney {
         if (page != null) {
             browser.closePage(page);
         }
+        others.forEach(browser::closePage);
+        others.clear();
+    }
+
+    /** A second person's browser (an isolated context), closed after the test. */
+    Page otherPage() {
+        return otherPage(true);
+    }
+
+    /** {@link #otherPage()}, without JavaScript when {@code javaScript} is false. */
+    Page otherPage(boolean javaScript) {
+        Page other = browser.newPage(javaScript);
+        other.setDefaultTimeout(20_000);
+        others.add(other);
+        return other;
     }
 
     String url(String path) {
@@ -60,6 +77,10 @@ abstract class BrowserJourney {
     }
 
     void signIn(String email) {
+        signIn(page, email);
+    }
+
+    void signIn(Page page, String email) {
         page.navigate(url("/login"));
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password").fill(PASSWORD);

@@ -146,7 +146,9 @@ class MeetingPageController {
                         null,
                         agenda,
                         Recurrence.of(pair.program().meetingCadence()).name(),
-                        Place.VIDEO.name(),
+                        meetings.effectiveVideo(user.organisationId(), pair.program().id()).rooms()
+                                ? Place.VIDEO.name()
+                                : Place.LINK.name(),
                         null,
                         null);
         return planPage(user, id, me, pair, form, Map.of(), model);
@@ -384,6 +386,9 @@ class MeetingPageController {
         model.addAttribute("slots", options);
         model.addAttribute("durations", DURATIONS);
         model.addAttribute("recurrences", Recurrence.values());
+        model.addAttribute(
+                "videoRooms",
+                meetings.effectiveVideo(user.organisationId(), pair.program().id()).rooms());
         model.addAttribute("errors", errors);
         return "meetings/plan";
     }
