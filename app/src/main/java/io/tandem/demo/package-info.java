@@ -4,5 +4,13 @@
  * through the other modules' APIs only.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "matching", "mentorships", "web"})
+        allowedDependencies = {
+            "identity",
+            "people",
+            "programs",
+            "matching",
+            "mentorships",
+            "messaging",
+            "web"
+        })
 package io.tandem.demo;
