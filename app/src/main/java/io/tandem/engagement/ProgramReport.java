@@ -52,8 +52,9 @@ public record ProgramReport(
      * What the program achieved in one calendar month ({@code yyyy-MM}, UTC): goals achieved and
      * meetings held (held occurrences and meetings reported in check-ins), and the average check-in
      * and survey ratings of the answers given that month, each only over at least {@link
-     * #MINIMUM_ANSWERS} answers (else {@code null}).
+     * #MINIMUM_ANSWERS} answers (else left out).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Month(
             String month,
             int goalsAchieved,
