@@ -6,10 +6,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 class NotificationConfiguration {
 
