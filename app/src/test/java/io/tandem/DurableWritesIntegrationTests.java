@@ -93,7 +93,119 @@ class DurableWritesIntegrationTests {
         assertThat(people).contains("\"total\":200");
     }
 
+    /**
+     * Sam posts to the demo conversation through the API; the answer is 201, then SIGKILL. After
+     * the restart the message is there once, and the same post retried (a client that never saw the
+     * answer) stores nothing twice.
+     */
+    @Test
+    void anAcknowledgedMessageSurvivesKillNineAndItsRetryIsStoredOnce() throws Exception {
+        port = freePort();
+        app = start(true);
+        Session sam = signIn("sam.taylor@northwind.example");
+        String conversations = sam.get("/conversations").body();
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/conversations/([0-9a-f-]{36})")
+                        .matcher(conversations);
+        assertThat(link.find()).as(conversations).isTrue();
+        String conversation = link.group(1);
+        String text = "Survives a crash " + UUID.randomUUID();
+        String post = "{\"text\":\"" + text + "\",\"clientId\":\"" + UUID.randomUUID() + "\"}";
+        var posted = sam.postJson("/api/v1/conversations/" + conversation + "/messages", post);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        app.destroyForcibly().waitFor();
+
+        app = start(true);
+        Session again = signIn("sam.taylor@northwind.example");
+        String path = "/api/v1/conversations/" + conversation + "/messages";
+        assertThat(occurrences(again.get(path).body(), text)).isEqualTo(1);
+        again.get("/conversations"); // the signed-in page's CSRF token
+        var retried = again.postJson(path, post);
+        assertThat(retried.statusCode()).as(retried.body()).isBetween(200, 201);
+        assertThat(occurrences(again.get(path).body(), text)).isEqualTo(1);
+    }
+
+    private static int occurrences(String body, String text) {
+        return body.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    /** A signed-in browser session: cookies, and the page's CSRF token for writes. */
+    private final class Session {
+        final HttpClient client =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .cookieHandler(new java.net.CookieManager())
+                        .build();
+        String csrfHeader;
+        String csrfToken;
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            var response =
+                    client.send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            var header =
+                    java.util.regex.Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"")
+                            .matcher(response.body());
+            var token =
+                    java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                            .matcher(response.body());
+            if (header.find() && token.find()) {
+                csrfHeader = header.group(1);
+                csrfToken = token.group(1);
+            }
+            return response;
+        }
+
+        HttpResponse<String> postJson(String path, String json)
+                throws IOException, InterruptedException {
+            return client.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header(csrfHeader, csrfToken)
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private Session signIn(String email) throws IOException, InterruptedException {
+        Session session = new Session();
+        String login = session.get("/login").body();
+        var csrf =
+                java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).as(login).isTrue();
+        String form =
+                "username="
+                        + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&password=tandem-demo&_csrf="
+                        + java.net.URLEncoder.encode(
+                                csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        var signedIn =
+                session.client.send(
+                        HttpRequest.newBuilder(uri("/login"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return session;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     private Process start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    private Process start(boolean demo) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder =
                 new ProcessBuilder(
@@ -105,12 +217,13 @@ class DurableWritesIntegrationTests {
                         "io.tandem.TandemApplication");
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("TANDEM_DATA_DIR", dataDir.toString());
-        builder.environment().put("TANDEM_DEMO", "false");
+        builder.environment().put("TANDEM_DEMO", Boolean.toString(demo));
         builder.environment().put("TANDEM_BOOTSTRAP_TOKEN", TOKEN);
         builder.redirectErrorStream(true);
         builder.redirectOutput(dataDir.resolve("app.log").toFile());
         Process process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // Loading the demo organisation takes a while on a busy machine.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(demo ? 240 : 90));
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as(log()).isTrue();
             try {

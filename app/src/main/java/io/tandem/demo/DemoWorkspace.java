@@ -10,6 +10,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
 import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
+import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -43,6 +44,7 @@ class DemoWorkspace {
     private final ProgramManagement programs;
     private final MentorshipManagement mentorships;
     private final WorkspaceManagement workspaces;
+    private final MessagingManagement messaging;
     private final TransactionTemplate transaction;
 
     DemoWorkspace(
@@ -51,12 +53,14 @@ class DemoWorkspace {
             ProgramManagement programs,
             MentorshipManagement mentorships,
             WorkspaceManagement workspaces,
+            MessagingManagement messaging,
             PlatformTransactionManager transactions) {
         this.identity = identity;
         this.people = people;
         this.programs = programs;
         this.mentorships = mentorships;
         this.workspaces = workspaces;
+        this.messaging = messaging;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -92,6 +96,7 @@ class DemoWorkspace {
             return false;
         }
         MentorshipId id = pair.get().id();
+        transaction.executeWithoutResult(status -> talk(organisation, id, sam.id(), priya.id()));
         if (workspaces.workspace(organisation, id, sam.id()).agreement().saved()) {
             return false;
         }
@@ -122,6 +127,45 @@ class DemoWorkspace {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * A short conversation, the last line from Priya left unread by Sam. Each line has a fixed
+     * client id, so a second start stores none of them again.
+     */
+    private void talk(OrganisationId org, MentorshipId id, PersonId sam, PersonId priya) {
+        UUID conversation = messaging.conversationOf(org, id, priya);
+        String[][] lines = {
+            {
+                "priya",
+                "Hi Sam, welcome! I read your goals: a demo for another division is a great"
+                        + " first step. Shall we start with the outline?"
+            },
+            {
+                "sam",
+                "Thanks Priya! Yes please. I have a first draft; I will put it in our notes"
+                        + " before Tuesday."
+            },
+            {
+                "priya",
+                "Perfect. Here is the template our product leads use:"
+                        + " https://example.org/demo-outline. Bring your questions on Tuesday."
+            }
+        };
+        boolean wrote = false;
+        for (int i = 0; i < lines.length; i++) {
+            PersonId author = lines[i][0].equals("sam") ? sam : priya;
+            UUID clientId = UUID.nameUUIDFromBytes(("demo-conversation:" + i).getBytes());
+            boolean created =
+                    messaging.send(org, conversation, author, clientId, lines[i][1]).created();
+            wrote |= created;
+            if (created && i == 1) {
+                messaging.markRead(org, conversation, sam);
+            }
+        }
+        if (wrote) {
+            messaging.markRead(org, conversation, priya);
         }
     }
 

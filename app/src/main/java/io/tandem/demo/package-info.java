@@ -11,6 +11,7 @@
             "matching",
             "mentorships",
             "meetings",
+            "messaging",
             "web"
         })
 package io.tandem.demo;

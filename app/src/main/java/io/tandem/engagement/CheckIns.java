@@ -105,6 +105,35 @@ class CheckIns {
         return result;
     }
 
+    /** One answer's ratings and day, for the outcomes over time; no person, no text. */
+    record Rated(
+            CheckInKind kind,
+            java.time.LocalDate day,
+            Integer usefulness,
+            Integer goalProgress,
+            Integer awareness,
+            Integer connection,
+            Integer ideas) {}
+
+    List<Rated> ratedSince(OrganisationId organisation, ProgramId program, Instant since) {
+        return jdbc.sql(
+                        "select kind, cast(answered_at as date), usefulness, goal_progress,"
+                                + " awareness, connection, ideas from check_in_answer where"
+                                + " organisation_id = ? and program_id = ? and answered_at >= ?")
+                .params(organisation.value(), program.value(), Timestamp.from(since))
+                .query(
+                        (rs, n) ->
+                                new Rated(
+                                        CheckInKind.valueOf(rs.getString(1)),
+                                        rs.getObject(2, java.time.LocalDate.class),
+                                        (Integer) rs.getObject(3),
+                                        (Integer) rs.getObject(4),
+                                        (Integer) rs.getObject(5),
+                                        (Integer) rs.getObject(6),
+                                        (Integer) rs.getObject(7)))
+                .list();
+    }
+
     /** What people chose to share with the program team about what blocks them, newest first. */
     List<String> sharedBlocking(OrganisationId organisation, ProgramId program, int limit) {
         return jdbc.sql(

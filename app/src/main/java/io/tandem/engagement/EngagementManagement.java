@@ -4,6 +4,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.EndReason;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.WorkspaceManagement;
+import io.tandem.notifications.NotificationKind;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -450,12 +451,14 @@ public class EngagementManagement {
                     path)) {
                 notifications.queueMail(
                         organisation,
+                        NotificationKind.REMINDERS,
                         key,
                         person.email(),
                         messages.getMessage(code + ".subject", new Object[] {program}),
                         messages.getMessage(
                                 code + ".mail",
-                                new Object[] {person.firstName(), program, baseUrl + path}));
+                                new Object[] {person.firstName(), program, baseUrl + path}),
+                        null);
                 sent++;
             }
         }
@@ -610,12 +613,14 @@ public class EngagementManagement {
             notifications.notify(organisation, personal, person.email(), text, path);
             notifications.queueMail(
                     organisation,
+                    NotificationKind.REMINDERS,
                     personal,
                     person.email(),
                     messages.getMessage("engagement.nudge.subject"),
                     messages.getMessage(
                             "engagement.nudge.mail",
-                            new Object[] {person.firstName(), text, baseUrl + path}));
+                            new Object[] {person.firstName(), text, baseUrl + path}),
+                    null);
         }
     }
 

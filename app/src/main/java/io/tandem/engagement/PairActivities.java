@@ -309,6 +309,25 @@ class PairActivities {
     }
 
     /** Meetings and messages per day since {@code since}: {kind, day, count}. */
+    /** Goals achieved and meetings held per day since {@code since}: rows of kind, day, count. */
+    List<Object[]> outcomesDaily(OrganisationId organisation, ProgramId program, Instant since) {
+        return jdbc.sql(
+                        "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"
+                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ? and a.occurred_at >= ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'GOAL_ACHIEVED')"
+                                + " group by a.kind, cast(a.occurred_at as date)")
+                .params(organisation.value(), program.value(), ts(since))
+                .query(
+                        (rs, n) ->
+                                new Object[] {
+                                    ActivityKind.valueOf(rs.getString(1)),
+                                    rs.getObject(2, LocalDate.class),
+                                    rs.getInt(3)
+                                })
+                .list();
+    }
+
     List<Object[]> daily(OrganisationId organisation, ProgramId program, Instant since) {
         return jdbc.sql(
                         "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"

@@ -22,7 +22,8 @@ public record ProgramReport(
         List<Aggregate> checkIns,
         List<Aggregate> surveys,
         List<Bucket> scores,
-        List<Bucket> mentorLoad) {
+        List<Bucket> mentorLoad,
+        List<Month> outcomes) {
 
     public static final int MINIMUM_ANSWERS = 3;
 
@@ -46,6 +47,25 @@ public record ProgramReport(
             return average != null;
         }
     }
+
+    /**
+     * What the program achieved in one calendar month ({@code yyyy-MM}, UTC): goals achieved and
+     * meetings held (held occurrences and meetings reported in check-ins), and the average check-in
+     * and survey ratings of the answers given that month, each only over at least {@link
+     * #MINIMUM_ANSWERS} answers (else left out).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Month(
+            String month,
+            int goalsAchieved,
+            int meetingsHeld,
+            int checkIns,
+            Double usefulness,
+            Double goalProgress,
+            int surveys,
+            Double awareness,
+            Double connection,
+            Double ideas) {}
 
     /** A histogram bar: {@code label} names the range, {@code count} how many fall in it. */
     public record Bucket(String label, int count) {}

@@ -41,6 +41,7 @@ public class ProgramReports {
 
     static final int WEEKS = 12;
     static final int HEALTH_DAYS = 90;
+    static final int MONTHS = 12;
 
     /** Everything of one program in one query: enough for the largest program we plan for. */
     static final PageQuery ALL = new PageQuery(0, 1_000_000);
@@ -100,7 +101,67 @@ public class ProgramReports {
                 aggregates(checkIns.ratings(organisation, programId, CheckInKind.CHECK_IN)),
                 surveys(organisation, programId),
                 scores(pairs),
-                load(organisation, programId, pairs));
+                load(organisation, programId, pairs),
+                outcomes(organisation, programId, today));
+    }
+
+    /** The last {@link #MONTHS} calendar months, oldest first, this month last. */
+    List<ProgramReport.Month> outcomes(
+            OrganisationId organisation, ProgramId program, LocalDate today) {
+        java.time.YearMonth last = java.time.YearMonth.from(today);
+        java.time.YearMonth first = last.minusMonths(MONTHS - 1);
+        Instant since = first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<java.time.YearMonth, int[]> counts = new TreeMap<>();
+        Map<java.time.YearMonth, List<CheckIns.Rated>> answers = new HashMap<>();
+        for (int i = 0; i < MONTHS; i++) {
+            counts.put(first.plusMonths(i), new int[2]);
+            answers.put(first.plusMonths(i), new ArrayList<>());
+        }
+        for (Object[] row : activities.outcomesDaily(organisation, program, since)) {
+            int[] c = counts.get(java.time.YearMonth.from((LocalDate) row[1]));
+            if (c != null) {
+                c[row[0] == ActivityKind.GOAL_ACHIEVED ? 0 : 1] += (Integer) row[2];
+            }
+        }
+        for (CheckIns.Rated r : checkIns.ratedSince(organisation, program, since)) {
+            List<CheckIns.Rated> month = answers.get(java.time.YearMonth.from(r.day()));
+            if (month != null) {
+                month.add(r);
+            }
+        }
+        List<ProgramReport.Month> result = new ArrayList<>();
+        counts.forEach(
+                (month, c) -> {
+                    List<CheckIns.Rated> all = answers.get(month);
+                    List<CheckIns.Rated> pulses =
+                            all.stream().filter(r -> !r.kind().survey()).toList();
+                    List<CheckIns.Rated> surveys =
+                            all.stream().filter(r -> r.kind().survey()).toList();
+                    result.add(
+                            new ProgramReport.Month(
+                                    month.toString(),
+                                    c[0],
+                                    c[1],
+                                    pulses.size(),
+                                    average(pulses, CheckIns.Rated::usefulness),
+                                    average(pulses, CheckIns.Rated::goalProgress),
+                                    surveys.size(),
+                                    average(surveys, CheckIns.Rated::awareness),
+                                    average(surveys, CheckIns.Rated::connection),
+                                    average(surveys, CheckIns.Rated::ideas)));
+                });
+        return result;
+    }
+
+    /** The average to one decimal, or null under {@link ProgramReport#MINIMUM_ANSWERS} answers. */
+    private static Double average(
+            List<CheckIns.Rated> answers, Function<CheckIns.Rated, Integer> question) {
+        List<Integer> values = answers.stream().map(question).filter(Objects::nonNull).toList();
+        if (values.size() < ProgramReport.MINIMUM_ANSWERS) {
+            return null;
+        }
+        return Math.round(values.stream().mapToInt(Integer::intValue).average().orElse(0) * 10)
+                / 10.0;
     }
 
     private List<ProgramReport.Stage> funnel(OrganisationId organisation, ProgramId program) {
@@ -257,21 +318,40 @@ public class ProgramReports {
         return result;
     }
 
-    /** One program's line on the organisation-wide dashboard. */
+    /**
+     * One program's line on the organisation-wide dashboard: health now, mentees matched and
+     * completed, and over the last {@link #MONTHS} months the goals achieved, the meetings held and
+     * the average check-in usefulness (null under {@link ProgramReport#MINIMUM_ANSWERS} answers).
+     */
     public record ProgramLine(
             ProgramView program,
             int onTrack,
             int atRisk,
             int inactive,
             int matched,
-            int completed) {}
+            int completed,
+            int goalsAchieved,
+            int meetingsHeld,
+            Double usefulness) {}
 
     /** Every program of the organisation with its health and outcome counts, for admins. */
     @Transactional(readOnly = true)
     public List<ProgramLine> organisation(OrganisationId organisation) {
         List<ProgramLine> lines = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(engagement.now(), ZoneOffset.UTC);
         for (ProgramView p : programs.list(organisation, true, PageQuery.of(0, 200)).items()) {
             var health = engagement.healthCounts(organisation, p.id());
+            List<ProgramReport.Month> months = outcomes(organisation, p.id(), today);
+            Instant since =
+                    java.time.YearMonth.from(today)
+                            .minusMonths(MONTHS - 1)
+                            .atDay(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
+            List<CheckIns.Rated> pulses =
+                    checkIns.ratedSince(organisation, p.id(), since).stream()
+                            .filter(r -> !r.kind().survey())
+                            .toList();
             lines.add(
                     new ProgramLine(
                             p,
@@ -279,7 +359,10 @@ public class ProgramReports {
                             health.get(Health.AT_RISK),
                             health.get(Health.INACTIVE),
                             activities.menteesMatched(organisation, p.id()),
-                            activities.menteesCompleted(organisation, p.id())));
+                            activities.menteesCompleted(organisation, p.id()),
+                            months.stream().mapToInt(ProgramReport.Month::goalsAchieved).sum(),
+                            months.stream().mapToInt(ProgramReport.Month::meetingsHeld).sum(),
+                            average(pulses, CheckIns.Rated::usefulness)));
         }
         return lines;
     }
@@ -295,7 +378,8 @@ public class ProgramReports {
                     "check-ins",
                     "surveys",
                     "scores",
-                    "mentor-load");
+                    "mentor-load",
+                    "outcomes");
 
     /** The report in long form, one figure a row; {@code section} null for all of them. */
     public static List<List<?>> rows(ProgramReport r, String section) {
@@ -359,7 +443,26 @@ public class ProgramReports {
                                                     "mentors",
                                                     b.count())));
         }
+        if (section == null || section.equals("outcomes")) {
+            for (ProgramReport.Month m : r.outcomes()) {
+                rows.add(List.of("outcomes", m.month(), "goals achieved", m.goalsAchieved()));
+                rows.add(List.of("outcomes", m.month(), "meetings held", m.meetingsHeld()));
+                rows.add(List.of("outcomes", m.month(), "check-ins", m.checkIns()));
+                addAverage(rows, m.month(), "average usefulness", m.usefulness());
+                addAverage(rows, m.month(), "average goal progress", m.goalProgress());
+                rows.add(List.of("outcomes", m.month(), "surveys", m.surveys()));
+                addAverage(rows, m.month(), "average awareness", m.awareness());
+                addAverage(rows, m.month(), "average connection", m.connection());
+                addAverage(rows, m.month(), "average ideas", m.ideas());
+            }
+        }
         return rows;
+    }
+
+    private static void addAverage(List<List<?>> rows, String month, String measure, Double value) {
+        if (value != null) {
+            rows.add(List.of("outcomes", month, measure, value));
+        }
     }
 
     public static final List<String> PARTICIPANT_HEADER =

@@ -1,6 +1,7 @@
 package io.tandem.meetings;
 
 import io.tandem.notifications.CalendarPart;
+import io.tandem.notifications.NotificationKind;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -107,6 +108,7 @@ class MeetingMails {
             };
             notifications.queueMail(
                     meeting.organisationId(),
+                    NotificationKind.MEETING_CHANGES,
                     key,
                     person.email(),
                     messages.getMessage("meetings.mail." + kind + ".subject", args),

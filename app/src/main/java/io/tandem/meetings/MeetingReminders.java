@@ -3,6 +3,7 @@ package io.tandem.meetings;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.tandem.identity.OrganisationId;
+import io.tandem.notifications.NotificationKind;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -195,10 +196,12 @@ class MeetingReminders {
             if (wantsMail(organisation, person.id())) {
                 notifications.queueMail(
                         organisation,
+                        NotificationKind.REMINDERS,
                         key,
                         person.email(),
                         messages.getMessage("meetings.reminder.subject." + lead, args),
-                        messages.getMessage("meetings.reminder.text", args));
+                        messages.getMessage("meetings.reminder.text", args),
+                        null);
             }
         }
         if (meeting.recurrence() != Recurrence.NONE) {

@@ -57,13 +57,15 @@ class DecisionNotices {
                 path);
         notifications.queueMail(
                 decided.organisationId(),
+                NotificationKind.PROGRAM_NEWS,
                 key,
                 person.email(),
                 messages.getMessage(
                         "mail.enrolment." + outcome + ".subject", new Object[] {program}),
                 messages.getMessage(
                         "mail.enrolment." + outcome + ".text",
-                        new Object[] {person.firstName(), program, role, links.to(path)}));
+                        new Object[] {person.firstName(), program, role, links.to(path)}),
+                null);
     }
 
     @ApplicationModuleListener
@@ -87,11 +89,13 @@ class DecisionNotices {
                 path);
         notifications.queueMail(
                 declined.organisationId(),
+                NotificationKind.NEW_REQUEST,
                 key,
                 mentee.email(),
                 messages.getMessage("mail.request-declined.subject", new Object[] {mentor.name()}),
                 messages.getMessage(
                         "mail.request-declined.text",
-                        new Object[] {mentee.firstName(), mentor.name(), program, links.to(path)}));
+                        new Object[] {mentee.firstName(), mentor.name(), program, links.to(path)}),
+                null);
     }
 }

@@ -55,10 +55,12 @@ class InvitationMails {
                 "/programs/" + invited.programId() + "/enrol");
         notifications.queueMail(
                 invited.organisationId(),
+                NotificationKind.PROGRAM_NEWS,
                 key,
                 person.email(),
                 messages.getMessage("mail.invitation.subject", new Object[] {program}),
                 messages.getMessage(
-                        "mail.invitation.text", new Object[] {person.name(), program, role, link}));
+                        "mail.invitation.text", new Object[] {person.name(), program, role, link}),
+                null);
     }
 }

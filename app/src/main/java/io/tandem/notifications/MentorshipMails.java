@@ -69,20 +69,24 @@ class MentorshipMails {
                 path);
         notifications.queueMail(
                 started.organisationId(),
+                NotificationKind.PROGRAM_NEWS,
                 key + ":mentee",
                 mentee.email(),
                 messages.getMessage("mail.matched.subject", new Object[] {program}),
                 messages.getMessage(
                         "mail.matched.mentee",
-                        new Object[] {mentee.firstName(), mentor.name(), program, link}));
+                        new Object[] {mentee.firstName(), mentor.name(), program, link}),
+                null);
         notifications.queueMail(
                 started.organisationId(),
+                NotificationKind.PROGRAM_NEWS,
                 key + ":mentor",
                 mentor.email(),
                 messages.getMessage("mail.matched.subject", new Object[] {program}),
                 messages.getMessage(
                         "mail.matched.mentor",
-                        new Object[] {mentor.firstName(), mentee.name(), program, link}));
+                        new Object[] {mentor.firstName(), mentee.name(), program, link}),
+                null);
     }
 
     @ApplicationModuleListener
@@ -113,6 +117,7 @@ class MentorshipMails {
                     path);
             notifications.queueMail(
                     ended.organisationId(),
+                    NotificationKind.PROGRAM_NEWS,
                     key,
                     person.email(),
                     messages.getMessage("mail.ended.subject", new Object[] {program}),
@@ -120,7 +125,8 @@ class MentorshipMails {
                             "mail.ended.text",
                             new Object[] {
                                 person.firstName(), other.name(), program, reason, links.to(path)
-                            }));
+                            }),
+                    null);
         }
     }
 

@@ -26,18 +26,21 @@ public class NotificationManagement {
     private final Inbox inbox;
     private final Preferences preferences;
     private final Links links;
+    private final NotificationDigests digests;
 
     NotificationManagement(
             OutboxMails mails,
             MailDelivery delivery,
             Inbox inbox,
             Preferences preferences,
-            Links links) {
+            Links links,
+            NotificationDigests digests) {
         this.mails = mails;
         this.delivery = delivery;
         this.inbox = inbox;
         this.preferences = preferences;
         this.links = links;
+        this.digests = digests;
     }
 
     // --- preferences: other modules ask before they mail ---
@@ -104,6 +107,47 @@ public class NotificationManagement {
             String text,
             String unsubscribeUrl) {
         return queue(organisation, key, to, subject, text, null, unsubscribeUrl);
+    }
+
+    /**
+     * Queues a mail of a kind the person may switch off, as they chose: by e-mail now (with RFC
+     * 8058 headers that turn the kind to "in the app only"), held for their daily digest, or not at
+     * all when they want it in the app only (the caller puts it in their inbox). Security and
+     * account mails do not go through here: nobody may switch those off.
+     *
+     * @param calendar the calendar part, or {@code null}; a digest carries the text only
+     * @return whether a mail was queued or held now
+     */
+    @Transactional
+    public boolean queueMail(
+            OrganisationId organisation,
+            NotificationKind kind,
+            String key,
+            String to,
+            String subject,
+            String text,
+            CalendarPart calendar) {
+        String recipient = address(to);
+        return switch (preferences.of(organisation, recipient).get(kind)) {
+            case IN_APP -> false;
+            case DAILY_DIGEST ->
+                    digests.hold(
+                            organisation,
+                            key,
+                            kind,
+                            recipient,
+                            subject.strip().replaceAll("\\s*\\R\\s*", " "),
+                            text);
+            case EMAIL_NOW ->
+                    queue(
+                            organisation,
+                            key,
+                            recipient,
+                            subject,
+                            text,
+                            calendar,
+                            unsubscribeLink(organisation, recipient, kind));
+        };
     }
 
     /**

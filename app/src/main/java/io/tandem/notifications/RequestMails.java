@@ -57,6 +57,7 @@ class RequestMails {
                 "/requests");
         notifications.queueMail(
                 requested.organisationId(),
+                NotificationKind.NEW_REQUEST,
                 key,
                 mentor.email(),
                 messages.getMessage(
@@ -65,6 +66,7 @@ class RequestMails {
                         "mail.requested.text",
                         new Object[] {
                             mentor.firstName(), mentee.name(), program, links.to("/requests")
-                        }));
+                        }),
+                null);
     }
 }

@@ -327,6 +327,125 @@ class EngagementIntegrationTests {
     }
 
     @Test
+    void outcomesOverTimeCountEachMonthAndShowAveragesOverThreeAnswersOnly() throws Exception {
+        java.time.YearMonth thisMonth =
+                java.time.YearMonth.from(engagement.now().atZone(java.time.ZoneOffset.UTC));
+        java.time.Instant lastMonth =
+                thisMonth
+                        .minusMonths(1)
+                        .atDay(15)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
+        engagement.record(
+                org.id(), pairs.get(1), ActivityKind.GOAL_ACHIEVED, UUID.randomUUID(), lastMonth);
+        engagement.record(
+                org.id(), pairs.get(2), ActivityKind.MEETING, UUID.randomUUID(), lastMonth);
+        engagement.record(
+                org.id(), pairs.get(3), ActivityKind.MEETING, UUID.randomUUID(), lastMonth);
+        String[] mentees = {"E2", "E3", "E4"};
+        int[][] answers = {{5, 4, 1}, {4, 4, 2}, {3, 4, 3}};
+        for (int i = 0; i < 3; i++) {
+            engagement.answer(
+                    org.id(),
+                    pairs.get(i + 1),
+                    find(mentees[i]),
+                    CheckInKind.MIDPOINT,
+                    CheckInAnswer.survey(answers[i][0], answers[i][1], answers[i][2]));
+        }
+
+        List<ProgramReport.Month> months = reports.report(org.id(), program).outcomes();
+        assertThat(months).hasSize(ProgramReports.MONTHS);
+        assertThat(months.get(11))
+                .as("this month: one goal, three meetings held and one reported, two check-ins")
+                .isEqualTo(
+                        new ProgramReport.Month(
+                                thisMonth.toString(), 1, 4, 2, null, null, 3, 4.0, 4.0, 2.0));
+        assertThat(months.get(10))
+                .isEqualTo(
+                        new ProgramReport.Month(
+                                thisMonth.minusMonths(1).toString(),
+                                1,
+                                2,
+                                0,
+                                null,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null));
+        assertThat(months.subList(0, 10))
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.goalsAchieved() + m.meetingsHeld()).isZero();
+                            assertThat(m.checkIns() + m.surveys()).isZero();
+                        });
+
+        // A third check-in this month shows its averages: 2, 4 and 5 average 3.7.
+        engagement.answer(
+                org.id(),
+                pairs.get(2),
+                find("M2"),
+                CheckInKind.CHECK_IN,
+                CheckInAnswer.checkIn(true, 5, 1, null, false));
+        ProgramReport.Month now = reports.report(org.id(), program).outcomes().get(11);
+        assertThat(now.usefulness()).isEqualTo(3.7);
+        assertThat(now.goalProgress()).isEqualTo(2.7);
+
+        // The same figures in the API, the CSV and the pages, never an individual's answer.
+        assertThat(
+                        mvc.get()
+                                .uri("/api/v1/programs/{id}/report", program.value())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.outcomes[11]")
+                .isEqualTo(
+                        java.util.Map.ofEntries(
+                                java.util.Map.entry("month", thisMonth.toString()),
+                                java.util.Map.entry("goalsAchieved", 1),
+                                java.util.Map.entry("meetingsHeld", 4),
+                                java.util.Map.entry("checkIns", 3),
+                                java.util.Map.entry("usefulness", 3.7),
+                                java.util.Map.entry("goalProgress", 2.7),
+                                java.util.Map.entry("surveys", 3),
+                                java.util.Map.entry("awareness", 4.0),
+                                java.util.Map.entry("connection", 4.0),
+                                java.util.Map.entry("ideas", 2.0)));
+        List<CSVRecord> csv = parse(body("/programs/{id}/dashboard.csv?section=outcomes"));
+        assertThat(csv)
+                .anySatisfy(
+                        r ->
+                                assertThat(r.values())
+                                        .containsExactly(
+                                                "outcomes",
+                                                thisMonth.minusMonths(1).toString(),
+                                                "goals achieved",
+                                                "1"));
+        assertThat(csv)
+                .anySatisfy(
+                        r ->
+                                assertThat(r.values())
+                                        .containsExactly(
+                                                "outcomes",
+                                                thisMonth.toString(),
+                                                "average awareness",
+                                                "4.0"));
+        assertThat(body("/programs/{id}/dashboard"))
+                .contains("Outcomes over time")
+                .contains("<th scope=\"row\">" + thisMonth + "</th>");
+        assertThat(
+                        mvc.get()
+                                .uri("/engagement")
+                                .with(signedIn(org.id(), "admin@report.test", Role.ADMIN)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Goals achieved (12 months)")
+                .contains("<td>2</td>")
+                .contains("<td>6</td>")
+                .contains("<td>3.7</td>");
+    }
+
+    @Test
     void adminsSeeEveryProgramsHealthOnOnePage() {
         assertThat(
                         mvc.get()

@@ -14,6 +14,7 @@ import io.tandem.identity.Role;
 import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
 import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
 import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
+import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -73,6 +74,7 @@ class WorkspaceIntegrationTests {
     @Autowired WorkspaceManagement workspaces;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired MessagingManagement messaging;
 
     TestOrganisation org;
     ProgramView program;
@@ -638,6 +640,94 @@ class WorkspaceIntegrationTests {
                 .bodyText()
                 .contains("Ended on " + today())
                 .doesNotContain("End the mentorship of Mia Mentor and Eva Early");
+    }
+
+    @Test
+    void managersAdminsAndTokensSeeThatMessagesExistButNeverTheirText() {
+        UUID conversation = messaging.conversationOf(org.id(), pair, ids.get("E1"));
+        messaging.post(
+                org.id(),
+                conversation,
+                ids.get("E1"),
+                UUID.randomUUID(),
+                "Secret: I am thinking of leaving my team");
+        messaging.post(
+                org.id(), conversation, ids.get("M1"), UUID.randomUUID(), "Secret reply from Mia");
+
+        // The pair reads it; anyone else, whatever their role, finds no conversation at all.
+        assertThat(mvc.get().uri("/conversations/{id}", conversation).with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Secret: I am thinking of leaving my team");
+        List<RequestPostProcessor> outsiders =
+                List.of(as("P1"), as("O1"), signedIn(org.id(), "pat@ws.test", Role.ADMIN));
+        for (RequestPostProcessor outsider : outsiders) {
+            for (String path :
+                    List.of(
+                            "/mentorships/" + pair + "/conversation",
+                            "/conversations/" + conversation,
+                            "/conversations/" + conversation + "/stream")) {
+                assertThat(mvc.get().uri(path).with(outsider))
+                        .as("GET %s", path)
+                        .hasStatus(HttpStatus.NOT_FOUND);
+            }
+            assertThat(
+                            mvc.post()
+                                    .uri("/conversations/{id}/messages", conversation)
+                                    .param("text", "Let me in")
+                                    .with(outsider)
+                                    .with(csrf()))
+                    .hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(mvc.get().uri("/conversations").with(outsider))
+                    .bodyText()
+                    .doesNotContain("Secret");
+        }
+        for (String path :
+                List.of(
+                        "/api/v1/conversations/" + conversation + "/messages",
+                        "/api/v1/conversations/" + conversation + "/stream")) {
+            assertThat(mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                    .as("GET %s with the admin token", path)
+                    .hasStatus(HttpStatus.NOT_FOUND);
+        }
+
+        // What they do see: that two messages were sent this week, in the report and the pages.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                mvc.get()
+                                                        .uri(
+                                                                "/api/v1/programs/{id}/report",
+                                                                program.id())
+                                                        .header(
+                                                                HttpHeaders.AUTHORIZATION,
+                                                                org.bearer()))
+                                        .hasStatusOk()
+                                        .bodyText()
+                                        .contains("\"messages\":2")
+                                        .doesNotContain("Secret"));
+        for (String path :
+                List.of(
+                        "/api/v1/mentorships/" + pair,
+                        "/api/v1/programs/" + program.id() + "/report.csv")) {
+            assertThat(mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, org.bearer()))
+                    .hasStatusOk()
+                    .bodyText()
+                    .doesNotContain("Secret");
+        }
+        for (String path :
+                List.of(
+                        "/programs/" + program.id() + "/dashboard",
+                        "/programs/" + program.id() + "/engagement",
+                        "/programs/" + program.id() + "/exports/pairs.csv",
+                        "/messaging/reports")) {
+            assertThat(mvc.get().uri(path).with(as("P1")))
+                    .as("GET %s as the program manager", path)
+                    .hasStatusOk()
+                    .bodyText()
+                    .doesNotContain("Secret");
+        }
     }
 
     @Test

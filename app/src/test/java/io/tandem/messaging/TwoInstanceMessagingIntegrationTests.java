@@ -19,6 +19,7 @@ import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,5 +157,64 @@ class TwoInstanceMessagingIntegrationTests {
         List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList();
         assertThat(onThere).isEqualTo(expected);
         assertThat(onHere).isEqualTo(expected);
+    }
+
+    /**
+     * The database drops every connection of this database (as a restart does) while a stream is
+     * open on the other instance and posts keep coming here: every acknowledged post reaches the
+     * stream once, in order, and a stream resuming after a seen event gets the rest.
+     */
+    @Test
+    void streamsMissNothingWhenTheDatabaseDropsEveryConnection() throws Exception {
+        MessagingManagement there = other.getBean(MessagingManagement.class);
+        PostgresFanout otherListener = other.getBean(PostgresFanout.class);
+        List<MessageView> got = new CopyOnWriteArrayList<>();
+        List<String> acknowledged = new ArrayList<>();
+        try (Subscription stream = there.subscribe(org.id(), conversation, mia, 0, got::add)) {
+            for (int i = 0; i < 30; i++) {
+                if (i == 5 || i == 15) {
+                    assertThat(dropEveryConnection()).isPositive();
+                }
+                UUID clientId = UUID.randomUUID();
+                String text = "through the outage " + i;
+                // A post that fails is retried with the same client id, as the page does.
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        here.post(org.id(), conversation, eva, clientId, text);
+                        acknowledged.add(text);
+                        break;
+                    } catch (RuntimeException e) {
+                        assertThat(attempt).as("post %d keeps failing: %s", i, e).isLessThan(50);
+                        Thread.sleep(100);
+                    }
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 30);
+            await().atMost(Duration.ofSeconds(30)).until(otherListener::listening);
+        }
+        assertThat(got).extracting(MessageView::text).isEqualTo(acknowledged);
+        assertThat(got).extracting(MessageView::eventSeq).isSorted().doesNotHaveDuplicates();
+
+        long lastSeen = got.get(9).eventSeq();
+        List<MessageView> resumed = new CopyOnWriteArrayList<>();
+        try (Subscription stream =
+                there.subscribe(org.id(), conversation, mia, lastSeen, resumed::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.size() >= 20);
+        }
+        assertThat(resumed).extracting(MessageView::text).isEqualTo(acknowledged.subList(10, 30));
+        // The retries, if any, stored nothing twice.
+        assertThat(here.messages(org.id(), conversation, eva, null, null))
+                .extracting(MessageView::text)
+                .containsExactlyElementsOf(acknowledged);
+    }
+
+    /** Terminates every other session of this database: what its clients see of a restart. */
+    private int dropEveryConnection() {
+        return other.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql(
+                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where"
+                                + " datname = current_database() and pid <> pg_backend_pid()")
+                .query(Integer.class)
+                .single();
     }
 }
