@@ -33,9 +33,16 @@ class UnreadMessagesModel {
         return new LazyContextVariable<>() {
             @Override
             protected Long loadValue() {
-                return people.findByEmail(user.organisationId(), user.email())
-                        .map(p -> messaging.unread(user.organisationId(), p.id()))
-                        .orElse(null);
+                try {
+                    return people.findByEmail(user.organisationId(), user.email())
+                            .map(p -> messaging.unread(user.organisationId(), p.id()))
+                            .orElse(null);
+                } catch (org.springframework.dao.DataAccessException
+                        | org.springframework.transaction.TransactionException e) {
+                    // Read while the page renders: a count the database cannot give now must not
+                    // break a page that is already half written.
+                    return null;
+                }
             }
         };
     }

@@ -50,7 +50,13 @@ class InboxPageController {
             return new org.thymeleaf.context.LazyContextVariable<>() {
                 @Override
                 protected Long loadValue() {
-                    return notifications.unread(user.organisationId(), user.email());
+                    try {
+                        return notifications.unread(user.organisationId(), user.email());
+                    } catch (org.springframework.dao.DataAccessException
+                            | org.springframework.transaction.TransactionException e) {
+                        // As for unread messages: the page must not break half written.
+                        return null;
+                    }
                 }
             };
         }
