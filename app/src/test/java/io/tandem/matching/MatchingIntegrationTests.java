@@ -10,6 +10,7 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.MatchRunView.Unmatched;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.mentorships.MentorshipManagement;
@@ -146,14 +147,12 @@ class MatchingIntegrationTests {
                                         && p.mentorId().equals(ids.get("M3")));
         assertThat(run.stats().matched()).isEqualTo(2);
         assertThat(run.stats().total()).isEqualTo(3);
+        // Eva and Eli may both have Mia or Mo, but Ute speaks only German and needs Mia: one of
+        // the two is left over with mentors who suit them and have no place.
         assertThat(run.unmatched())
                 .singleElement()
-                .satisfies(
-                        u ->
-                                assertThat(u.reason())
-                                        .isIn(
-                                                UnmatchedReason.CAPACITY_EXHAUSTED,
-                                                UnmatchedReason.NO_FEASIBLE_MENTOR));
+                .extracting(Unmatched::reason)
+                .isEqualTo(UnmatchedReason.CAPACITY_EXHAUSTED);
     }
 
     @Test
