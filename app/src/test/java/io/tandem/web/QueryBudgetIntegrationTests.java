@@ -170,7 +170,6 @@ class QueryBudgetIntegrationTests {
                         program + "/dashboard",
                         program + "/report",
                         program + "/engagement",
-                        program + "/office-hours",
                         "/match-runs/" + data.run().id(),
                         "/match-runs/" + data.run().id() + "?page=2")) {
             measure(page, admin, counts, problems);
