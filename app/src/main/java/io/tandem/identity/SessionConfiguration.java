@@ -1,5 +1,8 @@
 package io.tandem.identity;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -79,6 +82,14 @@ class SessionConfiguration {
         return new SessionCleanup(jdbc, Clock.systemUTC());
     }
 
+    /** One instance at a time deletes expired sessions (db-scheduler picks it once across all). */
+    @Bean
+    RecurringTask<Void> sessionCleanupTask(
+            SessionCleanup cleanup, @Value("${tandem.session.cleanup-every:PT1M}") Duration every) {
+        return Tasks.recurring("session-cleanup", FixedDelay.of(every))
+                .execute((instance, context) -> cleanup.deleteExpired());
+    }
+
     private static String databaseProduct(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().toLowerCase();
@@ -96,11 +107,6 @@ class SessionConfiguration {
         SessionCleanup(JdbcClient jdbc, Clock clock) {
             this.jdbc = jdbc;
             this.clock = clock;
-        }
-
-        @Scheduled(fixedDelayString = "${tandem.session.cleanup-every:PT1M}")
-        void scheduled() {
-            deleteExpired();
         }
 
         /** Returns how many expired sessions were deleted. */

@@ -270,7 +270,12 @@ public class PeopleManagement {
     }
 
     public Optional<PersonSummary> find(OrganisationId organisation, PersonId id) {
-        return people.find(organisation, id.value()).map(PersonRow::summary);
+        // The layout, the page and its sections each ask for the people they show.
+        return io.tandem.web.RequestMemo.remember(
+                "person",
+                organisation,
+                id,
+                () -> people.find(organisation, id.value()).map(PersonRow::summary));
     }
 
     public PersonSummary get(OrganisationId organisation, PersonId id) {
@@ -295,7 +300,11 @@ public class PeopleManagement {
     public Optional<PersonSummary> findByEmail(OrganisationId organisation, String email) {
         return email == null
                 ? Optional.empty()
-                : people.findByEmail(organisation, email).map(PersonRow::summary);
+                : io.tandem.web.RequestMemo.remember(
+                        "person-email",
+                        organisation,
+                        email,
+                        () -> people.findByEmail(organisation, email).map(PersonRow::summary));
     }
 
     public long count(OrganisationId organisation) {

@@ -174,7 +174,9 @@ public class ProgramManagement {
     }
 
     public ProgramView get(OrganisationId organisation, ProgramId id) {
-        return programs.find(organisation, id)
+        // A page asks for its program from several places (controller, sections, fragments).
+        return io.tandem.web.RequestMemo.remember(
+                        "program", organisation, id, () -> programs.find(organisation, id))
                 .orElseThrow(() -> new NotFoundException(messages.getMessage("program.not-found")));
     }
 

@@ -2,6 +2,7 @@ package io.tandem.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.StatementLog;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import java.net.CookieManager;
@@ -13,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,12 +29,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sessions over real HTTP: none for strangers, no collisions on parallel first requests. Its own
- * context, because spring-security-test's {@code csrf()} swaps a session-backed CSRF repository
- * into the shared context's filter chain once any MockMvc test has used it.
+ * Sessions over real HTTP: none for strangers, no collisions on parallel first requests, no write
+ * unless something changed. Its own context, because spring-security-test's {@code csrf()} swaps a
+ * session-backed CSRF repository into the shared context's filter chain once any MockMvc test has
+ * used it.
  */
 @TandemIntegrationTest
 @org.springframework.test.context.TestPropertySource(properties = "tandem.test.context=sessions")
+@org.springframework.context.annotation.Import(StatementLog.Configuration.class)
 class SessionIntegrationTests {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -47,16 +52,69 @@ class SessionIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired TestOrganisations organisations;
     @Autowired SessionConfiguration.SessionCleanup cleanup;
+    @Autowired SessionConfiguration.ThrottledSessionRepository sessionRepository;
+    @Autowired StatementLog statements;
 
     @Test
-    void strangersOnTheSignInPageAddNoSessionRows() throws Exception {
+    void tenThousandStrangersAddNoSessionRowsAndWriteNothingToTheSessionTable() throws Exception {
         long before = sessions();
-        for (int i = 0; i < 200; i++) {
-            HttpClient stranger = client();
-            assertThat(get(stranger, "/login").statusCode()).isEqualTo(200);
-            // A page that needs signing in sends them to the sign-in page, still without a row.
-            assertThat(get(stranger, "/programs").statusCode()).isEqualTo(302);
-        }
+        // No cookie handler: every request comes from a new stranger, as a crawler's would.
+        HttpClient strangers =
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+        List<String> others =
+                List.of(
+                        "/css/tandem.css",
+                        "/js/tandem.js",
+                        "/webjars/htmx.org/dist/htmx.min.js",
+                        "/error",
+                        "/no-such-page",
+                        "/programs");
+        int threads = 4;
+        int perThread = 10_000 / threads;
+        List<String> writes =
+                statements.fromAnyThread(
+                        () -> {
+                            var pool = Executors.newFixedThreadPool(threads);
+                            try {
+                                List<Callable<List<String>>> calls = new java.util.ArrayList<>();
+                                for (int t = 0; t < threads; t++) {
+                                    calls.add(
+                                            () -> {
+                                                List<String> wrong = new java.util.ArrayList<>();
+                                                for (int i = 0; i < perThread; i++) {
+                                                    int status =
+                                                            get(strangers, "/login").statusCode();
+                                                    if (status != 200) {
+                                                        wrong.add("/login " + status);
+                                                    }
+                                                    if (i % 20 == 0) {
+                                                        String other =
+                                                                others.get(
+                                                                        (i / 20) % others.size());
+                                                        status = get(strangers, other).statusCode();
+                                                        if (status >= 500 && !other.equals("/error")
+                                                                || status == 403) {
+                                                            wrong.add(other + " " + status);
+                                                        }
+                                                    }
+                                                }
+                                                return wrong;
+                                            });
+                                }
+                                for (Future<List<String>> wrong : pool.invokeAll(calls)) {
+                                    assertThat(wrong.get()).isEmpty();
+                                }
+                            } finally {
+                                pool.shutdown();
+                            }
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .isEmpty();
+        assertThat(sessions()).isEqualTo(before);
+
         HttpClient wrong = client();
         String form = get(wrong, "/login").body();
         var refused =
@@ -66,6 +124,25 @@ class SessionIntegrationTests {
                         "username=nobody@acme.test&password=wrong&_csrf=" + field(form));
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(sessions()).isEqualTo(before);
+    }
+
+    @Test
+    void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
+        String email = "csrf-" + UUID.randomUUID() + "@acme.test";
+        identity.ensureAccount(
+                organisations.create().id(), email, "Csrf tester", "session-secret", Role.ADMIN);
+        HttpClient browser = client();
+        get(browser, "/login");
+        var refused =
+                post(
+                        browser,
+                        "/login",
+                        "username="
+                                + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                                + "&password=session-secret");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        // Still a stranger: the next page sends them to sign in.
+        assertThat(get(browser, "/programs").statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -122,13 +199,61 @@ class SessionIntegrationTests {
     }
 
     @Test
-    void aSignedInRequestDoesNotRewriteTheSessionRowEveryTime() throws Exception {
+    void signedInRequestsWithinAMinuteWriteNothingToTheSessionTable() throws Exception {
         HttpClient browser = signedIn();
-        long lastAccess = latestLastAccess();
-        for (int i = 0; i < 5; i++) {
-            assertThat(get(browser, "/programs").statusCode()).isEqualTo(200);
-        }
-        assertThat(latestLastAccess()).isEqualTo(lastAccess);
+        List<String> writes =
+                statements.fromAnyThread(
+                        () -> {
+                            assertThat(get(browser, "/programs").statusCode()).isEqualTo(200);
+                            assertThat(get(browser, "/people").statusCode()).isEqualTo(200);
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .isEmpty();
+    }
+
+    @Test
+    void theLastAccessTimeIsWrittenAtMostOnceAMinute() throws Exception {
+        var session = sessionRepository.createSession();
+        session.setAttribute("kept", "value");
+        sessionRepository.save(session);
+        // The table keeps milliseconds.
+        Instant created = session.getLastAccessedTime().truncatedTo(ChronoUnit.MILLIS);
+
+        List<String> writes =
+                statements.fromAnyThread(
+                        () -> {
+                            for (int seconds : new int[] {10, 30, 59}) {
+                                var again = sessionRepository.findById(session.getId());
+                                again.setLastAccessedTime(created.plusSeconds(seconds));
+                                sessionRepository.save(again);
+                            }
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .isEmpty();
+
+        writes =
+                statements.fromAnyThread(
+                        () -> {
+                            var later = sessionRepository.findById(session.getId());
+                            later.setLastAccessedTime(created.plusSeconds(61));
+                            sessionRepository.save(later);
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .hasSize(1);
+        assertThat(sessionRepository.findById(session.getId()).getLastAccessedTime())
+                .isEqualTo(created.plusSeconds(61));
+
+        writes =
+                statements.fromAnyThread(
+                        () -> {
+                            var changed = sessionRepository.findById(session.getId());
+                            changed.setAttribute("kept", "changed");
+                            sessionRepository.save(changed);
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .as("a changed attribute is saved at once")
+                .isNotEmpty();
+        sessionRepository.deleteById(session.getId());
     }
 
     @Test
@@ -162,12 +287,6 @@ class SessionIntegrationTests {
 
     private long sessions() {
         return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
-    }
-
-    private long latestLastAccess() {
-        return jdbc.sql("select max(last_access_time) from spring_session")
-                .query(Long.class)
-                .single();
     }
 
     private HttpClient signedIn() throws Exception {

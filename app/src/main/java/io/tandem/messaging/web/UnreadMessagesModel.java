@@ -5,6 +5,7 @@ import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.PeopleManagement;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Every page's navigation shows the person's unread messages; null for someone without a profile.
@@ -20,13 +21,29 @@ class UnreadMessagesModel {
         this.people = people;
     }
 
+    /**
+     * Counted only when a template shows it (the layout's navigation), so JSON answers, htmx
+     * fragments and redirects cost no query.
+     */
     @ModelAttribute("unreadMessages")
-    Long unread(@ModelAttribute("currentUser") TandemUser user) {
+    LazyContextVariable<Long> unread(@ModelAttribute("currentUser") TandemUser user) {
         if (user == null || user.email() == null) {
             return null;
         }
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(p -> messaging.unread(user.organisationId(), p.id()))
-                .orElse(null);
+        return new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                try {
+                    return people.findByEmail(user.organisationId(), user.email())
+                            .map(p -> messaging.unread(user.organisationId(), p.id()))
+                            .orElse(null);
+                } catch (org.springframework.dao.DataAccessException
+                        | org.springframework.transaction.TransactionException e) {
+                    // Read while the page renders: a count the database cannot give now must not
+                    // break a page that is already half written.
+                    return null;
+                }
+            }
+        };
     }
 }

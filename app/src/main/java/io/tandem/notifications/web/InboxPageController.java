@@ -40,11 +40,25 @@ class InboxPageController {
             this.notifications = notifications;
         }
 
+        /** Counted only when a template shows it, as the unread messages are. */
         @ModelAttribute("unreadNotifications")
-        Long unread(@ModelAttribute("currentUser") io.tandem.identity.TandemUser user) {
-            return user == null || user.email() == null
-                    ? null
-                    : notifications.unread(user.organisationId(), user.email());
+        org.thymeleaf.context.LazyContextVariable<Long> unread(
+                @ModelAttribute("currentUser") io.tandem.identity.TandemUser user) {
+            if (user == null || user.email() == null) {
+                return null;
+            }
+            return new org.thymeleaf.context.LazyContextVariable<>() {
+                @Override
+                protected Long loadValue() {
+                    try {
+                        return notifications.unread(user.organisationId(), user.email());
+                    } catch (org.springframework.dao.DataAccessException
+                            | org.springframework.transaction.TransactionException e) {
+                        // As for unread messages: the page must not break half written.
+                        return null;
+                    }
+                }
+            };
         }
     }
 }

@@ -1,0 +1,101 @@
+package io.tandem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Records the SQL statements the application sends, through a datasource-proxy around the
+ * application's {@link DataSource}: those of the calling thread (a MockMvc request runs on the
+ * test's thread), or all of them (requests over real HTTP run on server threads). Import it with
+ * {@code @Import(StatementLog.Configuration.class)} in a test that has a context of its own.
+ */
+public final class StatementLog implements BeanPostProcessor, QueryExecutionListener {
+
+    private final ThreadLocal<List<String>> ofThisThread = new ThreadLocal<>();
+    private volatile Queue<String> ofAll;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Configuration {
+
+        @Bean
+        static StatementLog statementLog() {
+            return new StatementLog();
+        }
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
+                ? ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build()
+                : bean;
+    }
+
+    /** The statements the action sent from this thread, one entry per execution. */
+    public List<String> onThisThread(Runnable action) {
+        List<String> statements = new ArrayList<>();
+        ofThisThread.set(statements);
+        try {
+            action.run();
+        } finally {
+            ofThisThread.remove();
+        }
+        return statements;
+    }
+
+    /** The statements sent from any thread while the action ran. */
+    public synchronized List<String> fromAnyThread(ThrowingRunnable action) throws Exception {
+        ofAll = new ConcurrentLinkedQueue<>();
+        try {
+            action.run();
+            return List.copyOf(ofAll);
+        } finally {
+            ofAll = null;
+        }
+    }
+
+    /**
+     * Statements that write to tables whose names start with the given one (insert, update or
+     * merge; deletes are left out, since background clean-ups may run at any time).
+     */
+    public static Predicate<String> writing(String table) {
+        String name = table.toLowerCase(Locale.ROOT);
+        return sql -> {
+            String s = sql.strip().toLowerCase(Locale.ROOT);
+            return (s.startsWith("insert") || s.startsWith("update") || s.startsWith("merge"))
+                    && s.contains(name);
+        };
+    }
+
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+    @Override
+    public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        String sql = String.join("; ", queryInfoList.stream().map(QueryInfo::getQuery).toList());
+        List<String> mine = ofThisThread.get();
+        if (mine != null) {
+            mine.add(sql);
+        }
+        Queue<String> all = ofAll;
+        if (all != null) {
+            all.add(sql);
+        }
+    }
+}

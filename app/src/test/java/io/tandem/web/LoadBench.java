@@ -1,0 +1,513 @@
+package io.tandem.web;
+
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.identity.Role;
+import io.tandem.matching.MatchRunView;
+import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The main pages under load, over real HTTP with a signed-in session, beside the JSON endpoints
+ * that return the same data. It builds an organisation (100,000 people, 3 programs of 10,000
+ * enrolments, a published run of about 3,000 pairs), then for each page measures the throughput at
+ * saturation (closed loop, {@code bench.connections} at once) and the latency at a fixed arrival
+ * rate ({@code bench.rate} requests/s, an open loop: each request has an intended send time, and
+ * its latency is counted from that time, so a stalled server cannot hide its queue — coordinated
+ * omission accounted for). It prints a table beside the targets and asserts nothing.
+ *
+ * <p>Runs on H2 in file mode, or on PostgreSQL with {@code -Dbench.db.url=jdbc:postgresql://…
+ * -Dbench.db.user=… -Dbench.db.password=…}:
+ *
+ * <pre>
+ * ./mvnw -q -pl app -am test -Dbench=true -Dgroups=bench -Dtest=LoadBench \
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.people=10000 -Dbench.enrolments=1000 \
+ *     -Dbench.pairs=300 -Dbench.seconds=10 -Dbench.rate=200]
+ * </pre>
+ *
+ * The table is also written to {@code app/target/load-bench.txt}.
+ */
+@Tag("bench")
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@DirtiesContext
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.demo=false",
+            "logging.level.root=WARN",
+            "spring.main.banner-mode=off",
+            "tandem.login.free-attempts-per-address=100000"
+        })
+class LoadBench {
+
+    static final int PEOPLE = Integer.getInteger("bench.people", 100_000);
+    static final int ENROLMENTS = Integer.getInteger("bench.enrolments", 10_000);
+    static final int PAIRS = Integer.getInteger("bench.pairs", 3_000);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    static final int RATE = Integer.getInteger("bench.rate", 200);
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+    static final String PASSWORD = "bench-password-1";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        String postgres = System.getProperty("bench.db.url", "");
+        if (!postgres.isBlank()) {
+            registry.add("spring.datasource.url", () -> postgres);
+            registry.add(
+                    "spring.datasource.username", () -> System.getProperty("bench.db.user", ""));
+            registry.add(
+                    "spring.datasource.password",
+                    () -> System.getProperty("bench.db.password", ""));
+            return;
+        }
+        Path dir = Files.createTempDirectory("tandem-load-bench");
+        dir.toFile().deleteOnExit();
+        registry.add(
+                "spring.datasource.url",
+                () ->
+                        "jdbc:h2:file:"
+                                + dir.resolve("tandem").toAbsolutePath()
+                                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MatchingManagement matching;
+    @Autowired MentorshipManagement mentorships;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void pagesUnderLoad() throws Exception {
+        double loadBefore = load();
+        long started = System.nanoTime();
+        Dataset data = build();
+        note(
+                "dataset built in %.0f s: %,d people, 3 programs × %,d enrolments, a run of %,d"
+                        + " pairs",
+                (System.nanoTime() - started) / 1e9, PEOPLE, ENROLMENTS, data.pairs());
+
+        HttpClient browser = signIn(data.signInEmail());
+        String bearer = "Bearer " + data.token();
+        String q = "Person12";
+        List<Target> targets =
+                List.of(
+                        new Target("home", "/", null),
+                        new Target("directory", "/people", "/api/v1/people"),
+                        new Target("directory search", "/people?q=" + q, "/api/v1/people?q=" + q),
+                        new Target(
+                                "a profile",
+                                "/people/" + data.person(),
+                                "/api/v1/people/" + data.person()),
+                        new Target(
+                                "a program",
+                                "/programs/" + data.program(),
+                                "/api/v1/programs/" + data.program() + "/enrolments"),
+                        new Target(
+                                "a match-run review",
+                                "/match-runs/" + data.run(),
+                                "/api/v1/match-runs/" + data.run()),
+                        new Target("my mentorships", "/mentorships", "/api/v1/mentorships"),
+                        new Target(
+                                "a workspace",
+                                "/mentorships/" + data.mentorship(),
+                                "/api/v1/mentorships/" + data.mentorship()),
+                        // The pair's own conversation answers the pair's session, not a token.
+                        new Target(
+                                "a conversation",
+                                "/conversations/" + data.mentorship(),
+                                "/api/v1/conversations/" + data.mentorship() + "/messages",
+                                true));
+
+        // Warm-up: class loading, JIT, caches.
+        for (Target target : targets) {
+            saturate(browser, target.page(), null, 3);
+            if (target.json() != null) {
+                saturate(
+                        target.jsonWithSession() ? browser : HttpClient.newHttpClient(),
+                        target.json(),
+                        target.jsonWithSession() ? null : bearer,
+                        3);
+            }
+        }
+        String[] header = {
+            "page",
+            "page req/s (sat.)",
+            "JSON req/s (sat.)",
+            "page/JSON (≥ 50 %)",
+            "p50 @" + RATE + "/s",
+            "p99 @" + RATE + "/s (≤ 50 ms)",
+            "late/failed"
+        };
+        List<String[]> rows = new ArrayList<>();
+        HttpClient api = HttpClient.newHttpClient();
+        // All closed-loop figures first, then the fixed-rate ones, each after the server has
+        // drained what the one before left queued, so no figure pays for another page's backlog.
+        double[] pageRates = new double[targets.size()];
+        double[] jsonRates = new double[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            pageRates[i] = saturate(browser, target.page(), null, SECONDS);
+            jsonRates[i] =
+                    target.json() == null
+                            ? Double.NaN
+                            : target.jsonWithSession()
+                                    ? saturate(browser, target.json(), null, SECONDS)
+                                    : saturate(api, target.json(), bearer, SECONDS);
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            drain(browser);
+            Latencies fixed = fixedRate(browser, target.page(), RATE, SECONDS);
+            double pageRate = pageRates[i];
+            double jsonRate = jsonRates[i];
+            rows.add(
+                    new String[] {
+                        target.name(),
+                        String.format(Locale.ROOT, "%.0f", pageRate),
+                        Double.isNaN(jsonRate) ? "–" : String.format(Locale.ROOT, "%.0f", jsonRate),
+                        Double.isNaN(jsonRate)
+                                ? "–"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.0f %% %s",
+                                        100 * pageRate / jsonRate,
+                                        pageRate >= jsonRate / 2 ? "yes" : "NO"),
+                        String.format(Locale.ROOT, "%.1f ms", fixed.percentile(50)),
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f ms %s",
+                                fixed.percentile(99),
+                                fixed.percentile(99) <= 50 ? "yes" : "NO"),
+                        fixed.failed() + " failed of " + fixed.sent()
+                    });
+        }
+        note(
+                "load average %.1f before, %.1f after; %d cores; %s",
+                loadBefore,
+                load(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("bench.db.url", "").isBlank() ? "H2 file mode" : "PostgreSQL");
+        print(header, rows);
+    }
+
+    /** Waits (at most two minutes) until the sign-in page answers within 200 ms again. */
+    private void drain(HttpClient client) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            client.send(request("/login", null), HttpResponse.BodyHandlers.discarding());
+            if (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(200)) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    /** Requests per second with {@link #CONNECTIONS} requests always in flight. */
+    private double saturate(HttpClient client, String path, String bearer, int seconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        long start = System.nanoTime();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            pool.execute(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            try {
+                                if (client.send(
+                                                        request(path, bearer),
+                                                        HttpResponse.BodyHandlers.ofByteArray())
+                                                .statusCode()
+                                        == 200) {
+                                    done.incrementAndGet();
+                                }
+                            } catch (IOException e) {
+                                // counted as not done
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Sends at a fixed rate whatever the answers do; each latency runs from the request's intended
+     * send time to its answer.
+     */
+    private Latencies fixedRate(HttpClient client, String path, int rate, int seconds)
+            throws Exception {
+        int total = rate * seconds;
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.add(
+                    client.sendAsync(request(path, null), HttpResponse.BodyHandlers.ofByteArray())
+                            .whenComplete(
+                                    (response, error) -> {
+                                        millis.add((System.nanoTime() - intended) / 1e6);
+                                        if (error != null || response.statusCode() != 200) {
+                                            failed.incrementAndGet();
+                                        }
+                                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .get(seconds + 120L, TimeUnit.SECONDS);
+        return new Latencies(
+                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
+                total,
+                failed.get());
+    }
+
+    record Latencies(double[] sorted, int sent, int failed) {
+
+        double percentile(int percent) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        }
+    }
+
+    record Target(String name, String page, String json, boolean jsonWithSession) {
+
+        Target(String name, String page, String json) {
+            this(name, page, json, false);
+        }
+    }
+
+    record Dataset(
+            String signInEmail,
+            String token,
+            UUID person,
+            UUID program,
+            UUID run,
+            int pairs,
+            UUID mentorship) {}
+
+    private Dataset build() {
+        OrganisationId org = identity.ensureOrganisation("bench-" + UUID.randomUUID(), "Bench");
+        people.importCsv(
+                org, QueryBudgetIntegrationTests.csv(PEOPLE).getBytes(StandardCharsets.UTF_8));
+        // Mentors and mentees from across the organisation, not only the top of the tree.
+        List<PersonSummary> everyone = new ArrayList<>();
+        int pageSize = PageQuery.MAX_SIZE;
+        for (int page = 0; everyone.size() < Math.min(PEOPLE, 3 * ENROLMENTS); page++) {
+            var found = people.search(org, DirectoryQuery.all(), PageQuery.of(page, pageSize));
+            everyone.addAll(found.items());
+            if (found.items().size() < pageSize) {
+                break;
+            }
+        }
+        ProgramView reviewed = null;
+        MatchRunView run = null;
+        for (int p = 0; p < 3; p++) {
+            ProgramView program =
+                    programs.moveTo(
+                            org,
+                            programs.create(org, ProgramDraft.of("Bench " + p, "CROSS_DIVISIONAL"))
+                                    .id(),
+                            ProgramStatus.ENROLLING);
+            int mentors = p == 0 ? PAIRS : ENROLMENTS / 3;
+            for (int i = 0; i < ENROLMENTS; i++) {
+                PersonSummary person = everyone.get((p * ENROLMENTS + i) % everyone.size());
+                programs.enrol(
+                        org,
+                        program.id(),
+                        Enrol.of(
+                                person.id(),
+                                i < mentors ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
+            }
+            if (p == 0) {
+                MatchRunView started =
+                        matching.start(org, program.id(), Objective.TOTAL, Algorithm.GREEDY);
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+                while (!matching.status(org, started.id()).finished()
+                        && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+                }
+                run = matching.publish(org, started.id());
+                reviewed = program;
+            }
+        }
+        ProgramView program = reviewed;
+        MatchRunView published = run;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (mentorships.find(org, program.id(), null, PageQuery.of(0, 1)).total()
+                        < published.proposals().size()
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        MentorshipSummary mentorship =
+                mentorships.find(org, program.id(), null, PageQuery.of(0, 1)).items().get(0);
+        PersonSummary mentor = people.get(org, mentorship.mentorId());
+        // The person signed in is a mentor with a mentorship, and an admin, so every page opens.
+        identity.ensureAccount(org, mentor.email(), mentor.name(), PASSWORD, Role.ADMIN);
+        String token = identity.issueToken(org, "load bench", Role.ADMIN, "bench").secret();
+        return new Dataset(
+                mentor.email(),
+                token,
+                everyone.get(everyone.size() / 2).id().value(),
+                program.id().value(),
+                published.id().value(),
+                published.proposals().size(),
+                mentorship.id().value());
+    }
+
+    private HttpClient signIn(String email) throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        String form =
+                browser.send(request("/login", null), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        var response =
+                browser.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "username="
+                                                        + URLEncoder.encode(
+                                                                email, StandardCharsets.UTF_8)
+                                                        + "&password="
+                                                        + PASSWORD
+                                                        + "&_csrf="
+                                                        + URLEncoder.encode(
+                                                                csrf.group(1),
+                                                                StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (location.contains("error")) {
+            throw new IllegalStateException("sign-in refused: " + location);
+        }
+        return browser;
+    }
+
+    private HttpRequest request(String path, String bearer) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Accept-Encoding", "identity");
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return request.build();
+    }
+
+    private void note(String format, Object... args) {
+        lines.add("note: " + String.format(Locale.ROOT, format, args));
+    }
+
+    private void print(String[] header, List<String[]> rows) throws IOException {
+        int[] width = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] row : all) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("\nLoadBench\n");
+        for (int r = 0; r < all.size(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < header.length; i++) {
+                cells.add(String.format("%-" + width[i] + "s", all.get(r)[i]));
+            }
+            out.append(String.join(" | ", cells).stripTrailing()).append('\n');
+            if (r == 0) {
+                out.append(String.join("-|-", Arrays.stream(width).mapToObj("-"::repeat).toList()))
+                        .append('\n');
+            }
+        }
+        lines.forEach(line -> out.append(line).append('\n'));
+        System.out.println(out);
+        Path report = Paths.get("target", "load-bench.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,281 @@
+package io.tandem.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.StatementLog;
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.Role;
+import io.tandem.matching.MatchRunView;
+import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.engine.Algorithm;
+import io.tandem.matching.engine.Objective;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Counts the SQL statements each page sends, with realistic data (400 people, a program with 300
+ * enrolments, a published run with well over 100 pairs), and fails on any page over its budget: a
+ * page that queries once per row it shows (an N+1) goes far over, since every list holds dozens of
+ * rows. Shares the sessions tests' context, which records statements.
+ */
+@TandemIntegrationTest
+@TestPropertySource(properties = "tandem.test.context=sessions")
+@Import(StatementLog.Configuration.class)
+class QueryBudgetIntegrationTests {
+
+    /** Statements a page may send unless it is named in {@link #BUDGETS}. */
+    static final int DEFAULT_BUDGET = 12;
+
+    /**
+     * Pages made of many independent sections (the workspace, the home page's cards, the program
+     * dashboard's charts) get what they send today: one statement per section, none per row.
+     */
+    static final Map<String, Integer> BUDGETS =
+            Map.of(
+                    "/programs/{id}/dashboard", 26,
+                    "/programs/{id}/report", 26,
+                    "/match-runs/{id}", 13,
+                    "/match-runs/{id}?page=2", 13,
+                    "employee /", 30,
+                    "employee /mentorships/{id}", 44,
+                    "employee /mentorships/{id}/meetings", 21,
+                    "employee /mentorships/{id}/agreement", 15);
+
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Autowired MockMvcTester mvc;
+    @Autowired StatementLog statements;
+    @Autowired TestOrganisations organisations;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MatchingManagement matching;
+    @Autowired MentorshipManagement mentorships;
+
+    static Data data;
+
+    record Data(
+            TestOrganisation org,
+            ProgramView program,
+            MatchRunView run,
+            List<PersonSummary> everyone,
+            MentorshipSummary mentorship,
+            PersonSummary mentor) {}
+
+    @BeforeEach
+    void data() {
+        if (data != null) {
+            return;
+        }
+        TestOrganisation org = organisations.create();
+        people.importCsv(org.id(), csv(400).getBytes(StandardCharsets.UTF_8));
+        List<PersonSummary> everyone = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            everyone.addAll(
+                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 100)).items());
+        }
+        ProgramView program =
+                programs.moveTo(
+                        org.id(),
+                        programs.create(org.id(), ProgramDraft.of("Budget", "CROSS_DIVISIONAL"))
+                                .id(),
+                        ProgramStatus.ENROLLING);
+        for (int i = 0; i < 300; i++) {
+            programs.enrol(
+                    org.id(),
+                    program.id(),
+                    Enrol.of(
+                            everyone.get(i).id(),
+                            i % 3 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
+        }
+        MatchRunView started =
+                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> matching.status(org.id(), started.id()).finished());
+        MatchRunView run = matching.publish(org.id(), started.id());
+        assertThat(run.proposals()).hasSizeGreaterThanOrEqualTo(100);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                mentorships
+                                                .find(
+                                                        org.id(),
+                                                        program.id(),
+                                                        null,
+                                                        PageQuery.of(0, 1))
+                                                .total()
+                                        >= 100);
+        MentorshipSummary mentorship =
+                mentorships.find(org.id(), program.id(), null, PageQuery.of(0, 1)).items().get(0);
+        PersonSummary mentor = people.get(org.id(), mentorship.mentorId());
+        data = new Data(org, program, run, everyone, mentorship, mentor);
+    }
+
+    @Test
+    void everyPageStaysWithinItsQueryBudget() {
+        String program = "/programs/" + data.program().id();
+        String mentorship = "/mentorships/" + data.mentorship().id();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        RequestPostProcessor admin =
+                TestOrganisations.signedIn(data.org().id(), "admin@budget.test", Role.ADMIN);
+        for (String page :
+                List.of(
+                        "/",
+                        "/programs",
+                        "/people",
+                        "/people?q=Bench",
+                        "/people?page=3",
+                        "/people/" + data.mentor().id(),
+                        "/people/accounts",
+                        "/requests",
+                        "/mentorships",
+                        "/notifications",
+                        "/engagement",
+                        "/admin/audit",
+                        "/admin/outbox",
+                        "/admin/tokens",
+                        program,
+                        program + "/rules",
+                        program + "/matching",
+                        program + "/enrol",
+                        program + "/dashboard",
+                        program + "/report",
+                        program + "/engagement",
+                        "/match-runs/" + data.run().id(),
+                        "/match-runs/" + data.run().id() + "?page=2")) {
+            measure(page, admin, counts, problems);
+        }
+        RequestPostProcessor mentor =
+                TestOrganisations.signedIn(data.org().id(), data.mentor().email(), Role.EMPLOYEE);
+        for (String page :
+                List.of(
+                        "/",
+                        "/mentorships",
+                        mentorship,
+                        mentorship + "/meetings",
+                        mentorship + "/agreement",
+                        "/conversations",
+                        "/programs",
+                        program,
+                        "/people",
+                        "/profile/edit",
+                        "/profile/hours",
+                        "/profile/calendar",
+                        "/settings/notifications",
+                        "/notifications")) {
+            measure(
+                    "employee " + ID.matcher(page).replaceAll("{id}"),
+                    page,
+                    mentor,
+                    counts,
+                    problems);
+        }
+        counts.forEach((page, count) -> System.out.printf("query budget: %3d %s%n", count, page));
+        assertThat(problems).isEmpty();
+    }
+
+    private void measure(
+            String page, RequestPostProcessor user, Map<String, Integer> counts, List<String> out) {
+        measure(ID.matcher(page).replaceAll("{id}"), page, user, counts, out);
+    }
+
+    private void measure(
+            String name,
+            String page,
+            RequestPostProcessor user,
+            Map<String, Integer> counts,
+            List<String> problems) {
+        // The first visit warms caches that every later visit shares; the second is counted.
+        mvc.get().uri(page).with(user).exchange();
+        MvcTestResult[] result = new MvcTestResult[1];
+        List<String> sent =
+                statements.onThisThread(
+                        () -> result[0] = mvc.get().uri(page).with(user).exchange());
+        int status = result[0].getResponse().getStatus();
+        counts.put(name, sent.size());
+        if (status != 200) {
+            problems.add(name + " answered " + status);
+        }
+        int budget = BUDGETS.getOrDefault(name, DEFAULT_BUDGET);
+        if (sent.size() > budget) {
+            problems.add(
+                    name
+                            + " sent "
+                            + sent.size()
+                            + " statements (budget "
+                            + budget
+                            + "):\n  "
+                            + String.join("\n  ", sent));
+        }
+    }
+
+    /** People as an HR export has them, in a manager tree eight wide. */
+    static String csv(int count) {
+        String[] divisions = {"Retail", "Digital", "Energy", "Health", "Industry", "Corporate"};
+        String[] functions = {"Sales", "Engineering", "Finance", "HR", "Marketing", "Operations"};
+        String[][] places = {
+            {"London", "Europe/London"},
+            {"Berlin", "Europe/Berlin"},
+            {"New York", "America/New_York"},
+            {"Singapore", "Asia/Singapore"}
+        };
+        String[] skills = {"Java", "Negotiation", "Leadership", "Budgeting", "Coaching", "Excel"};
+        Random random = new Random(11);
+        StringBuilder out =
+                new StringBuilder(
+                        "employee_id,email,first_name,last_name,level,division,function,location,"
+                                + "time_zone,work_mode,manager_employee_id,languages,skills\n");
+        for (int i = 0; i < count; i++) {
+            String[] place = places[random.nextInt(places.length)];
+            out.append(
+                            String.join(
+                                    ",",
+                                    "Q" + i,
+                                    "q" + i + "@budget.test",
+                                    "Person" + i,
+                                    "Bench",
+                                    String.valueOf(1 + random.nextInt(9)),
+                                    divisions[random.nextInt(divisions.length)],
+                                    functions[random.nextInt(functions.length)],
+                                    place[0],
+                                    place[1],
+                                    random.nextBoolean() ? "FIELD" : "HOME_OFFICE",
+                                    i == 0 ? "" : "Q" + (i / 8),
+                                    "English",
+                                    skills[random.nextInt(skills.length)]
+                                            + ";"
+                                            + skills[random.nextInt(skills.length)]))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}
