@@ -109,11 +109,13 @@ public final class AssignmentSolver {
 
     /**
      * A first maximum-size matching, without a weighted solve: each mentee in turn takes its best
-     * mentor with room, then Hopcroft–Karp grows that to the maximum. Only its size and its lowest
-     * score matter to FAIR's threshold search, which used to start from the participation optimum
-     * and so paid for one more weighted solve than it needs.
+     * mentor with room, then Hopcroft–Karp grows that to the maximum, or to {@code atMost} pairs
+     * (an upper bound on the maximum). Only its size and its lowest score matter to FAIR's
+     * threshold search, which used to start from the participation optimum and so paid for one more
+     * weighted solve than it needs.
      */
-    private static int[] maximumMatching(ScoreMatrix matrix, int[] cap, CancellationToken token) {
+    private static int[] maximumMatching(
+            ScoreMatrix matrix, int[] cap, long atMost, CancellationToken token) {
         int n = matrix.rows();
         int m = matrix.cols();
         int[] a = matrix.array();
@@ -136,7 +138,8 @@ public final class AssignmentSolver {
                 room[best]--;
             }
         }
-        new MaxCardinality(matrix, cap, token).maximize(0, colOf, n);
+        // When the greedy pass already fills every place it can, there is nothing to prove.
+        new MaxCardinality(matrix, cap, token).maximize(0, colOf, (int) Math.min(n, atMost));
         return colOf;
     }
 
@@ -146,10 +149,11 @@ public final class AssignmentSolver {
             Transportation types,
             CancellationToken token,
             ProgressListener progress) {
+        ThresholdBound bound = ThresholdBound.of(matrix, cap, token);
         int[] best =
                 types != null
                         ? types.solve(0, 1, 0) // the small problem: any maximum matching
-                        : maximumMatching(matrix, cap, token);
+                        : maximumMatching(matrix, cap, bound.pairs(0), token);
         progress.onProgress(0.2);
         Assignment first = Assignment.of(matrix, best);
         if (first.matched() == 0) {
@@ -159,7 +163,6 @@ public final class AssignmentSolver {
         int k = first.matched();
         int lo = first.minScore().getAsInt(); // feasible
         int hi = matrix.maxScore();
-        ThresholdBound bound = ThresholdBound.of(matrix, cap, token);
         MaxCardinality flow = new MaxCardinality(matrix, cap, token);
         int[] probe = new int[best.length];
         boolean[] dropped = new boolean[best.length];
