@@ -67,4 +67,18 @@ public record MatchRunView(
     public boolean finished() {
         return status != MatchRunStatus.RUNNING;
     }
+
+    public boolean running() {
+        return status == MatchRunStatus.RUNNING;
+    }
+
+    /** Done and not yet published: its pairs may still be changed, and it may be published. */
+    public boolean underReview() {
+        return status == MatchRunStatus.DONE && !published();
+    }
+
+    /** Failed or cancelled: it may be run again. */
+    public boolean rerunnable() {
+        return status == MatchRunStatus.FAILED || status == MatchRunStatus.CANCELLED;
+    }
 }

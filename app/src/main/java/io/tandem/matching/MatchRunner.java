@@ -18,8 +18,8 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +33,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -55,9 +54,8 @@ class MatchRunner {
     private final ProgramManagement programs;
     private final ActivePairs active;
     private final TransactionTemplate transaction;
-    private final boolean excludePastPairs;
-    private final Duration heartbeat;
     private final Duration heartbeatTimeout;
+    private final Clock clock;
     private final String abandoned;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
     // Its own thread, so a busy scheduler never starves the heartbeat of a long run.
@@ -76,17 +74,16 @@ class MatchRunner {
             ActivePairs active,
             TransactionTemplate transaction,
             MessageSource messageSource,
-            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs,
-            @Value("${tandem.matching.heartbeat:PT1S}") Duration heartbeat,
-            @Value("${tandem.matching.heartbeat-timeout:PT30S}") Duration heartbeatTimeout) {
+            MatchingProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.scoring = scoring;
         this.programs = programs;
         this.active = active;
         this.transaction = transaction;
-        this.excludePastPairs = excludePastPairs;
-        this.heartbeat = heartbeat;
-        this.heartbeatTimeout = heartbeatTimeout;
+        Duration heartbeat = properties.heartbeat();
+        this.heartbeatTimeout = properties.heartbeatTimeout();
+        this.clock = clock;
         this.abandoned =
                 new MessageSourceAccessor(messageSource)
                         .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
@@ -110,7 +107,7 @@ class MatchRunner {
     void beat() {
         try {
             List<UUID> ids = running.keySet().stream().map(MatchRunId::value).toList();
-            for (UUID stop : runs.beat(ids, Instant.now())) {
+            for (UUID stop : runs.beat(ids, clock.instant())) {
                 cancelHere(new MatchRunId(stop));
             }
         } catch (RuntimeException e) {
@@ -131,7 +128,7 @@ class MatchRunner {
         try {
             int failed =
                     runs.failAbandoned(
-                            Instant.now().minus(heartbeatTimeout), abandoned, Instant.now());
+                            clock.instant().minus(heartbeatTimeout), abandoned, clock.instant());
             if (failed > 0) {
                 log.warn(
                         "Marked {} match run(s) FAILED: no heartbeat for {}",
@@ -169,14 +166,9 @@ class MatchRunner {
                             runs.progress(run.id(), Math.min(0.99, fraction));
                         }
                     };
-            ProgramScoring.Scored scored =
+            ScoredProgram scored =
                     scoring.score(
-                            organisation,
-                            program,
-                            programs.activeEnrolments(organisation, program.id()),
-                            runs.excluded(organisation, program.id(), excludePastPairs),
-                            token,
-                            ProgressListener.slice(progress, 0, 0.4));
+                            organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
             long scoredAt = System.nanoTime();
             ScoreMatrix matrix = scored.matrix();
             int[] capacity = scored.capacities().toArray();
@@ -287,11 +279,8 @@ class MatchRunner {
         return false;
     }
 
-    static Stats stats(List<Proposal> proposals, int unmatched, ProgramScoring.Scored scored) {
-        int max =
-                scored.scorer().weights().asMap().values().stream()
-                        .mapToInt(Integer::intValue)
-                        .sum();
+    static Stats stats(List<Proposal> proposals, int unmatched, ScoredProgram scored) {
+        int max = scored.maxPoints();
         int[] histogram = new int[BUCKETS];
         long total = 0;
         Integer min = null;

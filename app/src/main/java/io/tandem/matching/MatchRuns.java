@@ -12,18 +12,20 @@ import io.tandem.programs.ProgramId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Match runs, their proposals, exclusions and published pairs; scoped by organisation. */
 @Repository
@@ -31,16 +33,21 @@ class MatchRuns {
 
     private static final String RUN_COLUMNS =
             "id, program_id, objective, algorithm, status, progress, base_run_id, mentees, mentors,"
-                    + " total, matched, unmatched, min_score, mean_score, max_score, cross_division,"
+                    + " total_score, matched, unmatched, min_score, mean_score, max_score, cross_division,"
                     + " cross_location, cross_function, histogram, error, created_at, finished_at,"
                     + " published_at";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Contribution>> CONTRIBUTIONS = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
 
-    MatchRuns(JdbcClient jdbc, JdbcTemplate template) {
+    MatchRuns(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     void insert(
@@ -60,8 +67,8 @@ class MatchRuns {
                         objective.name(),
                         algorithm.name(),
                         base == null ? null : base.value(),
-                        Timestamp.from(Instant.now()),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -99,7 +106,7 @@ class MatchRuns {
                                 "update match_run set cancel_requested = true, status = 'CANCELLED',"
                                         + " finished_at = ? where organisation_id = ? and id = ?"
                                         + " and status = 'RUNNING'")
-                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .params(Timestamp.from(clock.instant()), organisation.value(), id.value())
                         .update()
                 > 0;
     }
@@ -128,7 +135,7 @@ class MatchRuns {
                 .params(
                         status.name(),
                         error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(clock.instant()),
                         id.value())
                 .update();
     }
@@ -136,7 +143,7 @@ class MatchRuns {
     /** Writes the result; false when the run is no longer RUNNING (cancelled, or given up). */
     boolean finish(MatchRunId id, Stats stats, long totalScore) {
         return jdbc.sql(
-                                "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total = ?, matched = ?,"
+                                "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total_score = ?, matched = ?,"
                                         + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
                                         + " cross_function = ?, histogram = ?, finished_at = ? where id = ? and status = 'RUNNING'")
                         .params(
@@ -154,7 +161,7 @@ class MatchRuns {
                                 String.join(
                                         ",",
                                         stats.histogram().stream().map(String::valueOf).toList()),
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 id.value())
                         .update()
                 > 0;
@@ -341,14 +348,14 @@ class MatchRuns {
     boolean markPublished(OrganisationId organisation, MatchRunId id) {
         return jdbc.sql(
                                 "update match_run set published_at = ? where organisation_id = ? and id = ? and status = 'DONE' and published_at is null")
-                        .params(Timestamp.from(Instant.now()), organisation.value(), id.value())
+                        .params(Timestamp.from(clock.instant()), organisation.value(), id.value())
                         .update()
                 > 0;
     }
 
     /** Remembers the pairs as published, so no later run proposes them again; in batches. */
     void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> keys =
                 proposals.stream()
                         .map(
@@ -372,37 +379,13 @@ class MatchRuns {
         }
     }
 
+    /** A pair's explanation as stored: a JSON array of its contributions. */
     private static String encode(List<Contribution> explanation) {
-        return String.join(
-                "|",
-                explanation.stream()
-                        .map(
-                                c ->
-                                        c.criterion()
-                                                + ":"
-                                                + c.weight()
-                                                + ":"
-                                                + String.format(Locale.ROOT, "%.4f", c.value())
-                                                + ":"
-                                                + c.contribution())
-                        .toList());
+        return JSON.writeValueAsString(explanation);
     }
 
-    private static List<Contribution> decode(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        List<Contribution> out = new ArrayList<>();
-        for (String part : text.split("\\|")) {
-            String[] f = part.split(":");
-            out.add(
-                    new Contribution(
-                            f[0],
-                            Integer.parseInt(f[1]),
-                            Double.parseDouble(f[2]),
-                            Integer.parseInt(f[3])));
-        }
-        return out;
+    private static List<Contribution> decode(String json) {
+        return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, CONTRIBUTIONS);
     }
 
     private static MatchRunView run(
@@ -422,7 +405,7 @@ class MatchRuns {
                             rs.getInt("unmatched"),
                             min,
                             meanScore,
-                            rs.getLong("total"),
+                            rs.getLong("total_score"),
                             rs.getInt("max_score"),
                             histogram == null || histogram.isEmpty()
                                     ? List.of()

@@ -3,14 +3,8 @@ package io.tandem.matching;
 import io.tandem.identity.OrganisationId;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.engine.Algorithm;
-import io.tandem.matching.engine.CancellationToken;
-import io.tandem.matching.engine.HardRules;
 import io.tandem.matching.engine.Objective;
-import io.tandem.matching.engine.ProgressListener;
 import io.tandem.people.PersonId;
-import io.tandem.people.PersonSummary;
-import io.tandem.programs.EnrolmentView;
-import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -25,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -46,7 +39,7 @@ public class MatchingManagement {
     private final SelfMatchRequests requests;
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
-    private final boolean excludePastPairs;
+    private final RefusalMessages refusals;
 
     MatchingManagement(
             MatchRuns runs,
@@ -57,7 +50,7 @@ public class MatchingManagement {
             SelfMatchRequests requests,
             ApplicationEventPublisher events,
             MessageSource messageSource,
-            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs) {
+            RefusalMessages refusals) {
         this.runs = runs;
         this.runner = runner;
         this.scoring = scoring;
@@ -66,7 +59,7 @@ public class MatchingManagement {
         this.requests = requests;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.excludePastPairs = excludePastPairs;
+        this.refusals = refusals;
     }
 
     /** Starts a run in the background; poll {@link #run} for its progress and result. */
@@ -186,14 +179,7 @@ public class MatchingManagement {
         MatchRunView run = editable(organisation, id);
         ProgramView program = programs.get(organisation, run.programId());
         runs.unexclude(run.programId(), mentee, mentor);
-        ProgramScoring.Scored scored =
-                scoring.score(
-                        organisation,
-                        program,
-                        programs.activeEnrolments(organisation, program.id()),
-                        runs.excluded(organisation, program.id(), excludePastPairs),
-                        CancellationToken.NONE,
-                        ProgressListener.NONE);
+        ScoredProgram scored = scoring.score(organisation, program);
         int i = scored.menteeIndex(mentee);
         int j = scored.mentorIndex(mentor);
         List<InputError> errors = new ArrayList<>();
@@ -206,27 +192,8 @@ public class MatchingManagement {
                     InputError.field("mentorId", messages.getMessage("match.assign.not-mentor")));
         }
         if (errors.isEmpty()) {
-            if (scored.belowMinimum(i, j)) {
-                errors.add(InputError.field("mentorId", belowMinimum(scored, i, j, program)));
-            } else if (scored.matrix().score(i, j) < 0) {
-                for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
-                    errors.add(
-                            InputError.field(
-                                    "mentorId", messages.getMessage("hard-rule." + rule.name())));
-                }
-                EnrolmentView menteeEnrolment = scored.mentees().get(i);
-                PersonSummary a = scored.people().get(mentee);
-                PersonSummary b = scored.people().get(mentor);
-                for (MatchingRule rule : program.hardRules()) {
-                    if (!ProgramScoring.allows(rule, menteeEnrolment, a, b)) {
-                        errors.add(InputError.field("mentorId", programs.describe(rule)));
-                    }
-                }
-                if (errors.isEmpty()) {
-                    errors.add(
-                            InputError.field(
-                                    "mentorId", messages.getMessage("hard-rule.EXCLUDED_PAIR")));
-                }
+            if (!scored.allowed(i, j)) {
+                errors.addAll(refusals.errors("mentorId", scored.refusals(i, j)));
             } else {
                 List<Proposal> current = runs.proposals(id);
                 long load =
@@ -281,14 +248,7 @@ public class MatchingManagement {
      */
     @Transactional
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = run(organisation, id);
-        if (run.status() != MatchRunStatus.DONE) {
-            throw new ConflictException(
-                    messages.getMessage("match.not-done", new Object[] {run.status()}));
-        }
-        if (run.published()) {
-            throw new ConflictException(messages.getMessage("match.published-already"));
-        }
+        MatchRunView run = underReview(run(organisation, id));
         Overbooking overbooking = overbooking(organisation, run);
         if (overbooking.any()) {
             throw new ConflictException(overbooking.message(messages));
@@ -314,7 +274,7 @@ public class MatchingManagement {
      */
     public Overbooking overbooking(OrganisationId organisation, MatchRunId id) {
         MatchRunView run = status(organisation, id);
-        if (run.status() != MatchRunStatus.DONE || run.published()) {
+        if (!run.underReview()) {
             return Overbooking.NONE;
         }
         return overbooking(organisation, run(organisation, id));
@@ -361,20 +321,12 @@ public class MatchingManagement {
                 .orElse(List.of());
     }
 
-    /** Why a pair scoring below the program's minimum is refused, with its score. */
-    String belowMinimum(ProgramScoring.Scored scored, int i, int j, ProgramView program) {
-        return messages.getMessage(
-                "match.below-minimum",
-                new Object[] {
-                    scored.scorer().score(i, j),
-                    scored.maxPoints(),
-                    scored.minimumPoints(),
-                    program.minimumScore()
-                });
+    private MatchRunView editable(OrganisationId organisation, MatchRunId id) {
+        return underReview(status(organisation, id));
     }
 
-    private MatchRunView editable(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = status(organisation, id);
+    /** The run, when its pairs may still change; else why not. */
+    private MatchRunView underReview(MatchRunView run) {
         if (run.status() != MatchRunStatus.DONE) {
             throw new ConflictException(
                     messages.getMessage("match.not-done", new Object[] {run.status()}));

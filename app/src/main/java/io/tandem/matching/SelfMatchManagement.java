@@ -5,16 +5,12 @@ import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.SelfMatchRequests.Request;
 import io.tandem.matching.SelfMatchRequests.Side;
-import io.tandem.matching.engine.CancellationToken;
-import io.tandem.matching.engine.HardRules;
-import io.tandem.matching.engine.ProgressListener;
 import io.tandem.matching.engine.Recommender;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingMode;
-import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
@@ -35,7 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -69,7 +64,7 @@ public class SelfMatchManagement {
 
     /** The program scored for one mentee: row {@code mentee}, each mentor's places left. */
     private record Situation(
-            ProgramView program, ProgramScoring.Scored scored, int mentee, int[] remaining) {}
+            ProgramView program, ScoredProgram scored, int mentee, int[] remaining) {}
 
     private final SelfMatchRequests requests;
     private final MatchRuns runs;
@@ -81,9 +76,9 @@ public class SelfMatchManagement {
     private final MessageSourceAccessor messages;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
-    private final boolean excludePastPairs;
+    private final RefusalMessages refusals;
     private final Duration expiry;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     SelfMatchManagement(
             SelfMatchRequests requests,
@@ -95,8 +90,9 @@ public class SelfMatchManagement {
             ApplicationEventPublisher events,
             MessageSource messageSource,
             PlatformTransactionManager transactionManager,
-            @Value("${tandem.matching.exclude-past-pairs:true}") boolean excludePastPairs,
-            @Value("${tandem.matching.request-expiry-days:14}") int expiryDays) {
+            RefusalMessages refusals,
+            MatchingProperties properties,
+            Clock clock) {
         this.requests = requests;
         this.runs = runs;
         this.active = active;
@@ -108,8 +104,9 @@ public class SelfMatchManagement {
         this.transaction = new TransactionTemplate(transactionManager);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.excludePastPairs = excludePastPairs;
-        this.expiry = Duration.ofDays(Math.max(1, expiryDays));
+        this.refusals = refusals;
+        this.expiry = properties.requestExpiry();
+        this.clock = clock;
     }
 
     /**
@@ -134,7 +131,7 @@ public class SelfMatchManagement {
         Situation s = situation(organisation, programId, mentee);
         int[] top = Recommender.topK(s.scored().matrix(), s.mentee(), s.remaining(), k);
         Map<PersonId, RequestId> open = requests.openFrom(programId, mentee, now());
-        int maxScore = maxScore(s.scored());
+        int maxScore = s.scored().maxPoints();
         List<Recommendation> out = new ArrayList<>(top.length);
         for (int j : top) {
             EnrolmentView mentor = s.scored().mentors().get(j);
@@ -194,7 +191,7 @@ public class SelfMatchManagement {
         if (j < 0) {
             throw refused("mentorId", "self-match.not-mentor");
         }
-        refuseForbidden(s.program(), s.scored(), s.mentee(), j);
+        refuseForbidden(s.scored(), s.mentee(), j);
         if (s.remaining()[j] <= 0) {
             throw full(s.scored().capacities().of(j));
         }
@@ -254,7 +251,7 @@ public class SelfMatchManagement {
         refuseUnlessMentor(r, mentor);
         refuseUnlessOpen(r);
         ProgramView program = selfMatchProgram(organisation, r.programId());
-        ProgramScoring.Scored scored = score(organisation, program);
+        ScoredProgram scored = scoring.score(organisation, program);
         int i = scored.menteeIndex(r.menteeId());
         int j = scored.mentorIndex(r.mentorId());
         if (i < 0) {
@@ -263,7 +260,7 @@ public class SelfMatchManagement {
         if (j < 0) {
             throw refused("mentorId", "self-match.not-mentor");
         }
-        refuseForbidden(program, scored, i, j);
+        refuseForbidden(scored, i, j);
         int capacity = scored.capacities().of(j);
         int score = scored.matrix().score(i, j);
         List<Contribution> explanation = MatchRunner.contributions(scored.scorer().explain(i, j));
@@ -406,7 +403,7 @@ public class SelfMatchManagement {
         if (mentee == null) {
             throw refused("menteeId", "self-match.not-mentee");
         }
-        ProgramScoring.Scored scored = score(organisation, program);
+        ScoredProgram scored = scoring.score(organisation, program);
         int i = scored.menteeIndex(mentee);
         if (i < 0) {
             throw refused("menteeId", "self-match.not-mentee");
@@ -439,52 +436,13 @@ public class SelfMatchManagement {
         return program;
     }
 
-    private ProgramScoring.Scored score(OrganisationId organisation, ProgramView program) {
-        return scoring.score(
-                organisation,
-                program,
-                programs.activeEnrolments(organisation, program.id()),
-                runs.excluded(organisation, program.id(), excludePastPairs),
-                CancellationToken.NONE,
-                ProgressListener.NONE);
-    }
-
     /** Refuses a pair a hard rule forbids, naming each rule it breaks. */
-    private void refuseForbidden(ProgramView program, ProgramScoring.Scored scored, int i, int j) {
-        if (scored.matrix().score(i, j) >= 0) {
-            return;
+    private void refuseForbidden(ScoredProgram scored, int i, int j) {
+        if (!scored.allowed(i, j)) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("self-match.forbidden"),
+                    refusals.errors("mentorId", scored.refusals(i, j)));
         }
-        List<InputError> errors = new ArrayList<>();
-        if (scored.belowMinimum(i, j)) {
-            errors.add(
-                    InputError.field(
-                            "mentorId",
-                            messages.getMessage(
-                                    "match.below-minimum",
-                                    new Object[] {
-                                        scored.scorer().score(i, j),
-                                        scored.maxPoints(),
-                                        scored.minimumPoints(),
-                                        program.minimumScore()
-                                    })));
-        }
-        for (HardRules.Rule rule : scored.scorer().brokenRules(i, j)) {
-            errors.add(InputError.field("mentorId", messages.getMessage("hard-rule." + rule)));
-        }
-        EnrolmentView mentee = scored.mentees().get(i);
-        PersonSummary a = scored.people().get(mentee.personId());
-        PersonSummary b = scored.people().get(scored.mentors().get(j).personId());
-        for (MatchingRule rule : program.hardRules()) {
-            if (!ProgramScoring.allows(rule, mentee, a, b)) {
-                errors.add(InputError.field("mentorId", programs.describe(rule)));
-            }
-        }
-        if (errors.isEmpty()) {
-            errors.add(
-                    InputError.field("mentorId", messages.getMessage("hard-rule.EXCLUDED_PAIR")));
-        }
-        throw InvalidInputException.unprocessable(
-                messages.getMessage("self-match.forbidden"), errors);
     }
 
     private void refuseUnlessMentor(Request r, PersonId mentor) {
@@ -500,17 +458,11 @@ public class SelfMatchManagement {
         }
     }
 
-    private static List<Contribution> reasons(ProgramScoring.Scored scored, int i, int j) {
+    private static List<Contribution> reasons(ScoredProgram scored, int i, int j) {
         // Criteria the program does not weigh add nothing; leaving them out keeps the sum.
         return MatchRunner.contributions(scored.scorer().explain(i, j)).stream()
                 .filter(c -> c.weight() > 0)
                 .toList();
-    }
-
-    private static int maxScore(ProgramScoring.Scored scored) {
-        return scored.scorer().weights().asMap().values().stream()
-                .mapToInt(Integer::intValue)
-                .sum();
     }
 
     private Request find(OrganisationId organisation, RequestId id) {

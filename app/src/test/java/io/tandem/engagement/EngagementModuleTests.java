@@ -3,6 +3,7 @@ package io.tandem.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.MutableClock;
 import io.tandem.TestPairs;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,7 +49,8 @@ class EngagementModuleTests {
     @TestConfiguration
     static class Clocks {
         @Bean
-        MutableClock clock() {
+        @Primary
+        MutableClock movableClock() {
             return new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import io.tandem.MutableClock;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
@@ -30,7 +31,6 @@ import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +39,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +50,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @TandemIntegrationTest
+@Import(SelfMatchIntegrationTests.Clocks.class)
 class SelfMatchIntegrationTests {
+
+    /** Time the expiry test moves forward instead of rewriting dates in the database. */
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return MutableClock.followingSystem();
+        }
+    }
 
     /**
      * Bea heads the company; Max manages Eva and Eli; Mia, Mo and Ivy mentor from other branches.
@@ -64,6 +79,7 @@ class SelfMatchIntegrationTests {
                     + "E3,uma@self.test,Uma,Early,Analyst,2,Finance,Finance,Berlin,Europe/Berlin,FIELD,B1,English,Excel\n";
 
     @Autowired MockMvcTester mvc;
+    @Autowired MutableClock clock;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
@@ -80,6 +96,7 @@ class SelfMatchIntegrationTests {
 
     @BeforeEach
     void selfMatchProgramWithEnrolments() {
+        clock.reset();
         org = organisations.create();
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         for (String code : List.of("B1", "M1", "M2", "M3", "M4", "E1", "E2", "E3")) {
@@ -416,9 +433,7 @@ class SelfMatchIntegrationTests {
     @Test
     void anExpiredRequestCanNoLongerBeAccepted() {
         RequestView request = ask("E1", "M2");
-        jdbc.sql("update self_match_request set expires_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(60)), request.id().value())
-                .update();
+        clock.advance(Duration.ofDays(15));
 
         assertThat(selfMatch.get(org.id(), request.id()).status()).isEqualTo(RequestStatus.EXPIRED);
         assertThatThrownBy(() -> selfMatch.accept(org.id(), request.id(), ids.get("M2")))

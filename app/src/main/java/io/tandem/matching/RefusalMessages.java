@@ -1,0 +1,42 @@
+package io.tandem.matching;
+
+import io.tandem.matching.ScoredProgram.Refusal;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.InputError;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.stereotype.Component;
+
+/** Says in the user's words why a pair is refused, the same for every way of matching. */
+@Component
+class RefusalMessages {
+
+    private final ProgramManagement programs;
+    private final MessageSourceAccessor messages;
+
+    RefusalMessages(ProgramManagement programs, MessageSource messageSource) {
+        this.programs = programs;
+        this.messages = new MessageSourceAccessor(messageSource);
+    }
+
+    /** One error on {@code field} per refusal. */
+    List<InputError> errors(String field, List<Refusal> refusals) {
+        return refusals.stream().map(r -> InputError.field(field, text(r))).toList();
+    }
+
+    private String text(Refusal refusal) {
+        if (refusal instanceof Refusal.BelowMinimum b) {
+            return messages.getMessage(
+                    "match.below-minimum",
+                    new Object[] {b.score(), b.maxPoints(), b.minimumPoints(), b.minimumPercent()});
+        }
+        if (refusal instanceof Refusal.EngineRule e) {
+            return messages.getMessage("hard-rule." + e.rule().name());
+        }
+        if (refusal instanceof Refusal.ProgramRule p) {
+            return programs.describe(p.rule());
+        }
+        return messages.getMessage("hard-rule.EXCLUDED_PAIR");
+    }
+}

@@ -1,0 +1,115 @@
+package io.tandem.matching;
+
+import io.tandem.matching.engine.Capacities;
+import io.tandem.matching.engine.HardRules;
+import io.tandem.matching.engine.ScoreMatrix;
+import io.tandem.matching.engine.Scorer;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.MatchingRule;
+import io.tandem.programs.ProgramView;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A program scored for matching: row i is {@code mentees.get(i)}, column j is {@code
+ * mentors.get(j)}. It answers the questions every way of matching asks — how good can a pair be, is
+ * this pair allowed, and if not, why not — so that bulk runs, hand-made pairs, recommendations and
+ * requests give the same answer.
+ */
+record ScoredProgram(
+        ProgramView program,
+        List<EnrolmentView> mentees,
+        List<EnrolmentView> mentors,
+        Map<PersonId, PersonSummary> people,
+        Scorer scorer,
+        ScoreMatrix matrix,
+        Capacities capacities,
+        Map<PersonId, Integer> menteeRows,
+        Map<PersonId, Integer> mentorColumns,
+        int minimumPoints,
+        BitSet belowMinimum) {
+
+    /** Why a pair may not be proposed; resolved to text at the edge. */
+    sealed interface Refusal {
+
+        /** The pair breaks no hard rule but scores below the program's minimum. */
+        record BelowMinimum(int score, int maxPoints, int minimumPoints, int minimumPercent)
+                implements Refusal {}
+
+        /** A hard rule the engine checks. */
+        record EngineRule(HardRules.Rule rule) implements Refusal {}
+
+        /** A hard rule of the program the application checks itself. */
+        record ProgramRule(MatchingRule rule) implements Refusal {}
+
+        /** The pair was removed from a run, or was paired before. */
+        record Excluded() implements Refusal {}
+    }
+
+    /** The best score the program's weights can give a pair. */
+    int maxPoints() {
+        return scorer.weights().asMap().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Whether the pair breaks no hard rule but scores below the program's minimum. */
+    boolean belowMinimum(int mentee, int mentor) {
+        return belowMinimum.get(mentee * mentors.size() + mentor);
+    }
+
+    /** Whether some mentor would be allowed for the mentee but for the minimum score. */
+    boolean anyBelowMinimum(int mentee) {
+        int from = mentee * mentors.size();
+        int next = belowMinimum.nextSetBit(from);
+        return next >= 0 && next < from + mentors.size();
+    }
+
+    /** Whether the pair may be proposed at all. */
+    boolean allowed(int mentee, int mentor) {
+        return matrix.score(mentee, mentor) >= 0;
+    }
+
+    /** The mentee's row, or -1 when they are not an active mentee of the program. */
+    int menteeIndex(PersonId person) {
+        return menteeRows.getOrDefault(person, -1);
+    }
+
+    /** The mentor's column, or -1 when they are not an active mentor of the program. */
+    int mentorIndex(PersonId person) {
+        return mentorColumns.getOrDefault(person, -1);
+    }
+
+    /** Every reason the pair is refused; empty when it is allowed. */
+    List<Refusal> refusals(int mentee, int mentor) {
+        if (allowed(mentee, mentor)) {
+            return List.of();
+        }
+        if (belowMinimum(mentee, mentor)) {
+            return List.of(
+                    new Refusal.BelowMinimum(
+                            scorer.score(mentee, mentor),
+                            maxPoints(),
+                            minimumPoints,
+                            program.minimumScore()));
+        }
+        List<Refusal> refusals = new ArrayList<>();
+        for (HardRules.Rule rule : scorer.brokenRules(mentee, mentor)) {
+            refusals.add(new Refusal.EngineRule(rule));
+        }
+        EnrolmentView enrolment = mentees.get(mentee);
+        PersonSummary a = people.get(enrolment.personId());
+        PersonSummary b = people.get(mentors.get(mentor).personId());
+        for (MatchingRule rule : program.hardRules()) {
+            if (!AppRules.allows(rule, enrolment, a, b)) {
+                refusals.add(new Refusal.ProgramRule(rule));
+            }
+        }
+        if (refusals.isEmpty()) {
+            refusals.add(new Refusal.Excluded());
+        }
+        return refusals;
+    }
+}
