@@ -5,7 +5,6 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
-import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -30,9 +29,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Times a match run from the API call to DONE on the embedded database in file mode, for a 2,000 ×
- * 600 and a 10,000 × 3,000 program, and publishing the 10,000 × 3,000 run until its mentorships are
- * visible. Prints its figures; asserts nothing about time.
+ * Times a match run from the API call to DONE on the embedded database in file mode, and publishing
+ * it until its mentorships are visible, for cohorts shaped like the engine's instance families (b)
+ * low-rank ties, (c) dominant mentors and (f) a realistic organisation, at 10,000 × 3,000; and a
+ * 2,000 × 600 (f) cohort with TOTAL and FAIR. Prints its figures; asserts nothing about time.
  *
  * <p>{@code ./mvnw -q -pl app -am test -Dbench=true -Dgroups=bench -Dtest=MatchingBench
  * -Dsurefire.failIfNoSpecifiedTests=false}; add {@code -Dbench.db.url=jdbc:postgresql://...
@@ -73,26 +73,63 @@ class MatchingBench {
     @Autowired io.tandem.mentorships.MentorshipManagement mentorships;
     @Autowired JdbcTemplate jdbc;
 
+    /**
+     * The engine's instance families as people and enrolments: the product's scorer turns them into
+     * scores of the same shape (letters as in the engine's {@code InstanceFamilies}).
+     */
+    enum Family {
+        /** (b) two divisions, two sites, three levels, three skills: thousands of equal rows. */
+        LOW_RANK("b", "low-rank ties"),
+        /** (c) 2 % of mentors offer every popular skill, the rest one rare skill; capacity 1–2. */
+        DOMINANT("c", "dominant mentors"),
+        /** (f) 6 divisions, 6 sites, 16 skills with a popularity skew; capacities 1–4. */
+        SCORED("f", "realistic organisation");
+
+        final String letter;
+        final String label;
+
+        Family(String letter, String label) {
+            this.letter = letter;
+            this.label = label;
+        }
+    }
+
     @Test
     void matchRunsFromApiCallToDone() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(measure(2_000, 600, Objective.TOTAL, 3_000));
-        rows.add(measure(2_000, 600, Objective.FAIR, 3_000));
-        rows.add(measure(10_000, 3_000, Objective.TOTAL, 10_000));
-        rows.add(publish(last));
+        rows.add(measure(Family.SCORED, 2_000, 600, Objective.TOTAL, 3_000L));
+        rows.add(measure(Family.SCORED, 2_000, 600, Objective.FAIR, 3_000L));
+        for (Family family : Family.values()) {
+            boolean scored = family == Family.SCORED;
+            rows.add(measure(family, 10_000, 3_000, Objective.TOTAL, scored ? 2_000L : null));
+            rows.add(publish(last, lastMillis, scored ? 4_000L : null));
+        }
         System.out.println();
         System.out.printf(
-                "%-36s | %10s | %9s | %s%n",
+                "%-58s | %10s | %9s | %s%n",
                 "match run, API call to DONE ("
                         + (System.getProperty("bench.db.url") == null ? "H2 file" : "PostgreSQL")
+                        + ", load average "
+                        + loadAverage()
                         + ")",
                 "measured",
                 "target",
                 "ok?");
         for (String[] row : rows) {
-            System.out.printf("%-36s | %10s | %9s | %s%n", (Object[]) row);
+            System.out.printf("%-58s | %10s | %9s | %s%n", (Object[]) row);
         }
         System.out.println();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            double load =
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage();
+            return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
+        }
     }
 
     /** The org and run {@link #measure} finished last, for {@link #publish}. */
@@ -100,28 +137,51 @@ class MatchingBench {
 
     private MatchRunView last;
 
+    private long lastMillis;
+
+    private Family lastFamily;
+
     /**
      * Publishes the run in one transaction and waits until its mentorships are visible through the
      * mentorships module's API: the time a program manager waits after "Publish".
      */
-    private String[] publish(MatchRunView run) {
+    private String[] publish(MatchRunView run, long runMillis, Long targetMillis) {
+        if (run.status() != MatchRunStatus.DONE) {
+            // a figure, not a crash: the table says the run never got to publishing
+            return new String[] {
+                "(" + lastFamily.letter + ") publish: not tried, the run is " + run.status(),
+                "—",
+                targetMillis == null ? "—" : "≤ " + targetMillis + " ms",
+                "NO"
+            };
+        }
         long start = System.nanoTime();
         matching.publish(lastOrg, run.id());
         long published =
                 mentorships.find(lastOrg, run.programId(), null, PageQuery.of(0, 1)).total();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long sinceCall = runMillis + millis;
         String label =
                 String.format(
-                        "publish %,d pairs (%,d mentorships)", run.stats().matched(), published);
-        // No time target: the issue asks for the figure; "ok?" says whether every pair started.
+                        "(%s) publish %,d pairs (%,d mentorships); API call → all: %,d ms",
+                        lastFamily.letter, run.stats().matched(), published, sinceCall);
+        boolean every = published == run.stats().matched();
+        // The target, where the issue sets one, is from the API call to every mentorship created.
         return new String[] {
-            label, millis + " ms", "—", published == run.stats().matched() ? "yes" : "NO"
+            label,
+            millis + " ms",
+            targetMillis == null ? "—" : "≤ " + targetMillis + " ms",
+            !every
+                    ? "NO (pairs missing)"
+                    : targetMillis == null || sinceCall <= targetMillis ? "yes" : "NO"
         };
     }
 
-    private String[] measure(int mentees, int mentors, Objective objective, long targetMillis) {
+    private String[] measure(
+            Family family, int mentees, int mentors, Objective objective, Long targetMillis) {
         OrganisationId org = identity.ensureOrganisation("bench-" + UUID.randomUUID(), "Bench");
-        people.importCsv(org, csv(mentees + mentors).getBytes(StandardCharsets.UTF_8));
+        Cohort cohort = Cohort.of(family, mentees, mentors, 7);
+        people.importCsv(org, cohort.csv().getBytes(StandardCharsets.UTF_8));
         ProgramView program = programs.create(org, ProgramDraft.of("Bench", "CROSS_DIVISIONAL"));
         List<PersonSummary> everyone = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -137,24 +197,26 @@ class MatchingBench {
         }
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> enrolments = new ArrayList<>();
-        for (int i = 0; i < everyone.size(); i++) {
-            PersonId person = everyone.get(i).id();
+        for (PersonSummary person : everyone) {
+            int i = Integer.parseInt(person.employeeId().substring(1));
             boolean mentor = i < mentors;
             enrolments.add(
                     new Object[] {
                         UUID.randomUUID(),
                         org.value(),
                         program.id().value(),
-                        person.value(),
+                        person.id().value(),
                         mentor ? "MENTOR" : "MENTEE",
-                        mentor ? 4 : null,
+                        mentor ? cohort.capacity()[i] : null,
+                        mentor ? "" : cohort.skills()[i],
+                        mentor ? cohort.skills()[i] : "",
                         now,
                         now
                     });
         }
         jdbc.batchUpdate(
                 "insert into enrolment (id, organisation_id, program_id, person_id, role, status, capacity, skills_wanted,"
-                        + " skills_offered, enrolled_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, '', '', ?, ?)",
+                        + " skills_offered, enrolled_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)",
                 enrolments);
 
         long start = System.nanoTime();
@@ -166,19 +228,27 @@ class MatchingBench {
         MatchRunView done = matching.status(org, run.id());
         lastOrg = org;
         last = done;
+        lastMillis = millis;
+        lastFamily = family;
         String label =
                 String.format(
-                        "%,d × %,d, %s (%s, %d matched)",
+                        "(%s) %s %,d × %,d, %s (%s, %,d matched)",
+                        family.letter,
+                        family.label,
                         mentees,
                         mentors,
                         objective,
                         done.status(),
                         done.stats() == null ? 0 : done.stats().matched());
+        if (done.status() != MatchRunStatus.DONE) {
+            System.out.println("run " + done.status() + ": " + done.error());
+        }
+        boolean ok = done.status() == MatchRunStatus.DONE;
         return new String[] {
             label,
             millis + " ms",
-            "≤ " + targetMillis + " ms",
-            millis <= targetMillis ? "yes" : "NO"
+            targetMillis == null ? "—" : "≤ " + targetMillis + " ms",
+            !ok ? "NO" : targetMillis == null ? "—" : millis <= targetMillis ? "yes" : "NO"
         };
     }
 
@@ -190,7 +260,10 @@ class MatchingBench {
         }
     }
 
-    /** People spread over divisions, functions, locations, levels and skills, in a manager tree. */
+    /**
+     * People spread over divisions, functions, locations, levels and skills, in a manager tree;
+     * other tests import it as a ready-made organisation.
+     */
     static String csv(int count) {
         String[] divisions = {"Retail", "Digital", "Energy", "Health", "Industry", "Corporate"};
         String[] functions = {
@@ -259,5 +332,146 @@ class MatchingBench {
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * People B0..B(n-1), mentors first, in a manager tree of eight reports each; {@code skills[i]}
+     * is what person i wants (mentees) or offers (mentors) in this program, {@code ;}-separated.
+     */
+    record Cohort(String csv, int[] capacity, String[] skills) {
+
+        private static final String[] SKILLS = {
+            "Leadership",
+            "Data analysis",
+            "Negotiation",
+            "Public speaking",
+            "Cloud architecture",
+            "Java",
+            "Budgeting",
+            "Coaching",
+            "Python",
+            "Storytelling",
+            "Lean",
+            "Excel",
+            "SEO",
+            "Salesforce",
+            "Contract law",
+            "Kubernetes"
+        };
+        private static final String[] DIVISIONS = {
+            "Retail", "Digital", "Energy", "Health", "Industry", "Corporate"
+        };
+        private static final String[] FUNCTIONS = {
+            "Sales", "Engineering", "Finance", "HR", "Marketing", "Operations", "Legal", "Service"
+        };
+        private static final String[][] PLACES = {
+            {"London", "Europe/London"},
+            {"New York", "America/New_York"},
+            {"Berlin", "Europe/Berlin"},
+            {"Chicago", "America/Chicago"},
+            {"Singapore", "Asia/Singapore"},
+            {"Sydney", "Australia/Sydney"}
+        };
+
+        static Cohort of(Family family, int mentees, int mentors, long seed) {
+            int count = mentees + mentors;
+            Random random = new Random(seed * 31 + family.ordinal());
+            int[] capacity = new int[count];
+            String[] skills = new String[count];
+            StringBuilder out =
+                    new StringBuilder(
+                            "employee_id,email,first_name,last_name,level,division,function,location,"
+                                    + "time_zone,work_mode,manager_employee_id,languages,skills\n");
+            int stars = Math.max(1, mentors / 50);
+            for (int i = 0; i < count; i++) {
+                boolean mentor = i < mentors;
+                int divisions;
+                int places;
+                int level;
+                String languages = "English";
+                switch (family) {
+                    case LOW_RANK -> {
+                        divisions = 2;
+                        places = 2;
+                        level = mentor ? 3 + random.nextInt(3) : 1 + random.nextInt(3);
+                        skills[i] = SKILLS[random.nextInt(3)];
+                        capacity[i] = 4;
+                    }
+                    case DOMINANT -> {
+                        divisions = DIVISIONS.length;
+                        places = PLACES.length;
+                        boolean star = mentor && i < stars;
+                        level = star ? 9 : mentor ? 3 + random.nextInt(5) : 1 + random.nextInt(4);
+                        skills[i] =
+                                star
+                                        ? String.join(";", List.of(SKILLS).subList(0, 4))
+                                        : mentor
+                                                ? SKILLS[8 + random.nextInt(8)]
+                                                : SKILLS[random.nextInt(4)]
+                                                        + ";"
+                                                        + SKILLS[random.nextInt(4)];
+                        capacity[i] = 1 + random.nextInt(2);
+                    }
+                    default -> {
+                        divisions = DIVISIONS.length;
+                        places = PLACES.length;
+                        level = mentor ? 3 + random.nextInt(7) : 1 + random.nextInt(6);
+                        skills[i] =
+                                popular(
+                                        random,
+                                        mentor ? 2 + random.nextInt(3) : 2 + random.nextInt(2));
+                        capacity[i] = 1 + random.nextInt(4);
+                        int spoken = random.nextInt(20);
+                        languages =
+                                spoken == 0 ? "Spanish" : spoken < 4 ? "English;German" : "English";
+                    }
+                }
+                String[] place = PLACES[random.nextInt(places)];
+                out.append('B')
+                        .append(i)
+                        .append(",p")
+                        .append(i)
+                        .append("@bench.test,P")
+                        .append(i)
+                        .append(",Bench,")
+                        .append(level)
+                        .append(',')
+                        .append(DIVISIONS[random.nextInt(divisions)])
+                        .append(',')
+                        .append(FUNCTIONS[random.nextInt(FUNCTIONS.length)])
+                        .append(',')
+                        .append(place[0])
+                        .append(',')
+                        .append(place[1])
+                        .append(',')
+                        .append(random.nextBoolean() ? "FIELD" : "HOME_OFFICE")
+                        .append(',')
+                        .append(i == 0 ? "" : "B" + (i / 8))
+                        .append(',')
+                        .append(languages)
+                        .append(',')
+                        .append(skills[i])
+                        .append('\n');
+            }
+            return new Cohort(out.toString(), capacity, skills);
+        }
+
+        /** Distinct skills drawn with weight 1 / (rank + 1): a few are wanted by most people. */
+        private static String popular(Random random, int how) {
+            double total = 0;
+            for (int k = 0; k < SKILLS.length; k++) {
+                total += 1.0 / (k + 1);
+            }
+            java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+            while (chosen.size() < how) {
+                double x = random.nextDouble() * total;
+                int k = 0;
+                while (k < SKILLS.length - 1 && (x -= 1.0 / (k + 1)) > 0) {
+                    k++;
+                }
+                chosen.add(SKILLS[k]);
+            }
+            return String.join(";", chosen);
+        }
     }
 }

@@ -108,33 +108,39 @@ public final class AssignmentSolver {
     }
 
     /**
-     * An upper bound on the pairs scoring at least {@code t}: the mentees with such a pair, and the
-     * places mentors can fill with them. When capacity is what limits participation (more mentees
-     * than places), a threshold that leaves a few mentors short of eligible mentees is refused in
-     * one pass over the matrix, without a matching search that has to run to exhaustion to prove
-     * it.
+     * A first maximum-size matching, without a weighted solve: each mentee in turn takes its best
+     * mentor with room, then Hopcroft–Karp grows that to the maximum, or to {@code atMost} pairs
+     * (an upper bound on the maximum). Only its size and its lowest score matter to FAIR's
+     * threshold search, which used to start from the participation optimum and so paid for one more
+     * weighted solve than it needs.
      */
-    private static long pairsBound(ScoreMatrix matrix, int[] cap, int t) {
+    private static int[] maximumMatching(
+            ScoreMatrix matrix, int[] cap, long atMost, CancellationToken token) {
         int n = matrix.rows();
         int m = matrix.cols();
         int[] a = matrix.array();
-        int[] eligible = new int[m];
-        long rows = 0;
+        int[] room = cap.clone();
+        int[] colOf = new int[n];
         for (int i = 0; i < n; i++) {
-            boolean any = false;
+            if ((i & 1023) == 0) {
+                token.throwIfCancelled();
+            }
+            int best = -1;
+            int bestScore = -1;
             for (int k = i * m, j = 0; j < m; j++, k++) {
-                if (a[k] >= t) {
-                    eligible[j]++;
-                    any = true;
+                if (a[k] > bestScore && room[j] > 0) {
+                    best = j;
+                    bestScore = a[k];
                 }
             }
-            rows += any ? 1 : 0;
+            colOf[i] = best;
+            if (best >= 0) {
+                room[best]--;
+            }
         }
-        long places = 0;
-        for (int j = 0; j < m; j++) {
-            places += Math.min(cap[j], eligible[j]);
-        }
-        return Math.min(rows, places);
+        // When the greedy pass already fills every place it can, there is nothing to prove.
+        new MaxCardinality(matrix, cap, token).maximize(0, colOf, (int) Math.min(n, atMost));
+        return colOf;
     }
 
     private int[] fair(
@@ -143,9 +149,12 @@ public final class AssignmentSolver {
             Transportation types,
             CancellationToken token,
             ProgressListener progress) {
+        ThresholdBound bound = ThresholdBound.of(matrix, cap, token);
         int[] best =
-                participation(
-                        matrix, cap, types, 0, token, ProgressListener.slice(progress, 0, 0.45));
+                types != null
+                        ? types.solve(0, 1, 0) // the small problem: any maximum matching
+                        : maximumMatching(matrix, cap, bound.pairs(0), token);
+        progress.onProgress(0.2);
         Assignment first = Assignment.of(matrix, best);
         if (first.matched() == 0) {
             progress.onProgress(1.0);
@@ -166,7 +175,7 @@ public final class AssignmentSolver {
                 dropped[i] = j >= 0 && probe[i] < 0;
             }
             boolean enough;
-            if (pairsBound(matrix, cap, t) < k) {
+            if (bound.pairs(t) < k) {
                 enough = false; // too few mentees or places left at this threshold: no search
             } else if (types != null) {
                 // the small problem solves from scratch faster than a warm start on the large one
@@ -191,13 +200,10 @@ public final class AssignmentSolver {
             } else {
                 hi = t - 1;
             }
-            progress.onProgress(0.45 + 0.1 * (1 - (double) (hi - lo) / Math.max(1, hi)));
+            progress.onProgress(0.2 + 0.1 * (1 - (double) (hi - lo) / Math.max(1, hi)));
         }
-        if (lo == first.minScore().getAsInt()) {
-            progress.onProgress(1.0);
-            return best;
-        }
+        // The one weighted solve: most pairs, then the largest sum, among the pairs >= lo.
         return participation(
-                matrix, cap, types, lo, token, ProgressListener.slice(progress, 0.55, 1));
+                matrix, cap, types, lo, token, ProgressListener.slice(progress, 0.3, 1));
     }
 }
