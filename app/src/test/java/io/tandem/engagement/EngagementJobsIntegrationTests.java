@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.tandem.SecondSchedulers;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestPairs;
@@ -127,26 +127,7 @@ class EngagementJobsIntegrationTests {
     }
 
     private Scheduler instance() {
-        Serializer serializer =
-                new Serializer() {
-                    @Override
-                    public byte[] serialize(Object data) {
-                        return data == null ? null : json.writeValueAsBytes(data);
-                    }
-
-                    @Override
-                    public <T> T deserialize(Class<T> type, byte[] bytes) {
-                        return bytes == null || type == Void.class
-                                ? null
-                                : json.readValue(bytes, type);
-                    }
-                };
-        return Scheduler.create(dataSource, List.of(programTask))
-                .serializer(serializer)
-                .tableName("scheduled_tasks")
-                .pollingInterval(Duration.ofMillis(200))
-                .threads(4)
-                .build();
+        return SecondSchedulers.on(dataSource, json, programTask);
     }
 
     private PersonId find(OrganisationId org, String code) {

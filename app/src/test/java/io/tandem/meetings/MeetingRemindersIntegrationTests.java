@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import io.tandem.SecondSchedulers;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
@@ -230,26 +230,7 @@ class MeetingRemindersIntegrationTests {
     }
 
     private Scheduler second() {
-        Serializer serializer =
-                new Serializer() {
-                    @Override
-                    public byte[] serialize(Object data) {
-                        return data == null ? null : json.writeValueAsBytes(data);
-                    }
-
-                    @Override
-                    public <T> T deserialize(Class<T> type, byte[] bytes) {
-                        return bytes == null || type == Void.class
-                                ? null
-                                : json.readValue(bytes, type);
-                    }
-                };
-        return Scheduler.create(dataSource, List.of(MeetingsConfiguration.reminderTask(reminders)))
-                .serializer(serializer)
-                .tableName("scheduled_tasks")
-                .pollingInterval(Duration.ofMillis(200))
-                .threads(4)
-                .build();
+        return SecondSchedulers.on(dataSource, json, MeetingsConfiguration.reminderTask(reminders));
     }
 
     private long logged(List<UUID> ids) {
