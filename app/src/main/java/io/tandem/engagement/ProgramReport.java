@@ -23,9 +23,13 @@ public record ProgramReport(
         List<Aggregate> surveys,
         List<Bucket> scores,
         List<Bucket> mentorLoad,
-        List<Month> outcomes) {
+        List<Month> outcomes,
+        Comparison comparison) {
 
     public static final int MINIMUM_ANSWERS = 3;
+
+    /** The fewest people a group of the participants' comparison may have to be shown. */
+    public static final int MINIMUM_PEOPLE = 10;
 
     /** One step of the funnel; {@code rate} is the share of the step before, in percent. */
     public record Stage(String stage, int count, Integer rate) {}
@@ -66,6 +70,19 @@ public record ProgramReport(
             Double awareness,
             Double connection,
             Double ideas) {}
+
+    /**
+     * People who took part (mentors and mentees of the program's pairs) against people who did not,
+     * from the same divisions and job levels, since the first pair started ({@code since}): how
+     * many of each stayed in the organisation and how many moved division or location, as the HR
+     * imports recorded it. {@code shown} is false — and the shares are left out — unless each group
+     * has at least {@link #MINIMUM_PEOPLE} people. Null while the program has no pairs.
+     */
+    public record Comparison(LocalDate since, boolean shown, Side participants, Side others) {}
+
+    /** One group of the comparison; shares in percent, null when the comparison is not shown. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Side(int people, Double retainedPercent, Double movedPercent) {}
 
     /** A histogram bar: {@code label} names the range, {@code count} how many fall in it. */
     public record Bucket(String label, int count) {}

@@ -102,7 +102,47 @@ public class ProgramReports {
                 surveys(organisation, programId),
                 scores(pairs),
                 load(organisation, programId, pairs),
-                outcomes(organisation, programId, today));
+                outcomes(organisation, programId, today),
+                comparison(organisation, pairs));
+    }
+
+    /**
+     * Participants against people like them who did not take part; see {@link
+     * ProgramReport.Comparison}.
+     */
+    ProgramReport.Comparison comparison(
+            OrganisationId organisation, List<MentorshipSummary> pairs) {
+        LocalDate since =
+                pairs.stream()
+                        .map(MentorshipSummary::startedOn)
+                        .filter(Objects::nonNull)
+                        .min(LocalDate::compareTo)
+                        .orElse(null);
+        if (since == null) {
+            return null;
+        }
+        Set<PersonId> participants = new HashSet<>();
+        pairs.forEach(
+                p -> {
+                    participants.add(p.mentorId());
+                    participants.add(p.menteeId());
+                });
+        var outcomes =
+                people.outcomes(
+                        organisation, participants, since.atStartOfDay(ZoneOffset.UTC).toInstant());
+        boolean shown =
+                outcomes.participants().people() >= ProgramReport.MINIMUM_PEOPLE
+                        && outcomes.others().people() >= ProgramReport.MINIMUM_PEOPLE;
+        return new ProgramReport.Comparison(
+                since, shown, side(outcomes.participants(), shown), side(outcomes.others(), shown));
+    }
+
+    private static ProgramReport.Side side(
+            io.tandem.people.CohortOutcomes.Group group, boolean shown) {
+        return shown
+                ? new ProgramReport.Side(
+                        group.people(), group.retainedPercent(), group.movedPercent())
+                : new ProgramReport.Side(group.people(), null, null);
     }
 
     /** The last {@link #MONTHS} calendar months, oldest first, this month last. */
@@ -379,7 +419,8 @@ public class ProgramReports {
                     "surveys",
                     "scores",
                     "mentor-load",
-                    "outcomes");
+                    "outcomes",
+                    "comparison");
 
     /** The report in long form, one figure a row; {@code section} null for all of them. */
     public static List<List<?>> rows(ProgramReport r, String section) {
@@ -454,6 +495,29 @@ public class ProgramReports {
                 addAverage(rows, m.month(), "average awareness", m.awareness());
                 addAverage(rows, m.month(), "average connection", m.connection());
                 addAverage(rows, m.month(), "average ideas", m.ideas());
+            }
+        }
+        if ((section == null || section.equals("comparison")) && r.comparison() != null) {
+            var c = r.comparison();
+            for (var side :
+                    List.of(
+                            Map.entry("took part", c.participants()),
+                            Map.entry("did not take part", c.others()))) {
+                rows.add(List.of("comparison", side.getKey(), "people", side.getValue().people()));
+                if (c.shown()) {
+                    rows.add(
+                            List.of(
+                                    "comparison",
+                                    side.getKey(),
+                                    "percent still in the organisation since " + c.since(),
+                                    side.getValue().retainedPercent()));
+                    rows.add(
+                            List.of(
+                                    "comparison",
+                                    side.getKey(),
+                                    "percent moved division or location since " + c.since(),
+                                    side.getValue().movedPercent()));
+                }
             }
         }
         return rows;

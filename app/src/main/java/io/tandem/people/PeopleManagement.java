@@ -54,12 +54,14 @@ public class PeopleManagement {
     private final boolean activateOnImport;
 
     private final DirectoryIndex index;
+    private final PersonHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     PeopleManagement(
             People people,
             WorkingWeeks weeks,
             DirectoryIndex index,
+            PersonHistory history,
             MessageSource messageSource,
             IdentityManagement identity,
             @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
@@ -67,6 +69,7 @@ public class PeopleManagement {
         this.people = people;
         this.weeks = weeks;
         this.index = index;
+        this.history = history;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
         this.activateOnImport = activateOnImport;
@@ -98,6 +101,19 @@ public class PeopleManagement {
         return write(organisation, before, PeopleImport.plan(records, before, messages));
     }
 
+    /**
+     * How the people of {@code group} fared since {@code since} — left the organisation, moved
+     * division or location, as later imports recorded it — against the people not in it from the
+     * same divisions and job levels.
+     */
+    @Transactional(readOnly = true)
+    public CohortOutcomes outcomes(
+            OrganisationId organisation,
+            java.util.Collection<PersonId> group,
+            java.time.Instant since) {
+        return history.compare(organisation, group, since);
+    }
+
     /** Every person of the organisation as import cells, in no particular order. */
     @Transactional(readOnly = true)
     public List<PersonRecord> records(OrganisationId organisation) {
@@ -117,6 +133,7 @@ public class PeopleManagement {
             OrganisationId organisation, List<PersonRow> before, PeopleImport.Plan plan) {
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
+        history.record(organisation, before, plan.updates());
         // People who left cannot sign in from now on; people back again can, with their password.
         List<PersonRow> written = new ArrayList<>(plan.inserts());
         written.addAll(plan.updates());

@@ -29,6 +29,7 @@ class ActivateOnImportIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired NotificationManagement notifications;
     @Autowired TransactionTemplate transactions;
+    @Autowired PersonHistory history;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @Test
@@ -38,7 +39,8 @@ class ActivateOnImportIntegrationTests {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         // The same management as the application's, with the setting on.
         PeopleManagement activating =
-                new PeopleManagement(people, weeks, index, messages, identity, true, events);
+                new PeopleManagement(
+                        people, weeks, index, history, messages, identity, true, events);
         String csv =
                 "employee_id,email,first_name,last_name,status\n"
                         + "I1,in1-"
