@@ -94,6 +94,16 @@ class PersonHistory {
         };
     }
 
+    /** What imports changed about one person, oldest first, for their personal-data export. */
+    List<Map<String, Object>> of(OrganisationId organisation, PersonId person) {
+        return PersonalDataContributor.portable(
+                jdbc.queryForList(
+                        "select kind, from_value, to_value, changed_at from person_change"
+                                + " where organisation_id = ? and person_id = ? order by changed_at",
+                        organisation.value(),
+                        person.value()));
+    }
+
     /**
      * How the {@code group} fared since {@code since} against the people who were not in it but
      * stood where its members stood (same division and job level, as they were at {@code since}):

@@ -27,6 +27,7 @@ public class PersonalDataManagement {
 
     private final PeopleManagement management;
     private final People people;
+    private final PersonHistory history;
     private final IdentityManagement identity;
     private final ObjectProvider<PersonalDataContributor> contributors;
     private final ApplicationEventPublisher events;
@@ -34,11 +35,13 @@ public class PersonalDataManagement {
     PersonalDataManagement(
             PeopleManagement management,
             People people,
+            PersonHistory history,
             IdentityManagement identity,
             ObjectProvider<PersonalDataContributor> contributors,
             ApplicationEventPublisher events) {
         this.management = management;
         this.people = people;
+        this.history = history;
         this.identity = identity;
         this.contributors = contributors;
         this.events = events;
@@ -70,6 +73,7 @@ public class PersonalDataManagement {
                 .ifPresent(user -> accountPart.put("role", user.role().name()));
         document.put("account", accountPart);
         document.put("workingHours", management.workingHours(organisation, id).days());
+        document.put("changes", history.of(organisation, id));
         contributors.orderedStream().forEach(c -> document.putAll(c.export(organisation, id)));
         events.publishEvent(new PersonalDataExported(organisation, id));
         return document;

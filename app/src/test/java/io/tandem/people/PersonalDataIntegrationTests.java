@@ -191,6 +191,17 @@ class PersonalDataIntegrationTests {
 
     @Test
     void theExportHoldsEveryPartAndNothingOfThePartnersPrivateContent() throws Exception {
+        // A later import moves Eva: the export says what changed and when.
+        people.importCsv(
+                org.id(),
+                ("employee_id,email,first_name,last_name,division\nE1,"
+                                + evaEmail
+                                + ","
+                                + evaFirst
+                                + ","
+                                + evaLast
+                                + ",Sales\n")
+                        .getBytes(StandardCharsets.UTF_8));
         var response =
                 mvc.get()
                         .uri("/api/v1/people/{id}/personal-data", eva.value())
@@ -206,6 +217,9 @@ class PersonalDataIntegrationTests {
         assertThat(document.get("profile").get("email").asString()).isEqualTo(evaEmail);
         assertThat(document.get("account").get("status").asString()).isEqualTo("ACTIVATED");
         assertThat(document.get("workingHours").isObject()).isTrue();
+        assertThat(document.get("changes")).hasSize(1);
+        assertThat(document.get("changes").get(0).get("kind").asString()).isEqualTo("DIVISION");
+        assertThat(document.get("changes").get(0).get("toValue").asString()).isEqualTo("Sales");
         assertThat(document.get("enrolments")).hasSize(1);
         assertThat(document.get("mentorships").get(0).get("role").asString()).isEqualTo("MENTEE");
         assertThat(document.get("agreements").get(0).get("terms").asString())
