@@ -143,7 +143,10 @@ class MatchRunner {
         try {
             int failed =
                     runs.failAbandoned(
-                            clock.instant().minus(heartbeatTimeout), abandoned, clock.instant());
+                            clock.instant().minus(heartbeatTimeout),
+                            abandoned,
+                            clock.instant(),
+                            running.keySet().stream().map(MatchRunId::value).toList());
             if (failed > 0) {
                 log.warn(
                         "Marked {} match run(s) FAILED: no heartbeat for {}",

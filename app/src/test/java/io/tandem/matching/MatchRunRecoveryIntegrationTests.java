@@ -234,6 +234,15 @@ class MatchRunRecoveryIntegrationTests {
             assertThat(matching.status(org.id(), id).status())
                     .as("queued, beating, not given up")
                     .isEqualTo(MatchRunStatus.RUNNING);
+            // Its beats could not be written for ten minutes (a lock, a slow database): the
+            // instance that holds the run knows it is alive and does not give it up.
+            jdbc.sql("update match_run set heartbeat_at = ? where id = ?")
+                    .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))), id.value())
+                    .update();
+            runner.sweep();
+            assertThat(matching.status(org.id(), id).status())
+                    .as("held by this instance, not given up")
+                    .isEqualTo(MatchRunStatus.RUNNING);
         } finally {
             release.countDown();
         }
