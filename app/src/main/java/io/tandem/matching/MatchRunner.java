@@ -95,7 +95,10 @@ class MatchRunner {
         runThreads.setCorePoolSize(Math.max(1, properties.runThreads()));
         runThreads.setThreadNamePrefix("match-run-");
         runThreads.setDaemon(true);
-        runThreads.setWaitForTasksToCompleteOnShutdown(false);
+        // Shut down without interrupting a run's thread (an interrupt during H2's file IO closes
+        // the database) and without waiting for it: the run dies with the process.
+        runThreads.setWaitForTasksToCompleteOnShutdown(true);
+        runThreads.setAwaitTerminationSeconds(0);
         runThreads.initialize();
         beats.scheduleWithFixedDelay(
                 this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
