@@ -37,8 +37,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +66,10 @@ class MatchRunner {
                         t.setDaemon(true);
                         return t;
                     });
+    // Runs have threads of their own. On the application's shared executor a run queued behind
+    // the event listeners of a large publish (two per mentorship) and, accepted but not yet
+    // running, it did not beat: the sweep gave a healthy run up as if its instance had died.
+    private final ThreadPoolTaskExecutor runThreads;
 
     MatchRunner(
             MatchRuns runs,
@@ -87,6 +91,15 @@ class MatchRunner {
         this.abandoned =
                 new MessageSourceAccessor(messageSource)
                         .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
+        runThreads = new ThreadPoolTaskExecutor();
+        runThreads.setCorePoolSize(Math.max(1, properties.runThreads()));
+        runThreads.setThreadNamePrefix("match-run-");
+        runThreads.setDaemon(true);
+        // Shut down without interrupting a run's thread (an interrupt during H2's file IO closes
+        // the database) and without waiting for it: the run dies with the process.
+        runThreads.setWaitForTasksToCompleteOnShutdown(true);
+        runThreads.setAwaitTerminationSeconds(0);
+        runThreads.initialize();
         beats.scheduleWithFixedDelay(
                 this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -97,6 +110,11 @@ class MatchRunner {
         if (token != null) {
             token.cancel();
         }
+    }
+
+    /** The threads runs execute on; tests hold them busy to queue a run. */
+    ThreadPoolTaskExecutor runThreads() {
+        return runThreads;
     }
 
     boolean runsHere(MatchRunId id) {
@@ -128,7 +146,10 @@ class MatchRunner {
         try {
             int failed =
                     runs.failAbandoned(
-                            clock.instant().minus(heartbeatTimeout), abandoned, clock.instant());
+                            clock.instant().minus(heartbeatTimeout),
+                            abandoned,
+                            clock.instant(),
+                            running.keySet().stream().map(MatchRunId::value).toList());
             if (failed > 0) {
                 log.warn(
                         "Marked {} match run(s) FAILED: no heartbeat for {}",
@@ -143,17 +164,34 @@ class MatchRunner {
     @PreDestroy
     void stopBeating() {
         beats.shutdownNow();
+        // Runs still going are left RUNNING; without heartbeats the sweep of the instances left
+        // marks them FAILED with the reason, as after a crash.
+        runThreads.shutdown();
     }
 
-    @Async
+    /**
+     * Runs in the background on a run thread. The run beats from this moment, also while it waits
+     * for a free thread, and a cancel reaches it there too.
+     */
     public void runLater(OrganisationId organisation, MatchRunView run, List<Proposal> locked) {
-        run(organisation, run, locked);
-    }
-
-    void run(OrganisationId organisation, MatchRunView run, List<Proposal> locked) {
         CancellationToken token = new CancellationToken();
         running.put(run.id(), token);
         try {
+            runThreads.execute(() -> run(organisation, run, locked, token));
+        } catch (RuntimeException e) {
+            running.remove(run.id());
+            log.warn("Match run {} could not start", run.id(), e);
+            runs.fail(run.id(), MatchRunStatus.FAILED, e.getMessage());
+        }
+    }
+
+    private void run(
+            OrganisationId organisation,
+            MatchRunView run,
+            List<Proposal> locked,
+            CancellationToken token) {
+        try {
+            token.throwIfCancelled();
             long began = System.nanoTime();
             ProgramView program = programs.get(organisation, run.programId());
             double[] last = {0};
@@ -241,9 +279,13 @@ class MatchRunner {
             Stats stats = stats(proposals, unmatched.size(), scored);
             transaction.executeWithoutResult(
                     status -> {
-                        // A run cancelled or given up meanwhile keeps that state and no pairs.
-                        if (runs.finish(run.id(), stats, stats.totalScore())) {
-                            runs.replaceProposals(run.id(), proposals, unmatched);
+                        // The pairs first, the run's row last: the row stays locked only for the
+                        // commit, so heartbeats and sweeps never wait behind thousands of
+                        // inserts. A run cancelled or given up meanwhile keeps that state and no
+                        // pairs.
+                        runs.replaceProposals(run.id(), proposals, unmatched);
+                        if (!runs.finish(run.id(), stats, stats.totalScore())) {
+                            status.setRollbackOnly();
                         }
                     });
         } catch (CancelledException e) {

@@ -113,13 +113,28 @@ class MatchRuns {
 
     /**
      * Marks FAILED every RUNNING run whose heartbeat is older than {@code cutoff}: its instance
-     * died. One conditional update, so any number of instances may sweep at once.
+     * died. One conditional update, so any number of instances may sweep at once. The runs the
+     * sweeping instance itself holds are alive whatever their stored heartbeat says (a beat may
+     * have waited on a lock), so it never gives those up.
      */
-    int failAbandoned(Instant cutoff, String reason, Instant now) {
+    int failAbandoned(Instant cutoff, String reason, Instant now, List<UUID> aliveHere) {
+        List<Object> params = new ArrayList<>();
+        params.add(reason);
+        params.add(Timestamp.from(now));
+        params.add(Timestamp.from(cutoff));
+        params.addAll(aliveHere);
         return jdbc.sql(
                         "update match_run set status = 'FAILED', error = ?, finished_at = ?"
-                                + " where status = 'RUNNING' and heartbeat_at < ?")
-                .params(reason, Timestamp.from(now), Timestamp.from(cutoff))
+                                + " where status = 'RUNNING' and heartbeat_at < ?"
+                                + (aliveHere.isEmpty()
+                                        ? ""
+                                        : " and id not in ("
+                                                + String.join(
+                                                        ", ",
+                                                        java.util.Collections.nCopies(
+                                                                aliveHere.size(), "?"))
+                                                + ")"))
+                .params(params)
                 .update();
     }
 

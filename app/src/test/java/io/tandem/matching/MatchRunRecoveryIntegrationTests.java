@@ -23,10 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -45,6 +48,10 @@ class MatchRunRecoveryIntegrationTests {
     @Autowired MatchRunner runner;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor listeners;
 
     TestOrganisation org;
     ProgramView program;
@@ -185,5 +192,96 @@ class MatchRunRecoveryIntegrationTests {
                 .bodyText()
                 .contains("The run was cancelled")
                 .contains("Run again");
+    }
+
+    /**
+     * Publishing thousands of pairs queues thousands of event listeners (mails, activity) on the
+     * application's shared executor. A run started then used to wait behind them, RUNNING but never
+     * beating, until the sweep gave it up as if its instance had died.
+     */
+    @Test
+    void aRunStartedWhileEventListenersKeepEveryThreadBusyRunsToDone() throws Exception {
+        program(40, 15);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            occupy(listeners, release);
+            MatchRunView run =
+                    matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> matching.status(org.id(), run.id()).finished());
+            assertThat(matching.status(org.id(), run.id()).status()).isEqualTo(MatchRunStatus.DONE);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /**
+     * A run waiting for a free runner thread is alive: its instance beats for it from the moment it
+     * was accepted, so the sweep leaves it alone, and it runs to DONE once a thread is free.
+     */
+    @Test
+    void aRunWaitingForARunnerThreadKeepsBeatingAndThenRuns() throws Exception {
+        program(40, 15);
+        CountDownLatch release = new CountDownLatch(1);
+        MatchRunView run;
+        try {
+            occupy(runner.runThreads(), release);
+            run = matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+            MatchRunId id = run.id();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> heartbeatAfterStart(id).compareTo(Duration.ofMillis(2_500)) > 0);
+            runner.sweep();
+            assertThat(matching.status(org.id(), id).status())
+                    .as("queued, beating, not given up")
+                    .isEqualTo(MatchRunStatus.RUNNING);
+            // Its beats could not be written for ten minutes (a lock, a slow database): the
+            // instance that holds the run knows it is alive and does not give it up.
+            jdbc.sql("update match_run set heartbeat_at = ? where id = ?")
+                    .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))), id.value())
+                    .update();
+            runner.sweep();
+            assertThat(matching.status(org.id(), id).status())
+                    .as("held by this instance, not given up")
+                    .isEqualTo(MatchRunStatus.RUNNING);
+        } finally {
+            release.countDown();
+        }
+        MatchRunId id = run.id();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> matching.status(org.id(), id).finished());
+        assertThat(matching.status(org.id(), id).status()).isEqualTo(MatchRunStatus.DONE);
+    }
+
+    /** How long after its creation the run last beat. */
+    private Duration heartbeatAfterStart(MatchRunId id) {
+        return jdbc.sql("select created_at, heartbeat_at from match_run where id = ?")
+                .param(id.value())
+                .query(
+                        (rs, n) ->
+                                Duration.between(
+                                        rs.getTimestamp(1).toInstant(),
+                                        rs.getTimestamp(2).toInstant()))
+                .single();
+    }
+
+    /** Keeps every thread of the pool busy until {@code release}. */
+    private static void occupy(ThreadPoolTaskExecutor pool, CountDownLatch release)
+            throws InterruptedException {
+        int threads = pool.getCorePoolSize();
+        CountDownLatch busy = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.execute(
+                    () -> {
+                        busy.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+        }
+        assertThat(busy.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("every thread of the pool is held")
+                .isTrue();
     }
 }

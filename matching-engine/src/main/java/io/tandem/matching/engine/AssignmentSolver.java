@@ -77,6 +77,82 @@ public final class AssignmentSolver {
         return Assignment.of(matrix, mentorOf);
     }
 
+    public Assignment solve(SparseScores scores, Capacities capacities, Objective objective) {
+        return solve(scores, capacities, objective, CancellationToken.NONE, ProgressListener.NONE);
+    }
+
+    /**
+     * The same optimum on sparse scores (only the allowed pairs, for cohorts whose full matrix does
+     * not fit in memory): every allowed pair is an arc of the network from the start, so optimality
+     * needs no pricing. {@code FAIR} probes thresholds with {@code PARTICIPATION} solves.
+     */
+    public Assignment solve(
+            SparseScores scores,
+            Capacities capacities,
+            Objective objective,
+            CancellationToken token,
+            ProgressListener progress) {
+        if (capacities.size() != scores.cols()) {
+            throw new IllegalArgumentException(
+                    capacities.size() + " capacities for " + scores.cols() + " mentors");
+        }
+        int[] cap = capacities.toArray();
+        int[] mentorOf =
+                switch (objective) {
+                    case TOTAL ->
+                            new ShortestAugmentingPaths(
+                                            scores, cap, 0, scores.rows() + 1L, 1, token)
+                                    .solve(progress);
+                    case PARTICIPATION -> participation(scores, cap, 0, token, progress);
+                    case FAIR -> fair(scores, cap, token, progress);
+                };
+        progress.onProgress(1.0);
+        return scores.assignment(mentorOf);
+    }
+
+    private static int[] participation(
+            SparseScores scores,
+            int[] cap,
+            int floor,
+            CancellationToken token,
+            ProgressListener progress) {
+        long pairs = Math.min(scores.rows(), Arrays.stream(cap).asLongStream().sum());
+        long big = pairs * Math.max(0, scores.maxScore()) + 1;
+        return new ShortestAugmentingPaths(scores, cap, floor, 1, big, token).solve(progress);
+    }
+
+    /**
+     * Binary search on the lowest score: a probe at {@code t} is the {@code PARTICIPATION} optimum
+     * on the pairs scoring at least {@code t}; it is feasible when it still matches {@code K}. The
+     * feasible probe at the final threshold is itself the answer: it has the most pairs and, among
+     * them, the largest sum over pairs scoring at least that threshold.
+     */
+    private static int[] fair(
+            SparseScores scores, int[] cap, CancellationToken token, ProgressListener progress) {
+        int[] best = participation(scores, cap, 0, token, ProgressListener.NONE);
+        Assignment first = scores.assignment(best);
+        if (first.matched() == 0) {
+            return best;
+        }
+        int k = first.matched();
+        int lo = first.minScore().getAsInt();
+        int hi = scores.maxScore();
+        while (lo < hi) {
+            token.throwIfCancelled();
+            int t = lo + (int) (((long) hi - lo + 1) / 2);
+            int[] probe = participation(scores, cap, t, token, ProgressListener.NONE);
+            Assignment a = scores.assignment(probe);
+            if (a.matched() == k) {
+                lo = a.minScore().getAsInt();
+                best = probe;
+            } else {
+                hi = t - 1;
+            }
+            progress.onProgress(1 - (double) (hi - lo) / Math.max(1, hi));
+        }
+        return best;
+    }
+
     private int[] total(
             ScoreMatrix matrix,
             int[] cap,

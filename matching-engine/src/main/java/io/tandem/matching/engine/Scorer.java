@@ -1,6 +1,7 @@
 package io.tandem.matching.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -143,6 +144,72 @@ public final class Scorer {
                 });
         progress.onProgress(1.0);
         return ScoreMatrix.wrap(n, m, out);
+    }
+
+    /**
+     * Scores each mentee's candidates only, on the configured threads, and keeps the allowed ones:
+     * sparse scores for cohorts whose full matrix would not fit in memory. {@code candidates} gives
+     * a mentee's candidate mentors in increasing order (for instance the mentors a program's rule
+     * lets that mentee meet, looked up by the rule's key); it is called from several threads and
+     * must not change the arrays it returns. No other pair is ever scored.
+     */
+    public SparseScores scoreCandidates(
+            java.util.function.IntFunction<int[]> candidates,
+            CancellationToken token,
+            ProgressListener progress) {
+        int n = mentees.size;
+        int m = mentors.size;
+        int[][] cols = new int[n][];
+        int[][] scores = new int[n][];
+        Parallel.forEachBlock(
+                n,
+                64,
+                threads,
+                (worker, from, to) -> {
+                    token.throwIfCancelled();
+                    int[] one = new int[1];
+                    for (int i = from; i < to; i++) {
+                        int[] c = candidates.apply(i);
+                        int[] col = new int[c.length];
+                        int[] score = new int[c.length];
+                        int k = 0;
+                        int last = -1;
+                        for (int j : c) {
+                            if (j <= last || j >= m) {
+                                throw new IllegalArgumentException(
+                                        "mentee "
+                                                + i
+                                                + ": candidates must increase within 0.."
+                                                + (m - 1));
+                            }
+                            last = j;
+                            scoreRange(i, j, j + 1, one, -j);
+                            if (one[0] >= 0) {
+                                col[k] = j;
+                                score[k++] = one[0];
+                            }
+                        }
+                        cols[i] = k == col.length ? col : Arrays.copyOf(col, k);
+                        scores[i] = k == score.length ? score : Arrays.copyOf(score, k);
+                    }
+                    if (worker == 0) {
+                        progress.onProgress((double) to / n);
+                    }
+                });
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = Math.addExact(start[i], cols[i].length);
+        }
+        int[] col = new int[start[n]];
+        int[] score = new int[start[n]];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(cols[i], 0, col, start[i], cols[i].length);
+            System.arraycopy(scores[i], 0, score, start[i], scores[i].length);
+            cols[i] = null;
+            scores[i] = null;
+        }
+        progress.onProgress(1.0);
+        return SparseScores.wrap(n, m, start, col, score);
     }
 
     /** One pair's score, -1 when forbidden. */

@@ -40,6 +40,10 @@ final class ShortestAugmentingPaths {
     private static final int BLOCK = 256;
 
     private final int[] scores;
+
+    /** All allowed pairs when the scores are sparse: the graph is then complete, never priced. */
+    private final SparseScores sparse;
+
     private final int n;
     private final int m;
     private final int[] cap;
@@ -64,6 +68,7 @@ final class ShortestAugmentingPaths {
                     capacities.length + " capacities for " + matrix.cols() + " mentors");
         }
         this.scores = matrix.array();
+        this.sparse = null;
         this.n = matrix.rows();
         this.m = matrix.cols();
         this.cap = capacities;
@@ -82,9 +87,47 @@ final class ShortestAugmentingPaths {
         }
     }
 
+    /**
+     * On sparse scores: every allowed pair is an arc from the start, so no pricing round is needed
+     * (the candidate lists are the program's allowed pairs, built from its rules).
+     */
+    ShortestAugmentingPaths(
+            SparseScores sparse,
+            int[] capacities,
+            int floor,
+            long alpha,
+            long beta,
+            CancellationToken token) {
+        if (capacities.length != sparse.cols()) {
+            throw new IllegalArgumentException(
+                    capacities.length + " capacities for " + sparse.cols() + " mentors");
+        }
+        this.scores = null;
+        this.sparse = sparse;
+        this.n = sparse.rows();
+        this.m = sparse.cols();
+        this.cap = capacities;
+        this.floor = Math.max(0, floor);
+        this.alpha = alpha;
+        this.beta = beta;
+        this.candidates = 1;
+        this.threads = 1;
+        this.token = token;
+        long maxWeight = alpha * (long) Math.max(0, sparse.maxScore()) + beta;
+        if (alpha <= 0
+                || beta < 0
+                || alpha > WEIGHT_LIMIT / (Integer.MAX_VALUE + 1L)
+                || maxWeight >= WEIGHT_LIMIT) {
+            throw new IllegalArgumentException("weights too large for exact long arithmetic");
+        }
+    }
+
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
-        Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
+        Graph graph =
+                sparse != null
+                        ? completeGraph()
+                        : candidateGraph(ProgressListener.slice(progress, 0, 0.15));
         Network net = new Network(graph);
         ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
         int step = Math.max(1, n / 100);
@@ -101,7 +144,8 @@ final class ShortestAugmentingPaths {
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
             // grows, so the loop ends (at worst with every allowed pair).
-            int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
+            int[][] extra =
+                    sparse != null ? null : violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
                 progress.onProgress(1.0);
                 return net.mentorOfMentee();
@@ -146,6 +190,48 @@ final class ShortestAugmentingPaths {
             order[o] = (int) keys[o];
         }
         return order;
+    }
+
+    /**
+     * Every allowed pair at or above the floor whose mentor has a place, each row's best pair first
+     * (ties: the lower column), as {@link #bestFirst} reads it.
+     */
+    private Graph completeGraph() {
+        int[] st = sparse.start();
+        int[] cl = sparse.col();
+        int[] sc = sparse.score();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int e = st[i]; e < st[i + 1]; e++) {
+                c += sc[e] >= floor && cap[cl[e]] > 0 ? 1 : 0;
+            }
+            start[i + 1] = start[i] + c;
+        }
+        int[] col = new int[start[n]];
+        int[] score = new int[start[n]];
+        for (int i = 0; i < n; i++) {
+            if ((i & 4095) == 0) {
+                token.throwIfCancelled();
+            }
+            int a = start[i];
+            for (int e = st[i]; e < st[i + 1]; e++) {
+                if (sc[e] >= floor && cap[cl[e]] > 0) {
+                    col[a] = cl[e];
+                    score[a++] = sc[e];
+                    int first = start[i];
+                    if (score[a - 1] > score[first]) {
+                        int tc = col[first];
+                        int ts = score[first];
+                        col[first] = col[a - 1];
+                        score[first] = score[a - 1];
+                        col[a - 1] = tc;
+                        score[a - 1] = ts;
+                    }
+                }
+            }
+        }
+        return new Graph(start, col, score);
     }
 
     /** Each mentee's best allowed mentors, sorted by score descending then index. */

@@ -174,4 +174,76 @@ public final class InstanceFamilies {
                 .threads(threads)
                 .build();
     }
+
+    /** Sparse scores with their capacities and the scorer that explains them. */
+    public record SparseInstance(SparseScores scores, Capacities capacities, Scorer scorer) {
+
+        /** The same scores as a dense matrix (unlisted pairs forbidden), for small sizes. */
+        public ScoreMatrix dense() {
+            int n = scores.rows();
+            int m = scores.cols();
+            int[] s = new int[n * m];
+            java.util.Arrays.fill(s, ScoreMatrix.FORBIDDEN);
+            for (int i = 0; i < n; i++) {
+                for (int e = scores.start()[i]; e < scores.start()[i + 1]; e++) {
+                    s[i * m + scores.col()[e]] = scores.score()[e];
+                }
+            }
+            return ScoreMatrix.wrap(n, m, s);
+        }
+
+        @Override
+        public String toString() {
+            return "(g) " + scores + " caps " + capacities;
+        }
+    }
+
+    /**
+     * (g) sparse allowed pairs: family (f)'s organisation and scorer, in a program that pairs
+     * people on the same site and in the same function (an in-person peer program), so each mentee
+     * may only meet the mentors of one of {@code max(2, min(240, cols / 60))} groups; within a
+     * group the scorer's own rules (reporting chain, language, time zone, past pairs) still forbid
+     * some. The candidate lists are built from that criterion, group by group, without ever scoring
+     * a pair across groups or holding a dense matrix: 50,000 × 15,000 gives about 3 M pairs.
+     */
+    public static SparseInstance sparse(long seed, int rows, int cols) {
+        Random random = new Random(seed * 31 + 7);
+        Profiles mentees = SampleProfiles.side(random.nextLong(), rows, 0, false);
+        Profiles mentors = SampleProfiles.side(random.nextLong(), cols, rows, true);
+        Scorer scorer = scorer(random.nextLong(), mentees, mentors, 2);
+        Capacities capacities = randomCapacities(random, cols, 1, 4);
+        int groups =
+                Math.max(
+                        2,
+                        Math.min(SampleProfiles.LOCATIONS * SampleProfiles.FUNCTIONS, cols / 60));
+        // each group's mentors, in index order (candidates must increase)
+        int[] size = new int[groups];
+        for (int j = 0; j < cols; j++) {
+            size[group(mentors, j, groups)]++;
+        }
+        int[][] members = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            members[g] = new int[size[g]];
+            size[g] = 0;
+        }
+        for (int j = 0; j < cols; j++) {
+            int g = group(mentors, j, groups);
+            members[g][size[g]++] = j;
+        }
+        SparseScores scores =
+                scorer.scoreCandidates(
+                        i -> members[group(mentees, i, groups)],
+                        CancellationToken.NONE,
+                        ProgressListener.NONE);
+        return new SparseInstance(scores, capacities, scorer);
+    }
+
+    /** The compressed rows of sparse scores: {start, col, score} (for the bench's OR-tools run). */
+    public static int[][] rowsOf(SparseScores scores) {
+        return new int[][] {scores.start(), scores.col(), scores.score()};
+    }
+
+    private static int group(Profiles side, int p, int groups) {
+        return (side.location[p] * SampleProfiles.FUNCTIONS + side.function[p]) % groups;
+    }
 }

@@ -203,4 +203,92 @@ class InstanceFamiliesTests {
                                 .mapToInt(Integer::intValue)
                                 .toArray());
     }
+
+    /**
+     * (g) sparse allowed pairs: the sparse solve agrees with the dense solver and with OR-tools on
+     * the same pairs, and the dual certificate proves it optimal, for every objective.
+     */
+    @Property(tries = 80)
+    void sparseScoresGiveTheCertifiedOptimum(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 60) int rows,
+            @ForAll @IntRange(min = 1, max = 140) int cols) {
+        InstanceFamilies.SparseInstance in = InstanceFamilies.sparse(seed, rows, cols);
+        ScoreMatrix dense = in.dense();
+        for (Objective objective : Objective.values()) {
+            Assignment got = SOLVER.solve(in.scores(), in.capacities(), objective);
+            assertThat(got.isFeasible(dense, in.capacities())).as("%s %s", objective, in).isTrue();
+            assertThat(DualCertificate.proveOptimal(dense, in.capacities(), objective, got))
+                    .as("%s %s", objective, in)
+                    .isEmpty();
+            Assignment reference =
+                    OrToolsReference.available()
+                            ? OrToolsReference.solve(dense, in.capacities(), objective)
+                            : Bounded.solve(SOLVER, dense, in.capacities(), objective);
+            int compared = objective == Objective.TOTAL ? 1 : 2;
+            assertThat(comparable(got, objective).subList(0, compared))
+                    .as("%s %s", objective, in)
+                    .isEqualTo(comparable(reference, objective).subList(0, compared));
+            assertThat(got.total()).as("%s %s", objective, in).isEqualTo(reference.total());
+        }
+    }
+
+    @Example
+    void sparseScoresRefuseABadShape() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                SparseScores.wrap(
+                                        2,
+                                        3,
+                                        new int[] {0, 2, 3},
+                                        new int[] {1, 1, 0},
+                                        new int[] {5, 6, 7}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 0");
+        SparseScores ok =
+                SparseScores.wrap(
+                        2, 3, new int[] {0, 2, 3}, new int[] {0, 2, 1}, new int[] {5, 6, 7});
+        assertThat(ok.score(0, 1)).isEqualTo(ScoreMatrix.FORBIDDEN);
+        assertThat(ok.score(0, 2)).isEqualTo(6);
+        assertThat(SOLVER.solve(ok, Capacities.of(1, 1, 1), Objective.TOTAL).mentorOfMentee())
+                .containsExactly(2, 1);
+    }
+
+    /**
+     * Candidate lists score exactly the pairs they name, as the dense scorer does, minus forbidden.
+     */
+    @Property(tries = 60)
+    void candidateListsScoreTheirPairsAsTheMatrixDoes(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 40) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int cols) {
+        Random random = new Random(seed);
+        Profiles mentees = SampleProfiles.side(random.nextLong(), rows, 0, false);
+        Profiles mentors = SampleProfiles.side(random.nextLong(), cols, rows, true);
+        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
+        ScoreMatrix full = scorer.score();
+        boolean[][] named = new boolean[rows][cols];
+        int[][] lists = new int[rows][];
+        for (int i = 0; i < rows; i++) {
+            List<Integer> c = new ArrayList<>();
+            for (int j = 0; j < cols; j++) {
+                if (random.nextInt(3) > 0) {
+                    c.add(j);
+                    named[i][j] = true;
+                }
+            }
+            lists[i] = c.stream().mapToInt(Integer::intValue).toArray();
+        }
+        SparseScores sparse =
+                scorer.scoreCandidates(
+                        i -> lists[i], CancellationToken.NONE, ProgressListener.NONE);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int want = named[i][j] ? full.score(i, j) : ScoreMatrix.FORBIDDEN;
+                assertThat(Math.max(ScoreMatrix.FORBIDDEN, sparse.score(i, j)))
+                        .as("pair %d, %d", i, j)
+                        .isEqualTo(Math.max(ScoreMatrix.FORBIDDEN, want));
+            }
+        }
+    }
 }

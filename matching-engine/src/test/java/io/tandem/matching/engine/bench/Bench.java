@@ -13,6 +13,7 @@ import io.tandem.matching.engine.Profiles;
 import io.tandem.matching.engine.SampleProfiles;
 import io.tandem.matching.engine.ScoreMatrix;
 import io.tandem.matching.engine.Scorer;
+import io.tandem.matching.engine.SparseScores;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,6 +49,10 @@ public final class Bench {
             endToEnd(true);
             return;
         }
+        if (args.length > 0 && args[0].equals("--sparse-large")) {
+            sparseLarge();
+            return;
+        }
         boolean familiesOnly = args.length > 0 && args[0].equals("--families");
         System.out.printf(
                 Locale.ROOT,
@@ -61,6 +66,13 @@ public final class Bench {
             new AssignmentSolver()
                     .solve(uniform(1, 1_000, 300), Capacities.uniform(300, 4), Objective.TOTAL);
             families();
+            sparse();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--sparse")) {
+            new AssignmentSolver()
+                    .solve(uniform(1, 1_000, 300), Capacities.uniform(300, 4), Objective.TOTAL);
+            sparse();
             return;
         }
         // 1,000 x 300 first, which also warms the JIT up
@@ -174,11 +186,199 @@ public final class Bench {
         orTools(matrix, caps, opt);
         scipy(matrix, opt);
         families();
+        sparse();
         cliParse(matrix);
 
         // end to end, in this JVM and in a child JVM capped at 1 GB heap
         endToEnd(false);
         childEndToEnd();
+    }
+
+    /**
+     * Family (g), sparse allowed pairs: at 10,000 x 3,000 beside OR-tools on the same pairs and
+     * family (a)'s dense solve; then 50,000 x 15,000 end to end in a JVM capped at 2 GB of heap.
+     */
+    private static void sparse() throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println(
+                "(g) sparse allowed pairs (same site and function), candidate lists from that rule,"
+                        + " no dense matrix");
+        InstanceFamilies.Instance a =
+                InstanceFamilies.generate(InstanceFamilies.Family.UNIFORM, 1, N, M);
+        AssignmentSolver solver = new AssignmentSolver();
+        solver.solve(a.matrix(), a.capacities(), Objective.TOTAL);
+        long cpu = processCpuNanos();
+        long t = start();
+        solver.solve(a.matrix(), a.capacities(), Objective.TOTAL);
+        double uniformMs = ms(t);
+        double uniformCpu = (processCpuNanos() - cpu) / 1e6;
+        cpuAtStart = -1;
+        a = null;
+        System.gc();
+        t = start();
+        InstanceFamilies.SparseInstance g = InstanceFamilies.sparse(1, N, M);
+        row(
+                "(g) candidate lists 10,000 x 3,000 (scored pairs)",
+                ms(t),
+                String.format(Locale.ROOT, "%,d pairs of %,d", g.scores().pairs(), (long) N * M));
+        Assignment first = solver.solve(g.scores(), g.capacities(), Objective.TOTAL);
+        cpu = processCpuNanos();
+        t = start();
+        Assignment total = solver.solve(g.scores(), g.capacities(), Objective.TOTAL);
+        double engineMs = ms(t);
+        double engineCpu = (processCpuNanos() - cpu) / 1e6;
+        cpuAtStart = -1;
+        OrTools or = orToolsSparse(g.scores(), g.capacities());
+        String versus =
+                or == null
+                        ? "OR-tools not available"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.3fx OR-tools' %.0f ms (target <= 0.1x; cpu %.3fx), total %s",
+                                engineMs / or.solveMs(),
+                                or.solveMs(),
+                                engineCpu / or.solveCpuMs(),
+                                or.total() == total.total() ? "same" : "DIFFERENT " + or.total());
+        row(
+                "(g) sparse, total",
+                engineMs,
+                String.format(
+                        Locale.ROOT,
+                        "%.1fx family a's dense total (target <= 5x; cpu %.0f ms, %.1fx); %s;"
+                                + " matched %d%s",
+                        engineMs / uniformMs,
+                        engineCpu,
+                        engineCpu / uniformCpu,
+                        versus,
+                        total.matched(),
+                        first.total() == total.total() ? "" : " (runs DIFFER)"));
+        cpu = processCpuNanos();
+        t = start();
+        Assignment fair = solver.solve(g.scores(), g.capacities(), Objective.FAIR);
+        double fairMs = ms(t);
+        double fairCpu = (processCpuNanos() - cpu) / 1e6;
+        cpuAtStart = -1;
+        row(
+                "(g) sparse, fair",
+                fairMs,
+                String.format(
+                        Locale.ROOT,
+                        "%.1fx family a's dense total (target <= 5x; cpu %.0f ms, %.1fx); matched"
+                                + " %d, min %s",
+                        fairMs / uniformMs,
+                        fairCpu,
+                        fairCpu / uniformCpu,
+                        fair.matched(),
+                        fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-"));
+        g = null;
+        System.gc();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p =
+                new ProcessBuilder(
+                                java,
+                                "-Xmx2g",
+                                "-XX:+UseParallelGC",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Bench.class.getName(),
+                                "--sparse-large")
+                        .inheritIO()
+                        .start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            System.out.println("(g) 50,000 x 15,000: gave up after 10 minutes");
+        }
+    }
+
+    /** 50,000 x 15,000 family (g): candidate lists + solve + explain, in this (2 GB) JVM. */
+    private static void sparseLarge() {
+        int n = 50_000;
+        int m = 15_000;
+        // warm the JIT on a small instance first
+        InstanceFamilies.SparseInstance warm = InstanceFamilies.sparse(2, 5_000, 1_500);
+        new AssignmentSolver().solve(warm.scores(), warm.capacities(), Objective.TOTAL);
+        warm = null;
+        System.gc();
+        resetPeaks();
+        long t = start();
+        InstanceFamilies.SparseInstance g = InstanceFamilies.sparse(1, n, m);
+        double scoreMs = ms(t);
+        Assignment a = new AssignmentSolver().solve(g.scores(), g.capacities(), Objective.TOTAL);
+        double solveMs = ms(t) - scoreMs;
+        List<List<Explanation>> explanations = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (a.mentorOf(i) >= 0) {
+                explanations.add(g.scorer().explain(i, a.mentorOf(i)));
+            }
+        }
+        double totalMs = ms(t);
+        row(
+                "(g) 50,000 x 15,000 end to end, -Xmx2g",
+                totalMs,
+                String.format(
+                        Locale.ROOT,
+                        "target <= 20 s, heap <= 2 GB; lists %.0f + solve %.0f + explain %.0f ms;"
+                                + " %,d pairs; matched %d, min %d; peak heap %d MB",
+                        scoreMs,
+                        solveMs,
+                        totalMs - scoreMs - solveMs,
+                        g.scores().pairs(),
+                        a.matched(),
+                        a.minScore().orElse(0),
+                        peakHeapMb()));
+        t = start();
+        Assignment fair = new AssignmentSolver().solve(g.scores(), g.capacities(), Objective.FAIR);
+        row(
+                "(g) 50,000 x 15,000, fair solve",
+                ms(t),
+                String.format(
+                        Locale.ROOT,
+                        "matched %d, min %s; peak heap %d MB",
+                        fair.matched(),
+                        fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-",
+                        peakHeapMb()));
+    }
+
+    /** OR-tools' min-cost flow on the listed pairs only. */
+    private static OrTools orToolsSparse(SparseScores scores, Capacities caps) {
+        try {
+            com.google.ortools.Loader.loadNativeLibraries();
+        } catch (Throwable e) {
+            System.out.println("OR-tools: not available (" + e + ")");
+            return null;
+        }
+        int[][] rows = InstanceFamilies.rowsOf(scores);
+        int n = scores.rows();
+        int m = scores.cols();
+        long t = start();
+        com.google.ortools.graph.MinCostFlow flow =
+                new com.google.ortools.graph.MinCostFlow(
+                        n + m + 2, (int) scores.pairs() + 2 * n + m);
+        int source = n + m;
+        int sink = n + m + 1;
+        long top = Math.max(0, scores.maxScore());
+        for (int i = 0; i < n; i++) {
+            flow.addArcWithCapacityAndUnitCost(source, i, 1, 0);
+            flow.addArcWithCapacityAndUnitCost(i, sink, 1, top);
+            for (int e = rows[0][i]; e < rows[0][i + 1]; e++) {
+                flow.addArcWithCapacityAndUnitCost(i, n + rows[1][e], 1, top - rows[2][e]);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            flow.addArcWithCapacityAndUnitCost(n + j, sink, caps.of(j), 0);
+        }
+        flow.setNodeSupply(source, n);
+        flow.setNodeSupply(sink, -n);
+        double buildMs = ms(t);
+        long cpu = processCpuNanos();
+        t = start();
+        var status = flow.solve();
+        double solveMs = ms(t);
+        double solveCpuMs = (processCpuNanos() - cpu) / 1e6;
+        cpuAtStart = -1;
+        long total = (long) n * top - flow.getOptimalCost();
+        flow.delete();
+        return new OrTools(solveMs, buildMs, status.toString(), total, solveCpuMs);
     }
 
     private static Scorer scorer(Profiles mentees, Profiles mentors, int threads) {
