@@ -62,13 +62,12 @@ class QueryBudgetIntegrationTests {
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(
-                    "/programs/{id}/dashboard", 28,
-                    "/programs/{id}/report", 28,
+                    "/programs/{id}/dashboard", 26,
+                    "/programs/{id}/report", 26,
                     "/match-runs/{id}", 13,
                     "/match-runs/{id}?page=2", 13,
-                    "employee /", 30,
-                    "employee /mentorships/{id}", 45,
-                    "employee /mentorships/{id}/meetings", 21,
+                    "employee /", 18,
+                    "employee /mentorships/{id}", 39,
                     "employee /mentorships/{id}/agreement", 16);
 
     private static final java.util.regex.Pattern ID =
