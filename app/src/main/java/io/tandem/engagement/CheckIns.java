@@ -121,17 +121,38 @@ class CheckIns {
                                 + " awareness, connection, ideas from check_in_answer where"
                                 + " organisation_id = ? and program_id = ? and answered_at >= ?")
                 .params(organisation.value(), program.value(), Timestamp.from(since))
-                .query(
-                        (rs, n) ->
-                                new Rated(
-                                        CheckInKind.valueOf(rs.getString(1)),
-                                        rs.getObject(2, java.time.LocalDate.class),
-                                        (Integer) rs.getObject(3),
-                                        (Integer) rs.getObject(4),
-                                        (Integer) rs.getObject(5),
-                                        (Integer) rs.getObject(6),
-                                        (Integer) rs.getObject(7)))
+                .query((rs, n) -> rated(rs))
                 .list();
+    }
+
+    /** {@link #ratedSince(OrganisationId, ProgramId, Instant)} for every program at once. */
+    Map<ProgramId, List<Rated>> ratedSince(OrganisationId organisation, Instant since) {
+        Map<ProgramId, List<Rated>> byProgram = new java.util.HashMap<>();
+        jdbc.sql(
+                        "select kind, cast(answered_at as date), usefulness, goal_progress,"
+                                + " awareness, connection, ideas, program_id from check_in_answer"
+                                + " where organisation_id = ? and answered_at >= ?")
+                .params(organisation.value(), Timestamp.from(since))
+                .query(
+                        (org.springframework.jdbc.core.RowCallbackHandler)
+                                rs ->
+                                        byProgram
+                                                .computeIfAbsent(
+                                                        new ProgramId(rs.getObject(8, UUID.class)),
+                                                        k -> new java.util.ArrayList<>())
+                                                .add(rated(rs)));
+        return byProgram;
+    }
+
+    private static Rated rated(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Rated(
+                CheckInKind.valueOf(rs.getString(1)),
+                rs.getObject(2, java.time.LocalDate.class),
+                (Integer) rs.getObject(3),
+                (Integer) rs.getObject(4),
+                (Integer) rs.getObject(5),
+                (Integer) rs.getObject(6),
+                (Integer) rs.getObject(7));
     }
 
     /** What people chose to share with the program team about what blocks them, newest first. */

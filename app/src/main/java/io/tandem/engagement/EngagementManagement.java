@@ -192,6 +192,40 @@ public class EngagementManagement {
     }
 
     /**
+     * {@link #healthCounts(OrganisationId, ProgramId)} for each of {@code programs}, read in one
+     * pass over the organisation's active pairs instead of a pass per program.
+     */
+    @Transactional(readOnly = true)
+    public Map<ProgramId, Map<Health, Integer>> healthCounts(
+            OrganisationId organisation, List<ProgramView> programs) {
+        Map<ProgramId, EngagementRules> own = rules.all(organisation);
+        Map<ProgramId, ProgramView> views = new java.util.HashMap<>();
+        Map<ProgramId, Map<Health, Integer>> counts = new java.util.HashMap<>();
+        for (ProgramView view : programs) {
+            views.put(view.id(), view);
+            Map<Health, Integer> zero = new EnumMap<>(Health.class);
+            for (Health h : Health.values()) {
+                zero.put(h, 0);
+            }
+            counts.put(view.id(), zero);
+        }
+        Instant now = now();
+        for (PairFacts f : activities.facts(organisation)) {
+            ProgramView view = views.get(f.program());
+            if (view == null) {
+                continue;
+            }
+            EngagementRules r = own.getOrDefault(f.program(), EngagementRules.DEFAULTS);
+            counts.get(f.program())
+                    .merge(
+                            HealthAssessment.assess(f, r, view.meetingCadence(), now).health(),
+                            1,
+                            Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
      * What people ticked "share with the program team" for, newest first, without who wrote it or
      * in which pair; everything else they wrote about blockers stays unread.
      */

@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -99,6 +102,14 @@ class PairActivities {
                         FACTS
                                 + " and p.ended_at is null and p.program_id = ? order by p.started_at, p.mentorship_id")
                 .params(organisation.value(), program.value())
+                .query(PairActivities::facts)
+                .list();
+    }
+
+    /** Every active pair of the organisation with its facts, in one pass over all programs. */
+    List<PairFacts> facts(OrganisationId organisation) {
+        return jdbc.sql(FACTS + " and p.ended_at is null")
+                .params(organisation.value())
                 .query(PairActivities::facts)
                 .list();
     }
@@ -290,6 +301,51 @@ class PairActivities {
                 .params(organisation.value(), program.value())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Per program of the organisation: {mentees matched, mentees completed}. */
+    Map<ProgramId, int[]> menteeCounts(OrganisationId organisation) {
+        Map<ProgramId, int[]> counts = new HashMap<>();
+        jdbc.sql(
+                        "select program_id, count(distinct mentee_id),"
+                                + " count(distinct case when completed = true then mentee_id end)"
+                                + " from engaged_pair where organisation_id = ? group by program_id")
+                .params(organisation.value())
+                .query(
+                        (RowCallbackHandler)
+                                rs ->
+                                        counts.put(
+                                                new ProgramId(rs.getObject(1, UUID.class)),
+                                                new int[] {rs.getInt(2), rs.getInt(3)}));
+        return counts;
+    }
+
+    /**
+     * Per program of the organisation: {goals achieved, meetings held} in [{@code since}, {@code
+     * until}).
+     */
+    Map<ProgramId, int[]> outcomes(OrganisationId organisation, Instant since, Instant until) {
+        Map<ProgramId, int[]> counts = new HashMap<>();
+        jdbc.sql(
+                        "select p.program_id, a.kind, count(*) from pair_activity a"
+                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
+                                + " where p.organisation_id = ? and a.occurred_at >= ? and a.occurred_at < ?"
+                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'GOAL_ACHIEVED')"
+                                + " group by p.program_id, a.kind")
+                .params(organisation.value(), ts(since), ts(until))
+                .query(
+                        (RowCallbackHandler)
+                                rs ->
+                                        counts.computeIfAbsent(
+                                                                new ProgramId(
+                                                                        rs.getObject(
+                                                                                1, UUID.class)),
+                                                                k -> new int[2])[
+                                                        "GOAL_ACHIEVED".equals(rs.getString(2))
+                                                                ? 0
+                                                                : 1] +=
+                                                rs.getInt(3));
+        return counts;
     }
 
     List<ProgramReport.HealthDay> snapshots(

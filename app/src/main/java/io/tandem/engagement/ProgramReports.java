@@ -7,8 +7,6 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -205,20 +203,12 @@ public class ProgramReports {
     }
 
     private List<ProgramReport.Stage> funnel(OrganisationId organisation, ProgramId program) {
-        List<EnrolmentView> mentees =
-                programs.enrolments(organisation, program, null, ALL).items().stream()
-                        .filter(e -> e.role() == EnrolmentRole.MENTEE)
-                        .toList();
+        // Counted by the database: a program has thousands of enrolments, and the funnel needs
+        // none of them (nor their people) one by one.
+        int[] funnel = programs.menteeFunnel(organisation, program);
         Map<ActivityKind, Integer> byKind = activities.menteesByKind(organisation, program);
-        int invited = mentees.size();
-        int enrolled =
-                (int)
-                        mentees.stream()
-                                .filter(
-                                        e ->
-                                                e.enrolledAt() != null
-                                                        || e.status() == EnrolmentStatus.ACTIVE)
-                                .count();
+        int invited = funnel[0];
+        int enrolled = funnel[1];
         int matched = activities.menteesMatched(organisation, program);
         int[] counts = {
             invited,
@@ -374,34 +364,44 @@ public class ProgramReports {
             int meetingsHeld,
             Double usefulness) {}
 
-    /** Every program of the organisation with its health and outcome counts, for admins. */
+    /**
+     * Every program of the organisation with its health and outcome counts, for admins: a fixed
+     * number of statements whatever the number of programs (each reads all programs at once).
+     */
     @Transactional(readOnly = true)
     public List<ProgramLine> organisation(OrganisationId organisation) {
         List<ProgramLine> lines = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(engagement.now(), ZoneOffset.UTC);
-        for (ProgramView p : programs.list(organisation, true, PageQuery.of(0, 200)).items()) {
-            var health = engagement.healthCounts(organisation, p.id());
-            List<ProgramReport.Month> months = outcomes(organisation, p.id(), today);
-            Instant since =
-                    java.time.YearMonth.from(today)
-                            .minusMonths(MONTHS - 1)
-                            .atDay(1)
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant();
+        java.time.YearMonth last = java.time.YearMonth.from(today);
+        Instant since =
+                last.minusMonths(MONTHS - 1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<ProgramView> all = programs.list(organisation, true, PageQuery.of(0, 200)).items();
+        if (all.isEmpty()) {
+            return lines;
+        }
+        Map<ProgramId, Map<Health, Integer>> health = engagement.healthCounts(organisation, all);
+        Map<ProgramId, int[]> mentees = activities.menteeCounts(organisation);
+        Map<ProgramId, int[]> outcomes = activities.outcomes(organisation, since, until);
+        Map<ProgramId, List<CheckIns.Rated>> rated = checkIns.ratedSince(organisation, since);
+        for (ProgramView p : all) {
+            var counts = health.get(p.id());
+            int[] matched = mentees.getOrDefault(p.id(), new int[2]);
+            int[] done = outcomes.getOrDefault(p.id(), new int[2]);
             List<CheckIns.Rated> pulses =
-                    checkIns.ratedSince(organisation, p.id(), since).stream()
+                    rated.getOrDefault(p.id(), List.of()).stream()
                             .filter(r -> !r.kind().survey())
                             .toList();
             lines.add(
                     new ProgramLine(
                             p,
-                            health.get(Health.ON_TRACK),
-                            health.get(Health.AT_RISK),
-                            health.get(Health.INACTIVE),
-                            activities.menteesMatched(organisation, p.id()),
-                            activities.menteesCompleted(organisation, p.id()),
-                            months.stream().mapToInt(ProgramReport.Month::goalsAchieved).sum(),
-                            months.stream().mapToInt(ProgramReport.Month::meetingsHeld).sum(),
+                            counts.get(Health.ON_TRACK),
+                            counts.get(Health.AT_RISK),
+                            counts.get(Health.INACTIVE),
+                            matched[0],
+                            matched[1],
+                            done[0],
+                            done[1],
                             average(pulses, CheckIns.Rated::usefulness)));
         }
         return lines;

@@ -102,6 +102,19 @@ public class HomeManagement {
                                 user.managesPrograms(),
                                 PageQuery.of(0, PageQuery.MAX_SIZE))
                         .items();
+        // The programs at a glance with their figures: one statement for every program's
+        // enrolment counts and one for its pairs, never a pass per program (nor every enrolment).
+        List<ProgramView> glanced =
+                user.managesPrograms()
+                        ? listed.stream()
+                                .filter(p -> p.status() != ProgramStatus.CLOSED)
+                                .limit(PROGRAMS_AT_A_GLANCE)
+                                .toList()
+                        : List.of();
+        Map<ProgramId, io.tandem.programs.ProgramOverview> figures =
+                glanced.isEmpty() ? Map.of() : programs.figures(organisation, glanced);
+        Map<ProgramId, Long> pairs =
+                glanced.isEmpty() ? Map.of() : mentorships.countByProgram(organisation);
         for (ProgramView program : listed) {
             if (me != null
                     && me.active()
@@ -109,15 +122,10 @@ public class HomeManagement {
                     && !enrolledIn.contains(program.id())) {
                 joinable.add(program);
             }
-            if (user.managesPrograms()
-                    && program.status() != ProgramStatus.CLOSED
-                    && glance.size() < PROGRAMS_AT_A_GLANCE) {
+            if (figures.containsKey(program.id())) {
                 var state =
                         new HomePage.ProgramState(
-                                programs.overview(organisation, program.id()),
-                                mentorships
-                                        .find(organisation, program.id(), null, PageQuery.of(0, 1))
-                                        .total());
+                                figures.get(program.id()), pairs.getOrDefault(program.id(), 0L));
                 glance.add(state);
                 if (state.overview().pending() > 0) {
                     approvals.add(state);

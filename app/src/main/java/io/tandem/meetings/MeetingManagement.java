@@ -1,9 +1,9 @@
 package io.tandem.meetings;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.mentorships.MentorshipDetails;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStatus;
+import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -119,7 +119,7 @@ public class MeetingManagement {
      */
     @Transactional(readOnly = true)
     public List<Slot> slots(OrganisationId organisation, MentorshipId id, Duration length) {
-        MentorshipDetails pair = workspaces.details(organisation, id);
+        MentorshipSummary pair = workspaces.summary(organisation, id);
         return slots(organisation, pair, length);
     }
 
@@ -127,10 +127,21 @@ public class MeetingManagement {
     @Transactional(readOnly = true)
     public List<Slot> slots(
             OrganisationId organisation, MentorshipId id, PersonId viewer, Duration length) {
-        return slots(organisation, member(organisation, id, viewer), length);
+        MentorshipSummary pair;
+        try {
+            pair = workspaces.summary(organisation, id);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("meetings.mentorship.not-found");
+        }
+        if (viewer == null || !(viewer.equals(pair.mentorId()) || viewer.equals(pair.menteeId()))) {
+            throw new NotFoundException("meetings.mentorship.not-found");
+        }
+        return slots(organisation, pair, length);
     }
 
-    private List<Slot> slots(OrganisationId organisation, MentorshipDetails pair, Duration length) {
+    // Slots need only the two people: the pair's summary, not the whole workspace (agreement,
+    // goals, action items), which cost most of a proposal's time.
+    private List<Slot> slots(OrganisationId organisation, MentorshipSummary pair, Duration length) {
         List<InputError> errors = new ArrayList<>();
         if (length == null
                 || length.compareTo(MIN_LENGTH) < 0
@@ -202,7 +213,7 @@ public class MeetingManagement {
     @Transactional
     public UUID planFor(
             OrganisationId organisation, MentorshipId id, PersonId organiser, PlanMeeting plan) {
-        MentorshipDetails pair = workspaces.details(organisation, id);
+        MentorshipSummary pair = workspaces.summary(organisation, id);
         if (!organiser.equals(pair.mentorId()) && !organiser.equals(pair.menteeId())) {
             refuse(List.of(InputError.field("organiserId", "meetings.organiser.invalid")));
         }
@@ -211,7 +222,7 @@ public class MeetingManagement {
 
     private Meeting plan(
             OrganisationId organisation,
-            MentorshipDetails pair,
+            MentorshipSummary pair,
             PersonId organiser,
             PlanMeeting plan) {
         MentorshipId id = pair.id();
@@ -285,7 +296,7 @@ public class MeetingManagement {
             Instant start,
             Instant end,
             String note) {
-        MentorshipDetails pair = member(organisation, id, organiser);
+        MentorshipSummary pair = member(organisation, id, organiser);
         List<InputError> errors = new ArrayList<>();
         String text = title(errors, title);
         if (start == null || end == null || !end.isAfter(start) || end.isAfter(now())) {
@@ -478,7 +489,7 @@ public class MeetingManagement {
     /** Metadata of a mentorship's meetings, for program managers, admins and API tokens. */
     @Transactional(readOnly = true)
     public List<MeetingSummary> summaries(OrganisationId organisation, MentorshipId id) {
-        workspaces.details(organisation, id);
+        workspaces.summary(organisation, id);
         return meetings.ofMentorship(organisation, id).stream().map(this::summary).toList();
     }
 
@@ -687,9 +698,33 @@ public class MeetingManagement {
                                     entries.add(new Invitations.FeedEntry(m, organiser, attendee));
                                 }
                             }
-                            return Invitations.feed(entries);
+                            RenderedFeed rendered = renderedFeeds.getIfPresent(owner);
+                            if (rendered != null && rendered.entries().equals(entries)) {
+                                return rendered.ics();
+                            }
+                            String ics = Invitations.feed(entries);
+                            renderedFeeds.put(owner, new RenderedFeed(List.copyOf(entries), ics));
+                            return ics;
                         });
     }
+
+    /** A feed as last rendered, with everything it was rendered from. */
+    private record RenderedFeed(List<Invitations.FeedEntry> entries, String ics) {}
+
+    /**
+     * Rendered feeds by owner. Calendar applications poll a feed that rarely changes, and rendering
+     * 500 meetings as iCalendar costs far more than reading them; a feed is reused only while the
+     * meetings and people read for it are equal to those it was rendered from, so no change is ever
+     * missed (nor is anything to invalidate on another instance).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<CalendarFeeds.Owner, RenderedFeed>
+            renderedFeeds =
+                    com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                            .maximumWeight(16L * 1024 * 1024)
+                            .<CalendarFeeds.Owner, RenderedFeed>weigher(
+                                    (owner, feed) -> feed.ics().length())
+                            .expireAfterAccess(Duration.ofHours(1))
+                            .build();
 
     // --- video settings ---
 
@@ -836,11 +871,11 @@ public class MeetingManagement {
                 .orElseThrow(() -> new NotFoundException("meetings.not-found"));
     }
 
-    private MentorshipDetails member(
+    private MentorshipSummary member(
             OrganisationId organisation, MentorshipId id, PersonId person) {
-        MentorshipDetails pair;
+        MentorshipSummary pair;
         try {
-            pair = workspaces.details(organisation, id);
+            pair = workspaces.summary(organisation, id);
         } catch (NotFoundException e) {
             throw new NotFoundException("meetings.mentorship.not-found");
         }

@@ -138,6 +138,12 @@ public class MentorshipManagement {
         return created;
     }
 
+    /** How many mentorships (any status) each program of the organisation has. */
+    @Transactional(readOnly = true)
+    public Map<ProgramId, Long> countByProgram(OrganisationId organisation) {
+        return mentorships.countByProgram(organisation);
+    }
+
     public Paged<MentorshipSummary> find(
             OrganisationId organisation, ProgramId program, PersonId person, PageQuery page) {
         return Paged.of(

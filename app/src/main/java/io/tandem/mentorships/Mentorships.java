@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -144,6 +145,23 @@ class Mentorships {
                 .params(params)
                 .query(Mentorships::map)
                 .list();
+    }
+
+    /** How many mentorships each program of the organisation has, in one statement. */
+    Map<ProgramId, Long> countByProgram(OrganisationId organisation) {
+        Map<ProgramId, Long> counts = new java.util.HashMap<>();
+        jdbc.sql(
+                        "select program_id, count(*) from mentorship where organisation_id = ?"
+                                + " group by program_id")
+                .params(organisation.value())
+                .query(
+                        (org.springframework.jdbc.core.RowCallbackHandler)
+                                rs ->
+                                        counts.put(
+                                                new ProgramId(
+                                                        rs.getObject(1, java.util.UUID.class)),
+                                                rs.getLong(2)));
+        return counts;
     }
 
     long count(OrganisationId organisation, ProgramId program, PersonId person) {

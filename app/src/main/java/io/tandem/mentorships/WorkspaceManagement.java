@@ -169,6 +169,18 @@ public class WorkspaceManagement {
         return skillsWanted(organisation, row);
     }
 
+    /**
+     * The pair alone (who, which program, status), without the workspace's sections: for callers
+     * that need only the two people, such as slot proposals.
+     */
+    @Transactional(readOnly = true)
+    public MentorshipSummary summary(OrganisationId organisation, MentorshipId id) {
+        return workspaces
+                .find(organisation, id)
+                .orElseThrow(() -> new NotFoundException("mentorship.not-found"))
+                .summary();
+    }
+
     /** Metadata only, for program managers, admins and API tokens of the organisation. */
     public MentorshipDetails details(OrganisationId organisation, MentorshipId id) {
         Workspaces.Row row =

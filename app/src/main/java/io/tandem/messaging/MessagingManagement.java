@@ -1,7 +1,6 @@
 package io.tandem.messaging;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.mentorships.MentorshipDetails;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipSummary;
@@ -86,7 +85,7 @@ public class MessagingManagement {
      */
     @Transactional
     public UUID conversationOf(OrganisationId organisation, MentorshipId id, PersonId viewer) {
-        MentorshipDetails m = workspaces.details(organisation, id);
+        MentorshipSummary m = workspaces.summary(organisation, id);
         if (!m.mentorId().equals(viewer) && !m.menteeId().equals(viewer)) {
             throw notFound();
         }
@@ -114,7 +113,7 @@ public class MessagingManagement {
     @Transactional(readOnly = true)
     public Optional<ConversationView> existingConversationOf(
             OrganisationId organisation, MentorshipId id, PersonId viewer) {
-        MentorshipDetails m = workspaces.details(organisation, id);
+        MentorshipSummary m = workspaces.summary(organisation, id);
         if (!m.mentorId().equals(viewer) && !m.menteeId().equals(viewer)) {
             throw notFound();
         }
@@ -410,7 +409,7 @@ public class MessagingManagement {
     }
 
     /** Whether the mentorship talks in its mentor's circle (a GROUP program) rather than alone. */
-    private boolean inCircle(OrganisationId organisation, MentorshipDetails m) {
+    private boolean inCircle(OrganisationId organisation, MentorshipSummary m) {
         return programs.get(organisation, m.programId()).format() == ProgramFormat.GROUP;
     }
 

@@ -202,6 +202,39 @@ class Enrolments {
                 .list();
     }
 
+    /**
+     * The program's mentees invited (every mentee enrolment) and enrolled (those who enrolled
+     * themselves or were made active), counted by the database.
+     */
+    int[] menteeFunnel(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(*), count(case when enrolled_at is not null or status = 'ACTIVE'"
+                                + " then 1 end) from enrolment where organisation_id = ? and program_id = ?"
+                                + " and role = 'MENTEE'")
+                .params(organisation.value(), program.value())
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+    }
+
+    /** Rows of program id, role, status, count and summed capacity, for every program at once. */
+    List<Object[]> counts(OrganisationId organisation) {
+        return jdbc.sql(
+                        "select program_id, role, status, count(*), coalesce(sum(capacity), 0)"
+                                + " from enrolment where organisation_id = ?"
+                                + " group by program_id, role, status")
+                .params(organisation.value())
+                .query(
+                        (rs, n) ->
+                                new Object[] {
+                                    new ProgramId(rs.getObject(1, java.util.UUID.class)),
+                                    EnrolmentRole.valueOf(rs.getString(2)),
+                                    EnrolmentStatus.valueOf(rs.getString(3)),
+                                    rs.getInt(4),
+                                    rs.getInt(5)
+                                })
+                .list();
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

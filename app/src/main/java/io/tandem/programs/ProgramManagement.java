@@ -819,6 +819,55 @@ public class ProgramManagement {
                 countBy(taking, found, PersonSummary::location));
     }
 
+    /**
+     * The enrolment counts of {@link #overview} for each of {@code programs} (without the spread by
+     * division and location, left empty), read in one statement for all of them: for pages that
+     * list programs with their figures.
+     */
+    @Transactional(readOnly = true)
+    public Map<ProgramId, ProgramOverview> figures(
+            OrganisationId organisation, List<ProgramView> programs) {
+        Map<ProgramId, int[]> counts = new java.util.HashMap<>();
+        for (Object[] row : enrolments.counts(organisation)) {
+            int[] c = counts.computeIfAbsent((ProgramId) row[0], id -> new int[5]);
+            EnrolmentRole role = (EnrolmentRole) row[1];
+            EnrolmentStatus status = (EnrolmentStatus) row[2];
+            int n = (Integer) row[3];
+            if (status == EnrolmentStatus.ACTIVE || status == EnrolmentStatus.PENDING) {
+                if (role == EnrolmentRole.MENTOR) {
+                    c[0] += n;
+                    c[4] += (Integer) row[4];
+                } else {
+                    c[1] += n;
+                }
+            }
+            if (status == EnrolmentStatus.PENDING) {
+                c[2] += n;
+            }
+            if (status == EnrolmentStatus.INVITED) {
+                c[3] += n;
+            }
+        }
+        Map<ProgramId, ProgramOverview> figures = new java.util.LinkedHashMap<>();
+        for (ProgramView program : programs) {
+            int[] c = counts.getOrDefault(program.id(), new int[5]);
+            figures.put(
+                    program.id(),
+                    new ProgramOverview(program, c[0], c[1], c[2], c[3], c[4], Map.of(), Map.of()));
+        }
+        return figures;
+    }
+
+    /**
+     * How many mentees the program invited (every mentee enrolment, whatever its state) and how
+     * many of them enrolled (enrolled themselves, or active): the first steps of a report's funnel.
+     */
+    @Transactional(readOnly = true)
+    public int[] menteeFunnel(OrganisationId organisation, ProgramId program) {
+        get(organisation, program);
+        return enrolments.menteeFunnel(organisation, program);
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -143,7 +143,7 @@ class LoadBench {
                         + " pairs",
                 (System.nanoTime() - started) / 1e9, PEOPLE, ENROLMENTS, data.pairs());
 
-        HttpClient browser = signIn(data.signInEmail());
+        HttpClient browser = signIn(port, data.signInEmail());
         String bearer = "Bearer " + data.token();
         String q = "Person12";
         List<Target> targets =
@@ -214,7 +214,7 @@ class LoadBench {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             drain(browser);
-            Latencies fixed = fixedRate(browser, target.page(), RATE, SECONDS);
+            Latencies fixed = fixedRate(port, browser, target.page(), RATE, SECONDS);
             double pageRate = pageRates[i];
             double jsonRate = jsonRates[i];
             rows.add(
@@ -252,7 +252,7 @@ class LoadBench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             long start = System.nanoTime();
-            client.send(request("/login", null), HttpResponse.BodyHandlers.discarding());
+            client.send(request(port, "/login", null), HttpResponse.BodyHandlers.discarding());
             if (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(200)) {
                 return;
             }
@@ -273,7 +273,7 @@ class LoadBench {
                         while (System.nanoTime() < end) {
                             try {
                                 if (client.send(
-                                                        request(path, bearer),
+                                                        request(port, path, bearer),
                                                         HttpResponse.BodyHandlers.ofByteArray())
                                                 .statusCode()
                                         == 200) {
@@ -297,7 +297,7 @@ class LoadBench {
      * Sends at a fixed rate whatever the answers do; each latency runs from the request's intended
      * send time to its answer.
      */
-    private Latencies fixedRate(HttpClient client, String path, int rate, int seconds)
+    static Latencies fixedRate(int port, HttpClient client, String path, int rate, int seconds)
             throws Exception {
         int total = rate * seconds;
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -312,7 +312,9 @@ class LoadBench {
                 LockSupport.parkNanos(wait);
             }
             inFlight.add(
-                    client.sendAsync(request(path, null), HttpResponse.BodyHandlers.ofByteArray())
+                    client.sendAsync(
+                                    request(port, path, null),
+                                    HttpResponse.BodyHandlers.ofByteArray())
                             .whenComplete(
                                     (response, error) -> {
                                         millis.add((System.nanoTime() - intended) / 1e6);
@@ -426,14 +428,15 @@ class LoadBench {
                 mentorship.id().value());
     }
 
-    private HttpClient signIn(String email) throws Exception {
+    static HttpClient signIn(int port, String email) throws Exception {
         HttpClient browser =
                 HttpClient.newBuilder()
                         .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
         String form =
-                browser.send(request("/login", null), HttpResponse.BodyHandlers.ofString()).body();
+                browser.send(request(port, "/login", null), HttpResponse.BodyHandlers.ofString())
+                        .body();
         Matcher csrf = CSRF.matcher(form);
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the sign-in page");
@@ -462,7 +465,7 @@ class LoadBench {
         return browser;
     }
 
-    private HttpRequest request(String path, String bearer) {
+    static HttpRequest request(int port, String path, String bearer) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(60))
@@ -506,7 +509,7 @@ class LoadBench {
         Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
     }
 
-    private static double load() {
+    static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage();
     }

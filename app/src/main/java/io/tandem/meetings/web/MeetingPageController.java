@@ -8,8 +8,8 @@ import io.tandem.meetings.Place;
 import io.tandem.meetings.Recurrence;
 import io.tandem.meetings.Response;
 import io.tandem.meetings.Slot;
-import io.tandem.mentorships.MentorshipDetails;
 import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -326,7 +326,7 @@ class MeetingPageController {
 
     /** The pair as this page needs it: both people, their zones, the program. */
     record Pair(
-            MentorshipDetails mentorship,
+            MentorshipSummary mentorship,
             PersonSummary self,
             PersonSummary partner,
             ZoneId myZone,
@@ -334,9 +334,9 @@ class MeetingPageController {
             ProgramView program) {}
 
     private Pair pair(TandemUser user, UUID id, PersonId me) {
-        MentorshipDetails details;
+        MentorshipSummary details;
         try {
-            details = workspaces.details(user.organisationId(), new MentorshipId(id));
+            details = workspaces.summary(user.organisationId(), new MentorshipId(id));
         } catch (NotFoundException e) {
             throw new NotFoundException("meetings.mentorship.not-found");
         }
