@@ -7,6 +7,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
@@ -52,6 +53,7 @@ public class ProgramReports {
     private final PairActivities activities;
     private final CheckIns checkIns;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final MentorshipManagement mentorships;
     private final PeopleManagement people;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -61,6 +63,7 @@ public class ProgramReports {
             PairActivities activities,
             CheckIns checkIns,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             MentorshipManagement mentorships,
             PeopleManagement people,
             org.springframework.context.ApplicationEventPublisher events) {
@@ -69,6 +72,7 @@ public class ProgramReports {
         this.activities = activities;
         this.checkIns = checkIns;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.mentorships = mentorships;
         this.people = people;
     }
@@ -166,7 +170,7 @@ public class ProgramReports {
 
     private List<ProgramReport.Stage> funnel(OrganisationId organisation, ProgramId program) {
         List<EnrolmentView> mentees =
-                programs.enrolments(organisation, program, null, ALL).items().stream()
+                enrolling.enrolments(organisation, program, null, ALL).items().stream()
                         .filter(e -> e.role() == EnrolmentRole.MENTEE)
                         .toList();
         Map<ActivityKind, Integer> byKind = activities.menteesByKind(organisation, program);
@@ -304,7 +308,7 @@ public class ProgramReports {
     private List<ProgramReport.Bucket> load(
             OrganisationId organisation, ProgramId program, List<MentorshipSummary> pairs) {
         Map<PersonId, Integer> load = new HashMap<>();
-        programs.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
+        enrolling.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
         pairs.stream()
                 .filter(p -> p.status() == MentorshipStatus.ACTIVE)
                 .forEach(p -> load.merge(p.mentorId(), 1, Integer::sum));
@@ -472,7 +476,7 @@ public class ProgramReports {
     @Transactional(readOnly = true)
     public List<List<?>> participants(OrganisationId organisation, ProgramId program) {
         List<List<?>> rows = new ArrayList<>();
-        for (EnrolmentView e : programs.enrolments(organisation, program, null, ALL).items()) {
+        for (EnrolmentView e : enrolling.enrolments(organisation, program, null, ALL).items()) {
             rows.add(
                     java.util.Arrays.asList(
                             e.name(),

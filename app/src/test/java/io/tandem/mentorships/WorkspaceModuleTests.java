@@ -9,6 +9,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonLeft;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -39,6 +40,7 @@ class WorkspaceModuleTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -55,7 +57,7 @@ class WorkspaceModuleTests {
         mia = find("M1");
         eva = find("E1");
         program = programs.create(org, ProgramDraft.of("Module", "CROSS_DIVISIONAL"));
-        pair = TestPairs.start(programs, mentorships, org, program.id(), eva, mia, 10);
+        pair = TestPairs.start(programs, enrolling, mentorships, org, program.id(), eva, mia, 10);
     }
 
     PersonId find(String code) {
