@@ -6,6 +6,7 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.ProgramId;
@@ -24,6 +25,7 @@ public final class TestPairs {
 
     public static MentorshipId start(
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             MentorshipManagement mentorships,
             OrganisationId organisation,
             ProgramId program,
@@ -33,8 +35,8 @@ public final class TestPairs {
         if (programs.get(organisation, program).status() == ProgramStatus.DRAFT) {
             programs.moveTo(organisation, program, ProgramStatus.ENROLLING);
         }
-        enrol(programs, organisation, program, mentor, EnrolmentRole.MENTOR);
-        enrol(programs, organisation, program, mentee, EnrolmentRole.MENTEE);
+        enrol(enrolling, organisation, program, mentor, EnrolmentRole.MENTOR);
+        enrol(enrolling, organisation, program, mentee, EnrolmentRole.MENTEE);
         return mentorships
                 .start(
                         organisation,
@@ -46,13 +48,13 @@ public final class TestPairs {
     }
 
     private static void enrol(
-            ProgramManagement programs,
+            EnrolmentManagement enrolling,
             OrganisationId organisation,
             ProgramId program,
             PersonId person,
             EnrolmentRole role) {
         boolean enrolled =
-                programs.enrolmentsOf(organisation, person).stream()
+                enrolling.enrolmentsOf(organisation, person).stream()
                         .anyMatch(
                                 e ->
                                         e.programId().equals(program)
@@ -67,9 +69,9 @@ public final class TestPairs {
                                 person, null, role, 20, null, null, null, null, null, null, null,
                                 null)
                         : Enrol.of(person, role);
-        var enrolment = programs.enrol(organisation, program, request);
+        var enrolment = enrolling.enrol(organisation, program, request);
         if (enrolment.status() == EnrolmentStatus.PENDING) {
-            programs.decide(organisation, enrolment.id(), true, null);
+            enrolling.decide(organisation, enrolment.id(), true, null);
         }
     }
 }

@@ -12,6 +12,7 @@
             "matching",
             "mentorships",
             "engagement",
+            "shared",
             "web"
         })
 package io.tandem.audit;

@@ -7,15 +7,18 @@ import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.matching.Recommendation;
 import io.tandem.matching.SelfMatchManagement;
+import io.tandem.matching.SelfMatchRecommendations;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -59,8 +62,11 @@ class DemoPrograms implements ApplicationRunner {
     private final IdentityManagement identity;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
+    private final ProgramInvitations invitations;
     private final MatchingManagement matching;
     private final SelfMatchManagement selfMatch;
+    private final SelfMatchRecommendations recommender;
     private final StartupTasks startup;
     private final DemoWorkspace workspace;
     private final DemoMeetings meetings;
@@ -70,8 +76,11 @@ class DemoPrograms implements ApplicationRunner {
             IdentityManagement identity,
             PeopleManagement people,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            ProgramInvitations invitations,
             MatchingManagement matching,
             SelfMatchManagement selfMatch,
+            SelfMatchRecommendations recommender,
             StartupTasks startup,
             DemoWorkspace workspace,
             DemoMeetings meetings,
@@ -80,8 +89,11 @@ class DemoPrograms implements ApplicationRunner {
         this.identity = identity;
         this.people = people;
         this.programs = programs;
+        this.enrolling = enrolling;
+        this.invitations = invitations;
         this.matching = matching;
         this.selfMatch = selfMatch;
+        this.recommender = recommender;
         this.startup = startup;
         this.workspace = workspace;
         this.meetings = meetings;
@@ -259,7 +271,7 @@ class DemoPrograms implements ApplicationRunner {
                 break;
             }
             Optional<Recommendation> best =
-                    selfMatch.recommendations(organisation, program.id(), mentee.id(), 1).stream()
+                    recommender.top(organisation, program.id(), mentee.id(), 1).stream()
                             .findFirst();
             if (best.isPresent()) {
                 selfMatch.request(
@@ -308,13 +320,13 @@ class DemoPrograms implements ApplicationRunner {
                 everyone.stream()
                         .filter(p -> "Engineering".equals(p.function()) && level(p) >= 4)
                         .toList();
-        programs.invite(organisation, program.id(), List.of(sam.id()), EnrolmentRole.MENTEE);
-        programs.invite(
+        invitations.invite(organisation, program.id(), List.of(sam.id()), EnrolmentRole.MENTEE);
+        invitations.invite(
                 organisation,
                 program.id(),
                 sales.stream().limit(20).map(PersonSummary::id).toList(),
                 EnrolmentRole.MENTEE);
-        programs.invite(
+        invitations.invite(
                 organisation,
                 program.id(),
                 engineers.stream().limit(12).map(PersonSummary::id).toList(),
@@ -330,7 +342,7 @@ class DemoPrograms implements ApplicationRunner {
         for (int i = 0; i < answered.size(); i += 2) {
             EnrolmentView e = answered.get(i);
             if (e != null && e.status() == EnrolmentStatus.PENDING) {
-                programs.decide(organisation, e.id(), true, null);
+                enrolling.decide(organisation, e.id(), true, null);
             }
         }
     }
@@ -340,7 +352,7 @@ class DemoPrograms implements ApplicationRunner {
             ProgramView program,
             PersonSummary person,
             EnrolmentRole role) {
-        return programs.enrol(organisation, program.id(), Enrol.of(person.id(), role));
+        return enrolling.enrol(organisation, program.id(), Enrol.of(person.id(), role));
     }
 
     private MatchRunView finished(OrganisationId organisation, MatchRunView run) {

@@ -12,6 +12,7 @@
             "mentorships",
             "meetings",
             "messaging",
+            "shared",
             "web"
         })
 package io.tandem.demo;

@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -36,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The engagement module's API: record what pairs do, assess their health against the program's
  * rules, nudge them, run check-ins, and end pairs that went quiet when the program asks for it.
- * Time comes from a {@link Clock} bean when there is one (tests), else the system clock.
+ * Time comes from the application's {@link Clock} bean, which tests may move.
  */
 @Service
 public class EngagementManagement {
@@ -64,7 +63,7 @@ public class EngagementManagement {
             WorkspaceManagement workspaces,
             NotificationManagement notifications,
             MessageSource messageSource,
-            ObjectProvider<Clock> clock,
+            Clock clock,
             @Value("${tandem.base-url}") String baseUrl) {
         this.activities = activities;
         this.rules = rules;
@@ -74,7 +73,7 @@ public class EngagementManagement {
         this.workspaces = workspaces;
         this.notifications = notifications;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -7,6 +7,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -50,6 +51,7 @@ public class ProgramReports {
     private final PairActivities activities;
     private final CheckIns checkIns;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final MentorshipManagement mentorships;
     private final PeopleManagement people;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -59,6 +61,7 @@ public class ProgramReports {
             PairActivities activities,
             CheckIns checkIns,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             MentorshipManagement mentorships,
             PeopleManagement people,
             org.springframework.context.ApplicationEventPublisher events) {
@@ -67,6 +70,7 @@ public class ProgramReports {
         this.activities = activities;
         this.checkIns = checkIns;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.mentorships = mentorships;
         this.people = people;
     }
@@ -334,7 +338,7 @@ public class ProgramReports {
     private List<ProgramReport.Bucket> load(
             OrganisationId organisation, ProgramId program, List<MentorshipSummary> pairs) {
         Map<PersonId, Integer> load = new HashMap<>();
-        programs.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
+        enrolling.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
         pairs.stream()
                 .filter(p -> p.status() == MentorshipStatus.ACTIVE)
                 .forEach(p -> load.merge(p.mentorId(), 1, Integer::sum));
@@ -536,7 +540,7 @@ public class ProgramReports {
     @Transactional(readOnly = true)
     public List<List<?>> participants(OrganisationId organisation, ProgramId program) {
         List<List<?>> rows = new ArrayList<>();
-        for (EnrolmentView e : programs.enrolments(organisation, program, null, ALL).items()) {
+        for (EnrolmentView e : enrolling.enrolments(organisation, program, null, ALL).items()) {
             rows.add(
                     java.util.Arrays.asList(
                             e.name(),

@@ -14,6 +14,7 @@
             "notifications",
             "meetings",
             "messaging",
+            "shared",
             "web"
         })
 package io.tandem.engagement;

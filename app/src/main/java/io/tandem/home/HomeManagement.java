@@ -9,9 +9,11 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -35,6 +37,8 @@ public class HomeManagement {
 
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
+    private final ProgramInvitations invitations;
     private final SelfMatchManagement requests;
     private final MentorshipManagement mentorships;
     private final List<MentorshipHighlights> highlights;
@@ -42,11 +46,15 @@ public class HomeManagement {
     HomeManagement(
             PeopleManagement people,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            ProgramInvitations invitations,
             SelfMatchManagement requests,
             MentorshipManagement mentorships,
             List<MentorshipHighlights> highlights) {
         this.people = people;
         this.programs = programs;
+        this.enrolling = enrolling;
+        this.invitations = invitations;
         this.requests = requests;
         this.mentorships = mentorships;
         this.highlights = highlights;
@@ -69,7 +77,7 @@ public class HomeManagement {
         List<HomePage.MentorshipCard> cards = new ArrayList<>();
         Set<ProgramId> enrolledIn = new HashSet<>();
         if (me != null && me.active()) {
-            for (EnrolmentView enrolment : programs.enrolmentsOf(organisation, me.id())) {
+            for (EnrolmentView enrolment : enrolling.enrolmentsOf(organisation, me.id())) {
                 ProgramView program = program(organisation, enrolment.programId(), programCache);
                 if (enrolment.status().open()) {
                     enrolledIn.add(enrolment.programId());

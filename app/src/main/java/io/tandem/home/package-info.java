@@ -5,5 +5,13 @@
  * items) implement {@link io.tandem.home.MentorshipHighlights}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "matching", "mentorships", "web"})
+        allowedDependencies = {
+            "identity",
+            "people",
+            "programs",
+            "matching",
+            "mentorships",
+            "shared",
+            "web"
+        })
 package io.tandem.home;

@@ -4,5 +4,5 @@
  * io.tandem.identity.AccountLinkRequested}), API tokens and the security rules every request passes
  * through.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared", "web"})
 package io.tandem.identity;

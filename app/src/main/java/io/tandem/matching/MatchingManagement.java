@@ -5,6 +5,7 @@ import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -35,6 +36,7 @@ public class MatchingManagement {
     private final MatchRunner runner;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final ActivePairs active;
     private final SelfMatchRequests requests;
     private final ApplicationEventPublisher events;
@@ -46,6 +48,7 @@ public class MatchingManagement {
             MatchRunner runner,
             ProgramScoring scoring,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             ActivePairs active,
             SelfMatchRequests requests,
             ApplicationEventPublisher events,
@@ -55,6 +58,7 @@ public class MatchingManagement {
         this.runner = runner;
         this.scoring = scoring;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.active = active;
         this.requests = requests;
         this.events = events;
@@ -281,7 +285,7 @@ public class MatchingManagement {
     }
 
     private Overbooking overbooking(OrganisationId organisation, MatchRunView run) {
-        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, run.programId());
+        Map<PersonId, Integer> capacity = enrolling.mentorPlaces(organisation, run.programId());
         Set<PersonId> paired = new HashSet<>();
         Map<PersonId, Integer> load = new HashMap<>();
         for (ActivePairs.Pair pair : active.in(organisation, run.programId())) {

@@ -13,9 +13,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Criterion;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
-import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import java.time.Clock;
@@ -39,19 +39,19 @@ import org.springframework.stereotype.Component;
 class ProgramScoring {
 
     private final PeopleManagement people;
-    private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final MatchRuns runs;
     private final MatchingProperties properties;
     private final Clock clock;
 
     ProgramScoring(
             PeopleManagement people,
-            ProgramManagement programs,
+            EnrolmentManagement enrolling,
             MatchRuns runs,
             MatchingProperties properties,
             Clock clock) {
         this.people = people;
-        this.programs = programs;
+        this.enrolling = enrolling;
         this.runs = runs;
         this.properties = properties;
         this.clock = clock;
@@ -70,7 +70,7 @@ class ProgramScoring {
         return score(
                 organisation,
                 program,
-                programs.activeEnrolments(organisation, program.id()),
+                enrolling.activeEnrolments(organisation, program.id()),
                 runs.excluded(organisation, program.id(), properties.excludePastPairs()),
                 token,
                 progress);

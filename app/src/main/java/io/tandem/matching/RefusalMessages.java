@@ -1,7 +1,7 @@
 package io.tandem.matching;
 
 import io.tandem.matching.ScoredProgram.Refusal;
-import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.RulesManagement;
 import io.tandem.web.InputError;
 import java.util.List;
 import org.springframework.context.MessageSource;
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RefusalMessages {
 
-    private final ProgramManagement programs;
+    private final RulesManagement programRules;
     private final MessageSourceAccessor messages;
 
-    RefusalMessages(ProgramManagement programs, MessageSource messageSource) {
-        this.programs = programs;
+    RefusalMessages(RulesManagement programRules, MessageSource messageSource) {
+        this.programRules = programRules;
         this.messages = new MessageSourceAccessor(messageSource);
     }
 
@@ -35,7 +35,7 @@ class RefusalMessages {
             return messages.getMessage("hard-rule." + e.rule().name());
         }
         if (refusal instanceof Refusal.ProgramRule p) {
-            return programs.describe(p.rule());
+            return programRules.describe(p.rule());
         }
         return messages.getMessage("hard-rule.EXCLUDED_PAIR");
     }

@@ -3,51 +3,42 @@ package io.tandem.matching;
 import io.tandem.identity.OrganisationId;
 import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
+import io.tandem.matching.SelfMatchChecks.Situation;
 import io.tandem.matching.SelfMatchRequests.Request;
 import io.tandem.matching.SelfMatchRequests.Side;
-import io.tandem.matching.engine.Recommender;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.EnrolmentView;
-import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
-import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Self-match: a mentee in a SELF or HYBRID program sees the mentors who suit them best, with the
- * reasons and the places they have left, and asks one; the mentor accepts or declines. An accepted
- * request is a published pair, like a bulk run's: the mentorships module starts it, and no run
- * proposes it again.
+ * Self-match requests: a mentee in a SELF or HYBRID program asks a mentor ({@link
+ * SelfMatchRecommendations} shows whom), and the mentor accepts or declines. An accepted request is
+ * a published pair, like a bulk run's: the mentorships module starts it, and no run proposes it
+ * again.
  *
  * <p>Acceptance never overbooks a mentor: it locks the mentor's row of {@code self_match_lock} (and
  * the mentee's, first) and counts the places taken only once it holds the lock, so acceptances for
@@ -56,15 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SelfMatchManagement {
 
-    static final int MAX_RECOMMENDATIONS = 50;
     static final int MAX_MESSAGE = 2000;
     static final int MAX_REASON = 1000;
     private static final int MAX_LISTED = 200;
-    private static final Logger log = LoggerFactory.getLogger(SelfMatchManagement.class);
-
-    /** The program scored for one mentee: row {@code mentee}, each mentor's places left. */
-    private record Situation(
-            ProgramView program, ScoredProgram scored, int mentee, int[] remaining) {}
 
     private final SelfMatchRequests requests;
     private final MatchRuns runs;
@@ -76,7 +61,7 @@ public class SelfMatchManagement {
     private final MessageSourceAccessor messages;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
-    private final RefusalMessages refusals;
+    private final SelfMatchChecks checks;
     private final Duration expiry;
     private final Clock clock;
 
@@ -90,7 +75,7 @@ public class SelfMatchManagement {
             ApplicationEventPublisher events,
             MessageSource messageSource,
             PlatformTransactionManager transactionManager,
-            RefusalMessages refusals,
+            SelfMatchChecks checks,
             MatchingProperties properties,
             Clock clock) {
         this.requests = requests;
@@ -104,62 +89,9 @@ public class SelfMatchManagement {
         this.transaction = new TransactionTemplate(transactionManager);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.refusals = refusals;
+        this.checks = checks;
         this.expiry = properties.requestExpiry();
         this.clock = clock;
-    }
-
-    /**
-     * The {@code k} best mentors for the mentee that still have a place, best first, with the
-     * reasons; mentors a hard rule forbids never appear.
-     *
-     * @throws ConflictException when the program is not (or no longer) open to self-match
-     * @throws InvalidInputException when the person is not an active mentee of the program
-     */
-    public List<Recommendation> recommendations(
-            OrganisationId organisation, ProgramId programId, PersonId mentee, int k) {
-        if (k < 1 || k > MAX_RECOMMENDATIONS) {
-            throw InvalidInputException.badRequest(
-                    messages.getMessage("self-match.refused"),
-                    List.of(
-                            InputError.field(
-                                    "k",
-                                    messages.getMessage(
-                                            "self-match.k.invalid",
-                                            new Object[] {MAX_RECOMMENDATIONS}))));
-        }
-        Situation s = situation(organisation, programId, mentee);
-        int[] top = Recommender.topK(s.scored().matrix(), s.mentee(), s.remaining(), k);
-        Map<PersonId, RequestId> open = requests.openFrom(programId, mentee, now());
-        int maxScore = s.scored().maxPoints();
-        List<Recommendation> out = new ArrayList<>(top.length);
-        for (int j : top) {
-            EnrolmentView mentor = s.scored().mentors().get(j);
-            PersonSummary person = s.scored().people().get(mentor.personId());
-            RequestId request = open.get(mentor.personId());
-            out.add(
-                    new Recommendation(
-                            mentor.personId(),
-                            person.name(),
-                            person.title(),
-                            person.division(),
-                            person.location(),
-                            s.scored().matrix().score(s.mentee(), j),
-                            maxScore,
-                            s.scored().capacities().of(j),
-                            s.remaining()[j],
-                            reasons(s.scored(), s.mentee(), j),
-                            request != null,
-                            request));
-        }
-        return out;
-    }
-
-    /**
-     * Whether the mentee has an active mentor in the program, from a published run or a request.
-     */
-    public boolean hasMentor(OrganisationId organisation, ProgramId program, PersonId mentee) {
-        return active.hasMentor(organisation, program, mentee);
     }
 
     /**
@@ -178,22 +110,22 @@ public class SelfMatchManagement {
             String message) {
         String text = trim(message);
         if (text != null && text.length() > MAX_MESSAGE) {
-            throw refused("message", "self-match.message.too-long", MAX_MESSAGE);
+            throw checks.refused("message", "self-match.message.too-long", MAX_MESSAGE);
         }
         if (mentor == null) {
-            throw refused("mentorId", "self-match.mentor.missing");
+            throw checks.refused("mentorId", "self-match.mentor.missing");
         }
-        Situation s = situation(organisation, programId, mentee);
+        Situation s = checks.situation(organisation, programId, mentee);
         if (active.hasMentor(organisation, programId, mentee)) {
-            throw conflict("self-match.has-mentor");
+            throw checks.conflict("self-match.has-mentor");
         }
         int j = s.scored().mentorIndex(mentor);
         if (j < 0) {
-            throw refused("mentorId", "self-match.not-mentor");
+            throw checks.refused("mentorId", "self-match.not-mentor");
         }
-        refuseForbidden(s.scored(), s.mentee(), j);
+        checks.refuseForbidden(s.scored(), s.mentee(), j);
         if (s.remaining()[j] <= 0) {
-            throw full(s.scored().capacities().of(j));
+            throw checks.full(s.scored().capacities().of(j));
         }
         int score = s.scored().matrix().score(s.mentee(), j);
         inOwnTransaction(() -> requests.ensureLock(programId, mentee, Side.MENTEE));
@@ -206,12 +138,12 @@ public class SelfMatchManagement {
                                     // click cannot send two.
                                     requests.lock(programId, mentee, Side.MENTEE);
                                     if (active.hasMentor(organisation, programId, mentee)) {
-                                        throw conflict("self-match.has-mentor");
+                                        throw checks.conflict("self-match.has-mentor");
                                     }
                                     Instant now = now();
                                     if (requests.openFrom(programId, mentee, now)
                                             .containsKey(mentor)) {
-                                        throw conflict("self-match.duplicate");
+                                        throw checks.conflict("self-match.duplicate");
                                     }
                                     requests.insert(
                                             new Request(
@@ -249,18 +181,18 @@ public class SelfMatchManagement {
     public RequestView accept(OrganisationId organisation, RequestId id, PersonId mentor) {
         Request r = find(organisation, id);
         refuseUnlessMentor(r, mentor);
-        refuseUnlessOpen(r);
-        ProgramView program = selfMatchProgram(organisation, r.programId());
+        checks.refuseUnlessOpen(r);
+        ProgramView program = checks.selfMatchProgram(organisation, r.programId());
         ScoredProgram scored = scoring.score(organisation, program);
         int i = scored.menteeIndex(r.menteeId());
         int j = scored.mentorIndex(r.mentorId());
         if (i < 0) {
-            throw conflict("self-match.mentee-gone");
+            throw checks.conflict("self-match.mentee-gone");
         }
         if (j < 0) {
-            throw refused("mentorId", "self-match.not-mentor");
+            throw checks.refused("mentorId", "self-match.not-mentor");
         }
-        refuseForbidden(scored, i, j);
+        checks.refuseForbidden(scored, i, j);
         int capacity = scored.capacities().of(j);
         int score = scored.matrix().score(i, j);
         List<Contribution> explanation = MatchRunner.contributions(scored.scorer().explain(i, j));
@@ -279,15 +211,15 @@ public class SelfMatchManagement {
                                     requests.lock(r.programId(), r.mentorId(), Side.MENTOR);
                                     if (active.hasMentor(
                                             organisation, r.programId(), r.menteeId())) {
-                                        throw conflict("self-match.has-mentor");
+                                        throw checks.conflict("self-match.has-mentor");
                                     }
                                     if (active.mentees(organisation, r.programId(), r.mentorId())
                                             >= capacity) {
-                                        throw full(capacity);
+                                        throw checks.full(capacity);
                                     }
                                     Instant now = now();
                                     if (!requests.accept(id, now)) {
-                                        throw notOpen(find(organisation, id).status(now));
+                                        throw checks.notOpen(find(organisation, id).status(now));
                                     }
                                     requests.withdrawOpen(r.programId(), r.menteeId(), now);
                                     // The mentorships module starts the pair in this
@@ -323,10 +255,10 @@ public class SelfMatchManagement {
         refuseUnlessMentor(r, mentor);
         String text = trim(reason);
         if (text == null) {
-            throw refused("reason", "self-match.reason.missing");
+            throw checks.refused("reason", "self-match.reason.missing");
         }
         if (text.length() > MAX_REASON) {
-            throw refused("reason", "self-match.reason.too-long", MAX_REASON);
+            throw checks.refused("reason", "self-match.reason.too-long", MAX_REASON);
         }
         Instant now = now();
         // The decline and the event that tells the mentee commit together.
@@ -346,7 +278,7 @@ public class SelfMatchManagement {
                             return true;
                         });
         if (!Boolean.TRUE.equals(declined)) {
-            throw notOpen(find(organisation, id).status(now));
+            throw checks.notOpen(find(organisation, id).status(now));
         }
         return view(organisation, find(organisation, id));
     }
@@ -355,11 +287,11 @@ public class SelfMatchManagement {
     public RequestView withdraw(OrganisationId organisation, RequestId id, PersonId mentee) {
         Request r = find(organisation, id);
         if (!r.menteeId().equals(mentee)) {
-            throw refused("menteeId", "self-match.not-sender");
+            throw checks.refused("menteeId", "self-match.not-sender");
         }
         Instant now = now();
         if (!requests.withdraw(id, now)) {
-            throw notOpen(find(organisation, id).status(now));
+            throw checks.notOpen(find(organisation, id).status(now));
         }
         return view(organisation, find(organisation, id));
     }
@@ -373,96 +305,10 @@ public class SelfMatchManagement {
         return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
     }
 
-    /** A bulk run published the mentee: requests they still have open there are moot. */
-    @ApplicationModuleListener
-    void on(MatchPublished published) {
-        requests.withdrawOpenOfRun(published.programId(), published.source(), now());
-    }
-
-    /**
-     * Writes EXPIRED on open requests past their time. Reads already show them expired; this keeps
-     * the stored status honest for queries and reports. Idempotent, so every instance may run it.
-     */
-    @Scheduled(
-            fixedDelayString = "${tandem.matching.request-sweep:PT1H}",
-            initialDelayString = "${tandem.matching.request-sweep:PT1H}")
-    void sweep() {
-        try {
-            expireOverdue();
-        } catch (RuntimeException e) {
-            log.warn("Expiring self-match requests failed: {}", e.toString());
-        }
-    }
-
-    int expireOverdue() {
-        return requests.expireOverdue(now());
-    }
-
-    private Situation situation(OrganisationId organisation, ProgramId programId, PersonId mentee) {
-        ProgramView program = selfMatchProgram(organisation, programId);
-        if (mentee == null) {
-            throw refused("menteeId", "self-match.not-mentee");
-        }
-        ScoredProgram scored = scoring.score(organisation, program);
-        int i = scored.menteeIndex(mentee);
-        if (i < 0) {
-            throw refused("menteeId", "self-match.not-mentee");
-        }
-        Map<PersonId, Integer> taken = new HashMap<>();
-        for (ActivePairs.Pair pair : active.in(organisation, programId)) {
-            taken.merge(pair.mentor(), 1, Integer::sum);
-        }
-        int[] remaining = new int[scored.mentors().size()];
-        for (int j = 0; j < remaining.length; j++) {
-            int places = taken.getOrDefault(scored.mentors().get(j).personId(), 0);
-            remaining[j] = Math.max(0, scored.capacities().of(j) - places);
-        }
-        return new Situation(program, scored, i, remaining);
-    }
-
-    private ProgramView selfMatchProgram(OrganisationId organisation, ProgramId programId) {
-        ProgramView program = programs.get(organisation, programId);
-        if (program.matchingMode() == MatchingMode.ADMIN) {
-            throw conflict("self-match.admin-only");
-        }
-        if (program.status() == ProgramStatus.DRAFT || program.status() == ProgramStatus.CLOSED) {
-            throw new ConflictException(
-                    messages.getMessage(
-                            "self-match.not-open",
-                            new Object[] {
-                                messages.getMessage("program-status." + program.status())
-                            }));
-        }
-        return program;
-    }
-
-    /** Refuses a pair a hard rule forbids, naming each rule it breaks. */
-    private void refuseForbidden(ScoredProgram scored, int i, int j) {
-        if (!scored.allowed(i, j)) {
-            throw InvalidInputException.unprocessable(
-                    messages.getMessage("self-match.forbidden"),
-                    refusals.errors("mentorId", scored.refusals(i, j)));
-        }
-    }
-
     private void refuseUnlessMentor(Request r, PersonId mentor) {
         if (!r.mentorId().equals(mentor)) {
-            throw refused("mentorId", "self-match.not-recipient");
+            throw checks.refused("mentorId", "self-match.not-recipient");
         }
-    }
-
-    private void refuseUnlessOpen(Request r) {
-        RequestStatus status = r.status(now());
-        if (status != RequestStatus.OPEN) {
-            throw notOpen(status);
-        }
-    }
-
-    private static List<Contribution> reasons(ScoredProgram scored, int i, int j) {
-        // Criteria the program does not weigh add nothing; leaving them out keeps the sum.
-        return MatchRunner.contributions(scored.scorer().explain(i, j)).stream()
-                .filter(c -> c.weight() > 0)
-                .toList();
     }
 
     private Request find(OrganisationId organisation, RequestId id) {
@@ -521,34 +367,12 @@ public class SelfMatchManagement {
             work.run();
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
             // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
-            throw conflict("self-match.busy");
+            throw checks.conflict("self-match.busy");
         }
     }
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private InvalidInputException refused(String field, String code, Object... args) {
-        return InvalidInputException.unprocessable(
-                messages.getMessage("self-match.refused"),
-                List.of(InputError.field(field, messages.getMessage(code, args))));
-    }
-
-    private ConflictException conflict(String code) {
-        return new ConflictException(messages.getMessage(code));
-    }
-
-    private ConflictException full(int capacity) {
-        return new ConflictException(
-                messages.getMessage("self-match.full", new Object[] {capacity}));
-    }
-
-    private ConflictException notOpen(RequestStatus status) {
-        return new ConflictException(
-                messages.getMessage(
-                        "self-match.closed",
-                        new Object[] {messages.getMessage("request-status." + status)}));
     }
 
     private static String trim(String value) {

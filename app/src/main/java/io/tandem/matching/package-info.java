@@ -3,5 +3,5 @@
  * with review and publishing, and self-match requests.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "web"})
+        allowedDependencies = {"identity", "people", "programs", "shared", "web"})
 package io.tandem.matching;

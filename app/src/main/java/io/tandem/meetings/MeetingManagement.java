@@ -9,6 +9,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
@@ -74,6 +75,7 @@ public class MeetingManagement {
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final MeetingMails mails;
     private final MeetingReminders reminders;
     private final MeetingsProperties properties;
@@ -89,18 +91,21 @@ public class MeetingManagement {
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             MeetingMails mails,
             MeetingReminders reminders,
             MeetingsProperties properties,
             ApplicationEventPublisher events,
             VideoSettings videoSettings,
-            org.springframework.context.MessageSource messageSource) {
+            org.springframework.context.MessageSource messageSource,
+            Clock clock) {
         this.meetings = meetings;
         this.feeds = feeds;
         this.officeHours = officeHours;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.mails = mails;
         this.reminders = reminders;
         this.properties = properties;
@@ -108,7 +113,7 @@ public class MeetingManagement {
         this.videoSettings = videoSettings;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     // --- slots ---
@@ -645,7 +650,7 @@ public class MeetingManagement {
             PersonId person,
             io.tandem.programs.EnrolmentRole role) {
         return person != null
-                && programs.enrolmentsOf(organisation, person).stream()
+                && enrolling.enrolmentsOf(organisation, person).stream()
                         .anyMatch(
                                 e ->
                                         e.programId().equals(program)

@@ -10,6 +10,7 @@
             "programs",
             "mentorships",
             "notifications",
+            "shared",
             "web"
         })
 package io.tandem.meetings;

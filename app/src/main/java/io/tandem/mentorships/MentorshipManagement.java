@@ -6,8 +6,8 @@ import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.matching.PublishedPair;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
-import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
@@ -33,19 +33,19 @@ public class MentorshipManagement {
 
     private final Mentorships mentorships;
     private final MatchingManagement matching;
-    private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
 
     MentorshipManagement(
             Mentorships mentorships,
             MatchingManagement matching,
-            ProgramManagement programs,
+            EnrolmentManagement enrolling,
             ApplicationEventPublisher events,
             MessageSource messageSource) {
         this.mentorships = mentorships;
         this.matching = matching;
-        this.programs = programs;
+        this.enrolling = enrolling;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
     }
@@ -90,7 +90,7 @@ public class MentorshipManagement {
             UUID source,
             List<PublishedPair> pairs) {
         mentorships.lock(program);
-        Map<PersonId, Integer> capacity = programs.mentorPlaces(organisation, program);
+        Map<PersonId, Integer> capacity = enrolling.mentorPlaces(organisation, program);
         Set<List<PersonId>> started = mentorships.pairs(organisation, program);
         Set<PersonId> paired = new HashSet<>();
         Map<PersonId, Integer> load = new HashMap<>();

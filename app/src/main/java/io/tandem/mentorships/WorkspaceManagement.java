@@ -9,6 +9,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonLeft;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentWithdrawn;
 import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramId;
@@ -66,6 +67,7 @@ public class WorkspaceManagement {
 
     private final Workspaces workspaces;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
@@ -76,6 +78,7 @@ public class WorkspaceManagement {
     WorkspaceManagement(
             Workspaces workspaces,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             PeopleManagement people,
             Markdown markdown,
             ApplicationEventPublisher events,
@@ -83,6 +86,7 @@ public class WorkspaceManagement {
             org.springframework.context.MessageSource messageSource) {
         this.workspaces = workspaces;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.people = people;
         this.markdown = markdown;
         this.events = events;
@@ -706,7 +710,7 @@ public class WorkspaceManagement {
         people.find(organisation, row.summary().menteeId())
                 .map(PersonSummary::skillsWanted)
                 .ifPresent(skills::addAll);
-        programs.enrolmentsOf(organisation, row.summary().menteeId()).stream()
+        enrolling.enrolmentsOf(organisation, row.summary().menteeId()).stream()
                 .filter(e -> e.programId().equals(row.summary().programId()))
                 .forEach(e -> skills.addAll(e.skillsWanted()));
         return List.copyOf(skills);

@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,9 +44,11 @@ class Workspaces {
     record Answer(int partnershipRating, int partnerRating, boolean again) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Workspaces(JdbcClient jdbc) {
+    Workspaces(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     // --- mentorship ---
@@ -129,7 +132,7 @@ class Workspaces {
                                 reason.name(),
                                 by == null ? null : by.value(),
                                 Date.valueOf(on),
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 organisation.value(),
                                 id.value())
                         .update()
@@ -144,7 +147,7 @@ class Workspaces {
                 .params(
                         Date.valueOf(until),
                         by.value(),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(clock.instant()),
                         organisation.value(),
                         id.value())
                 .update();
@@ -158,7 +161,7 @@ class Workspaces {
                                         + " where organisation_id = ? and id = ? and status = 'ACTIVE'"
                                         + " and extension_until = ? and extension_by = ?")
                         .params(
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 organisation.value(),
                                 id.value(),
                                 Date.valueOf(until),
@@ -242,7 +245,7 @@ class Workspaces {
                                         + column
                                         + " is null")
                         .params(
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 organisation.value(),
                                 id.value(),
                                 version)
@@ -304,7 +307,7 @@ class Workspaces {
                         g.skill(),
                         g.status().name(),
                         by.value(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -325,7 +328,7 @@ class Workspaces {
                                 g.status().name(),
                                 g.progress(),
                                 g.status().name(),
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 organisation.value(),
                                 id.value(),
                                 g.id(),
@@ -346,7 +349,7 @@ class Workspaces {
                         percent,
                         comment,
                         by.value(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -389,7 +392,7 @@ class Workspaces {
         return jdbc.sql(
                                 "update milestone set met_at = ? where organisation_id = ? and id = ?"
                                         + " and met_at is null")
-                        .params(Timestamp.from(Instant.now()), organisation.value(), milestone)
+                        .params(Timestamp.from(clock.instant()), organisation.value(), milestone)
                         .update()
                 > 0;
     }
@@ -432,7 +435,7 @@ class Workspaces {
                         assignee.value(),
                         due == null ? null : Date.valueOf(due),
                         by.value(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -441,7 +444,7 @@ class Workspaces {
                                 "update action_item set done_at = ? where organisation_id = ?"
                                         + " and mentorship_id = ? and id = ? and done_at is null")
                         .params(
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 organisation.value(),
                                 id.value(),
                                 item)
@@ -496,7 +499,7 @@ class Workspaces {
                         author.value(),
                         shared,
                         body,
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -520,7 +523,7 @@ class Workspaces {
                         kind,
                         subject,
                         actor == null ? null : actor.value(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -572,7 +575,7 @@ class Workspaces {
                         answer.partnershipRating(),
                         answer.partnerRating(),
                         answer.again(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -11,6 +11,7 @@
             "mentorships",
             "notifications",
             "home",
+            "shared",
             "web"
         })
 package io.tandem.messaging;

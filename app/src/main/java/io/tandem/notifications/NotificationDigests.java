@@ -27,12 +27,14 @@ class NotificationDigests {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
-    NotificationDigests(JdbcClient jdbc, TransactionTemplate transaction, MessageSource messages) {
+    NotificationDigests(
+            JdbcClient jdbc, TransactionTemplate transaction, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** For tests that move time. */

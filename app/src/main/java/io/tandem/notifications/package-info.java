@@ -4,5 +4,13 @@
  * page where mail stays readable when no SMTP server is configured.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "people", "programs", "matching", "mentorships", "web"})
+        allowedDependencies = {
+            "identity",
+            "people",
+            "programs",
+            "matching",
+            "mentorships",
+            "shared",
+            "web"
+        })
 package io.tandem.notifications;

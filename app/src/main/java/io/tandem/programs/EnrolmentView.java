@@ -27,4 +27,20 @@ public record EnrolmentView(
         Instant invitedAt,
         Instant enrolledAt,
         Instant decidedAt,
-        String decisionNote) {}
+        String decisionNote) {
+
+    /** Invited and not yet answered: the person may accept or decline in one click. */
+    public boolean awaitingAnswer() {
+        return status == EnrolmentStatus.INVITED;
+    }
+
+    /** Waiting for a program manager to approve or decline it. */
+    public boolean awaitingDecision() {
+        return status == EnrolmentStatus.PENDING;
+    }
+
+    /** The person takes part: enrolled and, where asked, approved. */
+    public boolean takingPart() {
+        return status == EnrolmentStatus.ACTIVE;
+    }
+}

@@ -27,6 +27,11 @@ public enum ProgramStatus {
         return NEXT.get(this);
     }
 
+    /** Matching rules may change until matching has produced pairs. */
+    public boolean rulesEditable() {
+        return this != ACTIVE && this != CLOSED;
+    }
+
     /** People may still enrol or be invited. */
     public boolean acceptsEnrolments() {
         return this == DRAFT || this == ENROLLING || this == MATCHING;

@@ -84,6 +84,11 @@ public record ProgramView(
                 && (enrolmentClosesOn == null || !today.isAfter(enrolmentClosesOn));
     }
 
+    /** Whether the rules and the weights may still change (the rules editor asks). */
+    public boolean rulesEditable() {
+        return status.rulesEditable();
+    }
+
     public List<MatchingRule> hardRules() {
         return rules.stream().filter(MatchingRule::hard).toList();
     }

@@ -4,5 +4,6 @@
  * ({@link io.tandem.people.PersonRecord}), the mapping the CSV import uses too, so the two paths
  * agree on every field and share what happens when someone leaves.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "people", "web"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "people", "shared", "web"})
 package io.tandem.provisioning;

@@ -48,6 +48,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
+    /** The shared kernel's refusals: the code and its arguments become text here, once. */
+    @ExceptionHandler(io.tandem.shared.NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(io.tandem.shared.NotFound ex) {
+        return problem(HttpStatus.NOT_FOUND, text(ex));
+    }
+
+    @ExceptionHandler(io.tandem.shared.Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(io.tandem.shared.Conflict ex) {
+        return problem(HttpStatus.CONFLICT, text(ex));
+    }
+
+    private String text(org.springframework.context.MessageSourceResolvable refusal) {
+        return messages.getMessage(
+                refusal, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, text(ex.getMessage()));

@@ -17,6 +17,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    /** The shared kernel's refusals that no page showed in place: the error page, 404 or 409. */
+    @ExceptionHandler(io.tandem.shared.NotFound.class)
+    void notFound(io.tandem.shared.NotFound refused, HttpServletResponse response)
+            throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    @ExceptionHandler(io.tandem.shared.Conflict.class)
+    void conflict(io.tandem.shared.Conflict refused, HttpServletResponse response)
+            throws IOException {
+        response.sendError(HttpServletResponse.SC_CONFLICT);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     void invalid(InvalidInputException refused, HttpServletResponse response) throws IOException {
         response.sendError(refused.status().value());

@@ -16,6 +16,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramManagement;
@@ -38,6 +39,7 @@ class DemoProgramsIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired SelfMatchManagement selfMatch;
     @Autowired MentorshipManagement mentorships;
@@ -60,7 +62,8 @@ class DemoProgramsIntegrationTests {
 
         assertThat(byName.get(DemoPrograms.ENROLLING).status()).isEqualTo(ProgramStatus.ENROLLING);
         assertThat(
-                        programs.enrolments(
+                        enrolling
+                                .enrolments(
                                         demo,
                                         byName.get(DemoPrograms.ENROLLING).id(),
                                         EnrolmentStatus.PENDING,
@@ -134,7 +137,7 @@ class DemoProgramsIntegrationTests {
                 mentorships.find(demo, self.id(), null, PageQuery.of(0, 10)).items();
 
         long open =
-                programs.activeEnrolments(demo, self.id()).stream()
+                enrolling.activeEnrolments(demo, self.id()).stream()
                         .flatMap(e -> selfMatch.requestsFor(demo, e.personId()).stream())
                         .filter(r -> r.programId().equals(self.id()))
                         .filter(r -> r.status() == RequestStatus.OPEN)

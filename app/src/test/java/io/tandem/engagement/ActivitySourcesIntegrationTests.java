@@ -14,6 +14,7 @@ import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -36,6 +37,7 @@ class ActivitySourcesIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
     @Autowired ApplicationEventPublisher events;
@@ -56,7 +58,14 @@ class ActivitySourcesIntegrationTests {
         PersonId mentee = id(org, "E1");
         MentorshipId pair =
                 TestPairs.start(
-                        programs, mentorships, org.id(), program.id(), mentee, id(org, "M1"), 50);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org.id(),
+                        program.id(),
+                        mentee,
+                        id(org, "M1"),
+                        50);
 
         UUID conversation = messaging.conversationOf(org.id(), pair, mentee);
         UUID clientId = UUID.randomUUID();

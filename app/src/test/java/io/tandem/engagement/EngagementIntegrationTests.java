@@ -19,6 +19,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
@@ -66,6 +67,7 @@ class EngagementIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired NotificationManagement notifications;
@@ -86,6 +88,7 @@ class EngagementIntegrationTests {
             pairs.add(
                     TestPairs.start(
                             programs,
+                            enrolling,
                             mentorships,
                             org.id(),
                             program,
@@ -93,7 +96,7 @@ class EngagementIntegrationTests {
                             find(plan[i][1]),
                             10 * (i + 1)));
         }
-        programs.enrol(org.id(), program, Enrol.of(find("E6"), EnrolmentRole.MENTEE));
+        enrolling.enrol(org.id(), program, Enrol.of(find("E6"), EnrolmentRole.MENTEE));
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> engagement.pairs(org.id(), program, null).size() == 5);
 

@@ -15,6 +15,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -40,6 +41,7 @@ class EngagementJobsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired EngagementManagement engagement;
     @Autowired OneTimeTask<EngagementJobs.ProgramWork> programTask;
@@ -75,6 +77,7 @@ class EngagementJobsIntegrationTests {
                     programs.create(org, ProgramDraft.of("Jobs " + i, "CROSS_DIVISIONAL")).id();
             TestPairs.start(
                     programs,
+                    enrolling,
                     mentorships,
                     org,
                     program,

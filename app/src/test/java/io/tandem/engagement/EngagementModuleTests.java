@@ -16,6 +16,7 @@ import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -65,6 +66,7 @@ class EngagementModuleTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired NotificationManagement notifications;
@@ -88,6 +90,7 @@ class EngagementModuleTests {
                                 pair =
                                         TestPairs.start(
                                                 programs,
+                                                enrolling,
                                                 mentorships,
                                                 org,
                                                 program.id(),
@@ -332,7 +335,7 @@ class EngagementModuleTests {
         var ended = workspaces.details(org, pair);
         assertThat(ended.status()).isEqualTo(MentorshipStatus.ENDED);
         assertThat(ended.endReason()).isEqualTo(EndReason.INACTIVE);
-        assertThat(programs.mentorPlaces(org, program.id()).get(mia)).isEqualTo(20);
+        assertThat(enrolling.mentorPlaces(org, program.id()).get(mia)).isEqualTo(20);
         assertThat(
                         mentorships
                                 .find(org, program.id(), mia, PageQuery.of(0, 10))

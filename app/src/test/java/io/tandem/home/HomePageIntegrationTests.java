@@ -13,9 +13,11 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -37,6 +39,8 @@ class HomePageIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired SelfMatchManagement selfMatch;
     @Autowired MentorshipManagement mentorships;
 
@@ -69,7 +73,7 @@ class HomePageIntegrationTests {
     void anInvitedEmployeeCanAnswerFromHomeAndSeesProgramsToJoin() {
         ProgramView invited = enrolling("Cross-division 2027", MatchingMode.ADMIN);
         ProgramView open = enrolling("Open to all", MatchingMode.ADMIN);
-        programs.inviteEmails(
+        invitations.inviteEmails(
                 org.id(), invited.id(), List.of("nia@home.test"), EnrolmentRole.MENTEE);
 
         assertThat(mvc.get().uri("/").with(as("nia@home.test", Role.EMPLOYEE)))
@@ -90,8 +94,8 @@ class HomePageIntegrationTests {
         ProgramView program = enrolling("Choose your mentor", MatchingMode.SELF);
         PersonId mia = person("mia@home.test");
         PersonId tom = person("tom@home.test");
-        programs.enrol(org.id(), program.id(), Enrol.of(mia, EnrolmentRole.MENTOR));
-        programs.enrol(org.id(), program.id(), Enrol.of(tom, EnrolmentRole.MENTEE));
+        enrolling.enrol(org.id(), program.id(), Enrol.of(mia, EnrolmentRole.MENTOR));
+        enrolling.enrol(org.id(), program.id(), Enrol.of(tom, EnrolmentRole.MENTEE));
         RequestView request = selfMatch.request(org.id(), program.id(), tom, mia, "Hello");
 
         assertThat(mvc.get().uri("/").with(as("mia@home.test", Role.EMPLOYEE)))
@@ -156,7 +160,7 @@ class HomePageIntegrationTests {
                                 null,
                                 null));
         programs.moveTo(org.id(), created.id(), ProgramStatus.ENROLLING);
-        programs.enrol(
+        enrolling.enrol(
                 org.id(), created.id(), Enrol.of(person("tom@home.test"), EnrolmentRole.MENTEE));
         programs.create(org.id(), ProgramDraft.of("Still a draft", "CROSS_FUNCTIONAL"));
 

@@ -13,6 +13,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -60,6 +61,7 @@ class AccountsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired ProgramInvitations invitations;
     @Autowired NotificationManagement notifications;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
@@ -464,7 +466,7 @@ class AccountsIntegrationTests {
         ProgramView program =
                 programs.create(org.id(), ProgramDraft.of("Come back", "CROSS_FUNCTIONAL"));
         programs.moveTo(org.id(), program.id(), ProgramStatus.ENROLLING);
-        programs.inviteEmails(org.id(), program.id(), List.of(email), EnrolmentRole.MENTEE);
+        invitations.inviteEmails(org.id(), program.id(), List.of(email), EnrolmentRole.MENTEE);
 
         Visitor visitor = new Visitor();
         HttpResponse<String> invitation = visitor.get("/programs/" + program.id());

@@ -14,6 +14,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
@@ -40,6 +41,7 @@ class ConfirmationsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired ActivePairs pairs;
 
@@ -62,7 +64,7 @@ class ConfirmationsIntegrationTests {
                         ProgramStatus.ENROLLING);
         for (int i = 0; i < everyone.size(); i++) {
             EnrolmentView e =
-                    programs.enrol(
+                    enrolling.enrol(
                             org.id(),
                             program.id(),
                             Enrol.of(
@@ -212,7 +214,7 @@ class ConfirmationsIntegrationTests {
                                 .with(csrf()))
                 .hasRedirectedUrl(
                         "/programs/" + program.id() + "/enrolments/" + mine.id() + "/withdraw");
-        assertThat(programs.enrolment(org.id(), mine.id()).status())
+        assertThat(enrolling.enrolment(org.id(), mine.id()).status())
                 .isEqualTo(EnrolmentStatus.ACTIVE);
 
         assertThat(
@@ -226,7 +228,7 @@ class ConfirmationsIntegrationTests {
                                 .with(mentee)
                                 .with(csrf()))
                 .hasRedirectedUrl("/programs/" + program.id());
-        assertThat(programs.enrolment(org.id(), mine.id()).status())
+        assertThat(enrolling.enrolment(org.id(), mine.id()).status())
                 .isEqualTo(EnrolmentStatus.WITHDRAWN);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(

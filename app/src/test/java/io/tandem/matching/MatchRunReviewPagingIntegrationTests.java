@@ -13,6 +13,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -42,6 +43,7 @@ class MatchRunReviewPagingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
 
     @Test
@@ -60,7 +62,7 @@ class MatchRunReviewPagingIntegrationTests {
                                 .id(),
                         ProgramStatus.ENROLLING);
         for (int i = 0; i < everyone.size(); i++) {
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     Enrol.of(

@@ -18,6 +18,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -59,6 +60,7 @@ class MatchingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
     @Autowired io.tandem.notifications.NotificationManagement notifications;
@@ -85,7 +87,7 @@ class MatchingIntegrationTests {
         }
         program = programs.create(org.id(), ProgramDraft.of("Leaders", "LEADERSHIP_READINESS"));
         for (String mentor : List.of("M1", "M2", "M3")) {
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     new Enrol(
@@ -103,7 +105,7 @@ class MatchingIntegrationTests {
                             null));
         }
         for (String mentee : List.of("E1", "E2", "E3")) {
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     new Enrol(

@@ -14,6 +14,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Criterion;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.MatchingRule;
@@ -22,6 +23,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
+import io.tandem.programs.RulesManagement;
 import io.tandem.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,8 +52,11 @@ class MinimumScoreIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired RulesManagement programRules;
     @Autowired MatchingManagement matching;
     @Autowired SelfMatchManagement selfMatch;
+    @Autowired SelfMatchRecommendations recommender;
     @Autowired MockMvcTester mvc;
 
     TestOrganisation org;
@@ -110,7 +115,7 @@ class MinimumScoreIntegrationTests {
 
     @Test
     void withNoMinimumTheSameMenteeGetsAPairThatScoresNothing() {
-        programs.changeMinimumScore(org.id(), program.id(), 0);
+        programRules.changeMinimumScore(org.id(), program.id(), 0);
 
         MatchRunView run = finished(matching.start(org.id(), program.id(), null, null));
 
@@ -139,8 +144,8 @@ class MinimumScoreIntegrationTests {
 
     @Test
     void recommendationsAndRequestsLeaveOutPairsBelowTheMinimum() {
-        assertThat(selfMatch.recommendations(org.id(), program.id(), eli, 5)).isEmpty();
-        assertThat(selfMatch.recommendations(org.id(), program.id(), eva, 5))
+        assertThat(recommender.top(org.id(), program.id(), eli, 5)).isEmpty();
+        assertThat(recommender.top(org.id(), program.id(), eva, 5))
                 .extracting(Recommendation::mentorId)
                 .containsExactly(mia);
         assertThatThrownBy(() -> selfMatch.request(org.id(), program.id(), eli, max, "Hi"))
@@ -228,7 +233,7 @@ class MinimumScoreIntegrationTests {
     }
 
     private void enrol(PersonId person, EnrolmentRole role, List<String> wanted) {
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 new Enrol(

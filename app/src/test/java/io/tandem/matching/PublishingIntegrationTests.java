@@ -16,9 +16,11 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -58,8 +60,11 @@ class PublishingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired MatchingManagement matching;
     @Autowired SelfMatchManagement selfMatch;
+    @Autowired SelfMatchRecommendations recommender;
     @Autowired io.tandem.mentorships.MentorshipManagement mentorships;
     @Autowired JdbcClient jdbc;
 
@@ -112,7 +117,7 @@ class PublishingIntegrationTests {
             PersonId person = everyone.get(i).id();
             boolean mentor = i % (menteeCount + mentorCount) < mentorCount;
             Integer places = mentor ? 2 + random.nextInt(2) : null;
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     new Enrol(
@@ -319,7 +324,7 @@ class PublishingIntegrationTests {
         program(21, 9, 3);
         MatchRunView run = run();
         PersonId mentee = run.proposals().get(0).menteeId();
-        Recommendation best = selfMatch.recommendations(org.id(), program.id(), mentee, 1).get(0);
+        Recommendation best = recommender.top(org.id(), program.id(), mentee, 1).get(0);
         RequestView request =
                 selfMatch.request(org.id(), program.id(), mentee, best.mentorId(), "Hello");
         selfMatch.accept(org.id(), request.id(), best.mentorId());
@@ -356,18 +361,18 @@ class PublishingIntegrationTests {
         RequestView request = selfMatch.request(org.id(), program.id(), first, mentor, null);
         selfMatch.accept(org.id(), request.id(), mentor);
         assertThat(recommends(second, mentor)).as("the mentor's one place is taken").isFalse();
-        assertThat(selfMatch.hasMentor(org.id(), program.id(), first)).isTrue();
+        assertThat(recommender.hasMentor(org.id(), program.id(), first)).isTrue();
 
         // The pair ends (the workspace does this through the mentorships module).
         jdbc.sql("update mentorship set status = 'ENDED' where program_id = ? and mentor_id = ?")
                 .params(program.id().value(), mentor.value())
                 .update();
 
-        assertThat(selfMatch.hasMentor(org.id(), program.id(), first))
+        assertThat(recommender.hasMentor(org.id(), program.id(), first))
                 .as("a mentee whose mentorship ended may find a mentor again")
                 .isFalse();
         assertThat(
-                        selfMatch.recommendations(org.id(), program.id(), second, 50).stream()
+                        recommender.top(org.id(), program.id(), second, 50).stream()
                                 .filter(r -> r.mentorId().equals(mentor))
                                 .findFirst())
                 .as("the ended mentorship's place is free again")
@@ -381,7 +386,7 @@ class PublishingIntegrationTests {
     }
 
     private boolean recommends(PersonId mentee, PersonId mentor) {
-        return selfMatch.recommendations(org.id(), program.id(), mentee, 50).stream()
+        return recommender.top(org.id(), program.id(), mentee, 50).stream()
                 .anyMatch(r -> r.mentorId().equals(mentor));
     }
 
@@ -409,7 +414,7 @@ class PublishingIntegrationTests {
                         case 2 -> {
                             PersonId mentee = mentees.get(random.nextInt(mentees.size()));
                             List<Recommendation> top =
-                                    selfMatch.recommendations(org.id(), program.id(), mentee, 3);
+                                    recommender.top(org.id(), program.id(), mentee, 3);
                             if (!top.isEmpty()) {
                                 PersonId mentor = top.get(random.nextInt(top.size())).mentorId();
                                 RequestView r =
@@ -481,7 +486,7 @@ class PublishingIntegrationTests {
                         .list();
         assertThat(published).isNotEmpty().allMatch(e -> e.length() < 300);
 
-        programs.invite(org.id(), program.id(), List.of(mentees.get(0)), EnrolmentRole.MENTOR);
+        invitations.invite(org.id(), program.id(), List.of(mentees.get(0)), EnrolmentRole.MENTOR);
         List<String> invited =
                 jdbc.sql(
                                 "select serialized_event from event_publication where event_type like ?"

@@ -11,6 +11,7 @@ import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
@@ -50,7 +51,9 @@ class SelfMatchConcurrencyIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired SelfMatchManagement selfMatch;
+    @Autowired SelfMatchRecommendations recommender;
     @Autowired MentorshipManagement mentorships;
 
     TestOrganisation org;
@@ -106,7 +109,7 @@ class SelfMatchConcurrencyIntegrationTests {
 
     PersonId enrol(String email, EnrolmentRole role) {
         PersonId person = people.findByEmail(org.id(), email).orElseThrow().id();
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 new Enrol(
@@ -195,7 +198,7 @@ class SelfMatchConcurrencyIntegrationTests {
                             assertThat(count).isLessThanOrEqualTo(CAPACITY);
                             assertThat(count).isEqualTo(CAPACITY);
                         });
-        assertThat(selfMatch.recommendations(org.id(), program.id(), mentees.get(0), 10))
+        assertThat(recommender.top(org.id(), program.id(), mentees.get(0), 10))
                 .extracting(Recommendation::mentorId)
                 .doesNotContain(mentor);
     }

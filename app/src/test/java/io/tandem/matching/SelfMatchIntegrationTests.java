@@ -17,6 +17,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.MatchingRule;
@@ -67,7 +68,10 @@ class SelfMatchIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired SelfMatchManagement selfMatch;
+    @Autowired SelfMatchRecommendations recommender;
+    @Autowired SelfMatchExpiry expiry;
     @Autowired MatchRuns runs;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
@@ -133,7 +137,7 @@ class SelfMatchIntegrationTests {
     }
 
     void enrol(ProgramView in, String code, EnrolmentRole role, Integer capacity) {
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 in.id(),
                 new Enrol(
@@ -166,8 +170,7 @@ class SelfMatchIntegrationTests {
 
     @Test
     void recommendsNobodyFromTheReportingLineNorAnyoneInactiveAndExplainsEveryScore() {
-        List<Recommendation> top =
-                selfMatch.recommendations(org.id(), program.id(), ids.get("E1"), 10);
+        List<Recommendation> top = recommender.top(org.id(), program.id(), ids.get("E1"), 10);
 
         assertThat(top)
                 .extracting(Recommendation::mentorId)
@@ -189,7 +192,7 @@ class SelfMatchIntegrationTests {
                             assertThat(r.requested()).isFalse();
                         });
 
-        assertThat(selfMatch.recommendations(org.id(), program.id(), ids.get("E1"), 1)).hasSize(1);
+        assertThat(recommender.top(org.id(), program.id(), ids.get("E1"), 1)).hasSize(1);
     }
 
     @Test
@@ -225,7 +228,7 @@ class SelfMatchIntegrationTests {
         enrol(skillsOnly, "M2", EnrolmentRole.MENTOR, 2);
         enrol(skillsOnly, "E1", EnrolmentRole.MENTEE, null);
 
-        assertThat(selfMatch.recommendations(org.id(), skillsOnly.id(), ids.get("E1"), 5))
+        assertThat(recommender.top(org.id(), skillsOnly.id(), ids.get("E1"), 5))
                 .extracting(Recommendation::mentorId)
                 .containsExactly(ids.get("M2"));
         assertThatThrownBy(
@@ -282,7 +285,7 @@ class SelfMatchIntegrationTests {
         assertThatThrownBy(() -> ask("E1", "M2"))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("asked this mentor already");
-        assertThat(selfMatch.recommendations(org.id(), program.id(), ids.get("E1"), 5))
+        assertThat(recommender.top(org.id(), program.id(), ids.get("E1"), 5))
                 .filteredOn(r -> r.mentorId().equals(ids.get("M2")))
                 .singleElement()
                 .satisfies(
@@ -298,17 +301,17 @@ class SelfMatchIntegrationTests {
         assertThatThrownBy(() -> ask("E3", "M3"))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("no place left");
-        assertThat(selfMatch.recommendations(org.id(), program.id(), ids.get("E3"), 5))
+        assertThat(recommender.top(org.id(), program.id(), ids.get("E3"), 5))
                 .extracting(Recommendation::mentorId)
                 .doesNotContain(ids.get("M3"))
                 .contains(ids.get("M2"));
         assertThatThrownBy(() -> ask("E2", "M2"))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("has a mentor in this program already");
-        assertThat(selfMatch.hasMentor(org.id(), program.id(), ids.get("E2"))).isTrue();
+        assertThat(recommender.hasMentor(org.id(), program.id(), ids.get("E2"))).isTrue();
 
         ProgramView bulk = selfMatchProgram("Bulk only", MatchingMode.ADMIN);
-        assertThatThrownBy(() -> selfMatch.recommendations(org.id(), bulk.id(), ids.get("E1"), 5))
+        assertThatThrownBy(() -> recommender.top(org.id(), bulk.id(), ids.get("E1"), 5))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("program manager makes the pairs");
     }
@@ -425,10 +428,10 @@ class SelfMatchIntegrationTests {
         assertThatThrownBy(() -> selfMatch.accept(org.id(), request.id(), ids.get("M2")))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Expired");
-        assertThat(selfMatch.recommendations(org.id(), program.id(), ids.get("E1"), 5))
+        assertThat(recommender.top(org.id(), program.id(), ids.get("E1"), 5))
                 .noneMatch(Recommendation::requested);
 
-        assertThat(selfMatch.expireOverdue()).isPositive();
+        assertThat(expiry.expireOverdue()).isPositive();
         assertThat(
                         jdbc.sql("select status from self_match_request where id = ?")
                                 .param(request.id().value())

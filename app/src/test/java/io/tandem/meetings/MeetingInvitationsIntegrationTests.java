@@ -21,6 +21,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleManagement.DayHours;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -106,6 +107,7 @@ class MeetingInvitationsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
     @Autowired JdbcClient jdbc;
@@ -161,6 +163,7 @@ class MeetingInvitationsIntegrationTests {
         pair =
                 TestPairs.start(
                         programs,
+                        enrolling,
                         mentorships,
                         org.id(),
                         program.id(),

@@ -18,6 +18,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -44,6 +45,7 @@ class MeetingRemindersIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
     @Autowired MeetingReminders reminders;
@@ -99,6 +101,7 @@ class MeetingRemindersIntegrationTests {
                     new Pair(
                             TestPairs.start(
                                     programs,
+                                    enrolling,
                                     mentorships,
                                     org.id(),
                                     program.id(),

@@ -9,6 +9,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.PageQuery;
@@ -61,6 +62,7 @@ class MeetingsBench {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
 
@@ -89,7 +91,15 @@ class MeetingsBench {
             PersonId mentee = find(org, "E" + i);
             menteeIds.add(mentee);
             pairs.add(
-                    TestPairs.start(programs, mentorships, org, program.id(), mentee, mentor, 50));
+                    TestPairs.start(
+                            programs,
+                            enrolling,
+                            mentorships,
+                            org,
+                            program.id(),
+                            mentee,
+                            mentor,
+                            50));
         }
         // 500 one-off meetings for the mentor, 50 per pair, a day apart from tomorrow on: the
         // first pair's four weeks are busy with its own meetings too.

@@ -11,6 +11,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.ProgramDraft;
@@ -46,6 +47,7 @@ class OfficeHoursIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MeetingManagement meetings;
     @Autowired JdbcClient jdbc;
 
@@ -194,9 +196,9 @@ class OfficeHoursIntegrationTests {
                                 person, null, role, 5, null, null, null, null, null, null, null,
                                 null)
                         : Enrol.of(person, role);
-        var enrolment = programs.enrol(org.id(), program.id(), request);
+        var enrolment = enrolling.enrol(org.id(), program.id(), request);
         if (enrolment.status() == EnrolmentStatus.PENDING) {
-            programs.decide(org.id(), enrolment.id(), true, null);
+            enrolling.decide(org.id(), enrolment.id(), true, null);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -51,6 +52,7 @@ class PlannedEndRemindersIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired PlannedEndReminders reminders;
@@ -78,6 +80,7 @@ class PlannedEndRemindersIntegrationTests {
             pairs.add(
                     TestPairs.start(
                             programs,
+                            enrolling,
                             mentorships,
                             org,
                             program,

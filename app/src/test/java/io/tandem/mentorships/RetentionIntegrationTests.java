@@ -20,6 +20,7 @@ import io.tandem.identity.Role;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -55,6 +56,7 @@ class RetentionIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired MessagingManagement messaging;
@@ -158,7 +160,8 @@ class RetentionIntegrationTests {
             PersonId mentor = person(org, "m" + i);
             PersonId mentee = person(org, "e" + i);
             MentorshipId pair =
-                    TestPairs.start(programs, mentorships, org, program, mentee, mentor, 30);
+                    TestPairs.start(
+                            programs, enrolling, mentorships, org, program, mentee, mentor, 30);
             workspaces.addNote(org, pair, mentee, "Note " + i, false);
             UUID conversation = messaging.conversationOf(org, pair, mentee);
             messaging.post(org, conversation, mentee, UUID.randomUUID(), "Message " + i);

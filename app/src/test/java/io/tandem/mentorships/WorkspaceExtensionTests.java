@@ -11,6 +11,7 @@ import io.tandem.identity.Role;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -34,6 +35,7 @@ class WorkspaceExtensionTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -51,6 +53,7 @@ class WorkspaceExtensionTests {
         MentorshipId pair =
                 TestPairs.start(
                         programs,
+                        enrolling,
                         mentorships,
                         org.id(),
                         program.id(),
@@ -60,6 +63,7 @@ class WorkspaceExtensionTests {
         MentorshipId other =
                 TestPairs.start(
                         programs,
+                        enrolling,
                         mentorships,
                         org.id(),
                         program.id(),

@@ -18,6 +18,7 @@ import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramDraft;
@@ -70,6 +71,7 @@ class WorkspaceIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired JdbcClient jdbc;
@@ -102,12 +104,19 @@ class WorkspaceIntegrationTests {
 
     MentorshipId start(ProgramView in, String mentor, String mentee) {
         return TestPairs.start(
-                programs, mentorships, org.id(), in.id(), ids.get(mentee), ids.get(mentor), 50);
+                programs,
+                enrolling,
+                mentorships,
+                org.id(),
+                in.id(),
+                ids.get(mentee),
+                ids.get(mentor),
+                50);
     }
 
     /** The enrolment that starting the pair made for this mentee. */
     EnrolmentView menteeEnrolment(String code) {
-        return programs.enrolmentsOf(org.id(), ids.get(code)).stream()
+        return enrolling.enrolmentsOf(org.id(), ids.get(code)).stream()
                 .filter(e -> e.programId().equals(program.id()))
                 .filter(e -> e.role() == EnrolmentRole.MENTEE)
                 .findFirst()

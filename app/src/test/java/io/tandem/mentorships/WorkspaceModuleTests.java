@@ -9,6 +9,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonLeft;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -39,6 +40,7 @@ class WorkspaceModuleTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -55,7 +57,7 @@ class WorkspaceModuleTests {
         mia = find("M1");
         eva = find("E1");
         program = programs.create(org, ProgramDraft.of("Module", "CROSS_DIVISIONAL"));
-        pair = TestPairs.start(programs, mentorships, org, program.id(), eva, mia, 10);
+        pair = TestPairs.start(programs, enrolling, mentorships, org, program.id(), eva, mia, 10);
     }
 
     PersonId find(String code) {
@@ -84,15 +86,20 @@ class WorkspaceModuleTests {
 
     @Test
     void aClosedProgramCompletesItsMentorships(Scenario scenario) {
+        // The event is seen when published, before the listener's transaction commits: wait for
+        // the committed state, then check the event that came with it.
         scenario.publish(new ProgramClosed(org, program.id()))
-                .andWaitForEventOfType(MentorshipEnded.class)
-                .matching(e -> e.mentorshipId().equals(pair))
-                .toArriveAndVerify(
-                        e -> {
-                            assertThat(e.reason()).isEqualTo(EndReason.PROGRAM_CLOSED);
-                            assertThat(workspaces.details(org, pair).status())
-                                    .isEqualTo(MentorshipStatus.COMPLETED);
-                        });
+                .andWaitForStateChange(
+                        () -> workspaces.details(org, pair).status(),
+                        status -> status == MentorshipStatus.COMPLETED)
+                .andVerifyEvents(
+                        events ->
+                                assertThat(
+                                                events.ofType(MentorshipEnded.class)
+                                                        .matching(
+                                                                e -> e.mentorshipId().equals(pair)))
+                                        .extracting(MentorshipEnded::reason)
+                                        .containsExactly(EndReason.PROGRAM_CLOSED));
     }
 
     @Test

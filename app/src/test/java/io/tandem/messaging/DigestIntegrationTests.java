@@ -17,6 +17,7 @@ import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -48,6 +49,7 @@ class DigestIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
     @Autowired NotificationManagement notifications;
@@ -71,9 +73,11 @@ class DigestIntegrationTests {
         ProgramView program =
                 programs.create(org.id(), ProgramDraft.of("Digest", "CROSS_DIVISIONAL"));
         MentorshipId a =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), eva, mia, 50);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), eva, mia, 50);
         MentorshipId b =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), ed, mia, 50);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), ed, mia, 50);
         withEva = messaging.conversationOf(org.id(), a, mia);
         withEd = messaging.conversationOf(org.id(), b, mia);
     }

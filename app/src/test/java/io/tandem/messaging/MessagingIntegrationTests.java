@@ -17,6 +17,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
@@ -72,6 +73,7 @@ class MessagingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
     @Autowired JdbcClient jdbc;
@@ -101,7 +103,14 @@ class MessagingIntegrationTests {
         program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
         pair =
                 TestPairs.start(
-                        programs, mentorships, org.id(), program.id(), id("E1"), id("M1"), 50);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org.id(),
+                        program.id(),
+                        id("E1"),
+                        id("M1"),
+                        50);
         conversation = messaging.conversationOf(org.id(), pair, id("E1"));
     }
 
@@ -485,10 +494,24 @@ class MessagingIntegrationTests {
                                 null));
         MentorshipId withGia =
                 TestPairs.start(
-                        programs, mentorships, org.id(), group.id(), id("G1"), id("M1"), 50);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org.id(),
+                        group.id(),
+                        id("G1"),
+                        id("M1"),
+                        50);
         MentorshipId withHal =
                 TestPairs.start(
-                        programs, mentorships, org.id(), group.id(), id("H1"), id("M1"), 50);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org.id(),
+                        group.id(),
+                        id("H1"),
+                        id("M1"),
+                        50);
         UUID circle = messaging.conversationOf(org.id(), withGia, id("G1"));
         assertThat(circle).isNotEqualTo(withGia.value());
         messaging.post(org.id(), circle, id("G1"), null, "Hello circle");

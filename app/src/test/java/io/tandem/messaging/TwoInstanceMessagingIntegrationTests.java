@@ -13,6 +13,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -51,6 +52,7 @@ class TwoInstanceMessagingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement here;
 
@@ -86,7 +88,8 @@ class TwoInstanceMessagingIntegrationTests {
         eva = person("E1");
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Two", "CROSS_DIVISIONAL"));
         MentorshipId pair =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), eva, mia, 50);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), eva, mia, 50);
         conversation = here.conversationOf(org.id(), pair, eva);
     }
 

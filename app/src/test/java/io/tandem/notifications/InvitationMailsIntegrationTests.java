@@ -9,6 +9,7 @@ import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.people.PeopleManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
@@ -24,6 +25,7 @@ class InvitationMailsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired ProgramInvitations invitations;
     @Autowired NotificationManagement notifications;
 
     @Test
@@ -38,7 +40,7 @@ class InvitationMailsIntegrationTests {
         ProgramView program =
                 programs.create(org.id(), ProgramDraft.of("Tech for Sales", "CROSS_FUNCTIONAL"));
 
-        programs.inviteEmails(
+        invitations.inviteEmails(
                 org.id(),
                 program.id(),
                 List.of("ana@acme.test", "ben@acme.test"),

@@ -19,8 +19,10 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,8 @@ class NotificationPreferencesIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
     @Autowired EngagementManagement engagement;
@@ -95,7 +99,7 @@ class NotificationPreferencesIntegrationTests {
 
     @Test
     void programNewsFollowsEachPersonsChoice() {
-        programs.inviteEmails(
+        invitations.inviteEmails(
                 org.id(),
                 program.id(),
                 List.of("ana@prefs.test", "ben@prefs.test", "cy@prefs.test"),
@@ -130,9 +134,23 @@ class NotificationPreferencesIntegrationTests {
         List<MentorshipId> pairs =
                 List.of(
                         TestPairs.start(
-                                programs, mentorships, org.id(), program.id(), ana, dee, 70),
+                                programs,
+                                enrolling,
+                                mentorships,
+                                org.id(),
+                                program.id(),
+                                ana,
+                                dee,
+                                70),
                         TestPairs.start(
-                                programs, mentorships, org.id(), program.id(), ben, dee, 70));
+                                programs,
+                                enrolling,
+                                mentorships,
+                                org.id(),
+                                program.id(),
+                                ben,
+                                dee,
+                                70));
         // The match itself is program news: let it arrive first.
         awaitInbox(1, "ana@prefs.test", "ben@prefs.test", "dee@prefs.test");
         for (MentorshipId pair : pairs) {
@@ -167,9 +185,11 @@ class NotificationPreferencesIntegrationTests {
     @Test
     void nudgesFollowEachPersonsChoice() {
         MentorshipId anaAndCy =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), ana, cy, 70);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), ana, cy, 70);
         MentorshipId benAndDee =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), ben, dee, 70);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), ben, dee, 70);
         // The match itself is program news: let it arrive first.
         awaitInbox(1, "ana@prefs.test", "ben@prefs.test", "cy@prefs.test", "dee@prefs.test");
         engagement.nudge(org.id(), program.id(), anaAndCy, "How about a meeting this week?");

@@ -28,6 +28,7 @@ import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
 import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
 import io.tandem.messaging.MessagingManagement;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
@@ -72,6 +73,7 @@ class PersonalDataIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
     @Autowired MessagingManagement messaging;
@@ -119,7 +121,7 @@ class PersonalDataIntegrationTests {
         program =
                 programs.create(org.id(), ProgramDraft.of("Personal data", "CROSS_DIVISIONAL"))
                         .id();
-        pair = TestPairs.start(programs, mentorships, org.id(), program, eva, mia, 40);
+        pair = TestPairs.start(programs, enrolling, mentorships, org.id(), program, eva, mia, 40);
         identity.ensureAccount(
                 org.id(), evaEmail, evaFirst + " " + evaLast, PASSWORD, Role.EMPLOYEE);
 

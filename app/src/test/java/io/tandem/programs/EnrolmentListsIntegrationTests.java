@@ -34,6 +34,8 @@ class EnrolmentListsIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired PeopleManagement people;
 
     TestOrganisation org;
@@ -79,7 +81,7 @@ class EnrolmentListsIntegrationTests {
         return everyone.stream()
                 .map(
                         p ->
-                                programs.enrol(
+                                enrolling.enrol(
                                         org.id(),
                                         program.id(),
                                         Enrol.of(p.id(), EnrolmentRole.MENTEE)))
@@ -207,7 +209,7 @@ class EnrolmentListsIntegrationTests {
         List<PersonSummary> everyone = organisationOf(3);
         ProgramView program = programNeedingApproval();
         List<EnrolmentView> pending = everyoneAsksToJoin(program, everyone);
-        programs.decide(org.id(), pending.get(0).id(), true, null);
+        enrolling.decide(org.id(), pending.get(0).id(), true, null);
 
         MvcTestResult result =
                 mvc.post()
@@ -237,7 +239,7 @@ class EnrolmentListsIntegrationTests {
     void invitingEveryoneShowsWhoItWouldReachAndSendsNothingUntilConfirmed() throws Exception {
         organisationOf(120);
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Open", "CUSTOM"));
-        programs.inviteEmails(
+        invitations.inviteEmails(
                 org.id(), program.id(), List.of("p00000@big.test"), EnrolmentRole.MENTEE);
 
         MvcTestResult preview = invite(program, "", false);
@@ -330,6 +332,6 @@ class EnrolmentListsIntegrationTests {
     }
 
     private long count(ProgramView program, EnrolmentStatus status) {
-        return programs.enrolments(org.id(), program.id(), status, PageQuery.of(0, 1)).total();
+        return enrolling.enrolments(org.id(), program.id(), status, PageQuery.of(0, 1)).total();
     }
 }

@@ -12,7 +12,6 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,6 +42,8 @@ class ProgramsIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired PeopleManagement people;
 
     TestOrganisation org;
@@ -99,7 +100,7 @@ class ProgramsIntegrationTests {
                         "a".repeat(1_001),
                         null);
 
-        assertThatThrownBy(() -> programs.enrol(org.id(), program.id(), tooLong))
+        assertThatThrownBy(() -> enrolling.enrol(org.id(), program.id(), tooLong))
                 .isInstanceOfSatisfying(
                         io.tandem.web.InvalidInputException.class,
                         refused ->
@@ -111,7 +112,7 @@ class ProgramsIntegrationTests {
                                                 "aspiredLocation",
                                                 "preferences",
                                                 "availability"));
-        assertThat(programs.enrolmentsOf(org.id(), person("fay@acme.test").id())).isEmpty();
+        assertThat(enrolling.enrolmentsOf(org.id(), person("fay@acme.test").id())).isEmpty();
 
         // At the limit, every answer is stored.
         Enrol atTheLimit =
@@ -128,7 +129,8 @@ class ProgramsIntegrationTests {
                         "p".repeat(4_000),
                         "a".repeat(1_000),
                         null);
-        assertThat(programs.enrol(org.id(), program.id(), atTheLimit).preferences()).hasSize(4_000);
+        assertThat(enrolling.enrol(org.id(), program.id(), atTheLimit).preferences())
+                .hasSize(4_000);
     }
 
     @Test
@@ -351,7 +353,7 @@ class ProgramsIntegrationTests {
                                 null,
                                 null));
         EnrolmentView pending =
-                programs.enrol(
+                enrolling.enrol(
                         org.id(),
                         program.id(),
                         Enrol.of(person("finn@acme.test").id(), EnrolmentRole.MENTEE));
@@ -372,13 +374,13 @@ class ProgramsIntegrationTests {
                 programs.create(org.id(), ProgramDraft.of("Segment", "CROSS_DIVISIONAL"));
 
         int first =
-                programs.inviteSegment(
+                invitations.inviteSegment(
                         org.id(),
                         program.id(),
                         new DirectoryQuery(null, null, "Engineering", null, null, null, null),
                         EnrolmentRole.MENTOR);
         int again =
-                programs.inviteSegment(
+                invitations.inviteSegment(
                         org.id(),
                         program.id(),
                         new DirectoryQuery(null, null, "Engineering", null, null, null, null),
@@ -388,7 +390,8 @@ class ProgramsIntegrationTests {
         assertThat(again).isZero();
         assertThat(programs.overview(org.id(), program.id()).invited()).isEqualTo(1);
         assertThat(
-                        programs.enrolments(
+                        enrolling
+                                .enrolments(
                                         org.id(),
                                         program.id(),
                                         EnrolmentStatus.INVITED,
@@ -404,7 +407,7 @@ class ProgramsIntegrationTests {
 
         assertThatThrownBy(
                         () ->
-                                programs.inviteEmails(
+                                invitations.inviteEmails(
                                         org.id(),
                                         program.id(),
                                         List.of("finn@acme.test", "ghost@acme.test"),
@@ -413,7 +416,7 @@ class ProgramsIntegrationTests {
         assertThat(programs.overview(org.id(), program.id()).invited()).isZero();
 
         assertThat(
-                        programs.inviteEmails(
+                        invitations.inviteEmails(
                                 org.id(),
                                 program.id(),
                                 List.of("email", "finn@acme.test", "FAY@acme.test"),
@@ -466,19 +469,20 @@ class ProgramsIntegrationTests {
     void anInvitedPersonAnswersByEnrollingAndMayWithdraw() {
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Answer", "CUSTOM"));
         PersonId finn = person("finn@acme.test").id();
-        programs.invite(org.id(), program.id(), List.of(finn), EnrolmentRole.MENTEE);
+        invitations.invite(org.id(), program.id(), List.of(finn), EnrolmentRole.MENTEE);
 
         EnrolmentView enrolled =
-                programs.enrol(org.id(), program.id(), Enrol.of(finn, EnrolmentRole.MENTEE));
+                enrolling.enrol(org.id(), program.id(), Enrol.of(finn, EnrolmentRole.MENTEE));
         assertThat(enrolled.status()).isEqualTo(EnrolmentStatus.ACTIVE);
         assertThat(enrolled.invitedAt()).isNotNull();
 
-        assertThat(programs.withdraw(org.id(), enrolled.id()).status())
+        assertThat(enrolling.withdraw(org.id(), enrolled.id()).status())
                 .isEqualTo(EnrolmentStatus.WITHDRAWN);
-        assertThatThrownBy(() -> programs.withdraw(org.id(), enrolled.id()))
-                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> enrolling.withdraw(org.id(), enrolled.id()))
+                .isInstanceOf(io.tandem.shared.Conflict.class);
         assertThat(
-                        programs.enrol(org.id(), program.id(), Enrol.of(finn, EnrolmentRole.MENTEE))
+                        enrolling
+                                .enrol(org.id(), program.id(), Enrol.of(finn, EnrolmentRole.MENTEE))
                                 .status())
                 .as("a withdrawn person may enrol again")
                 .isEqualTo(EnrolmentStatus.ACTIVE);
@@ -487,7 +491,7 @@ class ProgramsIntegrationTests {
     @Test
     void theOverviewWarnsWhenMentorsCannotTakeEveryMentee() {
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Short", "CUSTOM"));
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 new Enrol(
@@ -503,11 +507,11 @@ class ProgramsIntegrationTests {
                         null,
                         null,
                         null));
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 Enrol.of(person("finn@acme.test").id(), EnrolmentRole.MENTEE));
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 Enrol.of(person("fay@acme.test").id(), EnrolmentRole.MENTEE));
@@ -553,7 +557,8 @@ class ProgramsIntegrationTests {
                 .hasRedirectedUrl("/programs/" + program.id());
 
         assertThat(
-                        programs.enrolments(
+                        enrolling
+                                .enrolments(
                                         org.id(),
                                         program.id(),
                                         EnrolmentStatus.ACTIVE,

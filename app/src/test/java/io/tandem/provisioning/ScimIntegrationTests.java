@@ -20,6 +20,7 @@ import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonStatus;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ class ScimIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -246,7 +248,8 @@ class ScimIntegrationTests {
                 org.id(), "mia@left.test", "Mia", "a long enough password 1", Role.EMPLOYEE);
         var program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
         MentorshipId pair =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), eva, mia, 80);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), eva, mia, 80);
 
         String etag =
                 get("/scim/v2/Users/" + mia.value()).getResponse().getHeader(HttpHeaders.ETAG);
@@ -275,7 +278,8 @@ class ScimIntegrationTests {
         PersonId eva = people.findByEmail(org.id(), "eva@patch.test").orElseThrow().id();
         var program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
         MentorshipId pair =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), eva, mia, 80);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), eva, mia, 80);
 
         MvcTestResult patched =
                 send(

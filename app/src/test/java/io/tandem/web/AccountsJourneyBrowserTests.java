@@ -18,9 +18,11 @@ import io.tandem.identity.Role;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
@@ -88,6 +90,8 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
 
     @Autowired IdentityManagement identity;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired ProgramInvitations invitations;
     @Autowired PeopleManagement people;
 
     @ParameterizedTest(name = "{0} px wide")
@@ -178,10 +182,10 @@ class AccountsJourneyBrowserTests extends BrowserJourney {
                                 null,
                                 null));
         programs.moveTo(org, program.id(), ProgramStatus.ENROLLING);
-        programs.inviteEmails(org, program.id(), List.of(ada), EnrolmentRole.MENTEE);
+        invitations.inviteEmails(org, program.id(), List.of(ada), EnrolmentRole.MENTEE);
         PersonId ben =
                 people.findByEmail(org, "ben-" + run + "@journey.example").orElseThrow().id();
-        programs.enrol(org, program.id(), Enrol.of(ben, EnrolmentRole.MENTOR));
+        enrolling.enrol(org, program.id(), Enrol.of(ben, EnrolmentRole.MENTOR));
         signOut();
 
         // 2. Ada activates her account from the mail.

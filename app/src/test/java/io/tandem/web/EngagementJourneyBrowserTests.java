@@ -18,6 +18,7 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -53,6 +54,7 @@ class EngagementJourneyBrowserTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
 
     private ProgramView program;
@@ -82,7 +84,9 @@ class EngagementJourneyBrowserTests {
         program = programs.create(demo, ProgramDraft.of(name, "CROSS_DIVISIONAL"));
         PersonId priyaId = people.findByEmail(demo, BrowserJourney.MENTOR).orElseThrow().id();
         PersonId samId = people.findByEmail(demo, BrowserJourney.MENTEE).orElseThrow().id();
-        pair = TestPairs.start(programs, mentorships, demo, program.id(), samId, priyaId, 70);
+        pair =
+                TestPairs.start(
+                        programs, enrolling, mentorships, demo, program.id(), samId, priyaId, 70);
         page = browser.newPage();
         page.setDefaultTimeout(15_000);
     }

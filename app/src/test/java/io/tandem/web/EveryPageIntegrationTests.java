@@ -10,6 +10,7 @@ import io.tandem.identity.Role;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramManagement;
@@ -42,6 +43,7 @@ class EveryPageIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
 
     OrganisationId demo;
@@ -231,7 +233,7 @@ class EveryPageIntegrationTests {
                         .findFirst()
                         .orElseThrow();
         PersonSummary mentee =
-                programs.activeEnrolments(demo, self.id()).stream()
+                enrolling.activeEnrolments(demo, self.id()).stream()
                         .filter(e -> e.role() == EnrolmentRole.MENTEE)
                         .map(e -> people.get(demo, e.personId()))
                         .findFirst()

@@ -12,6 +12,7 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -118,6 +119,7 @@ class HostileInputIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
 
     record Identity(String name, RequestPostProcessor user, String bearer) {}
@@ -148,9 +150,17 @@ class HostileInputIntegrationTests {
         ProgramView program =
                 programs.create(org.id(), ProgramDraft.of("Hostile", "CROSS_DIVISIONAL"));
         MentorshipId mentorship =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), mentee, mentor, 80);
+                TestPairs.start(
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org.id(),
+                        program.id(),
+                        mentee,
+                        mentor,
+                        80);
         UUID enrolment =
-                programs.enrolmentsOf(org.id(), mentee).stream()
+                enrolling.enrolmentsOf(org.id(), mentee).stream()
                         .map(EnrolmentView::id)
                         .findFirst()
                         .orElseThrow()

@@ -13,6 +13,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -128,6 +129,7 @@ class LoadBench {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
 
@@ -385,7 +387,7 @@ class LoadBench {
             int mentors = p == 0 ? PAIRS : ENROLMENTS / 3;
             for (int i = 0; i < ENROLMENTS; i++) {
                 PersonSummary person = everyone.get((p * ENROLMENTS + i) % everyone.size());
-                programs.enrol(
+                enrolling.enrol(
                         org,
                         program.id(),
                         Enrol.of(

@@ -13,6 +13,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -39,6 +40,7 @@ class ManagerDecisionsBrowserTests extends BrowserJourney {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1400, 390})
@@ -145,7 +147,7 @@ class ManagerDecisionsBrowserTests extends BrowserJourney {
         programs.moveTo(org, program.id(), ProgramStatus.ENROLLING);
         for (PersonSummary p : everyone) {
             boolean mentor = p.level() == 6;
-            programs.enrol(
+            enrolling.enrol(
                     org,
                     program.id(),
                     new Enrol(

@@ -17,6 +17,7 @@ import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -40,6 +41,7 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -71,7 +73,14 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
                 programs.create(org, ProgramDraft.of("Ending well", "CROSS_DIVISIONAL"));
         MentorshipId pair =
                 TestPairs.start(
-                        programs, mentorships, org, program.id(), id(org, "E1"), id(org, "M1"), 60);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org,
+                        program.id(),
+                        id(org, "E1"),
+                        id(org, "M1"),
+                        60);
 
         Page noScript = otherPage(false);
         noScript.setViewportSize(width, 900);
@@ -97,7 +106,14 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
         // The same pages, with scripts on, pass axe-core.
         MentorshipId second =
                 TestPairs.start(
-                        programs, mentorships, org, program.id(), id(org, "E2"), id(org, "M1"), 60);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org,
+                        program.id(),
+                        id(org, "E2"),
+                        id(org, "M1"),
+                        60);
         page.setViewportSize(width, 900);
         signIn(manager);
         page.navigate(url("/programs/" + program.id() + "/mentorships"));

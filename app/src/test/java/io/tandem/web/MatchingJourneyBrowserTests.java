@@ -12,6 +12,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -34,6 +35,7 @@ class MatchingJourneyBrowserTests extends BrowserJourney {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
 
     @Test
     void managerRunsReviewsLocksRerunsAndPublishes() {
@@ -59,7 +61,7 @@ class MatchingJourneyBrowserTests extends BrowserJourney {
                 .limit(4)
                 .forEach(
                         p ->
-                                programs.enrol(
+                                enrolling.enrol(
                                         demo,
                                         program.id(),
                                         new Enrol(
@@ -80,7 +82,7 @@ class MatchingJourneyBrowserTests extends BrowserJourney {
                 .limit(6)
                 .forEach(
                         p ->
-                                programs.enrol(
+                                enrolling.enrol(
                                         demo,
                                         program.id(),
                                         new Enrol(

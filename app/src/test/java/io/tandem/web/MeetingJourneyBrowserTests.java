@@ -17,6 +17,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -51,6 +52,7 @@ class MeetingJourneyBrowserTests extends BrowserJourney {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired JdbcClient jdbc;
 
@@ -83,7 +85,14 @@ class MeetingJourneyBrowserTests extends BrowserJourney {
                 programs.create(org, ProgramDraft.of("Across time zones", "CROSS_DIVISIONAL"));
         MentorshipId pair =
                 TestPairs.start(
-                        programs, mentorships, org, program.id(), id(org, "L1"), id(org, "W1"), 60);
+                        programs,
+                        enrolling,
+                        mentorships,
+                        org,
+                        program.id(),
+                        id(org, "L1"),
+                        id(org, "W1"),
+                        60);
         String workspace = "/mentorships/" + pair;
 
         Page mentor = otherPage();

@@ -15,6 +15,7 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -45,6 +46,7 @@ class MessagingJourneyBrowserTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
 
@@ -77,7 +79,9 @@ class MessagingJourneyBrowserTests {
                 programs.create(demo, ProgramDraft.of(programName, "CROSS_DIVISIONAL"));
         PersonId priyaId = people.findByEmail(demo, BrowserJourney.MENTOR).orElseThrow().id();
         samId = people.findByEmail(demo, BrowserJourney.MENTEE).orElseThrow().id();
-        pair = TestPairs.start(programs, mentorships, demo, program.id(), samId, priyaId, 70);
+        pair =
+                TestPairs.start(
+                        programs, enrolling, mentorships, demo, program.id(), samId, priyaId, 70);
         sam = browser.newPage();
         priya = browser.newPage();
         alex = browser.newPage();

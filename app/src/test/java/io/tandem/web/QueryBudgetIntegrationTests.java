@@ -18,6 +18,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -79,6 +80,7 @@ class QueryBudgetIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
 
@@ -115,7 +117,7 @@ class QueryBudgetIntegrationTests {
             programs.create(org.id(), ProgramDraft.of(name, "CROSS_DIVISIONAL"));
         }
         for (int i = 0; i < 300; i++) {
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     Enrol.of(

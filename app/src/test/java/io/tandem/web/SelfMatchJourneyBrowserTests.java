@@ -12,6 +12,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
@@ -44,6 +45,7 @@ class SelfMatchJourneyBrowserTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired JdbcClient jdbc;
 
     private Page page;
@@ -91,8 +93,8 @@ class SelfMatchJourneyBrowserTests {
         PersonId priya =
                 people.findByEmail(demo, AdminJourneyBrowserTests.MENTOR).orElseThrow().id();
         PersonId sam = people.findByEmail(demo, AdminJourneyBrowserTests.MENTEE).orElseThrow().id();
-        programs.enrol(demo, program.id(), Enrol.of(priya, EnrolmentRole.MENTOR));
-        programs.enrol(demo, program.id(), Enrol.of(sam, EnrolmentRole.MENTEE));
+        enrolling.enrol(demo, program.id(), Enrol.of(priya, EnrolmentRole.MENTOR));
+        enrolling.enrol(demo, program.id(), Enrol.of(sam, EnrolmentRole.MENTEE));
         // The demo organisation is shared with other journeys and, on PostgreSQL, outlives a test
         // run. A pair published before would keep Priya off Sam's list for good ("never rematch a
         // past pair"), so this journey forgets any earlier pairing of the two.

@@ -14,6 +14,7 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
@@ -45,6 +46,7 @@ class WorkspaceJourneyBrowserTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
 
     private Page sam;
@@ -74,7 +76,9 @@ class WorkspaceJourneyBrowserTests {
                 people.findByEmail(demo, AdminJourneyBrowserTests.MENTOR).orElseThrow().id();
         PersonId samId =
                 people.findByEmail(demo, AdminJourneyBrowserTests.MENTEE).orElseThrow().id();
-        pair = TestPairs.start(programs, mentorships, demo, program.id(), samId, priyaId, 70);
+        pair =
+                TestPairs.start(
+                        programs, enrolling, mentorships, demo, program.id(), samId, priyaId, 70);
         sam = browser.newPage();
         priya = browser.newPage();
         sam.setDefaultTimeout(15_000);

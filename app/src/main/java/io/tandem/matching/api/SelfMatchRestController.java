@@ -5,6 +5,7 @@ import io.tandem.matching.Recommendation;
 import io.tandem.matching.RequestId;
 import io.tandem.matching.RequestView;
 import io.tandem.matching.SelfMatchManagement;
+import io.tandem.matching.SelfMatchRecommendations;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
@@ -39,9 +40,11 @@ class SelfMatchRestController {
     private static final int DEFAULT_K = 5;
 
     private final SelfMatchManagement selfMatch;
+    private final SelfMatchRecommendations recommender;
 
-    SelfMatchRestController(SelfMatchManagement selfMatch) {
+    SelfMatchRestController(SelfMatchManagement selfMatch, SelfMatchRecommendations recommender) {
         this.selfMatch = selfMatch;
+        this.recommender = recommender;
     }
 
     @GetMapping("/api/v1/programs/{id}/recommendations")
@@ -53,7 +56,7 @@ class SelfMatchRestController {
         required(menteeId, "menteeId");
         int size = k == null ? DEFAULT_K : k;
         List<Recommendation> items =
-                selfMatch.recommendations(
+                recommender.top(
                         user.organisationId(), new ProgramId(id), new PersonId(menteeId), size);
         return new Paged<>(items, 0, size, items.size());
     }

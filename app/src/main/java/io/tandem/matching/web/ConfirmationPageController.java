@@ -6,6 +6,7 @@ import io.tandem.matching.MatchRunId;
 import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
@@ -47,16 +48,19 @@ class ConfirmationPageController {
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final ActivePairs pairs;
     private final MessageSourceAccessor messages;
 
     ConfirmationPageController(
             MatchingManagement matching,
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
             ActivePairs pairs,
             MessageSource messageSource) {
         this.matching = matching;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.pairs = pairs;
         this.messages = new MessageSourceAccessor(messageSource);
     }
@@ -119,7 +123,7 @@ class ConfirmationPageController {
     @GetMapping("/programs/{id}/enrolments/{enrolment}/withdraw")
     String withdraw(
             TandemUser user, @PathVariable UUID id, @PathVariable UUID enrolment, Model model) {
-        EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
+        EnrolmentView view = enrolling.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
         if (!own && !user.managesPrograms()) {
             throw new AccessDeniedException("Not your enrolment");

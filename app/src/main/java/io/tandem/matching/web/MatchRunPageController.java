@@ -10,6 +10,7 @@ import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
@@ -51,12 +52,17 @@ class MatchRunPageController {
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
 
     MatchRunPageController(
-            MatchingManagement matching, ProgramManagement programs, PeopleManagement people) {
+            MatchingManagement matching,
+            ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            PeopleManagement people) {
         this.matching = matching;
         this.programs = programs;
+        this.enrolling = enrolling;
         this.people = people;
     }
 
@@ -109,7 +115,7 @@ class MatchRunPageController {
         model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
         if (run.finished() && run.stats() != null) {
             List<EnrolmentView> enrolled =
-                    programs.activeEnrolments(user.organisationId(), run.programId());
+                    enrolling.activeEnrolments(user.organisationId(), run.programId());
             Set<PersonId> ids = new HashSet<>();
             run.proposals()
                     .forEach(

@@ -5,6 +5,7 @@ import io.tandem.matching.Recommendation;
 import io.tandem.matching.RequestId;
 import io.tandem.matching.RequestView;
 import io.tandem.matching.SelfMatchManagement;
+import io.tandem.matching.SelfMatchRecommendations;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -39,16 +40,19 @@ class SelfMatchPageController {
     static final int SHOWN = 6;
 
     private final SelfMatchManagement selfMatch;
+    private final SelfMatchRecommendations recommender;
     private final ProgramManagement programs;
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
 
     SelfMatchPageController(
             SelfMatchManagement selfMatch,
+            SelfMatchRecommendations recommender,
             ProgramManagement programs,
             PeopleManagement people,
             MessageSource messageSource) {
         this.selfMatch = selfMatch;
+        this.recommender = recommender;
         this.programs = programs;
         this.people = people;
         this.messages = new MessageSourceAccessor(messageSource);
@@ -71,11 +75,10 @@ class SelfMatchPageController {
         List<Recommendation> recommendations = List.of();
         model.addAttribute("hasMentor", false);
         try {
-            recommendations =
-                    selfMatch.recommendations(user.organisationId(), program, me.get().id(), SHOWN);
+            recommendations = recommender.top(user.organisationId(), program, me.get().id(), SHOWN);
             model.addAttribute(
                     "hasMentor",
-                    selfMatch.hasMentor(user.organisationId(), program, me.get().id()));
+                    recommender.hasMentor(user.organisationId(), program, me.get().id()));
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", messages(e));

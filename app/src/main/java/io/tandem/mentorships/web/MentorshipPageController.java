@@ -3,6 +3,7 @@ package io.tandem.mentorships.web;
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -11,6 +12,7 @@ import io.tandem.web.PageQuery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +42,10 @@ class MentorshipPageController {
     @GetMapping("/mentorships")
     String mine(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> me,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
-        var me = people.findByEmail(user.organisationId(), user.email());
         if (me.isEmpty()) {
             return "people/no-profile";
         }

@@ -1,6 +1,7 @@
 package io.tandem.people.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -8,6 +9,7 @@ import io.tandem.people.PersonalDataManagement;
 import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,10 +45,8 @@ class PersonalDataPageController {
     }
 
     @GetMapping("/profile/personal-data")
-    ResponseEntity<byte[]> own(TandemUser user) {
-        PersonSummary person =
-                people.findByEmail(user.organisationId(), user.email())
-                        .orElseThrow(() -> new NotFoundException("people.not-found"));
+    ResponseEntity<byte[]> own(TandemUser user, @CurrentPerson Optional<PersonSummary> profile) {
+        PersonSummary person = profile.orElseThrow(() -> new NotFoundException("people.not-found"));
         return download(personalData.export(user.organisationId(), person.id()));
     }
 

@@ -1,6 +1,7 @@
 package io.tandem.people.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,15 +68,12 @@ class ProfilePageController {
     }
 
     @GetMapping
-    String mine(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(person -> "redirect:/people/" + person.id())
-                .orElse("people/no-profile");
+    String mine(TandemUser user, @CurrentPerson Optional<PersonSummary> profile) {
+        return profile.map(person -> "redirect:/people/" + person.id()).orElse("people/no-profile");
     }
 
     @GetMapping("/edit")
-    String edit(TandemUser user, Model model) {
-        var person = people.findByEmail(user.organisationId(), user.email());
+    String edit(TandemUser user, @CurrentPerson Optional<PersonSummary> person, Model model) {
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -88,11 +87,12 @@ class ProfilePageController {
     @PostMapping("/edit")
     String save(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             ProfileForm form,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        var person = people.findByEmail(user.organisationId(), user.email());
+        var person = profile;
         if (person.isEmpty()) {
             return "people/no-profile";
         }

@@ -1,6 +1,7 @@
 package io.tandem.people.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleManagement.DayHours;
 import io.tandem.people.PersonSummary;
@@ -34,8 +35,7 @@ class WorkingHoursPageController {
     }
 
     @GetMapping("/profile/hours")
-    String edit(TandemUser user, Model model) {
-        Optional<PersonSummary> person = people.findByEmail(user.organisationId(), user.email());
+    String edit(TandemUser user, @CurrentPerson Optional<PersonSummary> person, Model model) {
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -59,10 +59,10 @@ class WorkingHoursPageController {
     @PostMapping("/profile/hours")
     String save(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> person,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Optional<PersonSummary> person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
         }

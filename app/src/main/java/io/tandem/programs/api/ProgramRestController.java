@@ -6,16 +6,19 @@ import io.tandem.people.PersonId;
 import io.tandem.people.WorkMode;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramTemplate;
 import io.tandem.programs.ProgramView;
+import io.tandem.programs.RulesManagement;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
@@ -76,9 +79,19 @@ class ProgramRestController {
             @Valid Segment segment) {}
 
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
+    private final ProgramInvitations invitations;
+    private final RulesManagement programRules;
 
-    ProgramRestController(ProgramManagement programs) {
+    ProgramRestController(
+            ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            ProgramInvitations invitations,
+            RulesManagement programRules) {
         this.programs = programs;
+        this.enrolling = enrolling;
+        this.invitations = invitations;
+        this.programRules = programRules;
     }
 
     @GetMapping("/api/v1/program-templates")
@@ -112,14 +125,14 @@ class ProgramRestController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     ProgramView rules(
             TandemUser user, @PathVariable UUID id, @RequestBody List<MatchingRule> rules) {
-        return programs.changeRules(user.organisationId(), new ProgramId(id), rules);
+        return programRules.changeRules(user.organisationId(), new ProgramId(id), rules);
     }
 
     @org.springframework.web.bind.annotation.PatchMapping("/api/v1/programs/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     ProgramView settings(
             TandemUser user, @PathVariable UUID id, @RequestBody @Valid Settings settings) {
-        return programs.changeMinimumScore(
+        return programRules.changeMinimumScore(
                 user.organisationId(), new ProgramId(id), settings.minimumScore());
     }
 
@@ -158,7 +171,7 @@ class ProgramRestController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     EnrolmentView enrol(
             TandemUser user, @PathVariable UUID id, @RequestBody @Valid EnrolmentRequest body) {
-        return programs.enrol(
+        return enrolling.enrol(
                 user.organisationId(),
                 new ProgramId(id),
                 new Enrol(
@@ -184,7 +197,7 @@ class ProgramRestController {
             @RequestParam(required = false) EnrolmentStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return programs.enrolments(
+        return enrolling.enrolments(
                 user.organisationId(), new ProgramId(id), status, PageQuery.of(page, size));
     }
 
@@ -218,7 +231,7 @@ class ProgramRestController {
                             s.level());
         }
         int invited =
-                programs.inviteAll(
+                invitations.inviteAll(
                         user.organisationId(),
                         program,
                         role,
@@ -236,7 +249,7 @@ class ProgramRestController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid Decision decision) {
-        return programs.decide(
+        return enrolling.decide(
                 user.organisationId(),
                 new EnrolmentId(id),
                 true,
@@ -249,7 +262,7 @@ class ProgramRestController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid Decision decision) {
-        return programs.decide(
+        return enrolling.decide(
                 user.organisationId(),
                 new EnrolmentId(id),
                 false,
@@ -262,7 +275,7 @@ class ProgramRestController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid Withdrawal withdrawal) {
-        return programs.withdraw(
+        return enrolling.withdraw(
                 user.organisationId(),
                 new EnrolmentId(id),
                 withdrawal != null && Boolean.TRUE.equals(withdrawal.endMentorships()));

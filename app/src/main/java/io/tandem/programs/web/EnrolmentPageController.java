@@ -1,23 +1,28 @@
 package io.tandem.programs.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,18 +83,29 @@ class EnrolmentPageController {
     }
 
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
+    private final MessageSourceAccessor messages;
 
-    EnrolmentPageController(ProgramManagement programs, PeopleManagement people) {
+    EnrolmentPageController(
+            ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            PeopleManagement people,
+            MessageSource messageSource) {
         this.programs = programs;
+        this.enrolling = enrolling;
         this.people = people;
+        this.messages = new MessageSourceAccessor(messageSource);
     }
 
     @GetMapping("/programs/{id}/enrol")
-    String form(TandemUser user, @PathVariable UUID id, Model model) {
+    String form(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> person,
+            @PathVariable UUID id,
+            Model model) {
         ProgramView program =
                 programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
-        var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -115,6 +131,7 @@ class EnrolmentPageController {
     @PostMapping("/programs/{id}/enrol")
     String enrol(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> person,
             @PathVariable UUID id,
             EnrolmentForm form,
             Model model,
@@ -122,7 +139,6 @@ class EnrolmentPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         ProgramView program =
                 programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
-        var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -133,15 +149,15 @@ class EnrolmentPageController {
         }
         try {
             EnrolmentView enrolment =
-                    programs.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
+                    enrolling.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
             redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
             return "redirect:/programs/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             return page(program, form, ProgramPageController.byField(e), user, model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problemText", e.getMessage());
+            model.addAttribute("problemText", messages.getMessage(e));
             return page(program, form, Map.of(), user, model);
         }
     }
@@ -156,7 +172,7 @@ class EnrolmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
                     boolean confirmed,
             RedirectAttributes redirect) {
-        EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
+        EnrolmentView view = enrolling.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
         if (!own && !user.managesPrograms()) {
             throw new org.springframework.security.access.AccessDeniedException(
@@ -167,10 +183,10 @@ class EnrolmentPageController {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
         }
         try {
-            programs.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));
+            enrolling.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));
             redirect.addFlashAttribute("notice", "enrolment.withdrawn");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e));
         }
         return "redirect:/programs/" + id;
     }

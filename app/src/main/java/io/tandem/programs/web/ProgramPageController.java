@@ -1,11 +1,14 @@
 package io.tandem.programs.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkMode;
 import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentId;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.InvitationPreview;
@@ -15,10 +18,12 @@ import io.tandem.programs.MeetingCadence;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
+import io.tandem.programs.RulesManagement;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
@@ -30,6 +35,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -152,33 +158,44 @@ class ProgramPageController {
     static final int ENROLMENTS_PAGE = 50;
 
     private final ProgramManagement programs;
+    private final EnrolmentManagement enrolling;
+    private final ProgramInvitations invitations;
+    private final RulesManagement programRules;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
 
     ProgramPageController(
             ProgramManagement programs,
+            EnrolmentManagement enrolling,
+            ProgramInvitations invitations,
+            RulesManagement programRules,
             PeopleManagement people,
             org.springframework.context.MessageSource messageSource) {
         this.programs = programs;
+        this.enrolling = enrolling;
+        this.invitations = invitations;
+        this.programRules = programRules;
         this.people = people;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
     }
 
     @GetMapping("/programs")
-    String list(TandemUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute(
                 "programs",
                 programs.list(
                         user.organisationId(),
                         user.managesPrograms(),
                         PageQuery.of(Math.max(0, page), 25)));
-        people.findByEmail(user.organisationId(), user.email())
-                .ifPresent(
-                        me ->
-                                model.addAttribute(
-                                        "mine",
-                                        programs.enrolmentsOf(user.organisationId(), me.id())));
+        profile.ifPresent(
+                me ->
+                        model.addAttribute(
+                                "mine", enrolling.enrolmentsOf(user.organisationId(), me.id())));
         model.addAttribute("today", programs.today());
         return "programs/list";
     }
@@ -237,6 +254,7 @@ class ProgramPageController {
     @GetMapping("/programs/{id}")
     String overview(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) EnrolmentStatus status,
             @RequestParam(required = false) EnrolmentRole role,
@@ -251,23 +269,20 @@ class ProgramPageController {
         model.addAttribute("program", overview.program());
         model.addAttribute("statements", statements(overview.program().rules()));
         model.addAttribute("today", programs.today());
-        people.findByEmail(user.organisationId(), user.email())
-                .ifPresent(
-                        me ->
-                                model.addAttribute(
-                                        "mine",
-                                        programs
-                                                .enrolmentsOf(user.organisationId(), me.id())
-                                                .stream()
-                                                .filter(
-                                                        e ->
-                                                                e.programId().value().equals(id)
-                                                                        && e.status().open())
-                                                .toList()));
+        profile.ifPresent(
+                me ->
+                        model.addAttribute(
+                                "mine",
+                                enrolling.enrolmentsOf(user.organisationId(), me.id()).stream()
+                                        .filter(
+                                                e ->
+                                                        e.programId().value().equals(id)
+                                                                && e.status().open())
+                                        .toList()));
         if (user.managesPrograms()) {
             ProgramId program = new ProgramId(id);
             var enrolments =
-                    programs.enrolments(
+                    enrolling.enrolments(
                             user.organisationId(),
                             program,
                             status,
@@ -276,7 +291,7 @@ class ProgramPageController {
             if (enrolments.items().isEmpty() && enrolments.total() > 0) {
                 // A page past the end (rows decided away since) shows the last one instead.
                 enrolments =
-                        programs.enrolments(
+                        enrolling.enrolments(
                                 user.organisationId(),
                                 program,
                                 status,
@@ -292,7 +307,8 @@ class ProgramPageController {
             model.addAttribute(
                     "pendingMatching",
                     status == null || status == EnrolmentStatus.PENDING
-                            ? programs.enrolments(
+                            ? enrolling
+                                    .enrolments(
                                             user.organisationId(),
                                             program,
                                             EnrolmentStatus.PENDING,
@@ -322,8 +338,8 @@ class ProgramPageController {
         try {
             programs.moveTo(user.organisationId(), new ProgramId(id), status);
             redirect.addFlashAttribute("notice", "program.moved");
-        } catch (io.tandem.web.ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (io.tandem.shared.Conflict e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e));
         }
         return "redirect:/programs/" + id;
     }
@@ -378,7 +394,7 @@ class ProgramPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         List<MatchingRule> rules = form.rules();
         try {
-            programs.changeRules(
+            programRules.changeRules(
                     user.organisationId(), new ProgramId(id), rules, form.minimumScore());
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
@@ -387,8 +403,8 @@ class ProgramPageController {
                     rules,
                     byField(e),
                     model);
-        } catch (io.tandem.web.ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (io.tandem.shared.Conflict e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e));
             return "redirect:/programs/" + id;
         }
         redirect.addFlashAttribute("notice", "program.rules.saved");
@@ -434,7 +450,7 @@ class ProgramPageController {
         try {
             if (!confirmed) {
                 InvitationPreview preview =
-                        programs.previewInvitation(
+                        invitations.previewInvitation(
                                 user.organisationId(),
                                 program,
                                 role,
@@ -459,9 +475,10 @@ class ProgramPageController {
             }
             int invited =
                     byEmail
-                            ? programs.inviteEmails(
+                            ? invitations.inviteEmails(
                                     user.organisationId(), program, emailsIn(emails), role)
-                            : programs.inviteSegment(user.organisationId(), program, segment, role);
+                            : invitations.inviteSegment(
+                                    user.organisationId(), program, segment, role);
             redirect.addFlashAttribute("invited", invited);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -474,8 +491,8 @@ class ProgramPageController {
                                                     ? err.message()
                                                     : "#" + err.row() + ": " + err.message())
                             .toList());
-        } catch (io.tandem.web.ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (io.tandem.shared.Conflict e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e));
         }
         return "redirect:/programs/" + id + "#invite";
     }
@@ -490,11 +507,11 @@ class ProgramPageController {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            programs.decide(user.organisationId(), new EnrolmentId(enrolment), approve, note);
+            enrolling.decide(user.organisationId(), new EnrolmentId(enrolment), approve, note);
             redirect.addFlashAttribute(
                     "notice", approve ? "enrolment.approved" : "enrolment.declined");
-        } catch (io.tandem.web.ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (io.tandem.shared.Conflict e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e));
         }
         return "redirect:/programs/" + id + "#enrolments";
     }
@@ -519,13 +536,13 @@ class ProgramPageController {
         if ("all".equals(scope)) {
             redirect.addFlashAttribute(
                     "bulk",
-                    programs.decidePending(user.organisationId(), program, role, approve, null));
+                    enrolling.decidePending(user.organisationId(), program, role, approve, null));
         } else if (enrolment == null || enrolment.isEmpty()) {
             redirect.addFlashAttribute("notice", "bulk.none-selected");
         } else {
             redirect.addFlashAttribute(
                     "bulk",
-                    programs.decide(
+                    enrolling.decide(
                             user.organisationId(),
                             program,
                             enrolment.stream().map(EnrolmentId::new).toList(),
@@ -581,7 +598,7 @@ class ProgramPageController {
 
     private Map<MatchingRule, String> statements(List<MatchingRule> rules) {
         Map<MatchingRule, String> statements = new LinkedHashMap<>();
-        rules.forEach(rule -> statements.putIfAbsent(rule, programs.describe(rule)));
+        rules.forEach(rule -> statements.putIfAbsent(rule, programRules.describe(rule)));
         return statements;
     }
 }

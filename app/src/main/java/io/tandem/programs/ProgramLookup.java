@@ -1,0 +1,27 @@
+package io.tandem.programs;
+
+import io.tandem.identity.OrganisationId;
+import io.tandem.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.stereotype.Component;
+
+/** Finds a program of the organisation, once per request, for every service of the module. */
+@Component
+class ProgramLookup {
+
+    private final Programs programs;
+    private final MessageSourceAccessor messages;
+
+    ProgramLookup(Programs programs, MessageSource messageSource) {
+        this.programs = programs;
+        this.messages = new MessageSourceAccessor(messageSource);
+    }
+
+    ProgramView get(OrganisationId organisation, ProgramId id) {
+        // A page asks for its program from several places (controller, sections, fragments).
+        return io.tandem.web.RequestMemo.remember(
+                        "program", organisation, id, () -> programs.find(organisation, id))
+                .orElseThrow(() -> new NotFoundException(messages.getMessage("program.not-found")));
+    }
+}
