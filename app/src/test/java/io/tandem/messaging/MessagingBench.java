@@ -161,6 +161,8 @@ class MessagingBench {
             int otherPort =
                     Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
             rows.add(delivery(data, otherPort));
+            // Printed at once too, in case the page part does not finish.
+            System.out.println(String.join(" | ", rows.get(0)) + "\n" + String.join("\n", lines));
         } finally {
             other.close();
         }
@@ -193,6 +195,14 @@ class MessagingBench {
                             .header("Accept", "text/event-stream")
                             .build(),
                     HttpResponse.BodyHandlers.fromLineSubscriber(reader));
+            // Fifty at a time, as pages open over a minute rather than in one millisecond.
+            if (open.size() % 50 == 0) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (data.conversations().size() - opened.getCount() < open.size()
+                        && System.nanoTime() < until) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+            }
         }
         // Every stream has sent its first line (so it is subscribed) before the first post.
         if (!opened.await(5, TimeUnit.MINUTES)) {
@@ -281,11 +291,16 @@ class MessagingBench {
         long existing = jdbc.sql("select count(*) from message").query(Long.class).single();
         long missing = Math.max(0, TOTAL_MESSAGES - existing);
         long inBig = Math.min(BIG, missing);
-        fill(data.organisation(), big, inBig, true);
+        for (long done = 0; done < inBig; done += 10_000) {
+            fill(data.organisation(), big, Math.min(10_000, inBig - done));
+        }
         long rest = missing - inBig;
         int others = data.conversations().size() - 1;
         if (others > 0 && rest > 0) {
-            fill(data.organisation(), big, (rest + others - 1) / others, false);
+            long each = (rest + others - 1) / others;
+            for (UUID other : data.conversations().subList(1, others + 1)) {
+                fill(data.organisation(), other, each);
+            }
         }
         // People have read what was there before the bench; the unread counts stay small.
         jdbc.sql(
@@ -330,10 +345,10 @@ class MessagingBench {
     }
 
     /**
-     * Adds {@code each} messages to the big conversation ({@code only}) or to every other one of
-     * the organisation, alternately by the mentor and the mentee, in one statement.
+     * Adds {@code count} messages to a conversation, alternately by the mentor and the mentee, in
+     * one statement (small enough for the statement timeout).
      */
-    private void fill(OrganisationId organisation, UUID big, long each, boolean only) {
+    private void fill(OrganisationId organisation, UUID conversation, long count) {
         jdbc.sql(
                         "insert into message (id, organisation_id, conversation_id, seq, event_seq,"
                                 + " author_id, client_id, body, created_at) select"
@@ -345,14 +360,11 @@ class MessagingBench {
                                 + " from conversation c join conversation_member m on"
                                 + " m.conversation_id = c.id and m.person_id <> c.mentor_id cross"
                                 + " join generate_series(1, ?) g where c.organisation_id = ? and"
-                                + (only ? " c.id = ?" : " c.id <> ?"))
-                .params(each, organisation.value(), big)
+                                + " c.id = ?")
+                .params(count, organisation.value(), conversation)
                 .update();
-        jdbc.sql(
-                        "update conversation set last_seq = coalesce((select max(event_seq) from"
-                                + " message m where m.conversation_id = conversation.id), 0) where"
-                                + " organisation_id = ?")
-                .params(organisation.value())
+        jdbc.sql("update conversation set last_seq = last_seq + ? where id = ?")
+                .params(count, conversation)
                 .update();
     }
 
