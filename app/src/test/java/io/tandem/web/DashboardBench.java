@@ -195,7 +195,9 @@ class DashboardBench {
             alone[i] = get(browser, dashboard);
         }
         Arrays.sort(alone);
-        LoadBench.Latencies fixed = LoadBench.fixedRate(port, browser, dashboard, RATE, SECONDS);
+        FixedRateLoad.Latencies fixed =
+                FixedRateLoad.run(
+                        browser, () -> LoadBench.request(port, dashboard, null), RATE, SECONDS);
 
         double[] exports = new double[5];
         int rows = 0;

@@ -30,19 +30,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -216,7 +211,9 @@ class LoadBench {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             drain(browser);
-            Latencies fixed = fixedRate(port, browser, target.page(), RATE, SECONDS);
+            FixedRateLoad.Latencies fixed =
+                    FixedRateLoad.run(
+                            browser, () -> request(port, target.page(), null), RATE, SECONDS);
             double pageRate = pageRates[i];
             double jsonRate = jsonRates[i];
             rows.add(
@@ -246,7 +243,7 @@ class LoadBench {
                 load(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("bench.db.url", "").isBlank() ? "H2 file mode" : "PostgreSQL");
-        print(header, rows);
+        BenchReport.print("LoadBench", header, rows, lines, "load-bench.txt");
     }
 
     /** Waits (at most two minutes) until the sign-in page answers within 200 ms again. */
@@ -293,56 +290,6 @@ class LoadBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         return done.get() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /**
-     * Sends at a fixed rate whatever the answers do; each latency runs from the request's intended
-     * send time to its answer.
-     */
-    static Latencies fixedRate(int port, HttpClient client, String path, int rate, int seconds)
-            throws Exception {
-        int total = rate * seconds;
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
-        AtomicInteger failed = new AtomicInteger();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (int i = 0; i < total; i++) {
-            long intended = start + i * period;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            inFlight.add(
-                    client.sendAsync(
-                                    request(port, path, null),
-                                    HttpResponse.BodyHandlers.ofByteArray())
-                            .whenComplete(
-                                    (response, error) -> {
-                                        millis.add((System.nanoTime() - intended) / 1e6);
-                                        if (error != null || response.statusCode() != 200) {
-                                            failed.incrementAndGet();
-                                        }
-                                    }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                .exceptionally(e -> null)
-                .get(seconds + 120L, TimeUnit.SECONDS);
-        return new Latencies(
-                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
-                total,
-                failed.get());
-    }
-
-    record Latencies(double[] sorted, int sent, int failed) {
-
-        double percentile(int percent) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-        }
     }
 
     record Target(String name, String page, String json, boolean jsonWithSession) {
@@ -480,35 +427,6 @@ class LoadBench {
 
     private void note(String format, Object... args) {
         lines.add("note: " + String.format(Locale.ROOT, format, args));
-    }
-
-    private void print(String[] header, List<String[]> rows) throws IOException {
-        int[] width = new int[header.length];
-        List<String[]> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (String[] row : all) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder("\nLoadBench\n");
-        for (int r = 0; r < all.size(); r++) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < header.length; i++) {
-                cells.add(String.format("%-" + width[i] + "s", all.get(r)[i]));
-            }
-            out.append(String.join(" | ", cells).stripTrailing()).append('\n');
-            if (r == 0) {
-                out.append(String.join("-|-", Arrays.stream(width).mapToObj("-"::repeat).toList()))
-                        .append('\n');
-            }
-        }
-        lines.forEach(line -> out.append(line).append('\n'));
-        System.out.println(out);
-        Path report = Paths.get("target", "load-bench.txt");
-        Files.createDirectories(report.getParent());
-        Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
     }
 
     static double load() {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,14 +98,6 @@ class MessagingJourneyBrowserTests {
         }
     }
 
-    /*
-     * Open defect, not a test problem: after Sam opens the conversation from his inbox, the
-     * page's conversation stream stays CONNECTING (readyState 0) for 15 s while the navigation's
-     * unread stream on the same page is open; no error is logged. Seen in 4 of 5 runs (the
-     * branch's and the merged gate's). Disabled so the gate stays meaningful until it is found;
-     * the session note of 2026-12-01 (third session) records it.
-     */
-    @Disabled("Defect: the conversation stream does not open after arriving from the inbox")
     @Test
     void twoPeopleTalkLiveCorrectAMessageAndReportOne() {
         signIn(sam, BrowserJourney.MENTEE);

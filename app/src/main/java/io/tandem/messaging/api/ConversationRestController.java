@@ -144,7 +144,8 @@ class ConversationRestController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "lastEventId", required = false) String resumeAt) {
+            @RequestParam(name = "lastEventId", required = false) String resumeAt)
+            throws IOException {
         PersonId me = me(user);
         var conversation = messaging.conversation(user.organisationId(), id, me);
         long from = conversation.lastEventSeq();
@@ -157,6 +158,9 @@ class ConversationRestController {
             }
         }
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        // The headers leave with the first write: without one, a stream with nothing new stays
+        // unanswered (EventSource: CONNECTING) until the first heartbeat.
+        emitter.send(SseEmitter.event().comment("open"));
         Subscription subscription =
                 messaging.subscribe(
                         user.organisationId(),

@@ -68,7 +68,8 @@ class StreamPageController {
             @RequestParam(required = false) Long after,
             @RequestParam(name = "lastEventId", required = false) String resumeAt,
             CsrfToken csrf,
-            Locale locale) {
+            Locale locale)
+            throws IOException {
         PersonId me = me(user);
         var conversation = messaging.conversation(user.organisationId(), id, me);
         long from =
@@ -82,7 +83,7 @@ class StreamPageController {
         ZoneId zone =
                 ConversationPageController.zone(
                         people.find(user.organisationId(), me).orElse(null));
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
         // Rows the page shows already are replaced (edits, deletions); later ones are appended.
         long[] known = {from};
         Set<String> csrfField = csrf == null ? Set.of() : Set.of(csrf.getParameterName());
@@ -119,9 +120,9 @@ class StreamPageController {
 
     @GetMapping(path = "/messages/unread/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter unread(TandemUser user, Locale locale) {
+    SseEmitter unread(TandemUser user, Locale locale) throws IOException {
         PersonId me = me(user);
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
         UnreadSink sink =
                 new UnreadSink() {
                     @Override
@@ -162,6 +163,16 @@ class StreamPageController {
             }
         }
         return after != null ? Math.max(0, after) : current;
+    }
+
+    /**
+     * Writes the stream's first line at once. The response's headers leave the server with its
+     * first write, and a browser's EventSource stays CONNECTING until they arrive: a stream with
+     * nothing new to send would otherwise look dead until the first heartbeat.
+     */
+    static SseEmitter opened(SseEmitter emitter) throws IOException {
+        emitter.send(SseEmitter.event().comment("open"));
+        return emitter;
     }
 
     static void open(SseEmitter emitter, Subscription subscription) {

@@ -1,0 +1,566 @@
+package io.tandem.messaging;
+
+import io.tandem.TandemApplication;
+import io.tandem.TestPairs;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.identity.Role;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.web.BenchReport;
+import io.tandem.web.FixedRateLoad;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Messaging's two speed goals, on PostgreSQL (it needs {@code -Dbench.db.url=jdbc:postgresql://…}
+ * and skips without it), printed beside the targets; it asserts nothing.
+ *
+ * <ol>
+ *   <li><b>Delivery across instances.</b> This application and a second one started beside it on
+ *       the same database. A mentor holds {@code bench.streams} (1,000) conversation streams open
+ *       on the second instance, over HTTP as the page opens them; {@code bench.messages} (10,000)
+ *       messages are posted on the first at {@code bench.post-rate} (100) per second, each by the
+ *       conversation's mentee. Each latency runs from the post's return (its transaction has
+ *       committed) to the moment the message's row arrives on the stream: p50 and p99, goal p99 ≤
+ *       100 ms.
+ *   <li><b>A conversation page with a million messages in the database.</b> Rows are added in SQL
+ *       until the database holds {@code bench.total-messages} (1,000,000), {@code bench.big}
+ *       (100,000) of them in the measured conversation; then its mentee's page is asked for at
+ *       {@code bench.page-rate} (100) per second for {@code bench.seconds} (15), open loop ({@link
+ *       FixedRateLoad}): p99 ≤ 50 ms.
+ * </ol>
+ *
+ * <pre>
+ * ./mvnw -q -pl app -am test -Dbench=true -Dgroups=bench -Dtest=MessagingBench \
+ *     -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.db.url='jdbc:postgresql://127.0.0.1:5432/DB?currentSchema=bench' \
+ *     -Dbench.db.user=… -Dbench.db.password=…
+ * </pre>
+ *
+ * The table is also written to {@code app/target/messaging-bench.txt}.
+ */
+@Tag("bench")
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@DirtiesContext
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.demo=false",
+            "logging.level.root=WARN",
+            "spring.main.banner-mode=off",
+            "tandem.login.free-attempts-per-address=100000",
+            "tandem.messaging.channel=" + MessagingBench.CHANNEL
+        })
+class MessagingBench {
+
+    static final int STREAMS = Integer.getInteger("bench.streams", 1_000);
+    static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
+    static final int POST_RATE = Integer.getInteger("bench.post-rate", 100);
+    static final int TOTAL_MESSAGES = Integer.getInteger("bench.total-messages", 1_000_000);
+    static final int BIG = Integer.getInteger("bench.big", 100_000);
+    static final int PAGE_RATE = Integer.getInteger("bench.page-rate", 100);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+
+    /** Pairs per program: the mentor's places in each. */
+    static final int PER_PROGRAM = 20;
+
+    static final String PASSWORD = "bench-password-1";
+
+    /** A channel of its own, so tests on the same database never hear the bench. */
+    static final String CHANNEL = "tandem_messaging_bench";
+
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern MARK = Pattern.compile("bench#(\\d+)#");
+    static final String DB_URL = System.getProperty("bench.db.url", "");
+    static final String DB_USER = System.getProperty("bench.db.user", "");
+    static final String DB_PASSWORD = System.getProperty("bench.db.password", "");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (DB_URL.isBlank()) {
+            return;
+        }
+        registry.add("spring.datasource.url", () -> DB_URL);
+        registry.add("spring.datasource.username", () -> DB_USER);
+        registry.add("spring.datasource.password", () -> DB_PASSWORD);
+        registry.add("tandem.data-dir", MessagingBench::dataDir);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MentorshipManagement mentorships;
+    @Autowired MessagingManagement messaging;
+    @Autowired JdbcClient jdbc;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void deliveryAcrossInstancesAndABigConversation() throws Exception {
+        Assumptions.assumeTrue(
+                DB_URL.startsWith("jdbc:postgresql:"),
+                "MessagingBench needs two instances on one PostgreSQL: set -Dbench.db.url");
+        double loadBefore = load();
+        long started = System.nanoTime();
+        Dataset data = build();
+        note(
+                "dataset built in %.0f s: one mentor in %,d conversations",
+                (System.nanoTime() - started) / 1e9, data.conversations().size());
+
+        String[] header = {"measure", "p50", "p99", "target", "met", "counts"};
+        List<String[]> rows = new ArrayList<>();
+        ConfigurableApplicationContext other = secondInstance();
+        try {
+            int otherPort =
+                    Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+            rows.add(delivery(data, otherPort));
+            // Printed at once too, in case the page part does not finish.
+            System.out.println(String.join(" | ", rows.get(0)) + "\n" + String.join("\n", lines));
+        } finally {
+            other.close();
+        }
+        rows.add(bigConversation(data));
+        note(
+                "load average %.1f before, %.1f after; %d cores; PostgreSQL",
+                loadBefore, load(), Runtime.getRuntime().availableProcessors());
+        BenchReport.print("MessagingBench", header, rows, lines, "messaging-bench.txt");
+    }
+
+    /** Streams on the other instance, posts here; commit → arrival for every message. */
+    private String[] delivery(Dataset data, int otherPort) throws Exception {
+        HttpClient streams =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        signIn(streams, otherPort, data.mentorEmail());
+        AtomicLongArray arrived = new AtomicLongArray(MESSAGES);
+        AtomicInteger arrivals = new AtomicInteger();
+        CountDownLatch opened = new CountDownLatch(data.conversations().size());
+        List<LineReader> open = new ArrayList<>();
+        for (UUID conversation : data.conversations()) {
+            LineReader reader = new LineReader(arrived, arrivals, opened);
+            open.add(reader);
+            streams.sendAsync(
+                    HttpRequest.newBuilder(
+                                    uri(otherPort, "/conversations/" + conversation + "/stream"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(reader));
+            // Fifty at a time, as pages open over a minute rather than in one millisecond.
+            if (open.size() % 50 == 0) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (data.conversations().size() - opened.getCount() < open.size()
+                        && System.nanoTime() < until) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+            }
+        }
+        // Every stream has sent its first line (so it is subscribed) before the first post.
+        if (!opened.await(5, TimeUnit.MINUTES)) {
+            note("only %,d streams opened", data.conversations().size() - opened.getCount());
+        }
+        long[] committed = new long[MESSAGES];
+        long[] called = new long[MESSAGES];
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService posters = Executors.newFixedThreadPool(4);
+        long period = TimeUnit.SECONDS.toNanos(1) / POST_RATE;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        for (int n = 0; n < MESSAGES; n++) {
+            long intended = start + n * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int message = n;
+            posters.execute(
+                    () -> {
+                        int pair = message % data.conversations().size();
+                        try {
+                            called[message] = System.nanoTime();
+                            messaging.post(
+                                    data.organisation(),
+                                    data.conversations().get(pair),
+                                    data.mentees().get(pair),
+                                    null,
+                                    "bench#" + message + "# posted on instance one");
+                            committed[message] = System.nanoTime();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    });
+        }
+        posters.shutdown();
+        posters.awaitTermination(10, TimeUnit.MINUTES);
+        double postSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (arrivals.get() < MESSAGES - failed.get() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        open.forEach(reader -> reader.subscription.cancel());
+        double[] latencies = new double[MESSAGES];
+        double[] fromCall = new double[MESSAGES];
+        int count = 0;
+        for (int n = 0; n < MESSAGES; n++) {
+            if (committed[n] != 0 && arrived.get(n) != 0) {
+                latencies[count] = (arrived.get(n) - committed[n]) / 1e6;
+                fromCall[count] = (arrived.get(n) - called[n]) / 1e6;
+                count++;
+            }
+        }
+        latencies = Arrays.copyOf(latencies, count);
+        fromCall = Arrays.copyOf(fromCall, count);
+        Arrays.sort(latencies);
+        Arrays.sort(fromCall);
+        note(
+                "delivery: %,d streams open on the second instance, %,d posts in %.1f s (%.0f/s"
+                        + " asked), %d failed; %,d arrived; from the post's call instead of its"
+                        + " return: p50 %.1f ms, p99 %.1f ms; slowest %.1f ms",
+                open.size(),
+                MESSAGES,
+                postSeconds,
+                (double) POST_RATE,
+                failed.get(),
+                count,
+                percentile(fromCall, 50),
+                percentile(fromCall, 99),
+                count == 0 ? Double.NaN : latencies[count - 1]);
+        double p99 = percentile(latencies, 99);
+        return new String[] {
+            "post's commit → arrival on the other instance",
+            ms(percentile(latencies, 50)),
+            ms(p99),
+            "p99 ≤ 100 ms",
+            count == MESSAGES && p99 <= 100 ? "yes" : "NO",
+            String.format(Locale.ROOT, "%,d of %,d arrived", count, MESSAGES)
+        };
+    }
+
+    /** Fills the database to a million messages, then asks for the big conversation's page. */
+    private String[] bigConversation(Dataset data) throws Exception {
+        UUID big = data.conversations().get(0);
+        long started = System.nanoTime();
+        long existing = jdbc.sql("select count(*) from message").query(Long.class).single();
+        long missing = Math.max(0, TOTAL_MESSAGES - existing);
+        long inBig = Math.min(BIG, missing);
+        for (long done = 0; done < inBig; done += 10_000) {
+            fill(data.organisation(), big, Math.min(10_000, inBig - done));
+        }
+        long rest = missing - inBig;
+        int others = data.conversations().size() - 1;
+        if (others > 0 && rest > 0) {
+            long each = (rest + others - 1) / others;
+            for (UUID other : data.conversations().subList(1, others + 1)) {
+                fill(data.organisation(), other, each);
+            }
+        }
+        // People have read what was there before the bench; the unread counts stay small.
+        jdbc.sql(
+                        "update conversation_member set read_seq = c.last_seq from conversation c"
+                                + " where c.id = conversation_member.conversation_id and"
+                                + " c.organisation_id = ?")
+                .params(data.organisation().value())
+                .update();
+        jdbc.sql("analyze").update();
+        long total = jdbc.sql("select count(*) from message").query(Long.class).single();
+        long bigCount =
+                jdbc.sql("select count(*) from message where conversation_id = ?")
+                        .params(big)
+                        .query(Long.class)
+                        .single();
+        note(
+                "page: %,d messages in the database (%,d in the conversation), added in %.0f s",
+                total, bigCount, (System.nanoTime() - started) / 1e9);
+
+        HttpClient browser =
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        signIn(browser, port, data.menteeEmail());
+        String path = "/conversations/" + big;
+        // Warm-up: class loading, JIT, caches; one request at a time.
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < warm) {
+            browser.send(request(port, path), HttpResponse.BodyHandlers.discarding());
+        }
+        FixedRateLoad.Latencies page =
+                FixedRateLoad.run(browser, () -> request(port, path), PAGE_RATE, SECONDS);
+        return new String[] {
+            "conversation page @" + PAGE_RATE + "/s",
+            ms(page.percentile(50)),
+            ms(page.percentile(99)),
+            "p99 ≤ 50 ms",
+            page.percentile(99) <= 50 && page.failed() == 0 ? "yes" : "NO",
+            page.failed() + " failed of " + page.sent()
+        };
+    }
+
+    /**
+     * Adds {@code count} messages to a conversation, alternately by the mentor and the mentee, in
+     * one statement (small enough for the statement timeout).
+     */
+    private void fill(OrganisationId organisation, UUID conversation, long count) {
+        jdbc.sql(
+                        "insert into message (id, organisation_id, conversation_id, seq, event_seq,"
+                                + " author_id, client_id, body, created_at) select"
+                                + " gen_random_uuid(), c.organisation_id, c.id, c.last_seq + g,"
+                                + " c.last_seq + g, case when g % 2 = 0 then c.mentor_id else"
+                                + " m.person_id end, gen_random_uuid(), 'Earlier message ' || g"
+                                + " || ', notes at https://example.org/notes/' || g,"
+                                + " localtimestamp - interval '30 days' + g * interval '1 second'"
+                                + " from conversation c join conversation_member m on"
+                                + " m.conversation_id = c.id and m.person_id <> c.mentor_id cross"
+                                + " join generate_series(1, ?) g where c.organisation_id = ? and"
+                                + " c.id = ?")
+                .params(count, organisation.value(), conversation)
+                .update();
+        jdbc.sql("update conversation set last_seq = last_seq + ? where id = ?")
+                .params(count, conversation)
+                .update();
+    }
+
+    /** Reads a stream's lines and notes when each bench message first arrives. */
+    static final class LineReader implements Flow.Subscriber<String> {
+        private final AtomicLongArray arrived;
+        private final AtomicInteger arrivals;
+        private final CountDownLatch opened;
+        private boolean first = true;
+        volatile Flow.Subscription subscription;
+
+        LineReader(AtomicLongArray arrived, AtomicInteger arrivals, CountDownLatch opened) {
+            this.arrived = arrived;
+            this.arrivals = arrivals;
+            this.opened = opened;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (first) {
+                first = false;
+                opened.countDown();
+            }
+            if (!line.startsWith("data:")) {
+                return;
+            }
+            long now = System.nanoTime();
+            Matcher mark = MARK.matcher(line);
+            if (mark.find()) {
+                int n = Integer.parseInt(mark.group(1));
+                if (n < arrived.length() && arrived.compareAndSet(n, 0, now)) {
+                    arrivals.incrementAndGet();
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // cancelled at the end, or the instance stopped
+        }
+
+        @Override
+        public void onComplete() {}
+    }
+
+    record Dataset(
+            OrganisationId organisation,
+            String mentorEmail,
+            String menteeEmail,
+            List<UUID> conversations,
+            List<PersonId> mentees) {}
+
+    /** One mentor paired with {@link #STREAMS} mentees, {@link #PER_PROGRAM} per program. */
+    private Dataset build() {
+        OrganisationId org = identity.ensureOrganisation("bench-" + UUID.randomUUID(), "Bench");
+        // Accounts are found by e-mail across organisations: each run has e-mails of its own.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv =
+                new StringBuilder(
+                        "employee_id,email,first_name,last_name,title,level,division,function,"
+                                + "location,time_zone,work_mode,languages,skills\n");
+        csv.append(
+                "M0,mentor-"
+                        + tag
+                        + "@bench.test,Maya,Mentor,Engineering lead,7,Digital,Engineering,Berlin,"
+                        + "Europe/Berlin,HOME_OFFICE,English,Java\n");
+        for (int i = 0; i < STREAMS; i++) {
+            csv.append("E")
+                    .append(i)
+                    .append(",mentee")
+                    .append(i)
+                    .append("-")
+                    .append(tag)
+                    .append("@bench.test,Eli,Mentee")
+                    .append(i)
+                    .append(",Sales rep,3,Retail,Sales,London,Europe/London,FIELD,English,Java\n");
+        }
+        people.importCsv(org, csv.toString().getBytes(StandardCharsets.UTF_8));
+        PersonId mentor =
+                people.findByEmail(org, "mentor-" + tag + "@bench.test").orElseThrow().id();
+        List<UUID> conversations = new ArrayList<>();
+        List<PersonId> mentees = new ArrayList<>();
+        ProgramId program = null;
+        for (int i = 0; i < STREAMS; i++) {
+            if (i % PER_PROGRAM == 0) {
+                program =
+                        programs.create(org, ProgramDraft.of("Bench " + i, "CROSS_DIVISIONAL"))
+                                .id();
+            }
+            PersonId mentee =
+                    people.findByEmail(org, "mentee" + i + "-" + tag + "@bench.test")
+                            .orElseThrow()
+                            .id();
+            MentorshipId pair =
+                    TestPairs.start(programs, mentorships, org, program, mentee, mentor, 50);
+            conversations.add(messaging.conversationOf(org, pair, mentee));
+            mentees.add(mentee);
+        }
+        String mentorEmail = "mentor-" + tag + "@bench.test";
+        String menteeEmail = "mentee0-" + tag + "@bench.test";
+        identity.ensureAccount(org, mentorEmail, "Maya Mentor", PASSWORD, Role.EMPLOYEE);
+        identity.ensureAccount(org, menteeEmail, "Eli Mentee0", PASSWORD, Role.EMPLOYEE);
+        return new Dataset(org, mentorEmail, menteeEmail, conversations, mentees);
+    }
+
+    /** The second instance; command-line arguments, so they win over application.properties. */
+    private ConfigurableApplicationContext secondInstance() {
+        return new SpringApplicationBuilder(TandemApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tandem.demo=false",
+                        "--tandem.data-dir=" + dataDir(),
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off",
+                        "--tandem.login.free-attempts-per-address=100000",
+                        "--tandem.messaging.channel=" + CHANNEL,
+                        "--spring.datasource.url=" + DB_URL,
+                        "--spring.datasource.username=" + DB_USER,
+                        "--spring.datasource.password=" + DB_PASSWORD);
+    }
+
+    private static String dataDir() {
+        try {
+            Path dir = Files.createTempDirectory("tandem-messaging-bench");
+            dir.toFile().deleteOnExit();
+            return dir.toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void signIn(HttpClient client, int port, String email) throws Exception {
+        String form =
+                client.send(request(port, "/login"), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        var response =
+                client.send(
+                        HttpRequest.newBuilder(uri(port, "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "username="
+                                                        + URLEncoder.encode(
+                                                                email, StandardCharsets.UTF_8)
+                                                        + "&password="
+                                                        + PASSWORD
+                                                        + "&_csrf="
+                                                        + URLEncoder.encode(
+                                                                csrf.group(1),
+                                                                StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (location.contains("error")) {
+            throw new IllegalStateException("sign-in refused: " + location);
+        }
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpRequest request(int port, String path) {
+        return HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept-Encoding", "identity")
+                .build();
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+
+    private void note(String format, Object... args) {
+        lines.add("note: " + String.format(Locale.ROOT, format, args));
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,159 @@
+package io.tandem.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestPairs;
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.identity.Role;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.people.DirectoryQuery;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
+import io.tandem.web.PageQuery;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Streams over a real connection, as a browser opens them. A browser's {@code EventSource} counts a
+ * stream as open only when the response's status and headers arrive; before that it stays
+ * CONNECTING and the page receives nothing. A conversation with nothing new must therefore answer
+ * at once, not with its first heartbeat (every 20 s).
+ */
+@TandemIntegrationTest
+class StreamOpeningIntegrationTests {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "a long enough password 1";
+
+    @LocalServerPort int port;
+    @Autowired TestOrganisations organisations;
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired MentorshipManagement mentorships;
+    @Autowired MessagingManagement messaging;
+
+    @Test
+    void aConversationWithNothingNewOpensItsStreamsAtOnce() throws Exception {
+        OrganisationId org = organisations.create().id();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mentee = "eva-" + tag + "@open.test";
+        people.importCsv(
+                org,
+                ("employee_id,email,first_name,last_name,title,level,division,function,location,"
+                                + "time_zone,work_mode,languages,skills\n"
+                                + "M1,mia-"
+                                + tag
+                                + "@open.test,Mia,Mentor,Lead,7,Digital,Engineering,Berlin,"
+                                + "Europe/Berlin,HOME_OFFICE,English,Java\n"
+                                + "E1,"
+                                + mentee
+                                + ",Eva,Early,Rep,3,Retail,Sales,New York,America/New_York,"
+                                + "FIELD,English,Negotiation\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        PersonId mia = person(org, "M1");
+        PersonId eva = person(org, "E1");
+        ProgramView program = programs.create(org, ProgramDraft.of("Open", "CROSS_DIVISIONAL"));
+        MentorshipId pair = TestPairs.start(programs, mentorships, org, program.id(), eva, mia, 50);
+        UUID conversation = messaging.conversationOf(org, pair, eva);
+        messaging.post(org, conversation, mia, null, "Already read when the page opens");
+        identity.ensureAccount(org, mentee, "Eva Early", PASSWORD, Role.EMPLOYEE);
+        HttpClient browser = signIn(mentee);
+
+        for (String path :
+                List.of(
+                        "/conversations/" + conversation + "/stream",
+                        "/api/v1/conversations/" + conversation + "/stream",
+                        "/messages/unread/stream")) {
+            // The wait is well under the heartbeat, which alone used to send the headers.
+            HttpResponse<Stream<String>> stream =
+                    browser.send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .header("Accept", "text/event-stream")
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
+            try {
+                assertThat(stream.statusCode()).as(path).isEqualTo(200);
+                assertThat(stream.headers().firstValue("Content-Type"))
+                        .as(path)
+                        .hasValueSatisfying(
+                                type -> assertThat(type).startsWith("text/event-stream"));
+            } finally {
+                stream.body().close();
+            }
+        }
+    }
+
+    private PersonId person(OrganisationId org, String code) {
+        return people.search(
+                        org,
+                        new DirectoryQuery(code, null, null, null, null, null, null),
+                        PageQuery.of(0, 1))
+                .items()
+                .get(0)
+                .id();
+    }
+
+    private HttpClient signIn(String email) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+        String form =
+                client.send(
+                                HttpRequest.newBuilder(uri("/login")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        Matcher csrf = CSRF_FIELD.matcher(form);
+        assertThat(csrf.find()).as("CSRF field on the sign-in page").isTrue();
+        HttpResponse<String> signedIn =
+                client.send(
+                        HttpRequest.newBuilder(uri("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "username="
+                                                        + URLEncoder.encode(
+                                                                email, StandardCharsets.UTF_8)
+                                                        + "&password="
+                                                        + URLEncoder.encode(
+                                                                PASSWORD, StandardCharsets.UTF_8)
+                                                        + "&_csrf="
+                                                        + URLEncoder.encode(
+                                                                csrf.group(1),
+                                                                StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return client;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
