@@ -27,4 +27,10 @@ public record EnrolmentView(
         Instant invitedAt,
         Instant enrolledAt,
         Instant decidedAt,
-        String decisionNote) {}
+        String decisionNote) {
+
+    /** Whether this is the caller's own enrolment (an API token holds none). */
+    public boolean heldBy(io.tandem.identity.TandemUser caller) {
+        return caller.email() != null && caller.email().equalsIgnoreCase(email);
+    }
+}
