@@ -138,7 +138,7 @@ class EnrolmentPageController {
             return "redirect:/programs/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return page(program, form, ProgramPageController.byField(e), user, model);
+            return page(program, form, e.byField(), user, model);
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problemText", e.getMessage());
@@ -156,18 +156,13 @@ class EnrolmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
                     boolean confirmed,
             RedirectAttributes redirect) {
-        EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
-        boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
-        if (!own && !user.managesPrograms()) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Not your enrolment");
-        }
+        EnrolmentView view = programs.withdrawable(user, new EnrolmentId(enrolment));
         // Declining an invitation is one click; leaving a program asks first.
         if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
         }
         try {
-            programs.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));
+            programs.withdraw(user, view.id(), "end".equals(mentorship));
             redirect.addFlashAttribute("notice", "enrolment.withdrawn");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

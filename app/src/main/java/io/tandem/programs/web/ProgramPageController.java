@@ -19,7 +19,6 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
-import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Pager;
@@ -230,7 +229,7 @@ class ProgramPageController {
             return "redirect:/programs/" + program.id();
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return builder(form, byField(e), model);
+            return builder(form, e.byField(), model);
         }
     }
 
@@ -243,10 +242,8 @@ class ProgramPageController {
             @RequestParam(defaultValue = "0") int page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
+        programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
-        if (overview.program().status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
-            throw new io.tandem.web.NotFoundException("draft");
-        }
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
         model.addAttribute("statements", statements(overview.program().rules()));
@@ -385,7 +382,7 @@ class ProgramPageController {
             return rulesPage(
                     programs.get(user.organisationId(), new ProgramId(id)),
                     rules,
-                    byField(e),
+                    e.byField(),
                     model);
         } catch (io.tandem.web.ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -566,17 +563,6 @@ class ProgramPageController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static Map<String, String> byField(InvalidInputException e) {
-        return e.errors().stream()
-                .filter(err -> err.field() != null)
-                .collect(
-                        Collectors.toMap(
-                                InputError::field,
-                                InputError::message,
-                                (a, b) -> a,
-                                LinkedHashMap::new));
     }
 
     private Map<MatchingRule, String> statements(List<MatchingRule> rules) {
