@@ -53,6 +53,95 @@ class WorkspaceFormErrorsIntegrationTests {
     record Case(String path, Map<String, String> values, String id, String message, String kept) {}
 
     @Test
+    void theEnrolmentFormShowsAWordWhereANumberBelongsNextToItsField() throws Exception {
+        TestOrganisation org = organisations.create();
+        people.importCsv(
+                org.id(),
+                "employee_id,email,first_name,last_name\nE1,eli@wsf.test,Eli,Early\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Open", "CUSTOM"));
+        programs.moveTo(org.id(), program.id(), io.tandem.programs.ProgramStatus.ENROLLING);
+        MockHttpServletResponse answer =
+                mvc.perform(
+                                post("/programs/" + program.id() + "/enrol")
+                                        .with(
+                                                TestOrganisations.signedIn(
+                                                        org.id(), "eli@wsf.test", Role.EMPLOYEE))
+                                        .with(csrf())
+                                        .param("role", "MENTOR")
+                                        .param("capacity", "lots")
+                                        .param("goals", "Kept goals")
+                                        .param("timeZone", "UTC"))
+                        .andReturn()
+                        .getResponse();
+        assertThat(answer.getStatus()).isEqualTo(422);
+        String page = answer.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(
+                        PageFormErrorsIntegrationTests.shownInline(
+                                page, "capacity", "Enter a whole number.", null))
+                .isNull();
+        assertThat(PageFormErrorsIntegrationTests.shownInline(page, "goals", null, null))
+                .as("only the capacity is refused")
+                .isNotNull();
+        assertThat(page).contains(">Kept goals</textarea>");
+        assertThat(
+                        programs.enrolments(
+                                        org.id(),
+                                        program.id(),
+                                        null,
+                                        null,
+                                        io.tandem.web.PageQuery.of(0, 10))
+                                .total())
+                .isZero();
+    }
+
+    /** The program builder's dates and numbers, refused the same way. */
+    @Test
+    void theBuilderShowsAWordWhereADateOrNumberBelongsNextToItsField() throws Exception {
+        TestOrganisation org = organisations.create();
+        RequestPostProcessor admin =
+                TestOrganisations.signedIn(org.id(), "ada@wsf.test", Role.ADMIN);
+        List<String> wrong = new ArrayList<>();
+        for (String[] c :
+                new String[][] {
+                    {"startsOn", "soon", "Enter a date as YYYY-MM-DD."},
+                    {"enrolmentClosesOn", "31/12/2030", "Enter a date as YYYY-MM-DD."},
+                    {"defaultCapacity", "many", "Enter a whole number."},
+                    {"relationshipMonths", "6.5", "Enter a whole number."}
+                }) {
+            MockHttpServletResponse answer =
+                    mvc.perform(
+                                    post("/programs/new")
+                                            .with(admin)
+                                            .with(csrf())
+                                            .param("name", "Kept name")
+                                            .param("template", "CROSS_DIVISIONAL")
+                                            .param(c[0], c[1]))
+                            .andReturn()
+                            .getResponse();
+            if (answer.getStatus() != 422) {
+                wrong.add(c[0] + ": status " + answer.getStatus());
+                continue;
+            }
+            String page = answer.getContentAsString(StandardCharsets.UTF_8);
+            String problem = PageFormErrorsIntegrationTests.shownInline(page, c[0], c[2], null);
+            if (problem != null) {
+                wrong.add(c[0] + ": " + problem);
+            }
+            if (PageFormErrorsIntegrationTests.shownInline(page, "name", null, "Kept name")
+                    == null) {
+                wrong.add(c[0] + ": the name was marked wrong");
+            }
+            if (!page.contains("value=\"Kept name\"")) {
+                wrong.add(c[0] + ": the name entered was not kept");
+            }
+        }
+        assertThat(wrong).as("builder fields that did not show the refusal inline").isEmpty();
+        assertThat(programs.list(org.id(), true, io.tandem.web.PageQuery.of(0, 10)).total())
+                .isZero();
+    }
+
+    @Test
     void everyRefusalOfThePairsFormsIsShownNextToItsField() throws Exception {
         TestOrganisation org = organisations.create();
         people.importCsv(

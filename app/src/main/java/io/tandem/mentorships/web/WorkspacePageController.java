@@ -171,6 +171,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#goals",
+                null,
                 () ->
                         workspaces.adoptGoal(
                                 user.organisationId(), mentorship(id), me(user), suggestion));
@@ -189,6 +190,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#goals",
+                null,
                 () -> {
                     workspaces.meetMilestone(
                             user.organisationId(), mentorship(id), me(user), milestone);
@@ -236,6 +238,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#actions",
+                null,
                 () -> {
                     workspaces.completeActionItem(
                             user.organisationId(), mentorship(id), me(user), item);
@@ -286,6 +289,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "",
+                null,
                 () -> {
                     boolean applied =
                             workspaces.extend(
@@ -299,19 +303,10 @@ class WorkspacePageController {
                 });
     }
 
-    /** Runs one user action; on bad input or a clash, shows the workspace again with the reason. */
-    private String act(
-            TandemUser user,
-            UUID id,
-            Model model,
-            HttpServletResponse response,
-            String anchor,
-            Supplier<Object> action) {
-        return act(user, id, model, response, anchor, null, action);
-    }
-
     /**
-     * As above, for a form: what did not bind or validate is refused like the module's refusals.
+     * Runs one user action; on bad input or a clash, shows the workspace again with the reason. A
+     * form's binding (or null) is checked first: what did not convert is refused like the module's
+     * own refusals.
      */
     private String act(
             TandemUser user,
@@ -431,6 +426,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#agreement",
+                null,
                 () -> {
                     workspaces.sign(user.organisationId(), mentorship(id), me(user), version);
                     return null;

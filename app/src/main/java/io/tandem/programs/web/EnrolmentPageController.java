@@ -12,15 +12,18 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,10 +82,13 @@ class EnrolmentPageController {
 
     private final ProgramManagement programs;
     private final PeopleManagement people;
+    private final MessageSource messages;
 
-    EnrolmentPageController(ProgramManagement programs, PeopleManagement people) {
+    EnrolmentPageController(
+            ProgramManagement programs, PeopleManagement people, MessageSource messages) {
         this.programs = programs;
         this.people = people;
+        this.messages = messages;
     }
 
     @GetMapping("/programs/{id}/enrol")
@@ -116,10 +122,12 @@ class EnrolmentPageController {
     String enrol(
             TandemUser user,
             @PathVariable UUID id,
-            EnrolmentForm form,
+            EnrolmentForm entered,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
+        EnrolmentForm form = FormInput.asEntered(entered, binding, EnrolmentForm.class);
         ProgramView program =
                 programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         var person = people.findByEmail(user.organisationId(), user.email());
@@ -132,6 +140,7 @@ class EnrolmentPageController {
             return page(program, form, Map.of(), user, model);
         }
         try {
+            InvalidInputException.check(binding, messages);
             EnrolmentView enrolment =
                     programs.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
             redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());

@@ -19,6 +19,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Pager;
@@ -30,9 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -153,6 +152,7 @@ class ProgramPageController {
     private final ProgramManagement programs;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
+    private final org.springframework.context.MessageSource messageSource;
 
     ProgramPageController(
             ProgramManagement programs,
@@ -160,6 +160,7 @@ class ProgramPageController {
             org.springframework.context.MessageSource messageSource) {
         this.programs = programs;
         this.people = people;
+        this.messageSource = messageSource;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
     }
@@ -206,24 +207,14 @@ class ProgramPageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String create(
             TandemUser user,
-            ProgramForm form,
+            ProgramForm entered,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        if (binding.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            Map<String, String> errors =
-                    binding.getFieldErrors().stream()
-                            .collect(
-                                    Collectors.toMap(
-                                            e -> e.getField(),
-                                            e -> "invalid",
-                                            (a, b) -> a,
-                                            LinkedHashMap::new));
-            return builder(form, errors, model);
-        }
+        ProgramForm form = FormInput.asEntered(entered, binding, ProgramForm.class);
         try {
+            InvalidInputException.check(binding, messageSource);
             ProgramView program = programs.create(user.organisationId(), form.draft());
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
