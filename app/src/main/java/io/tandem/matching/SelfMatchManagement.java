@@ -15,6 +15,8 @@ import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -303,6 +305,37 @@ public class SelfMatchManagement {
     /** The requests the person received (as a mentor) and sent (as a mentee), newest first. */
     public List<RequestView> requestsFor(OrganisationId organisation, PersonId person) {
         return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
+    }
+
+    /** One page of the requests the person received as a mentor, newest first. */
+    public Paged<RequestView> received(
+            OrganisationId organisation, PersonId mentor, PageQuery page) {
+        return requestPage(organisation, mentor, true, page);
+    }
+
+    /** One page of the requests the person sent as a mentee, newest first. */
+    public Paged<RequestView> sent(OrganisationId organisation, PersonId mentee, PageQuery page) {
+        return requestPage(organisation, mentee, false, page);
+    }
+
+    private Paged<RequestView> requestPage(
+            OrganisationId organisation, PersonId person, boolean received, PageQuery page) {
+        long total = requests.count(organisation, person, received);
+        // A page past the end shows the last one, so a link that outlived some rows still shows
+        // rows.
+        int pages = (int) Math.max(1, (total + page.size() - 1) / page.size());
+        PageQuery within = new PageQuery(Math.min(page.page(), pages - 1), page.size());
+        return Paged.of(
+                views(
+                        organisation,
+                        requests.page(
+                                organisation,
+                                person,
+                                received,
+                                (int) within.offset(),
+                                within.size())),
+                within,
+                total);
     }
 
     private void refuseUnlessMentor(Request r, PersonId mentor) {

@@ -101,6 +101,32 @@ class SelfMatchRequests {
                 .list();
     }
 
+    /**
+     * One page of the requests the person received as a mentor, or sent as a mentee, newest first.
+     */
+    List<Request> page(
+            OrganisationId organisation, PersonId person, boolean received, int offset, int size) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from self_match_request where organisation_id = ? and "
+                                + (received ? "mentor_id" : "mentee_id")
+                                + " = ? order by created_at desc, id limit ? offset ?")
+                .params(organisation.value(), person.value(), size, offset)
+                .query(SelfMatchRequests::map)
+                .list();
+    }
+
+    long count(OrganisationId organisation, PersonId person, boolean received) {
+        return jdbc.sql(
+                        "select count(*) from self_match_request where organisation_id = ? and "
+                                + (received ? "mentor_id" : "mentee_id")
+                                + " = ?")
+                .params(organisation.value(), person.value())
+                .query(Long.class)
+                .single();
+    }
+
     /** The mentee's requests in the program that can still be answered, by mentor. */
     Map<PersonId, RequestId> openFrom(ProgramId program, PersonId mentee, Instant now) {
         Map<PersonId, RequestId> open = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -225,6 +227,32 @@ public class EnrolmentManagement {
                         decided.role(),
                         approve));
         return decided;
+    }
+
+    /**
+     * The enrolment, if the caller may withdraw it: their own, or any for those who manage
+     * programs. Pages (the confirmation and the withdrawal) and the API ask here, so the rule is
+     * the same everywhere.
+     *
+     * @throws AccessDeniedException for anyone else
+     */
+    public EnrolmentView withdrawable(TandemUser caller, EnrolmentId id) {
+        EnrolmentView view = enrolment(caller.organisationId(), id);
+        if (!view.heldBy(caller) && !caller.managesPrograms()) {
+            throw new AccessDeniedException(messages.getMessage("enrolment.not-yours"));
+        }
+        return view;
+    }
+
+    /**
+     * The caller withdraws the enrolment (theirs, or anyone's if they manage programs).
+     *
+     * @throws AccessDeniedException for anyone else
+     */
+    @Transactional
+    public EnrolmentView withdraw(TandemUser caller, EnrolmentId id, boolean endMentorships) {
+        withdrawable(caller, id);
+        return withdraw(caller.organisationId(), id, endMentorships);
     }
 
     /** The person leaves the program (or declines an invitation); any mentorship in it goes on. */

@@ -43,4 +43,9 @@ public record EnrolmentView(
     public boolean takingPart() {
         return status == EnrolmentStatus.ACTIVE;
     }
+
+    /** Whether this is the caller's own enrolment (an API token holds none). */
+    public boolean heldBy(io.tandem.identity.TandemUser caller) {
+        return caller.email() != null && caller.email().equalsIgnoreCase(email);
+    }
 }

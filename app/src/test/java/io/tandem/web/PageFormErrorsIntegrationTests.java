@@ -103,42 +103,58 @@ class PageFormErrorsIntegrationTests {
                 continue;
             }
             String page = answer.getContentAsString(StandardCharsets.UTF_8);
-            Matcher control =
-                    Pattern.compile(
-                                    "<(input|textarea)\\b([^>]*\\bid=\""
-                                            + c.field()
-                                            + "\"[^>]*)>(?:([^<]*)</textarea>)?")
-                            .matcher(page);
-            Matcher message =
-                    Pattern.compile("<p\\b[^>]*\\bid=\"" + c.field() + "-error\"[^>]*>([^<]*)</p>")
-                            .matcher(page);
-            if (!control.find() || !message.find() || message.group(1).isBlank()) {
-                wrong.add(what + ": no control or no message next to it");
-                continue;
-            }
-            String attributes = control.group(2);
-            String describedBy = attribute(attributes, "aria-describedby");
-            if (!"true".equals(attribute(attributes, "aria-invalid"))
-                    || describedBy == null
-                    || !List.of(describedBy.split(" ")).contains(c.field() + "-error")) {
-                wrong.add(what + ": the control is not tied to its message");
-            }
-            String between = page.substring(control.end(), message.start());
-            if (message.start() < control.end() || between.contains("class=\"field\"")) {
-                wrong.add(what + ": the message is not next to the field");
-            }
-            if (message.group(1).startsWith("??")) {
-                wrong.add(what + ": raw message key " + message.group(1));
-            }
-            String kept =
-                    control.group(1).equals("textarea")
-                            ? control.group(3)
-                            : attribute(attributes, "value");
-            if (!c.value().equals(kept == null ? "" : kept)) {
-                wrong.add(what + ": the value entered was not kept");
+            String problem = shownInline(page, c.field(), null, c.value());
+            if (problem != null) {
+                wrong.add(what + ": " + problem);
             }
         }
         assertThat(wrong).as("forms that did not show the refusal inline").isEmpty();
+    }
+
+    /**
+     * How the page fails to show the refusal of the control {@code id} inline, or null when it
+     * does: the control marked invalid and described by its message, the message right after it, no
+     * raw message key, the message holding {@code message} (when given) and the control the value
+     * {@code kept} (when given).
+     */
+    static String shownInline(String page, String id, String message, String kept) {
+        Matcher control =
+                Pattern.compile(
+                                "<(input|textarea|select)\\b([^>]*\\bid=\""
+                                        + id
+                                        + "\"[^>]*)>(?:([^<]*)</textarea>)?")
+                        .matcher(page);
+        Matcher shown =
+                Pattern.compile("<p\\b[^>]*\\bid=\"" + id + "-error\"[^>]*>([^<]*)</p>")
+                        .matcher(page);
+        if (!control.find() || !shown.find() || shown.group(1).isBlank()) {
+            return "no control or no message next to it";
+        }
+        String attributes = control.group(2);
+        String describedBy = attribute(attributes, "aria-describedby");
+        if (!"true".equals(attribute(attributes, "aria-invalid"))
+                || describedBy == null
+                || !List.of(describedBy.split(" ")).contains(id + "-error")) {
+            return "the control is not tied to its message";
+        }
+        String between = page.substring(control.end(), shown.start());
+        if (shown.start() < control.end() || between.contains("class=\"field\"")) {
+            return "the message is not next to the field";
+        }
+        if (shown.group(1).startsWith("??")) {
+            return "raw message key " + shown.group(1);
+        }
+        if (message != null && !shown.group(1).contains(message)) {
+            return "message " + shown.group(1);
+        }
+        String value =
+                control.group(1).equals("textarea")
+                        ? control.group(3)
+                        : attribute(attributes, "value");
+        if (kept != null && !kept.equals(value == null ? "" : value)) {
+            return "the value entered was not kept";
+        }
+        return null;
     }
 
     static String attribute(String attributes, String name) {

@@ -5,14 +5,12 @@ import io.tandem.audit.AuditFilter;
 import io.tandem.audit.AuditLog;
 import io.tandem.audit.AuditQuery;
 import io.tandem.identity.TandemUser;
-import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -76,7 +74,7 @@ class AuditPageController {
             query = filter.query();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.byField());
             model.addAttribute("entries", null);
             return "audit/log";
         }
@@ -97,11 +95,5 @@ class AuditPageController {
     void download(TandemUser user, AuditFilter filter, HttpServletResponse response)
             throws IOException {
         csv.download(user.organisationId(), filter.query(), response);
-    }
-
-    private static Map<String, String> errors(InvalidInputException e) {
-        return e.errors().stream()
-                .filter(error -> error.field() != null)
-                .collect(Collectors.toMap(InputError::field, InputError::message, (a, b) -> a));
     }
 }

@@ -13,7 +13,6 @@ import io.tandem.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -61,31 +60,20 @@ class TokenRestController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedTokenJson issue(TandemUser user, @RequestBody @Valid NewToken body) {
-        List<InputError> errors = new ArrayList<>();
-        String name = body.name() == null ? "" : body.name().trim();
-        if (name.isEmpty()) {
-            errors.add(InputError.field("name", "tokens.name.required"));
-        } else if (name.length() > 120) {
-            errors.add(InputError.field("name", "tokens.name.too-long"));
-        }
-        TokenScope scope = null;
-        if (body.scopes() == null || body.scopes().size() != 1) {
-            errors.add(InputError.field("scopes", "tokens.scopes.one"));
-        } else {
-            scope = TokenScope.parse(body.scopes().get(0)).orElse(null);
-            if (scope == null) {
-                errors.add(InputError.field("scopes", "tokens.scopes.one"));
-            }
-        }
-        if (errors.isEmpty() && identity.tokenLimitReached(user.organisationId())) {
-            errors.add(InputError.field("name", "tokens.limit"));
-        }
-        if (!errors.isEmpty()) {
-            throw InvalidInputException.unprocessable("tokens.invalid", errors);
+        // The wire's list of scopes is this controller's to read; the name, the role and the
+        // cap are the identity module's rules, the same for the tokens page.
+        TokenScope scope =
+                body.scopes() == null || body.scopes().size() != 1
+                        ? null
+                        : TokenScope.parse(body.scopes().get(0)).orElse(null);
+        if (scope == null) {
+            throw InvalidInputException.unprocessable(
+                    "tokens.invalid", List.of(InputError.field("scopes", "tokens.scopes.one")));
         }
         Role role = body.role() == null ? Role.ADMIN : body.role();
         IssuedToken token =
-                identity.issueToken(user.organisationId(), name, role, scope, user.displayName());
+                identity.issueToken(
+                        user.organisationId(), body.name(), role, scope, user.displayName());
         return new IssuedTokenJson(
                 token.id(),
                 token.name(),

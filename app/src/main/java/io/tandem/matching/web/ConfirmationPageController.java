@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,11 +122,8 @@ class ConfirmationPageController {
     @GetMapping("/programs/{id}/enrolments/{enrolment}/withdraw")
     String withdraw(
             TandemUser user, @PathVariable UUID id, @PathVariable UUID enrolment, Model model) {
-        EnrolmentView view = enrolling.enrolment(user.organisationId(), new EnrolmentId(enrolment));
-        boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
-        if (!own && !user.managesPrograms()) {
-            throw new AccessDeniedException("Not your enrolment");
-        }
+        EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
+        boolean own = view.heldBy(user);
         var program = programs.get(user.organisationId(), view.programId());
         long together =
                 pairs.in(user.organisationId(), view.programId()).stream()

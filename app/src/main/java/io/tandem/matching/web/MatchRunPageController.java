@@ -49,6 +49,7 @@ class MatchRunPageController {
     record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
 
     static final int PAIRS_PAGE = 50;
+    static final int UNMATCHED_PAGE = 50;
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
@@ -96,6 +97,7 @@ class MatchRunPageController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") int unmatched,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
@@ -145,6 +147,13 @@ class MatchRunPageController {
                             rows.size());
             model.addAttribute("rows", paged.items());
             model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
+            // The mentees left without a mentor page too: a run of thousands can leave hundreds.
+            Paged<io.tandem.matching.MatchRunView.Unmatched> without =
+                    Paged.slice(
+                            run.unmatched(), PageQuery.of(Math.max(0, unmatched), UNMATCHED_PAGE));
+            model.addAttribute("unmatchedRows", without.items());
+            model.addAttribute(
+                    "unmatchedPager", Pager.of(without, request, "unmatched", "unmatched-heading"));
             model.addAttribute("people", found);
             model.addAttribute("q", q);
             model.addAttribute("sort", sort);

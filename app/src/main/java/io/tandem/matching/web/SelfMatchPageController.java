@@ -11,12 +11,10 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
@@ -66,11 +64,7 @@ class SelfMatchPageController {
             return "people/no-profile";
         }
         ProgramId program = new ProgramId(id);
-        ProgramView view = programs.get(user.organisationId(), program);
-        if (view.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
-            // as on the program's own page: a draft is not there for its future mentees yet
-            throw new NotFoundException(messages.getMessage("program.not-found"));
-        }
+        ProgramView view = programs.visible(user.organisationId(), program, user.managesPrograms());
         model.addAttribute("program", view);
         List<Recommendation> recommendations = List.of();
         model.addAttribute("hasMentor", false);
@@ -121,24 +115,34 @@ class SelfMatchPageController {
         return "redirect:/programs/" + id + "/mentors";
     }
 
+    static final int REQUESTS_PAGE = 25;
+
     @GetMapping("/requests")
     String requests(
             TandemUser user,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int incoming,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         Optional<PersonSummary> me = me(user);
         if (me.isEmpty()) {
             return "people/no-profile";
         }
-        List<RequestView> all = selfMatch.requestsFor(user.organisationId(), me.get().id());
+        // Both lists page in the database: a sought-after mentor can hold hundreds of requests.
+        var received =
+                selfMatch.received(
+                        user.organisationId(),
+                        me.get().id(),
+                        io.tandem.web.PageQuery.of(Math.max(0, incoming), REQUESTS_PAGE));
+        model.addAttribute("incoming", received.items());
         model.addAttribute(
-                "incoming", all.stream().filter(r -> r.mentorId().equals(me.get().id())).toList());
-        // Open requests to answer are few; the mentee's history of asks pages.
+                "incomingPager",
+                io.tandem.web.Pager.of(received, request, "incoming", "incoming-heading"));
         var outgoing =
-                io.tandem.web.Paged.slice(
-                        all.stream().filter(r -> r.menteeId().equals(me.get().id())).toList(),
-                        io.tandem.web.PageQuery.of(Math.max(0, page), 25));
+                selfMatch.sent(
+                        user.organisationId(),
+                        me.get().id(),
+                        io.tandem.web.PageQuery.of(Math.max(0, page), REQUESTS_PAGE));
         model.addAttribute("outgoing", outgoing.items());
         model.addAttribute(
                 "outgoingPager",

@@ -17,9 +17,11 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.ConflictException;
+import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -155,7 +158,13 @@ class MeetingPageController {
     }
 
     @PostMapping("/mentorships/{id}/meetings")
-    String create(TandemUser user, @PathVariable UUID id, PlanForm form, Model model) {
+    String create(
+            TandemUser user,
+            @PathVariable UUID id,
+            PlanForm entered,
+            BindingResult binding,
+            Model model) {
+        PlanForm form = FormInput.asEntered(entered, binding, PlanForm.class);
         PersonId me = me(user);
         Pair pair = pair(user, id, me);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -164,7 +173,13 @@ class MeetingPageController {
         int minutes = form.duration() == null ? 30 : form.duration();
         Recurrence recurrence = parse(Recurrence.class, form.recurrence(), Recurrence.NONE);
         Place place = parse(Place.class, form.place(), Place.VIDEO);
+        try {
+            InvalidInputException.check(binding, messages);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.byField());
+        }
         if (!errors.isEmpty()) {
+            status(422);
             return planPage(user, id, me, pair, form, errors, model);
         }
         try {
@@ -185,8 +200,10 @@ class MeetingPageController {
                                     form.address()));
             return "redirect:/meetings/" + planned.id();
         } catch (InvalidInputException e) {
+            status(e.status().value());
             return planPage(user, id, me, pair, form, byField(e), model);
         } catch (ConflictException e) {
+            status(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return planPage(user, id, me, pair, form, Map.of(), model);
         }
@@ -308,6 +325,7 @@ class MeetingPageController {
             Model model,
             RedirectAttributes redirect) {
         PersonId me = me(user);
+        model.addAttribute("noteBody", body);
         return act(
                 user,
                 id,
@@ -449,12 +467,24 @@ class MeetingPageController {
         try {
             action.get();
         } catch (InvalidInputException e) {
+            // The page again with the refusal next to the field, answered 422 like every form.
+            status(e.status().value());
             return meetingPage(user, id, me, byField(e), null, model);
         } catch (ConflictException e) {
+            status(HttpServletResponse.SC_CONFLICT);
             return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/meetings/" + id;
+    }
+
+    private static void status(int status) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof
+                        org.springframework.web.context.request.ServletRequestAttributes request
+                && request.getResponse() != null) {
+            request.getResponse().setStatus(status);
+        }
     }
 
     private Shown shown(MeetingView m, Pair pair, PersonId me) {

@@ -15,20 +15,21 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
-import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -113,12 +114,15 @@ class WorkspacePageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final List<WorkspaceSection> sections;
+    private final MessageSource messages;
 
     WorkspacePageController(
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
-            List<WorkspaceSection> sections) {
+            List<WorkspaceSection> sections,
+            MessageSource messages) {
+        this.messages = messages;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -136,9 +140,11 @@ class WorkspacePageController {
     String addGoal(
             TandemUser user,
             @PathVariable UUID id,
-            GoalForm form,
+            GoalForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        GoalForm form = FormInput.asEntered(entered, binding, GoalForm.class);
         model.addAttribute("goalForm", form);
         return act(
                 user,
@@ -146,6 +152,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#goals",
+                binding,
                 () ->
                         workspaces.addGoal(
                                 user.organisationId(), mentorship(id), me(user), form.draft()));
@@ -164,6 +171,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#goals",
+                null,
                 () ->
                         workspaces.adoptGoal(
                                 user.organisationId(), mentorship(id), me(user), suggestion));
@@ -182,6 +190,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#goals",
+                null,
                 () -> {
                     workspaces.meetMilestone(
                             user.organisationId(), mentorship(id), me(user), milestone);
@@ -193,9 +202,11 @@ class WorkspacePageController {
     String addAction(
             TandemUser user,
             @PathVariable UUID id,
-            ActionForm form,
+            ActionForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        ActionForm form = FormInput.asEntered(entered, binding, ActionForm.class);
         model.addAttribute("actionForm", form);
         return act(
                 user,
@@ -203,6 +214,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#actions",
+                binding,
                 () ->
                         workspaces.addActionItem(
                                 user.organisationId(),
@@ -226,6 +238,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#actions",
+                null,
                 () -> {
                     workspaces.completeActionItem(
                             user.organisationId(), mentorship(id), me(user), item);
@@ -237,9 +250,11 @@ class WorkspacePageController {
     String addNote(
             TandemUser user,
             @PathVariable UUID id,
-            NoteForm form,
+            NoteForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        NoteForm form = FormInput.asEntered(entered, binding, NoteForm.class);
         model.addAttribute("noteForm", form);
         return act(
                 user,
@@ -247,6 +262,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#notes",
+                binding,
                 () -> {
                     workspaces.addNote(
                             user.organisationId(),
@@ -273,6 +289,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "",
+                null,
                 () -> {
                     boolean applied =
                             workspaces.extend(
@@ -286,21 +303,29 @@ class WorkspacePageController {
                 });
     }
 
-    /** Runs one user action; on bad input or a clash, shows the workspace again with the reason. */
+    /**
+     * Runs one user action; on bad input or a clash, shows the workspace again with the reason. A
+     * form's binding (or null) is checked first: what did not convert is refused like the module's
+     * own refusals.
+     */
     private String act(
             TandemUser user,
             UUID id,
             Model model,
             HttpServletResponse response,
             String anchor,
+            BindingResult binding,
             Supplier<Object> action) {
         try {
+            if (binding != null) {
+                InvalidInputException.check(binding, messages);
+            }
             action.get();
             return "redirect:/mentorships/" + id + anchor;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("failed", anchor);
-            return page(user, id, model, byField(e));
+            return page(user, id, model, e.byField());
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
@@ -365,17 +390,20 @@ class WorkspacePageController {
     String saveAgreement(
             TandemUser user,
             @PathVariable UUID id,
-            AgreementForm form,
+            AgreementForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        AgreementForm form = FormInput.asEntered(entered, binding, AgreementForm.class);
         try {
+            InvalidInputException.check(binding, messages);
             workspaces.saveAgreement(user.organisationId(), mentorship(id), me(user), form.draft());
             redirect.addFlashAttribute("notice", "workspace.agreement.saved");
             return "redirect:/mentorships/" + id + "#agreement";
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return agreementPage(user, id, form, model, byField(e));
+            return agreementPage(user, id, form, model, e.byField());
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
@@ -398,6 +426,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "#agreement",
+                null,
                 () -> {
                     workspaces.sign(user.organisationId(), mentorship(id), me(user), version);
                     return null;
@@ -430,9 +459,11 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            GoalForm form,
+            GoalForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        GoalForm form = FormInput.asEntered(entered, binding, GoalForm.class);
         model.addAttribute("goalForm", form);
         return goalAct(
                 user,
@@ -441,6 +472,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "goal",
+                binding,
                 () ->
                         workspaces.editGoal(
                                 user.organisationId(),
@@ -456,9 +488,11 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            ProgressForm form,
+            ProgressForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        ProgressForm form = FormInput.asEntered(entered, binding, ProgressForm.class);
         model.addAttribute("progressForm", form);
         return goalAct(
                 user,
@@ -467,6 +501,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "progress",
+                binding,
                 () ->
                         workspaces.recordProgress(
                                 user.organisationId(),
@@ -483,9 +518,11 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            MilestoneForm form,
+            MilestoneForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        MilestoneForm form = FormInput.asEntered(entered, binding, MilestoneForm.class);
         model.addAttribute("milestoneForm", form);
         return goalAct(
                 user,
@@ -494,6 +531,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "milestone",
+                binding,
                 () ->
                         workspaces.addMilestone(
                                 user.organisationId(),
@@ -519,6 +557,7 @@ class WorkspacePageController {
                 model,
                 response,
                 "milestone",
+                null,
                 () ->
                         workspaces.meetMilestone(
                                 user.organisationId(), mentorship(id), me(user), milestone));
@@ -531,14 +570,18 @@ class WorkspacePageController {
             Model model,
             HttpServletResponse response,
             String form,
+            BindingResult binding,
             Runnable action) {
         try {
+            if (binding != null) {
+                InvalidInputException.check(binding, messages);
+            }
             action.run();
             return "redirect:/mentorships/" + id + "/goals/" + goal;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("failed", form);
-            return goalPage(user, id, goal, model, byField(e));
+            return goalPage(user, id, goal, model, e.byField());
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
@@ -606,7 +649,7 @@ class WorkspacePageController {
             return "redirect:/mentorships/" + id + "/survey";
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return endPage(user, id, reason, model, byField(e));
+            return endPage(user, id, reason, model, e.byField());
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
@@ -634,11 +677,14 @@ class WorkspacePageController {
     String survey(
             TandemUser user,
             @PathVariable UUID id,
-            SurveyForm form,
+            SurveyForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        SurveyForm form = FormInput.asEntered(entered, binding, SurveyForm.class);
         try {
+            InvalidInputException.check(binding, messages);
             workspaces.answerSurvey(
                     user.organisationId(),
                     mentorship(id),
@@ -652,7 +698,7 @@ class WorkspacePageController {
             return "redirect:/mentorships/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return surveyPage(user, id, form, model, byField(e));
+            return surveyPage(user, id, form, model, e.byField());
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
@@ -681,15 +727,5 @@ class WorkspacePageController {
 
     private static MentorshipId mentorship(UUID id) {
         return new MentorshipId(id);
-    }
-
-    private static Map<String, String> byField(InvalidInputException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (InputError error : e.errors()) {
-            if (error.field() != null) {
-                errors.putIfAbsent(error.field(), error.message());
-            }
-        }
-        return errors;
     }
 }

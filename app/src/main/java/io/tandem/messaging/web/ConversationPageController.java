@@ -10,7 +10,6 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.ConflictException;
-import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,10 +112,10 @@ class ConversationPageController {
             if (htmx != null) {
                 model.addAttribute("conversationId", id);
                 model.addAttribute("form", form);
-                model.addAttribute("errors", byField(e));
+                model.addAttribute("errors", e.byField());
                 return "messaging/fragments/form :: form";
             }
-            return page(user, id, null, form, byField(e), model);
+            return page(user, id, null, form, e.byField(), model);
         }
     }
 
@@ -153,7 +152,7 @@ class ConversationPageController {
             model.addAttribute("conversationId", id);
             model.addAttribute("message", find(user, id, message, me));
             model.addAttribute("text", text);
-            model.addAttribute("errors", byField(e));
+            model.addAttribute("errors", e.byField());
             return "messaging/edit";
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -271,15 +270,5 @@ class ConversationPageController {
         return people.findByEmail(user.organisationId(), user.email())
                 .map(PersonSummary::id)
                 .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
-    }
-
-    static Map<String, String> byField(InvalidInputException e) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        for (InputError error : e.errors()) {
-            if (error.field() != null) {
-                errors.putIfAbsent(error.field(), error.message());
-            }
-        }
-        return errors;
     }
 }

@@ -269,14 +269,14 @@ class ProgramRestController {
                 decision == null ? null : decision.note());
     }
 
+    /** Who may withdraw is the programs module's rule, the same as on the pages. */
     @PostMapping("/api/v1/enrolments/{id}/withdraw")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     EnrolmentView withdraw(
             TandemUser user,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid Withdrawal withdrawal) {
         return enrolling.withdraw(
-                user.organisationId(),
+                user,
                 new EnrolmentId(id),
                 withdrawal != null && Boolean.TRUE.equals(withdrawal.endMentorships()));
     }

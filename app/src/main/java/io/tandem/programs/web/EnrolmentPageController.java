@@ -14,6 +14,7 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +88,7 @@ class EnrolmentPageController {
     private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
+    private final MessageSource messageSource;
 
     EnrolmentPageController(
             ProgramManagement programs,
@@ -95,6 +98,7 @@ class EnrolmentPageController {
         this.programs = programs;
         this.enrolling = enrolling;
         this.people = people;
+        this.messageSource = messageSource;
         this.messages = new MessageSourceAccessor(messageSource);
     }
 
@@ -133,10 +137,12 @@ class EnrolmentPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> person,
             @PathVariable UUID id,
-            EnrolmentForm form,
+            EnrolmentForm entered,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
+        EnrolmentForm form = FormInput.asEntered(entered, binding, EnrolmentForm.class);
         ProgramView program =
                 programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         if (person.isEmpty()) {
@@ -148,13 +154,14 @@ class EnrolmentPageController {
             return page(program, form, Map.of(), user, model);
         }
         try {
+            InvalidInputException.check(binding, messageSource);
             EnrolmentView enrolment =
                     enrolling.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
             redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
             return "redirect:/programs/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return page(program, form, ProgramPageController.byField(e), user, model);
+            return page(program, form, e.byField(), user, model);
         } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problemText", messages.getMessage(e));
@@ -172,18 +179,13 @@ class EnrolmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
                     boolean confirmed,
             RedirectAttributes redirect) {
-        EnrolmentView view = enrolling.enrolment(user.organisationId(), new EnrolmentId(enrolment));
-        boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
-        if (!own && !user.managesPrograms()) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Not your enrolment");
-        }
+        EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
         // Declining an invitation is one click; leaving a program asks first.
         if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
         }
         try {
-            enrolling.withdraw(user.organisationId(), view.id(), "end".equals(mentorship));
+            enrolling.withdraw(user, view.id(), "end".equals(mentorship));
             redirect.addFlashAttribute("notice", "enrolment.withdrawn");
         } catch (Conflict e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e));

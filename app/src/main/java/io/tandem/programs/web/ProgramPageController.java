@@ -25,6 +25,7 @@ import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import io.tandem.programs.RulesManagement;
 import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Pager;
@@ -37,9 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -163,6 +162,7 @@ class ProgramPageController {
     private final RulesManagement programRules;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
+    private final org.springframework.context.MessageSource messageSource;
 
     ProgramPageController(
             ProgramManagement programs,
@@ -176,6 +176,7 @@ class ProgramPageController {
         this.invitations = invitations;
         this.programRules = programRules;
         this.people = people;
+        this.messageSource = messageSource;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
     }
@@ -224,30 +225,20 @@ class ProgramPageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String create(
             TandemUser user,
-            ProgramForm form,
+            ProgramForm entered,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        if (binding.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            Map<String, String> errors =
-                    binding.getFieldErrors().stream()
-                            .collect(
-                                    Collectors.toMap(
-                                            e -> e.getField(),
-                                            e -> "invalid",
-                                            (a, b) -> a,
-                                            LinkedHashMap::new));
-            return builder(form, errors, model);
-        }
+        ProgramForm form = FormInput.asEntered(entered, binding, ProgramForm.class);
         try {
+            InvalidInputException.check(binding, messageSource);
             ProgramView program = programs.create(user.organisationId(), form.draft());
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return builder(form, byField(e), model);
+            return builder(form, e.byField(), model);
         }
     }
 
@@ -261,10 +252,8 @@ class ProgramPageController {
             @RequestParam(defaultValue = "0") int page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
+        programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
-        if (overview.program().status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
-            throw new io.tandem.web.NotFoundException("draft");
-        }
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
         model.addAttribute("statements", statements(overview.program().rules()));
@@ -401,7 +390,7 @@ class ProgramPageController {
             return rulesPage(
                     programs.get(user.organisationId(), new ProgramId(id)),
                     rules,
-                    byField(e),
+                    e.byField(),
                     model);
         } catch (io.tandem.shared.Conflict e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e));
@@ -583,17 +572,6 @@ class ProgramPageController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static Map<String, String> byField(InvalidInputException e) {
-        return e.errors().stream()
-                .filter(err -> err.field() != null)
-                .collect(
-                        Collectors.toMap(
-                                InputError::field,
-                                InputError::message,
-                                (a, b) -> a,
-                                LinkedHashMap::new));
     }
 
     private Map<MatchingRule, String> statements(List<MatchingRule> rules) {
