@@ -57,9 +57,9 @@ class QueryBudgetIntegrationTests {
     /**
      * Pages made of many independent sections (the workspace, the home page's cards, the program
      * dashboard's charts and outcomes over time) get what they send today: one statement per
-     * section, none per row. The organisation has three programs, so a page that reads each
-     * program on its own (the admin home page and the organisation-wide engagement view did, six
-     * statements per program) goes over its budget.
+     * section, none per row. The organisation has three programs, so a page that reads each program
+     * on its own (the admin home page and the organisation-wide engagement view did, six statements
+     * per program) goes over its budget.
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(

@@ -24,7 +24,6 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import io.tandem.programs.RulesManagement;
-import io.tandem.web.InputError;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
