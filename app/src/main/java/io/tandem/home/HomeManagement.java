@@ -35,6 +35,7 @@ public class HomeManagement {
 
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final io.tandem.programs.ProgramAccess access;
     private final SelfMatchManagement requests;
     private final MentorshipManagement mentorships;
     private final List<MentorshipHighlights> highlights;
@@ -44,7 +45,9 @@ public class HomeManagement {
             ProgramManagement programs,
             SelfMatchManagement requests,
             MentorshipManagement mentorships,
-            List<MentorshipHighlights> highlights) {
+            List<MentorshipHighlights> highlights,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.people = people;
         this.programs = programs;
         this.requests = requests;
@@ -96,12 +99,9 @@ public class HomeManagement {
         List<ProgramView> joinable = new ArrayList<>();
         List<HomePage.ProgramState> approvals = new ArrayList<>();
         List<HomePage.ProgramState> glance = new ArrayList<>();
-        List<ProgramView> listed =
-                programs.list(
-                                organisation,
-                                user.managesPrograms(),
-                                PageQuery.of(0, PageQuery.MAX_SIZE))
-                        .items();
+        List<ProgramView> listed = access.list(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        // A program manager's glance covers the programs they manage; an admin's, every one.
+        java.util.Set<io.tandem.programs.ProgramId> mine = access.managed(user);
         for (ProgramView program : listed) {
             if (me != null
                     && me.active()
@@ -109,7 +109,7 @@ public class HomeManagement {
                     && !enrolledIn.contains(program.id())) {
                 joinable.add(program);
             }
-            if (user.managesPrograms()
+            if ((user.isAdmin() || mine.contains(program.id()))
                     && program.status() != ProgramStatus.CLOSED
                     && glance.size() < PROGRAMS_AT_A_GLANCE) {
                 var state =

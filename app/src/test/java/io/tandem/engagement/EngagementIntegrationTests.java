@@ -151,7 +151,7 @@ class EngagementIntegrationTests {
     }
 
     RequestPostProcessor manager() {
-        return signedIn(org.id(), "pm@report.test", Role.PROGRAM_MANAGER);
+        return signedIn(org.id(), "pm@report.test", Role.ADMIN);
     }
 
     @Test

@@ -106,6 +106,7 @@ class MeetingInvitationsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.ProgramAccess access;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
     @Autowired JdbcClient jdbc;
@@ -158,6 +159,8 @@ class MeetingInvitationsIntegrationTests {
         }
         people.saveWorkingHours(org.id(), ids.get("S1"), days);
         program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
+        // Pat manages this program (a program manager manages only the programs assigned).
+        access.assign(org.id(), program.id(), ids.get("P1"));
         pair =
                 TestPairs.start(
                         programs,

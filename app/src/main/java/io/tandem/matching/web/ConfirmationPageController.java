@@ -50,11 +50,15 @@ class ConfirmationPageController {
     private final ActivePairs pairs;
     private final MessageSourceAccessor messages;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     ConfirmationPageController(
             MatchingManagement matching,
             ProgramManagement programs,
             ActivePairs pairs,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.matching = matching;
         this.programs = programs;
         this.pairs = pairs;
@@ -121,6 +125,9 @@ class ConfirmationPageController {
             TandemUser user, @PathVariable UUID id, @PathVariable UUID enrolment, Model model) {
         EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
+        if (!own) {
+            access.requireManagerScope(user, view.programId());
+        }
         if (!own && !user.managesPrograms()) {
             throw new AccessDeniedException("Not your enrolment");
         }

@@ -53,8 +53,14 @@ class MatchRunPageController {
     private final ProgramManagement programs;
     private final PeopleManagement people;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     MatchRunPageController(
-            MatchingManagement matching, ProgramManagement programs, PeopleManagement people) {
+            MatchingManagement matching,
+            ProgramManagement programs,
+            PeopleManagement people,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.matching = matching;
         this.programs = programs;
         this.people = people;
@@ -247,6 +253,9 @@ class MatchRunPageController {
     String compare(TandemUser user, @RequestParam UUID a, @RequestParam UUID b, Model model) {
         MatchRunView left = matching.status(user.organisationId(), new MatchRunId(a));
         MatchRunView right = matching.status(user.organisationId(), new MatchRunId(b));
+        // The runs are named in the query, where the program scope of the path cannot see them.
+        access.requireManagerScope(user, left.programId());
+        access.requireManagerScope(user, right.programId());
         model.addAttribute("left", left);
         model.addAttribute("right", right);
         model.addAttribute("program", programs.get(user.organisationId(), left.programId()));

@@ -43,11 +43,15 @@ class SelfMatchPageController {
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     SelfMatchPageController(
             SelfMatchManagement selfMatch,
             ProgramManagement programs,
             PeopleManagement people,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.selfMatch = selfMatch;
         this.programs = programs;
         this.people = people;
@@ -63,7 +67,7 @@ class SelfMatchPageController {
         }
         ProgramId program = new ProgramId(id);
         ProgramView view = programs.get(user.organisationId(), program);
-        if (view.status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
+        if (view.status() == ProgramStatus.DRAFT && !access.manages(user, program)) {
             // as on the program's own page: a draft is not there for its future mentees yet
             throw new NotFoundException(messages.getMessage("program.not-found"));
         }

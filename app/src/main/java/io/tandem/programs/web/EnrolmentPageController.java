@@ -80,15 +80,20 @@ class EnrolmentPageController {
     private final ProgramManagement programs;
     private final PeopleManagement people;
 
-    EnrolmentPageController(ProgramManagement programs, PeopleManagement people) {
+    private final io.tandem.programs.ProgramAccess access;
+
+    EnrolmentPageController(
+            ProgramManagement programs,
+            PeopleManagement people,
+            io.tandem.programs.ProgramAccess access) {
         this.programs = programs;
         this.people = people;
+        this.access = access;
     }
 
     @GetMapping("/programs/{id}/enrol")
     String form(TandemUser user, @PathVariable UUID id, Model model) {
-        ProgramView program =
-                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        ProgramView program = access.visible(user, new ProgramId(id));
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
@@ -120,8 +125,7 @@ class EnrolmentPageController {
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        ProgramView program =
-                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        ProgramView program = access.visible(user, new ProgramId(id));
         var person = people.findByEmail(user.organisationId(), user.email());
         if (person.isEmpty()) {
             return "people/no-profile";
@@ -158,6 +162,9 @@ class EnrolmentPageController {
             RedirectAttributes redirect) {
         EnrolmentView view = programs.enrolment(user.organisationId(), new EnrolmentId(enrolment));
         boolean own = user.email() != null && user.email().equalsIgnoreCase(view.email());
+        if (!own) {
+            access.requireManagerScope(user, view.programId());
+        }
         if (!own && !user.managesPrograms()) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Not your enrolment");

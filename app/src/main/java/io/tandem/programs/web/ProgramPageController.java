@@ -152,13 +152,16 @@ class ProgramPageController {
     static final int ENROLMENTS_PAGE = 50;
 
     private final ProgramManagement programs;
+    private final io.tandem.programs.ProgramAccess access;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
 
     ProgramPageController(
             ProgramManagement programs,
             PeopleManagement people,
-            org.springframework.context.MessageSource messageSource) {
+            org.springframework.context.MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.programs = programs;
         this.people = people;
         this.messages =
@@ -167,12 +170,7 @@ class ProgramPageController {
 
     @GetMapping("/programs")
     String list(TandemUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute(
-                "programs",
-                programs.list(
-                        user.organisationId(),
-                        user.managesPrograms(),
-                        PageQuery.of(Math.max(0, page), 25)));
+        model.addAttribute("programs", access.list(user, PageQuery.of(Math.max(0, page), 25)));
         people.findByEmail(user.organisationId(), user.email())
                 .ifPresent(
                         me ->
@@ -226,6 +224,7 @@ class ProgramPageController {
         }
         try {
             ProgramView program = programs.create(user.organisationId(), form.draft());
+            access.created(user, program.id());
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
         } catch (InvalidInputException e) {
@@ -244,7 +243,13 @@ class ProgramPageController {
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
-        if (overview.program().status() == ProgramStatus.DRAFT && !user.managesPrograms()) {
+        boolean manages = access.manages(user, new ProgramId(id));
+        model.addAttribute("manages", manages);
+        if (user.isAdmin()) {
+            model.addAttribute(
+                    "managers", access.managers(user.organisationId(), new ProgramId(id)));
+        }
+        if (overview.program().status() == ProgramStatus.DRAFT && !manages) {
             throw new io.tandem.web.NotFoundException("draft");
         }
         model.addAttribute("overview", overview);
@@ -264,7 +269,7 @@ class ProgramPageController {
                                                                 e.programId().value().equals(id)
                                                                         && e.status().open())
                                                 .toList()));
-        if (user.managesPrograms()) {
+        if (manages) {
             ProgramId program = new ProgramId(id);
             var enrolments =
                     programs.enrolments(
@@ -305,6 +310,36 @@ class ProgramPageController {
             model.addAttribute("roles", EnrolmentRole.values());
         }
         return "programs/overview";
+    }
+
+    /** An admin makes a person (by e-mail) a manager of the program. */
+    @PostMapping("/programs/{id}/managers")
+    @PreAuthorize("hasRole('ADMIN')")
+    String assignManager(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Size(max = 320) String email,
+            RedirectAttributes redirect) {
+        try {
+            access.assign(user.organisationId(), new ProgramId(id), email);
+            redirect.addFlashAttribute("notice", "program.managers.assigned");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("program.managers.unknown"));
+        }
+        return "redirect:/programs/" + id + "#managers";
+    }
+
+    @PostMapping("/programs/{id}/managers/{person}/remove")
+    @PreAuthorize("hasRole('ADMIN')")
+    String unassignManager(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID person,
+            RedirectAttributes redirect) {
+        access.unassign(
+                user.organisationId(), new ProgramId(id), new io.tandem.people.PersonId(person));
+        redirect.addFlashAttribute("notice", "program.managers.unassigned");
+        return "redirect:/programs/" + id + "#managers";
     }
 
     @PostMapping("/programs/{id}/status")
