@@ -61,7 +61,7 @@ public class ProgramAccess {
             return false;
         }
         return switch (user.role()) {
-            case ADMIN -> repository.find(user.organisationId(), program).isPresent();
+            case ADMIN -> exists(user.organisationId(), program);
             case PROGRAM_MANAGER ->
                     me(user).map(person -> assigned(user.organisationId(), program, person))
                             .orElse(false);
@@ -124,16 +124,24 @@ public class ProgramAccess {
 
     public List<Manager> managers(OrganisationId organisation, ProgramId program) {
         programs.get(organisation, program);
-        return jdbc
-                .sql(
-                        "select person_id from program_manager where organisation_id = ?"
-                                + " and program_id = ? order by assigned_at, person_id")
-                .params(organisation.value(), program.value())
-                .query(UUID.class)
-                .list()
-                .stream()
-                .map(id -> people.find(organisation, new PersonId(id)))
-                .flatMap(Optional::stream)
+        List<PersonId> ids =
+                jdbc
+                        .sql(
+                                "select person_id from program_manager where organisation_id = ?"
+                                        + " and program_id = ? order by assigned_at, person_id")
+                        .params(organisation.value(), program.value())
+                        .query(UUID.class)
+                        .list()
+                        .stream()
+                        .map(PersonId::new)
+                        .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = people.findAll(organisation, ids);
+        return ids.stream()
+                .map(found::get)
+                .filter(java.util.Objects::nonNull)
                 .map(p -> new Manager(p.id(), p.email(), p.firstName() + " " + p.lastName()))
                 .toList();
     }
@@ -212,6 +220,15 @@ public class ProgramAccess {
     public void created(TandemUser user, ProgramId program) {
         if (user.role() == Role.PROGRAM_MANAGER) {
             me(user).ifPresent(person -> assign(user.organisationId(), program, person));
+        }
+    }
+
+    private boolean exists(OrganisationId organisation, ProgramId program) {
+        try {
+            programs.get(organisation, program); // remembered for the request: pages ask again
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 

@@ -455,7 +455,11 @@ class EngagementIntegrationTests {
                 .bodyText()
                 .contains(">Known</a>")
                 .contains("/programs/" + program.value() + "/engagement?health=AT_RISK");
-        assertThat(mvc.get().uri("/engagement").with(manager())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(
+                        mvc.get()
+                                .uri("/engagement")
+                                .with(signedIn(org.id(), "pm@report.test", Role.PROGRAM_MANAGER)))
+                .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -198,6 +198,8 @@ class MatchRunPageController {
             @RequestParam(required = false) UUID mentee,
             @RequestParam(required = false) UUID mentor,
             RedirectAttributes redirect) {
+        // Another organisation's run is not found, whatever the form says.
+        matching.status(user.organisationId(), new MatchRunId(id));
         if (mentee == null || mentor == null) {
             redirect.addFlashAttribute("problem", "match.assign.choose");
             return "redirect:/match-runs/" + id + "#unmatched";
@@ -239,6 +241,7 @@ class MatchRunPageController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean confirmed,
             RedirectAttributes redirect) {
+        matching.status(user.organisationId(), new MatchRunId(id));
         if (!confirmed) {
             return "redirect:/match-runs/" + id + "/publish";
         }

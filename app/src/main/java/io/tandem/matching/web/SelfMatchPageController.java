@@ -98,6 +98,7 @@ class SelfMatchPageController {
             @RequestParam(required = false) UUID mentorId,
             @RequestParam(required = false) String message,
             RedirectAttributes redirect) {
+        programs.get(user.organisationId(), new ProgramId(id)); // 404 before any word on the form
         Optional<PersonSummary> me = me(user);
         if (me.isEmpty()) {
             return "people/no-profile";
