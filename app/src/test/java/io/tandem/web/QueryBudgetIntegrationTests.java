@@ -58,11 +58,13 @@ class QueryBudgetIntegrationTests {
      * dashboard's charts and outcomes over time) get what they send today: one statement per
      * section, none per row. The organisation-wide engagement view still reads each program's
      * figures on their own (six statements per program, one program here): a known cost, to be read
-     * in one pass.
+     * in one pass. An admin's program page also lists the program's managers.
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(
                     "/engagement", 14,
+                    // the admin's section of the program's managers: one statement (issue 15.5)
+                    "/programs/{id}", 13,
                     "/programs/{id}/dashboard", 28,
                     "/programs/{id}/report", 28,
                     "/match-runs/{id}", 13,
