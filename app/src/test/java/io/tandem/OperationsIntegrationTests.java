@@ -68,7 +68,14 @@ class OperationsIntegrationTests {
                 "/scim/v2/ServiceProviderConfig",
                 "/scim/v2/Schemas",
                 "/api/v1/people/{id}/personal-data",
-                "/api/v1/people/{id}/erase");
+                "/api/v1/people/{id}/erase",
+                "/api/v1/programs/{id}/managers",
+                "/api/v1/programs/{id}/managers/{personId}");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/programs/{id}/managers/{personId}'].put.summary")
+                .asString()
+                .contains("program manager");
         assertThat(mvc.get().uri("/v3/api-docs"))
                 .bodyJson()
                 .extractingPath("$.paths['/scim/v2/Users/{id}'].patch.summary")

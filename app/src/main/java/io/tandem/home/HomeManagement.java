@@ -39,6 +39,7 @@ public class HomeManagement {
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
     private final ProgramInvitations invitations;
+    private final io.tandem.programs.ProgramAccess access;
     private final SelfMatchManagement requests;
     private final MentorshipManagement mentorships;
     private final List<MentorshipHighlights> highlights;
@@ -50,7 +51,9 @@ public class HomeManagement {
             ProgramInvitations invitations,
             SelfMatchManagement requests,
             MentorshipManagement mentorships,
-            List<MentorshipHighlights> highlights) {
+            List<MentorshipHighlights> highlights,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.people = people;
         this.programs = programs;
         this.enrolling = enrolling;
@@ -104,18 +107,16 @@ public class HomeManagement {
         List<ProgramView> joinable = new ArrayList<>();
         List<HomePage.ProgramState> approvals = new ArrayList<>();
         List<HomePage.ProgramState> glance = new ArrayList<>();
-        List<ProgramView> listed =
-                programs.list(
-                                organisation,
-                                user.managesPrograms(),
-                                PageQuery.of(0, PageQuery.MAX_SIZE))
-                        .items();
+        List<ProgramView> listed = access.list(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        // A program manager's glance covers the programs they manage; an admin's, every one.
+        java.util.Set<ProgramId> mine = access.managed(user);
         // The programs at a glance with their figures: one statement for every program's
         // enrolment counts and one for its pairs, never a pass per program (nor every enrolment).
         List<ProgramView> glanced =
                 user.managesPrograms()
                         ? listed.stream()
                                 .filter(p -> p.status() != ProgramStatus.CLOSED)
+                                .filter(p -> user.isAdmin() || mine.contains(p.id()))
                                 .limit(PROGRAMS_AT_A_GLANCE)
                                 .toList()
                         : List.of();

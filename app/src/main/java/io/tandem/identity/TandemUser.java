@@ -19,4 +19,20 @@ public record TandemUser(
     public boolean managesPrograms() {
         return role == Role.ADMIN || role == Role.PROGRAM_MANAGER;
     }
+
+    /** The caller of the current request, when somebody is signed in or holds a token. */
+    public static java.util.Optional<TandemUser> current() {
+        try {
+            return java.util.Optional.of(
+                    TandemUserArgumentResolver.currentUser(
+                            org.springframework.security.core.context.SecurityContextHolder
+                                    .getContext()
+                                    .getAuthentication()));
+        } catch (
+                org.springframework.security.authentication
+                                .AuthenticationCredentialsNotFoundException
+                        e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

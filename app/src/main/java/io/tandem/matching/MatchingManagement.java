@@ -124,7 +124,11 @@ public class MatchingManagement {
                 .orElseThrow(() -> new NotFoundException(messages.getMessage("match.not-found")));
     }
 
+    /**
+     * @throws NotFoundException for a program of another organisation, rather than no runs
+     */
     public List<MatchRunView> runs(OrganisationId organisation, ProgramId program) {
+        programs.get(organisation, program);
         return runs.forProgram(organisation, program);
     }
 

@@ -222,8 +222,9 @@ public class MessagingManagement {
     @Transactional
     public Posted send(
             OrganisationId organisation, UUID id, PersonId author, UUID clientId, String text) {
-        String body = validText(text);
+        // Strangers get 404 before any word on their input, so the conversation does not leak.
         Conversations.Row row = member(organisation, id, author);
+        String body = validText(text);
         conversations.lock(id);
         UUID client = clientId == null ? UUID.randomUUID() : clientId;
         var existing = conversations.byClientId(id, author, client);
@@ -244,8 +245,8 @@ public class MessagingManagement {
     @Transactional
     public MessageView edit(
             OrganisationId organisation, UUID id, UUID messageId, PersonId author, String text) {
-        String body = validText(text);
         MessageView message = own(organisation, id, messageId, author);
+        String body = validText(text);
         long seq = conversations.nextSeq(id);
         conversations.edit(messageId, body, seq, clock.instant());
         fanout.announce(id);

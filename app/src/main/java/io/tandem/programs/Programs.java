@@ -174,6 +174,36 @@ class Programs {
                 .toList();
     }
 
+    /** The open programs and the drafts the person manages, newest first. */
+    List<ProgramView> listForManager(OrganisationId organisation, UUID person, PageQuery page) {
+        List<ProgramView> programs =
+                jdbc.sql(
+                                "select "
+                                        + COLUMNS
+                                        + " from program where organisation_id = ?"
+                                        + MANAGED_OR_OPEN
+                                        + " order by created_at desc, name limit ? offset ?")
+                        .params(organisation.value(), person, page.size(), page.offset())
+                        .query((rs, n) -> map(rs, List.of()))
+                        .list();
+        Map<UUID, List<MatchingRule>> rules =
+                rules(programs.stream().map(ProgramView::id).toList());
+        return programs.stream()
+                .map(p -> withRules(p, rules.getOrDefault(p.id().value(), List.of())))
+                .toList();
+    }
+
+    long countForManager(OrganisationId organisation, UUID person) {
+        return jdbc.sql("select count(*) from program where organisation_id = ?" + MANAGED_OR_OPEN)
+                .params(organisation.value(), person)
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String MANAGED_OR_OPEN =
+            " and (status <> 'DRAFT' or id in (select program_id from program_manager"
+                    + " where person_id = ?))";
+
     long count(OrganisationId organisation, boolean includeDrafts) {
         return jdbc.sql(
                         "select count(*) from program where organisation_id = ?"

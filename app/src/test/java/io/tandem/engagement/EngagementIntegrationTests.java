@@ -154,7 +154,7 @@ class EngagementIntegrationTests {
     }
 
     RequestPostProcessor manager() {
-        return signedIn(org.id(), "pm@report.test", Role.PROGRAM_MANAGER);
+        return signedIn(org.id(), "pm@report.test", Role.ADMIN);
     }
 
     @Test
@@ -458,7 +458,11 @@ class EngagementIntegrationTests {
                 .bodyText()
                 .contains(">Known</a>")
                 .contains("/programs/" + program.value() + "/engagement?health=AT_RISK");
-        assertThat(mvc.get().uri("/engagement").with(manager())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(
+                        mvc.get()
+                                .uri("/engagement")
+                                .with(signedIn(org.id(), "pm@report.test", Role.PROGRAM_MANAGER)))
+                .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test

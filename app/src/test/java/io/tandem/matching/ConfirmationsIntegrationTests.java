@@ -83,7 +83,7 @@ class ConfirmationsIntegrationTests {
     }
 
     private RequestPostProcessor manager() {
-        return TestOrganisations.signedIn(org.id(), "hr@asked.test", Role.PROGRAM_MANAGER);
+        return TestOrganisations.signedIn(org.id(), "hr@asked.test", Role.ADMIN);
     }
 
     @Test

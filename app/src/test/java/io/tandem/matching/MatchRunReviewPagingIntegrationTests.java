@@ -84,9 +84,7 @@ class MatchRunReviewPagingIntegrationTests {
             String html =
                     mvc.get()
                             .uri(uri)
-                            .with(
-                                    TestOrganisations.signedIn(
-                                            org.id(), "hr@run.test", Role.PROGRAM_MANAGER))
+                            .with(TestOrganisations.signedIn(org.id(), "hr@run.test", Role.ADMIN))
                             .exchange()
                             .getResponse()
                             .getContentAsString();

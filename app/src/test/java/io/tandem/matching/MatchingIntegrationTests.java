@@ -390,8 +390,7 @@ class MatchingIntegrationTests {
     @Test
     void theReviewPagesShowProgressPairsWithReasonsAndComparisons() {
         var admin =
-                TestOrganisations.signedIn(
-                        org.id(), "hr@acme.test", io.tandem.identity.Role.PROGRAM_MANAGER);
+                TestOrganisations.signedIn(org.id(), "hr@acme.test", io.tandem.identity.Role.ADMIN);
         assertThat(mvc.get().uri("/programs/{id}/matching", program.id()).with(admin))
                 .hasStatusOk()
                 .bodyText()

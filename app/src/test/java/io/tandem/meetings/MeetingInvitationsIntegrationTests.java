@@ -108,6 +108,7 @@ class MeetingInvitationsIntegrationTests {
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
     @Autowired EnrolmentManagement enrolling;
+    @Autowired io.tandem.programs.ProgramAccess access;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
     @Autowired JdbcClient jdbc;
@@ -160,6 +161,8 @@ class MeetingInvitationsIntegrationTests {
         }
         people.saveWorkingHours(org.id(), ids.get("S1"), days);
         program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
+        // Pat manages this program (a program manager manages only the programs assigned).
+        access.assign(org.id(), program.id(), ids.get("P1"));
         pair =
                 TestPairs.start(
                         programs,

@@ -70,6 +70,7 @@ class WorkspaceIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
+    @Autowired io.tandem.programs.ProgramAccess access;
     @Autowired ProgramManagement programs;
     @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
@@ -99,6 +100,8 @@ class WorkspaceIntegrationTests {
                             .id());
         }
         program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
+        // Pat manages this program (a program manager manages only the programs assigned).
+        access.assign(org.id(), program.id(), ids.get("P1"));
         pair = start(program, "M1", "E1");
     }
 

@@ -89,7 +89,7 @@ class EnrolmentListsIntegrationTests {
     }
 
     private RequestPostProcessor manager() {
-        return TestOrganisations.signedIn(org.id(), "hr@big.test", Role.PROGRAM_MANAGER);
+        return TestOrganisations.signedIn(org.id(), "hr@big.test", Role.ADMIN);
     }
 
     private String page(String uri) {

@@ -671,6 +671,6 @@ class ProgramsIntegrationTests {
     }
 
     private RequestPostProcessor admin() {
-        return TestOrganisations.signedIn(org.id(), "hr@acme.test", Role.PROGRAM_MANAGER);
+        return TestOrganisations.signedIn(org.id(), "hr@acme.test", Role.ADMIN);
     }
 }

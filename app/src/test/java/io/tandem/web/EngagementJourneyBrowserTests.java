@@ -78,8 +78,7 @@ class EngagementJourneyBrowserTests {
     void samAndPriyaArePaired() {
         OrganisationId demo =
                 identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
-        identity.ensureAccount(
-                demo, MANAGER, "Pat Manager", BrowserJourney.PASSWORD, Role.PROGRAM_MANAGER);
+        identity.ensureAccount(demo, MANAGER, "Pat Manager", BrowserJourney.PASSWORD, Role.ADMIN);
         String name = "Engagement journey " + UUID.randomUUID().toString().substring(0, 8);
         program = programs.create(demo, ProgramDraft.of(name, "CROSS_DIVISIONAL"));
         PersonId priyaId = people.findByEmail(demo, BrowserJourney.MENTOR).orElseThrow().id();

@@ -42,6 +42,7 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
     @Autowired EnrolmentManagement enrolling;
+    @Autowired io.tandem.programs.ProgramAccess access;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -64,6 +65,10 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
                                 + run
                                 + "@end.example,Eli,Brook,Rep,3,Retail,Sales,London,"
                                 + "Europe/London,HOME_OFFICE,English,Excel\n"
+                                + "P1,pm-"
+                                + run
+                                + "@end.example,Rosa,Diaz,HR partner,6,Corp,HR,London,"
+                                + "Europe/London,HOME_OFFICE,English,Coaching\n"
                                 + "E2,ada-"
                                 + run
                                 + "@end.example,Ada,Lake,Rep,3,Retail,Sales,London,"
@@ -71,6 +76,8 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
                         .getBytes(StandardCharsets.UTF_8));
         ProgramView program =
                 programs.create(org, ProgramDraft.of("Ending well", "CROSS_DIVISIONAL"));
+        // Rosa manages this program: a program manager manages only the programs assigned.
+        access.assign(org, program.id(), id(org, "P1"));
         MentorshipId pair =
                 TestPairs.start(
                         programs,

@@ -85,6 +85,10 @@ class ApiTokenPageController {
     String revoke(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         if (identity.revokeToken(user.organisationId(), id)) {
             redirect.addFlashAttribute("notice", "tokens.revoked");
+        } else if (identity.tokens(user.organisationId()).stream()
+                .noneMatch(t -> t.id().equals(id))) {
+            // Revoking twice is harmless; another organisation's token is not found.
+            throw new io.tandem.web.NotFoundException("tokens.not-found");
         }
         return "redirect:/admin/tokens";
     }

@@ -51,12 +51,16 @@ class ConfirmationPageController {
     private final ActivePairs pairs;
     private final MessageSourceAccessor messages;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     ConfirmationPageController(
             MatchingManagement matching,
             ProgramManagement programs,
             EnrolmentManagement enrolling,
             ActivePairs pairs,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.matching = matching;
         this.programs = programs;
         this.enrolling = enrolling;
@@ -124,6 +128,9 @@ class ConfirmationPageController {
             TandemUser user, @PathVariable UUID id, @PathVariable UUID enrolment, Model model) {
         EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
         boolean own = view.heldBy(user);
+        if (!own) {
+            access.requireManagerScope(user, view.programId());
+        }
         var program = programs.get(user.organisationId(), view.programId());
         long together =
                 pairs.in(user.organisationId(), view.programId()).stream()

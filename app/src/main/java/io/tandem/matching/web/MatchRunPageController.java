@@ -56,11 +56,15 @@ class MatchRunPageController {
     private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     MatchRunPageController(
             MatchingManagement matching,
             ProgramManagement programs,
             EnrolmentManagement enrolling,
-            PeopleManagement people) {
+            PeopleManagement people,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.matching = matching;
         this.programs = programs;
         this.enrolling = enrolling;
@@ -207,6 +211,8 @@ class MatchRunPageController {
             @RequestParam(required = false) UUID mentee,
             @RequestParam(required = false) UUID mentor,
             RedirectAttributes redirect) {
+        // Another organisation's run is not found, whatever the form says.
+        matching.status(user.organisationId(), new MatchRunId(id));
         if (mentee == null || mentor == null) {
             redirect.addFlashAttribute("problem", "match.assign.choose");
             return "redirect:/match-runs/" + id + "#unmatched";
@@ -248,6 +254,7 @@ class MatchRunPageController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean confirmed,
             RedirectAttributes redirect) {
+        matching.status(user.organisationId(), new MatchRunId(id));
         if (!confirmed) {
             return "redirect:/match-runs/" + id + "/publish";
         }
@@ -262,6 +269,9 @@ class MatchRunPageController {
     String compare(TandemUser user, @RequestParam UUID a, @RequestParam UUID b, Model model) {
         MatchRunView left = matching.status(user.organisationId(), new MatchRunId(a));
         MatchRunView right = matching.status(user.organisationId(), new MatchRunId(b));
+        // The runs are named in the query, where the program scope of the path cannot see them.
+        access.requireManagerScope(user, left.programId());
+        access.requireManagerScope(user, right.programId());
         model.addAttribute("left", left);
         model.addAttribute("right", right);
         model.addAttribute("program", programs.get(user.organisationId(), left.programId()));

@@ -43,12 +43,16 @@ class SelfMatchPageController {
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     SelfMatchPageController(
             SelfMatchManagement selfMatch,
             SelfMatchRecommendations recommender,
             ProgramManagement programs,
             PeopleManagement people,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.selfMatch = selfMatch;
         this.recommender = recommender;
         this.programs = programs;
@@ -64,7 +68,11 @@ class SelfMatchPageController {
             return "people/no-profile";
         }
         ProgramId program = new ProgramId(id);
-        ProgramView view = programs.visible(user.organisationId(), program, user.managesPrograms());
+        ProgramView view = programs.get(user.organisationId(), program);
+        if (view.status() == ProgramStatus.DRAFT && !access.manages(user, program)) {
+            // as on the program's own page: a draft is not there for its future mentees yet
+            throw new NotFoundException(messages.getMessage("program.not-found"));
+        }
         model.addAttribute("program", view);
         List<Recommendation> recommendations = List.of();
         model.addAttribute("hasMentor", false);
@@ -91,6 +99,7 @@ class SelfMatchPageController {
             @RequestParam(required = false) UUID mentorId,
             @RequestParam(required = false) String message,
             RedirectAttributes redirect) {
+        programs.get(user.organisationId(), new ProgramId(id)); // 404 before any word on the form
         Optional<PersonSummary> me = me(user);
         if (me.isEmpty()) {
             return "people/no-profile";

@@ -17,8 +17,12 @@ class MentorshipRestController {
 
     private final MentorshipManagement mentorships;
 
-    MentorshipRestController(MentorshipManagement mentorships) {
+    private final io.tandem.programs.ProgramAccess access;
+
+    MentorshipRestController(
+            MentorshipManagement mentorships, io.tandem.programs.ProgramAccess access) {
         this.mentorships = mentorships;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/mentorships")
@@ -28,6 +32,14 @@ class MentorshipRestController {
             @RequestParam(required = false) UUID programId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
+        if (user.role() == io.tandem.identity.Role.PROGRAM_MANAGER) {
+            // A program manager lists one program they manage at a time; nothing across programs.
+            if (programId == null) {
+                PageQuery query = PageQuery.of(page, size);
+                return Paged.of(java.util.List.of(), query, 0);
+            }
+            access.requireManagerScope(user, new ProgramId(programId));
+        }
         return mentorships.find(
                 user.organisationId(),
                 programId == null ? null : new ProgramId(programId),

@@ -82,16 +82,19 @@ class ProgramRestController {
     private final EnrolmentManagement enrolling;
     private final ProgramInvitations invitations;
     private final RulesManagement programRules;
+    private final io.tandem.programs.ProgramAccess access;
 
     ProgramRestController(
             ProgramManagement programs,
             EnrolmentManagement enrolling,
             ProgramInvitations invitations,
-            RulesManagement programRules) {
+            RulesManagement programRules,
+            io.tandem.programs.ProgramAccess access) {
         this.programs = programs;
         this.enrolling = enrolling;
         this.invitations = invitations;
         this.programRules = programRules;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/program-templates")
@@ -104,7 +107,9 @@ class ProgramRestController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     ProgramView create(TandemUser user, @RequestBody @Valid ProgramDraft draft) {
-        return programs.create(user.organisationId(), draft);
+        ProgramView program = programs.create(user.organisationId(), draft);
+        access.created(user, program.id());
+        return program;
     }
 
     @GetMapping("/api/v1/programs")
@@ -112,13 +117,53 @@ class ProgramRestController {
             TandemUser user,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return programs.list(
-                user.organisationId(), user.managesPrograms(), PageQuery.of(page, size));
+        return access.list(user, PageQuery.of(page, size));
     }
 
     @GetMapping("/api/v1/programs/{id}")
     ProgramView program(TandemUser user, @PathVariable UUID id) {
-        return programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        return access.visible(user, new ProgramId(id));
+    }
+
+    /** A program's managers: {@code {items: [{personId, email, name}]}}; admins only. */
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "The program's managers",
+            description =
+                    "Admins only. A PROGRAM_MANAGER manages only the programs they are assigned"
+                            + " to; every management route of another program answers 404.")
+    @GetMapping("/api/v1/programs/{id}/managers")
+    @PreAuthorize("hasRole('ADMIN')")
+    Paged<io.tandem.programs.ProgramAccess.Manager> managers(
+            TandemUser user, @PathVariable UUID id) {
+        List<io.tandem.programs.ProgramAccess.Manager> all =
+                access.managers(user.organisationId(), new ProgramId(id));
+        return new Paged<>(all, 0, all.size(), all.size());
+    }
+
+    /** Makes the person a manager of the program (idempotent); 404 for an unknown person. */
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Assign a program manager",
+            description =
+                    "Admins only; idempotent. The person (of this organisation, else 404) manages"
+                            + " the program from now on if their account has the PROGRAM_MANAGER"
+                            + " role.")
+    @PutMapping("/api/v1/programs/{id}/managers/{personId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    io.tandem.programs.ProgramAccess.Manager assignManager(
+            TandemUser user, @PathVariable UUID id, @PathVariable UUID personId) {
+        return access.assign(user.organisationId(), new ProgramId(id), new PersonId(personId));
+    }
+
+    /** Ends the person's management of the program (idempotent): 204. */
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Unassign a program manager",
+            description = "Admins only; idempotent: 204 whether or not they were assigned.")
+    @org.springframework.web.bind.annotation.DeleteMapping(
+            "/api/v1/programs/{id}/managers/{personId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unassignManager(TandemUser user, @PathVariable UUID id, @PathVariable UUID personId) {
+        access.unassign(user.organisationId(), new ProgramId(id), new PersonId(personId));
     }
 
     @PutMapping("/api/v1/programs/{id}/rules")

@@ -90,16 +90,20 @@ class EnrolmentPageController {
     private final MessageSourceAccessor messages;
     private final MessageSource messageSource;
 
+    private final io.tandem.programs.ProgramAccess access;
+
     EnrolmentPageController(
             ProgramManagement programs,
             EnrolmentManagement enrolling,
             PeopleManagement people,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
         this.programs = programs;
         this.enrolling = enrolling;
         this.people = people;
         this.messageSource = messageSource;
         this.messages = new MessageSourceAccessor(messageSource);
+        this.access = access;
     }
 
     @GetMapping("/programs/{id}/enrol")
@@ -108,8 +112,7 @@ class EnrolmentPageController {
             @CurrentPerson Optional<PersonSummary> person,
             @PathVariable UUID id,
             Model model) {
-        ProgramView program =
-                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        ProgramView program = access.visible(user, new ProgramId(id));
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -143,8 +146,7 @@ class EnrolmentPageController {
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         EnrolmentForm form = FormInput.asEntered(entered, binding, EnrolmentForm.class);
-        ProgramView program =
-                programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        ProgramView program = access.visible(user, new ProgramId(id));
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -180,6 +182,9 @@ class EnrolmentPageController {
                     boolean confirmed,
             RedirectAttributes redirect) {
         EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
+        if (!view.heldBy(user)) {
+            access.requireManagerScope(user, view.programId());
+        }
         // Declining an invitation is one click; leaving a program asks first.
         if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";

@@ -159,6 +159,7 @@ class ProgramPageController {
     private final EnrolmentManagement enrolling;
     private final ProgramInvitations invitations;
     private final RulesManagement programRules;
+    private final io.tandem.programs.ProgramAccess access;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
     private final org.springframework.context.MessageSource messageSource;
@@ -169,7 +170,9 @@ class ProgramPageController {
             ProgramInvitations invitations,
             RulesManagement programRules,
             PeopleManagement people,
-            org.springframework.context.MessageSource messageSource) {
+            org.springframework.context.MessageSource messageSource,
+            io.tandem.programs.ProgramAccess access) {
+        this.access = access;
         this.programs = programs;
         this.enrolling = enrolling;
         this.invitations = invitations;
@@ -186,12 +189,7 @@ class ProgramPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute(
-                "programs",
-                programs.list(
-                        user.organisationId(),
-                        user.managesPrograms(),
-                        PageQuery.of(Math.max(0, page), 25)));
+        model.addAttribute("programs", access.list(user, PageQuery.of(Math.max(0, page), 25)));
         profile.ifPresent(
                 me ->
                         model.addAttribute(
@@ -233,6 +231,7 @@ class ProgramPageController {
         try {
             InvalidInputException.check(binding, messageSource);
             ProgramView program = programs.create(user.organisationId(), form.draft());
+            access.created(user, program.id());
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
         } catch (InvalidInputException e) {
@@ -251,8 +250,17 @@ class ProgramPageController {
             @RequestParam(defaultValue = "0") int page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
-        programs.visible(user.organisationId(), new ProgramId(id), user.managesPrograms());
+        access.visible(user, new ProgramId(id));
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
+        boolean manages = access.manages(user, new ProgramId(id));
+        model.addAttribute("manages", manages);
+        if (user.isAdmin()) {
+            model.addAttribute(
+                    "managers", access.managers(user.organisationId(), new ProgramId(id)));
+        }
+        if (overview.program().status() == ProgramStatus.DRAFT && !manages) {
+            throw new io.tandem.web.NotFoundException("draft");
+        }
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
         model.addAttribute("statements", statements(overview.program().rules()));
@@ -267,7 +275,7 @@ class ProgramPageController {
                                                         e.programId().value().equals(id)
                                                                 && e.status().open())
                                         .toList()));
-        if (user.managesPrograms()) {
+        if (manages) {
             ProgramId program = new ProgramId(id);
             var enrolments =
                     enrolling.enrolments(
@@ -309,6 +317,36 @@ class ProgramPageController {
             model.addAttribute("roles", EnrolmentRole.values());
         }
         return "programs/overview";
+    }
+
+    /** An admin makes a person (by e-mail) a manager of the program. */
+    @PostMapping("/programs/{id}/managers")
+    @PreAuthorize("hasRole('ADMIN')")
+    String assignManager(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Size(max = 320) String email,
+            RedirectAttributes redirect) {
+        try {
+            access.assign(user.organisationId(), new ProgramId(id), email);
+            redirect.addFlashAttribute("notice", "program.managers.assigned");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("program.managers.unknown"));
+        }
+        return "redirect:/programs/" + id + "#managers";
+    }
+
+    @PostMapping("/programs/{id}/managers/{person}/remove")
+    @PreAuthorize("hasRole('ADMIN')")
+    String unassignManager(
+            TandemUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID person,
+            RedirectAttributes redirect) {
+        access.unassign(
+                user.organisationId(), new ProgramId(id), new io.tandem.people.PersonId(person));
+        redirect.addFlashAttribute("notice", "program.managers.unassigned");
+        return "redirect:/programs/" + id + "#managers";
     }
 
     @PostMapping("/programs/{id}/status")

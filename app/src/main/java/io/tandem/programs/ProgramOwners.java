@@ -1,0 +1,33 @@
+package io.tandem.programs;
+
+import io.tandem.identity.OrganisationId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells which program a route's id belongs to, for routes whose path names something of a program
+ * (a match run, an enrolment, a mentorship) rather than the program itself. A module with such
+ * routes declares one bean; {@link ProgramAccess}'s rule is then applied to them without the
+ * controllers repeating it.
+ */
+public interface ProgramOwners {
+
+    /**
+     * The program the route's ids belong to in the organisation, or empty when the route is not one
+     * this module knows or the id is unknown there (the handler then answers 404 itself).
+     *
+     * @param pattern the matched route pattern, e.g. {@code /api/v1/match-runs/{id}}
+     * @param variables the route's path variables
+     */
+    Optional<ProgramId> programOf(
+            OrganisationId organisation, String pattern, Map<String, String> variables);
+
+    /** A route's id as a UUID; anything else is left to the handler's own 400 or 404. */
+    static Optional<java.util.UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(java.util.UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
