@@ -36,6 +36,7 @@ class OutcomeComparisonIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired ProgramReports reports;
 
@@ -70,6 +71,7 @@ class OutcomeComparisonIntegrationTests {
         for (int i = 1; i <= 6; i++) {
             TestPairs.start(
                     programs,
+                    enrolling,
                     mentorships,
                     org.id(),
                     program,
@@ -148,6 +150,7 @@ class OutcomeComparisonIntegrationTests {
         for (int i = 1; i <= 6; i++) {
             TestPairs.start(
                     programs,
+                    enrolling,
                     mentorships,
                     small.id(),
                     few,

@@ -69,6 +69,7 @@ class RemindersBench {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingReminders reminders;
     @Autowired DataSource dataSource;
@@ -99,6 +100,7 @@ class RemindersBench {
             pairs.add(
                     TestPairs.start(
                             programs,
+                            enrolling,
                             mentorships,
                             org,
                             program.id(),

@@ -136,6 +136,7 @@ class MessagingBench {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
     @Autowired JdbcClient jdbc;
@@ -465,7 +466,8 @@ class MessagingBench {
                             .orElseThrow()
                             .id();
             MentorshipId pair =
-                    TestPairs.start(programs, mentorships, org, program, mentee, mentor, 50);
+                    TestPairs.start(
+                            programs, enrolling, mentorships, org, program, mentee, mentor, 50);
             conversations.add(messaging.conversationOf(org, pair, mentee));
             mentees.add(mentee);
         }

@@ -52,6 +52,7 @@ class StreamOpeningIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
 
@@ -76,7 +77,8 @@ class StreamOpeningIntegrationTests {
         PersonId mia = person(org, "M1");
         PersonId eva = person(org, "E1");
         ProgramView program = programs.create(org, ProgramDraft.of("Open", "CROSS_DIVISIONAL"));
-        MentorshipId pair = TestPairs.start(programs, mentorships, org, program.id(), eva, mia, 50);
+        MentorshipId pair =
+                TestPairs.start(programs, enrolling, mentorships, org, program.id(), eva, mia, 50);
         UUID conversation = messaging.conversationOf(org, pair, eva);
         messaging.post(org, conversation, mia, null, "Already read when the page opens");
         identity.ensureAccount(org, mentee, "Eva Early", PASSWORD, Role.EMPLOYEE);

@@ -35,6 +35,7 @@ class OneRuleEverywhereIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired PeopleManagement people;
     @Autowired IdentityManagement identity;
 
@@ -72,7 +73,7 @@ class OneRuleEverywhereIntegrationTests {
                                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + employeeToken))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(programs.enrolment(org.id(), anns.id()).status())
+        assertThat(enrolling.enrolment(org.id(), anns.id()).status())
                 .isEqualTo(EnrolmentStatus.ACTIVE);
     }
 
@@ -82,7 +83,7 @@ class OneRuleEverywhereIntegrationTests {
         assertThat(mvc.get().uri(withdrawPage()).with(ann)).hasStatusOk();
         assertThat(mvc.post().uri(withdrawPage()).with(ann).with(csrf()).param("confirmed", "true"))
                 .hasStatus3xxRedirection();
-        assertThat(programs.enrolment(org.id(), anns.id()).status())
+        assertThat(enrolling.enrolment(org.id(), anns.id()).status())
                 .isEqualTo(EnrolmentStatus.WITHDRAWN);
     }
 

@@ -354,6 +354,7 @@ class RouteRoleIntegrationTests {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired ProgramAccess access;
     @Autowired MentorshipManagement mentorships;
     @Autowired MatchingManagement matching;
@@ -410,7 +411,8 @@ class RouteRoleIntegrationTests {
         ProgramId q = programs.create(org.id(), ProgramDraft.of("Q", "CROSS_DIVISIONAL")).id();
         access.assign(org.id(), p, pam);
         access.assign(org.id(), q, otto);
-        MentorshipId pair = TestPairs.start(programs, mentorships, org.id(), p, eva, mia, 80);
+        MentorshipId pair =
+                TestPairs.start(programs, enrolling, mentorships, org.id(), p, eva, mia, 80);
         UUID enrolment =
                 programs.enrolmentsOf(org.id(), eva).stream()
                         .filter(e -> e.programId().equals(p))

@@ -46,6 +46,7 @@ class WorkspaceFormErrorsIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
 
@@ -85,7 +86,8 @@ class WorkspaceFormErrorsIntegrationTests {
                 .isNotNull();
         assertThat(page).contains(">Kept goals</textarea>");
         assertThat(
-                        programs.enrolments(
+                        enrolling
+                                .enrolments(
                                         org.id(),
                                         program.id(),
                                         null,
@@ -154,7 +156,8 @@ class WorkspaceFormErrorsIntegrationTests {
         PersonId eva = people.findByEmail(org.id(), "eva@wsf.test").orElseThrow().id();
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Forms", "CUSTOM"));
         MentorshipId pair =
-                TestPairs.start(programs, mentorships, org.id(), program.id(), eva, mia, 50);
+                TestPairs.start(
+                        programs, enrolling, mentorships, org.id(), program.id(), eva, mia, 50);
         UUID goal =
                 workspaces.addGoal(
                         org.id(),

@@ -68,11 +68,8 @@ class SelfMatchPageController {
             return "people/no-profile";
         }
         ProgramId program = new ProgramId(id);
-        ProgramView view = programs.get(user.organisationId(), program);
-        if (view.status() == ProgramStatus.DRAFT && !access.manages(user, program)) {
-            // as on the program's own page: a draft is not there for its future mentees yet
-            throw new NotFoundException(messages.getMessage("program.not-found"));
-        }
+        // as on the program's own page: a draft is not there for its future mentees yet
+        ProgramView view = access.visible(user, program);
         model.addAttribute("program", view);
         List<Recommendation> recommendations = List.of();
         model.addAttribute("hasMentor", false);
