@@ -39,6 +39,7 @@ public class ProgramAccess {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final Programs repository;
+    private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
@@ -47,12 +48,30 @@ public class ProgramAccess {
             PeopleManagement people,
             ProgramManagement programs,
             Programs repository,
+            EnrolmentManagement enrolling,
             ApplicationEventPublisher events) {
+        this.enrolling = enrolling;
         this.jdbc = jdbc;
         this.people = people;
         this.programs = programs;
         this.repository = repository;
         this.events = events;
+    }
+
+    /**
+     * The enrolment, if the caller may withdraw it: their own, or one of a program they manage.
+     * Pages and the API ask here.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for an employee's request
+     *     about someone else's enrolment
+     * @throws NotFoundException for a program manager outside their programs
+     */
+    public EnrolmentView withdrawable(TandemUser user, EnrolmentId id) {
+        EnrolmentView view = enrolling.withdrawable(user, id);
+        if (!view.heldBy(user)) {
+            requireManagerScope(user, view.programId());
+        }
+        return view;
     }
 
     /** Whether the caller manages the program (which must be their organisation's). */

@@ -184,8 +184,7 @@ class LongListsPagingIntegrationTests {
         MatchRunView run = matching.run(org.id(), started.id());
         int without = run.unmatched().size();
         assertThat(without).isGreaterThan(200);
-        RequestPostProcessor hr =
-                TestOrganisations.signedIn(org.id(), "hr@long.test", Role.PROGRAM_MANAGER);
+        RequestPostProcessor hr = TestOrganisations.signedIn(org.id(), "hr@long.test", Role.ADMIN);
 
         String first = html("/match-runs/" + run.id(), hr);
         assertThat(first).contains("Showing 1–50 of " + without);

@@ -88,8 +88,8 @@ class OneRuleEverywhereIntegrationTests {
     }
 
     @Test
-    void aProgramManagerWithdrawsAnyoneThroughTheApi() {
-        String managerToken = organisations.token(org, Role.PROGRAM_MANAGER);
+    void anAdminWithdrawsAnyoneThroughTheApi() {
+        String managerToken = organisations.token(org, Role.ADMIN);
         assertThat(
                         mvc.post()
                                 .uri("/api/v1/enrolments/{id}/withdraw", anns.id())
@@ -110,7 +110,7 @@ class OneRuleEverywhereIntegrationTests {
                     "/programs/" + program.id() + "/enrol"
                 }) {
             assertThat(mvc.get().uri(page).with(ann)).as(page).hasStatus(HttpStatus.NOT_FOUND);
-            assertThat(mvc.get().uri(page).with(as("hr@acme.test", Role.PROGRAM_MANAGER)))
+            assertThat(mvc.get().uri(page).with(as("hr@acme.test", Role.ADMIN)))
                     .as(page)
                     .hasStatusOk();
         }

@@ -126,11 +126,8 @@ class ConfirmationPageController {
     @GetMapping("/programs/{id}/enrolments/{enrolment}/withdraw")
     String withdraw(
             TandemUser user, @PathVariable UUID id, @PathVariable UUID enrolment, Model model) {
-        EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
+        EnrolmentView view = access.withdrawable(user, new EnrolmentId(enrolment));
         boolean own = view.heldBy(user);
-        if (!own) {
-            access.requireManagerScope(user, view.programId());
-        }
         var program = programs.get(user.organisationId(), view.programId());
         long together =
                 pairs.in(user.organisationId(), view.programId()).stream()

@@ -320,6 +320,7 @@ class ProgramRestController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid Withdrawal withdrawal) {
+        access.withdrawable(user, new EnrolmentId(id));
         return enrolling.withdraw(
                 user,
                 new EnrolmentId(id),

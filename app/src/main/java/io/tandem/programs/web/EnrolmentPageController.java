@@ -181,10 +181,7 @@ class EnrolmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
                     boolean confirmed,
             RedirectAttributes redirect) {
-        EnrolmentView view = enrolling.withdrawable(user, new EnrolmentId(enrolment));
-        if (!view.heldBy(user)) {
-            access.requireManagerScope(user, view.programId());
-        }
+        EnrolmentView view = access.withdrawable(user, new EnrolmentId(enrolment));
         // Declining an invitation is one click; leaving a program asks first.
         if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
