@@ -277,17 +277,25 @@ class MatchRunner {
                 }
             }
             Stats stats = stats(proposals, unmatched.size(), scored);
-            transaction.executeWithoutResult(
-                    status -> {
-                        // The pairs first, the run's row last: the row stays locked only for the
-                        // commit, so heartbeats and sweeps never wait behind thousands of
-                        // inserts. A run cancelled or given up meanwhile keeps that state and no
-                        // pairs.
-                        runs.replaceProposals(run.id(), proposals, unmatched);
-                        if (!runs.finish(run.id(), stats, stats.totalScore())) {
-                            status.setRollbackOnly();
-                        }
-                    });
+            Boolean finished =
+                    transaction.execute(
+                            status -> {
+                                // The pairs first, the run's row last: the row stays locked only
+                                // for the commit, so heartbeats and sweeps never wait behind
+                                // thousands of inserts. A run cancelled or given up meanwhile
+                                // keeps that state and no pairs.
+                                runs.replaceProposals(run.id(), proposals, unmatched);
+                                if (!runs.finish(run.id(), stats, stats.totalScore())) {
+                                    status.setRollbackOnly();
+                                    return false;
+                                }
+                                return true;
+                            });
+            if (!Boolean.TRUE.equals(finished)) {
+                // A cancel asked for on another instance before its beat reached this one: the
+                // run ends cancelled (a run given up meanwhile stays as it is).
+                runs.fail(run.id(), MatchRunStatus.CANCELLED, null);
+            }
         } catch (CancelledException e) {
             runs.fail(run.id(), MatchRunStatus.CANCELLED, null);
         } catch (RuntimeException e) {

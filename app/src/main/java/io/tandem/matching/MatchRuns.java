@@ -155,12 +155,16 @@ class MatchRuns {
                 .update();
     }
 
-    /** Writes the result; false when the run is no longer RUNNING (cancelled, or given up). */
+    /**
+     * Writes the result; false when the run is no longer RUNNING (cancelled, or given up) or a
+     * cancel was asked for, on any instance, before the result could be written.
+     */
     boolean finish(MatchRunId id, Stats stats, long totalScore) {
         return jdbc.sql(
                                 "update match_run set status = 'DONE', progress = 1, mentees = ?, mentors = ?, total_score = ?, matched = ?,"
                                         + " unmatched = ?, min_score = ?, mean_score = ?, max_score = ?, cross_division = ?, cross_location = ?,"
-                                        + " cross_function = ?, histogram = ?, finished_at = ? where id = ? and status = 'RUNNING'")
+                                        + " cross_function = ?, histogram = ?, finished_at = ? where id = ? and status = 'RUNNING'"
+                                        + " and cancel_requested = false")
                         .params(
                                 stats.total(),
                                 stats.mentors(),

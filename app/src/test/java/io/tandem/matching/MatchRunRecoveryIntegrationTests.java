@@ -150,16 +150,24 @@ class MatchRunRecoveryIntegrationTests {
     }
 
     @Test
-    void aCancelRecordedInTheDatabaseStopsTheRunOnTheInstanceRunningIt() {
+    void aCancelRecordedInTheDatabaseStopsTheRunOnTheInstanceRunningIt() throws Exception {
         program(4_000, 1_200);
-        MatchRunView run =
-                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
-        await().atMost(Duration.ofSeconds(30)).until(() -> runner.runsHere(run.id()));
+        // The run waits for a thread, so the cancel surely comes before its result, however fast
+        // the machine solves it.
+        CountDownLatch release = new CountDownLatch(1);
+        MatchRunView run;
+        try {
+            occupy(runner.runThreads(), release);
+            run = matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.runsHere(run.id()));
 
-        // Another instance asks for the cancel: it only writes the flag.
-        jdbc.sql("update match_run set cancel_requested = true where id = ?")
-                .param(run.id().value())
-                .update();
+            // Another instance asks for the cancel: it only writes the flag.
+            jdbc.sql("update match_run set cancel_requested = true where id = ?")
+                    .param(run.id().value())
+                    .update();
+        } finally {
+            release.countDown();
+        }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !runner.runsHere(run.id()));
         MatchRunView stopped = matching.status(org.id(), run.id());
