@@ -134,8 +134,8 @@ class HomePageIntegrationTests {
     }
 
     @Test
-    void aProgramManagerSeesApprovalsWaitingAndEveryProgramAtAGlance() {
-        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.PROGRAM_MANAGER)))
+    void anAdminSeesApprovalsWaitingAndEveryProgramAtAGlance() {
+        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.ADMIN)))
                 .bodyText()
                 .contains("Your programs at a glance", "No program yet");
 
@@ -164,7 +164,7 @@ class HomePageIntegrationTests {
                 org.id(), created.id(), Enrol.of(person("tom@home.test"), EnrolmentRole.MENTEE));
         programs.create(org.id(), ProgramDraft.of("Still a draft", "CROSS_FUNCTIONAL"));
 
-        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.PROGRAM_MANAGER)))
+        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.ADMIN)))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Enrolments waiting for your approval", "1 waiting in Needs approval")
