@@ -5,7 +5,6 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOwners;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,29 +23,19 @@ class MatchingOwners implements ProgramOwners {
             OrganisationId organisation, String pattern, Map<String, String> variables) {
         if (pattern.startsWith("/match-runs/{id}")
                 || pattern.startsWith("/api/v1/match-runs/{id}")) {
-            return programOf(
+            return ProgramOwners.programOf(
+                    jdbc,
                     organisation,
                     "select program_id from match_run where organisation_id = ? and id = ?",
                     variables.get("id"));
         }
         if (pattern.startsWith("/api/v1/requests/{id}")) {
-            return programOf(
+            return ProgramOwners.programOf(
+                    jdbc,
                     organisation,
                     "select program_id from self_match_request where organisation_id = ? and id = ?",
                     variables.get("id"));
         }
         return Optional.empty();
-    }
-
-    private Optional<ProgramId> programOf(OrganisationId organisation, String sql, String id) {
-        Optional<UUID> value = ProgramOwners.uuid(id);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql(sql)
-                .params(organisation.value(), value.get())
-                .query(UUID.class)
-                .optional()
-                .map(ProgramId::new);
     }
 }

@@ -5,7 +5,6 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOwners;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,24 +22,13 @@ class MeetingOwners implements ProgramOwners {
     public Optional<ProgramId> programOf(
             OrganisationId organisation, String pattern, Map<String, String> variables) {
         if (pattern.startsWith("/api/v1/meetings/{id}")) {
-            return programOf(
+            return ProgramOwners.programOf(
+                    jdbc,
                     organisation,
                     "select s.program_id from meeting m join mentorship s on s.id = m.mentorship_id"
                             + " where m.organisation_id = ? and m.id = ?",
                     variables.get("id"));
         }
         return Optional.empty();
-    }
-
-    private Optional<ProgramId> programOf(OrganisationId organisation, String sql, String id) {
-        Optional<UUID> value = ProgramOwners.uuid(id);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql(sql)
-                .params(organisation.value(), value.get())
-                .query(UUID.class)
-                .optional()
-                .map(ProgramId::new);
     }
 }

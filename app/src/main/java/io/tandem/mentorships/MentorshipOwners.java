@@ -5,7 +5,6 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOwners;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,23 +25,12 @@ class MentorshipOwners implements ProgramOwners {
     public Optional<ProgramId> programOf(
             OrganisationId organisation, String pattern, Map<String, String> variables) {
         if (pattern.startsWith("/api/v1/mentorships/{id}")) {
-            return programOf(
+            return ProgramOwners.programOf(
+                    jdbc,
                     organisation,
                     "select program_id from mentorship where organisation_id = ? and id = ?",
                     variables.get("id"));
         }
         return Optional.empty();
-    }
-
-    private Optional<ProgramId> programOf(OrganisationId organisation, String sql, String id) {
-        Optional<UUID> value = ProgramOwners.uuid(id);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql(sql)
-                .params(organisation.value(), value.get())
-                .query(UUID.class)
-                .optional()
-                .map(ProgramId::new);
     }
 }

@@ -3,7 +3,6 @@ package io.tandem.programs;
 import io.tandem.identity.OrganisationId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +20,12 @@ class EnrolmentOwners implements ProgramOwners {
     public Optional<ProgramId> programOf(
             OrganisationId organisation, String pattern, Map<String, String> variables) {
         if (pattern.startsWith("/api/v1/enrolments/{id}")) {
-            return programOf(
+            return ProgramOwners.programOf(
+                    jdbc,
                     organisation,
                     "select program_id from enrolment where organisation_id = ? and id = ?",
                     variables.get("id"));
         }
         return Optional.empty();
-    }
-
-    private Optional<ProgramId> programOf(OrganisationId organisation, String sql, String id) {
-        Optional<UUID> value = ProgramOwners.uuid(id);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql(sql)
-                .params(organisation.value(), value.get())
-                .query(UUID.class)
-                .optional()
-                .map(ProgramId::new);
     }
 }

@@ -22,6 +22,26 @@ public interface ProgramOwners {
     Optional<ProgramId> programOf(
             OrganisationId organisation, String pattern, Map<String, String> variables);
 
+    /**
+     * The program {@code sql} (parameters: the organisation, then the id) finds for a route's id;
+     * empty for an id that is not a UUID or not found in the organisation.
+     */
+    static Optional<ProgramId> programOf(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            OrganisationId organisation,
+            String sql,
+            String id) {
+        Optional<java.util.UUID> value = uuid(id);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(sql)
+                .params(organisation.value(), value.get())
+                .query(java.util.UUID.class)
+                .optional()
+                .map(ProgramId::new);
+    }
+
     /** A route's id as a UUID; anything else is left to the handler's own 400 or 404. */
     static Optional<java.util.UUID> uuid(String value) {
         try {
