@@ -21,27 +21,7 @@ public record Assignment(int[] mentorOfMentee, long total, int matched, Optional
             throw new IllegalArgumentException(
                     mentorOfMentee.length + " mentees for a matrix of " + matrix.rows() + " rows");
         }
-        long total = 0;
-        int matched = 0;
-        int min = Integer.MAX_VALUE;
-        for (int i = 0; i < mentorOfMentee.length; i++) {
-            int j = mentorOfMentee[i];
-            if (j == UNMATCHED) {
-                continue;
-            }
-            int s = matrix.score(i, j);
-            if (s < 0) {
-                throw new IllegalArgumentException("mentee " + i + " got forbidden mentor " + j);
-            }
-            total += s;
-            matched++;
-            min = Math.min(min, s);
-        }
-        return new Assignment(
-                mentorOfMentee,
-                total,
-                matched,
-                matched == 0 ? OptionalInt.empty() : OptionalInt.of(min));
+        return Rows.of(matrix).assignment(mentorOfMentee);
     }
 
     public int mentorOf(int mentee) {

@@ -59,22 +59,11 @@ public final class AssignmentSolver {
             Objective objective,
             CancellationToken token,
             ProgressListener progress) {
-        if (capacities.size() != matrix.cols()) {
-            throw new IllegalArgumentException(
-                    capacities.size() + " capacities for " + matrix.cols() + " mentors");
-        }
-        int[] cap = capacities.toArray();
+        int[] cap = capacities(capacities, matrix.cols());
         // Scores from a few categorical features repeat whole rows: solve the small problem.
         Transportation types =
                 rowsPerType == 0 ? null : Transportation.collapse(matrix, cap, rowsPerType, token);
-        int[] mentorOf =
-                switch (objective) {
-                    case TOTAL -> total(matrix, cap, types, token, progress);
-                    case PARTICIPATION -> participation(matrix, cap, types, 0, token, progress);
-                    case FAIR -> fair(matrix, cap, types, token, progress);
-                };
-        progress.onProgress(1.0);
-        return Assignment.of(matrix, mentorOf);
+        return solve(Rows.of(matrix), cap, types, objective, token, progress);
     }
 
     public Assignment solve(SparseScores scores, Capacities capacities, Objective objective) {
@@ -82,9 +71,9 @@ public final class AssignmentSolver {
     }
 
     /**
-     * The same optimum on sparse scores (only the allowed pairs, for cohorts whose full matrix does
-     * not fit in memory): every allowed pair is an arc of the network from the start, so optimality
-     * needs no pricing. {@code FAIR} probes thresholds with {@code PARTICIPATION} solves.
+     * The same on sparse scores (only the allowed pairs, for cohorts whose full matrix does not fit
+     * in memory), by the very path the dense matrix takes, row by row over the listed pairs: the
+     * same scores give the same assignment, held either way.
      */
     public Assignment solve(
             SparseScores scores,
@@ -92,94 +81,64 @@ public final class AssignmentSolver {
             Objective objective,
             CancellationToken token,
             ProgressListener progress) {
-        if (capacities.size() != scores.cols()) {
-            throw new IllegalArgumentException(
-                    capacities.size() + " capacities for " + scores.cols() + " mentors");
-        }
-        int[] cap = capacities.toArray();
-        int[] mentorOf =
-                switch (objective) {
-                    case TOTAL ->
-                            new ShortestAugmentingPaths(
-                                            scores, cap, 0, scores.rows() + 1L, 1, token)
-                                    .solve(progress);
-                    case PARTICIPATION -> participation(scores, cap, 0, token, progress);
-                    case FAIR -> fair(scores, cap, token, progress);
-                };
-        progress.onProgress(1.0);
-        return scores.assignment(mentorOf);
+        int[] cap = capacities(capacities, scores.cols());
+        Transportation types =
+                rowsPerType == 0 ? null : Transportation.collapse(scores, cap, rowsPerType, token);
+        return solve(Rows.of(scores), cap, types, objective, token, progress);
     }
 
-    private static int[] participation(
-            SparseScores scores,
+    private static int[] capacities(Capacities capacities, int cols) {
+        if (capacities.size() != cols) {
+            throw new IllegalArgumentException(
+                    capacities.size() + " capacities for " + cols + " mentors");
+        }
+        return capacities.toArray();
+    }
+
+    private Assignment solve(
+            Rows rows,
             int[] cap,
-            int floor,
+            Transportation types,
+            Objective objective,
             CancellationToken token,
             ProgressListener progress) {
-        long pairs = Math.min(scores.rows(), Arrays.stream(cap).asLongStream().sum());
-        long big = pairs * Math.max(0, scores.maxScore()) + 1;
-        return new ShortestAugmentingPaths(scores, cap, floor, 1, big, token).solve(progress);
-    }
-
-    /**
-     * Binary search on the lowest score: a probe at {@code t} is the {@code PARTICIPATION} optimum
-     * on the pairs scoring at least {@code t}; it is feasible when it still matches {@code K}. The
-     * feasible probe at the final threshold is itself the answer: it has the most pairs and, among
-     * them, the largest sum over pairs scoring at least that threshold.
-     */
-    private static int[] fair(
-            SparseScores scores, int[] cap, CancellationToken token, ProgressListener progress) {
-        int[] best = participation(scores, cap, 0, token, ProgressListener.NONE);
-        Assignment first = scores.assignment(best);
-        if (first.matched() == 0) {
-            return best;
-        }
-        int k = first.matched();
-        int lo = first.minScore().getAsInt();
-        int hi = scores.maxScore();
-        while (lo < hi) {
-            token.throwIfCancelled();
-            int t = lo + (int) (((long) hi - lo + 1) / 2);
-            int[] probe = participation(scores, cap, t, token, ProgressListener.NONE);
-            Assignment a = scores.assignment(probe);
-            if (a.matched() == k) {
-                lo = a.minScore().getAsInt();
-                best = probe;
-            } else {
-                hi = t - 1;
-            }
-            progress.onProgress(1 - (double) (hi - lo) / Math.max(1, hi));
-        }
-        return best;
+        int[] mentorOf =
+                switch (objective) {
+                    case TOTAL -> total(rows, cap, types, token, progress);
+                    case PARTICIPATION -> participation(rows, cap, types, 0, token, progress);
+                    case FAIR -> fair(rows, cap, types, token, progress);
+                };
+        progress.onProgress(1.0);
+        return rows.assignment(mentorOf);
     }
 
     private int[] total(
-            ScoreMatrix matrix,
+            Rows rows,
             int[] cap,
             Transportation types,
             CancellationToken token,
             ProgressListener progress) {
-        long alpha = matrix.rows() + 1L;
+        long alpha = rows.n + 1L;
         if (types != null) {
             return types.solve(alpha, 1, 0);
         }
-        return new ShortestAugmentingPaths(matrix, cap, 0, alpha, 1, candidates, threads, token)
+        return new ShortestAugmentingPaths(rows, cap, 0, alpha, 1, candidates, threads, token)
                 .solve(progress);
     }
 
     private int[] participation(
-            ScoreMatrix matrix,
+            Rows rows,
             int[] cap,
             Transportation types,
             int floor,
             CancellationToken token,
             ProgressListener progress) {
-        long pairs = Math.min(matrix.rows(), Arrays.stream(cap).asLongStream().sum());
-        long big = pairs * Math.max(0, matrix.maxScore()) + 1;
+        long pairs = Math.min(rows.n, Arrays.stream(cap).asLongStream().sum());
+        long big = pairs * Math.max(0, rows.maxScore) + 1;
         if (types != null) {
             return types.solve(1, big, floor);
         }
-        return new ShortestAugmentingPaths(matrix, cap, floor, 1, big, candidates, threads, token)
+        return new ShortestAugmentingPaths(rows, cap, floor, 1, big, candidates, threads, token)
                 .solve(progress);
     }
 
@@ -191,10 +150,9 @@ public final class AssignmentSolver {
      * weighted solve than it needs.
      */
     private static int[] maximumMatching(
-            ScoreMatrix matrix, int[] cap, long atMost, CancellationToken token) {
-        int n = matrix.rows();
-        int m = matrix.cols();
-        int[] a = matrix.array();
+            Rows rows, int[] cap, long atMost, CancellationToken token) {
+        int n = rows.n;
+        int[] a = rows.score;
         int[] room = cap.clone();
         int[] colOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -203,7 +161,8 @@ public final class AssignmentSolver {
             }
             int best = -1;
             int bestScore = -1;
-            for (int k = i * m, j = 0; j < m; j++, k++) {
+            for (int k = rows.from(i), end = rows.to(i); k < end; k++) {
+                int j = rows.col(i, k);
                 if (a[k] > bestScore && room[j] > 0) {
                     best = j;
                     bestScore = a[k];
@@ -215,31 +174,31 @@ public final class AssignmentSolver {
             }
         }
         // When the greedy pass already fills every place it can, there is nothing to prove.
-        new MaxCardinality(matrix, cap, token).maximize(0, colOf, (int) Math.min(n, atMost));
+        new MaxCardinality(rows, cap, token).maximize(0, colOf, (int) Math.min(n, atMost));
         return colOf;
     }
 
     private int[] fair(
-            ScoreMatrix matrix,
+            Rows rows,
             int[] cap,
             Transportation types,
             CancellationToken token,
             ProgressListener progress) {
-        ThresholdBound bound = ThresholdBound.of(matrix, cap, token);
+        ThresholdBound bound = ThresholdBound.of(rows, cap, token);
         int[] best =
                 types != null
                         ? types.solve(0, 1, 0) // the small problem: any maximum matching
-                        : maximumMatching(matrix, cap, bound.pairs(0), token);
+                        : maximumMatching(rows, cap, bound.pairs(0), token);
         progress.onProgress(0.2);
-        Assignment first = Assignment.of(matrix, best);
+        Assignment first = rows.assignment(best);
         if (first.matched() == 0) {
             progress.onProgress(1.0);
             return best;
         }
         int k = first.matched();
         int lo = first.minScore().getAsInt(); // feasible
-        int hi = matrix.maxScore();
-        MaxCardinality flow = new MaxCardinality(matrix, cap, token);
+        int hi = rows.maxScore;
+        MaxCardinality flow = new MaxCardinality(rows, cap, token);
         int[] probe = new int[best.length];
         boolean[] dropped = new boolean[best.length];
         int[] feasible = best;
@@ -247,7 +206,7 @@ public final class AssignmentSolver {
             int t = lo + (int) (((long) hi - lo + 1) / 2);
             for (int i = 0; i < probe.length; i++) {
                 int j = feasible[i];
-                probe[i] = j >= 0 && matrix.score(i, j) >= t ? j : -1;
+                probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
                 dropped[i] = j >= 0 && probe[i] < 0;
             }
             boolean enough;
@@ -256,7 +215,7 @@ public final class AssignmentSolver {
             } else if (types != null) {
                 // the small problem solves from scratch faster than a warm start on the large one
                 int[] most = types.solve(0, 1, t);
-                enough = Assignment.of(matrix, most).matched() == k;
+                enough = rows.assignment(most).matched() == k;
                 if (enough) {
                     probe = most;
                 }
@@ -268,7 +227,7 @@ public final class AssignmentSolver {
                 int min = Integer.MAX_VALUE;
                 for (int i = 0; i < probe.length; i++) {
                     if (probe[i] >= 0) {
-                        min = Math.min(min, matrix.score(i, probe[i]));
+                        min = Math.min(min, rows.score(i, probe[i]));
                     }
                 }
                 lo = min;
@@ -279,7 +238,6 @@ public final class AssignmentSolver {
             progress.onProgress(0.2 + 0.1 * (1 - (double) (hi - lo) / Math.max(1, hi)));
         }
         // The one weighted solve: most pairs, then the largest sum, among the pairs >= lo.
-        return participation(
-                matrix, cap, types, lo, token, ProgressListener.slice(progress, 0.3, 1));
+        return participation(rows, cap, types, lo, token, ProgressListener.slice(progress, 0.3, 1));
     }
 }

@@ -76,6 +76,72 @@ public final class GreedyMatcher {
         return Assignment.of(matrix, mentorOf);
     }
 
+    /**
+     * The same order on sparse scores: every listed pair sorted once by score descending (a
+     * counting sort when scores are small integers, as the product's are), the pairs of one score
+     * in row order, which is mentee then mentor.
+     */
+    public static Assignment solve(
+            SparseScores scores,
+            Capacities capacities,
+            CancellationToken token,
+            ProgressListener progress) {
+        int n = scores.rows();
+        int[] room = capacities.toArray();
+        if (room.length != scores.cols()) {
+            throw new IllegalArgumentException(
+                    room.length + " capacities for " + scores.cols() + " mentors");
+        }
+        int[] start = scores.start();
+        int[] col = scores.col();
+        int[] score = scores.score();
+        int pairs = start[n];
+        int[] order = new int[pairs];
+        int max = Math.max(0, scores.maxScore());
+        if (max < (1 << 22)) {
+            int[] first = new int[max + 2];
+            for (int e = 0; e < pairs; e++) {
+                first[max - score[e] + 1]++;
+            }
+            for (int s = 1; s < first.length; s++) {
+                first[s] += first[s - 1];
+            }
+            for (int e = 0; e < pairs; e++) {
+                order[first[max - score[e]]++] = e;
+            }
+        } else {
+            long[] keys = new long[pairs];
+            for (int e = 0; e < pairs; e++) {
+                keys[e] = ((long) (max - score[e]) << 32) | e;
+            }
+            Arrays.sort(keys);
+            for (int e = 0; e < pairs; e++) {
+                order[e] = (int) keys[e];
+            }
+        }
+        progress.onProgress(0.5);
+        int[] rowOf = new int[pairs];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(rowOf, start[i], start[i + 1], i);
+        }
+        int[] mentorOf = new int[n];
+        Arrays.fill(mentorOf, Assignment.UNMATCHED);
+        for (int k = 0; k < pairs; k++) {
+            if ((k & 0xFFFF) == 0) {
+                token.throwIfCancelled();
+            }
+            int e = order[k];
+            int i = rowOf[e];
+            int j = col[e];
+            if (mentorOf[i] == Assignment.UNMATCHED && room[j] > 0) {
+                mentorOf[i] = j;
+                room[j]--;
+            }
+        }
+        progress.onProgress(1.0);
+        return scores.assignment(mentorOf);
+    }
+
     private static boolean before(int a, int b, RankedOrder order) {
         int sa = TopScores.scoreOf(order.head(a));
         int sb = TopScores.scoreOf(order.head(b));

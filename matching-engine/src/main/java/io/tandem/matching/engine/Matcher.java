@@ -45,4 +45,28 @@ public final class Matcher {
             }
         };
     }
+
+    /**
+     * The same on sparse scores (only the allowed pairs), without a dense matrix for {@link
+     * Algorithm#OPTIMAL} and {@link Algorithm#GREEDY}; {@link Algorithm#STABLE} ranks on the dense
+     * matrix of the same scores.
+     */
+    public static Assignment solve(
+            SparseScores scores,
+            Capacities capacities,
+            Objective objective,
+            Algorithm algorithm,
+            CancellationToken token,
+            ProgressListener progress) {
+        return switch (algorithm) {
+            case OPTIMAL ->
+                    new AssignmentSolver().solve(scores, capacities, objective, token, progress);
+            case GREEDY -> GreedyMatcher.solve(scores, capacities, token, progress);
+            case STABLE -> {
+                Assignment stable =
+                        solve(scores.dense(), capacities, objective, algorithm, token, progress);
+                yield scores.assignment(stable.mentorOfMentee());
+            }
+        };
+    }
 }

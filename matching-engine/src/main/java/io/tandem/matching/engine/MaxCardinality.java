@@ -11,6 +11,7 @@ final class MaxCardinality {
 
     private static final int INF = Integer.MAX_VALUE;
 
+    private final Rows rows;
     private final int[] scores;
     private final int n;
     private final int m;
@@ -18,9 +19,14 @@ final class MaxCardinality {
     private final CancellationToken token;
 
     MaxCardinality(ScoreMatrix matrix, int[] capacities, CancellationToken token) {
-        this.scores = matrix.array();
-        this.n = matrix.rows();
-        this.m = matrix.cols();
+        this(Rows.of(matrix), capacities, token);
+    }
+
+    MaxCardinality(Rows rows, int[] capacities, CancellationToken token) {
+        this.rows = rows;
+        this.scores = rows.score;
+        this.n = rows.n;
+        this.m = rows.m;
         this.cap = capacities;
         this.token = token;
     }
@@ -96,10 +102,10 @@ final class MaxCardinality {
                 if (layer[r] >= found) {
                     break;
                 }
-                int off = r * m;
                 int own = colOf[r];
-                for (int j = 0; j < m; j++) {
-                    if (scores[off + j] < floor || j == own) {
+                for (int e = rows.from(r), end = rows.to(r); e < end; e++) {
+                    int j = rows.col(r, e);
+                    if (scores[e] < floor || j == own) {
                         continue;
                     }
                     if (load[j] < cap[j]) {
@@ -139,17 +145,20 @@ final class MaxCardinality {
                 search:
                 while (sp > 0) {
                     int r = stack[sp - 1];
-                    int off = r * m;
+                    int off = rows.from(r);
+                    int len = rows.to(r) - off;
                     int own = colOf[r];
                     int nextLayer = layer[r] + 1;
-                    while (it[r] < m) {
-                        int j = it[r];
-                        if (scores[off + j] >= floor && j != own) {
+                    while (it[r] < len) {
+                        int e = off + it[r];
+                        int j = rows.col(r, e);
+                        if (scores[e] >= floor && j != own) {
                             if (load[j] < cap[j]) {
-                                // Augment: stack[t] moves to it[stack[t]], the last to j.
+                                // Augment: stack[t] moves to its entry it[stack[t]], the last
+                                // to j.
                                 for (int t = sp - 1; t >= 0; t--) {
                                     int row = stack[t];
-                                    colOf[row] = it[row];
+                                    colOf[row] = rows.col(row, rows.from(row) + it[row]);
                                     dead[row] = true;
                                 }
                                 load[j]++;

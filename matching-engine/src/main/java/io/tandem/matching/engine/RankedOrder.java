@@ -102,6 +102,7 @@ final class RankedOrder {
         len[line] =
                 TopScores.select(
                         scores,
+                        null,
                         line * lineStep,
                         stride,
                         count,

@@ -19,6 +19,39 @@ public final class Recommender {
         return topK(matrix.array(), mentee * matrix.cols(), matrix.cols(), remainingCapacity, k);
     }
 
+    /** The same on sparse scores: only the mentee's listed pairs are looked at. */
+    public static int[] topK(SparseScores scores, int mentee, int[] remainingCapacity, int k) {
+        if (remainingCapacity.length != scores.cols()) {
+            throw new IllegalArgumentException(
+                    remainingCapacity.length + " capacities for " + scores.cols() + " mentors");
+        }
+        int from = scores.start()[mentee];
+        int count = scores.start()[mentee + 1] - from;
+        int limit = Math.max(0, Math.min(k, count));
+        long[] heap = new long[Math.max(1, limit)];
+        long[] keys = new long[Math.max(1, limit)];
+        int found =
+                limit == 0
+                        ? 0
+                        : TopScores.select(
+                                scores.score(),
+                                scores.col(),
+                                from,
+                                1,
+                                count,
+                                0,
+                                remainingCapacity,
+                                Long.MAX_VALUE,
+                                limit,
+                                heap,
+                                keys);
+        int[] out = new int[found];
+        for (int a = 0; a < found; a++) {
+            out[a] = TopScores.colOf(keys[a]);
+        }
+        return out;
+    }
+
     /** The same as {@link #topK}, scoring the mentee's row on the fly and explaining each. */
     public static List<Recommendation> recommend(
             Scorer scorer, int mentee, int[] remainingCapacity, int k) {
@@ -44,6 +77,7 @@ public final class Recommender {
                         ? 0
                         : TopScores.select(
                                 scores,
+                                null,
                                 offset,
                                 1,
                                 cols,

@@ -157,6 +157,30 @@ public final class Scorer {
             java.util.function.IntFunction<int[]> candidates,
             CancellationToken token,
             ProgressListener progress) {
+        return sparse(candidates, (i, j, score) -> true, token, progress);
+    }
+
+    /** Whether an allowed pair is kept; called from several threads. */
+    @FunctionalInterface
+    public interface PairFilter {
+        boolean keep(int mentee, int mentor, int score);
+    }
+
+    /**
+     * Scores every pair, row by row on the configured threads, and keeps the allowed pairs {@code
+     * keep} accepts (rules the caller checks itself, a minimum score): sparse scores without ever
+     * holding the dense matrix, for a program whose rules do not narrow the candidates.
+     */
+    public SparseScores scoreAllowed(
+            PairFilter keep, CancellationToken token, ProgressListener progress) {
+        return sparse(null, keep, token, progress);
+    }
+
+    private SparseScores sparse(
+            java.util.function.IntFunction<int[]> candidates,
+            PairFilter keep,
+            CancellationToken token,
+            ProgressListener progress) {
         int n = mentees.size;
         int m = mentors.size;
         int[][] cols = new int[n][];
@@ -168,29 +192,39 @@ public final class Scorer {
                 (worker, from, to) -> {
                     token.throwIfCancelled();
                     int[] one = new int[1];
+                    int[] row = candidates == null ? new int[m] : null;
+                    int[] keptCol = new int[m];
+                    int[] keptScore = new int[m];
                     for (int i = from; i < to; i++) {
-                        int[] c = candidates.apply(i);
-                        int[] col = new int[c.length];
-                        int[] score = new int[c.length];
                         int k = 0;
-                        int last = -1;
-                        for (int j : c) {
-                            if (j <= last || j >= m) {
-                                throw new IllegalArgumentException(
-                                        "mentee "
-                                                + i
-                                                + ": candidates must increase within 0.."
-                                                + (m - 1));
+                        if (candidates == null) {
+                            scoreRange(i, 0, m, row, 0);
+                            for (int j = 0; j < m; j++) {
+                                if (row[j] >= 0 && keep.keep(i, j, row[j])) {
+                                    keptCol[k] = j;
+                                    keptScore[k++] = row[j];
+                                }
                             }
-                            last = j;
-                            scoreRange(i, j, j + 1, one, -j);
-                            if (one[0] >= 0) {
-                                col[k] = j;
-                                score[k++] = one[0];
+                        } else {
+                            int last = -1;
+                            for (int j : candidates.apply(i)) {
+                                if (j <= last || j >= m) {
+                                    throw new IllegalArgumentException(
+                                            "mentee "
+                                                    + i
+                                                    + ": candidates must increase within 0.."
+                                                    + (m - 1));
+                                }
+                                last = j;
+                                scoreRange(i, j, j + 1, one, -j);
+                                if (one[0] >= 0 && keep.keep(i, j, one[0])) {
+                                    keptCol[k] = j;
+                                    keptScore[k++] = one[0];
+                                }
                             }
                         }
-                        cols[i] = k == col.length ? col : Arrays.copyOf(col, k);
-                        scores[i] = k == score.length ? score : Arrays.copyOf(score, k);
+                        cols[i] = Arrays.copyOf(keptCol, k);
+                        scores[i] = Arrays.copyOf(keptScore, k);
                     }
                     if (worker == 0) {
                         progress.onProgress((double) to / n);

@@ -14,12 +14,14 @@ import java.util.Arrays;
  * capacities need no copies of the mentor. Among equally distant mentors one with room comes first,
  * which ends most searches at once on dense instances with ties.
  *
- * <p>Speed on dense matrices comes from pricing: solve on a candidate graph (each mentee's best
- * {@code k} mentors and each mentor's best mentees), then check the dual against every allowed
- * pair. Mentees with a violated pair get their most violated pairs added and leave their mentor,
- * whose slot becomes a deficit that their new shortest path must fill; everything else carries
- * over. When no pair is violated, the solution is optimal for the whole matrix. All arithmetic is
- * on longs, so the optimum is exact; the order of work is fixed, so the result is deterministic.
+ * <p>Speed comes from pricing: solve on a candidate graph (each mentee's best {@code k} mentors and
+ * each mentor's best mentees), then check the dual against every allowed pair — every cell of a
+ * dense matrix, or every listed pair of sparse scores, which take the same path row by row, so both
+ * give the same assignment. Mentees with a violated pair get their most violated pairs added and
+ * leave their mentor, whose slot becomes a deficit that their new shortest path must fill;
+ * everything else carries over. When no pair is violated, the solution is optimal for the whole
+ * matrix. All arithmetic is on longs, so the optimum is exact; the order of work is fixed, so the
+ * result is deterministic.
  */
 final class ShortestAugmentingPaths {
 
@@ -39,10 +41,11 @@ final class ShortestAugmentingPaths {
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
-    private final int[] scores;
+    /** Dense or sparse; {@code scores} and {@code cols} are its arrays, for the hot loops. */
+    private final Rows rows;
 
-    /** All allowed pairs when the scores are sparse: the graph is then complete, never priced. */
-    private final SparseScores sparse;
+    private final int[] scores;
+    private final int[] cols;
 
     private final int n;
     private final int m;
@@ -55,7 +58,7 @@ final class ShortestAugmentingPaths {
     private final CancellationToken token;
 
     ShortestAugmentingPaths(
-            ScoreMatrix matrix,
+            Rows rows,
             int[] capacities,
             int floor,
             long alpha,
@@ -63,14 +66,15 @@ final class ShortestAugmentingPaths {
             int candidates,
             int threads,
             CancellationToken token) {
-        if (capacities.length != matrix.cols()) {
+        if (capacities.length != rows.m) {
             throw new IllegalArgumentException(
-                    capacities.length + " capacities for " + matrix.cols() + " mentors");
+                    capacities.length + " capacities for " + rows.m + " mentors");
         }
-        this.scores = matrix.array();
-        this.sparse = null;
-        this.n = matrix.rows();
-        this.m = matrix.cols();
+        this.rows = rows;
+        this.scores = rows.score;
+        this.cols = rows.cols;
+        this.n = rows.n;
+        this.m = rows.m;
         this.cap = capacities;
         this.floor = Math.max(0, floor);
         this.alpha = alpha;
@@ -78,7 +82,7 @@ final class ShortestAugmentingPaths {
         this.candidates = Math.max(1, candidates);
         this.threads = threads;
         this.token = token;
-        long maxWeight = alpha * (long) Math.max(0, matrix.maxScore()) + beta;
+        long maxWeight = alpha * (long) Math.max(0, rows.maxScore) + beta;
         if (alpha <= 0
                 || beta < 0
                 || alpha > WEIGHT_LIMIT / (Integer.MAX_VALUE + 1L)
@@ -87,47 +91,17 @@ final class ShortestAugmentingPaths {
         }
     }
 
-    /**
-     * On sparse scores: every allowed pair is an arc from the start, so no pricing round is needed
-     * (the candidate lists are the program's allowed pairs, built from its rules).
-     */
-    ShortestAugmentingPaths(
-            SparseScores sparse,
-            int[] capacities,
-            int floor,
-            long alpha,
-            long beta,
-            CancellationToken token) {
-        if (capacities.length != sparse.cols()) {
-            throw new IllegalArgumentException(
-                    capacities.length + " capacities for " + sparse.cols() + " mentors");
-        }
-        this.scores = null;
-        this.sparse = sparse;
-        this.n = sparse.rows();
-        this.m = sparse.cols();
-        this.cap = capacities;
-        this.floor = Math.max(0, floor);
-        this.alpha = alpha;
-        this.beta = beta;
-        this.candidates = 1;
-        this.threads = 1;
-        this.token = token;
-        long maxWeight = alpha * (long) Math.max(0, sparse.maxScore()) + beta;
-        if (alpha <= 0
-                || beta < 0
-                || alpha > WEIGHT_LIMIT / (Integer.MAX_VALUE + 1L)
-                || maxWeight >= WEIGHT_LIMIT) {
-            throw new IllegalArgumentException("weights too large for exact long arithmetic");
-        }
+    private int from(int i) {
+        return rows.from(i);
+    }
+
+    private int to(int i) {
+        return rows.to(i);
     }
 
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
-        Graph graph =
-                sparse != null
-                        ? completeGraph()
-                        : candidateGraph(ProgressListener.slice(progress, 0, 0.15));
+        Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
         Network net = new Network(graph);
         ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
         int step = Math.max(1, n / 100);
@@ -144,8 +118,7 @@ final class ShortestAugmentingPaths {
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
             // grows, so the loop ends (at worst with every allowed pair).
-            int[][] extra =
-                    sparse != null ? null : violations(net, candidates << Math.min(20, rounds - 1));
+            int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
                 progress.onProgress(1.0);
                 return net.mentorOfMentee();
@@ -192,48 +165,6 @@ final class ShortestAugmentingPaths {
         return order;
     }
 
-    /**
-     * Every allowed pair at or above the floor whose mentor has a place, each row's best pair first
-     * (ties: the lower column), as {@link #bestFirst} reads it.
-     */
-    private Graph completeGraph() {
-        int[] st = sparse.start();
-        int[] cl = sparse.col();
-        int[] sc = sparse.score();
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (int e = st[i]; e < st[i + 1]; e++) {
-                c += sc[e] >= floor && cap[cl[e]] > 0 ? 1 : 0;
-            }
-            start[i + 1] = start[i] + c;
-        }
-        int[] col = new int[start[n]];
-        int[] score = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            if ((i & 4095) == 0) {
-                token.throwIfCancelled();
-            }
-            int a = start[i];
-            for (int e = st[i]; e < st[i + 1]; e++) {
-                if (sc[e] >= floor && cap[cl[e]] > 0) {
-                    col[a] = cl[e];
-                    score[a++] = sc[e];
-                    int first = start[i];
-                    if (score[a - 1] > score[first]) {
-                        int tc = col[first];
-                        int ts = score[first];
-                        col[first] = col[a - 1];
-                        score[first] = score[a - 1];
-                        col[a - 1] = tc;
-                        score[a - 1] = ts;
-                    }
-                }
-            }
-        }
-        return new Graph(start, col, score);
-    }
-
     /** Each mentee's best allowed mentors, sorted by score descending then index. */
     private Graph candidateGraph(ProgressListener progress) {
         int k = Math.min(candidates, Math.max(1, m));
@@ -260,9 +191,10 @@ final class ShortestAugmentingPaths {
                         int c =
                                 TopScores.select(
                                         scores,
-                                        i * m,
+                                        cols,
+                                        from(i),
                                         1,
-                                        m,
+                                        to(i) - from(i),
                                         floor,
                                         cap,
                                         Long.MAX_VALUE,
@@ -345,10 +277,12 @@ final class ShortestAugmentingPaths {
      * thresholds[j]} is column j's heap minimum once full, so most pairs cost one comparison.
      */
     private void offerToColumns(int i, long[] heaps, int[] sizes, long[] thresholds, int kc) {
-        int off = i * m;
+        int off = from(i);
+        int end = to(i);
         long low = Integer.MAX_VALUE - i;
-        for (int j = 0; j < m; j++) {
-            int s = scores[off + j];
+        for (int e = off; e < end; e++) {
+            int j = cols == null ? e - off : cols[e];
+            int s = scores[e];
             long key = ((long) s << 32) | low;
             if (key <= thresholds[j] || s < floor || cap[j] == 0) {
                 continue;
@@ -782,9 +716,11 @@ final class ShortestAugmentingPaths {
                         // violated when cost - u - v[j] < 0, i.e. alpha*s + beta + u + v[j] > 0
                         long t = beta + u;
                         int found = 0;
-                        int off = i * m;
-                        for (int j = 0; j < m; j++) {
-                            int sc = scores[off + j];
+                        int off = from(i);
+                        int end = to(i);
+                        for (int e = off; e < end; e++) {
+                            int j = cols == null ? e - off : cols[e];
+                            int sc = scores[e];
                             if (sc < floor) {
                                 continue;
                             }
@@ -838,7 +774,7 @@ final class ShortestAugmentingPaths {
                             Arrays.sort(sorted);
                             for (int e = 0; e < found; e++) {
                                 pairs[2 * e] = sorted[e];
-                                pairs[2 * e + 1] = scores[off + sorted[e]];
+                                pairs[2 * e + 1] = rows.score(i, sorted[e]);
                             }
                             extra[i] = pairs;
                         }

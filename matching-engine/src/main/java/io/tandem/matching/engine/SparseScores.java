@@ -114,6 +114,60 @@ public final class SparseScores {
         return score;
     }
 
+    /** Whether the row lists any pair at all. */
+    public boolean anyAllowed(int row) {
+        return start[row + 1] > start[row];
+    }
+
+    /**
+     * These scores with the rows {@code leaving} marks emptied (mentees already paired, or held by
+     * a locked pair): they take part in no solve.
+     */
+    public SparseScores withoutRows(boolean[] leaving) {
+        if (leaving.length != rows) {
+            throw new IllegalArgumentException(leaving.length + " flags for " + rows + " rows");
+        }
+        int[] s = new int[rows + 1];
+        for (int i = 0; i < rows; i++) {
+            s[i + 1] = s[i] + (leaving[i] ? 0 : start[i + 1] - start[i]);
+        }
+        if (s[rows] == start[rows]) {
+            return this;
+        }
+        int[] c = new int[s[rows]];
+        int[] sc = new int[s[rows]];
+        for (int i = 0; i < rows; i++) {
+            if (!leaving[i]) {
+                System.arraycopy(col, start[i], c, s[i], start[i + 1] - start[i]);
+                System.arraycopy(score, start[i], sc, s[i], start[i + 1] - start[i]);
+            }
+        }
+        return new SparseScores(rows, cols, s, c, sc, maxOf(sc));
+    }
+
+    private static int maxOf(int[] scores) {
+        int max = -1;
+        for (int x : scores) {
+            max = Math.max(max, x);
+        }
+        return max;
+    }
+
+    /**
+     * The dense matrix of these scores (unlisted pairs forbidden), for the algorithms that need
+     * one.
+     */
+    ScoreMatrix dense() {
+        int[] s = new int[Math.multiplyExact(rows, cols)];
+        Arrays.fill(s, ScoreMatrix.FORBIDDEN);
+        for (int i = 0; i < rows; i++) {
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                s[i * cols + col[e]] = score[e];
+            }
+        }
+        return ScoreMatrix.wrap(rows, cols, s);
+    }
+
     /** The pair's score, or {@link ScoreMatrix#FORBIDDEN} when it is not listed. */
     public int score(int row, int column) {
         int e = Arrays.binarySearch(col, start[row], start[row + 1], column);
@@ -126,27 +180,7 @@ public final class SparseScores {
             throw new IllegalArgumentException(
                     mentorOfMentee.length + " mentees for " + rows + " rows");
         }
-        long total = 0;
-        int matched = 0;
-        int min = Integer.MAX_VALUE;
-        for (int i = 0; i < rows; i++) {
-            int j = mentorOfMentee[i];
-            if (j == Assignment.UNMATCHED) {
-                continue;
-            }
-            int s = score(i, j);
-            if (s < 0) {
-                throw new IllegalArgumentException("mentee " + i + " got forbidden mentor " + j);
-            }
-            total += s;
-            matched++;
-            min = Math.min(min, s);
-        }
-        return new Assignment(
-                mentorOfMentee,
-                total,
-                matched,
-                matched == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(min));
+        return Rows.of(this).assignment(mentorOfMentee);
     }
 
     @Override

@@ -17,12 +17,12 @@ final class ThresholdBound {
 
     private static final long KEPT_LIMIT = 1L << 22;
 
-    private final ScoreMatrix matrix;
+    private final Rows matrix;
     private final int[] cap;
     private final int[] rowBest; // ascending
     private final int[] placeScores; // ascending; null: scan per threshold
 
-    private ThresholdBound(ScoreMatrix matrix, int[] cap, int[] rowBest, int[] placeScores) {
+    private ThresholdBound(Rows matrix, int[] cap, int[] rowBest, int[] placeScores) {
         this.matrix = matrix;
         this.cap = cap;
         this.rowBest = rowBest;
@@ -30,9 +30,13 @@ final class ThresholdBound {
     }
 
     static ThresholdBound of(ScoreMatrix matrix, int[] cap, CancellationToken token) {
-        int n = matrix.rows();
-        int m = matrix.cols();
-        int[] a = matrix.array();
+        return of(Rows.of(matrix), cap, token);
+    }
+
+    static ThresholdBound of(Rows matrix, int[] cap, CancellationToken token) {
+        int n = matrix.n;
+        int m = matrix.m;
+        int[] a = matrix.score;
         long kept = 0;
         for (int c : cap) {
             kept += Math.min(c, n);
@@ -53,7 +57,8 @@ final class ThresholdBound {
                 token.throwIfCancelled();
             }
             int best = -1;
-            for (int k = i * m, j = 0; j < m; j++, k++) {
+            for (int k = matrix.from(i), end = matrix.to(i); k < end; k++) {
+                int j = matrix.col(i, k);
                 int s = a[k];
                 if (s < 0) {
                     continue;
@@ -130,16 +135,16 @@ final class ThresholdBound {
 
     // package-private: tests compare the kept scores against it
     long scan(int t) {
-        int n = matrix.rows();
-        int m = matrix.cols();
-        int[] a = matrix.array();
+        int n = matrix.n;
+        int m = matrix.m;
+        int[] a = matrix.score;
         int[] eligible = new int[m];
         long rows = 0;
         for (int i = 0; i < n; i++) {
             boolean any = false;
-            for (int k = i * m, j = 0; j < m; j++, k++) {
+            for (int k = matrix.from(i), end = matrix.to(i); k < end; k++) {
                 if (a[k] >= t) {
-                    eligible[j]++;
+                    eligible[matrix.col(i, k)]++;
                     any = true;
                 }
             }

@@ -24,7 +24,9 @@ final class TopScores {
     /**
      * Writes into {@code out[0..k)} the keys of the best {@code k} columns of one row whose score
      * is at least {@code floor} and whose key is below {@code below}, best first. The row's entries
-     * are {@code scores[offset + x * stride]} for {@code x < count}; a key names {@code x}.
+     * are {@code scores[offset + x * stride]} for {@code x < count}; a key names {@code x}, or
+     * {@code cols[offset + x * stride]} when {@code cols} is given (sparse rows, whose columns
+     * increase with {@code x}).
      *
      * @param capacity when not null, columns of capacity 0 are left out
      * @param heap scratch of length at least {@code k}
@@ -32,6 +34,7 @@ final class TopScores {
      */
     static int select(
             int[] scores,
+            int[] cols,
             int offset,
             int stride,
             int count,
@@ -47,11 +50,12 @@ final class TopScores {
         long threshold = Long.MIN_VALUE;
         for (int j = 0, at = offset; j < count; j++, at += stride) {
             int s = scores[at];
-            long key = ((long) s << 32) | (Integer.MAX_VALUE - j);
+            int col = cols == null ? j : cols[at];
+            long key = ((long) s << 32) | (Integer.MAX_VALUE - col);
             if (key <= threshold) {
                 continue;
             }
-            if (s < floor || key >= below || (capacity != null && capacity[j] <= 0)) {
+            if (s < floor || key >= below || (capacity != null && capacity[col] <= 0)) {
                 continue;
             }
             if (size < k) {

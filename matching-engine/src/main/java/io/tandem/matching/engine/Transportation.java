@@ -91,6 +91,77 @@ final class Transportation {
         if (rowTypes < 0) {
             return null;
         }
+        return withColumnTypes(n, m, a, typeOfRow, firstRow, rowTypes, cap, token);
+    }
+
+    /**
+     * The same on sparse scores: rows compared on their listed pairs; then one dense row per row
+     * type, on which the columns are compared, when those rows are few enough to hold.
+     */
+    static Transportation collapse(
+            SparseScores sparse, int[] cap, int minRowsPerType, CancellationToken token) {
+        int n = sparse.rows();
+        int m = sparse.cols();
+        if (n == 0 || m == 0 || n < minRowsPerType) {
+            return null;
+        }
+        int[] start = sparse.start();
+        int[] col = sparse.col();
+        int[] score = sparse.score();
+        int limit = n / minRowsPerType;
+        int[] typeOfRow = new int[n];
+        int[] firstRow = new int[limit + 1];
+        int rowTypes =
+                group(
+                        n,
+                        limit,
+                        typeOfRow,
+                        firstRow,
+                        (x, y) ->
+                                Arrays.equals(
+                                                col,
+                                                start[x],
+                                                start[x + 1],
+                                                col,
+                                                start[y],
+                                                start[y + 1])
+                                        && Arrays.equals(
+                                                score,
+                                                start[x],
+                                                start[x + 1],
+                                                score,
+                                                start[y],
+                                                start[y + 1]),
+                        x -> sparseRowHash(start, col, score, x),
+                        token);
+        if (rowTypes < 0 || (long) rowTypes * m > MAX_TYPE_PAIRS * 8) {
+            return null;
+        }
+        int[] rows = new int[rowTypes * m];
+        Arrays.fill(rows, ScoreMatrix.FORBIDDEN);
+        int[] own = new int[rowTypes];
+        for (int r = 0; r < rowTypes; r++) {
+            own[r] = r;
+            for (int e = start[firstRow[r]]; e < start[firstRow[r] + 1]; e++) {
+                rows[r * m + col[e]] = score[e];
+            }
+        }
+        return withColumnTypes(n, m, rows, typeOfRow, own, rowTypes, cap, token);
+    }
+
+    /**
+     * Groups the columns, compared on row {@code firstRow[r]} of {@code a} for each row type {@code
+     * r}; {@code null} when the small problem would not be small.
+     */
+    private static Transportation withColumnTypes(
+            int n,
+            int m,
+            int[] a,
+            int[] typeOfRow,
+            int[] firstRow,
+            int rowTypes,
+            int[] cap,
+            CancellationToken token) {
         // columns compared on one representative row per type
         int[] typeOfCol = new int[m];
         int[] firstCol = new int[m + 1];
@@ -180,6 +251,14 @@ final class Transportation {
     private static int mix(int h) {
         h *= 0x9E3779B9;
         return h ^ (h >>> 16);
+    }
+
+    private static int sparseRowHash(int[] start, int[] col, int[] score, int i) {
+        int h = 1;
+        for (int e = start[i]; e < start[i + 1]; e++) {
+            h = 31 * (31 * h + col[e]) + score[e];
+        }
+        return h;
     }
 
     private static int rowHash(int[] a, int m, int i) {

@@ -36,6 +36,24 @@ final class Bounded {
 
     static Assignment solve(
             AssignmentSolver solver,
+            SparseScores scores,
+            Capacities capacities,
+            Objective objective) {
+        CancellationToken token = new CancellationToken();
+        ScheduledFuture<?> timer =
+                TIMER.schedule(token::cancel, LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return solver.solve(scores, capacities, objective, token, ProgressListener.NONE);
+        } catch (CancelledException e) {
+            throw new AssertionError(
+                    objective + " on " + scores + " did not finish within " + LIMIT, e);
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    static Assignment solve(
+            AssignmentSolver solver,
             ScoreMatrix matrix,
             Capacities capacities,
             Objective objective,
