@@ -1,54 +1,32 @@
 package io.tandem.matching;
 
-import io.tandem.matching.engine.ScoreMatrix;
-import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingRule;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The program's hard rules the engine has no switch for: the application checks them itself, on the
- * score matrix before solving and on a single pair when it explains a refusal.
+ * The program's hard rules the engine has no switch for: the application checks them itself, on
+ * every pair as it is scored and on a single pair when it explains a refusal.
  */
 final class AppRules {
 
     private AppRules() {}
 
-    /** Hard rules the engine has no switch for, applied to the matrix in place. */
-    static void apply(
-            List<MatchingRule> rules,
-            ScoreMatrix matrix,
-            List<EnrolmentView> mentees,
-            List<EnrolmentView> mentors,
-            Map<PersonId, PersonSummary> profiles) {
-        if (rules.isEmpty()) {
-            return;
-        }
-        int[] scores = matrix.array();
-        int cols = mentors.size();
-        for (int i = 0; i < mentees.size(); i++) {
-            EnrolmentView mentee = mentees.get(i);
-            PersonSummary a = profiles.get(mentee.personId());
-            for (int j = 0; j < cols; j++) {
-                if (scores[i * cols + j] < 0) {
-                    continue;
-                }
-                PersonSummary b = profiles.get(mentors.get(j).personId());
-                for (MatchingRule rule : rules) {
-                    if (!allows(rule, mentee, a, b)) {
-                        scores[i * cols + j] = ScoreMatrix.FORBIDDEN;
-                        break;
-                    }
-                }
+    /** Whether the pair passes every one of {@code rules}: the check made on every scored pair. */
+    static boolean allowsAll(
+            List<MatchingRule> rules, EnrolmentView mentee, PersonSummary a, PersonSummary b) {
+        for (MatchingRule rule : rules) {
+            if (!allows(rule, mentee, a, b)) {
+                return false;
             }
         }
+        return true;
     }
 
     /** The app-level hard rules; also used to explain why a hand-made pair is refused. */

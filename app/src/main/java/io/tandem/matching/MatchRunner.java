@@ -12,7 +12,6 @@ import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.Explanation;
 import io.tandem.matching.engine.Matcher;
 import io.tandem.matching.engine.ProgressListener;
-import io.tandem.matching.engine.ScoreMatrix;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
@@ -208,10 +207,9 @@ class MatchRunner {
                     scoring.score(
                             organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
             long scoredAt = System.nanoTime();
-            ScoreMatrix matrix = scored.matrix();
             int[] capacity = scored.capacities().toArray();
             int cols = scored.mentors().size();
-            int[] scores = matrix.array().clone();
+            boolean[] leaving = new boolean[scored.mentees().size()];
             // Active mentorships in the program (from an earlier run, or self-match) keep their
             // places: their mentees are not matched again and their mentors have fewer places.
             // An ended mentorship frees both.
@@ -221,7 +219,7 @@ class MatchRunner {
                 int j = scored.mentorIndex(pair.mentor());
                 if (i >= 0) {
                     alreadyPaired.add(i);
-                    Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);
+                    leaving[i] = true;
                 }
                 if (j >= 0 && capacity[j] > 0) {
                     capacity[j]--;
@@ -235,12 +233,12 @@ class MatchRunner {
                 if (i >= 0 && j >= 0 && capacity[j] > 0) {
                     lockedPairs.put(i, j);
                     capacity[j]--;
-                    Arrays.fill(scores, i * cols, (i + 1) * cols, ScoreMatrix.FORBIDDEN);
+                    leaving[i] = true;
                 }
             }
             Assignment assignment =
                     Matcher.solve(
-                            ScoreMatrix.wrap(scored.mentees().size(), cols, scores),
+                            scored.scores().withoutRows(leaving),
                             Capacities.of(capacity),
                             run.objective(),
                             run.algorithm(),
@@ -261,7 +259,7 @@ class MatchRunner {
                             new Proposal(
                                     mentee,
                                     scored.mentors().get(j).personId(),
-                                    matrix.score(i, j),
+                                    scored.score(i, j),
                                     contributions(scored.scorer().explain(i, j)),
                                     lockedMentor != null,
                                     false));
@@ -269,7 +267,7 @@ class MatchRunner {
                     unmatched.add(
                             new Unmatched(
                                     mentee,
-                                    feasible(matrix, i)
+                                    scored.anyAllowed(i)
                                             ? UnmatchedReason.CAPACITY_EXHAUSTED
                                             : scored.anyBelowMinimum(i)
                                                     ? UnmatchedReason.BELOW_MINIMUM_SCORE
@@ -291,6 +289,14 @@ class MatchRunner {
                                 }
                                 return true;
                             });
+            log.info(
+                    "Match run {}: {} x {} scored in {} ms, solved in {} ms, written in {} ms",
+                    run.id(),
+                    scored.mentees().size(),
+                    cols,
+                    (scoredAt - began) / 1_000_000,
+                    (solvedAt - scoredAt) / 1_000_000,
+                    (System.nanoTime() - solvedAt) / 1_000_000);
             if (!Boolean.TRUE.equals(finished)) {
                 // A cancel asked for on another instance before its beat reached this one: the
                 // run ends cancelled (a run given up meanwhile stays as it is).
@@ -318,15 +324,6 @@ class MatchRunner {
                                         e.value(),
                                         e.contribution()))
                 .toList();
-    }
-
-    private static boolean feasible(ScoreMatrix matrix, int row) {
-        for (int j = 0; j < matrix.cols(); j++) {
-            if (matrix.isAllowed(row, j)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Stats stats(List<Proposal> proposals, int unmatched, ScoredProgram scored) {

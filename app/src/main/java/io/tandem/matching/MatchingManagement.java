@@ -236,7 +236,7 @@ public class MatchingManagement {
                 new Proposal(
                         mentee,
                         mentor,
-                        scored.matrix().score(i, j),
+                        scored.score(i, j),
                         MatchRunner.contributions(scored.scorer().explain(i, j)),
                         true,
                         true);

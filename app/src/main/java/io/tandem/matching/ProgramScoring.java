@@ -7,8 +7,8 @@ import io.tandem.matching.engine.HardRules;
 import io.tandem.matching.engine.OrgChart;
 import io.tandem.matching.engine.Profiles;
 import io.tandem.matching.engine.ProgressListener;
-import io.tandem.matching.engine.ScoreMatrix;
 import io.tandem.matching.engine.Scorer;
+import io.tandem.matching.engine.SparseScores;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -16,6 +16,7 @@ import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
+import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import java.time.Clock;
@@ -32,8 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Scores a program for matching: its rules ({@link RuleTranslation}), its active enrolments and the
  * people's profiles ({@link EngineProfiles}) go to the engine, which scores every (mentee, mentor)
- * pair; the rules the engine cannot check ({@link AppRules}) and the program's minimum score are
- * applied on top.
+ * pair row by row; the rules the engine cannot check ({@link AppRules}) and the program's minimum
+ * score are applied as each pair is scored, and only the allowed pairs are kept.
  */
 @Component
 class ProgramScoring {
@@ -102,10 +103,39 @@ class ProgramScoring {
         Map<PersonId, Integer> mentorColumns = index(mentors);
         exclude(rules.hard, excluded, menteeRows, mentorColumns);
         Scorer scorer = scorer(sides, rules, mentees.size());
-        ScoreMatrix matrix = scorer.score(token, progress);
-        AppRules.apply(rules.appRules, matrix, mentees, mentors, profiles);
         int minimumPoints = (rules.maxPoints() * program.minimumScore() + 99) / 100;
-        BitSet belowMinimum = applyMinimum(matrix, minimumPoints);
+        PersonSummary[] menteePeople = people(mentees, profiles);
+        PersonSummary[] mentorPeople = people(mentors, profiles);
+        List<MatchingRule> appRules = List.copyOf(rules.appRules);
+        // Each row is scored by one thread, which alone writes its flag.
+        boolean[] belowMinimum = new boolean[mentees.size()];
+        SparseScores scores =
+                scorer.scoreAllowed(
+                        (i, j, score) -> {
+                            if (!appRules.isEmpty()
+                                    && !AppRules.allowsAll(
+                                            appRules,
+                                            mentees.get(i),
+                                            menteePeople[i],
+                                            mentorPeople[j])) {
+                                return false;
+                            }
+                            // Pairs below the minimum fit nobody's purpose: no run,
+                            // recommendation or request offers them.
+                            if (score < minimumPoints) {
+                                belowMinimum[i] = true;
+                                return false;
+                            }
+                            return true;
+                        },
+                        token,
+                        progress);
+        BitSet rowsBelowMinimum = new BitSet(belowMinimum.length);
+        for (int i = 0; i < belowMinimum.length; i++) {
+            if (belowMinimum[i]) {
+                rowsBelowMinimum.set(i);
+            }
+        }
         int[] capacity =
                 mentors.stream()
                         .mapToInt(
@@ -119,12 +149,13 @@ class ProgramScoring {
                 mentors,
                 profiles,
                 scorer,
-                matrix,
+                scores,
                 Capacities.of(capacity),
                 menteeRows,
                 mentorColumns,
+                appRules,
                 minimumPoints,
-                belowMinimum);
+                rowsBelowMinimum);
     }
 
     /** Everyone's manager as an org chart; {@code index} receives each person's node. */
@@ -178,23 +209,9 @@ class ProgramScoring {
         return builder.build();
     }
 
-    /**
-     * Forbids the pairs that score below the minimum, so no run, recommendation or request offers a
-     * pair that fits nobody's purpose; returns which ones, to tell them from hard-rule refusals.
-     */
-    private static BitSet applyMinimum(ScoreMatrix matrix, int minimumPoints) {
-        BitSet below = new BitSet();
-        if (minimumPoints <= 0) {
-            return below;
-        }
-        int[] scores = matrix.array();
-        for (int k = 0; k < scores.length; k++) {
-            if (scores[k] >= 0 && scores[k] < minimumPoints) {
-                scores[k] = ScoreMatrix.FORBIDDEN;
-                below.set(k);
-            }
-        }
-        return below;
+    private static PersonSummary[] people(
+            List<EnrolmentView> side, Map<PersonId, PersonSummary> profiles) {
+        return side.stream().map(e -> profiles.get(e.personId())).toArray(PersonSummary[]::new);
     }
 
     private static Map<PersonId, Integer> index(List<EnrolmentView> side) {

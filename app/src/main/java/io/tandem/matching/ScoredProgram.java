@@ -2,8 +2,8 @@ package io.tandem.matching;
 
 import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.HardRules;
-import io.tandem.matching.engine.ScoreMatrix;
 import io.tandem.matching.engine.Scorer;
+import io.tandem.matching.engine.SparseScores;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentView;
@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * A program scored for matching: row i is {@code mentees.get(i)}, column j is {@code
- * mentors.get(j)}. It answers the questions every way of matching asks — how good can a pair be, is
- * this pair allowed, and if not, why not — so that bulk runs, hand-made pairs, recommendations and
- * requests give the same answer.
+ * mentors.get(j)}; only the allowed pairs are held ({@link SparseScores}), so a large program never
+ * holds its full score matrix. It answers the questions every way of matching asks — how good can a
+ * pair be, is this pair allowed, and if not, why not — so that bulk runs, hand-made pairs,
+ * recommendations and requests give the same answer.
  */
 record ScoredProgram(
         ProgramView program,
@@ -26,12 +27,13 @@ record ScoredProgram(
         List<EnrolmentView> mentors,
         Map<PersonId, PersonSummary> people,
         Scorer scorer,
-        ScoreMatrix matrix,
+        SparseScores scores,
         Capacities capacities,
         Map<PersonId, Integer> menteeRows,
         Map<PersonId, Integer> mentorColumns,
+        List<MatchingRule> appRules,
         int minimumPoints,
-        BitSet belowMinimum) {
+        BitSet rowsBelowMinimum) {
 
     /** Why a pair may not be proposed; resolved to text at the edge. */
     sealed interface Refusal {
@@ -57,19 +59,37 @@ record ScoredProgram(
 
     /** Whether the pair breaks no hard rule but scores below the program's minimum. */
     boolean belowMinimum(int mentee, int mentor) {
-        return belowMinimum.get(mentee * mentors.size() + mentor);
+        if (minimumPoints <= 0 || allowed(mentee, mentor)) {
+            return false;
+        }
+        int score = scorer.score(mentee, mentor);
+        return score >= 0
+                && score < minimumPoints
+                && AppRules.allowsAll(
+                        appRules,
+                        mentees.get(mentee),
+                        people.get(mentees.get(mentee).personId()),
+                        people.get(mentors.get(mentor).personId()));
     }
 
     /** Whether some mentor would be allowed for the mentee but for the minimum score. */
     boolean anyBelowMinimum(int mentee) {
-        int from = mentee * mentors.size();
-        int next = belowMinimum.nextSetBit(from);
-        return next >= 0 && next < from + mentors.size();
+        return rowsBelowMinimum.get(mentee);
+    }
+
+    /** The pair's score, negative when it may not be proposed. */
+    int score(int mentee, int mentor) {
+        return scores.score(mentee, mentor);
     }
 
     /** Whether the pair may be proposed at all. */
     boolean allowed(int mentee, int mentor) {
-        return matrix.score(mentee, mentor) >= 0;
+        return scores.score(mentee, mentor) >= 0;
+    }
+
+    /** Whether any mentor may be proposed to the mentee. */
+    boolean anyAllowed(int mentee) {
+        return scores.anyAllowed(mentee);
     }
 
     /** The mentee's row, or -1 when they are not an active mentee of the program. */

@@ -129,7 +129,7 @@ public class SelfMatchManagement {
         if (s.remaining()[j] <= 0) {
             throw checks.full(s.scored().capacities().of(j));
         }
-        int score = s.scored().matrix().score(s.mentee(), j);
+        int score = s.scored().score(s.mentee(), j);
         inOwnTransaction(() -> requests.ensureLock(programId, mentee, Side.MENTEE));
         RequestId id = new RequestId(UUID.randomUUID());
         locking(
@@ -196,7 +196,7 @@ public class SelfMatchManagement {
         }
         checks.refuseForbidden(scored, i, j);
         int capacity = scored.capacities().of(j);
-        int score = scored.matrix().score(i, j);
+        int score = scored.score(i, j);
         List<Contribution> explanation = MatchRunner.contributions(scored.scorer().explain(i, j));
         inOwnTransaction(
                 () -> {

@@ -67,7 +67,7 @@ public class SelfMatchRecommendations {
                                             new Object[] {MAX_RECOMMENDATIONS}))));
         }
         Situation s = checks.situation(organisation, programId, mentee);
-        int[] top = Recommender.topK(s.scored().matrix(), s.mentee(), s.remaining(), k);
+        int[] top = Recommender.topK(s.scored().scores(), s.mentee(), s.remaining(), k);
         Map<PersonId, RequestId> open = requests.openFrom(programId, mentee, clock.instant());
         int maxScore = s.scored().maxPoints();
         List<Recommendation> out = new ArrayList<>(top.length);
@@ -82,7 +82,7 @@ public class SelfMatchRecommendations {
                             person.title(),
                             person.division(),
                             person.location(),
-                            s.scored().matrix().score(s.mentee(), j),
+                            s.scored().score(s.mentee(), j),
                             maxScore,
                             s.scored().capacities().of(j),
                             s.remaining()[j],
