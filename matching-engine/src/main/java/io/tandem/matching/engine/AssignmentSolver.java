@@ -122,8 +122,66 @@ public final class AssignmentSolver {
         if (types != null) {
             return types.solve(alpha, 1, 0);
         }
-        return new ShortestAugmentingPaths(rows, cap, 0, alpha, 1, candidates, threads, token)
-                .solve(progress);
+        return shortestPaths(rows, cap, 0, alpha, 1, token, progress);
+    }
+
+    /**
+     * Successive shortest paths on the whole problem, or on each connected part apart when the
+     * allowed pairs fall apart (see {@link Components}), the parts shared out over the threads.
+     */
+    private int[] shortestPaths(
+            Rows rows,
+            int[] cap,
+            int floor,
+            long alpha,
+            long beta,
+            CancellationToken token,
+            ProgressListener progress) {
+        Components.Part[] parts = Components.of(rows, token);
+        if (parts == null) {
+            return new ShortestAugmentingPaths(
+                            rows, cap, floor, alpha, beta, candidates, threads, token)
+                    .solve(progress);
+        }
+        int[] mentorOf = new int[rows.n];
+        Arrays.fill(mentorOf, Assignment.UNMATCHED);
+        java.util.concurrent.atomic.AtomicInteger done =
+                new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.forEachBlock(
+                parts.length,
+                1,
+                threads,
+                (worker, from, to) -> {
+                    for (int p = from; p < to; p++) {
+                        Components.Part part = parts[p];
+                        int[] partCap = new int[part.cols().length];
+                        for (int c = 0; c < partCap.length; c++) {
+                            partCap[c] = cap[part.cols()[c]];
+                        }
+                        int[] got =
+                                new ShortestAugmentingPaths(
+                                                part.scores(),
+                                                partCap,
+                                                floor,
+                                                alpha,
+                                                beta,
+                                                candidates,
+                                                1,
+                                                token)
+                                        .solve(ProgressListener.NONE);
+                        for (int r = 0; r < got.length; r++) {
+                            // each part writes only its own rows
+                            mentorOf[part.rows()[r]] = got[r] < 0 ? got[r] : part.cols()[got[r]];
+                        }
+                        if (worker == 0) {
+                            progress.onProgress(
+                                    (double) done.addAndGet(part.rows().length) / rows.n);
+                        } else {
+                            done.addAndGet(part.rows().length);
+                        }
+                    }
+                });
+        return mentorOf;
     }
 
     private int[] participation(
@@ -138,8 +196,7 @@ public final class AssignmentSolver {
         if (types != null) {
             return types.solve(1, big, floor);
         }
-        return new ShortestAugmentingPaths(rows, cap, floor, 1, big, candidates, threads, token)
-                .solve(progress);
+        return shortestPaths(rows, cap, floor, 1, big, token, progress);
     }
 
     /**

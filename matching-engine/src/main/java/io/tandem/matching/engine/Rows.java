@@ -49,6 +49,15 @@ final class Rows {
                 sparse.maxScore());
     }
 
+    /** Sparse rows over arrays built here (a part of a larger problem). */
+    static Rows sparse(int n, int m, int[] start, int[] cols, int[] score) {
+        int max = -1;
+        for (int s : score) {
+            max = Math.max(max, s);
+        }
+        return new Rows(n, m, score, cols, start, max);
+    }
+
     int from(int i) {
         return start == null ? i * m : start[i];
     }
