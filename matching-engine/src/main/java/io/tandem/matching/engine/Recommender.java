@@ -16,40 +16,12 @@ public final class Recommender {
      * remainingCapacity[j] > 0}), by score descending, ties by index.
      */
     public static int[] topK(ScoreMatrix matrix, int mentee, int[] remainingCapacity, int k) {
-        return topK(matrix.array(), mentee * matrix.cols(), matrix.cols(), remainingCapacity, k);
+        return topK(Rows.of(matrix), mentee, remainingCapacity, k);
     }
 
     /** The same on sparse scores: only the mentee's listed pairs are looked at. */
     public static int[] topK(SparseScores scores, int mentee, int[] remainingCapacity, int k) {
-        if (remainingCapacity.length != scores.cols()) {
-            throw new IllegalArgumentException(
-                    remainingCapacity.length + " capacities for " + scores.cols() + " mentors");
-        }
-        int from = scores.start()[mentee];
-        int count = scores.start()[mentee + 1] - from;
-        int limit = Math.max(0, Math.min(k, count));
-        long[] heap = new long[Math.max(1, limit)];
-        long[] keys = new long[Math.max(1, limit)];
-        int found =
-                limit == 0
-                        ? 0
-                        : TopScores.select(
-                                scores.score(),
-                                scores.col(),
-                                from,
-                                1,
-                                count,
-                                0,
-                                remainingCapacity,
-                                Long.MAX_VALUE,
-                                limit,
-                                heap,
-                                keys);
-        int[] out = new int[found];
-        for (int a = 0; a < found; a++) {
-            out[a] = TopScores.colOf(keys[a]);
-        }
-        return out;
+        return topK(Rows.of(scores), mentee, remainingCapacity, k);
     }
 
     /** The same as {@link #topK}, scoring the mentee's row on the fly and explaining each. */
@@ -58,29 +30,32 @@ public final class Recommender {
         int[] row = new int[scorer.mentors()];
         scorer.scoreRow(mentee, row, 0);
         List<Recommendation> out = new ArrayList<>();
-        for (int j : topK(row, 0, row.length, remainingCapacity, k)) {
+        Rows one = Rows.of(ScoreMatrix.wrap(1, row.length, row));
+        for (int j : topK(one, 0, remainingCapacity, k)) {
             out.add(new Recommendation(j, row[j], scorer.explain(mentee, j)));
         }
         return out;
     }
 
-    private static int[] topK(int[] scores, int offset, int cols, int[] remaining, int k) {
-        if (remaining.length != cols) {
+    private static int[] topK(Rows rows, int mentee, int[] remaining, int k) {
+        if (remaining.length != rows.m) {
             throw new IllegalArgumentException(
-                    remaining.length + " capacities for " + cols + " mentors");
+                    remaining.length + " capacities for " + rows.m + " mentors");
         }
-        int limit = Math.max(0, Math.min(k, cols));
+        int offset = rows.from(mentee);
+        int count = rows.to(mentee) - offset;
+        int limit = Math.max(0, Math.min(k, count));
         long[] heap = new long[Math.max(1, limit)];
         long[] keys = new long[Math.max(1, limit)];
         int found =
                 limit == 0
                         ? 0
                         : TopScores.select(
-                                scores,
-                                null,
+                                rows.score,
+                                rows.cols,
                                 offset,
                                 1,
-                                cols,
+                                count,
                                 0,
                                 remaining,
                                 Long.MAX_VALUE,

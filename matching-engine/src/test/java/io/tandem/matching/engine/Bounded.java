@@ -39,17 +39,10 @@ final class Bounded {
             SparseScores scores,
             Capacities capacities,
             Objective objective) {
-        CancellationToken token = new CancellationToken();
-        ScheduledFuture<?> timer =
-                TIMER.schedule(token::cancel, LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return solver.solve(scores, capacities, objective, token, ProgressListener.NONE);
-        } catch (CancelledException e) {
-            throw new AssertionError(
-                    objective + " on " + scores + " did not finish within " + LIMIT, e);
-        } finally {
-            timer.cancel(false);
-        }
+        return within(
+                LIMIT,
+                objective + " on " + scores,
+                token -> solver.solve(scores, capacities, objective, token, ProgressListener.NONE));
     }
 
     static Assignment solve(
@@ -58,14 +51,23 @@ final class Bounded {
             Capacities capacities,
             Objective objective,
             Duration limit) {
+        return within(
+                limit,
+                objective + " on " + matrix,
+                token -> solver.solve(matrix, capacities, objective, token, ProgressListener.NONE));
+    }
+
+    private static Assignment within(
+            Duration limit,
+            String what,
+            java.util.function.Function<CancellationToken, Assignment> solve) {
         CancellationToken token = new CancellationToken();
         ScheduledFuture<?> timer =
                 TIMER.schedule(token::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return solver.solve(matrix, capacities, objective, token, ProgressListener.NONE);
+            return solve.apply(token);
         } catch (CancelledException e) {
-            throw new AssertionError(
-                    objective + " on " + matrix + " did not finish within " + limit, e);
+            throw new AssertionError(what + " did not finish within " + limit, e);
         } finally {
             timer.cancel(false);
         }
