@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,6 +46,8 @@ public class IdentityManagement {
     private final Duration activationValidity;
     private final Duration resetValidity;
 
+    private final Clock clock;
+
     IdentityManagement(
             Organisations organisations,
             Accounts accounts,
@@ -56,7 +59,9 @@ public class IdentityManagement {
             ApplicationEventPublisher events,
             MessageSource messageSource,
             @Value("${tandem.accounts.activation-validity:P7D}") Duration activationValidity,
-            @Value("${tandem.accounts.reset-validity:PT1H}") Duration resetValidity) {
+            @Value("${tandem.accounts.reset-validity:PT1H}") Duration resetValidity,
+            Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -147,7 +152,7 @@ public class IdentityManagement {
             } else {
                 accountId = existing.get().id();
             }
-            accounts.activationRequested(accountId, Instant.now());
+            accounts.activationRequested(accountId, clock.instant());
             events.publishEvent(
                     new AccountLinkRequested(
                             organisation,
@@ -180,7 +185,7 @@ public class IdentityManagement {
             return Optional.empty();
         }
         String secret = secret("");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant expires =
                 now.plus(
                         requested.purpose() == AccountLinkPurpose.ACTIVATION
@@ -215,7 +220,7 @@ public class IdentityManagement {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return links.findUsable(hash(secret), Instant.now())
+        return links.findUsable(hash(secret), clock.instant())
                 .filter(
                         token ->
                                 accounts.find(token.accountId())
@@ -236,7 +241,7 @@ public class IdentityManagement {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var token = links.findUsable(hash(secret), now);
         var account =
                 token.flatMap(t -> accounts.find(t.accountId())).filter(Accounts.Account::enabled);

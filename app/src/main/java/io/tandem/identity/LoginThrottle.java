@@ -1,6 +1,7 @@
 package io.tandem.identity;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,8 @@ class LoginThrottle {
     private final Duration accountMaxDelay;
     private final Duration forgetAfter;
 
+    private final Clock clock;
+
     LoginThrottle(
             JdbcClient jdbc,
             TransactionTemplate transactions,
@@ -43,7 +46,9 @@ class LoginThrottle {
             @Value("${tandem.login.free-attempts-per-pair:3}") int freePerPair,
             @Value("${tandem.login.max-delay:PT15M}") Duration maxDelay,
             @Value("${tandem.login.account-max-delay:PT30S}") Duration accountMaxDelay,
-            @Value("${tandem.login.forget-after:PT1H}") Duration forgetAfter) {
+            @Value("${tandem.login.forget-after:PT1H}") Duration forgetAfter,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.freePerAccount = freePerAccount;
@@ -162,7 +167,7 @@ class LoginThrottle {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

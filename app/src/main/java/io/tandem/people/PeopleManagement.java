@@ -10,6 +10,7 @@ import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,8 @@ public class PeopleManagement {
     private final PersonHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     PeopleManagement(
             People people,
             WorkingWeeks weeks,
@@ -65,7 +68,9 @@ public class PeopleManagement {
             MessageSource messageSource,
             IdentityManagement identity,
             @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.people = people;
         this.weeks = weeks;
         this.index = index;
@@ -478,7 +483,7 @@ public class PeopleManagement {
                     messages.getMessage("working-hours.invalid"), errors);
         }
         WorkingHours hours = new WorkingHours(spans);
-        weeks.save(organisation, id, hours, java.time.Instant.now());
+        weeks.save(organisation, id, hours, clock.instant());
         return hours;
     }
 

@@ -2,7 +2,7 @@ package io.tandem.people;
 
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,13 +32,17 @@ public class PersonalDataManagement {
     private final ObjectProvider<PersonalDataContributor> contributors;
     private final ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     PersonalDataManagement(
             PeopleManagement management,
             People people,
             PersonHistory history,
             IdentityManagement identity,
             ObjectProvider<PersonalDataContributor> contributors,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.management = management;
         this.people = people;
         this.history = history;
@@ -57,7 +61,7 @@ public class PersonalDataManagement {
         PersonSummary person = management.get(organisation, id);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
-        document.put("exportedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        document.put("exportedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         document.put("organisation", identity.organisationName(organisation));
         document.put("profile", person);
         var account = identity.accountState(organisation, person.email());

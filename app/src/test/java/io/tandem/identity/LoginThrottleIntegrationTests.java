@@ -153,7 +153,8 @@ class LoginThrottleIntegrationTests {
                 3,
                 Duration.ofMinutes(15),
                 Duration.ofSeconds(30),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                java.time.Clock.systemUTC());
     }
 
     private String account() {
