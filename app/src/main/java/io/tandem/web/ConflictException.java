@@ -1,11 +1,13 @@
 package io.tandem.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import io.tandem.shared.Conflict;
 
-/** A request that clashes with the current state: a duplicate, or a transition not allowed now. */
-@ResponseStatus(HttpStatus.CONFLICT)
-public class ConflictException extends RuntimeException {
+/**
+ * A conflict whose message is already text or a code without arguments; the shared kernel's {@link
+ * Conflict} with its code and arguments replaces it as each module moves over. Both advices map it
+ * as a {@code Conflict}: a code is resolved, text passes through unchanged.
+ */
+public class ConflictException extends Conflict {
 
     public ConflictException(String message) {
         super(message);

@@ -1,9 +1,16 @@
 package io.tandem.web;
 
-/** Something that does not exist in the caller's organisation: 404, whoever else may own it. */
+import io.tandem.shared.NotFound;
+
+/**
+ * Something missing whose message is already text or a code without arguments; the shared kernel's
+ * {@link NotFound} with its code and arguments replaces it as each module moves over. Both advices
+ * map it as a {@code NotFound}: a code is resolved, text passes through unchanged.
+ */
+// Kept from before: any path no advice sees still answers with this status.
 @org.springframework.web.bind.annotation.ResponseStatus(
         org.springframework.http.HttpStatus.NOT_FOUND)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends NotFound {
 
     public NotFoundException(String message) {
         super(message);
