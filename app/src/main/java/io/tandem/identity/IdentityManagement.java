@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -58,8 +57,7 @@ public class IdentityManagement {
             PasswordResets resets,
             ApplicationEventPublisher events,
             MessageSource messageSource,
-            @Value("${tandem.accounts.activation-validity:P7D}") Duration activationValidity,
-            @Value("${tandem.accounts.reset-validity:PT1H}") Duration resetValidity,
+            IdentityProperties properties,
             Clock clock) {
         this.clock = clock;
         this.organisations = organisations;
@@ -71,8 +69,8 @@ public class IdentityManagement {
         this.resets = resets;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.activationValidity = activationValidity;
-        this.resetValidity = resetValidity;
+        this.activationValidity = properties.accounts().activationValidity();
+        this.resetValidity = properties.accounts().resetValidity();
     }
 
     /** The user an authentication stands for (a signed-in account or an API token), if any. */

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,7 @@ public class PeopleManagement {
             PersonHistory history,
             MessageSource messageSource,
             IdentityManagement identity,
-            @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
+            PeopleProperties properties,
             org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
         this.clock = clock;
@@ -77,7 +76,7 @@ public class PeopleManagement {
         this.history = history;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
-        this.activateOnImport = activateOnImport;
+        this.activateOnImport = properties.accounts().activateOnImport();
         this.events = events;
     }
 

@@ -46,7 +46,7 @@ class ActivateOnImportIntegrationTests {
                         history,
                         messages,
                         identity,
-                        true,
+                        new PeopleProperties("", new PeopleProperties.Accounts(true)),
                         events,
                         java.time.Clock.systemUTC());
         String csv =
