@@ -14,7 +14,6 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,7 +123,7 @@ public class MatchingManagement {
     }
 
     /**
-     * @throws NotFoundException for a program of another organisation, rather than no runs
+     * @throws NotFound for a program of another organisation, rather than no runs
      */
     public List<MatchRunView> runs(OrganisationId organisation, ProgramId program) {
         programs.get(organisation, program);
@@ -148,7 +147,7 @@ public class MatchingManagement {
     public void lock(OrganisationId organisation, MatchRunId id, PersonId mentee, boolean locked) {
         editable(organisation, id);
         if (!runs.setLocked(id, mentee, locked)) {
-            throw new NotFoundException(messages.getMessage("match.pair.not-found"));
+            throw new NotFound("match.pair.not-found");
         }
         events.publishEvent(
                 new ProposedPairChanged(
@@ -163,10 +162,7 @@ public class MatchingManagement {
                 runs.proposals(id).stream()
                         .filter(p -> p.menteeId().equals(mentee))
                         .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("match.pair.not-found")));
+                        .orElseThrow(() -> new NotFound("match.pair.not-found"));
         runs.removeProposal(id, mentee);
         runs.exclude(organisation, run.programId(), pair.menteeId(), pair.mentorId());
         runs.addUnmatched(id, mentee, UnmatchedReason.REMOVED);

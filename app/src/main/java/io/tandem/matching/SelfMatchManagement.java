@@ -12,9 +12,9 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
@@ -174,7 +174,7 @@ public class SelfMatchManagement {
      * the same mentor, or for the same mentee, arrive at once: the mentor never gets more mentees
      * than their capacity, the mentee never more than one mentor.
      *
-     * @throws NotFoundException for a request of another organisation
+     * @throws NotFound for a request of another organisation
      * @throws InvalidInputException when the request was sent to someone else, or a hard rule now
      *     forbids the pair
      * @throws ConflictException when the request is no longer open (answered, withdrawn, expired),
@@ -346,8 +346,7 @@ public class SelfMatchManagement {
 
     private Request find(OrganisationId organisation, RequestId id) {
         return requests.find(organisation, id)
-                .orElseThrow(
-                        () -> new NotFoundException(messages.getMessage("self-match.not-found")));
+                .orElseThrow(() -> new NotFound("self-match.not-found"));
     }
 
     private RequestView view(OrganisationId organisation, Request r) {

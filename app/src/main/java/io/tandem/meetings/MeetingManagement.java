@@ -12,10 +12,10 @@ import io.tandem.people.WorkingHours;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -135,11 +135,11 @@ public class MeetingManagement {
         MentorshipSummary pair;
         try {
             pair = workspaces.summary(organisation, id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (viewer == null || !(viewer.equals(pair.mentorId()) || viewer.equals(pair.menteeId()))) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         return slots(organisation, pair, length);
     }
@@ -392,7 +392,7 @@ public class MeetingManagement {
     public MeetingSummary cancelAsManager(OrganisationId organisation, UUID id) {
         Meeting meeting =
                 meetings.find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+                        .orElseThrow(() -> new NotFound("meetings.not-found"));
         Meeting cancelled = meeting.cancel();
         save(cancelled, meeting.sequence());
         meetings.markCancelled(organisation, id, null, now());
@@ -488,7 +488,7 @@ public class MeetingManagement {
     public MeetingSummary summary(OrganisationId organisation, UUID id) {
         return summary(
                 meetings.find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("meetings.not-found")));
+                        .orElseThrow(() -> new NotFound("meetings.not-found")));
     }
 
     /** Metadata of a mentorship's meetings, for program managers, admins and API tokens. */
@@ -558,7 +558,7 @@ public class MeetingManagement {
             OrganisationId organisation, io.tandem.programs.ProgramId program, PersonId viewer) {
         flash(organisation, program);
         if (!enrolled(organisation, program, viewer, null)) {
-            throw new NotFoundException("meetings.office-hour.not-found");
+            throw new NotFound("meetings.office-hour.not-found");
         }
         return officeHours.upcoming(organisation, program, now());
     }
@@ -575,7 +575,7 @@ public class MeetingManagement {
                 officeHours
                         .find(organisation, slotId)
                         .filter(s -> enrolled(organisation, s.programId(), person, null))
-                        .orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+                        .orElseThrow(() -> new NotFound("meetings.office-hour.not-found"));
         if (slot.mentorId().equals(person)) {
             throw new ConflictException("meetings.office-hour.own");
         }
@@ -873,7 +873,7 @@ public class MeetingManagement {
     private Meeting mine(OrganisationId organisation, UUID id, PersonId person) {
         return meetings.find(organisation, id)
                 .filter(m -> person != null && m.involves(person))
-                .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+                .orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 
     private MentorshipSummary member(
@@ -881,11 +881,11 @@ public class MeetingManagement {
         MentorshipSummary pair;
         try {
             pair = workspaces.summary(organisation, id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (person == null || !(person.equals(pair.mentorId()) || person.equals(pair.menteeId()))) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         return pair;
     }

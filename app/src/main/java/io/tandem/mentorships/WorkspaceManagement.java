@@ -15,10 +15,10 @@ import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,7 +181,7 @@ public class WorkspaceManagement {
     public MentorshipSummary summary(OrganisationId organisation, MentorshipId id) {
         return workspaces
                 .find(organisation, id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"))
+                .orElseThrow(() -> new NotFound("mentorship.not-found"))
                 .summary();
     }
 
@@ -190,7 +190,7 @@ public class WorkspaceManagement {
         Workspaces.Row row =
                 workspaces
                         .find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
         ProgramView program = programs.get(organisation, row.summary().programId());
         boolean shares = programs.sharesGoals(organisation, program.id());
         LocalDate today = today();
@@ -319,7 +319,7 @@ public class WorkspaceManagement {
         Workspaces.Row row = activeMember(organisation, id, person);
         ProgramView program = programs.get(organisation, row.summary().programId());
         if (index < 0 || index >= program.suggestedGoals().size()) {
-            throw new NotFoundException("workspace.suggestion.not-found");
+            throw new NotFound("workspace.suggestion.not-found");
         }
         String suggestion = program.suggestedGoals().get(index);
         LocalDate target = plannedEnd(row, program);
@@ -433,7 +433,7 @@ public class WorkspaceManagement {
         Milestone milestone =
                 workspaces
                         .milestone(organisation, id, milestoneId)
-                        .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                        .orElseThrow(() -> new NotFound("workspace.not-found"));
         if (workspaces.meetMilestone(organisation, milestone.id())) {
             workspaces.record(organisation, id, "MILESTONE_MET", milestone.id(), person);
         }
@@ -468,7 +468,7 @@ public class WorkspaceManagement {
             OrganisationId organisation, MentorshipId id, PersonId person, UUID item) {
         activeMember(organisation, id, person);
         if (workspaces.actionItems(organisation, id).stream().noneMatch(a -> a.id().equals(item))) {
-            throw new NotFoundException("workspace.not-found");
+            throw new NotFound("workspace.not-found");
         }
         if (workspaces.completeActionItem(organisation, id, item)) {
             workspaces.record(organisation, id, "ACTION_DONE", item, person);
@@ -505,7 +505,7 @@ public class WorkspaceManagement {
                 by == null
                         ? workspaces
                                 .find(organisation, id)
-                                .orElseThrow(() -> new NotFoundException("mentorship.not-found"))
+                                .orElseThrow(() -> new NotFound("mentorship.not-found"))
                         : member(organisation, id, by);
         if (reason == null || (by != null && !EndReason.CHOSEN.contains(reason))) {
             throw InvalidInputException.unprocessable(
@@ -645,7 +645,7 @@ public class WorkspaceManagement {
         return workspaces
                 .find(organisation, id)
                 .filter(row -> person != null && row.includes(person))
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 
     private Workspaces.Row activeMember(
@@ -660,7 +660,7 @@ public class WorkspaceManagement {
     private Goal goal(OrganisationId organisation, MentorshipId id, UUID goal) {
         return workspaces
                 .goal(organisation, id, goal)
-                .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                .orElseThrow(() -> new NotFound("workspace.not-found"));
     }
 
     private Goal validGoal(

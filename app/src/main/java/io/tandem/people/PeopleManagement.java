@@ -5,9 +5,9 @@ import io.tandem.identity.ActivationSummary;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.Invitee;
 import io.tandem.identity.OrganisationId;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
@@ -239,10 +239,7 @@ public class PeopleManagement {
     public ActivationSummary sendActivation(OrganisationId organisation, PersonId id) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         if (person.status() != PersonStatus.ACTIVE) {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("accounts.inactive"),
@@ -300,8 +297,7 @@ public class PeopleManagement {
     }
 
     public PersonSummary get(OrganisationId organisation, PersonId id) {
-        return find(organisation, id)
-                .orElseThrow(() -> new NotFoundException(messages.getMessage("people.not-found")));
+        return find(organisation, id).orElseThrow(() -> new NotFound("people.not-found"));
     }
 
     /** The people with these ids in the organisation; ids of other organisations are left out. */
@@ -335,10 +331,7 @@ public class PeopleManagement {
     public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         List<PersonSummary> managers = new ArrayList<>();
         Set<UUID> seen = new HashSet<>(Set.of(person.id()));
         UUID next = person.managerId();
@@ -371,10 +364,7 @@ public class PeopleManagement {
             OrganisationId organisation, PersonId id, ProfileUpdate update) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         List<InputError> errors = new ArrayList<>();
         String timeZone = update.timeZone() == null ? "" : update.timeZone().trim();
         if (!isTimeZone(timeZone)) {

@@ -54,7 +54,7 @@ public class PersonalDataManagement {
     /**
      * Everything Tandem holds about the person, section by section; recorded in the audit trail.
      *
-     * @throws io.tandem.web.NotFoundException for a person of another organisation
+     * @throws io.tandem.shared.NotFound for a person of another organisation
      */
     @Transactional
     public Map<String, Object> export(OrganisationId organisation, PersonId id) {
@@ -95,7 +95,7 @@ public class PersonalDataManagement {
      * people's content hangs on stay. A second erasure of the same person changes nothing.
      *
      * @return false when the person had been erased already
-     * @throws io.tandem.web.NotFoundException for a person of another organisation
+     * @throws io.tandem.shared.NotFound for a person of another organisation
      */
     @Transactional
     public boolean erase(OrganisationId organisation, PersonId id) {

@@ -5,9 +5,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
@@ -173,12 +173,12 @@ public class ProgramManagement {
     /**
      * The program as someone may see it: a draft exists only for those who manage programs.
      *
-     * @throws NotFoundException for a draft asked for by anyone else
+     * @throws NotFound for a draft asked for by anyone else
      */
     public ProgramView visible(OrganisationId organisation, ProgramId id, boolean managesPrograms) {
         ProgramView program = get(organisation, id);
         if (program.status() == ProgramStatus.DRAFT && !managesPrograms) {
-            throw new NotFoundException(messages.getMessage("program.not-found"));
+            throw new NotFound("program.not-found");
         }
         return program;
     }
@@ -216,7 +216,7 @@ public class ProgramManagement {
     @Transactional
     public void shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
         if (!programs.shareGoals(organisation, id, share)) {
-            throw new NotFoundException(messages.getMessage("program.not-found"));
+            throw new NotFound("program.not-found");
         }
     }
 

@@ -25,9 +25,9 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -662,7 +662,7 @@ class MeetingInvitationsIntegrationTests {
                     .hasStatus(404);
         }
         assertThatThrownBy(() -> meetings.get(org.id(), meeting.id(), ids.get("P1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         assertThat(mvc.get().uri("/meetings/{id}", meeting.id()).with(as("sam")))
                 .hasStatusOk()
                 .bodyText()

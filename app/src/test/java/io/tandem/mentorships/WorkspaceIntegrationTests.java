@@ -25,10 +25,10 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -953,7 +953,7 @@ class WorkspaceIntegrationTests {
     @Test
     void somebodyWithoutAProfileOrFromAnotherOrganisationFindsNothing() {
         assertThatThrownBy(() -> workspaces.workspace(org.id(), pair, ids.get("O1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         TestOrganisation other = organisations.create();
         assertThat(
                         mvc.get()

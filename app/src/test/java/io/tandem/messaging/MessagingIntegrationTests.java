@@ -22,10 +22,10 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -300,7 +300,7 @@ class MessagingIntegrationTests {
                             () ->
                                     messaging.messages(
                                             org.id(), conversation, id(outsider), null, null))
-                    .isInstanceOf(NotFoundException.class);
+                    .isInstanceOf(NotFound.class);
             for (String path :
                     List.of(
                             "/conversations/" + conversation,
@@ -423,10 +423,9 @@ class MessagingIntegrationTests {
         assertThatThrownBy(() -> messaging.report(org.id(), conversation, bad.id(), id("M1")))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> messaging.report(org.id(), conversation, bad.id(), id("O1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         assertThat(messaging.reports(org.id())).isEmpty();
-        assertThatThrownBy(() -> messaging.hide(org.id(), bad.id()))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> messaging.hide(org.id(), bad.id())).isInstanceOf(NotFound.class);
 
         assertThat(
                         mvc.post()
@@ -528,7 +527,7 @@ class MessagingIntegrationTests {
                 .satisfies(e -> assertThat(e.mentorshipId()).isNull());
         // Eva, mentored by Mia in another program, is not in the circle.
         assertThatThrownBy(() -> messaging.messages(org.id(), circle, id("E1"), null, null))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -616,6 +615,6 @@ class MessagingIntegrationTests {
             assertThat(resumedTexts).containsExactly("d", "(deleted)", "e");
         }
         assertThatThrownBy(() -> messaging.subscribe(org.id(), conversation, id("O1"), 0, sink))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
     }
 }

@@ -8,10 +8,10 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +121,6 @@ class CheckInPageController {
 
     private static PersonId me(Optional<PersonSummary> profile) {
         return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 }

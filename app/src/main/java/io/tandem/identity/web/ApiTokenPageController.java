@@ -88,7 +88,7 @@ class ApiTokenPageController {
         } else if (identity.tokens(user.organisationId()).stream()
                 .noneMatch(t -> t.id().equals(id))) {
             // Revoking twice is harmless; another organisation's token is not found.
-            throw new io.tandem.web.NotFoundException("tokens.not-found");
+            throw new io.tandem.shared.NotFound("tokens.not-found");
         }
         return "redirect:/admin/tokens";
     }

@@ -4,7 +4,7 @@ import io.tandem.identity.TandemUser;
 import io.tandem.meetings.MeetingManagement;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -44,7 +44,7 @@ class CalendarPageController {
                                         .contentType(CALENDAR)
                                         .cacheControl(CacheControl.noCache().cachePrivate())
                                         .body(ics))
-                .orElseThrow(() -> new NotFoundException("meetings.feed.not-found"));
+                .orElseThrow(() -> new NotFound("meetings.feed.not-found"));
     }
 
     @GetMapping("/profile/calendar")
@@ -89,6 +89,6 @@ class CalendarPageController {
     }
 
     private static PersonSummary me(Optional<PersonSummary> profile) {
-        return profile.orElseThrow(() -> new NotFoundException("meetings.not-found"));
+        return profile.orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 }

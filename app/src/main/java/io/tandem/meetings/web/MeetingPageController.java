@@ -17,11 +17,11 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
@@ -375,11 +375,11 @@ class MeetingPageController {
         MentorshipSummary details;
         try {
             details = workspaces.summary(user.organisationId(), new MentorshipId(id));
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (!me.equals(details.mentorId()) && !me.equals(details.menteeId())) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         PersonId partnerId =
                 me.equals(details.mentorId()) ? details.menteeId() : details.mentorId();
@@ -593,7 +593,6 @@ class MeetingPageController {
     }
 
     private static PersonId me(Optional<PersonSummary> profile) {
-        return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+        return profile.map(PersonSummary::id).orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 }

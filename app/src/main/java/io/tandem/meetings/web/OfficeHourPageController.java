@@ -10,10 +10,10 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,6 +179,6 @@ class OfficeHourPageController {
     }
 
     private static PersonSummary me(Optional<PersonSummary> profile) {
-        return profile.orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+        return profile.orElseThrow(() -> new NotFound("meetings.office-hour.not-found"));
     }
 }

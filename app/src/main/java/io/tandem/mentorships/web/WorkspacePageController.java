@@ -15,10 +15,10 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -656,7 +656,7 @@ class WorkspacePageController {
                 view.goals().stream()
                         .filter(g -> g.id().equals(goalId))
                         .findFirst()
-                        .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                        .orElseThrow(() -> new NotFound("workspace.not-found"));
         PersonSummary partner = people.get(user.organisationId(), view.partner());
         model.addAttribute("w", view);
         model.addAttribute("goal", goal);
@@ -802,7 +802,7 @@ class WorkspacePageController {
     /** The signed-in person; someone without a profile is in no pair, so sees nothing. */
     private static PersonId me(Optional<PersonSummary> profile) {
         return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 
     private static MentorshipId mentorship(UUID id) {

@@ -11,7 +11,7 @@ import io.tandem.messaging.Subscription;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -195,6 +195,6 @@ class ConversationRestController {
     /** The calling person; tokens and accounts without a profile are in no conversation. */
     private static PersonId me(Optional<PersonSummary> profile) {
         return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }

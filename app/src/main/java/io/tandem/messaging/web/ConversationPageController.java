@@ -10,9 +10,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
@@ -143,7 +143,7 @@ class ConversationPageController {
         PersonId me = me(profile);
         MessageView m = find(user, id, message, me);
         if (!messaging.editable(m, me)) {
-            throw new NotFoundException("messaging.message.not-found");
+            throw new NotFound("messaging.message.not-found");
         }
         model.addAttribute("conversationId", id);
         model.addAttribute("message", m);
@@ -290,6 +290,6 @@ class ConversationPageController {
     /** The signed-in person; someone without a profile is in no conversation, so sees nothing. */
     private static PersonId me(Optional<PersonSummary> profile) {
         return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }

@@ -11,7 +11,7 @@ import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -212,6 +212,6 @@ class StreamPageController {
 
     private static PersonId me(Optional<PersonSummary> profile) {
         return profile.map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }
