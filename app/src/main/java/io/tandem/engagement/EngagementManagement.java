@@ -12,6 +12,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
@@ -370,7 +371,7 @@ public class EngagementManagement {
                 && Duration.between(f.warnedAt(), now).toDays() >= r.closeAfterDays()) {
             try {
                 workspaces.end(organisation, f.mentorship(), null, EndReason.INACTIVE);
-            } catch (ConflictException endedMeanwhile) {
+            } catch (Conflict endedMeanwhile) {
                 return false;
             }
             return true;

@@ -1,5 +1,6 @@
 package io.tandem.identity;
 
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -336,7 +337,7 @@ public class IdentityManagement {
      *
      * @throws io.tandem.web.InvalidInputException naming {@code name} (blank, over {@value
      *     #MAX_TOKEN_NAME} characters) or {@code role} (missing)
-     * @throws io.tandem.web.ConflictException ({@code tokens.limit}) at the cap
+     * @throws Conflict ({@code tokens.limit}) at the cap
      */
     @Transactional
     public IssuedToken issueToken(
@@ -365,7 +366,7 @@ public class IdentityManagement {
         name = trimmed;
         organisations.lock(organisation);
         if (tokens.countLive(organisation) >= MAX_TOKENS) {
-            throw new io.tandem.web.ConflictException("tokens.limit");
+            throw new Conflict("tokens.limit");
         }
         Role effective = scope == TokenScope.SCIM ? Role.EMPLOYEE : role;
         String secret = secret(TOKEN_PREFIX);

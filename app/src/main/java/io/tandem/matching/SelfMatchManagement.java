@@ -12,8 +12,8 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
@@ -101,8 +101,8 @@ public class SelfMatchManagement {
      *
      * @throws InvalidInputException (422) for a mentor a hard rule forbids, naming each rule, or
      *     who is not an active mentor of the program, or a message that is too long
-     * @throws ConflictException for a mentor with no place left, a second open request to the same
-     *     mentor, or a mentee who has a mentor in the program already
+     * @throws Conflict for a mentor with no place left, a second open request to the same mentor,
+     *     or a mentee who has a mentor in the program already
      */
     public RequestView request(
             OrganisationId organisation,
@@ -177,8 +177,8 @@ public class SelfMatchManagement {
      * @throws NotFound for a request of another organisation
      * @throws InvalidInputException when the request was sent to someone else, or a hard rule now
      *     forbids the pair
-     * @throws ConflictException when the request is no longer open (answered, withdrawn, expired),
-     *     the mentor has no place left, or the mentee has a mentor already
+     * @throws Conflict when the request is no longer open (answered, withdrawn, expired), the
+     *     mentor has no place left, or the mentee has a mentor already
      */
     public RequestView accept(OrganisationId organisation, RequestId id, PersonId mentor) {
         Request r = find(organisation, id);
@@ -249,7 +249,7 @@ public class SelfMatchManagement {
      *
      * @throws InvalidInputException when the request was sent to someone else, or the reason is
      *     missing or too long
-     * @throws ConflictException when the request is no longer open
+     * @throws Conflict when the request is no longer open
      */
     public RequestView decline(
             OrganisationId organisation, RequestId id, PersonId mentor, String reason) {

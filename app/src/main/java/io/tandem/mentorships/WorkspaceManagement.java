@@ -15,8 +15,8 @@ import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import java.time.Clock;
@@ -280,7 +280,7 @@ public class WorkspaceManagement {
         if (!exists && version == 0) {
             workspaces.insertAgreement(organisation, id, agreement);
         } else if (!workspaces.updateAgreement(organisation, id, agreement)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.record(organisation, row.summary().id(), "AGREEMENT_CHANGED", null, person);
     }
@@ -291,7 +291,7 @@ public class WorkspaceManagement {
         Workspaces.Row row = activeMember(organisation, id, person);
         boolean mentor = row.summary().mentorId().equals(person);
         if (!workspaces.sign(organisation, id, mentor, version)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.record(organisation, id, "AGREEMENT_SIGNED", null, person);
         if (workspaces.agreement(organisation, id).map(Agreement::signed).orElse(false)) {
@@ -359,7 +359,7 @@ public class WorkspaceManagement {
                         version,
                         before.milestones());
         if (!workspaces.updateGoal(organisation, id, after)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         achieved(organisation, id, person, before, after.status());
     }
@@ -401,7 +401,7 @@ public class WorkspaceManagement {
                         version,
                         before.milestones());
         if (!workspaces.updateGoal(organisation, id, after)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.insertUpdate(organisation, goalId, percent, comment.strip(), person);
         achieved(organisation, id, person, before, status);
@@ -513,7 +513,7 @@ public class WorkspaceManagement {
                     List.of(InputError.field("reason", "workspace.reason.invalid")));
         }
         if (!workspaces.end(organisation, id, reason, by, today())) {
-            throw new ConflictException("workspace.ended");
+            throw new Conflict("workspace.ended");
         }
         workspaces.record(organisation, id, "ENDED", null, by);
         MentorshipSummary m = row.summary();
@@ -529,7 +529,7 @@ public class WorkspaceManagement {
             OrganisationId organisation, MentorshipId id, PersonId person, SurveyAnswer answer) {
         Workspaces.Row row = member(organisation, id, person);
         if (row.summary().status() == MentorshipStatus.ACTIVE) {
-            throw new ConflictException("workspace.survey.too-early");
+            throw new Conflict("workspace.survey.too-early");
         }
         List<InputError> errors = new ArrayList<>();
         text(errors, "achieved", answer.achieved());
@@ -540,7 +540,7 @@ public class WorkspaceManagement {
         }
         refuse(errors);
         if (workspaces.answered(organisation, id, person)) {
-            throw new ConflictException("workspace.survey.answered");
+            throw new Conflict("workspace.survey.answered");
         }
         workspaces.insertAnswer(
                 organisation,
@@ -573,7 +573,7 @@ public class WorkspaceManagement {
                 && !row.extensionBy().equals(person)
                 && until.equals(row.extensionUntil())) {
             if (!workspaces.extend(organisation, id, until, row.extensionBy())) {
-                throw new ConflictException("workspace.changed-meanwhile");
+                throw new Conflict("workspace.changed-meanwhile");
             }
             workspaces.record(organisation, id, "EXTENDED", null, person);
             return true;
@@ -652,7 +652,7 @@ public class WorkspaceManagement {
             OrganisationId organisation, MentorshipId id, PersonId person) {
         Workspaces.Row row = member(organisation, id, person);
         if (row.summary().status() != MentorshipStatus.ACTIVE) {
-            throw new ConflictException("workspace.ended");
+            throw new Conflict("workspace.ended");
         }
         return row;
     }

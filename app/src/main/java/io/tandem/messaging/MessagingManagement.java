@@ -9,8 +9,8 @@ import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
@@ -274,7 +274,7 @@ public class MessagingManagement {
                         .filter(m -> m.conversationId().equals(id))
                         .orElseThrow(MessagingManagement::messageNotFound);
         if (message.authorId().equals(reporter)) {
-            throw new ConflictException("messaging.report.own");
+            throw new Conflict("messaging.report.own");
         }
         conversations.report(organisation, messageId, reporter);
     }
@@ -382,10 +382,10 @@ public class MessagingManagement {
                         .filter(m -> m.conversationId().equals(id))
                         .orElseThrow(MessagingManagement::messageNotFound);
         if (!message.authorId().equals(author)) {
-            throw new ConflictException("messaging.edit.not-yours");
+            throw new Conflict("messaging.edit.not-yours");
         }
         if (!editable(message, author)) {
-            throw new ConflictException("messaging.edit.too-late");
+            throw new Conflict("messaging.edit.too-late");
         }
         return message;
     }

@@ -20,8 +20,8 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
@@ -267,7 +267,7 @@ class EngagementModuleTests {
                                         eva,
                                         CheckInKind.CHECK_IN,
                                         CheckInAnswer.checkIn(true, 5, 5, null, false)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(
                         () ->
                                 engagement.answer(

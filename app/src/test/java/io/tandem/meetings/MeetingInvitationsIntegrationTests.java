@@ -25,8 +25,8 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import jakarta.mail.BodyPart;
@@ -300,7 +300,7 @@ class MeetingInvitationsIntegrationTests {
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(calendarFor(email("lena"), 3, "CANCEL")).isNotNull();
         assertThatThrownBy(() -> meetings.cancel(org.id(), meeting.id(), ids.get("S1")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -444,7 +444,7 @@ class MeetingInvitationsIntegrationTests {
                         () ->
                                 meetings.respond(
                                         org.id(), meeting.id(), ids.get("L1"), Response.ACCEPTED))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         meetings.respond(org.id(), meeting.id(), ids.get("S1"), Response.ACCEPTED);
         assertThat(meetings.get(org.id(), meeting.id(), ids.get("L1")).response())
                 .isEqualTo(Response.ACCEPTED);

@@ -8,8 +8,8 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
@@ -111,7 +111,7 @@ class CheckInPageController {
             model.addAttribute("errors", errors);
             form(user, profile, id, kind, model);
             return "engagement/check-in";
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
         }

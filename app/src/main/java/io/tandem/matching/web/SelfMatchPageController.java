@@ -12,7 +12,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,7 +82,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("refusal", List.of(e.getMessage()));
         }
@@ -117,7 +117,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/programs/" + id + "/mentors";
@@ -228,7 +228,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/requests";

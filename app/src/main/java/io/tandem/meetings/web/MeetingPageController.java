@@ -17,8 +17,8 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
@@ -210,7 +210,7 @@ class MeetingPageController {
         } catch (InvalidInputException e) {
             status(e.status().value());
             return planPage(user, id, me, pair, form, byField(e), model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return planPage(user, id, me, pair, form, Map.of(), model);
@@ -490,7 +490,7 @@ class MeetingPageController {
             // The page again with the refusal next to the field, answered 422 like every form.
             status(e.status().value());
             return meetingPage(user, id, me, byField(e), null, model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
             return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
         }

@@ -10,8 +10,8 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import java.time.DateTimeException;
@@ -100,7 +100,7 @@ class OfficeHourPageController {
                 errors.putIfAbsent(error.field(), text(error.message()));
             }
             return page(user, profile, id, errors, null, model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             return page(user, profile, id, Map.of(), text(e.getMessage()), model);
         }
         return "redirect:/programs/" + id + "/office-hours";
@@ -117,7 +117,7 @@ class OfficeHourPageController {
         try {
             MeetingView meeting = meetings.book(user.organisationId(), slot, me.id());
             return "redirect:/meetings/" + meeting.id();
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             return page(user, profile, id, Map.of(), text(e.getMessage()), model);
         } catch (InvalidInputException e) {
             return page(user, profile, id, Map.of(), text(e.errors().get(0).message()), model);

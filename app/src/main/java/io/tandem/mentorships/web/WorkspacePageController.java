@@ -15,8 +15,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -347,7 +347,7 @@ class WorkspacePageController {
             response.setStatus(e.status().value());
             model.addAttribute("failed", anchor);
             return page(user, profile, id, model, e.byField());
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return page(user, profile, id, model, Map.of());
@@ -436,7 +436,7 @@ class WorkspacePageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             return agreementPage(user, profile, id, form, model, e.byField());
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return agreementPage(user, profile, id, form, model, Map.of());
@@ -636,7 +636,7 @@ class WorkspacePageController {
             response.setStatus(e.status().value());
             model.addAttribute("failed", form);
             return goalPage(user, profile, id, goal, model, e.byField());
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return goalPage(user, profile, id, goal, model, Map.of());
@@ -714,7 +714,7 @@ class WorkspacePageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             return endPage(user, profile, id, reason, model, e.byField());
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return endPage(user, profile, id, reason, model, Map.of());
@@ -774,7 +774,7 @@ class WorkspacePageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             return surveyPage(user, profile, id, form, model, e.byField());
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return surveyPage(user, profile, id, form, model, Map.of());

@@ -10,8 +10,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.ConflictException;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
@@ -173,7 +173,7 @@ class ConversationPageController {
             model.addAttribute("text", text);
             model.addAttribute("errors", e.byField());
             return "messaging/edit";
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/conversations/" + id;
         }
@@ -188,7 +188,7 @@ class ConversationPageController {
             RedirectAttributes redirect) {
         try {
             messaging.delete(user.organisationId(), id, message, me(profile));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/conversations/" + id;
@@ -204,7 +204,7 @@ class ConversationPageController {
         try {
             messaging.report(user.organisationId(), id, message, me(profile));
             redirect.addFlashAttribute("notice", "messaging.report.done");
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/conversations/" + id;
