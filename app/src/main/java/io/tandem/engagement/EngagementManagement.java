@@ -12,10 +12,11 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,7 +270,7 @@ public class EngagementManagement {
                 activities
                         .fact(organisation, mentorship)
                         .filter(f -> f.program().equals(program))
-                        .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > MAX_NUDGE) {
             throw InvalidInputException.unprocessable(
@@ -370,7 +371,7 @@ public class EngagementManagement {
                 && Duration.between(f.warnedAt(), now).toDays() >= r.closeAfterDays()) {
             try {
                 workspaces.end(organisation, f.mentorship(), null, EndReason.INACTIVE);
-            } catch (ConflictException endedMeanwhile) {
+            } catch (Conflict endedMeanwhile) {
                 return false;
             }
             return true;
@@ -620,9 +621,9 @@ public class EngagementManagement {
                 (kind == CheckInKind.CLOSING
                                 ? activities.anyFact(organisation, mentorship)
                                 : activities.fact(organisation, mentorship))
-                        .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
         if (person == null || !(f.mentor().equals(person) || f.mentee().equals(person))) {
-            throw new NotFoundException("mentorship.not-found");
+            throw new NotFound("mentorship.not-found");
         }
         return f;
     }

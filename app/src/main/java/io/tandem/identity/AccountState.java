@@ -23,4 +23,9 @@ public record AccountState(Status status, Instant invitedAt, Instant activatedAt
     public boolean activated() {
         return status == Status.ACTIVATED;
     }
+
+    /** Activation mailed and not used yet. */
+    public boolean invited() {
+        return status == Status.INVITED;
+    }
 }

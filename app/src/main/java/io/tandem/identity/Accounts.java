@@ -3,6 +3,7 @@ package io.tandem.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,10 @@ class Accounts {
 
     private final JdbcClient jdbc;
 
-    Accounts(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Accounts(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -65,8 +69,8 @@ class Accounts {
                         displayName,
                         passwordHash,
                         role.name(),
-                        Timestamp.from(Instant.now()),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()))
                 .update();
         return id;
     }
@@ -92,7 +96,7 @@ class Accounts {
                         normalise(email),
                         displayName,
                         Role.EMPLOYEE.name(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
         return id;
     }

@@ -3,6 +3,7 @@ package io.tandem.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,10 @@ class ApiTokens {
 
     private final JdbcClient jdbc;
 
-    ApiTokens(JdbcClient jdbc) {
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -69,7 +73,7 @@ class ApiTokens {
                         role.name(),
                         scope.name(),
                         createdBy,
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -117,14 +121,14 @@ class ApiTokens {
         return jdbc.sql(
                                 "update api_token set revoked_at = ? where id = ? and organisation_id = ?"
                                         + " and revoked_at is null")
-                        .params(Timestamp.from(Instant.now()), id, organisation.value())
+                        .params(Timestamp.from(clock.instant()), id, organisation.value())
                         .update()
                 > 0;
     }
 
     void touch(UUID id) {
         // At most one write a minute per token, so busy integrations do not write on every call.
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.sql(
                         "update api_token set last_used_at = ? where id = ?"
                                 + " and (last_used_at is null or last_used_at < ?)")

@@ -2,7 +2,6 @@ package io.tandem.identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,17 +23,12 @@ class IdentityBootstrap implements ApplicationRunner {
     private final String adminEmail;
     private final String adminPassword;
 
-    IdentityBootstrap(
-            IdentityManagement identity,
-            @Value("${tandem.organisation-name:Tandem}") String organisationName,
-            @Value("${tandem.bootstrap-token:}") String bootstrapToken,
-            @Value("${tandem.admin-email:}") String adminEmail,
-            @Value("${tandem.admin-password:}") String adminPassword) {
+    IdentityBootstrap(IdentityManagement identity, IdentityProperties properties) {
         this.identity = identity;
-        this.organisationName = organisationName;
-        this.bootstrapToken = bootstrapToken;
-        this.adminEmail = adminEmail;
-        this.adminPassword = adminPassword;
+        this.organisationName = properties.organisationName();
+        this.bootstrapToken = properties.bootstrapToken();
+        this.adminEmail = properties.adminEmail();
+        this.adminPassword = properties.adminPassword();
     }
 
     @Override

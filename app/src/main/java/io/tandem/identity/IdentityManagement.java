@@ -1,11 +1,13 @@
 package io.tandem.identity;
 
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -45,6 +46,8 @@ public class IdentityManagement {
     private final Duration activationValidity;
     private final Duration resetValidity;
 
+    private final Clock clock;
+
     IdentityManagement(
             Organisations organisations,
             Accounts accounts,
@@ -55,8 +58,9 @@ public class IdentityManagement {
             PasswordResets resets,
             ApplicationEventPublisher events,
             MessageSource messageSource,
-            @Value("${tandem.accounts.activation-validity:P7D}") Duration activationValidity,
-            @Value("${tandem.accounts.reset-validity:PT1H}") Duration resetValidity) {
+            IdentityProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -66,8 +70,8 @@ public class IdentityManagement {
         this.resets = resets;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.activationValidity = activationValidity;
-        this.resetValidity = resetValidity;
+        this.activationValidity = properties.accounts().activationValidity();
+        this.resetValidity = properties.accounts().resetValidity();
     }
 
     /** The user an authentication stands for (a signed-in account or an API token), if any. */
@@ -147,7 +151,7 @@ public class IdentityManagement {
             } else {
                 accountId = existing.get().id();
             }
-            accounts.activationRequested(accountId, Instant.now());
+            accounts.activationRequested(accountId, clock.instant());
             events.publishEvent(
                     new AccountLinkRequested(
                             organisation,
@@ -180,7 +184,7 @@ public class IdentityManagement {
             return Optional.empty();
         }
         String secret = secret("");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant expires =
                 now.plus(
                         requested.purpose() == AccountLinkPurpose.ACTIVATION
@@ -215,7 +219,7 @@ public class IdentityManagement {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return links.findUsable(hash(secret), Instant.now())
+        return links.findUsable(hash(secret), clock.instant())
                 .filter(
                         token ->
                                 accounts.find(token.accountId())
@@ -236,7 +240,7 @@ public class IdentityManagement {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var token = links.findUsable(hash(secret), now);
         var account =
                 token.flatMap(t -> accounts.find(t.accountId())).filter(Accounts.Account::enabled);
@@ -333,7 +337,7 @@ public class IdentityManagement {
      *
      * @throws io.tandem.web.InvalidInputException naming {@code name} (blank, over {@value
      *     #MAX_TOKEN_NAME} characters) or {@code role} (missing)
-     * @throws io.tandem.web.ConflictException ({@code tokens.limit}) at the cap
+     * @throws Conflict ({@code tokens.limit}) at the cap
      */
     @Transactional
     public IssuedToken issueToken(
@@ -362,7 +366,7 @@ public class IdentityManagement {
         name = trimmed;
         organisations.lock(organisation);
         if (tokens.countLive(organisation) >= MAX_TOKENS) {
-            throw new io.tandem.web.ConflictException("tokens.limit");
+            throw new Conflict("tokens.limit");
         }
         Role effective = scope == TokenScope.SCIM ? Role.EMPLOYEE : role;
         String secret = secret(TOKEN_PREFIX);

@@ -1,12 +1,12 @@
 package io.tandem.identity;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,23 +35,31 @@ class LoginThrottle {
     private final Duration accountMaxDelay;
     private final Duration forgetAfter;
 
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
     LoginThrottle(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            @Value("${tandem.login.free-attempts-per-account:10}") int freePerAccount,
-            @Value("${tandem.login.free-attempts-per-address:50}") int freePerAddress,
-            @Value("${tandem.login.free-attempts-per-pair:3}") int freePerPair,
-            @Value("${tandem.login.max-delay:PT15M}") Duration maxDelay,
-            @Value("${tandem.login.account-max-delay:PT30S}") Duration accountMaxDelay,
-            @Value("${tandem.login.forget-after:PT1H}") Duration forgetAfter) {
+            IdentityProperties properties,
+            Clock clock) {
+        this(jdbc, transactions, properties.login(), clock);
+    }
+
+    LoginThrottle(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            IdentityProperties.Login settings,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.freePerAccount = freePerAccount;
-        this.freePerAddress = freePerAddress;
-        this.freePerPair = freePerPair;
-        this.maxDelay = maxDelay;
-        this.accountMaxDelay = accountMaxDelay;
-        this.forgetAfter = forgetAfter;
+        this.freePerAccount = settings.freeAttemptsPerAccount();
+        this.freePerAddress = settings.freeAttemptsPerAddress();
+        this.freePerPair = settings.freeAttemptsPerPair();
+        this.maxDelay = settings.maxDelay();
+        this.accountMaxDelay = settings.accountMaxDelay();
+        this.forgetAfter = settings.forgetAfter();
     }
 
     /** How long this sign-in must wait before it may be tried; zero when it may be tried now. */
@@ -162,7 +170,7 @@ class LoginThrottle {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,7 +1,7 @@
 package io.tandem.identity;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +12,10 @@ class Organisations {
 
     private final JdbcClient jdbc;
 
-    Organisations(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Organisations(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -40,7 +43,7 @@ class Organisations {
     OrganisationId insert(String slug, String name) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into organisation (id, slug, name, created_at) values (?, ?, ?, ?)")
-                .params(id, slug, name, Timestamp.from(Instant.now()))
+                .params(id, slug, name, Timestamp.from(clock.instant()))
                 .update();
         return new OrganisationId(id);
     }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,8 @@ class PasswordPolicy {
     private final int minLength;
     private final Set<String> common;
 
-    PasswordPolicy(@Value("${tandem.accounts.password-min-length:10}") int minLength) {
-        this.minLength = Math.max(8, minLength);
+    PasswordPolicy(IdentityProperties properties) {
+        this.minLength = Math.max(8, properties.accounts().passwordMinLength());
         this.common = load();
     }
 

@@ -1,7 +1,7 @@
 package io.tandem.identity;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,11 +43,15 @@ class PasswordResets implements DisposableBean {
                     },
                     new ThreadPoolExecutor.DiscardPolicy());
 
+    private final Clock clock;
+
     PasswordResets(
             Accounts accounts,
             AccountTokens tokens,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.tokens = tokens;
         this.events = events;
@@ -76,7 +80,7 @@ class PasswordResets implements DisposableBean {
                                 !tokens.issuedSince(
                                         account.id(),
                                         AccountLinkPurpose.RESET,
-                                        Instant.now().minus(MIN_INTERVAL)))
+                                        clock.instant().minus(MIN_INTERVAL)))
                 .ifPresent(
                         account ->
                                 events.publishEvent(

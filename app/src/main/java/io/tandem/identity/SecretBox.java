@@ -8,7 +8,6 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +22,12 @@ class SecretBox {
 
     private final SecretKeySpec key;
 
-    SecretBox(@Value("${tandem.secret-key:}") String encodedKey) {
+    @org.springframework.beans.factory.annotation.Autowired
+    SecretBox(IdentityProperties properties) {
+        this(properties.secretKey());
+    }
+
+    SecretBox(String encodedKey) {
         this.key = parse(encodedKey).orElse(null);
     }
 

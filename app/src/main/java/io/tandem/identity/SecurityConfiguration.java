@@ -23,6 +23,7 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
     // htmx runs under this policy: no inline scripts or styles, no eval.

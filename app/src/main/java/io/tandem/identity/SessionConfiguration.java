@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +83,9 @@ class SessionConfiguration {
 
     /** One instance at a time deletes expired sessions (db-scheduler picks it once across all). */
     @Bean
-    RecurringTask<Void> sessionCleanupTask(
-            SessionCleanup cleanup, @Value("${tandem.session.cleanup-every:PT1M}") Duration every) {
-        return Tasks.recurring("session-cleanup", FixedDelay.of(every))
+    RecurringTask<Void> sessionCleanupTask(SessionCleanup cleanup, IdentityProperties properties) {
+        return Tasks.recurring(
+                        "session-cleanup", FixedDelay.of(properties.session().cleanupEvery()))
                 .execute((instance, context) -> cleanup.deleteExpired());
     }
 

@@ -1,7 +1,7 @@
 package io.tandem.identity;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +42,10 @@ class SsoRecords {
 
     private final JdbcClient jdbc;
 
-    SsoRecords(JdbcClient jdbc) {
+    private final Clock clock;
+
+    SsoRecords(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -64,7 +67,7 @@ class SsoRecords {
     }
 
     void save(OrganisationId organisation, Row row) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int updated =
                 jdbc.sql(
                                 "update sso_settings set enabled = ?, issuer_url = ?, client_id = ?,"

@@ -69,16 +69,24 @@ public record MatchRunView(
     }
 
     public boolean running() {
-        return status == MatchRunStatus.RUNNING;
+        return MatchRun.of(this).running();
+    }
+
+    public boolean failed() {
+        return status == MatchRunStatus.FAILED;
+    }
+
+    public boolean cancelled() {
+        return status == MatchRunStatus.CANCELLED;
     }
 
     /** Done and not yet published: its pairs may still be changed, and it may be published. */
     public boolean underReview() {
-        return status == MatchRunStatus.DONE && !published();
+        return MatchRun.of(this).underReview();
     }
 
     /** Failed or cancelled: it may be run again. */
     public boolean rerunnable() {
-        return status == MatchRunStatus.FAILED || status == MatchRunStatus.CANCELLED;
+        return MatchRun.of(this).rerunnable();
     }
 }

@@ -180,7 +180,7 @@ class MatchRunner {
         } catch (RuntimeException e) {
             running.remove(run.id());
             log.warn("Match run {} could not start", run.id(), e);
-            runs.fail(run.id(), MatchRunStatus.FAILED, e.getMessage());
+            runs.end(run.id(), MatchRun.of(run).fail(), e.getMessage());
         }
     }
 
@@ -283,6 +283,7 @@ class MatchRunner {
                                 // thousands of inserts. A run cancelled or given up meanwhile
                                 // keeps that state and no pairs.
                                 runs.replaceProposals(run.id(), proposals, unmatched);
+                                MatchRun.of(run).finish();
                                 if (!runs.finish(run.id(), stats, stats.totalScore())) {
                                     status.setRollbackOnly();
                                     return false;
@@ -300,13 +301,13 @@ class MatchRunner {
             if (!Boolean.TRUE.equals(finished)) {
                 // A cancel asked for on another instance before its beat reached this one: the
                 // run ends cancelled (a run given up meanwhile stays as it is).
-                runs.fail(run.id(), MatchRunStatus.CANCELLED, null);
+                runs.end(run.id(), MatchRun.of(run).cancel(), null);
             }
         } catch (CancelledException e) {
-            runs.fail(run.id(), MatchRunStatus.CANCELLED, null);
+            runs.end(run.id(), MatchRun.of(run).cancel(), null);
         } catch (RuntimeException e) {
             log.warn("Match run {} failed", run.id(), e);
-            runs.fail(run.id(), MatchRunStatus.FAILED, e.getMessage());
+            runs.end(run.id(), MatchRun.of(run).fail(), e.getMessage());
         } finally {
             running.remove(run.id());
         }

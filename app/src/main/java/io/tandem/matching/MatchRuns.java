@@ -59,13 +59,14 @@ class MatchRuns {
             MatchRunId base) {
         jdbc.sql(
                         "insert into match_run (id, organisation_id, program_id, objective, algorithm, status, progress, base_run_id, created_at, heartbeat_at)"
-                                + " values (?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?, ?)")
+                                + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
                 .params(
                         id.value(),
                         organisation.value(),
                         program.value(),
                         objective.name(),
                         algorithm.name(),
+                        MatchRun.start().status().name(),
                         base == null ? null : base.value(),
                         Timestamp.from(clock.instant()),
                         Timestamp.from(clock.instant()))
@@ -144,11 +145,12 @@ class MatchRuns {
                 .update();
     }
 
-    void fail(MatchRunId id, MatchRunStatus status, String error) {
+    /** Writes how a run ended, unless it ended already (on another instance, say). */
+    void end(MatchRunId id, MatchRun ended, String error) {
         jdbc.sql(
                         "update match_run set status = ?, error = ?, finished_at = ? where id = ? and status = 'RUNNING'")
                 .params(
-                        status.name(),
+                        ended.status().name(),
                         error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
                         Timestamp.from(clock.instant()),
                         id.value())

@@ -9,10 +9,11 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,9 +80,7 @@ public class MatchingManagement {
     /** Runs again on everyone but the locked pairs of {@code base}, which stay as they are. */
     public MatchRunView rerun(OrganisationId organisation, MatchRunId base) {
         MatchRunView previous = run(organisation, base);
-        if (!previous.finished()) {
-            throw new ConflictException(messages.getMessage("match.running"));
-        }
+        MatchRun.of(previous).rerun();
         List<Proposal> locked = runs.proposals(base).stream().filter(Proposal::locked).toList();
         return launch(
                 organisation,
@@ -114,18 +113,17 @@ public class MatchingManagement {
     }
 
     public MatchRunView run(OrganisationId organisation, MatchRunId id) {
-        return runs.find(organisation, id, true)
-                .orElseThrow(() -> new NotFoundException(messages.getMessage("match.not-found")));
+        return runs.find(organisation, id, true).orElseThrow(() -> new NotFound("match.not-found"));
     }
 
     /** The run's status and figures, without its pairs. */
     public MatchRunView status(OrganisationId organisation, MatchRunId id) {
         return runs.find(organisation, id, false)
-                .orElseThrow(() -> new NotFoundException(messages.getMessage("match.not-found")));
+                .orElseThrow(() -> new NotFound("match.not-found"));
     }
 
     /**
-     * @throws NotFoundException for a program of another organisation, rather than no runs
+     * @throws NotFound for a program of another organisation, rather than no runs
      */
     public List<MatchRunView> runs(OrganisationId organisation, ProgramId program) {
         programs.get(organisation, program);
@@ -149,7 +147,7 @@ public class MatchingManagement {
     public void lock(OrganisationId organisation, MatchRunId id, PersonId mentee, boolean locked) {
         editable(organisation, id);
         if (!runs.setLocked(id, mentee, locked)) {
-            throw new NotFoundException(messages.getMessage("match.pair.not-found"));
+            throw new NotFound("match.pair.not-found");
         }
         events.publishEvent(
                 new ProposedPairChanged(
@@ -164,10 +162,7 @@ public class MatchingManagement {
                 runs.proposals(id).stream()
                         .filter(p -> p.menteeId().equals(mentee))
                         .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("match.pair.not-found")));
+                        .orElseThrow(() -> new NotFound("match.pair.not-found"));
         runs.removeProposal(id, mentee);
         runs.exclude(organisation, run.programId(), pair.menteeId(), pair.mentorId());
         runs.addUnmatched(id, mentee, UnmatchedReason.REMOVED);
@@ -250,19 +245,20 @@ public class MatchingManagement {
      * Publishes the run's pairs: the mentorships module starts them, in this transaction. A run
      * publishes once, and never over pairs published since it ran.
      *
-     * @throws ConflictException when the run is not done, was published, or its pairs would give a
-     *     mentee a second mentor or a mentor more mentees than their places (another run or a
-     *     self-match request published meanwhile): nothing is published then
+     * @throws Conflict when the run is not done, was published, or its pairs would give a mentee a
+     *     second mentor or a mentor more mentees than their places (another run or a self-match
+     *     request published meanwhile): nothing is published then
      */
     @Transactional
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = underReview(run(organisation, id));
+        MatchRunView run = run(organisation, id);
+        MatchRun.of(run).publish();
         Overbooking overbooking = overbooking(organisation, run);
         if (overbooking.any()) {
             throw new ConflictException(overbooking.message(messages));
         }
         if (!runs.markPublished(organisation, id)) {
-            throw new ConflictException(messages.getMessage("match.published-already"));
+            throw new Conflict("match.published-already");
         }
         // The mentorships module starts the pairs first, holding the program's lock: a publish
         // racing this one on another instance waits for it, then finds the places taken.
@@ -270,7 +266,7 @@ public class MatchingManagement {
             events.publishEvent(new MatchPublished(organisation, run.programId(), id.value()));
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
             // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
-            throw new ConflictException(messages.getMessage("match.busy"));
+            throw new Conflict("match.busy");
         }
         runs.recordPublished(organisation, run.programId(), run.proposals());
         return run(organisation, id);
@@ -335,13 +331,7 @@ public class MatchingManagement {
 
     /** The run, when its pairs may still change; else why not. */
     private MatchRunView underReview(MatchRunView run) {
-        if (run.status() != MatchRunStatus.DONE) {
-            throw new ConflictException(
-                    messages.getMessage("match.not-done", new Object[] {run.status()}));
-        }
-        if (run.published()) {
-            throw new ConflictException(messages.getMessage("match.published-already"));
-        }
+        MatchRun.of(run).review();
         return run;
     }
 }

@@ -12,9 +12,9 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
@@ -101,8 +101,8 @@ public class SelfMatchManagement {
      *
      * @throws InvalidInputException (422) for a mentor a hard rule forbids, naming each rule, or
      *     who is not an active mentor of the program, or a message that is too long
-     * @throws ConflictException for a mentor with no place left, a second open request to the same
-     *     mentor, or a mentee who has a mentor in the program already
+     * @throws Conflict for a mentor with no place left, a second open request to the same mentor,
+     *     or a mentee who has a mentor in the program already
      */
     public RequestView request(
             OrganisationId organisation,
@@ -174,11 +174,11 @@ public class SelfMatchManagement {
      * the same mentor, or for the same mentee, arrive at once: the mentor never gets more mentees
      * than their capacity, the mentee never more than one mentor.
      *
-     * @throws NotFoundException for a request of another organisation
+     * @throws NotFound for a request of another organisation
      * @throws InvalidInputException when the request was sent to someone else, or a hard rule now
      *     forbids the pair
-     * @throws ConflictException when the request is no longer open (answered, withdrawn, expired),
-     *     the mentor has no place left, or the mentee has a mentor already
+     * @throws Conflict when the request is no longer open (answered, withdrawn, expired), the
+     *     mentor has no place left, or the mentee has a mentor already
      */
     public RequestView accept(OrganisationId organisation, RequestId id, PersonId mentor) {
         Request r = find(organisation, id);
@@ -249,7 +249,7 @@ public class SelfMatchManagement {
      *
      * @throws InvalidInputException when the request was sent to someone else, or the reason is
      *     missing or too long
-     * @throws ConflictException when the request is no longer open
+     * @throws Conflict when the request is no longer open
      */
     public RequestView decline(
             OrganisationId organisation, RequestId id, PersonId mentor, String reason) {
@@ -346,8 +346,7 @@ public class SelfMatchManagement {
 
     private Request find(OrganisationId organisation, RequestId id) {
         return requests.find(organisation, id)
-                .orElseThrow(
-                        () -> new NotFoundException(messages.getMessage("self-match.not-found")));
+                .orElseThrow(() -> new NotFound("self-match.not-found"));
     }
 
     private RequestView view(OrganisationId organisation, Request r) {

@@ -8,7 +8,7 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public class SelfMatchRecommendations {
      * The {@code k} best mentors for the mentee that still have a place, best first, with the
      * reasons; mentors a hard rule forbids never appear.
      *
-     * @throws ConflictException when the program is not (or no longer) open to self-match
+     * @throws Conflict when the program is not (or no longer) open to self-match
      * @throws InvalidInputException when the person is not an active mentee of the program
      */
     public List<Recommendation> top(

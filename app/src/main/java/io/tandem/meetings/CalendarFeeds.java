@@ -4,7 +4,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.people.PersonId;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +25,10 @@ class CalendarFeeds {
 
     private final JdbcClient jdbc;
 
-    CalendarFeeds(JdbcClient jdbc) {
+    private final Clock clock;
+
+    CalendarFeeds(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -38,7 +41,7 @@ class CalendarFeeds {
                         person.value(),
                         organisation.value(),
                         newSecret(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
         return jdbc.sql(
                         "select secret from calendar_feed where person_id = ? and organisation_id = ?")
@@ -53,7 +56,11 @@ class CalendarFeeds {
         jdbc.sql(
                         "update calendar_feed set secret = ?, created_at = ? where person_id = ?"
                                 + " and organisation_id = ?")
-                .params(secret, Timestamp.from(Instant.now()), person.value(), organisation.value())
+                .params(
+                        secret,
+                        Timestamp.from(clock.instant()),
+                        person.value(),
+                        organisation.value())
                 .update();
         return secret;
     }

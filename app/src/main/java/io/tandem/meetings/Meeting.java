@@ -3,7 +3,7 @@ package io.tandem.meetings;
 import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.PersonId;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -103,7 +103,7 @@ record Meeting(
     Meeting respond(PersonId person, Response answer) {
         active();
         if (!attendeeId.equals(person)) {
-            throw new ConflictException("meetings.respond.organiser");
+            throw new Conflict("meetings.respond.organiser");
         }
         return new Meeting(
                 id,
@@ -127,7 +127,7 @@ record Meeting(
 
     private void active() {
         if (cancelled()) {
-            throw new ConflictException("meetings.cancelled");
+            throw new Conflict("meetings.cancelled");
         }
     }
 }

@@ -12,10 +12,10 @@ import io.tandem.people.WorkingHours;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -135,11 +135,11 @@ public class MeetingManagement {
         MentorshipSummary pair;
         try {
             pair = workspaces.summary(organisation, id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (viewer == null || !(viewer.equals(pair.mentorId()) || viewer.equals(pair.menteeId()))) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         return slots(organisation, pair, length);
     }
@@ -201,7 +201,7 @@ public class MeetingManagement {
      * outside the partner's working hours.
      *
      * @throws InvalidInputException (422) naming each field that is wrong
-     * @throws ConflictException when the mentorship has ended
+     * @throws Conflict when the mentorship has ended
      */
     @Transactional
     public MeetingView plan(
@@ -232,7 +232,7 @@ public class MeetingManagement {
             PlanMeeting plan) {
         MentorshipId id = pair.id();
         if (pair.status() != MentorshipStatus.ACTIVE) {
-            throw new ConflictException("meetings.mentorship.ended");
+            throw new Conflict("meetings.mentorship.ended");
         }
         PersonId partner = organiser.equals(pair.mentorId()) ? pair.menteeId() : pair.mentorId();
         PersonSummary organiserPerson = people.get(organisation, organiser);
@@ -392,7 +392,7 @@ public class MeetingManagement {
     public MeetingSummary cancelAsManager(OrganisationId organisation, UUID id) {
         Meeting meeting =
                 meetings.find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+                        .orElseThrow(() -> new NotFound("meetings.not-found"));
         Meeting cancelled = meeting.cancel();
         save(cancelled, meeting.sequence());
         meetings.markCancelled(organisation, id, null, now());
@@ -424,7 +424,7 @@ public class MeetingManagement {
             OrganisationId organisation, UUID id, PersonId person, Instant occursAt, boolean held) {
         Meeting meeting = mine(organisation, id, person);
         if (meeting.cancelled()) {
-            throw new ConflictException("meetings.cancelled");
+            throw new Conflict("meetings.cancelled");
         }
         Instant occurrence = occursAt == null ? lastStarted(meeting) : occursAt;
         boolean known =
@@ -488,7 +488,7 @@ public class MeetingManagement {
     public MeetingSummary summary(OrganisationId organisation, UUID id) {
         return summary(
                 meetings.find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("meetings.not-found")));
+                        .orElseThrow(() -> new NotFound("meetings.not-found")));
     }
 
     /** Metadata of a mentorship's meetings, for program managers, admins and API tokens. */
@@ -521,7 +521,7 @@ public class MeetingManagement {
     /**
      * A mentor of a FLASH program publishes an open slot anyone enrolled may book.
      *
-     * @throws ConflictException unless the program is FLASH and the person an active mentor in it
+     * @throws Conflict unless the program is FLASH and the person an active mentor in it
      * @throws InvalidInputException naming {@code start} or {@code end} when the times are wrong
      */
     @Transactional
@@ -533,7 +533,7 @@ public class MeetingManagement {
             Instant end) {
         flash(organisation, program);
         if (!enrolled(organisation, program, mentor, io.tandem.programs.EnrolmentRole.MENTOR)) {
-            throw new ConflictException("meetings.office-hour.not-mentor");
+            throw new Conflict("meetings.office-hour.not-mentor");
         }
         List<InputError> errors = new ArrayList<>();
         times(errors, start, end);
@@ -558,7 +558,7 @@ public class MeetingManagement {
             OrganisationId organisation, io.tandem.programs.ProgramId program, PersonId viewer) {
         flash(organisation, program);
         if (!enrolled(organisation, program, viewer, null)) {
-            throw new NotFoundException("meetings.office-hour.not-found");
+            throw new NotFound("meetings.office-hour.not-found");
         }
         return officeHours.upcoming(organisation, program, now());
     }
@@ -567,7 +567,7 @@ public class MeetingManagement {
      * Books an open slot: a one-off meeting between the mentor and the person booking, with an
      * invitation to both. Of any number of simultaneous bookings of one slot exactly one wins.
      *
-     * @throws ConflictException (409) when the slot is taken, or the person is its mentor
+     * @throws Conflict (409) when the slot is taken, or the person is its mentor
      */
     @Transactional
     public MeetingView book(OrganisationId organisation, UUID slotId, PersonId person) {
@@ -575,12 +575,12 @@ public class MeetingManagement {
                 officeHours
                         .find(organisation, slotId)
                         .filter(s -> enrolled(organisation, s.programId(), person, null))
-                        .orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+                        .orElseThrow(() -> new NotFound("meetings.office-hour.not-found"));
         if (slot.mentorId().equals(person)) {
-            throw new ConflictException("meetings.office-hour.own");
+            throw new Conflict("meetings.office-hour.own");
         }
         if (!slot.open()) {
-            throw new ConflictException("meetings.office-hour.taken");
+            throw new Conflict("meetings.office-hour.taken");
         }
         if (!slot.start().isAfter(now())) {
             refuse(List.of(InputError.field("start", "meetings.start.past")));
@@ -622,7 +622,7 @@ public class MeetingManagement {
             won = false;
         }
         if (!won) {
-            throw new ConflictException("meetings.office-hour.taken");
+            throw new Conflict("meetings.office-hour.taken");
         }
         meetings.insert(meeting, now);
         mails.invite(meeting);
@@ -640,7 +640,7 @@ public class MeetingManagement {
     private void flash(OrganisationId organisation, io.tandem.programs.ProgramId program) {
         if (programs.get(organisation, program).format()
                 != io.tandem.programs.ProgramFormat.FLASH) {
-            throw new ConflictException("meetings.office-hour.not-flash");
+            throw new Conflict("meetings.office-hour.not-flash");
         }
     }
 
@@ -866,14 +866,14 @@ public class MeetingManagement {
 
     private void save(Meeting changed, int seen) {
         if (!meetings.update(changed, seen, now())) {
-            throw new ConflictException("meetings.changed");
+            throw new Conflict("meetings.changed");
         }
     }
 
     private Meeting mine(OrganisationId organisation, UUID id, PersonId person) {
         return meetings.find(organisation, id)
                 .filter(m -> person != null && m.involves(person))
-                .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+                .orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 
     private MentorshipSummary member(
@@ -881,11 +881,11 @@ public class MeetingManagement {
         MentorshipSummary pair;
         try {
             pair = workspaces.summary(organisation, id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (person == null || !(person.equals(pair.mentorId()) || person.equals(pair.menteeId()))) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         return pair;
     }

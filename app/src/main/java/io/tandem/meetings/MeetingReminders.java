@@ -9,6 +9,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,13 +68,17 @@ class MeetingReminders {
     private final MessageSourceAccessor messages;
     private final JdbcClient jdbc;
 
+    private final Clock clock;
+
     MeetingReminders(
             SchedulerClient scheduler,
             Meetings meetings,
             PeopleManagement people,
             NotificationManagement notifications,
             MessageSource messageSource,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Clock clock) {
+        this.clock = clock;
         this.scheduler = scheduler;
         this.meetings = meetings;
         this.people = people;
@@ -157,7 +162,7 @@ class MeetingReminders {
                         meeting.id(),
                         Timestamp.from(reminder.occursAt()),
                         reminder.lead().name(),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(clock.instant()),
                         pickedBy)
                 .update();
         Map<PersonId, PersonSummary> two =

@@ -36,5 +36,9 @@ public record MeetingView(
         List<Outcome> outcomes) {
 
     /** Whether an occurrence took place, as one of the two said. */
+    public boolean cancelled() {
+        return status == MeetingStatus.CANCELLED;
+    }
+
     public record Outcome(Instant occursAt, boolean held, PersonId answeredBy) {}
 }

@@ -8,6 +8,7 @@ import io.tandem.mentorships.WorkspaceView;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +44,10 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
     private final Meetings meetings;
     private final PeopleManagement people;
 
-    MeetingsInWorkspace(Meetings meetings, PeopleManagement people) {
+    private final Clock clock;
+
+    MeetingsInWorkspace(Meetings meetings, PeopleManagement people, Clock clock) {
+        this.clock = clock;
         this.meetings = meetings;
         this.people = people;
     }
@@ -55,7 +59,7 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 people.findAll(organisation, List.of(workspace.me(), workspace.partner()));
         ZoneId mine = MeetingManagement.zoneOf(two.get(workspace.me()));
         ZoneId theirs = MeetingManagement.zoneOf(two.get(workspace.partner()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Meeting> all = meetings.ofMentorship(organisation, id);
         List<Upcoming> upcoming = new ArrayList<>();
         record Next(Meeting meeting, Instant start) {}

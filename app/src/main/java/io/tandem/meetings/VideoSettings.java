@@ -3,7 +3,7 @@ package io.tandem.meetings;
 import io.tandem.identity.OrganisationId;
 import io.tandem.programs.ProgramId;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +16,10 @@ class VideoSettings {
 
     private final JdbcClient jdbc;
 
-    VideoSettings(JdbcClient jdbc) {
+    private final Clock clock;
+
+    VideoSettings(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -51,7 +54,7 @@ class VideoSettings {
                         scope(program),
                         setting.mode().name(),
                         setting.baseUrl(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 }

@@ -8,6 +8,7 @@ import io.tandem.matching.PublishedPair;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
+import io.tandem.shared.Conflict;
 import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
@@ -67,7 +68,7 @@ public class MentorshipManagement {
      * active mentees than their capacity. The program's lock row makes concurrent starts (on any
      * instance) happen one after the other.
      *
-     * @throws ConflictException when the pairs would break that rule: nothing is started
+     * @throws Conflict when the pairs would break that rule: nothing is started
      */
     @Transactional
     public List<MentorshipSummary> start(MatchPublished published) {

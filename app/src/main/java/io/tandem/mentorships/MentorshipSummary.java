@@ -29,4 +29,8 @@ public record MentorshipSummary(
             LocalDate startedOn) {
         this(id, programId, mentorId, menteeId, status, score, startedOn, null);
     }
+
+    public boolean active() {
+        return status == MentorshipStatus.ACTIVE;
+    }
 }

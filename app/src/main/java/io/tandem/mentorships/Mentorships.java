@@ -9,7 +9,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +31,10 @@ class Mentorships {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    Mentorships(JdbcClient jdbc, JdbcTemplate template) {
+    private final Clock clock;
+
+    Mentorships(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -102,7 +105,7 @@ class Mentorships {
 
     /** Inserts new mentorships in batches of 1,000. */
     void insertAll(OrganisationId organisation, List<MentorshipSummary> all, UUID source) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows =
                 all.stream()
                         .map(

@@ -15,10 +15,10 @@ import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,7 +181,7 @@ public class WorkspaceManagement {
     public MentorshipSummary summary(OrganisationId organisation, MentorshipId id) {
         return workspaces
                 .find(organisation, id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"))
+                .orElseThrow(() -> new NotFound("mentorship.not-found"))
                 .summary();
     }
 
@@ -190,7 +190,7 @@ public class WorkspaceManagement {
         Workspaces.Row row =
                 workspaces
                         .find(organisation, id)
-                        .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
         ProgramView program = programs.get(organisation, row.summary().programId());
         boolean shares = programs.sharesGoals(organisation, program.id());
         LocalDate today = today();
@@ -280,7 +280,7 @@ public class WorkspaceManagement {
         if (!exists && version == 0) {
             workspaces.insertAgreement(organisation, id, agreement);
         } else if (!workspaces.updateAgreement(organisation, id, agreement)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.record(organisation, row.summary().id(), "AGREEMENT_CHANGED", null, person);
     }
@@ -291,7 +291,7 @@ public class WorkspaceManagement {
         Workspaces.Row row = activeMember(organisation, id, person);
         boolean mentor = row.summary().mentorId().equals(person);
         if (!workspaces.sign(organisation, id, mentor, version)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.record(organisation, id, "AGREEMENT_SIGNED", null, person);
         if (workspaces.agreement(organisation, id).map(Agreement::signed).orElse(false)) {
@@ -319,7 +319,7 @@ public class WorkspaceManagement {
         Workspaces.Row row = activeMember(organisation, id, person);
         ProgramView program = programs.get(organisation, row.summary().programId());
         if (index < 0 || index >= program.suggestedGoals().size()) {
-            throw new NotFoundException("workspace.suggestion.not-found");
+            throw new NotFound("workspace.suggestion.not-found");
         }
         String suggestion = program.suggestedGoals().get(index);
         LocalDate target = plannedEnd(row, program);
@@ -359,7 +359,7 @@ public class WorkspaceManagement {
                         version,
                         before.milestones());
         if (!workspaces.updateGoal(organisation, id, after)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         achieved(organisation, id, person, before, after.status());
     }
@@ -401,7 +401,7 @@ public class WorkspaceManagement {
                         version,
                         before.milestones());
         if (!workspaces.updateGoal(organisation, id, after)) {
-            throw new ConflictException("workspace.changed-meanwhile");
+            throw new Conflict("workspace.changed-meanwhile");
         }
         workspaces.insertUpdate(organisation, goalId, percent, comment.strip(), person);
         achieved(organisation, id, person, before, status);
@@ -433,7 +433,7 @@ public class WorkspaceManagement {
         Milestone milestone =
                 workspaces
                         .milestone(organisation, id, milestoneId)
-                        .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                        .orElseThrow(() -> new NotFound("workspace.not-found"));
         if (workspaces.meetMilestone(organisation, milestone.id())) {
             workspaces.record(organisation, id, "MILESTONE_MET", milestone.id(), person);
         }
@@ -468,7 +468,7 @@ public class WorkspaceManagement {
             OrganisationId organisation, MentorshipId id, PersonId person, UUID item) {
         activeMember(organisation, id, person);
         if (workspaces.actionItems(organisation, id).stream().noneMatch(a -> a.id().equals(item))) {
-            throw new NotFoundException("workspace.not-found");
+            throw new NotFound("workspace.not-found");
         }
         if (workspaces.completeActionItem(organisation, id, item)) {
             workspaces.record(organisation, id, "ACTION_DONE", item, person);
@@ -505,7 +505,7 @@ public class WorkspaceManagement {
                 by == null
                         ? workspaces
                                 .find(organisation, id)
-                                .orElseThrow(() -> new NotFoundException("mentorship.not-found"))
+                                .orElseThrow(() -> new NotFound("mentorship.not-found"))
                         : member(organisation, id, by);
         if (reason == null || (by != null && !EndReason.CHOSEN.contains(reason))) {
             throw InvalidInputException.unprocessable(
@@ -513,7 +513,7 @@ public class WorkspaceManagement {
                     List.of(InputError.field("reason", "workspace.reason.invalid")));
         }
         if (!workspaces.end(organisation, id, reason, by, today())) {
-            throw new ConflictException("workspace.ended");
+            throw new Conflict("workspace.ended");
         }
         workspaces.record(organisation, id, "ENDED", null, by);
         MentorshipSummary m = row.summary();
@@ -529,7 +529,7 @@ public class WorkspaceManagement {
             OrganisationId organisation, MentorshipId id, PersonId person, SurveyAnswer answer) {
         Workspaces.Row row = member(organisation, id, person);
         if (row.summary().status() == MentorshipStatus.ACTIVE) {
-            throw new ConflictException("workspace.survey.too-early");
+            throw new Conflict("workspace.survey.too-early");
         }
         List<InputError> errors = new ArrayList<>();
         text(errors, "achieved", answer.achieved());
@@ -540,7 +540,7 @@ public class WorkspaceManagement {
         }
         refuse(errors);
         if (workspaces.answered(organisation, id, person)) {
-            throw new ConflictException("workspace.survey.answered");
+            throw new Conflict("workspace.survey.answered");
         }
         workspaces.insertAnswer(
                 organisation,
@@ -573,7 +573,7 @@ public class WorkspaceManagement {
                 && !row.extensionBy().equals(person)
                 && until.equals(row.extensionUntil())) {
             if (!workspaces.extend(organisation, id, until, row.extensionBy())) {
-                throw new ConflictException("workspace.changed-meanwhile");
+                throw new Conflict("workspace.changed-meanwhile");
             }
             workspaces.record(organisation, id, "EXTENDED", null, person);
             return true;
@@ -645,14 +645,14 @@ public class WorkspaceManagement {
         return workspaces
                 .find(organisation, id)
                 .filter(row -> person != null && row.includes(person))
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 
     private Workspaces.Row activeMember(
             OrganisationId organisation, MentorshipId id, PersonId person) {
         Workspaces.Row row = member(organisation, id, person);
         if (row.summary().status() != MentorshipStatus.ACTIVE) {
-            throw new ConflictException("workspace.ended");
+            throw new Conflict("workspace.ended");
         }
         return row;
     }
@@ -660,7 +660,7 @@ public class WorkspaceManagement {
     private Goal goal(OrganisationId organisation, MentorshipId id, UUID goal) {
         return workspaces
                 .goal(organisation, id, goal)
-                .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                .orElseThrow(() -> new NotFound("workspace.not-found"));
     }
 
     private Goal validGoal(

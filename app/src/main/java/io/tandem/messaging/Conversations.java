@@ -7,6 +7,7 @@ import io.tandem.programs.ProgramId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,10 @@ class Conversations {
 
     private final JdbcClient jdbc;
 
-    Conversations(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Conversations(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -61,7 +65,7 @@ class Conversations {
                         row.mentorship() == null ? null : row.mentorship().value(),
                         row.program().value(),
                         row.mentor().value(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -263,7 +267,7 @@ class Conversations {
                                 message,
                                 reporter.value(),
                                 organisation.value(),
-                                Timestamp.from(Instant.now()))
+                                Timestamp.from(clock.instant()))
                         .update()
                 == 1;
     }

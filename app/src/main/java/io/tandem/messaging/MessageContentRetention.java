@@ -4,7 +4,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.EndedMentorshipContent;
 import io.tandem.mentorships.MentorshipId;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,10 @@ class MessageContentRetention implements EndedMentorshipContent {
 
     private final JdbcClient jdbc;
 
-    MessageContentRetention(JdbcClient jdbc) {
+    private final Clock clock;
+
+    MessageContentRetention(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -29,7 +32,7 @@ class MessageContentRetention implements EndedMentorshipContent {
                                 + " where organisation_id = :org and body <> '' and conversation_id in"
                                 + " (select id from conversation where organisation_id = :org"
                                 + " and mentorship_id in (:ids))")
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("org", organisation.value())
                 .param("ids", mentorships.stream().map(MentorshipId::value).toList())
                 .update();

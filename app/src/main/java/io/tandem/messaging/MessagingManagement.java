@@ -9,10 +9,10 @@ import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -126,7 +126,7 @@ public class MessagingManagement {
         }
         try {
             return Optional.of(conversation(organisation, conversation, viewer));
-        } catch (NotFoundException notAMemberYet) {
+        } catch (NotFound notAMemberYet) {
             return Optional.empty();
         }
     }
@@ -274,7 +274,7 @@ public class MessagingManagement {
                         .filter(m -> m.conversationId().equals(id))
                         .orElseThrow(MessagingManagement::messageNotFound);
         if (message.authorId().equals(reporter)) {
-            throw new ConflictException("messaging.report.own");
+            throw new Conflict("messaging.report.own");
         }
         conversations.report(organisation, messageId, reporter);
     }
@@ -356,7 +356,7 @@ public class MessagingManagement {
                 if (!conversationOf(organisation, new MentorshipId(id), viewer).equals(id)) {
                     throw notFound();
                 }
-            } catch (NotFoundException e) {
+            } catch (NotFound e) {
                 throw notFound();
             }
             row = conversations.find(organisation, id);
@@ -382,10 +382,10 @@ public class MessagingManagement {
                         .filter(m -> m.conversationId().equals(id))
                         .orElseThrow(MessagingManagement::messageNotFound);
         if (!message.authorId().equals(author)) {
-            throw new ConflictException("messaging.edit.not-yours");
+            throw new Conflict("messaging.edit.not-yours");
         }
         if (!editable(message, author)) {
-            throw new ConflictException("messaging.edit.too-late");
+            throw new Conflict("messaging.edit.too-late");
         }
         return message;
     }
@@ -454,11 +454,11 @@ public class MessagingManagement {
         return body;
     }
 
-    private static NotFoundException notFound() {
-        return new NotFoundException("messaging.conversation.not-found");
+    private static NotFound notFound() {
+        return new NotFound("messaging.conversation.not-found");
     }
 
-    private static NotFoundException messageNotFound() {
-        return new NotFoundException("messaging.message.not-found");
+    private static NotFound messageNotFound() {
+        return new NotFound("messaging.message.not-found");
     }
 }

@@ -5,7 +5,7 @@ import io.tandem.people.ErasedPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonalDataContributor;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,10 @@ class MessagingPersonalData implements PersonalDataContributor {
 
     private final JdbcClient jdbc;
 
-    MessagingPersonalData(JdbcClient jdbc) {
+    private final Clock clock;
+
+    MessagingPersonalData(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -42,7 +45,7 @@ class MessagingPersonalData implements PersonalDataContributor {
 
     @Override
     public int erase(ErasedPerson person) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql(
                         "update message set body = '', deleted_at = coalesce(deleted_at, ?)"
                                 + " where organisation_id = ? and author_id = ?")

@@ -2,7 +2,7 @@ package io.tandem.notifications;
 
 import io.tandem.identity.OrganisationId;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +15,10 @@ class Inbox {
 
     private final JdbcClient jdbc;
 
-    Inbox(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -32,7 +35,7 @@ class Inbox {
                                 key(email),
                                 text,
                                 link,
-                                Timestamp.from(Instant.now()))
+                                Timestamp.from(clock.instant()))
                         .update()
                 == 1;
     }
@@ -66,7 +69,7 @@ class Inbox {
     void markRead(OrganisationId organisation, String email) {
         jdbc.sql(
                         "update inbox_item set read_at = ? where organisation_id = ? and recipient_email = ? and read_at is null")
-                .params(Timestamp.from(Instant.now()), organisation.value(), key(email))
+                .params(Timestamp.from(clock.instant()), organisation.value(), key(email))
                 .update();
     }
 

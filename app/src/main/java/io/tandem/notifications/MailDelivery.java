@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -39,11 +40,15 @@ class MailDelivery {
     private final OutboxProperties properties;
     private final JavaMailSender sender;
 
+    private final Clock clock;
+
     MailDelivery(
             OutboxMails mails,
             OutboxProperties properties,
             ObjectProvider<JavaMailSender> senders,
-            @Value("${spring.mail.host:}") String host) {
+            @Value("${spring.mail.host:}") String host,
+            Clock clock) {
+        this.clock = clock;
         this.mails = mails;
         this.properties = properties;
         // Boot creates a sender even for a blank spring.mail.host; a blank host means "no SMTP".
@@ -175,7 +180,7 @@ class MailDelivery {
     }
 
     // Millisecond precision, so the claim time reads back equal on every database.
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -5,7 +5,7 @@ import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +28,17 @@ public class NotificationManagement {
     private final Links links;
     private final NotificationDigests digests;
 
+    private final Clock clock;
+
     NotificationManagement(
             OutboxMails mails,
             MailDelivery delivery,
             Inbox inbox,
             Preferences preferences,
             Links links,
-            NotificationDigests digests) {
+            NotificationDigests digests,
+            Clock clock) {
+        this.clock = clock;
         this.mails = mails;
         this.delivery = delivery;
         this.inbox = inbox;
@@ -219,7 +223,7 @@ public class NotificationManagement {
                 oneLine,
                 text,
                 calendar,
-                Instant.now(),
+                clock.instant(),
                 unsubscribeUrl);
     }
 

@@ -138,8 +138,9 @@ class DemoOrganisation implements ApplicationRunner {
             PeopleManagement people,
             StartupTasks startup,
             People rows,
-            @Value("${tandem.demo:}") String demo,
+            PeopleProperties properties,
             @Value("${spring.datasource.url:}") String databaseUrl) {
+        String demo = properties.demo();
         this.identity = identity;
         this.people = people;
         this.startup = startup;

@@ -4,7 +4,7 @@ import io.tandem.identity.OrganisationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,14 @@ class People {
 
     private final TransactionTemplate separately;
 
-    People(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+    private final Clock clock;
+
+    People(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
         this.separately = new TransactionTemplate(transactions);
@@ -86,7 +93,7 @@ class People {
                 .param("email", placeholder + PersonalDataManagement.ERASED_DOMAIN)
                 .param("first", FORMER_FIRST)
                 .param("last", FORMER_LAST)
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("org", organisation.value())
                 .param("id", id)
                 .update();
@@ -186,7 +193,7 @@ class People {
     }
 
     void insertAll(OrganisationId organisation, List<PersonRow> people) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         for (List<PersonRow> chunk : chunks(people)) {
             template.batchUpdate(
                     "insert into person ("
@@ -200,7 +207,7 @@ class People {
     }
 
     void updateAll(OrganisationId organisation, List<PersonRow> people) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         for (List<PersonRow> chunk : chunks(people)) {
             template.batchUpdate(
                     "update person set employee_id = ?, email = ?, first_name = ?, last_name = ?,"

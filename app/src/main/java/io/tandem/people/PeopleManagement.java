@@ -5,11 +5,12 @@ import io.tandem.identity.ActivationSummary;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.Invitee;
 import io.tandem.identity.OrganisationId;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -57,6 +57,8 @@ public class PeopleManagement {
     private final PersonHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     PeopleManagement(
             People people,
             WorkingWeeks weeks,
@@ -64,15 +66,17 @@ public class PeopleManagement {
             PersonHistory history,
             MessageSource messageSource,
             IdentityManagement identity,
-            @Value("${tandem.accounts.activate-on-import:false}") boolean activateOnImport,
-            org.springframework.context.ApplicationEventPublisher events) {
+            PeopleProperties properties,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.people = people;
         this.weeks = weeks;
         this.index = index;
         this.history = history;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
-        this.activateOnImport = activateOnImport;
+        this.activateOnImport = properties.accounts().activateOnImport();
         this.events = events;
     }
 
@@ -235,10 +239,7 @@ public class PeopleManagement {
     public ActivationSummary sendActivation(OrganisationId organisation, PersonId id) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         if (person.status() != PersonStatus.ACTIVE) {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("accounts.inactive"),
@@ -296,8 +297,7 @@ public class PeopleManagement {
     }
 
     public PersonSummary get(OrganisationId organisation, PersonId id) {
-        return find(organisation, id)
-                .orElseThrow(() -> new NotFoundException(messages.getMessage("people.not-found")));
+        return find(organisation, id).orElseThrow(() -> new NotFound("people.not-found"));
     }
 
     /** The people with these ids in the organisation; ids of other organisations are left out. */
@@ -331,10 +331,7 @@ public class PeopleManagement {
     public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         List<PersonSummary> managers = new ArrayList<>();
         Set<UUID> seen = new HashSet<>(Set.of(person.id()));
         UUID next = person.managerId();
@@ -367,10 +364,7 @@ public class PeopleManagement {
             OrganisationId organisation, PersonId id, ProfileUpdate update) {
         PersonRow person =
                 people.find(organisation, id.value())
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                messages.getMessage("people.not-found")));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         List<InputError> errors = new ArrayList<>();
         String timeZone = update.timeZone() == null ? "" : update.timeZone().trim();
         if (!isTimeZone(timeZone)) {
@@ -478,7 +472,7 @@ public class PeopleManagement {
                     messages.getMessage("working-hours.invalid"), errors);
         }
         WorkingHours hours = new WorkingHours(spans);
-        weeks.save(organisation, id, hours, java.time.Instant.now());
+        weeks.save(organisation, id, hours, clock.instant());
         return hours;
     }
 

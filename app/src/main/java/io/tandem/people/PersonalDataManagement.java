@@ -2,7 +2,7 @@ package io.tandem.people;
 
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,13 +32,17 @@ public class PersonalDataManagement {
     private final ObjectProvider<PersonalDataContributor> contributors;
     private final ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     PersonalDataManagement(
             PeopleManagement management,
             People people,
             PersonHistory history,
             IdentityManagement identity,
             ObjectProvider<PersonalDataContributor> contributors,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.management = management;
         this.people = people;
         this.history = history;
@@ -50,14 +54,14 @@ public class PersonalDataManagement {
     /**
      * Everything Tandem holds about the person, section by section; recorded in the audit trail.
      *
-     * @throws io.tandem.web.NotFoundException for a person of another organisation
+     * @throws io.tandem.shared.NotFound for a person of another organisation
      */
     @Transactional
     public Map<String, Object> export(OrganisationId organisation, PersonId id) {
         PersonSummary person = management.get(organisation, id);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
-        document.put("exportedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        document.put("exportedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         document.put("organisation", identity.organisationName(organisation));
         document.put("profile", person);
         var account = identity.accountState(organisation, person.email());
@@ -91,7 +95,7 @@ public class PersonalDataManagement {
      * people's content hangs on stay. A second erasure of the same person changes nothing.
      *
      * @return false when the person had been erased already
-     * @throws io.tandem.web.NotFoundException for a person of another organisation
+     * @throws io.tandem.shared.NotFound for a person of another organisation
      */
     @Transactional
     public boolean erase(OrganisationId organisation, PersonId id) {

@@ -6,9 +6,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
@@ -65,7 +65,7 @@ public class EnrolmentManagement {
     /**
      * Enrols a person, by themselves or on their behalf, answering an invitation if there is one.
      *
-     * @throws NotFoundException for a person id that is not in the organisation
+     * @throws NotFound for a person id that is not in the organisation
      * @throws InvalidInputException for an unknown e-mail, a missing role or a capacity below 1
      * @throws Conflict for an inactive person, a second enrolment in the same role, or a closed
      *     program
@@ -137,8 +137,7 @@ public class EnrolmentManagement {
             OrganisationId organisation, Enrol request, List<InputError> errors) {
         if (request.personId() != null) {
             return people.find(organisation, request.personId())
-                    .orElseThrow(
-                            () -> new NotFoundException(messages.getMessage("people.not-found")));
+                    .orElseThrow(() -> new NotFound("people.not-found"));
         }
         if (Answers.trim(request.email()) != null) {
             PersonSummary person = people.findByEmail(organisation, request.email()).orElse(null);
@@ -351,8 +350,7 @@ public class EnrolmentManagement {
     Enrolment find(OrganisationId organisation, EnrolmentId id) {
         return enrolments
                 .find(organisation, id)
-                .orElseThrow(
-                        () -> new NotFoundException(messages.getMessage("enrolment.not-found")));
+                .orElseThrow(() -> new NotFound("enrolment.not-found"));
     }
 
     private void refuseLonger(List<InputError> errors, String name, String value, int max) {

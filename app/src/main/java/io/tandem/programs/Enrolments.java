@@ -6,6 +6,7 @@ import io.tandem.web.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,10 @@ class Enrolments {
 
     private final JdbcClient jdbc;
 
-    Enrolments(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Enrolments(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -53,7 +57,7 @@ class Enrolments {
                 .update();
     }
 
-    private static List<Object> values(Enrolment e, OrganisationId organisation, boolean insert) {
+    private List<Object> values(Enrolment e, OrganisationId organisation, boolean insert) {
         List<Object> values = new ArrayList<>();
         if (insert) {
             values.add(e.id().value());
@@ -79,9 +83,9 @@ class Enrolments {
                         e.decisionNote()));
         if (insert) {
             values.add(organisation.value());
-            values.add(Timestamp.from(Instant.now()));
+            values.add(Timestamp.from(clock.instant()));
         } else {
-            values.add(Timestamp.from(Instant.now()));
+            values.add(Timestamp.from(clock.instant()));
             values.add(e.id().value());
             values.add(organisation.value());
         }

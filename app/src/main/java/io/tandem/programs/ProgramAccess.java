@@ -6,9 +6,9 @@ import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.sql.Timestamp;
@@ -64,7 +64,7 @@ public class ProgramAccess {
      *
      * @throws org.springframework.security.access.AccessDeniedException for an employee's request
      *     about someone else's enrolment
-     * @throws NotFoundException for a program manager outside their programs
+     * @throws NotFound for a program manager outside their programs
      */
     public EnrolmentView withdrawable(TandemUser user, EnrolmentId id) {
         EnrolmentView view = enrolling.withdrawable(user, id);
@@ -93,11 +93,11 @@ public class ProgramAccess {
      * and employees pass here: the organisation scoping of queries and the role checks of routes
      * answer for them.
      *
-     * @throws NotFoundException for a program manager outside their programs
+     * @throws NotFound for a program manager outside their programs
      */
     public void requireManagerScope(TandemUser user, ProgramId program) {
         if (user != null && user.role() == Role.PROGRAM_MANAGER && !manages(user, program)) {
-            throw new NotFoundException("program.not-found");
+            throw new NotFound("program.not-found");
         }
     }
 
@@ -168,14 +168,14 @@ public class ProgramAccess {
     /**
      * Makes a person a manager of the program; assigning twice changes nothing.
      *
-     * @throws NotFoundException for a program or person outside the organisation
+     * @throws NotFound for a program or person outside the organisation
      */
     @Transactional
     public Manager assign(OrganisationId organisation, ProgramId program, PersonId person) {
         programs.get(organisation, program);
         PersonSummary who =
                 people.find(organisation, person)
-                        .orElseThrow(() -> new NotFoundException("people.not-found"));
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         if (!assigned(organisation, program, person)) {
             jdbc.sql(
                             "insert into program_manager (program_id, person_id, organisation_id,"
@@ -246,7 +246,7 @@ public class ProgramAccess {
         try {
             programs.get(organisation, program); // remembered for the request: pages ask again
             return true;
-        } catch (NotFoundException e) {
+        } catch (NotFound e) {
             return false;
         }
     }

@@ -1,7 +1,7 @@
 package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
@@ -22,6 +22,6 @@ class ProgramLookup {
         // A page asks for its program from several places (controller, sections, fragments).
         return io.tandem.web.RequestMemo.remember(
                         "program", organisation, id, () -> programs.find(organisation, id))
-                .orElseThrow(() -> new NotFoundException(messages.getMessage("program.not-found")));
+                .orElseThrow(() -> new NotFound("program.not-found"));
     }
 }

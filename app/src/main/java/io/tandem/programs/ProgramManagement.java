@@ -5,15 +5,14 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +45,6 @@ public class ProgramManagement {
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
     private final Clock clock;
-    private final EnrolmentManagement enrolling;
-    private final ProgramInvitations invitations;
 
     ProgramManagement(
             Programs programs,
@@ -58,9 +55,7 @@ public class ProgramManagement {
             PeopleManagement people,
             ApplicationEventPublisher events,
             MessageSource messageSource,
-            Clock clock,
-            EnrolmentManagement enrolling,
-            ProgramInvitations invitations) {
+            Clock clock) {
         this.programs = programs;
         this.lookup = lookup;
         this.programRules = programRules;
@@ -70,8 +65,6 @@ public class ProgramManagement {
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
         this.clock = clock;
-        this.enrolling = enrolling;
-        this.invitations = invitations;
     }
 
     public List<ProgramTemplate> templates() {
@@ -180,12 +173,12 @@ public class ProgramManagement {
     /**
      * The program as someone may see it: a draft exists only for those who manage programs.
      *
-     * @throws NotFoundException for a draft asked for by anyone else
+     * @throws NotFound for a draft asked for by anyone else
      */
     public ProgramView visible(OrganisationId organisation, ProgramId id, boolean managesPrograms) {
         ProgramView program = get(organisation, id);
         if (program.status() == ProgramStatus.DRAFT && !managesPrograms) {
-            throw new NotFoundException(messages.getMessage("program.not-found"));
+            throw new NotFound("program.not-found");
         }
         return program;
     }
@@ -223,7 +216,7 @@ public class ProgramManagement {
     @Transactional
     public void shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
         if (!programs.shareGoals(organisation, id, share)) {
-            throw new NotFoundException(messages.getMessage("program.not-found"));
+            throw new NotFound("program.not-found");
         }
     }
 
@@ -323,63 +316,6 @@ public class ProgramManagement {
                                 p -> 1,
                                 Integer::sum,
                                 TreeMap::new));
-    }
-
-    // Kept so that branches written before the split still compile once merged; callers use
-    // EnrolmentManagement, ProgramInvitations and RulesManagement. Remove after the merge.
-
-    /**
-     * @deprecated use {@link EnrolmentManagement#enrol}
-     */
-    @Deprecated(forRemoval = true)
-    public EnrolmentView enrol(OrganisationId organisation, ProgramId programId, Enrol request) {
-        return enrolling.enrol(organisation, programId, request);
-    }
-
-    /**
-     * @deprecated use {@link EnrolmentManagement#decide(OrganisationId, EnrolmentId, boolean,
-     *     String)}
-     */
-    @Deprecated(forRemoval = true)
-    public EnrolmentView decide(
-            OrganisationId organisation, EnrolmentId id, boolean approve, String note) {
-        return enrolling.decide(organisation, id, approve, note);
-    }
-
-    /**
-     * @deprecated use {@link EnrolmentManagement#withdraw(OrganisationId, EnrolmentId)}
-     */
-    @Deprecated(forRemoval = true)
-    public EnrolmentView withdraw(OrganisationId organisation, EnrolmentId id) {
-        return enrolling.withdraw(organisation, id);
-    }
-
-    /**
-     * @deprecated use {@link EnrolmentManagement#enrolmentsOf}
-     */
-    @Deprecated(forRemoval = true)
-    public List<EnrolmentView> enrolmentsOf(OrganisationId organisation, PersonId person) {
-        return enrolling.enrolmentsOf(organisation, person);
-    }
-
-    /**
-     * @deprecated use {@link EnrolmentManagement#activeEnrolments}
-     */
-    @Deprecated(forRemoval = true)
-    public List<EnrolmentView> activeEnrolments(OrganisationId organisation, ProgramId programId) {
-        return enrolling.activeEnrolments(organisation, programId);
-    }
-
-    /**
-     * @deprecated use {@link ProgramInvitations#invite}
-     */
-    @Deprecated(forRemoval = true)
-    public int invite(
-            OrganisationId organisation,
-            ProgramId programId,
-            Collection<PersonId> personIds,
-            EnrolmentRole role) {
-        return invitations.invite(organisation, programId, personIds, role);
     }
 
     private InputError field(String field, String code, Object... args) {

@@ -6,7 +6,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,12 +31,15 @@ class Programs {
 
     private final JdbcClient jdbc;
 
-    Programs(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Programs(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
     void insert(OrganisationId organisation, ProgramView p) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql(
                         "insert into program ("
                                 + COLUMNS
@@ -95,7 +98,7 @@ class Programs {
                                         + " and status = ?")
                         .params(
                                 to.name(),
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 id.value(),
                                 organisation.value(),
                                 from.name())
@@ -109,7 +112,7 @@ class Programs {
                                 + " and organisation_id = ?")
                 .params(
                         minimumScore,
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(clock.instant()),
                         id.value(),
                         organisation.value())
                 .update();
@@ -130,7 +133,7 @@ class Programs {
                                         + " and organisation_id = ?")
                         .params(
                                 share,
-                                Timestamp.from(Instant.now()),
+                                Timestamp.from(clock.instant()),
                                 id.value(),
                                 organisation.value())
                         .update()
@@ -139,7 +142,7 @@ class Programs {
 
     private void touch(ProgramId id) {
         jdbc.sql("update program set updated_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now()), id.value())
+                .params(Timestamp.from(clock.instant()), id.value())
                 .update();
     }
 

@@ -2,7 +2,7 @@ package io.tandem.provisioning;
 
 import io.tandem.identity.OrganisationId;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,10 @@ class ScimRecords {
 
     private final JdbcClient jdbc;
 
-    ScimRecords(JdbcClient jdbc) {
+    private final Clock clock;
+
+    ScimRecords(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -59,7 +62,7 @@ class ScimRecords {
     void markDeleted(OrganisationId organisation, UUID personId, String externalId) {
         save(organisation, personId, externalId);
         jdbc.sql("update scim_user set deleted_at = ? where person_id = ? and organisation_id = ?")
-                .params(Timestamp.from(Instant.now()), personId, organisation.value())
+                .params(Timestamp.from(clock.instant()), personId, organisation.value())
                 .update();
     }
 

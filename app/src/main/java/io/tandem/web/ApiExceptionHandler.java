@@ -64,16 +64,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 refusal, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, text(ex.getMessage()));
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, text(ex.getMessage()));
-    }
-
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());

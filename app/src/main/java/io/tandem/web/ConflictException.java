@@ -1,11 +1,14 @@
 package io.tandem.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import io.tandem.shared.Conflict;
 
-/** A request that clashes with the current state: a duplicate, or a transition not allowed now. */
-@ResponseStatus(HttpStatus.CONFLICT)
-public class ConflictException extends RuntimeException {
+/**
+ * A conflict whose message is text a module resolved itself, arguments and all (the self-match
+ * checks, overbooking on publish, an answered check-in), because the page that catches it shows the
+ * text as it is. Everything else throws the shared kernel's {@link Conflict} with a code; these
+ * last ones move over once their pages resolve refusals themselves.
+ */
+public class ConflictException extends Conflict {
 
     public ConflictException(String message) {
         super(message);

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
@@ -36,11 +35,9 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
                     });
     private CompletableFuture<Health> running;
 
-    DatabaseHealth(
-            DataSource dataSource,
-            @Value("${tandem.health.database-timeout:PT0.8S}") Duration timeout) {
+    DatabaseHealth(DataSource dataSource, WebProperties properties) {
         this.check = new DataSourceHealthIndicator(dataSource);
-        this.timeout = timeout;
+        this.timeout = properties.health().databaseTimeout();
     }
 
     @Override

@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,13 +27,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long formLimit;
     private final long csvLimit;
 
-    RequestSizeLimitFilter(
-            @Value("${tandem.limits.json:1MB}") DataSize json,
-            @Value("${tandem.limits.form:1MB}") DataSize form,
-            @Value("${tandem.import.max-bytes:20971520}") long csv) {
-        this.jsonLimit = json.toBytes();
-        this.formLimit = form.toBytes();
-        this.csvLimit = csv;
+    RequestSizeLimitFilter(WebProperties properties) {
+        this.jsonLimit = properties.limits().json().toBytes();
+        this.formLimit = properties.limits().form().toBytes();
+        this.csvLimit = properties.imports().maxBytes();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -35,8 +34,8 @@ public class StartupTasks implements HealthIndicator {
     private final String baseUrl;
     private volatile String address;
 
-    StartupTasks(@Value("${tandem.base-url:}") String baseUrl) {
-        this.baseUrl = baseUrl;
+    StartupTasks(WebProperties properties) {
+        this.baseUrl = properties.baseUrl();
     }
 
     public Task begin(String name) {

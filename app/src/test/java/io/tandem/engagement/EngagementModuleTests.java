@@ -20,9 +20,9 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -267,7 +267,7 @@ class EngagementModuleTests {
                                         eva,
                                         CheckInKind.CHECK_IN,
                                         CheckInAnswer.checkIn(true, 5, 5, null, false)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(
                         () ->
                                 engagement.answer(
@@ -276,7 +276,7 @@ class EngagementModuleTests {
                                         find("X1"),
                                         CheckInKind.CHECK_IN,
                                         CheckInAnswer.checkIn(true, 5, 5, null, false)))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         assertThatThrownBy(
                         () ->
                                 engagement.answer(

@@ -148,12 +148,14 @@ class LoginThrottleIntegrationTests {
         return new LoginThrottle(
                 jdbc,
                 transactions,
-                10,
-                freePerAddress,
-                3,
-                Duration.ofMinutes(15),
-                Duration.ofSeconds(30),
-                Duration.ofHours(1));
+                new IdentityProperties.Login(
+                        10,
+                        freePerAddress,
+                        3,
+                        Duration.ofMinutes(15),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(1)),
+                java.time.Clock.systemUTC());
     }
 
     private String account() {

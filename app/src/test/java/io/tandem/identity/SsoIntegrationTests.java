@@ -304,7 +304,7 @@ class SsoIntegrationTests {
     void withoutAKeyTheSecretIsRefusedWithAClearMessage() {
         SsoManagement keyless =
                 new SsoManagement(
-                        new SsoRecords(jdbc),
+                        new SsoRecords(jdbc, java.time.Clock.systemUTC()),
                         new SecretBox(""),
                         new StaticMessageSource() {
                             {

@@ -12,6 +12,7 @@ import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
@@ -45,6 +46,7 @@ class LongListsPagingIntegrationTests {
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired SelfMatchManagement selfMatch;
     @Autowired MatchingManagement matching;
 
@@ -96,7 +98,7 @@ class LongListsPagingIntegrationTests {
                                 null,
                                 null));
         ProgramView program = programs.moveTo(org.id(), created.id(), ProgramStatus.ENROLLING);
-        programs.enrol(
+        enrolling.enrol(
                 org.id(),
                 program.id(),
                 new Enrol(
@@ -113,7 +115,7 @@ class LongListsPagingIntegrationTests {
                         null,
                         null));
         for (PersonId mentee : mentees) {
-            programs.enrol(
+            enrolling.enrol(
                     org.id(),
                     program.id(),
                     new Enrol(

@@ -23,7 +23,7 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
@@ -247,8 +247,7 @@ class MatchingIntegrationTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("Your mentors", mentorName, "Notifications (1 new)");
-        assertThatThrownBy(() -> matching.publish(org.id(), run.id()))
-                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> matching.publish(org.id(), run.id())).isInstanceOf(Conflict.class);
         assertThat(
                         mvc.get()
                                 .uri("/api/v1/mentorships")

@@ -24,7 +24,7 @@ import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
@@ -220,7 +220,7 @@ class PublishingIntegrationTests {
         assertThat(matching.overbooking(org.id(), second.id()).menteesWithMentor())
                 .isEqualTo(second.proposals().size());
         assertThatThrownBy(() -> matching.publish(org.id(), second.id()))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("second mentor")
                 .hasMessageContaining("nothing was published");
         assertThat(
@@ -277,7 +277,7 @@ class PublishingIntegrationTests {
                                 mentorships.start(
                                         new MatchPublished(
                                                 org.id(), program.id(), second.id().value())))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("second mentor")
                 .hasMessageContaining("nothing was started");
         assertThat(activeMentorships()).isEqualTo(first.proposals().size());
@@ -301,7 +301,7 @@ class PublishingIntegrationTests {
                             try {
                                 matching.publish(org.id(), run.id());
                                 return true;
-                            } catch (ConflictException e) {
+                            } catch (Conflict e) {
                                 return false;
                             }
                         };
@@ -331,7 +331,7 @@ class PublishingIntegrationTests {
         assertThat(activeMentorships()).isEqualTo(1);
 
         assertThatThrownBy(() -> matching.publish(org.id(), run.id()))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("1 mentee(s) a second mentor");
         assertThat(activeMentorships()).isEqualTo(1);
 
@@ -446,7 +446,7 @@ class PublishingIntegrationTests {
                             }
                         }
                     }
-                } catch (ConflictException | InvalidInputException refused) {
+                } catch (Conflict | InvalidInputException refused) {
                     // a refusal is a fine answer; what matters is the state after it
                 }
                 assertNobodyOverbooked(what);

@@ -18,7 +18,7 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -151,7 +151,7 @@ class SelfMatchConcurrencyIntegrationTests {
                                         selfMatch.accept(
                                                 org.id(), request.id(), mentor.apply(request));
                                         accepted.incrementAndGet();
-                                    } catch (ConflictException e) {
+                                    } catch (Conflict e) {
                                         refusals.add(e.getMessage());
                                     } catch (Throwable e) {
                                         failures.add(e);

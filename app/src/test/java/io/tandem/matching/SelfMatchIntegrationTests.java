@@ -26,7 +26,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
@@ -283,7 +283,7 @@ class SelfMatchIntegrationTests {
         assertThat(first.status()).isEqualTo(RequestStatus.OPEN);
         assertThat(first.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(13)));
         assertThatThrownBy(() -> ask("E1", "M2"))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("asked this mentor already");
         assertThat(recommender.top(org.id(), program.id(), ids.get("E1"), 5))
                 .filteredOn(r -> r.mentorId().equals(ids.get("M2")))
@@ -299,20 +299,20 @@ class SelfMatchIntegrationTests {
         selfMatch.accept(org.id(), eli.id(), ids.get("M3"));
 
         assertThatThrownBy(() -> ask("E3", "M3"))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("no place left");
         assertThat(recommender.top(org.id(), program.id(), ids.get("E3"), 5))
                 .extracting(Recommendation::mentorId)
                 .doesNotContain(ids.get("M3"))
                 .contains(ids.get("M2"));
         assertThatThrownBy(() -> ask("E2", "M2"))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("has a mentor in this program already");
         assertThat(recommender.hasMentor(org.id(), program.id(), ids.get("E2"))).isTrue();
 
         ProgramView bulk = selfMatchProgram("Bulk only", MatchingMode.ADMIN);
         assertThatThrownBy(() -> recommender.top(org.id(), bulk.id(), ids.get("E1"), 5))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("program manager makes the pairs");
     }
 
@@ -335,7 +335,7 @@ class SelfMatchIntegrationTests {
         assertThat(declined.status()).isEqualTo(RequestStatus.DECLINED);
         assertThat(declined.reason()).isEqualTo("Full this quarter");
         assertThatThrownBy(() -> selfMatch.accept(org.id(), request.id(), ids.get("M2")))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("it is Declined");
         assertThat(selfMatch.requestsFor(org.id(), ids.get("E1")))
                 .singleElement()
@@ -353,7 +353,7 @@ class SelfMatchIntegrationTests {
         assertThat(accepted.status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(selfMatch.get(org.id(), toMo.id()).status()).isEqualTo(RequestStatus.WITHDRAWN);
         assertThatThrownBy(() -> selfMatch.accept(org.id(), toMo.id(), ids.get("M3")))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("Withdrawn");
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
@@ -411,7 +411,7 @@ class SelfMatchIntegrationTests {
                                                         selfMatch.get(org.id(), uma.id()).status()))
                                         .containsOnly(RequestStatus.WITHDRAWN));
         assertThatThrownBy(() -> ask("E1", "M3"))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("has a mentor in this program already");
     }
 
@@ -426,7 +426,7 @@ class SelfMatchIntegrationTests {
 
         assertThat(selfMatch.get(org.id(), request.id()).status()).isEqualTo(RequestStatus.EXPIRED);
         assertThatThrownBy(() -> selfMatch.accept(org.id(), request.id(), ids.get("M2")))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("Expired");
         assertThat(recommender.top(org.id(), program.id(), ids.get("E1"), 5))
                 .noneMatch(Recommendation::requested);

@@ -25,9 +25,9 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -300,7 +300,7 @@ class MeetingInvitationsIntegrationTests {
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(calendarFor(email("lena"), 3, "CANCEL")).isNotNull();
         assertThatThrownBy(() -> meetings.cancel(org.id(), meeting.id(), ids.get("S1")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -444,7 +444,7 @@ class MeetingInvitationsIntegrationTests {
                         () ->
                                 meetings.respond(
                                         org.id(), meeting.id(), ids.get("L1"), Response.ACCEPTED))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         meetings.respond(org.id(), meeting.id(), ids.get("S1"), Response.ACCEPTED);
         assertThat(meetings.get(org.id(), meeting.id(), ids.get("L1")).response())
                 .isEqualTo(Response.ACCEPTED);
@@ -662,7 +662,7 @@ class MeetingInvitationsIntegrationTests {
                     .hasStatus(404);
         }
         assertThatThrownBy(() -> meetings.get(org.id(), meeting.id(), ids.get("P1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         assertThat(mvc.get().uri("/meetings/{id}", meeting.id()).with(as("sam")))
                 .hasStatusOk()
                 .bodyText()

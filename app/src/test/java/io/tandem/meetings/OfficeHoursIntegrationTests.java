@@ -19,7 +19,7 @@ import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -113,12 +113,12 @@ class OfficeHoursIntegrationTests {
                         () ->
                                 meetings.publishOfficeHour(
                                         org.id(), classic.id(), ids.get("M0"), start, end))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(
                         () ->
                                 meetings.publishOfficeHour(
                                         org.id(), flash.id(), ids.get("B0"), start, end))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         OfficeHour slot =
                 meetings.publishOfficeHour(org.id(), flash.id(), ids.get("M0"), start, end);
         assertThat(meetings.officeHours(org.id(), flash.id(), ids.get("B3")))
@@ -137,7 +137,7 @@ class OfficeHoursIntegrationTests {
                                     together.await();
                                     try {
                                         return meetings.book(org.id(), slot.id(), booker);
-                                    } catch (ConflictException e) {
+                                    } catch (Conflict e) {
                                         return e;
                                     }
                                 }));
@@ -152,11 +152,11 @@ class OfficeHoursIntegrationTests {
                             .map(MeetingView.class::cast)
                             .toList();
             assertThat(booked).hasSize(1);
-            assertThat(outcomes.stream().filter(ConflictException.class::isInstance))
+            assertThat(outcomes.stream().filter(Conflict.class::isInstance))
                     .hasSize(BOOKERS - 1)
                     .allSatisfy(
                             e ->
-                                    assertThat(((ConflictException) e).getMessage())
+                                    assertThat(((Conflict) e).getMessage())
                                             .isEqualTo("meetings.office-hour.taken"));
             MeetingView meeting = booked.get(0);
             assertThat(meeting.mentorshipId()).isNull();
@@ -182,7 +182,7 @@ class OfficeHoursIntegrationTests {
                     .isEqualTo(2);
             // Booking it again, even by the winner, is refused.
             assertThatThrownBy(() -> meetings.book(org.id(), slot.id(), meeting.attendeeId()))
-                    .isInstanceOf(ConflictException.class);
+                    .isInstanceOf(Conflict.class);
         } finally {
             pool.shutdownNow();
         }

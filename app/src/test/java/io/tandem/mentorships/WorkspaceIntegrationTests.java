@@ -25,10 +25,10 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -292,10 +292,10 @@ class WorkspaceIntegrationTests {
                                         pair,
                                         ids.get("E1"),
                                         new AgreementDraft("T", "E", "M", "C", "D", 1)))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessage("workspace.changed-meanwhile");
         assertThatThrownBy(() -> workspaces.sign(org.id(), pair, ids.get("E1"), 1))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThat(workspaces.workspace(org.id(), pair, ids.get("E1")).agreement().meetings())
                 .isEqualTo("Weekly");
     }
@@ -365,7 +365,7 @@ class WorkspaceIntegrationTests {
                                         goal,
                                         goal("Mia's version", today()),
                                         seen.version()))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThat(
                         mvc.post()
                                 .uri("/mentorships/{id}/goals/{goal}", pair, goal)
@@ -793,7 +793,7 @@ class WorkspaceIntegrationTests {
         assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("E1"))).hasStatusOk();
         assertThatThrownBy(
                         () -> workspaces.addGoal(org.id(), pair, ids.get("E1"), goal("x", today())))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -805,7 +805,7 @@ class WorkspaceIntegrationTests {
                                         pair,
                                         ids.get("E1"),
                                         new SurveyAnswer("a", 4, 4, true)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThat(
                         mvc.post()
                                 .uri("/mentorships/{id}/end", pair)
@@ -838,7 +838,7 @@ class WorkspaceIntegrationTests {
                                         pair,
                                         ids.get("E1"),
                                         new SurveyAnswer("a", 4, 4, true)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         workspaces.answerSurvey(
                 org.id(), pair, ids.get("M1"), new SurveyAnswer("Mia's answer", 4, 5, true));
 
@@ -953,7 +953,7 @@ class WorkspaceIntegrationTests {
     @Test
     void somebodyWithoutAProfileOrFromAnotherOrganisationFindsNothing() {
         assertThatThrownBy(() -> workspaces.workspace(org.id(), pair, ids.get("O1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         TestOrganisation other = organisations.create();
         assertThat(
                         mvc.get()

@@ -22,10 +22,10 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -300,7 +300,7 @@ class MessagingIntegrationTests {
                             () ->
                                     messaging.messages(
                                             org.id(), conversation, id(outsider), null, null))
-                    .isInstanceOf(NotFoundException.class);
+                    .isInstanceOf(NotFound.class);
             for (String path :
                     List.of(
                             "/conversations/" + conversation,
@@ -361,7 +361,7 @@ class MessagingIntegrationTests {
         assertThat(edited.eventSeq()).isGreaterThan(m.eventSeq());
         assertThatThrownBy(
                         () -> messaging.edit(org.id(), conversation, m.id(), id("M1"), "Mine now"))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThat(mvc.get().uri("/conversations/{id}", conversation).with(as("M1")))
                 .bodyText()
                 .contains("Typo here")
@@ -372,9 +372,9 @@ class MessagingIntegrationTests {
                 .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(16))), old.id())
                 .update();
         assertThatThrownBy(() -> messaging.edit(org.id(), conversation, old.id(), id("E1"), "No"))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> messaging.delete(org.id(), conversation, old.id(), id("E1")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
 
         MessageView gone = messaging.delete(org.id(), conversation, m.id(), id("E1"));
         assertThat(gone.deleted()).isTrue();
@@ -421,12 +421,11 @@ class MessagingIntegrationTests {
         messaging.post(org.id(), conversation, id("E1"), null, "Fine words");
         MessageView bad = messaging.post(org.id(), conversation, id("M1"), null, "Rude words");
         assertThatThrownBy(() -> messaging.report(org.id(), conversation, bad.id(), id("M1")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> messaging.report(org.id(), conversation, bad.id(), id("O1")))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
         assertThat(messaging.reports(org.id())).isEmpty();
-        assertThatThrownBy(() -> messaging.hide(org.id(), bad.id()))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> messaging.hide(org.id(), bad.id())).isInstanceOf(NotFound.class);
 
         assertThat(
                         mvc.post()
@@ -528,7 +527,7 @@ class MessagingIntegrationTests {
                 .satisfies(e -> assertThat(e.mentorshipId()).isNull());
         // Eva, mentored by Mia in another program, is not in the circle.
         assertThatThrownBy(() -> messaging.messages(org.id(), circle, id("E1"), null, null))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -616,6 +615,6 @@ class MessagingIntegrationTests {
             assertThat(resumedTexts).containsExactly("d", "(deleted)", "e");
         }
         assertThatThrownBy(() -> messaging.subscribe(org.id(), conversation, id("O1"), 0, sink))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFound.class);
     }
 }

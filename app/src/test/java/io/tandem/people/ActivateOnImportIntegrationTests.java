@@ -40,7 +40,15 @@ class ActivateOnImportIntegrationTests {
         // The same management as the application's, with the setting on.
         PeopleManagement activating =
                 new PeopleManagement(
-                        people, weeks, index, history, messages, identity, true, events);
+                        people,
+                        weeks,
+                        index,
+                        history,
+                        messages,
+                        identity,
+                        new PeopleProperties("", new PeopleProperties.Accounts(true)),
+                        events,
+                        java.time.Clock.systemUTC());
         String csv =
                 "employee_id,email,first_name,last_name,status\n"
                         + "I1,in1-"

@@ -49,7 +49,7 @@ class OneRuleEverywhereIntegrationTests {
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         program = programs.create(org.id(), ProgramDraft.of("Rules", "CUSTOM"));
         PersonId ann = people.findByEmail(org.id(), "ann@acme.test").orElseThrow().id();
-        anns = programs.enrol(org.id(), program.id(), Enrol.of(ann, EnrolmentRole.MENTEE));
+        anns = enrolling.enrol(org.id(), program.id(), Enrol.of(ann, EnrolmentRole.MENTEE));
     }
 
     private RequestPostProcessor as(String email, Role role) {

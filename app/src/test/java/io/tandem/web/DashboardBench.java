@@ -9,6 +9,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
+import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -99,6 +100,7 @@ class DashboardBench {
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
     @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired JdbcTemplate jdbc;
 
@@ -141,7 +143,7 @@ class DashboardBench {
             for (int i = 0; i < (pairs + PLACES - 1) / PLACES; i++) {
                 PersonSummary mentor = everyone.get(next++ % everyone.size());
                 mentors.add(mentor);
-                programs.enrol(
+                enrolling.enrol(
                         org,
                         program.id(),
                         new Enrol(
@@ -161,7 +163,7 @@ class DashboardBench {
             List<PublishedPair> published = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
                 PersonSummary mentee = everyone.get(next++ % everyone.size());
-                programs.enrol(org, program.id(), Enrol.of(mentee.id(), EnrolmentRole.MENTEE));
+                enrolling.enrol(org, program.id(), Enrol.of(mentee.id(), EnrolmentRole.MENTEE));
                 published.add(
                         new PublishedPair(mentee.id(), mentors.get(i / PLACES).id(), 50 + i % 50));
             }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.identity.Role;
+import io.tandem.shared.Conflict;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -106,7 +107,7 @@ class RequestLimitsIntegrationTests {
                                             identity.issueToken(
                                                     org.id(), "racer", Role.EMPLOYEE, "test");
                                             return true;
-                                        } catch (ConflictException refused) {
+                                        } catch (Conflict refused) {
                                             return false;
                                         }
                                     }));

@@ -415,7 +415,7 @@ class RouteRoleIntegrationTests {
         MentorshipId pair =
                 TestPairs.start(programs, enrolling, mentorships, org.id(), p, eva, mia, 80);
         UUID enrolment =
-                programs.enrolmentsOf(org.id(), eva).stream()
+                enrolling.enrolmentsOf(org.id(), eva).stream()
                         .filter(e -> e.programId().equals(p))
                         .map(EnrolmentView::id)
                         .findFirst()

@@ -5,15 +5,16 @@ import io.tandem.engagement.CheckInKind;
 import io.tandem.engagement.EngagementManagement;
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.MentorshipId;
-import io.tandem.people.PeopleManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,21 +67,21 @@ class CheckInPageController {
     }
 
     private final EngagementManagement engagement;
-    private final PeopleManagement people;
 
-    CheckInPageController(EngagementManagement engagement, PeopleManagement people) {
+    CheckInPageController(EngagementManagement engagement) {
         this.engagement = engagement;
-        this.people = people;
     }
 
     @GetMapping("/mentorships/{id}/check-in")
     String form(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "CHECK_IN") CheckInKind kind,
             Model model) {
         model.addAttribute(
-                "due", engagement.due(user.organisationId(), new MentorshipId(id), me(user), kind));
+                "due",
+                engagement.due(user.organisationId(), new MentorshipId(id), me(profile), kind));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", CheckInForm.blank());
         }
@@ -92,6 +93,7 @@ class CheckInPageController {
     @PostMapping("/mentorships/{id}/check-in")
     String answer(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "CHECK_IN") CheckInKind kind,
             CheckInForm form,
@@ -99,7 +101,7 @@ class CheckInPageController {
             RedirectAttributes redirect) {
         try {
             engagement.answer(
-                    user.organisationId(), new MentorshipId(id), me(user), kind, form.answer());
+                    user.organisationId(), new MentorshipId(id), me(profile), kind, form.answer());
         } catch (InvalidInputException e) {
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             for (InputError error : e.errors()) {
@@ -107,9 +109,9 @@ class CheckInPageController {
             }
             model.addAttribute("form", form);
             model.addAttribute("errors", errors);
-            form(user, id, kind, model);
+            form(user, profile, id, kind, model);
             return "engagement/check-in";
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
         }
@@ -117,9 +119,8 @@ class CheckInPageController {
         return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
     }
 
-    private PersonId me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id)
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 }

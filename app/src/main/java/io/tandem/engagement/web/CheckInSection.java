@@ -6,7 +6,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipStatus;
 import io.tandem.mentorships.WorkspaceSection;
 import io.tandem.mentorships.WorkspaceView;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class CheckInSection implements WorkspaceSection {
                                     workspace.mentorship().id(),
                                     workspace.me(),
                                     kind)));
-        } catch (NotFoundException notFollowed) {
+        } catch (NotFound notFollowed) {
             return Optional.empty();
         }
     }

@@ -7,9 +7,9 @@ import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -101,7 +101,7 @@ class TokenRestController {
         boolean ours =
                 identity.tokens(user.organisationId()).stream().anyMatch(t -> t.id().equals(id));
         if (!ours) {
-            throw new NotFoundException("tokens.not-found");
+            throw new NotFound("tokens.not-found");
         }
         identity.revokeToken(user.organisationId(), id);
     }

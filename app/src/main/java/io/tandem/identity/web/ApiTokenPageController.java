@@ -5,7 +5,7 @@ import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -72,7 +72,7 @@ class ApiTokenPageController {
         } catch (InvalidInputException invalid) {
             refusal = invalid.errors().get(0).message();
             response.setStatus(invalid.status().value());
-        } catch (ConflictException full) {
+        } catch (Conflict full) {
             refusal = full.getMessage();
             response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
@@ -88,7 +88,7 @@ class ApiTokenPageController {
         } else if (identity.tokens(user.organisationId()).stream()
                 .noneMatch(t -> t.id().equals(id))) {
             // Revoking twice is harmless; another organisation's token is not found.
-            throw new io.tandem.web.NotFoundException("tokens.not-found");
+            throw new io.tandem.shared.NotFound("tokens.not-found");
         }
         return "redirect:/admin/tokens";
     }

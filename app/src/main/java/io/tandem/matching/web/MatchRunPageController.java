@@ -15,7 +15,7 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,13 +60,17 @@ class MatchRunPageController {
 
     private final io.tandem.programs.ProgramAccess access;
 
+    private final MessageSourceAccessor messages;
+
     MatchRunPageController(
             MatchingManagement matching,
             ProgramManagement programs,
             EnrolmentManagement enrolling,
             PeopleManagement people,
-            io.tandem.programs.ProgramAccess access) {
+            io.tandem.programs.ProgramAccess access,
+            MessageSource messages) {
         this.access = access;
+        this.messages = new MessageSourceAccessor(messages);
         this.matching = matching;
         this.programs = programs;
         this.enrolling = enrolling;
@@ -234,8 +240,8 @@ class MatchRunPageController {
         try {
             return "redirect:/match-runs/"
                     + matching.rerun(user.organisationId(), new MatchRunId(id)).id();
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problemText", e.getMessage());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problemText", messages.getMessage(e));
             return "redirect:/match-runs/" + id;
         }
     }
@@ -286,8 +292,8 @@ class MatchRunPageController {
             redirect.addFlashAttribute("problemText", e.getMessage());
             redirect.addFlashAttribute(
                     "reasons", e.errors().stream().map(InputError::message).toList());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problemText", e.getMessage());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problemText", messages.getMessage(e));
         }
         return "redirect:/match-runs/" + id;
     }

@@ -6,13 +6,13 @@ import io.tandem.matching.RequestId;
 import io.tandem.matching.RequestView;
 import io.tandem.matching.SelfMatchManagement;
 import io.tandem.matching.SelfMatchRecommendations;
-import io.tandem.people.PeopleManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +40,6 @@ class SelfMatchPageController {
     private final SelfMatchManagement selfMatch;
     private final SelfMatchRecommendations recommender;
     private final ProgramManagement programs;
-    private final PeopleManagement people;
     private final MessageSourceAccessor messages;
 
     private final io.tandem.programs.ProgramAccess access;
@@ -49,21 +48,23 @@ class SelfMatchPageController {
             SelfMatchManagement selfMatch,
             SelfMatchRecommendations recommender,
             ProgramManagement programs,
-            PeopleManagement people,
             MessageSource messageSource,
             io.tandem.programs.ProgramAccess access) {
         this.access = access;
         this.selfMatch = selfMatch;
         this.recommender = recommender;
         this.programs = programs;
-        this.people = people;
         this.messages = new MessageSourceAccessor(messageSource);
     }
 
     @GetMapping("/programs/{id}/mentors")
     String mentors(
-            TandemUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
-        Optional<PersonSummary> me = me(user);
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model,
+            HttpServletResponse response) {
+        Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
         }
@@ -81,7 +82,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("refusal", List.of(e.getMessage()));
         }
@@ -92,12 +93,13 @@ class SelfMatchPageController {
     @PostMapping("/programs/{id}/requests")
     String request(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) UUID mentorId,
             @RequestParam(required = false) String message,
             RedirectAttributes redirect) {
         programs.get(user.organisationId(), new ProgramId(id)); // 404 before any word on the form
-        Optional<PersonSummary> me = me(user);
+        Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
         }
@@ -115,7 +117,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/programs/" + id + "/mentors";
@@ -126,11 +128,12 @@ class SelfMatchPageController {
     @GetMapping("/requests")
     String requests(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int incoming,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
-        Optional<PersonSummary> me = me(user);
+        Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
         }
@@ -157,9 +160,14 @@ class SelfMatchPageController {
     }
 
     @PostMapping("/requests/{id}/accept")
-    String accept(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+    String accept(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            RedirectAttributes redirect) {
         return answer(
                 user,
+                profile,
                 redirect,
                 me -> {
                     RequestView accepted =
@@ -172,11 +180,13 @@ class SelfMatchPageController {
     @PostMapping("/requests/{id}/decline")
     String decline(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         return answer(
                 user,
+                profile,
                 redirect,
                 me -> {
                     RequestView declined =
@@ -187,9 +197,14 @@ class SelfMatchPageController {
     }
 
     @PostMapping("/requests/{id}/withdraw")
-    String withdraw(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+    String withdraw(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            RedirectAttributes redirect) {
         return answer(
                 user,
+                profile,
                 redirect,
                 me -> {
                     RequestView withdrawn =
@@ -200,8 +215,11 @@ class SelfMatchPageController {
     }
 
     private String answer(
-            TandemUser user, RedirectAttributes redirect, Function<PersonId, String> action) {
-        Optional<PersonSummary> me = me(user);
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            RedirectAttributes redirect,
+            Function<PersonId, String> action) {
+        Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
         }
@@ -210,14 +228,10 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/requests";
-    }
-
-    private Optional<PersonSummary> me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email());
     }
 
     private static List<String> messages(InvalidInputException e) {

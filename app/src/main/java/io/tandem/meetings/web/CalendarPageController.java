@@ -2,9 +2,9 @@ package io.tandem.meetings.web;
 
 import io.tandem.identity.TandemUser;
 import io.tandem.meetings.MeetingManagement;
-import io.tandem.people.PeopleManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -29,11 +29,9 @@ class CalendarPageController {
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     private final MeetingManagement meetings;
-    private final PeopleManagement people;
 
-    CalendarPageController(MeetingManagement meetings, PeopleManagement people) {
+    CalendarPageController(MeetingManagement meetings) {
         this.meetings = meetings;
-        this.people = people;
     }
 
     @GetMapping("/calendar/{secret}.ics")
@@ -46,12 +44,16 @@ class CalendarPageController {
                                         .contentType(CALENDAR)
                                         .cacheControl(CacheControl.noCache().cachePrivate())
                                         .body(ics))
-                .orElseThrow(() -> new NotFoundException("meetings.feed.not-found"));
+                .orElseThrow(() -> new NotFound("meetings.feed.not-found"));
     }
 
     @GetMapping("/profile/calendar")
-    String page(TandemUser user, HttpServletRequest request, Model model) {
-        PersonSummary me = me(user);
+    String page(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            HttpServletRequest request,
+            Model model) {
+        PersonSummary me = me(profile);
         String secret = meetings.feedSecret(user.organisationId(), me.id());
         model.addAttribute("person", me);
         model.addAttribute(
@@ -67,25 +69,26 @@ class CalendarPageController {
     @PostMapping("/profile/calendar/reminders")
     String reminders(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean mail,
             RedirectAttributes redirect) {
-        meetings.setRemindsByMail(user.organisationId(), me(user).id(), Boolean.TRUE.equals(mail));
+        meetings.setRemindsByMail(
+                user.organisationId(), me(profile).id(), Boolean.TRUE.equals(mail));
         redirect.addFlashAttribute("notice", "meetings.reminder.saved");
         return "redirect:/profile/calendar";
     }
 
     @PostMapping("/profile/calendar/reset")
-    String reset(TandemUser user, RedirectAttributes redirect) {
-        meetings.resetFeed(user.organisationId(), me(user).id());
+    String reset(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            RedirectAttributes redirect) {
+        meetings.resetFeed(user.organisationId(), me(profile).id());
         redirect.addFlashAttribute("notice", "meetings.feed.reset.done");
         return "redirect:/profile/calendar";
     }
 
-    private PersonSummary me(TandemUser user) {
-        Optional<PersonSummary> me =
-                user.email() == null
-                        ? Optional.empty()
-                        : people.findByEmail(user.organisationId(), user.email());
-        return me.orElseThrow(() -> new NotFoundException("meetings.not-found"));
+    private static PersonSummary me(Optional<PersonSummary> profile) {
+        return profile.orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 }

@@ -11,16 +11,17 @@ import io.tandem.meetings.Slot;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.mentorships.WorkspaceManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -103,8 +105,12 @@ class MeetingPageController {
     // --- the pair's meetings ---
 
     @GetMapping("/mentorships/{id}/meetings")
-    String list(TandemUser user, @PathVariable UUID id, Model model) {
-        PersonId me = me(user);
+    String list(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        PersonId me = me(profile);
         List<MeetingView> all =
                 meetings.ofMentorship(user.organisationId(), new MentorshipId(id), me);
         Pair pair = pair(user, id, me);
@@ -132,11 +138,12 @@ class MeetingPageController {
     @GetMapping("/mentorships/{id}/meetings/new")
     String plan(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Integer duration,
             @RequestParam(required = false) Boolean prompts,
             Model model) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         Pair pair = pair(user, id, me);
         int minutes = duration != null && DURATIONS.contains(duration) ? duration : 30;
         String agenda = Boolean.TRUE.equals(prompts) ? prompts(pair.program()) : null;
@@ -160,12 +167,13 @@ class MeetingPageController {
     @PostMapping("/mentorships/{id}/meetings")
     String create(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             PlanForm entered,
             BindingResult binding,
             Model model) {
         PlanForm form = FormInput.asEntered(entered, binding, PlanForm.class);
-        PersonId me = me(user);
+        PersonId me = me(profile);
         Pair pair = pair(user, id, me);
         Map<String, String> errors = new LinkedHashMap<>();
         ZoneId zone = pair.myZone();
@@ -202,7 +210,7 @@ class MeetingPageController {
         } catch (InvalidInputException e) {
             status(e.status().value());
             return planPage(user, id, me, pair, form, byField(e), model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return planPage(user, id, me, pair, form, Map.of(), model);
@@ -212,18 +220,23 @@ class MeetingPageController {
     // --- one meeting ---
 
     @GetMapping("/meetings/{id}")
-    String meeting(TandemUser user, @PathVariable UUID id, Model model) {
-        return meetingPage(user, id, me(user), Map.of(), null, model);
+    String meeting(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return meetingPage(user, id, me(profile), Map.of(), null, model);
     }
 
     @PostMapping("/meetings/{id}/respond")
     String respond(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) String response,
             Model model,
             RedirectAttributes redirect) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         return act(
                 user,
                 id,
@@ -242,11 +255,12 @@ class MeetingPageController {
     @PostMapping("/meetings/{id}/reschedule")
     String reschedule(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             MoveForm form,
             Model model,
             RedirectAttributes redirect) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         MeetingView meeting = meetings.get(user.organisationId(), id, me);
         ZoneId zone = myZone(user, me);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -284,8 +298,12 @@ class MeetingPageController {
 
     @PostMapping("/meetings/{id}/cancel")
     String cancel(
-            TandemUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        PersonId me = me(user);
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonId me = me(profile);
         return act(
                 user,
                 id,
@@ -299,11 +317,12 @@ class MeetingPageController {
     @PostMapping("/meetings/{id}/outcome")
     String outcome(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Boolean held,
             Model model,
             RedirectAttributes redirect) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         return act(
                 user,
                 id,
@@ -319,12 +338,13 @@ class MeetingPageController {
     @PostMapping("/meetings/{id}/notes")
     String note(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) Boolean shared,
             Model model,
             RedirectAttributes redirect) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         model.addAttribute("noteBody", body);
         return act(
                 user,
@@ -355,11 +375,11 @@ class MeetingPageController {
         MentorshipSummary details;
         try {
             details = workspaces.summary(user.organisationId(), new MentorshipId(id));
-        } catch (NotFoundException e) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+        } catch (NotFound e) {
+            throw new NotFound("meetings.mentorship.not-found");
         }
         if (!me.equals(details.mentorId()) && !me.equals(details.menteeId())) {
-            throw new NotFoundException("meetings.mentorship.not-found");
+            throw new NotFound("meetings.mentorship.not-found");
         }
         PersonId partnerId =
                 me.equals(details.mentorId()) ? details.menteeId() : details.mentorId();
@@ -470,7 +490,7 @@ class MeetingPageController {
             // The page again with the refusal next to the field, answered 422 like every form.
             status(e.status().value());
             return meetingPage(user, id, me, byField(e), null, model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
             return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
         }
@@ -572,12 +592,7 @@ class MeetingPageController {
         }
     }
 
-    private PersonId me(TandemUser user) {
-        if (user.email() == null) {
-            throw new NotFoundException("meetings.not-found");
-        }
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("meetings.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id).orElseThrow(() -> new NotFound("meetings.not-found"));
     }
 }

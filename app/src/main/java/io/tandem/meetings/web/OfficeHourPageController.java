@@ -4,15 +4,16 @@ import io.tandem.identity.TandemUser;
 import io.tandem.meetings.MeetingManagement;
 import io.tandem.meetings.MeetingView;
 import io.tandem.meetings.OfficeHour;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,19 +59,24 @@ class OfficeHourPageController {
     }
 
     @GetMapping("/programs/{id}/office-hours")
-    String page(TandemUser user, @PathVariable UUID id, Model model) {
-        return page(user, id, Map.of(), null, model);
+    String page(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return page(user, profile, id, Map.of(), null, model);
     }
 
     @PostMapping("/programs/{id}/office-hours")
     String publish(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String time,
             @RequestParam(required = false) Integer duration,
             Model model) {
-        PersonSummary me = me(user);
+        PersonSummary me = me(profile);
         Map<String, String> errors = new LinkedHashMap<>();
         Instant start = null;
         try {
@@ -79,7 +86,7 @@ class OfficeHourPageController {
                             .toInstant();
         } catch (DateTimeException | NullPointerException e) {
             errors.put("start", text("meetings.start.missing"));
-            return page(user, id, errors, null, model);
+            return page(user, profile, id, errors, null, model);
         }
         try {
             meetings.publishOfficeHour(
@@ -92,29 +99,39 @@ class OfficeHourPageController {
             for (InputError error : e.errors()) {
                 errors.putIfAbsent(error.field(), text(error.message()));
             }
-            return page(user, id, errors, null, model);
-        } catch (ConflictException e) {
-            return page(user, id, Map.of(), text(e.getMessage()), model);
+            return page(user, profile, id, errors, null, model);
+        } catch (Conflict e) {
+            return page(user, profile, id, Map.of(), text(e.getMessage()), model);
         }
         return "redirect:/programs/" + id + "/office-hours";
     }
 
     @PostMapping("/programs/{id}/office-hours/{slot}/book")
-    String book(TandemUser user, @PathVariable UUID id, @PathVariable UUID slot, Model model) {
-        PersonSummary me = me(user);
+    String book(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            @PathVariable UUID slot,
+            Model model) {
+        PersonSummary me = me(profile);
         try {
             MeetingView meeting = meetings.book(user.organisationId(), slot, me.id());
             return "redirect:/meetings/" + meeting.id();
-        } catch (ConflictException e) {
-            return page(user, id, Map.of(), text(e.getMessage()), model);
+        } catch (Conflict e) {
+            return page(user, profile, id, Map.of(), text(e.getMessage()), model);
         } catch (InvalidInputException e) {
-            return page(user, id, Map.of(), text(e.errors().get(0).message()), model);
+            return page(user, profile, id, Map.of(), text(e.errors().get(0).message()), model);
         }
     }
 
     private String page(
-            TandemUser user, UUID id, Map<String, String> errors, String problem, Model model) {
-        PersonSummary me = me(user);
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            Map<String, String> errors,
+            String problem,
+            Model model) {
+        PersonSummary me = me(profile);
         ProgramId program = new ProgramId(id);
         List<OfficeHour> slots = meetings.officeHours(user.organisationId(), program, me.id());
         Map<PersonId, PersonSummary> mentors =
@@ -161,11 +178,7 @@ class OfficeHourPageController {
         }
     }
 
-    private PersonSummary me(TandemUser user) {
-        if (user.email() == null) {
-            throw new NotFoundException("meetings.office-hour.not-found");
-        }
-        return people.findByEmail(user.organisationId(), user.email())
-                .orElseThrow(() -> new NotFoundException("meetings.office-hour.not-found"));
+    private static PersonSummary me(Optional<PersonSummary> profile) {
+        return profile.orElseThrow(() -> new NotFound("meetings.office-hour.not-found"));
     }
 }

@@ -14,8 +14,8 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.ConflictException;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import io.tandem.web.Pager;
@@ -120,7 +120,7 @@ class ProgramMentorshipsPageController {
         }
         try {
             workspaces.end(user.organisationId(), pair.id(), null, chosen);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
             return endPage(user, programId, id, reason, null, model);
@@ -158,7 +158,7 @@ class ProgramMentorshipsPageController {
     private MentorshipDetails pairOf(TandemUser user, UUID programId, UUID id) {
         MentorshipDetails pair = workspaces.details(user.organisationId(), new MentorshipId(id));
         if (!pair.programId().value().equals(programId)) {
-            throw new NotFoundException("mentorship.not-found");
+            throw new NotFound("mentorship.not-found");
         }
         return pair;
     }

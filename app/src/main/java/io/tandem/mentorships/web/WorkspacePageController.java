@@ -10,19 +10,21 @@ import io.tandem.mentorships.WorkspaceManagement.GoalDraft;
 import io.tandem.mentorships.WorkspaceManagement.SurveyAnswer;
 import io.tandem.mentorships.WorkspaceSection;
 import io.tandem.mentorships.WorkspaceView;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
@@ -132,13 +134,18 @@ class WorkspacePageController {
     // --- the workspace ---
 
     @GetMapping("/mentorships/{id}")
-    String workspace(TandemUser user, @PathVariable UUID id, Model model) {
-        return page(user, id, model, Map.of());
+    String workspace(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return page(user, profile, id, model, Map.of());
     }
 
     @PostMapping("/mentorships/{id}/goals")
     String addGoal(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             GoalForm entered,
             BindingResult binding,
@@ -148,6 +155,7 @@ class WorkspacePageController {
         model.addAttribute("goalForm", form);
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -155,18 +163,20 @@ class WorkspacePageController {
                 binding,
                 () ->
                         workspaces.addGoal(
-                                user.organisationId(), mentorship(id), me(user), form.draft()));
+                                user.organisationId(), mentorship(id), me(profile), form.draft()));
     }
 
     @PostMapping("/mentorships/{id}/goals/adopt")
     String adopt(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam int suggestion,
             Model model,
             HttpServletResponse response) {
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -174,18 +184,20 @@ class WorkspacePageController {
                 null,
                 () ->
                         workspaces.adoptGoal(
-                                user.organisationId(), mentorship(id), me(user), suggestion));
+                                user.organisationId(), mentorship(id), me(profile), suggestion));
     }
 
     @PostMapping("/mentorships/{id}/milestones/{milestone}/met")
     String meet(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID milestone,
             Model model,
             HttpServletResponse response) {
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -193,7 +205,7 @@ class WorkspacePageController {
                 null,
                 () -> {
                     workspaces.meetMilestone(
-                            user.organisationId(), mentorship(id), me(user), milestone);
+                            user.organisationId(), mentorship(id), me(profile), milestone);
                     return null;
                 });
     }
@@ -201,6 +213,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/actions")
     String addAction(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             ActionForm entered,
             BindingResult binding,
@@ -210,6 +223,7 @@ class WorkspacePageController {
         model.addAttribute("actionForm", form);
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -219,7 +233,7 @@ class WorkspacePageController {
                         workspaces.addActionItem(
                                 user.organisationId(),
                                 mentorship(id),
-                                me(user),
+                                me(profile),
                                 form.title(),
                                 form.assignee() == null ? null : new PersonId(form.assignee()),
                                 form.dueOn()));
@@ -228,12 +242,14 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/actions/{item}/done")
     String done(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID item,
             Model model,
             HttpServletResponse response) {
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -241,7 +257,7 @@ class WorkspacePageController {
                 null,
                 () -> {
                     workspaces.completeActionItem(
-                            user.organisationId(), mentorship(id), me(user), item);
+                            user.organisationId(), mentorship(id), me(profile), item);
                     return null;
                 });
     }
@@ -249,6 +265,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/notes")
     String addNote(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             NoteForm entered,
             BindingResult binding,
@@ -258,6 +275,7 @@ class WorkspacePageController {
         model.addAttribute("noteForm", form);
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -267,7 +285,7 @@ class WorkspacePageController {
                     workspaces.addNote(
                             user.organisationId(),
                             mentorship(id),
-                            me(user),
+                            me(profile),
                             form.body(),
                             Boolean.TRUE.equals(form.shared()));
                     return null;
@@ -277,6 +295,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/extend")
     String extend(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate until,
@@ -285,6 +304,7 @@ class WorkspacePageController {
             RedirectAttributes redirect) {
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
@@ -293,7 +313,7 @@ class WorkspacePageController {
                 () -> {
                     boolean applied =
                             workspaces.extend(
-                                    user.organisationId(), mentorship(id), me(user), until);
+                                    user.organisationId(), mentorship(id), me(profile), until);
                     redirect.addFlashAttribute(
                             "notice",
                             applied
@@ -310,6 +330,7 @@ class WorkspacePageController {
      */
     private String act(
             TandemUser user,
+            Optional<PersonSummary> profile,
             UUID id,
             Model model,
             HttpServletResponse response,
@@ -325,16 +346,21 @@ class WorkspacePageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("failed", anchor);
-            return page(user, id, model, e.byField());
-        } catch (ConflictException e) {
+            return page(user, profile, id, model, e.byField());
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
-            return page(user, id, model, Map.of());
+            return page(user, profile, id, model, Map.of());
         }
     }
 
-    private String page(TandemUser user, UUID id, Model model, Map<String, String> errors) {
-        PersonId me = me(user);
+    private String page(
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            Model model,
+            Map<String, String> errors) {
+        PersonId me = me(profile);
         WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
         var pair =
                 people.findAll(
@@ -382,13 +408,18 @@ class WorkspacePageController {
     // --- the agreement ---
 
     @GetMapping("/mentorships/{id}/agreement")
-    String agreement(TandemUser user, @PathVariable UUID id, Model model) {
-        return agreementPage(user, id, null, model, Map.of());
+    String agreement(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return agreementPage(user, profile, id, null, model, Map.of());
     }
 
     @PostMapping("/mentorships/{id}/agreement")
     String saveAgreement(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             AgreementForm entered,
             BindingResult binding,
@@ -398,22 +429,24 @@ class WorkspacePageController {
         AgreementForm form = FormInput.asEntered(entered, binding, AgreementForm.class);
         try {
             InvalidInputException.check(binding, messages);
-            workspaces.saveAgreement(user.organisationId(), mentorship(id), me(user), form.draft());
+            workspaces.saveAgreement(
+                    user.organisationId(), mentorship(id), me(profile), form.draft());
             redirect.addFlashAttribute("notice", "workspace.agreement.saved");
             return "redirect:/mentorships/" + id + "#agreement";
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return agreementPage(user, id, form, model, e.byField());
-        } catch (ConflictException e) {
+            return agreementPage(user, profile, id, form, model, e.byField());
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
-            return agreementPage(user, id, form, model, Map.of());
+            return agreementPage(user, profile, id, form, model, Map.of());
         }
     }
 
     @PostMapping("/mentorships/{id}/agreement/sign")
     String sign(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam int version,
             Model model,
@@ -422,20 +455,27 @@ class WorkspacePageController {
         redirect.addFlashAttribute("notice", "workspace.agreement.signed");
         return act(
                 user,
+                profile,
                 id,
                 model,
                 response,
                 "#agreement",
                 null,
                 () -> {
-                    workspaces.sign(user.organisationId(), mentorship(id), me(user), version);
+                    workspaces.sign(user.organisationId(), mentorship(id), me(profile), version);
                     return null;
                 });
     }
 
     private String agreementPage(
-            TandemUser user, UUID id, AgreementForm form, Model model, Map<String, String> errors) {
-        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            AgreementForm form,
+            Model model,
+            Map<String, String> errors) {
+        WorkspaceView view =
+                workspaces.workspace(user.organisationId(), mentorship(id), me(profile));
         String months =
                 String.valueOf(
                         programs.get(user.organisationId(), view.mentorship().programId())
@@ -450,13 +490,19 @@ class WorkspacePageController {
     // --- one goal ---
 
     @GetMapping("/mentorships/{id}/goals/{goal}")
-    String goal(TandemUser user, @PathVariable UUID id, @PathVariable UUID goal, Model model) {
-        return goalPage(user, id, goal, model, Map.of());
+    String goal(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            @PathVariable UUID goal,
+            Model model) {
+        return goalPage(user, profile, id, goal, model, Map.of());
     }
 
     @PostMapping("/mentorships/{id}/goals/{goal}")
     String editGoal(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
             GoalForm entered,
@@ -467,6 +513,7 @@ class WorkspacePageController {
         model.addAttribute("goalForm", form);
         return goalAct(
                 user,
+                profile,
                 id,
                 goal,
                 model,
@@ -477,7 +524,7 @@ class WorkspacePageController {
                         workspaces.editGoal(
                                 user.organisationId(),
                                 mentorship(id),
-                                me(user),
+                                me(profile),
                                 goal,
                                 form.draft(),
                                 form.version() == null ? 0 : form.version()));
@@ -486,6 +533,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/goals/{goal}/progress")
     String progress(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
             ProgressForm entered,
@@ -496,6 +544,7 @@ class WorkspacePageController {
         model.addAttribute("progressForm", form);
         return goalAct(
                 user,
+                profile,
                 id,
                 goal,
                 model,
@@ -506,7 +555,7 @@ class WorkspacePageController {
                         workspaces.recordProgress(
                                 user.organisationId(),
                                 mentorship(id),
-                                me(user),
+                                me(profile),
                                 goal,
                                 form.percent(),
                                 form.comment(),
@@ -516,6 +565,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/goals/{goal}/milestones")
     String addMilestone(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
             MilestoneForm entered,
@@ -526,6 +576,7 @@ class WorkspacePageController {
         model.addAttribute("milestoneForm", form);
         return goalAct(
                 user,
+                profile,
                 id,
                 goal,
                 model,
@@ -536,7 +587,7 @@ class WorkspacePageController {
                         workspaces.addMilestone(
                                 user.organisationId(),
                                 mentorship(id),
-                                me(user),
+                                me(profile),
                                 goal,
                                 form.title(),
                                 form.dueOn()));
@@ -545,6 +596,7 @@ class WorkspacePageController {
     @PostMapping("/mentorships/{id}/goals/{goal}/milestones/{milestone}/met")
     String meetOnGoal(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
             @PathVariable UUID milestone,
@@ -552,6 +604,7 @@ class WorkspacePageController {
             HttpServletResponse response) {
         return goalAct(
                 user,
+                profile,
                 id,
                 goal,
                 model,
@@ -560,11 +613,12 @@ class WorkspacePageController {
                 null,
                 () ->
                         workspaces.meetMilestone(
-                                user.organisationId(), mentorship(id), me(user), milestone));
+                                user.organisationId(), mentorship(id), me(profile), milestone));
     }
 
     private String goalAct(
             TandemUser user,
+            Optional<PersonSummary> profile,
             UUID id,
             UUID goal,
             Model model,
@@ -581,23 +635,28 @@ class WorkspacePageController {
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
             model.addAttribute("failed", form);
-            return goalPage(user, id, goal, model, e.byField());
-        } catch (ConflictException e) {
+            return goalPage(user, profile, id, goal, model, e.byField());
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
-            return goalPage(user, id, goal, model, Map.of());
+            return goalPage(user, profile, id, goal, model, Map.of());
         }
     }
 
     private String goalPage(
-            TandemUser user, UUID id, UUID goalId, Model model, Map<String, String> errors) {
-        PersonId me = me(user);
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            UUID goalId,
+            Model model,
+            Map<String, String> errors) {
+        PersonId me = me(profile);
         WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
         WorkspaceView.Goal goal =
                 view.goals().stream()
                         .filter(g -> g.id().equals(goalId))
                         .findFirst()
-                        .orElseThrow(() -> new NotFoundException("workspace.not-found"));
+                        .orElseThrow(() -> new NotFound("workspace.not-found"));
         PersonSummary partner = people.get(user.organisationId(), view.partner());
         model.addAttribute("w", view);
         model.addAttribute("goal", goal);
@@ -631,35 +690,46 @@ class WorkspacePageController {
     // --- ending well ---
 
     @GetMapping("/mentorships/{id}/end")
-    String endForm(TandemUser user, @PathVariable UUID id, Model model) {
-        return endPage(user, id, null, model, Map.of());
+    String endForm(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return endPage(user, profile, id, null, model, Map.of());
     }
 
     @PostMapping("/mentorships/{id}/end")
     String end(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) EndReason reason,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            workspaces.end(user.organisationId(), mentorship(id), me(user), reason);
+            workspaces.end(user.organisationId(), mentorship(id), me(profile), reason);
             redirect.addFlashAttribute("notice", "workspace.ended.notice");
             return "redirect:/mentorships/" + id + "/survey";
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return endPage(user, id, reason, model, e.byField());
-        } catch (ConflictException e) {
+            return endPage(user, profile, id, reason, model, e.byField());
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
-            return endPage(user, id, reason, model, Map.of());
+            return endPage(user, profile, id, reason, model, Map.of());
         }
     }
 
     private String endPage(
-            TandemUser user, UUID id, EndReason reason, Model model, Map<String, String> errors) {
-        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            EndReason reason,
+            Model model,
+            Map<String, String> errors) {
+        WorkspaceView view =
+                workspaces.workspace(user.organisationId(), mentorship(id), me(profile));
         model.addAttribute("w", view);
         model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
         model.addAttribute("reasons", EndReason.CHOSEN);
@@ -669,13 +739,18 @@ class WorkspacePageController {
     }
 
     @GetMapping("/mentorships/{id}/survey")
-    String surveyForm(TandemUser user, @PathVariable UUID id, Model model) {
-        return surveyPage(user, id, SurveyForm.EMPTY, model, Map.of());
+    String surveyForm(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            Model model) {
+        return surveyPage(user, profile, id, SurveyForm.EMPTY, model, Map.of());
     }
 
     @PostMapping("/mentorships/{id}/survey")
     String survey(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             SurveyForm entered,
             BindingResult binding,
@@ -688,7 +763,7 @@ class WorkspacePageController {
             workspaces.answerSurvey(
                     user.organisationId(),
                     mentorship(id),
-                    me(user),
+                    me(profile),
                     new SurveyAnswer(
                             form.achieved(),
                             form.partnershipRating(),
@@ -698,17 +773,23 @@ class WorkspacePageController {
             return "redirect:/mentorships/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            return surveyPage(user, id, form, model, e.byField());
-        } catch (ConflictException e) {
+            return surveyPage(user, profile, id, form, model, e.byField());
+        } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.getMessage());
-            return surveyPage(user, id, form, model, Map.of());
+            return surveyPage(user, profile, id, form, model, Map.of());
         }
     }
 
     private String surveyPage(
-            TandemUser user, UUID id, SurveyForm form, Model model, Map<String, String> errors) {
-        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me(user));
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            SurveyForm form,
+            Model model,
+            Map<String, String> errors) {
+        WorkspaceView view =
+                workspaces.workspace(user.organisationId(), mentorship(id), me(profile));
         model.addAttribute("w", view);
         model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
         model.addAttribute("form", form);
@@ -719,10 +800,9 @@ class WorkspacePageController {
     // --- helpers ---
 
     /** The signed-in person; someone without a profile is in no pair, so sees nothing. */
-    private PersonId me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("mentorship.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id)
+                .orElseThrow(() -> new NotFound("mentorship.not-found"));
     }
 
     private static MentorshipId mentorship(UUID id) {

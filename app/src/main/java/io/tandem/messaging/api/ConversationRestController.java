@@ -8,15 +8,16 @@ import io.tandem.messaging.MessageView;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.messaging.MessagingProperties;
 import io.tandem.messaging.Subscription;
-import io.tandem.people.PeopleManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,15 +76,10 @@ class ConversationRestController {
     record PostMessage(@Size(max = 5000) String text, UUID clientId) {}
 
     private final MessagingManagement messaging;
-    private final PeopleManagement people;
     private final MessagingProperties properties;
 
-    ConversationRestController(
-            MessagingManagement messaging,
-            PeopleManagement people,
-            MessagingProperties properties) {
+    ConversationRestController(MessagingManagement messaging, MessagingProperties properties) {
         this.messaging = messaging;
-        this.people = people;
         this.properties = properties;
     }
 
@@ -97,12 +93,13 @@ class ConversationRestController {
     @GetMapping("/api/v1/conversations/{id}/messages")
     MessagePage messages(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Long before,
             @RequestParam(required = false) Integer size) {
         int limit = size == null ? MessagingManagement.PAGE : size;
         List<MessageView> page =
-                messaging.messages(user.organisationId(), id, me(user), before, limit);
+                messaging.messages(user.organisationId(), id, me(profile), before, limit);
         Long next = page.size() == limit && page.get(0).seq() > 1 ? page.get(0).seq() : null;
         return new MessagePage(page.stream().map(Message::of).toList(), limit, next);
     }
@@ -116,13 +113,14 @@ class ConversationRestController {
     @PostMapping("/api/v1/conversations/{id}/messages")
     ResponseEntity<Message> post(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid PostMessage body) {
         var posted =
                 messaging.send(
                         user.organisationId(),
                         id,
-                        me(user),
+                        me(profile),
                         body == null ? null : body.clientId(),
                         body == null ? null : body.text());
         return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -142,11 +140,12 @@ class ConversationRestController {
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(name = "lastEventId", required = false) String resumeAt)
             throws IOException {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         var conversation = messaging.conversation(user.organisationId(), id, me);
         long from = conversation.lastEventSeq();
         String resume = lastEventId != null ? lastEventId : resumeAt;
@@ -194,9 +193,8 @@ class ConversationRestController {
     }
 
     /** The calling person; tokens and accounts without a profile are in no conversation. */
-    private PersonId me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id)
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }

@@ -5,13 +5,14 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.messaging.ConversationView;
 import io.tandem.messaging.MessageView;
 import io.tandem.messaging.MessagingManagement;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.ConflictException;
+import io.tandem.shared.Conflict;
+import io.tandem.shared.NotFound;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -52,15 +54,18 @@ class ConversationPageController {
     }
 
     @GetMapping("/mentorships/{id}/conversation")
-    String ofMentorship(TandemUser user, @PathVariable UUID id) {
+    String ofMentorship(
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id) {
         UUID conversation =
-                messaging.conversationOf(user.organisationId(), new MentorshipId(id), me(user));
+                messaging.conversationOf(user.organisationId(), new MentorshipId(id), me(profile));
         return "redirect:/conversations/" + conversation;
     }
 
     @GetMapping("/conversations")
-    String list(TandemUser user, Model model) {
-        PersonId me = me(user);
+    String list(TandemUser user, @CurrentPerson Optional<PersonSummary> profile, Model model) {
+        PersonId me = me(profile);
         List<ConversationView> mine = messaging.conversations(user.organisationId(), me);
         Set<PersonId> everyone = new HashSet<>();
         mine.forEach(c -> everyone.addAll(c.members()));
@@ -81,21 +86,30 @@ class ConversationPageController {
     @GetMapping("/conversations/{id}")
     String conversation(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Long before,
             Model model) {
-        return page(user, id, before, new MessageForm(null, UUID.randomUUID()), Map.of(), model);
+        return page(
+                user,
+                profile,
+                id,
+                before,
+                new MessageForm(null, UUID.randomUUID()),
+                Map.of(),
+                model);
     }
 
     @PostMapping("/conversations/{id}/messages")
     String post(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             MessageForm form,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model,
             HttpServletResponse response) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         try {
             MessageView sent =
                     messaging.post(user.organisationId(), id, me, form.clientId(), form.text());
@@ -115,17 +129,21 @@ class ConversationPageController {
                 model.addAttribute("errors", e.byField());
                 return "messaging/fragments/form :: form";
             }
-            return page(user, id, null, form, e.byField(), model);
+            return page(user, profile, id, null, form, e.byField(), model);
         }
     }
 
     @GetMapping("/conversations/{id}/messages/{message}/edit")
     String editForm(
-            TandemUser user, @PathVariable UUID id, @PathVariable UUID message, Model model) {
-        PersonId me = me(user);
+            TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
+            @PathVariable UUID id,
+            @PathVariable UUID message,
+            Model model) {
+        PersonId me = me(profile);
         MessageView m = find(user, id, message, me);
         if (!messaging.editable(m, me)) {
-            throw new NotFoundException("messaging.message.not-found");
+            throw new NotFound("messaging.message.not-found");
         }
         model.addAttribute("conversationId", id);
         model.addAttribute("message", m);
@@ -137,13 +155,14 @@ class ConversationPageController {
     @PostMapping("/conversations/{id}/messages/{message}/edit")
     String edit(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID message,
             @RequestParam(required = false) String text,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         try {
             messaging.edit(user.organisationId(), id, message, me, text);
             return "redirect:/conversations/" + id + "#m-" + message;
@@ -154,7 +173,7 @@ class ConversationPageController {
             model.addAttribute("text", text);
             model.addAttribute("errors", e.byField());
             return "messaging/edit";
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/conversations/" + id;
         }
@@ -163,12 +182,13 @@ class ConversationPageController {
     @PostMapping("/conversations/{id}/messages/{message}/delete")
     String delete(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID message,
             RedirectAttributes redirect) {
         try {
-            messaging.delete(user.organisationId(), id, message, me(user));
-        } catch (ConflictException e) {
+            messaging.delete(user.organisationId(), id, message, me(profile));
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/conversations/" + id;
@@ -177,13 +197,14 @@ class ConversationPageController {
     @PostMapping("/conversations/{id}/messages/{message}/report")
     String report(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID message,
             RedirectAttributes redirect) {
         try {
-            messaging.report(user.organisationId(), id, message, me(user));
+            messaging.report(user.organisationId(), id, message, me(profile));
             redirect.addFlashAttribute("notice", "messaging.report.done");
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/conversations/" + id;
@@ -191,12 +212,13 @@ class ConversationPageController {
 
     private String page(
             TandemUser user,
+            Optional<PersonSummary> profile,
             UUID id,
             Long before,
             MessageForm form,
             Map<String, String> errors,
             Model model) {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         ConversationView conversation = messaging.conversation(user.organisationId(), id, me);
         List<MessageView> messages =
                 messaging.messages(user.organisationId(), id, me, before, null);
@@ -266,9 +288,8 @@ class ConversationPageController {
     }
 
     /** The signed-in person; someone without a profile is in no conversation, so sees nothing. */
-    private PersonId me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id)
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }

@@ -7,14 +7,16 @@ import io.tandem.messaging.MessagingManagement;
 import io.tandem.messaging.MessagingProperties;
 import io.tandem.messaging.Subscription;
 import io.tandem.messaging.UnreadSink;
+import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +65,7 @@ class StreamPageController {
     @ResponseBody
     SseEmitter conversation(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(required = false) Long after,
@@ -70,7 +73,7 @@ class StreamPageController {
             CsrfToken csrf,
             Locale locale)
             throws IOException {
-        PersonId me = me(user);
+        PersonId me = me(profile);
         var conversation = messaging.conversation(user.organisationId(), id, me);
         long from =
                 resumeFrom(
@@ -120,8 +123,10 @@ class StreamPageController {
 
     @GetMapping(path = "/messages/unread/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter unread(TandemUser user, Locale locale) throws IOException {
-        PersonId me = me(user);
+    SseEmitter unread(
+            TandemUser user, @CurrentPerson Optional<PersonSummary> profile, Locale locale)
+            throws IOException {
+        PersonId me = me(profile);
         SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
         UnreadSink sink =
                 new UnreadSink() {
@@ -205,9 +210,8 @@ class StreamPageController {
         }
     }
 
-    private PersonId me(TandemUser user) {
-        return people.findByEmail(user.organisationId(), user.email())
-                .map(PersonSummary::id)
-                .orElseThrow(() -> new NotFoundException("messaging.conversation.not-found"));
+    private static PersonId me(Optional<PersonSummary> profile) {
+        return profile.map(PersonSummary::id)
+                .orElseThrow(() -> new NotFound("messaging.conversation.not-found"));
     }
 }

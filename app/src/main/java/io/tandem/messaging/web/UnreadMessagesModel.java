@@ -2,7 +2,10 @@ package io.tandem.messaging.web;
 
 import io.tandem.identity.TandemUser;
 import io.tandem.messaging.MessagingManagement;
-import io.tandem.people.PeopleManagement;
+import io.tandem.people.CurrentPerson;
+import io.tandem.people.PersonSummary;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
@@ -14,11 +17,9 @@ import org.thymeleaf.context.LazyContextVariable;
 class UnreadMessagesModel {
 
     private final MessagingManagement messaging;
-    private final PeopleManagement people;
 
-    UnreadMessagesModel(MessagingManagement messaging, PeopleManagement people) {
+    UnreadMessagesModel(MessagingManagement messaging) {
         this.messaging = messaging;
-        this.people = people;
     }
 
     /**
@@ -26,7 +27,9 @@ class UnreadMessagesModel {
      * fragments and redirects cost no query.
      */
     @ModelAttribute("unreadMessages")
-    LazyContextVariable<Long> unread(@ModelAttribute("currentUser") TandemUser user) {
+    LazyContextVariable<Long> unread(
+            @ModelAttribute("currentUser") TandemUser user,
+            @CurrentPerson Supplier<Optional<PersonSummary>> profile) {
         if (user == null || user.email() == null) {
             return null;
         }
@@ -34,7 +37,7 @@ class UnreadMessagesModel {
             @Override
             protected Long loadValue() {
                 try {
-                    return people.findByEmail(user.organisationId(), user.email())
+                    return profile.get()
                             .map(p -> messaging.unread(user.organisationId(), p.id()))
                             .orElse(null);
                 } catch (org.springframework.dao.DataAccessException

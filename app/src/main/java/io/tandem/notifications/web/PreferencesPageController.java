@@ -5,7 +5,7 @@ import io.tandem.notifications.Delivery;
 import io.tandem.notifications.NotificationKind;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.notifications.NotificationManagement.Recipient;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -107,6 +107,6 @@ class PreferencesPageController {
     private Recipient recipient(String token) {
         return notifications
                 .recipient(token)
-                .orElseThrow(() -> new NotFoundException("preferences.link.invalid"));
+                .orElseThrow(() -> new NotFound("preferences.link.invalid"));
     }
 }

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +35,9 @@ class PeopleRestController {
     private final PeopleManagement people;
     private final long maxBytes;
 
-    PeopleRestController(
-            PeopleManagement people, @Value("${tandem.import.max-bytes:20971520}") long maxBytes) {
+    PeopleRestController(PeopleManagement people, io.tandem.web.WebProperties web) {
         this.people = people;
-        this.maxBytes = maxBytes;
+        this.maxBytes = web.imports().maxBytes();
     }
 
     /** Body: the CSV file itself ({@code text/csv}). All rows are written, or none. */

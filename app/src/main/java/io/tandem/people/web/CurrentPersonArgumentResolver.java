@@ -1,11 +1,13 @@
 package io.tandem.people.web;
 
 import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.TandemUser;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -36,21 +38,27 @@ class CurrentPersonArgumentResolver implements HandlerMethodArgumentResolver, We
         if (!parameter.hasParameterAnnotation(CurrentPerson.class)) {
             return false;
         }
-        if (parameter.getParameterType() != Optional.class) {
+        if (parameter.getParameterType() != Optional.class
+                && parameter.getParameterType() != Supplier.class) {
             throw new IllegalStateException(
-                    "@CurrentPerson takes an Optional<PersonSummary>: " + parameter);
+                    "@CurrentPerson takes an Optional<PersonSummary> or a Supplier of one: "
+                            + parameter);
         }
         return true;
     }
 
     @Override
-    public Optional<PersonSummary> resolveArgument(
+    public Object resolveArgument(
             MethodParameter parameter,
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
-        // PeopleManagement remembers the answer for the request, so asking twice costs nothing.
-        return identity.currentUser()
-                .flatMap(user -> people.findByEmail(user.organisationId(), user.email()));
+        Optional<TandemUser> user = identity.currentUser();
+        Supplier<Optional<PersonSummary>> person =
+                // PeopleManagement remembers the answer for the request: asking twice costs
+                // nothing.
+                () -> user.flatMap(u -> people.findByEmail(u.organisationId(), u.email()));
+        // A Supplier defers the query to whoever needs it, such as a template that shows it.
+        return parameter.getParameterType() == Supplier.class ? person : person.get();
     }
 }

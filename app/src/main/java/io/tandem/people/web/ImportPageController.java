@@ -5,7 +5,6 @@ import io.tandem.people.ImportResult;
 import io.tandem.people.PeopleManagement;
 import io.tandem.web.InvalidInputException;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,10 +25,9 @@ class ImportPageController {
     private final PeopleManagement people;
     private final long maxBytes;
 
-    ImportPageController(
-            PeopleManagement people, @Value("${tandem.import.max-bytes:20971520}") long maxBytes) {
+    ImportPageController(PeopleManagement people, io.tandem.web.WebProperties web) {
         this.people = people;
-        this.maxBytes = maxBytes;
+        this.maxBytes = web.imports().maxBytes();
     }
 
     @GetMapping

@@ -6,7 +6,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.PersonalDataManagement;
-import io.tandem.web.NotFoundException;
+import io.tandem.shared.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ class PersonalDataPageController {
 
     @GetMapping("/profile/personal-data")
     ResponseEntity<byte[]> own(TandemUser user, @CurrentPerson Optional<PersonSummary> profile) {
-        PersonSummary person = profile.orElseThrow(() -> new NotFoundException("people.not-found"));
+        PersonSummary person = profile.orElseThrow(() -> new NotFound("people.not-found"));
         return download(personalData.export(user.organisationId(), person.id()));
     }
 

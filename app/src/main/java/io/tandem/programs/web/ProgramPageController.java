@@ -259,7 +259,7 @@ class ProgramPageController {
                     "managers", access.managers(user.organisationId(), new ProgramId(id)));
         }
         if (overview.program().status() == ProgramStatus.DRAFT && !manages) {
-            throw new io.tandem.web.NotFoundException("draft");
+            throw new io.tandem.shared.NotFound("program.not-found");
         }
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
