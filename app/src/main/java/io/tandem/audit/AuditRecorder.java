@@ -4,6 +4,7 @@ import io.tandem.engagement.ReportExported;
 import io.tandem.identity.ApiTokenIssued;
 import io.tandem.identity.ApiTokenRevoked;
 import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.RoleChanged;
 import io.tandem.identity.SsoSettingsChanged;
 import io.tandem.matching.MatchPublished;
 import io.tandem.matching.MatchRunStarted;
@@ -108,6 +109,16 @@ class AuditRecorder {
                 "program",
                 event.programId().value(),
                 event.detail());
+    }
+
+    @EventListener
+    void on(RoleChanged event) {
+        log.record(
+                event.organisationId(),
+                "ROLE_CHANGED",
+                "account",
+                event.accountId(),
+                "from=" + event.from() + "; to=" + event.to());
     }
 
     @EventListener

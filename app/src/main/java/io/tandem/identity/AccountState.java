@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * @param invitedAt when the latest activation mail was asked for, or {@code null}
  * @param activatedAt when the password was first set, or {@code null}
+ * @param role what the account may do, or {@code null} without an account
  */
-public record AccountState(Status status, Instant invitedAt, Instant activatedAt) {
+public record AccountState(Status status, Instant invitedAt, Instant activatedAt, Role role) {
 
     public enum Status {
         NONE,
@@ -18,7 +19,7 @@ public record AccountState(Status status, Instant invitedAt, Instant activatedAt
         DISABLED
     }
 
-    public static final AccountState NONE = new AccountState(Status.NONE, null, null);
+    public static final AccountState NONE = new AccountState(Status.NONE, null, null, null);
 
     public boolean activated() {
         return status == Status.ACTIVATED;

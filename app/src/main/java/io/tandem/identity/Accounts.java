@@ -173,6 +173,30 @@ class Accounts {
                 > 0;
     }
 
+    /** The organisation's account with this e-mail, its row locked until the transaction ends. */
+    Optional<Account> lockByEmail(OrganisationId organisation, String email) {
+        return jdbc.sql(
+                        "select id, organisation_id, email, display_name, password_hash, role, enabled"
+                                + " from account where organisation_id = ? and email = ? for update")
+                .params(organisation.value(), normalise(email))
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /** How many accounts of the organisation are admins who can sign in. */
+    long countEnabledAdmins(OrganisationId organisation) {
+        return jdbc.sql(
+                        "select count(*) from account where organisation_id = ? and role = ?"
+                                + " and enabled = true")
+                .params(organisation.value(), Role.ADMIN.name())
+                .query(Long.class)
+                .single();
+    }
+
+    void setRole(UUID id, Role role) {
+        jdbc.sql("update account set role = ? where id = ?").params(role.name(), id).update();
+    }
+
     /** Ends every session signed in as one of these e-mails, on every instance. */
     void endSessions(Collection<String> emails) {
         List<String> keys = emails.stream().map(Accounts::normalise).distinct().toList();
@@ -190,7 +214,7 @@ class Accounts {
         for (int from = 0; from < keys.size(); from += 500) {
             jdbc.sql(
                             "select a.email, a.enabled, a.password_hash is not null as has_password,"
-                                    + " a.activated_at, a.activation_requested_at as invited_at"
+                                    + " a.role, a.activated_at, a.activation_requested_at as invited_at"
                                     + " from account a where a.organisation_id = :org"
                                     + " and a.email in (:emails)")
                     .param("org", organisation.value())
@@ -209,7 +233,11 @@ class Accounts {
                                                                 : AccountState.Status.NONE;
                                 states.put(
                                         rs.getString("email"),
-                                        new AccountState(status, invited, activated));
+                                        new AccountState(
+                                                status,
+                                                invited,
+                                                activated,
+                                                Role.valueOf(rs.getString("role"))));
                             });
         }
         return states;

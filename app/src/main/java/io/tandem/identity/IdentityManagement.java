@@ -322,6 +322,51 @@ public class IdentityManagement {
         accounts.setEnabled(organisation, emails, true);
     }
 
+    /**
+     * Gives the account of this e-mail another role; a person without an account gets one that
+     * cannot sign in until activated. The account's sessions end on every instance, so the new role
+     * holds from its next request. Recorded in the audit trail ({@link RoleChanged}).
+     *
+     * @return whether the role changed
+     * @throws InvalidInputException naming {@code role} when it is missing
+     * @throws io.tandem.shared.Conflict ({@code account.role.last-admin}) when the change would
+     *     leave the organisation without an admin who can sign in; ({@code account.role.elsewhere})
+     *     when the e-mail has an account in another organisation
+     */
+    @Transactional
+    public boolean changeRole(
+            OrganisationId organisation, String email, String displayName, Role role) {
+        if (role == null) {
+            throw InvalidInputException.unprocessable(
+                    "request.invalid", List.of(InputError.field("role", "account.role.invalid")));
+        }
+        organisations.lock(organisation); // two admins demoting each other: one stays
+        Optional<Accounts.Account> held = accounts.lockByEmail(organisation, email);
+        if (held.isEmpty() && accounts.findByEmail(email).isPresent()) {
+            // The e-mail signs in to another organisation: one account per e-mail.
+            throw new io.tandem.shared.Conflict("account.role.elsewhere");
+        }
+        Accounts.Account account =
+                held.orElseGet(
+                        () ->
+                                accounts.find(
+                                                accounts.insertWithoutPassword(
+                                                        organisation, email, displayName))
+                                        .orElseThrow());
+        if (account.role() == role) {
+            return false;
+        }
+        if (account.role() == Role.ADMIN
+                && account.enabled()
+                && accounts.countEnabledAdmins(organisation) <= 1) {
+            throw new io.tandem.shared.Conflict("account.role.last-admin");
+        }
+        accounts.setRole(account.id(), role);
+        accounts.endSessions(List.of(account.email()));
+        events.publishEvent(new RoleChanged(organisation, account.id(), account.role(), role));
+        return true;
+    }
+
     /** Issues an {@code api} token. */
     @Transactional
     public IssuedToken issueToken(

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,14 +274,25 @@ class Conversations {
     }
 
     /** Open reports of messages in the given programs, oldest first. */
-    List<Report> openReports(OrganisationId organisation) {
+    /**
+     * Open reports of the organisation, or only of the conversations of these programs ({@code
+     * null}: every program).
+     */
+    List<Report> openReports(OrganisationId organisation, Collection<UUID> programs) {
+        if (programs != null && programs.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql(
                         "select m.id, m.conversation_id, m.seq, m.event_seq, m.author_id, m.body,"
                                 + " m.created_at, m.edited_at, m.deleted_at, m.hidden_at,"
                                 + " r.reporter_id, r.reported_at from message_report r join message"
-                                + " m on m.id = r.message_id where r.organisation_id = ? and"
-                                + " r.resolved_at is null order by r.reported_at, m.id")
-                .param(organisation.value())
+                                + " m on m.id = r.message_id join conversation c on c.id ="
+                                + " m.conversation_id where r.organisation_id = :org and"
+                                + " r.resolved_at is null"
+                                + (programs == null ? "" : " and c.program_id in (:programs)")
+                                + " order by r.reported_at, m.id")
+                .param("org", organisation.value())
+                .params(programs == null ? Map.of() : Map.of("programs", programs))
                 .query(
                         (rs, n) ->
                                 new Report(

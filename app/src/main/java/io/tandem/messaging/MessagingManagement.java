@@ -284,7 +284,20 @@ public class MessagingManagement {
     /** Open reports: each reported message alone, with its author; nothing else of the pair. */
     @Transactional(readOnly = true)
     public List<ReportedMessage> reports(OrganisationId organisation) {
-        return conversations.openReports(organisation).stream()
+        return reports(organisation, null);
+    }
+
+    /**
+     * Open reports of the conversations of these programs only ({@code null}: every program), for a
+     * program manager who moderates the programs they manage.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportedMessage> reports(OrganisationId organisation, Set<ProgramId> programs) {
+        return conversations
+                .openReports(
+                        organisation,
+                        programs == null ? null : programs.stream().map(ProgramId::value).toList())
+                .stream()
                 .map(
                         r ->
                                 new ReportedMessage(

@@ -5,6 +5,7 @@ import io.tandem.identity.ActivationSummary;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.Invitee;
 import io.tandem.identity.OrganisationId;
+import io.tandem.identity.Role;
 import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
@@ -228,6 +229,20 @@ public class PeopleManagement {
     /** Whether the person can sign in. */
     public AccountState account(OrganisationId organisation, PersonId id) {
         return identity.accountState(organisation, get(organisation, id).email());
+    }
+
+    /**
+     * Gives the person's account another role (an admin's decision; audited). Their sessions end,
+     * so it holds from their next request.
+     *
+     * @return the account as it is now
+     */
+    @Transactional
+    public AccountState changeRole(OrganisationId organisation, PersonId id, Role role) {
+        var person = get(organisation, id);
+        identity.changeRole(
+                organisation, person.email(), person.firstName() + " " + person.lastName(), role);
+        return identity.accountState(organisation, person.email());
     }
 
     /**

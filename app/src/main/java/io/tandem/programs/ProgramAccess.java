@@ -1,5 +1,6 @@
 package io.tandem.programs;
 
+import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
@@ -41,6 +42,7 @@ public class ProgramAccess {
     private final Programs repository;
     private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
+    private final IdentityManagement identity;
     private final Clock clock = Clock.systemUTC();
 
     ProgramAccess(
@@ -49,7 +51,9 @@ public class ProgramAccess {
             ProgramManagement programs,
             Programs repository,
             EnrolmentManagement enrolling,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            IdentityManagement identity) {
+        this.identity = identity;
         this.enrolling = enrolling;
         this.jdbc = jdbc;
         this.people = people;
@@ -190,6 +194,16 @@ public class ProgramAccess {
                     new ProgramChanged(
                             organisation, program, "MANAGER_ASSIGNED", person.value().toString()));
         }
+        // An employee made manager of a program becomes a program manager (audited as a role
+        // change); admins keep their role. Someone without an account gets their role from an
+        // admin when they have one.
+        if (identity.accountState(organisation, who.email()).role() == Role.EMPLOYEE) {
+            identity.changeRole(
+                    organisation,
+                    who.email(),
+                    who.firstName() + " " + who.lastName(),
+                    Role.PROGRAM_MANAGER);
+        }
         return new Manager(who.id(), who.email(), who.firstName() + " " + who.lastName());
     }
 
@@ -232,6 +246,19 @@ public class ProgramAccess {
                             person.value().toString()));
         }
         return removed;
+    }
+
+    /**
+     * Admins create programs, and program managers, who then manage what they create. A token with
+     * the program-manager role is nobody, so it would create a program it cannot manage: refused.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for such a token
+     */
+    public void requireMayCreate(TandemUser user) {
+        if (user.role() == Role.PROGRAM_MANAGER && me(user).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "A program manager's token manages no program; use an admin token");
+        }
     }
 
     /** A program manager who creates a program manages it from then on. */

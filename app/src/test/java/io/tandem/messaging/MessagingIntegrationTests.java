@@ -18,6 +18,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
+import io.tandem.programs.ProgramAccess;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
@@ -76,6 +77,7 @@ class MessagingIntegrationTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
+    @Autowired ProgramAccess access;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
 
@@ -444,12 +446,27 @@ class MessagingIntegrationTests {
                             assertThat(r.authorId()).isEqualTo(id("M1"));
                             assertThat(r.reporterId()).isEqualTo(id("E1"));
                         });
+        // A program manager moderates the programs they manage, and only those.
+        access.assign(org.id(), program.id(), id("P1"));
         assertThat(mvc.get().uri("/messaging/reports").with(as("P1")))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Rude words")
                 .contains("Mia Mentor")
                 .doesNotContain("Fine words");
+        RequestPostProcessor managerOfNothing =
+                signedIn(org.id(), "hal@msg.test", Role.PROGRAM_MANAGER);
+        assertThat(mvc.get().uri("/messaging/reports").with(managerOfNothing))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("Rude words");
+        assertThat(
+                        mvc.post()
+                                .uri("/messaging/reports/{m}/hide", bad.id())
+                                .with(managerOfNothing)
+                                .with(csrf()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(messaging.reports(org.id())).hasSize(1);
         assertThat(mvc.get().uri("/messaging/reports").with(as("O1")))
                 .hasStatus(HttpStatus.FORBIDDEN);
 

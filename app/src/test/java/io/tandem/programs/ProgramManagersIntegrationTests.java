@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -128,6 +129,27 @@ class ProgramManagersIntegrationTests {
                                                 + java.util.UUID.randomUUID())
                                 .header(HttpHeaders.AUTHORIZATION, org.bearer()))
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aProgramManagersTokenIsNobodySoItCannotCreateAProgramNobodyWouldManage() {
+        String draft = "{\"name\":\"Token made\",\"template\":\"CROSS_DIVISIONAL\"}";
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/programs")
+                                .header(
+                                        HttpHeaders.AUTHORIZATION,
+                                        "Bearer " + organisations.token(org, Role.PROGRAM_MANAGER))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(draft))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/programs")
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(draft))
+                .hasStatus(HttpStatus.CREATED);
     }
 
     @Test

@@ -241,7 +241,7 @@ class RouteRoleIntegrationTests {
         row("POST /api/v1/people/import", "11111VV3");
         row("POST /api/v1/people/{id}/activation", API);
         row("POST /api/v1/people/{id}/erase", API_ADMIN);
-        row("POST /api/v1/programs", "11111VV3");
+        row("POST /api/v1/programs", "11111V33");
         row("POST /api/v1/programs/{id}/enrolments", "11111V43");
         row("POST /api/v1/programs/{id}/invitations", "11111V43");
         row("POST /api/v1/programs/{id}/match-runs", API_MANAGE);
@@ -293,6 +293,7 @@ class RouteRoleIntegrationTests {
         row("POST /people/accounts/activations", MANAGERS);
         row("POST /people/import", "L3VVVLLL");
         row("POST /people/{id}/activation", MANAGERS);
+        row("POST /people/{id}/role", ADMIN);
         row("POST /people/{id}/erase", "L333VLLL");
         row("POST /profile/calendar/reminders", SIGNED_IN);
         row("POST /profile/calendar/reset", SIGNED_IN);
@@ -324,6 +325,7 @@ class RouteRoleIntegrationTests {
         row("POST /scim/v2/Users/.search", SCIM);
         row("POST /settings/notifications", SIGNED_IN);
         row("PUT /api/v1/programs/{id}/goal-sharing", "11111V43");
+        row("PUT /api/v1/people/{id}/role", "11111V33");
         row("PUT /api/v1/programs/{id}/managers/{personId}", API_ADMIN);
         row("PUT /api/v1/programs/{id}/rules", "11111V43");
         row("PUT /scim/v2/Groups/{id}", "11111334");

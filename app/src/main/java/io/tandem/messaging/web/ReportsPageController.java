@@ -1,5 +1,6 @@
 package io.tandem.messaging.web;
 
+import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.messaging.MessageText;
 import io.tandem.messaging.MessagingManagement;
@@ -7,6 +8,7 @@ import io.tandem.messaging.MessagingManagement.ReportedMessage;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.ProgramAccess;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Reported messages for program managers: each message alone, with its author and who reported it;
- * nothing else of the conversation. Hiding takes it out of the conversation for everyone.
+ * Reported messages for program managers (of the programs they manage; admins see all): each
+ * message alone, with its author and who reported it; nothing else of the conversation. Hiding
+ * takes it out of the conversation for everyone.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
@@ -39,15 +42,23 @@ class ReportsPageController {
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
+    private final ProgramAccess access;
 
-    ReportsPageController(MessagingManagement messaging, PeopleManagement people) {
+    ReportsPageController(
+            MessagingManagement messaging, PeopleManagement people, ProgramAccess access) {
         this.messaging = messaging;
         this.people = people;
+        this.access = access;
     }
 
     @GetMapping("/messaging/reports")
     String reports(TandemUser user, Model model) {
-        List<ReportedMessage> reports = messaging.reports(user.organisationId());
+        // A program manager moderates the programs they manage; hiding or dismissing a message of
+        // another program answers 404 (MessageOwners).
+        List<ReportedMessage> reports =
+                messaging.reports(
+                        user.organisationId(),
+                        user.role() == Role.PROGRAM_MANAGER ? access.managed(user) : null);
         Set<PersonId> ids = new HashSet<>();
         reports.forEach(
                 r -> {

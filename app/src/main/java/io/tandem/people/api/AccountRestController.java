@@ -2,6 +2,7 @@ package io.tandem.people.api;
 
 import io.tandem.identity.AccountState;
 import io.tandem.identity.ActivationSummary;
+import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -11,6 +12,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,5 +45,22 @@ class AccountRestController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ActivationSummary activateEveryone(TandemUser user) {
         return people.sendActivations(user.organisationId());
+    }
+
+    /** The role an admin gives the person's account. */
+    record RoleChange(Role role) {}
+
+    /**
+     * Gives the person's account another role (admins only; audited as {@code ROLE_CHANGED}); their
+     * sessions end. A person without an account gets one that cannot sign in until activated.
+     */
+    @PutMapping("/{id}/role")
+    @PreAuthorize("hasRole('ADMIN')")
+    AccountState changeRole(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestBody(required = false) RoleChange body) {
+        return people.changeRole(
+                user.organisationId(), new PersonId(id), body == null ? null : body.role());
     }
 }

@@ -1,11 +1,17 @@
 package io.tandem.people.web;
 
 import io.tandem.identity.ActivationSummary;
+import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.shared.Refusal;
+import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
+import java.util.Arrays;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +32,11 @@ class AccountsPageController {
     private static final int PAGE_SIZE = 50;
 
     private final PeopleManagement people;
+    private final MessageSourceAccessor messages;
 
-    AccountsPageController(PeopleManagement people) {
+    AccountsPageController(PeopleManagement people, MessageSource messageSource) {
         this.people = people;
+        this.messages = new MessageSourceAccessor(messageSource);
     }
 
     @GetMapping("/people/accounts")
@@ -59,8 +67,35 @@ class AccountsPageController {
         try {
             redirect.addFlashAttribute(
                     "sent", people.sendActivation(user.organisationId(), new PersonId(id)));
-        } catch (io.tandem.web.InvalidInputException inactive) {
+        } catch (InvalidInputException inactive) {
             redirect.addFlashAttribute("refusal", inactive.getMessage());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    /**
+     * An admin gives the person's account another role; the person's sessions end. A refusal
+     * (unknown role, the last admin) comes back as the page's alert.
+     */
+    @PostMapping("/people/{id}/role")
+    @PreAuthorize("hasRole('ADMIN')")
+    String changeRole(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String role,
+            RedirectAttributes redirect) {
+        try {
+            Role chosen =
+                    Arrays.stream(Role.values())
+                            .filter(r -> r.name().equals(role))
+                            .findFirst()
+                            .orElse(null);
+            people.changeRole(user.organisationId(), new PersonId(id), chosen);
+            redirect.addFlashAttribute("roleChanged", true);
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute("refusal", messages.getMessage("account.role.invalid"));
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("refusal", messages.getMessage(refused));
         }
         return "redirect:/people/" + id;
     }

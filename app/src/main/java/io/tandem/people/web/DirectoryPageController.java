@@ -66,6 +66,7 @@ class DirectoryPageController {
                 "own", user.email() != null && user.email().equalsIgnoreCase(person.email()));
         if (user.managesPrograms()) {
             model.addAttribute("account", people.account(user.organisationId(), person.id()));
+            model.addAttribute("canChangeRole", user.isAdmin());
         }
         return "people/profile";
     }

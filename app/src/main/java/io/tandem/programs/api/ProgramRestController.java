@@ -107,6 +107,7 @@ class ProgramRestController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     ProgramView create(TandemUser user, @RequestBody @Valid ProgramDraft draft) {
+        access.requireMayCreate(user);
         ProgramView program = programs.create(user.organisationId(), draft);
         access.created(user, program.id());
         return program;
