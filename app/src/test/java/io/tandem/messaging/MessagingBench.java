@@ -13,12 +13,10 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.BenchReport;
+import io.tandem.web.BenchSignIn;
 import io.tandem.web.FixedRateLoad;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -113,7 +111,6 @@ class MessagingBench {
     /** A channel of its own, so tests on the same database never hear the bench. */
     static final String CHANNEL = "tandem_messaging_bench";
 
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final Pattern MARK = Pattern.compile("bench#(\\d+)#");
     static final String DB_URL = System.getProperty("bench.db.url", "");
     static final String DB_USER = System.getProperty("bench.db.user", "");
@@ -177,12 +174,11 @@ class MessagingBench {
     /** Streams on the other instance, posts here; commit → arrival for every message. */
     private String[] delivery(Dataset data, int otherPort) throws Exception {
         HttpClient streams =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
-        signIn(streams, otherPort, data.mentorEmail());
+                BenchSignIn.signIn(
+                        BenchSignIn.client().version(HttpClient.Version.HTTP_1_1).build(),
+                        otherPort,
+                        data.mentorEmail(),
+                        PASSWORD);
         AtomicLongArray arrived = new AtomicLongArray(MESSAGES);
         AtomicInteger arrivals = new AtomicInteger();
         CountDownLatch opened = new CountDownLatch(data.conversations().size());
@@ -322,11 +318,8 @@ class MessagingBench {
                 total, bigCount, (System.nanoTime() - started) / 1e9);
 
         HttpClient browser =
-                HttpClient.newBuilder()
-                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
-        signIn(browser, port, data.menteeEmail());
+                BenchSignIn.signIn(
+                        BenchSignIn.client().build(), port, data.menteeEmail(), PASSWORD);
         String path = "/conversations/" + big;
         // Warm-up: class loading, JIT, caches; one request at a time.
         long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -501,36 +494,6 @@ class MessagingBench {
             return dir.toAbsolutePath().toString();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void signIn(HttpClient client, int port, String email) throws Exception {
-        String form =
-                client.send(request(port, "/login"), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        var response =
-                client.send(
-                        HttpRequest.newBuilder(uri(port, "/login"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "username="
-                                                        + URLEncoder.encode(
-                                                                email, StandardCharsets.UTF_8)
-                                                        + "&password="
-                                                        + PASSWORD
-                                                        + "&_csrf="
-                                                        + URLEncoder.encode(
-                                                                csrf.group(1),
-                                                                StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-        String location = response.headers().firstValue("Location").orElse("");
-        if (location.contains("error")) {
-            throw new IllegalStateException("sign-in refused: " + location);
         }
     }
 
