@@ -1,8 +1,22 @@
 package io.tandem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.identity.IdentityManagement;
+import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipId;
+import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.messaging.MessageView;
+import io.tandem.messaging.MessagingManagement;
+import io.tandem.messaging.Subscription;
+import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
+import io.tandem.programs.EnrolmentManagement;
+import io.tandem.programs.ProgramDraft;
+import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +41,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The database goes away under a running instance (a TCP proxy in front of it is closed): a
  * signed-in page and an API route answer a quick 503, health answers at once, and both serve again
- * when the database is back.
+ * when the database is back; a conversation stream open across the outage resumes by itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -186,6 +202,71 @@ class DatabaseOutageIntegrationTests {
                                                     .statusCode())
                                     .isEqualTo(200);
                         });
+    }
+
+    @Autowired IdentityManagement identity;
+    @Autowired PeopleManagement people;
+    @Autowired ProgramManagement programs;
+    @Autowired EnrolmentManagement enrolling;
+    @Autowired MentorshipManagement mentorships;
+    @Autowired MessagingManagement messaging;
+
+    /**
+     * A conversation stream open while the database is gone for 20 seconds (a restart): posting
+     * fails meanwhile, and the stream, never reopened, gets what is posted once it is back (on
+     * PostgreSQL the listener reconnects through the proxy and catches up).
+     */
+    @Test
+    void aStreamOpenAcrossTheOutageGetsWhatIsPostedAfterIt() throws Exception {
+        OrganisationId demo =
+                identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
+        ProgramView program =
+                programs.create(
+                        demo,
+                        ProgramDraft.of(
+                                "Outage " + UUID.randomUUID().toString().substring(0, 8),
+                                "CROSS_DIVISIONAL"));
+        PersonId priya =
+                people.findByEmail(demo, "priya.raman@northwind.example").orElseThrow().id();
+        PersonId sam = people.findByEmail(demo, "sam.taylor@northwind.example").orElseThrow().id();
+        MentorshipId pair =
+                TestPairs.start(
+                        programs, enrolling, mentorships, demo, program.id(), sam, priya, 70);
+        UUID conversation = messaging.conversationOf(demo, pair, sam);
+        List<MessageView> got = new CopyOnWriteArrayList<>();
+        try (Subscription stream = messaging.subscribe(demo, conversation, priya, 0, got::add)) {
+            messaging.post(demo, conversation, sam, null, "before the restart");
+            await().atMost(Duration.ofSeconds(30)).until(() -> got.size() == 1);
+
+            proxy.close();
+            try {
+                assertThatThrownBy(() -> messaging.post(demo, conversation, sam, null, "meanwhile"))
+                        .isInstanceOfAny(
+                                org.springframework.dao.DataAccessException.class,
+                                org.springframework.transaction.TransactionException.class);
+                Thread.sleep(20_000);
+            } finally {
+                proxy.open();
+            }
+
+            UUID clientId = UUID.randomUUID();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(
+                            () ->
+                                    messaging.post(
+                                                    demo,
+                                                    conversation,
+                                                    sam,
+                                                    clientId,
+                                                    "after the restart")
+                                            != null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 2);
+        }
+        assertThat(got)
+                .extracting(MessageView::text)
+                .containsExactly("before the restart", "after the restart");
     }
 
     /** Forwards loopback connections to the database; closing it cuts every one at once. */

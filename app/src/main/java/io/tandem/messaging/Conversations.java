@@ -234,12 +234,14 @@ class Conversations {
                 .update();
     }
 
-    void markRead(UUID conversation, PersonId person, long seq) {
-        jdbc.sql(
-                        "update conversation_member set read_seq = greatest(read_seq, ?) where"
-                                + " conversation_id = ? and person_id = ?")
-                .params(seq, conversation, person.value())
-                .update();
+    /** Moves the read position forward; answers whether it moved (false: all was read). */
+    boolean markRead(UUID conversation, PersonId person, long seq) {
+        return jdbc.sql(
+                                "update conversation_member set read_seq = ? where"
+                                        + " conversation_id = ? and person_id = ? and read_seq < ?")
+                        .params(seq, conversation, person.value(), seq)
+                        .update()
+                > 0;
     }
 
     /** Unread messages per conversation: others' messages after the person's read position. */

@@ -125,7 +125,8 @@ class Digests {
                                     },
                                     locale))
                     .append('\n');
-            key.append(':').append(p.lastSeq());
+            // Each conversation with its position: seq numbers alone repeat across conversations.
+            key.append(':').append(p.conversation()).append('@').append(p.lastSeq());
         }
         String text =
                 messages.getMessage(

@@ -197,8 +197,10 @@ public class MessagingManagement {
     @Transactional
     public void markRead(OrganisationId organisation, UUID id, PersonId viewer) {
         Conversations.Row row = member(organisation, id, viewer);
-        conversations.markRead(id, viewer, conversations.lastSeq(row.id()));
-        fanout.announce(id);
+        // Opening a conversation with nothing new writes nothing and tells no instance.
+        if (conversations.markRead(id, viewer, conversations.lastSeq(row.id()))) {
+            fanout.announce(id);
+        }
     }
 
     // --- writing ---

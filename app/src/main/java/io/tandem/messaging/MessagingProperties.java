@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamTimeout how long one stream stays open before the browser reconnects
  * @param heartbeat how often an idle stream gets a comment, so dead connections are noticed
  * @param channel the PostgreSQL {@code LISTEN/NOTIFY} channel
+ * @param streamThreads how many threads write to this instance's open streams (conversations are
+ *     served beside each other, each one's events in order)
  */
 @ConfigurationProperties("tandem.messaging")
 public record MessagingProperties(
@@ -21,4 +23,5 @@ public record MessagingProperties(
         @DefaultValue("PT15M") Duration editWindow,
         @DefaultValue("PT30M") Duration streamTimeout,
         @DefaultValue("PT20S") Duration heartbeat,
-        @DefaultValue("tandem_messaging") String channel) {}
+        @DefaultValue("tandem_messaging") String channel,
+        @DefaultValue("4") int streamThreads) {}

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,10 +22,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's open streams. Every delivery runs on one dispatcher thread, so a stream gets its
- * events one at a time and in order; each stream remembers the last event it got, and a delivery
- * reads from the database what came after it. Being told twice, or too late, therefore costs a
- * query and never a duplicate or a gap.
+ * This instance's open streams. Each conversation (and each person's unread count) has a lane: at
+ * most one delivery of it runs at a time, on a small pool, so a stream gets its events one at a
+ * time and in order while other conversations are served beside it. Each stream remembers the last
+ * event it got, and a delivery reads from the database what came after it; news that arrives while
+ * a lane is busy only asks it to read once more, so under load one read and one write carry many
+ * messages. Being told twice, or too late, therefore costs a query and never a duplicate or a gap.
  */
 @Component
 class Streams implements SmartLifecycle {
@@ -36,6 +39,7 @@ class Streams implements SmartLifecycle {
     private final MessagingProperties properties;
     private final Map<UUID, Set<ConversationStream>> byConversation = new ConcurrentHashMap<>();
     private final Map<PersonId, Set<PersonStream>> byPerson = new ConcurrentHashMap<>();
+    private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
     private ExecutorService dispatcher;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
@@ -90,14 +94,14 @@ class Streams implements SmartLifecycle {
         byConversation
                 .computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet())
                 .add(stream);
-        run(() -> catchUp(conversation, List.of(stream)));
+        changed(conversation, false);
         return stream;
     }
 
     Subscription subscribeUnread(OrganisationId organisation, PersonId person, UnreadSink sink) {
         PersonStream stream = new PersonStream(organisation, person, sink);
         byPerson.computeIfAbsent(person, k -> ConcurrentHashMap.newKeySet()).add(stream);
-        run(() -> sendUnread(List.of(stream)));
+        unreadChanged(person);
         return stream;
     }
 
@@ -105,24 +109,99 @@ class Streams implements SmartLifecycle {
      * The conversation changed (committed): bring its streams and its members' counts up to date.
      */
     void changed(UUID conversation) {
-        run(
-                () -> {
-                    catchUp(conversation, snapshot(byConversation.get(conversation)));
-                    unreadChanged(conversation);
-                });
+        changed(conversation, true);
+    }
+
+    private void changed(UUID conversation, boolean counts) {
+        if (counts && !byPerson.isEmpty()) {
+            request(
+                    new MembersKey(conversation),
+                    () -> {
+                        try {
+                            conversations.members(conversation).forEach(this::unreadChanged);
+                        } catch (DataAccessException e) {
+                            log.debug(
+                                    "Messaging streams could not read members of {}",
+                                    conversation,
+                                    e);
+                        }
+                    });
+        }
+        if (byConversation.containsKey(conversation)) {
+            request(
+                    conversation,
+                    () -> catchUp(conversation, snapshot(byConversation.get(conversation))));
+        }
+    }
+
+    private void unreadChanged(PersonId person) {
+        if (byPerson.containsKey(person)) {
+            request(person, () -> sendUnread(snapshot(byPerson.get(person))));
+        }
     }
 
     /** Notifications may have been missed: every stream reads what it has not seen yet. */
     void resync() {
-        run(
-                () -> {
-                    byConversation.forEach((c, streams) -> catchUp(c, snapshot(streams)));
-                    byPerson.values().forEach(streams -> sendUnread(snapshot(streams)));
-                });
+        byConversation.keySet().forEach(c -> changed(c, false));
+        byPerson.keySet().forEach(this::unreadChanged);
     }
 
-    int open() {
-        return byConversation.values().stream().mapToInt(Set::size).sum();
+    /** A conversation's members, whose counts to send: a lane apart from its messages. */
+    private record MembersKey(UUID conversation) {}
+
+    /**
+     * One key's deliveries, one at a time. {@code requests} counts the news not yet read: the first
+     * makes the lane run, later ones while it runs make it run once more.
+     */
+    private final class Lane {
+        final Object key;
+        final AtomicInteger requests = new AtomicInteger();
+        volatile Runnable work;
+
+        Lane(Object key) {
+            this.key = key;
+        }
+
+        void drain() {
+            int seen;
+            do {
+                seen = requests.get();
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("Messaging stream delivery failed for {}", key, e);
+                }
+            } while (requests.addAndGet(-seen) != 0);
+        }
+    }
+
+    private void request(Object key, Runnable work) {
+        if (!running) {
+            return;
+        }
+        // Counted inside the map's lock, so an idle lane is never dropped while it is asked.
+        boolean[] start = {false};
+        Lane lane =
+                lanes.compute(
+                        key,
+                        (k, existing) -> {
+                            Lane l = existing != null ? existing : new Lane(k);
+                            l.work = work;
+                            start[0] = l.requests.getAndIncrement() == 0;
+                            return l;
+                        });
+        if (start[0]) {
+            try {
+                dispatcher.execute(lane::drain);
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    }
+
+    /** How many streams of the conversation this instance holds open. */
+    int open(UUID conversation) {
+        return snapshot(byConversation.get(conversation)).size();
     }
 
     private void catchUp(UUID conversation, List<ConversationStream> streams) {
@@ -153,25 +232,14 @@ class Streams implements SmartLifecycle {
                 continue;
             }
             try {
-                stream.sink.send(change);
+                synchronized (stream) {
+                    stream.sink.send(change);
+                }
                 stream.last = change.eventSeq();
             } catch (Exception e) {
                 stream.close();
                 return;
             }
-        }
-    }
-
-    private void unreadChanged(UUID conversation) {
-        if (byPerson.isEmpty()) {
-            return;
-        }
-        try {
-            for (PersonId member : conversations.members(conversation)) {
-                sendUnread(snapshot(byPerson.get(member)));
-            }
-        } catch (DataAccessException e) {
-            log.debug("Messaging streams could not read members of {}", conversation, e);
         }
     }
 
@@ -191,7 +259,9 @@ class Streams implements SmartLifecycle {
         }
         for (PersonStream stream : streams) {
             try {
-                stream.sink.unread(total);
+                synchronized (stream) {
+                    stream.sink.unread(total);
+                }
             } catch (Exception e) {
                 stream.close();
             }
@@ -202,7 +272,9 @@ class Streams implements SmartLifecycle {
         for (Set<ConversationStream> streams : byConversation.values()) {
             for (ConversationStream stream : snapshot(streams)) {
                 try {
-                    stream.sink.heartbeat();
+                    synchronized (stream) {
+                        stream.sink.heartbeat();
+                    }
                 } catch (Exception e) {
                     stream.close();
                 }
@@ -211,7 +283,9 @@ class Streams implements SmartLifecycle {
         for (Set<PersonStream> streams : byPerson.values()) {
             for (PersonStream stream : snapshot(streams)) {
                 try {
-                    stream.sink.heartbeat();
+                    synchronized (stream) {
+                        stream.sink.heartbeat();
+                    }
                 } catch (Exception e) {
                     stream.close();
                 }
@@ -219,16 +293,8 @@ class Streams implements SmartLifecycle {
         }
         byConversation.values().removeIf(Set::isEmpty);
         byPerson.values().removeIf(Set::isEmpty);
-    }
-
-    private void run(Runnable task) {
-        if (!running) {
-            return;
-        }
-        try {
-            dispatcher.execute(task);
-        } catch (RejectedExecutionException e) {
-            // stopping
+        for (Object key : lanes.keySet()) {
+            lanes.computeIfPresent(key, (k, lane) -> lane.requests.get() == 0 ? null : lane);
         }
     }
 
@@ -238,10 +304,13 @@ class Streams implements SmartLifecycle {
 
     @Override
     public void start() {
+        AtomicInteger threads = new AtomicInteger();
         dispatcher =
-                Executors.newSingleThreadExecutor(
+                Executors.newFixedThreadPool(
+                        properties.streamThreads(),
                         r -> {
-                            Thread t = new Thread(r, "messaging-streams");
+                            Thread t =
+                                    new Thread(r, "messaging-streams-" + threads.incrementAndGet());
                             t.setDaemon(true);
                             return t;
                         });
@@ -253,8 +322,7 @@ class Streams implements SmartLifecycle {
                             return t;
                         });
         long every = properties.heartbeat().toMillis();
-        heartbeats.scheduleWithFixedDelay(
-                () -> run(this::beat), every, every, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 

@@ -35,7 +35,9 @@ import org.springframework.web.servlet.ModelAndView;
  * browsers, an RFC 9457 problem detail for everyone else (404, 405, 406, 415 of the API included,
  * which are decided before any controller is chosen). A failure that comes from the database being
  * unreachable, wherever it happened (the session filter, a page, the API), is a 503 with
- * Retry-After, not a 500.
+ * Retry-After, not a 500. A response already on its way (an event stream whose browser went away, a
+ * page that failed half-written) gets nothing more: its status and type have left, so an error page
+ * or a problem detail could not be written to it.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -53,6 +55,9 @@ class ErrorResponses extends AbstractErrorController {
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return null;
+        }
         HttpStatus status = status(request, response);
         Map<String, Object> model = getErrorAttributes(request, ErrorAttributeOptions.defaults());
         model.put("status", status.value());
@@ -66,6 +71,11 @@ class ErrorResponses extends AbstractErrorController {
     @RequestMapping
     ResponseEntity<ProblemDetail> problem(
             HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return null;
+        }
+        // A type set before the failure (a page that failed while rendering) is not this body's.
+        response.setContentType(null);
         HttpStatus status = status(request, response);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

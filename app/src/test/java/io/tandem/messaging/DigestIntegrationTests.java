@@ -159,6 +159,22 @@ class DigestIntegrationTests {
     }
 
     @Test
+    void aDigestForAnotherConversationAtTheSamePositionIsStillSent() {
+        messaging.post(org.id(), withEva, eva, null, "first from Eva");
+        agedMinutes(31);
+        digests.run();
+        messaging.markRead(org.id(), withEva, mia);
+        // Ed's first message has the same number in his conversation as Eva's in hers.
+        messaging.post(org.id(), withEd, ed, null, "first from Ed");
+        agedMinutes(31);
+        digests.run();
+        List<Mail> mails = mailsTo("mia@digest.test");
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).body()).contains("1 new from Eva Early");
+        assertThat(mails.get(1).body()).contains("1 new from Ed Else");
+    }
+
+    @Test
     void inAppOnlyGetsNoMailAndTheOneClickLinkSetsIt() {
         String link =
                 notifications.unsubscribeLink(

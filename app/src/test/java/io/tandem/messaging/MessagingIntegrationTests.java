@@ -548,6 +548,28 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheConversationEndpoints() {
+        var paths =
+                assertThat(mvc.get().uri("/v3/api-docs"))
+                        .hasStatusOk()
+                        .bodyJson()
+                        .extractingPath("$.paths")
+                        .asMap();
+        paths.containsKeys(
+                "/api/v1/conversations/{id}/messages", "/api/v1/conversations/{id}/stream");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/conversations/{id}/messages']")
+                .asMap()
+                .containsKeys("get", "post");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/conversations/{id}/stream'].get.description")
+                .asString()
+                .contains("Last-Event-ID");
+    }
+
+    @Test
     void theApiPagesBackwardsByKeyset() {
         for (int i = 1; i <= 120; i++) {
             messaging.post(org.id(), conversation, id(i % 2 == 0 ? "M1" : "E1"), null, "m" + i);

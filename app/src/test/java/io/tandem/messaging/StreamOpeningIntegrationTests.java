@@ -31,8 +31,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,6 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * at once, not with its first heartbeat (every 20 s).
  */
 @TandemIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class StreamOpeningIntegrationTests {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -55,10 +60,16 @@ class StreamOpeningIntegrationTests {
     @Autowired io.tandem.programs.EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
+    @Autowired Streams streams;
 
-    @Test
-    void aConversationWithNothingNewOpensItsStreamsAtOnce() throws Exception {
-        OrganisationId org = organisations.create().id();
+    OrganisationId org;
+    PersonId mia;
+    UUID conversation;
+    HttpClient browser;
+
+    @BeforeEach
+    void evaTalksWithMia() throws Exception {
+        org = organisations.create().id();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String mentee = "eva-" + tag + "@open.test";
         people.importCsv(
@@ -74,29 +85,26 @@ class StreamOpeningIntegrationTests {
                                 + ",Eva,Early,Rep,3,Retail,Sales,New York,America/New_York,"
                                 + "FIELD,English,Negotiation\n")
                         .getBytes(StandardCharsets.UTF_8));
-        PersonId mia = person(org, "M1");
+        mia = person(org, "M1");
         PersonId eva = person(org, "E1");
         ProgramView program = programs.create(org, ProgramDraft.of("Open", "CROSS_DIVISIONAL"));
         MentorshipId pair =
                 TestPairs.start(programs, enrolling, mentorships, org, program.id(), eva, mia, 50);
-        UUID conversation = messaging.conversationOf(org, pair, eva);
+        conversation = messaging.conversationOf(org, pair, eva);
         messaging.post(org, conversation, mia, null, "Already read when the page opens");
         identity.ensureAccount(org, mentee, "Eva Early", PASSWORD, Role.EMPLOYEE);
-        HttpClient browser = signIn(mentee);
+        browser = signIn(mentee);
+    }
 
+    @Test
+    void aConversationWithNothingNewOpensItsStreamsAtOnce() throws Exception {
         for (String path :
                 List.of(
                         "/conversations/" + conversation + "/stream",
                         "/api/v1/conversations/" + conversation + "/stream",
                         "/messages/unread/stream")) {
             // The wait is well under the heartbeat, which alone used to send the headers.
-            HttpResponse<Stream<String>> stream =
-                    browser.send(
-                            HttpRequest.newBuilder(uri(path))
-                                    .header("Accept", "text/event-stream")
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> stream = open(path);
             try {
                 assertThat(stream.statusCode()).as(path).isEqualTo(200);
                 assertThat(stream.headers().firstValue("Content-Type"))
@@ -107,6 +115,46 @@ class StreamOpeningIntegrationTests {
                 stream.body().close();
             }
         }
+    }
+
+    /**
+     * A browser that goes away (a closed tab, a lost network) is noticed at the next write: the
+     * stream is let go and nothing more is written to it, without a warning in the log. (What the
+     * error endpoint does when the container reports such a stream: {@code ErrorResponsesTests}.)
+     */
+    @Test
+    void aStreamTheBrowserDropsIsLetGoQuietly(CapturedOutput output) throws Exception {
+        for (String path :
+                List.of(
+                        "/conversations/" + conversation + "/stream",
+                        "/api/v1/conversations/" + conversation + "/stream")) {
+            HttpResponse<Stream<String>> stream = open(path);
+            assertThat(stream.body().findFirst()).as(path).hasValue(":open");
+            stream.body().close();
+        }
+        assertThat(streams.open(conversation)).isEqualTo(2);
+        int posted = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (streams.open(conversation) > 0 && System.nanoTime() < deadline) {
+            messaging.post(org, conversation, mia, null, "Anyone there? " + ++posted);
+            Thread.sleep(200);
+        }
+        assertThat(streams.open(conversation)).as("streams still held").isZero();
+        // The error dispatch of the dropped stream ends after the last write; give it a moment.
+        Thread.sleep(500);
+        assertThat(output.getAll())
+                .doesNotContain("No converter for")
+                .doesNotContain("with preset Content-Type 'text/event-stream'");
+    }
+
+    /** Opens an event stream as a browser's EventSource does; answers once the headers are in. */
+    private HttpResponse<Stream<String>> open(String path) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
     }
 
     private PersonId person(OrganisationId org, String code) {

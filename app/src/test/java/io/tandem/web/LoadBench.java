@@ -20,10 +20,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,8 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -92,7 +87,6 @@ class LoadBench {
     static final int RATE = Integer.getInteger("bench.rate", 200);
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
     static final String PASSWORD = "bench-password-1";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -378,40 +372,7 @@ class LoadBench {
     }
 
     static HttpClient signIn(int port, String email) throws Exception {
-        HttpClient browser =
-                HttpClient.newBuilder()
-                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
-        String form =
-                browser.send(request(port, "/login", null), HttpResponse.BodyHandlers.ofString())
-                        .body();
-        Matcher csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        var response =
-                browser.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "username="
-                                                        + URLEncoder.encode(
-                                                                email, StandardCharsets.UTF_8)
-                                                        + "&password="
-                                                        + PASSWORD
-                                                        + "&_csrf="
-                                                        + URLEncoder.encode(
-                                                                csrf.group(1),
-                                                                StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-        String location = response.headers().firstValue("Location").orElse("");
-        if (location.contains("error")) {
-            throw new IllegalStateException("sign-in refused: " + location);
-        }
-        return browser;
+        return BenchSignIn.signIn(BenchSignIn.client().build(), port, email, PASSWORD);
     }
 
     static HttpRequest request(int port, String path, String bearer) {

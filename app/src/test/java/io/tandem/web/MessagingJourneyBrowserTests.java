@@ -1,7 +1,11 @@
 package io.tandem.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -12,6 +16,7 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.messaging.DigestRun;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -19,6 +24,15 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,18 +40,42 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Sam (mentee) and Priya (mentor) talk in two browsers at once: messages arrive live over SSE
  * without a reload, the navigation's unread count moves, Priya corrects her message within 15
- * minutes, Sam reports it and the program team hides it. axe-core checks every page at desktop and
- * phone widths.
+ * minutes, Sam reports it and the program team hides it; then Sam goes away and gets one digest
+ * mail (read from a real SMTP server) for what Priya wrote meanwhile. axe-core checks every page at
+ * desktop and phone widths. Its own context, since it needs SMTP; closed after the class so its
+ * mail poller stops.
  */
 @TandemIntegrationTest
 @Tag("browser")
+@TestPropertySource(properties = "tandem.mail.poll=PT0.2S")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MessagingJourneyBrowserTests {
+
+    // A port chosen before either Spring or GreenMail starts, so their start order does not matter.
+    private static final ServerSetup SMTP = ServerSetupTest.SMTP.port(freePort());
+
+    @RegisterExtension
+    static GreenMailExtension greenMail =
+            new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", SMTP::getBindAddress);
+        registry.add("spring.mail.port", SMTP::getPort);
+    }
 
     private static Browser browser;
 
@@ -48,6 +86,8 @@ class MessagingJourneyBrowserTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext application;
 
     private OrganisationId demo;
     private PersonId samId;
@@ -99,7 +139,7 @@ class MessagingJourneyBrowserTests {
     }
 
     @Test
-    void twoPeopleTalkLiveCorrectAMessageAndReportOne() {
+    void twoPeopleTalkLiveCorrectAMessageReportOneAndTheAwayOneGetsADigest() throws Exception {
         signIn(sam, BrowserJourney.MENTEE);
         signIn(priya, BrowserJourney.MENTOR);
         long samUnread = messaging.unread(demo, samId);
@@ -183,6 +223,67 @@ class MessagingJourneyBrowserTests {
         assertThat(sam.locator("#messages li.message").first())
                 .containsText("hidden by a program manager");
         assertThat(sam.locator("#messages")).not().containsText("notes-v2");
+
+        // Sam goes away; Priya writes twice more. Once the messages are older than the digest
+        // delay (30 minutes), Sam gets one mail for both, not one per message.
+        browser.closePage(sam);
+        sam = null;
+        for (String text : new String[] {"Are you free on Thursday?", "Or Friday morning?"}) {
+            messageBox(priya).fill(text);
+            button(priya, "Send").click();
+            assertThat(priya.locator("#messages")).containsText(text);
+        }
+        jdbc.sql("update message set created_at = ? where conversation_id = ?")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(31))), pair.value())
+                .update();
+        // The database is shared with other contexts, whose tests queue hundreds of mails (on
+        // PostgreSQL, every earlier run's too): this context's poller would send them all first.
+        jdbc.sql(
+                        "update outbox_mail set status = 'FAILED', last_error = 'another test''s mail'"
+                                + " where status = 'PENDING'")
+                .update();
+        DigestRun.now(application);
+        DigestRun.now(application);
+        String link = "/conversations/" + pair.value();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !digestsTo(BrowserJourney.MENTEE, link).isEmpty());
+        List<MimeMessage> digests = digestsTo(BrowserJourney.MENTEE, link);
+        org.assertj.core.api.Assertions.assertThat(digests).hasSize(1);
+        MimeMessage digest = digests.get(0);
+        String body = String.valueOf(digest.getContent());
+        org.assertj.core.api.Assertions.assertThat(digest.getSubject()).contains("unread messages");
+        org.assertj.core.api.Assertions.assertThat(body)
+                .contains("2 new from Priya Raman: ")
+                .contains(link)
+                .doesNotContain("Friday morning");
+        org.assertj.core.api.Assertions.assertThat(digest.getHeader("List-Unsubscribe-Post"))
+                .containsExactly("List-Unsubscribe=One-Click");
+        org.assertj.core.api.Assertions.assertThat(digest.getHeader("List-Unsubscribe"))
+                .singleElement()
+                .asString()
+                .contains("/unsubscribe?kind=NEW_MESSAGE");
+    }
+
+    /** The digest mails that reached the SMTP server for this person and name the conversation. */
+    private static List<MimeMessage> digestsTo(String email, String conversationLink)
+            throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)
+                    && message.getSubject().contains("unread messages")
+                    && String.valueOf(message.getContent()).contains(conversationLink)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The navigation's text for a number of unread messages. */
