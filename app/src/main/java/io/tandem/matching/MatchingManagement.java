@@ -13,6 +13,8 @@ import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,9 +129,13 @@ public class MatchingManagement {
     /**
      * @throws NotFoundException for a program of another organisation, rather than no runs
      */
-    public List<MatchRunView> runs(OrganisationId organisation, ProgramId program) {
+    public Paged<MatchRunView> runs(
+            OrganisationId organisation, ProgramId program, PageQuery page) {
         programs.get(organisation, program);
-        return runs.forProgram(organisation, program);
+        return Paged.of(
+                runs.forProgram(organisation, program, page.offset(), page.size()),
+                page,
+                runs.countForProgram(organisation, program));
     }
 
     /**

@@ -307,6 +307,17 @@ public class SelfMatchManagement {
         return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
     }
 
+    /** One page of the requests the person sent or received, newest first. */
+    public Paged<RequestView> requestsFor(
+            OrganisationId organisation, PersonId person, PageQuery page) {
+        return Paged.of(
+                views(
+                        organisation,
+                        requests.forPerson(organisation, person, page.offset(), page.size())),
+                page,
+                requests.countForPerson(organisation, person));
+    }
+
     /** One page of the requests the person received as a mentor, newest first. */
     public Paged<RequestView> received(
             OrganisationId organisation, PersonId mentor, PageQuery page) {

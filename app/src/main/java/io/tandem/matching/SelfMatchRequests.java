@@ -90,15 +90,29 @@ class SelfMatchRequests {
 
     /** Requests the person sent or received, newest first. */
     List<Request> forPerson(OrganisationId organisation, PersonId person, int limit) {
+        return forPerson(organisation, person, 0, limit);
+    }
+
+    /** The requests the person sent or received, newest first, from {@code offset}. */
+    List<Request> forPerson(OrganisationId organisation, PersonId person, long offset, int limit) {
         return jdbc.sql(
                         "select "
                                 + COLUMNS
                                 + " from self_match_request where organisation_id = ?"
                                 + " and (mentee_id = ? or mentor_id = ?)"
-                                + " order by created_at desc, id limit ?")
-                .params(organisation.value(), person.value(), person.value(), limit)
+                                + " order by created_at desc, id limit ? offset ?")
+                .params(organisation.value(), person.value(), person.value(), limit, offset)
                 .query(SelfMatchRequests::map)
                 .list();
+    }
+
+    long countForPerson(OrganisationId organisation, PersonId person) {
+        return jdbc.sql(
+                        "select count(*) from self_match_request where organisation_id = ?"
+                                + " and (mentee_id = ? or mentor_id = ?)")
+                .params(organisation.value(), person.value(), person.value())
+                .query(Long.class)
+                .single();
     }
 
     /**

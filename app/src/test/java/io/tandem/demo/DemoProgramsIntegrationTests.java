@@ -107,7 +107,7 @@ class DemoProgramsIntegrationTests {
     @Test
     void theDemoRunProposesPairsThatFitTheirPurpose() {
         ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
-        MatchRunView run = matching.runs(demo, active.id()).get(0);
+        MatchRunView run = matching.runs(demo, active.id(), PageQuery.of(0, 1)).items().get(0);
 
         assertThat(run.published()).isTrue();
         assertThat(run.stats().maxScore()).isEqualTo(100);
