@@ -18,6 +18,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,9 @@ public class HomeManagement {
 
     /** Programs a manager sees at a glance, newest first; the program list has them all. */
     static final int PROGRAMS_AT_A_GLANCE = 20;
+
+    /** Requests shown on the home page each way; the requests page pages through the rest. */
+    static final int REQUESTS = 5;
 
     private final PeopleManagement people;
     private final ProgramManagement programs;
@@ -77,6 +81,7 @@ public class HomeManagement {
         List<EnrolmentView> awaitingApproval = new ArrayList<>();
         List<RequestView> toAnswer = new ArrayList<>();
         List<RequestView> sent = new ArrayList<>();
+        long toAnswerTotal = 0;
         List<HomePage.MentorshipCard> cards = new ArrayList<>();
         Set<ProgramId> enrolledIn = new HashSet<>();
         if (me != null && me.active()) {
@@ -97,11 +102,10 @@ public class HomeManagement {
                     awaitingApproval.add(enrolment);
                 }
             }
-            for (RequestView request : requests.requestsFor(organisation, me.id())) {
-                if (request.open()) {
-                    (request.mentorId().equals(me.id()) ? toAnswer : sent).add(request);
-                }
-            }
+            Paged<RequestView> received = requests.open(organisation, me.id(), true, REQUESTS);
+            toAnswer.addAll(received.items());
+            toAnswerTotal = received.total();
+            sent.addAll(requests.open(organisation, me.id(), false, REQUESTS).items());
             cards = cards(organisation, me.id(), programCache);
         }
         List<ProgramView> joinable = new ArrayList<>();
@@ -145,6 +149,7 @@ public class HomeManagement {
                 me,
                 invitations,
                 toAnswer,
+                toAnswerTotal,
                 sent,
                 awaitingApproval,
                 cards,

@@ -318,6 +318,18 @@ public class SelfMatchManagement {
                 requests.countForPerson(organisation, person));
     }
 
+    /**
+     * The newest {@code limit} requests waiting for the person's answer as a mentor ({@code
+     * received}) or for an answer to them as a mentee, and how many wait in all.
+     */
+    public Paged<RequestView> open(
+            OrganisationId organisation, PersonId person, boolean received, int limit) {
+        return Paged.of(
+                views(organisation, requests.open(organisation, person, received, limit)),
+                PageQuery.of(0, limit),
+                requests.countOpen(organisation, person, received));
+    }
+
     /** One page of the requests the person received as a mentor, newest first. */
     public Paged<RequestView> received(
             OrganisationId organisation, PersonId mentor, PageQuery page) {

@@ -131,6 +131,29 @@ class SelfMatchRequests {
                 .list();
     }
 
+    /** The person's newest requests still waiting for an answer, received or sent. */
+    List<Request> open(OrganisationId organisation, PersonId person, boolean received, int limit) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from self_match_request where organisation_id = ? and "
+                                + (received ? "mentor_id" : "mentee_id")
+                                + " = ? and status = 'OPEN' order by created_at desc, id limit ?")
+                .params(organisation.value(), person.value(), limit)
+                .query(SelfMatchRequests::map)
+                .list();
+    }
+
+    long countOpen(OrganisationId organisation, PersonId person, boolean received) {
+        return jdbc.sql(
+                        "select count(*) from self_match_request where organisation_id = ? and "
+                                + (received ? "mentor_id" : "mentee_id")
+                                + " = ? and status = 'OPEN'")
+                .params(organisation.value(), person.value())
+                .query(Long.class)
+                .single();
+    }
+
     long count(OrganisationId organisation, PersonId person, boolean received) {
         return jdbc.sql(
                         "select count(*) from self_match_request where organisation_id = ? and "

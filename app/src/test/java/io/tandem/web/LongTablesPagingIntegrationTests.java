@@ -17,6 +17,7 @@ import io.tandem.matching.SelfMatchManagement;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.mentorships.MentorshipManagement;
+import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
@@ -56,6 +57,8 @@ class LongTablesPagingIntegrationTests {
             Pattern.compile("<td><a href=\"/programs/([0-9a-f-]{36})\">");
     private static final Pattern ENGAGEMENT_ROW =
             Pattern.compile("<th scope=\"row\"><a href=\"/programs/([0-9a-f-]{36})/dashboard\">");
+    private static final Pattern CELL_ROW =
+            Pattern.compile("<th scope=\"row\">Mentor\\d Person</th><td>([^<]+)</td>");
     private static final Pattern RUN_LINK =
             Pattern.compile("<a href=\"/match-runs/([0-9a-f-]{36})\"");
 
@@ -68,6 +71,7 @@ class LongTablesPagingIntegrationTests {
     @Autowired EngagementManagement engagement;
     @Autowired MatchingManagement matching;
     @Autowired SelfMatchManagement selfMatch;
+    @Autowired NotificationManagement notifications;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -112,6 +116,16 @@ class LongTablesPagingIntegrationTests {
             expected.add("Mentee%03d Person".formatted(i));
         }
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+
+        // The knowledge-flow map's cell Digital → Retail holds every pair, and pages them too.
+        String cell =
+                "/programs/"
+                        + program.value()
+                        + "/knowledge-flow?dimension=division&mentor=Digital&mentee=Retail&page=";
+        assertThat(html(cell + 0)).contains("Showing 1–50 of " + mentees);
+        assertThat(walk(2, page -> cell + page, CELL_ROW))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -243,6 +257,33 @@ class LongTablesPagingIntegrationTests {
                                 .uri("/api/v1/requests?size=0&personId=" + mentor.value())
                                 .header(HttpHeaders.AUTHORIZATION, org.bearer()))
                 .hasStatus(400);
+    }
+
+    @Test
+    void theInboxIsPaged() throws Exception {
+        int count = 60;
+        String email = "busy@tables.test";
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = "Notice number %03d".formatted(i);
+            notifications.notify(org.id(), "paging-" + i, email, text, null);
+            texts.add(text);
+        }
+        RequestPostProcessor busy = TestOrganisations.signedIn(org.id(), email, Role.EMPLOYEE);
+        Pattern item = Pattern.compile("<span>(Notice number \\d{3})</span>");
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String html =
+                    mvc.get()
+                            .uri("/notifications?page=" + page)
+                            .with(busy)
+                            .exchange()
+                            .getResponse()
+                            .getContentAsString();
+            assertThat(html).contains(page == 0 ? "Showing 1–50 of 60" : "Showing 51–60 of 60");
+            seen.addAll(all(item, html));
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(texts);
     }
 
     private void importPeople(int mentors, int mentees) {

@@ -272,6 +272,8 @@ class EngagementPageController {
             @RequestParam(defaultValue = "division") String dimension,
             @RequestParam(required = false) String mentor,
             @RequestParam(required = false) String mentee,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
             Model model) {
         ProgramId program = new ProgramId(id);
         model.addAttribute("program", programs.get(user.organisationId(), program));
@@ -284,9 +286,13 @@ class EngagementPageController {
         if (mentor != null && mentee != null) {
             model.addAttribute("cellMentor", mentor);
             model.addAttribute("cellMentee", mentee);
-            model.addAttribute(
-                    "cellPairs",
-                    reports.flowPairs(user.organisationId(), program, dimension, mentor, mentee));
+            Paged<KnowledgeFlow.FlowPair> cell =
+                    Paged.slice(
+                            reports.flowPairs(
+                                    user.organisationId(), program, dimension, mentor, mentee),
+                            PageQuery.of(Math.max(0, page), PAIRS_PAGE));
+            model.addAttribute("cellPairs", cell.items());
+            model.addAttribute("cellPager", Pager.of(cell, request, "page", "cell"));
         }
         return "engagement/flow";
     }
