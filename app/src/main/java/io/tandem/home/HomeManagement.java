@@ -18,7 +18,6 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,10 +101,10 @@ public class HomeManagement {
                     awaitingApproval.add(enrolment);
                 }
             }
-            Paged<RequestView> received = requests.open(organisation, me.id(), true, REQUESTS);
-            toAnswer.addAll(received.items());
-            toAnswerTotal = received.total();
-            sent.addAll(requests.open(organisation, me.id(), false, REQUESTS).items());
+            var open = requests.open(organisation, me.id(), REQUESTS);
+            toAnswer.addAll(open.received());
+            toAnswerTotal = open.receivedTotal();
+            sent.addAll(open.sent());
             cards = cards(organisation, me.id(), programCache);
         }
         List<ProgramView> joinable = new ArrayList<>();

@@ -318,16 +318,29 @@ public class SelfMatchManagement {
                 requests.countForPerson(organisation, person));
     }
 
+    /** The newest requests waiting each way, and how many wait for the person's answer in all. */
+    public record OpenRequests(
+            List<RequestView> received, long receivedTotal, List<RequestView> sent) {}
+
     /**
-     * The newest {@code limit} requests waiting for the person's answer as a mentor ({@code
-     * received}) or for an answer to them as a mentee, and how many wait in all.
+     * The newest {@code limit} requests waiting for the person's answer as a mentor, the newest
+     * {@code limit} the person sent as a mentee that wait for an answer, and how many wait for the
+     * person's answer in all (counted only when there are more than {@code limit}).
      */
-    public Paged<RequestView> open(
-            OrganisationId organisation, PersonId person, boolean received, int limit) {
-        return Paged.of(
-                views(organisation, requests.open(organisation, person, received, limit)),
-                PageQuery.of(0, limit),
-                requests.countOpen(organisation, person, received));
+    public OpenRequests open(OrganisationId organisation, PersonId person, int limit) {
+        List<RequestView> both =
+                views(organisation, requests.open(organisation, person, limit + 1));
+        List<RequestView> received =
+                both.stream().filter(r -> r.mentorId().equals(person)).toList();
+        List<RequestView> sent = both.stream().filter(r -> r.menteeId().equals(person)).toList();
+        long total =
+                received.size() > limit
+                        ? requests.countOpen(organisation, person, true)
+                        : received.size();
+        return new OpenRequests(
+                received.subList(0, Math.min(limit, received.size())),
+                total,
+                sent.subList(0, Math.min(limit, sent.size())));
     }
 
     /** One page of the requests the person received as a mentor, newest first. */

@@ -131,15 +131,29 @@ class SelfMatchRequests {
                 .list();
     }
 
-    /** The person's newest requests still waiting for an answer, received or sent. */
-    List<Request> open(OrganisationId organisation, PersonId person, boolean received, int limit) {
+    /**
+     * The person's newest requests still waiting for an answer, at most {@code limit} received (as
+     * a mentor) and {@code limit} sent (as a mentee), in one statement.
+     */
+    List<Request> open(OrganisationId organisation, PersonId person, int limit) {
+        String side =
+                "select "
+                        + COLUMNS
+                        + " from self_match_request where organisation_id = ? and %s = ?"
+                        + " and status = 'OPEN' order by created_at desc, id limit ?";
         return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from self_match_request where organisation_id = ? and "
-                                + (received ? "mentor_id" : "mentee_id")
-                                + " = ? and status = 'OPEN' order by created_at desc, id limit ?")
-                .params(organisation.value(), person.value(), limit)
+                        "select * from (("
+                                + side.formatted("mentor_id")
+                                + ") union all ("
+                                + side.formatted("mentee_id")
+                                + ")) open_both_ways order by created_at desc, id")
+                .params(
+                        organisation.value(),
+                        person.value(),
+                        limit,
+                        organisation.value(),
+                        person.value(),
+                        limit)
                 .query(SelfMatchRequests::map)
                 .list();
     }
