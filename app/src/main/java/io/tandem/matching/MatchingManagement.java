@@ -132,10 +132,14 @@ public class MatchingManagement {
     public Paged<MatchRunView> runs(
             OrganisationId organisation, ProgramId program, PageQuery page) {
         programs.get(organisation, program);
-        return Paged.of(
-                runs.forProgram(organisation, program, page.offset(), page.size()),
-                page,
-                runs.countForProgram(organisation, program));
+        List<MatchRunView> found =
+                runs.forProgram(organisation, program, page.offset(), page.size());
+        // A page that is not full tells the total without counting (most programs fit in one).
+        long total =
+                found.size() < page.size() && (!found.isEmpty() || page.page() == 0)
+                        ? page.offset() + found.size()
+                        : runs.countForProgram(organisation, program);
+        return Paged.of(found, page, total);
     }
 
     /**

@@ -335,7 +335,7 @@ public class SelfMatchManagement {
         List<RequestView> sent = both.stream().filter(r -> r.menteeId().equals(person)).toList();
         long total =
                 received.size() > limit
-                        ? requests.countOpen(organisation, person, true)
+                        ? requests.count(organisation, person, true, true)
                         : received.size();
         return new OpenRequests(
                 received.subList(0, Math.min(limit, received.size())),

@@ -158,21 +158,17 @@ class SelfMatchRequests {
                 .list();
     }
 
-    long countOpen(OrganisationId organisation, PersonId person, boolean received) {
-        return jdbc.sql(
-                        "select count(*) from self_match_request where organisation_id = ? and "
-                                + (received ? "mentor_id" : "mentee_id")
-                                + " = ? and status = 'OPEN'")
-                .params(organisation.value(), person.value())
-                .query(Long.class)
-                .single();
+    long count(OrganisationId organisation, PersonId person, boolean received) {
+        return count(organisation, person, received, false);
     }
 
-    long count(OrganisationId organisation, PersonId person, boolean received) {
+    /** How many requests the person received or sent; {@code openOnly}: still waiting. */
+    long count(OrganisationId organisation, PersonId person, boolean received, boolean openOnly) {
         return jdbc.sql(
                         "select count(*) from self_match_request where organisation_id = ? and "
                                 + (received ? "mentor_id" : "mentee_id")
-                                + " = ?")
+                                + " = ?"
+                                + (openOnly ? " and status = 'OPEN'" : ""))
                 .params(organisation.value(), person.value())
                 .query(Long.class)
                 .single();
