@@ -11,10 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +129,80 @@ class DurableWritesIntegrationTests {
         var retried = again.postJson(path, post);
         assertThat(retried.statusCode()).as(retried.body()).isBetween(200, 201);
         assertThat(occurrences(again.get(path).body(), text)).isEqualTo(1);
+    }
+
+    /**
+     * Every start loads the demo "once, by name": two more starts of the real application on the
+     * same data add no row to any table of content (only the tables that record that it ran:
+     * sessions, scheduler, event log, leases, sign-in throttle, migrations).
+     */
+    @Test
+    void restartingTheApplicationTwiceAddsNothingToTheDemo() throws Exception {
+        port = freePort();
+        app = start(true);
+        stopGracefully();
+        Map<String, Long> loaded = rowCounts();
+        assertThat(loaded.get("PROGRAM")).as("the demo programs").isGreaterThanOrEqualTo(3);
+        assertThat(loaded.get("MENTORSHIP")).as("the demo pairs").isPositive();
+        assertThat(loaded.get("MEETING")).as("the demo pair's meetings").isPositive();
+
+        for (int restart = 0; restart < 2; restart++) {
+            app = start(true);
+            stopGracefully();
+        }
+        assertThat(rowCounts()).isEqualTo(loaded);
+    }
+
+    private void stopGracefully() throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor();
+        }
+        app = null;
+    }
+
+    /** Rows per table of the stopped application's database, leaving out run-time records. */
+    private Map<String, Long> rowCounts() throws Exception {
+        Set<String> runtime =
+                Set.of(
+                        "SPRING_SESSION",
+                        "SPRING_SESSION_ATTRIBUTES",
+                        "SCHEDULED_TASKS",
+                        "EVENT_PUBLICATION",
+                        "EVENT_PUBLICATION_ARCHIVE",
+                        "JOB_LEASE",
+                        "LOGIN_ATTEMPT",
+                        "FLYWAY_SCHEMA_HISTORY");
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection db =
+                DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.resolve("tandem") + ";MODE=PostgreSQL",
+                        "sa",
+                        "")) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs =
+                    db.createStatement()
+                            .executeQuery(
+                                    "select table_name from information_schema.tables"
+                                            + " where table_schema = 'PUBLIC'"
+                                            + " and table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                if (runtime.contains(table.toUpperCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                try (ResultSet rs =
+                        db.createStatement()
+                                .executeQuery("select count(*) from \"" + table + "\"")) {
+                    rs.next();
+                    counts.put(table.toUpperCase(java.util.Locale.ROOT), rs.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 
     private static int occurrences(String body, String text) {

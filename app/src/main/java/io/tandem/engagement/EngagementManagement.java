@@ -17,6 +17,8 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,29 +132,53 @@ public class EngagementManagement {
     /** The program's active pairs with their health now, worst first; {@code only} filters. */
     @Transactional(readOnly = true)
     public List<PairHealth> pairs(OrganisationId organisation, ProgramId program, Health only) {
+        return named(organisation, assessed(organisation, program, only));
+    }
+
+    /**
+     * One page of {@link #pairs(OrganisationId, ProgramId, Health)}: health is decided here, not in
+     * SQL, so every pair is assessed, but only the page's people are read and rendered.
+     */
+    @Transactional(readOnly = true)
+    public Paged<PairHealth> pairs(
+            OrganisationId organisation, ProgramId program, Health only, PageQuery page) {
+        Paged<Assessed> paged = Paged.slice(assessed(organisation, program, only), page);
+        return new Paged<>(
+                named(organisation, paged.items()), paged.page(), paged.size(), paged.total());
+    }
+
+    /** A pair's facts with their assessment under the program's rules. */
+    private record Assessed(PairFacts facts, HealthAssessment assessment) {}
+
+    private List<Assessed> assessed(OrganisationId organisation, ProgramId program, Health only) {
         ProgramView view = programs.get(organisation, program);
         EngagementRules r = rules.of(organisation, program);
         Instant now = now();
-        List<PairFacts> facts = activities.facts(organisation, program);
-        List<HealthAssessment> assessed =
-                facts.stream()
-                        .map(f -> HealthAssessment.assess(f, r, view.meetingCadence(), now))
-                        .toList();
-        List<PersonId> ids = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            if (only == null || assessed.get(i).health() == only) {
-                ids.add(facts.get(i).mentor());
-                ids.add(facts.get(i).mentee());
+        List<Assessed> result = new ArrayList<>();
+        for (PairFacts f : activities.facts(organisation, program)) {
+            HealthAssessment a = HealthAssessment.assess(f, r, view.meetingCadence(), now);
+            if (only == null || a.health() == only) {
+                result.add(new Assessed(f, a));
             }
+        }
+        result.sort(
+                java.util.Comparator.comparing((Assessed p) -> -p.assessment().health().ordinal())
+                        .thenComparing(p -> -p.assessment().quietDays())
+                        .thenComparing(p -> p.facts().mentorship().value()));
+        return result;
+    }
+
+    private List<PairHealth> named(OrganisationId organisation, List<Assessed> pairs) {
+        List<PersonId> ids = new ArrayList<>();
+        for (Assessed p : pairs) {
+            ids.add(p.facts().mentor());
+            ids.add(p.facts().mentee());
         }
         Map<PersonId, PersonSummary> found = people.findAll(organisation, ids);
         List<PairHealth> result = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            PairFacts f = facts.get(i);
-            HealthAssessment a = assessed.get(i);
-            if (only != null && a.health() != only) {
-                continue;
-            }
+        for (Assessed p : pairs) {
+            PairFacts f = p.facts();
+            HealthAssessment a = p.assessment();
             result.add(
                     new PairHealth(
                             f.mentorship(),
@@ -166,9 +192,6 @@ public class EngagementManagement {
                             f.lastActivity(),
                             f.lastAutoNudge()));
         }
-        result.sort(
-                java.util.Comparator.comparing((PairHealth p) -> -p.health().ordinal())
-                        .thenComparing(p -> -p.quietDays()));
         return result;
     }
 

@@ -15,6 +15,7 @@ import io.tandem.programs.ProgramView;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -373,16 +374,17 @@ public class ProgramReports {
      * number of statements whatever the number of programs (each reads all programs at once).
      */
     @Transactional(readOnly = true)
-    public List<ProgramLine> organisation(OrganisationId organisation) {
+    public Paged<ProgramLine> organisation(OrganisationId organisation, PageQuery page) {
         List<ProgramLine> lines = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(engagement.now(), ZoneOffset.UTC);
         java.time.YearMonth last = java.time.YearMonth.from(today);
         Instant since =
                 last.minusMonths(MONTHS - 1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant until = last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<ProgramView> all = programs.list(organisation, true, PageQuery.of(0, 200)).items();
+        Paged<ProgramView> listed = programs.list(organisation, true, page);
+        List<ProgramView> all = listed.items();
         if (all.isEmpty()) {
-            return lines;
+            return Paged.of(lines, page, listed.total());
         }
         Map<ProgramId, Map<Health, Integer>> health = engagement.healthCounts(organisation, all);
         Map<ProgramId, int[]> mentees = activities.menteeCounts(organisation);
@@ -408,7 +410,7 @@ public class ProgramReports {
                             done[1],
                             average(pulses, CheckIns.Rated::usefulness)));
         }
-        return lines;
+        return Paged.of(lines, page, listed.total());
     }
 
     // --- CSV ---

@@ -35,6 +35,9 @@ public class HomeManagement {
     /** Programs a manager sees at a glance, newest first; the program list has them all. */
     static final int PROGRAMS_AT_A_GLANCE = 20;
 
+    /** Requests shown on the home page each way; the requests page pages through the rest. */
+    static final int REQUESTS = 5;
+
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
@@ -77,6 +80,7 @@ public class HomeManagement {
         List<EnrolmentView> awaitingApproval = new ArrayList<>();
         List<RequestView> toAnswer = new ArrayList<>();
         List<RequestView> sent = new ArrayList<>();
+        long toAnswerTotal = 0;
         List<HomePage.MentorshipCard> cards = new ArrayList<>();
         Set<ProgramId> enrolledIn = new HashSet<>();
         if (me != null && me.active()) {
@@ -97,11 +101,10 @@ public class HomeManagement {
                     awaitingApproval.add(enrolment);
                 }
             }
-            for (RequestView request : requests.requestsFor(organisation, me.id())) {
-                if (request.open()) {
-                    (request.mentorId().equals(me.id()) ? toAnswer : sent).add(request);
-                }
-            }
+            var open = requests.open(organisation, me.id(), REQUESTS);
+            toAnswer.addAll(open.received());
+            toAnswerTotal = open.receivedTotal();
+            sent.addAll(open.sent());
             cards = cards(organisation, me.id(), programCache);
         }
         List<ProgramView> joinable = new ArrayList<>();
@@ -145,6 +148,7 @@ public class HomeManagement {
                 me,
                 invitations,
                 toAnswer,
+                toAnswerTotal,
                 sent,
                 awaitingApproval,
                 cards,

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * Everything the home page shows one person. Lists are empty, never null; {@code me} is null for an
- * account without a profile in the directory (an administrator set up by the environment).
+ * account without a profile in the directory (an administrator set up by the environment). Requests
+ * are the newest few each way; {@code requestsToAnswerTotal} counts every one waiting.
  */
 public record HomePage(
         PersonSummary me,
         List<Invitation> invitations,
         List<RequestView> requestsToAnswer,
+        long requestsToAnswerTotal,
         List<RequestView> requestsSent,
         List<EnrolmentView> awaitingApproval,
         List<MentorshipCard> mentorships,

@@ -241,14 +241,25 @@ class MatchRuns {
                 .optional();
     }
 
-    List<MatchRunView> forProgram(OrganisationId organisation, ProgramId program) {
+    /** One page of the program's runs, newest first. */
+    List<MatchRunView> forProgram(
+            OrganisationId organisation, ProgramId program, long offset, int limit) {
         return jdbc.sql(
                         "select "
                                 + RUN_COLUMNS
-                                + " from match_run where organisation_id = ? and program_id = ? order by created_at desc")
-                .params(organisation.value(), program.value())
+                                + " from match_run where organisation_id = ? and program_id = ?"
+                                + " order by created_at desc, id limit ? offset ?")
+                .params(organisation.value(), program.value(), limit, offset)
                 .query((rs, n) -> run(rs, List.of(), List.of()))
                 .list();
+    }
+
+    long countForProgram(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(*) from match_run where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(Long.class)
+                .single();
     }
 
     List<Proposal> proposals(MatchRunId id) {

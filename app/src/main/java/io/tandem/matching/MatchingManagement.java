@@ -14,6 +14,8 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictException;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,9 +127,17 @@ public class MatchingManagement {
     /**
      * @throws NotFound for a program of another organisation, rather than no runs
      */
-    public List<MatchRunView> runs(OrganisationId organisation, ProgramId program) {
+    public Paged<MatchRunView> runs(
+            OrganisationId organisation, ProgramId program, PageQuery page) {
         programs.get(organisation, program);
-        return runs.forProgram(organisation, program);
+        List<MatchRunView> found =
+                runs.forProgram(organisation, program, page.offset(), page.size());
+        // A page that is not full tells the total without counting (most programs fit in one).
+        long total =
+                found.size() < page.size() && (!found.isEmpty() || page.page() == 0)
+                        ? page.offset() + found.size()
+                        : runs.countForProgram(organisation, program);
+        return Paged.of(found, page, total);
     }
 
     /**

@@ -307,6 +307,42 @@ public class SelfMatchManagement {
         return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
     }
 
+    /** One page of the requests the person sent or received, newest first. */
+    public Paged<RequestView> requestsFor(
+            OrganisationId organisation, PersonId person, PageQuery page) {
+        return Paged.of(
+                views(
+                        organisation,
+                        requests.forPerson(organisation, person, page.offset(), page.size())),
+                page,
+                requests.countForPerson(organisation, person));
+    }
+
+    /** The newest requests waiting each way, and how many wait for the person's answer in all. */
+    public record OpenRequests(
+            List<RequestView> received, long receivedTotal, List<RequestView> sent) {}
+
+    /**
+     * The newest {@code limit} requests waiting for the person's answer as a mentor, the newest
+     * {@code limit} the person sent as a mentee that wait for an answer, and how many wait for the
+     * person's answer in all (counted only when there are more than {@code limit}).
+     */
+    public OpenRequests open(OrganisationId organisation, PersonId person, int limit) {
+        List<RequestView> both =
+                views(organisation, requests.open(organisation, person, limit + 1));
+        List<RequestView> received =
+                both.stream().filter(r -> r.mentorId().equals(person)).toList();
+        List<RequestView> sent = both.stream().filter(r -> r.menteeId().equals(person)).toList();
+        long total =
+                received.size() > limit
+                        ? requests.count(organisation, person, true, true)
+                        : received.size();
+        return new OpenRequests(
+                received.subList(0, Math.min(limit, received.size())),
+                total,
+                sent.subList(0, Math.min(limit, sent.size())));
+    }
+
     /** One page of the requests the person received as a mentor, newest first. */
     public Paged<RequestView> received(
             OrganisationId organisation, PersonId mentor, PageQuery page) {

@@ -90,15 +90,29 @@ class SelfMatchRequests {
 
     /** Requests the person sent or received, newest first. */
     List<Request> forPerson(OrganisationId organisation, PersonId person, int limit) {
+        return forPerson(organisation, person, 0, limit);
+    }
+
+    /** The requests the person sent or received, newest first, from {@code offset}. */
+    List<Request> forPerson(OrganisationId organisation, PersonId person, long offset, int limit) {
         return jdbc.sql(
                         "select "
                                 + COLUMNS
                                 + " from self_match_request where organisation_id = ?"
                                 + " and (mentee_id = ? or mentor_id = ?)"
-                                + " order by created_at desc, id limit ?")
-                .params(organisation.value(), person.value(), person.value(), limit)
+                                + " order by created_at desc, id limit ? offset ?")
+                .params(organisation.value(), person.value(), person.value(), limit, offset)
                 .query(SelfMatchRequests::map)
                 .list();
+    }
+
+    long countForPerson(OrganisationId organisation, PersonId person) {
+        return jdbc.sql(
+                        "select count(*) from self_match_request where organisation_id = ?"
+                                + " and (mentee_id = ? or mentor_id = ?)")
+                .params(organisation.value(), person.value(), person.value())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -117,11 +131,44 @@ class SelfMatchRequests {
                 .list();
     }
 
+    /**
+     * The person's newest requests still waiting for an answer, at most {@code limit} received (as
+     * a mentor) and {@code limit} sent (as a mentee), in one statement.
+     */
+    List<Request> open(OrganisationId organisation, PersonId person, int limit) {
+        String side =
+                "select "
+                        + COLUMNS
+                        + " from self_match_request where organisation_id = ? and %s = ?"
+                        + " and status = 'OPEN' order by created_at desc, id limit ?";
+        return jdbc.sql(
+                        "select * from (("
+                                + side.formatted("mentor_id")
+                                + ") union all ("
+                                + side.formatted("mentee_id")
+                                + ")) open_both_ways order by created_at desc, id")
+                .params(
+                        organisation.value(),
+                        person.value(),
+                        limit,
+                        organisation.value(),
+                        person.value(),
+                        limit)
+                .query(SelfMatchRequests::map)
+                .list();
+    }
+
     long count(OrganisationId organisation, PersonId person, boolean received) {
+        return count(organisation, person, received, false);
+    }
+
+    /** How many requests the person received or sent; {@code openOnly}: still waiting. */
+    long count(OrganisationId organisation, PersonId person, boolean received, boolean openOnly) {
         return jdbc.sql(
                         "select count(*) from self_match_request where organisation_id = ? and "
                                 + (received ? "mentor_id" : "mentee_id")
-                                + " = ?")
+                                + " = ?"
+                                + (openOnly ? " and status = 'OPEN'" : ""))
                 .params(organisation.value(), person.value())
                 .query(Long.class)
                 .single();

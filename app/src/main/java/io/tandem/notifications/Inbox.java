@@ -40,11 +40,11 @@ class Inbox {
                 == 1;
     }
 
-    List<InboxItemView> latest(OrganisationId organisation, String email, int limit) {
+    List<InboxItemView> latest(OrganisationId organisation, String email, long offset, int limit) {
         return jdbc.sql(
                         "select id, text, link, created_at, read_at from inbox_item where organisation_id = ? and recipient_email = ?"
-                                + " order by created_at desc limit ?")
-                .params(organisation.value(), key(email), limit)
+                                + " order by created_at desc, id limit ? offset ?")
+                .params(organisation.value(), key(email), limit, offset)
                 .query(
                         (rs, n) ->
                                 new InboxItemView(
@@ -56,6 +56,14 @@ class Inbox {
                                                 ? null
                                                 : rs.getTimestamp(5).toInstant()))
                 .list();
+    }
+
+    long count(OrganisationId organisation, String email) {
+        return jdbc.sql(
+                        "select count(*) from inbox_item where organisation_id = ? and recipient_email = ?")
+                .params(organisation.value(), key(email))
+                .query(Long.class)
+                .single();
     }
 
     long unread(OrganisationId organisation, String email) {

@@ -252,10 +252,19 @@ public class NotificationManagement {
         return inbox.add(organisation, key, email, text, link);
     }
 
-    /** The person's latest notifications, newest first. */
+    /** The newest page of the person's inbox. */
     @Transactional(readOnly = true)
     public List<InboxItemView> inbox(OrganisationId organisation, String email) {
-        return inbox.latest(organisation, email, 50);
+        return inbox(organisation, email, PageQuery.of(0, PageQuery.DEFAULT_SIZE)).items();
+    }
+
+    /** One page of the person's notifications, newest first. */
+    @Transactional(readOnly = true)
+    public Paged<InboxItemView> inbox(OrganisationId organisation, String email, PageQuery page) {
+        return Paged.of(
+                inbox.latest(organisation, email, page.offset(), page.size()),
+                page,
+                inbox.count(organisation, email));
     }
 
     @Transactional(readOnly = true)

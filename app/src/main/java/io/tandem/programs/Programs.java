@@ -166,7 +166,7 @@ class Programs {
                                         + COLUMNS
                                         + " from program where organisation_id = ?"
                                         + (includeDrafts ? "" : " and status <> 'DRAFT'")
-                                        + " order by created_at desc, name limit ? offset ?")
+                                        + " order by created_at desc, name, id limit ? offset ?")
                         .params(organisation.value(), page.size(), page.offset())
                         .query((rs, n) -> map(rs, List.of()))
                         .list();
@@ -185,7 +185,7 @@ class Programs {
                                         + COLUMNS
                                         + " from program where organisation_id = ?"
                                         + MANAGED_OR_OPEN
-                                        + " order by created_at desc, name limit ? offset ?")
+                                        + " order by created_at desc, name, id limit ? offset ?")
                         .params(organisation.value(), person, page.size(), page.offset())
                         .query((rs, n) -> map(rs, List.of()))
                         .list();

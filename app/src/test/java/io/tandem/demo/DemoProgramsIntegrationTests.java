@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @TandemIntegrationTest
 class DemoProgramsIntegrationTests {
@@ -48,6 +49,7 @@ class DemoProgramsIntegrationTests {
     @Autowired DemoMeetings demoMeetings;
     @Autowired io.tandem.meetings.MeetingManagement meetings;
     @Autowired io.tandem.mentorships.WorkspaceManagement workspaces;
+    @Autowired MockMvcTester mvc;
 
     OrganisationId demo;
 
@@ -107,7 +109,7 @@ class DemoProgramsIntegrationTests {
     @Test
     void theDemoRunProposesPairsThatFitTheirPurpose() {
         ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
-        MatchRunView run = matching.runs(demo, active.id()).get(0);
+        MatchRunView run = matching.runs(demo, active.id(), PageQuery.of(0, 1)).items().get(0);
 
         assertThat(run.published()).isTrue();
         assertThat(run.stats().maxScore()).isEqualTo(100);
@@ -205,6 +207,54 @@ class DemoProgramsIntegrationTests {
         assertThat(again.actionItems()).hasSize(3);
         assertThat(again.notes()).hasSize(1);
         assertThat(again.timeline()).hasSameSizeAs(seen.timeline());
+    }
+
+    /**
+     * What issue 16 promises a visitor signed in as the demo mentee, read from his pages: a
+     * mentorship with a signed agreement, goals in progress, a past and a next meeting and a
+     * conversation.
+     */
+    @Test
+    void theDemoMenteeSeesAMentorshipAliveOnHisPages() throws Exception {
+        ProgramView active = demoProgramsByName().get(DemoPrograms.ACTIVE);
+        PersonSummary sam = people.findByEmail(demo, DemoPrograms.MENTEE_EMAIL).orElseThrow();
+        MentorshipSummary pair =
+                mentorships.find(demo, active.id(), sam.id(), PageQuery.of(0, 10)).items().get(0);
+        var asSam =
+                io.tandem.TestOrganisations.signedIn(
+                        demo, DemoPrograms.MENTEE_EMAIL, io.tandem.identity.Role.EMPLOYEE);
+        String workspace = "/mentorships/" + pair.id().value();
+
+        assertThat(page("/", asSam))
+                .as("the home page shows the mentorship with Priya")
+                .contains("Priya")
+                .contains("href=\"" + workspace + "\"");
+
+        String seen = page(workspace, asSam);
+        assertThat(seen).as("a signed agreement").contains("Signed by both of you");
+        assertThat(seen.split(">In progress<", -1)).as("goals in progress").hasSizeGreaterThan(2);
+        assertThat(seen)
+                .as("the next meeting, accepted")
+                .contains("Fortnightly check-in")
+                .contains(">Accepted<");
+        assertThat(seen)
+                .as("the conversation")
+                .contains("Bring your questions on Tuesday.")
+                .contains("I have a first draft");
+
+        String meetingsPage = page(workspace + "/meetings", asSam);
+        int past = meetingsPage.indexOf("id=\"past-heading\"");
+        assertThat(past).isPositive();
+        assertThat(meetingsPage.substring(0, past)).contains("Fortnightly check-in");
+        assertThat(meetingsPage.substring(past)).contains("Getting to know each other");
+    }
+
+    private String page(
+            String uri, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        var result = mvc.get().uri(uri).with(who).exchange();
+        assertThat(result.getResponse().getStatus()).as(uri).isEqualTo(200);
+        return result.getResponse().getContentAsString();
     }
 
     @Test

@@ -174,6 +174,13 @@ class LongListsPagingIntegrationTests {
         }
         assertThat(seen).doesNotHaveDuplicates().hasSize(MENTEES);
         assertThat(seen.subList(0, 50)).containsExactlyElementsOf(concat(page1, page2));
+
+        // The home page counts every request waiting, shows the newest few and links to the rest.
+        String home = html("/", mona);
+        assertThat(home)
+                .contains("Mentoring requests to answer (" + MENTEES + ")")
+                .contains("See all " + MENTEES + " requests waiting for your answer");
+        assertThat(home.split("asks you to be their mentor in", -1)).hasSize(6);
     }
 
     @Test

@@ -80,7 +80,9 @@ class EveryPageIntegrationTests {
         for (ProgramView program : demoPrograms) {
             String base = "/programs/" + program.id();
             pages.addAll(List.of(base, base + "/rules", base + "/matching", base + "/enrol"));
-            matching.runs(demo, program.id()).forEach(run -> pages.add("/match-runs/" + run.id()));
+            matching.runs(demo, program.id(), PageQuery.of(0, PageQuery.MAX_SIZE))
+                    .items()
+                    .forEach(run -> pages.add("/match-runs/" + run.id()));
         }
         people.findByEmail(demo, MENTOR).ifPresent(p -> pages.add("/people/" + p.id()));
 

@@ -16,6 +16,10 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import io.tandem.web.Pager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
 class EngagementPageController {
+
+    static final int PAIRS_PAGE = 50;
+    static final int PROGRAMS_PAGE = 25;
 
     /** The rules form; a missing number keeps the field's error instead of a 400. */
     record RulesForm(
@@ -96,12 +103,20 @@ class EngagementPageController {
             TandemUser user,
             @PathVariable UUID id,
             @RequestParam(required = false) Health health,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
             Model model) {
         ProgramId program = new ProgramId(id);
         model.addAttribute("program", programs.get(user.organisationId(), program));
-        List<PairHealth> pairs = engagement.pairs(user.organisationId(), program, health);
-        model.addAttribute("pairs", pairs);
-        model.addAttribute("reasons", reasonTexts(pairs));
+        Paged<PairHealth> pairs =
+                engagement.pairs(
+                        user.organisationId(),
+                        program,
+                        health,
+                        PageQuery.of(Math.max(0, page), PAIRS_PAGE));
+        model.addAttribute("pairs", pairs.items());
+        model.addAttribute("pager", Pager.of(pairs, request, "page", "health-heading"));
+        model.addAttribute("reasons", reasonTexts(pairs.items()));
         Map<String, Integer> counts = new java.util.HashMap<>();
         engagement
                 .healthCounts(user.organisationId(), program)
@@ -126,6 +141,7 @@ class EngagementPageController {
             @PathVariable UUID mentorship,
             @RequestParam(required = false) String text,
             @RequestParam(required = false) Health health,
+            @RequestParam(defaultValue = "0") int page,
             RedirectAttributes redirect) {
         try {
             engagement.nudge(
@@ -140,8 +156,9 @@ class EngagementPageController {
         }
         return "redirect:/programs/"
                 + id
-                + "/engagement"
-                + (health == null ? "" : "?health=" + health);
+                + "/engagement?page="
+                + Math.max(0, page)
+                + (health == null ? "" : "&health=" + health);
     }
 
     @PostMapping("/programs/{id}/engagement/rules")
@@ -149,6 +166,7 @@ class EngagementPageController {
             TandemUser user,
             @PathVariable UUID id,
             RulesForm form,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         try {
@@ -156,7 +174,7 @@ class EngagementPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("rules", map(form.rules()));
             model.addAttribute("ruleErrors", errors(e.errors()));
-            return pairs(user, id, null, model);
+            return pairs(user, id, null, 0, request, model);
         }
         redirect.addFlashAttribute("notice", "engagement.rules.saved");
         return "redirect:/programs/" + id + "/engagement#rules";
@@ -165,8 +183,16 @@ class EngagementPageController {
     /** The organisation-wide view for admins: every program's health and outcomes. */
     @GetMapping("/engagement")
     @PreAuthorize("hasRole('ADMIN')")
-    String organisation(TandemUser user, Model model) {
-        model.addAttribute("lines", reports.organisation(user.organisationId()));
+    String organisation(
+            TandemUser user,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
+        Paged<ProgramReports.ProgramLine> lines =
+                reports.organisation(
+                        user.organisationId(), PageQuery.of(Math.max(0, page), PROGRAMS_PAGE));
+        model.addAttribute("lines", lines.items());
+        model.addAttribute("pager", Pager.of(lines, request, "page", "main"));
         return "engagement/organisation";
     }
 
@@ -246,6 +272,8 @@ class EngagementPageController {
             @RequestParam(defaultValue = "division") String dimension,
             @RequestParam(required = false) String mentor,
             @RequestParam(required = false) String mentee,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
             Model model) {
         ProgramId program = new ProgramId(id);
         model.addAttribute("program", programs.get(user.organisationId(), program));
@@ -258,9 +286,13 @@ class EngagementPageController {
         if (mentor != null && mentee != null) {
             model.addAttribute("cellMentor", mentor);
             model.addAttribute("cellMentee", mentee);
-            model.addAttribute(
-                    "cellPairs",
-                    reports.flowPairs(user.organisationId(), program, dimension, mentor, mentee));
+            Paged<KnowledgeFlow.FlowPair> cell =
+                    Paged.slice(
+                            reports.flowPairs(
+                                    user.organisationId(), program, dimension, mentor, mentee),
+                            PageQuery.of(Math.max(0, page), PAIRS_PAGE));
+            model.addAttribute("cellPairs", cell.items());
+            model.addAttribute("cellPager", Pager.of(cell, request, "page", "cell"));
         }
         return "engagement/flow";
     }

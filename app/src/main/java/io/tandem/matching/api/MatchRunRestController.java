@@ -10,6 +10,7 @@ import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -63,9 +65,12 @@ class MatchRunRestController {
     }
 
     @GetMapping("/api/v1/programs/{id}/match-runs")
-    Paged<MatchRunView> runs(TandemUser user, @PathVariable UUID id) {
-        List<MatchRunView> runs = matching.runs(user.organisationId(), new ProgramId(id));
-        return new Paged<>(runs, 0, runs.size(), runs.size());
+    Paged<MatchRunView> runs(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return matching.runs(user.organisationId(), new ProgramId(id), PageQuery.of(page, size));
     }
 
     @GetMapping("/api/v1/match-runs/{id}")

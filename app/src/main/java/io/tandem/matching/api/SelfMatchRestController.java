@@ -10,6 +10,7 @@ import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -79,11 +80,14 @@ class SelfMatchRestController {
     }
 
     @GetMapping("/api/v1/requests")
-    Paged<RequestView> requests(TandemUser user, @RequestParam(required = false) UUID personId) {
+    Paged<RequestView> requests(
+            TandemUser user,
+            @RequestParam(required = false) UUID personId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         required(personId, "personId");
-        List<RequestView> items =
-                selfMatch.requestsFor(user.organisationId(), new PersonId(personId));
-        return new Paged<>(items, 0, items.size(), items.size());
+        return selfMatch.requestsFor(
+                user.organisationId(), new PersonId(personId), PageQuery.of(page, size));
     }
 
     @GetMapping("/api/v1/requests/{id}")

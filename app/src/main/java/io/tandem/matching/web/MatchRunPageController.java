@@ -52,6 +52,7 @@ class MatchRunPageController {
 
     static final int PAIRS_PAGE = 50;
     static final int UNMATCHED_PAGE = 50;
+    static final int RUNS_PAGE = 25;
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
@@ -78,12 +79,21 @@ class MatchRunPageController {
     }
 
     @GetMapping("/programs/{id}/matching")
-    String program(TandemUser user, @PathVariable UUID id, Model model) {
+    String program(
+            TandemUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         ProgramId program = new ProgramId(id);
         var overview = programs.overview(user.organisationId(), program);
         model.addAttribute("program", overview.program());
         model.addAttribute("overview", overview);
-        model.addAttribute("runs", matching.runs(user.organisationId(), program));
+        Paged<MatchRunView> runs =
+                matching.runs(
+                        user.organisationId(), program, PageQuery.of(Math.max(0, page), RUNS_PAGE));
+        model.addAttribute("runs", runs.items());
+        model.addAttribute("runPager", Pager.of(runs, request, "page", "runs-list-heading"));
         model.addAttribute("objectives", Objective.values());
         model.addAttribute("algorithms", Algorithm.values());
         return "matching/program";
@@ -108,6 +118,7 @@ class MatchRunPageController {
             @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "0") int unmatched,
+            @RequestParam(name = "runs", defaultValue = "0") int others,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
@@ -170,7 +181,13 @@ class MatchRunPageController {
             model.addAttribute(
                     "mentors",
                     enrolled.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).toList());
-            model.addAttribute("runs", matching.runs(user.organisationId(), run.programId()));
+            Paged<MatchRunView> runs =
+                    matching.runs(
+                            user.organisationId(),
+                            run.programId(),
+                            PageQuery.of(Math.max(0, others), RUNS_PAGE));
+            model.addAttribute("runs", runs.items());
+            model.addAttribute("runPager", Pager.of(runs, request, "runs", "runs-heading"));
             model.addAttribute("overbooking", matching.overbooking(user.organisationId(), runId));
         }
         return "matching/run";

@@ -1,13 +1,19 @@
 package io.tandem.notifications.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.notifications.InboxItemView;
 import io.tandem.notifications.NotificationManagement;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import io.tandem.web.Pager;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Your in-app notifications; every page's navigation shows how many are unread. */
 @Controller
@@ -20,8 +26,18 @@ class InboxPageController {
     }
 
     @GetMapping("/notifications")
-    String inbox(TandemUser user, Model model) {
-        model.addAttribute("items", notifications.inbox(user.organisationId(), user.email()));
+    String inbox(
+            TandemUser user,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
+        Paged<InboxItemView> items =
+                notifications.inbox(
+                        user.organisationId(),
+                        user.email(),
+                        PageQuery.of(Math.max(0, page), PageQuery.DEFAULT_SIZE));
+        model.addAttribute("items", items.items());
+        model.addAttribute("pager", Pager.of(items, request));
         return "notifications/inbox";
     }
 

@@ -27,7 +27,9 @@ import io.tandem.programs.RulesManagement;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import io.tandem.web.Pager;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -188,8 +190,11 @@ class ProgramPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
             Model model) {
-        model.addAttribute("programs", access.list(user, PageQuery.of(Math.max(0, page), 25)));
+        Paged<ProgramView> listed = access.list(user, PageQuery.of(Math.max(0, page), 25));
+        model.addAttribute("programs", listed);
+        model.addAttribute("pager", Pager.of(listed, request, "page", "program-list"));
         profile.ifPresent(
                 me ->
                         model.addAttribute(

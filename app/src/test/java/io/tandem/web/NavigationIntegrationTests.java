@@ -1,0 +1,90 @@
+package io.tandem.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.TestOrganisations;
+import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.Role;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The navigation shows each caller the links their role opens, in the wide bar and in the phone
+ * menu alike, now that the layout reads the caller's facts once instead of asking Spring Security
+ * per link.
+ */
+@TandemIntegrationTest
+class NavigationIntegrationTests {
+
+    static final List<String> EVERYONE =
+            List.of("/programs", "/mentorships", "/requests", "/people", "/notifications");
+    static final List<String> PROGRAM_MANAGERS = List.of("/people/import", "/messaging/reports");
+    static final List<String> ADMINS =
+            List.of(
+                    "/admin/tokens",
+                    "/admin/sso",
+                    "/admin/video",
+                    "/admin/outbox",
+                    "/engagement",
+                    "/admin/audit",
+                    "/admin/retention");
+
+    @Autowired MockMvcTester mvc;
+    @Autowired TestOrganisations organisations;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void organisation() {
+        org = organisations.create();
+    }
+
+    @Test
+    void anEmployeeSeesTheLinksEveryoneHasAndNoManagersOrAdminsLinks() throws Exception {
+        String page = page(Role.EMPLOYEE);
+        EVERYONE.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+        PROGRAM_MANAGERS.forEach(link -> assertThat(links(page, link)).as(link).isZero());
+        ADMINS.forEach(link -> assertThat(links(page, link)).as(link).isZero());
+    }
+
+    @Test
+    void aProgramManagerAlsoSeesImportAndReportedMessagesButNoAdminLinks() throws Exception {
+        String page = page(Role.PROGRAM_MANAGER);
+        EVERYONE.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+        PROGRAM_MANAGERS.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+        ADMINS.forEach(link -> assertThat(links(page, link)).as(link).isZero());
+    }
+
+    @Test
+    void anAdminSeesEveryLink() throws Exception {
+        String page = page(Role.ADMIN);
+        EVERYONE.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+        PROGRAM_MANAGERS.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+        ADMINS.forEach(link -> assertThat(links(page, link)).as(link).isEqualTo(2));
+    }
+
+    @Test
+    void aStrangerSeesNoMenu() throws Exception {
+        String page = mvc.get().uri("/login").exchange().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("nav-phone").doesNotContain("nav-wide");
+        assertThat(links(page, "/programs")).isZero();
+    }
+
+    private String page(Role role) throws Exception {
+        var result =
+                mvc.get()
+                        .uri("/notifications")
+                        .with(TestOrganisations.signedIn(org.id(), "someone@nav.test", role))
+                        .exchange();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    private static int links(String page, String href) {
+        return page.split("href=\"" + href + "\"", -1).length - 1;
+    }
+}
