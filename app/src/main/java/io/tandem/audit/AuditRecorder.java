@@ -88,9 +88,9 @@ class AuditRecorder {
 
     @EventListener
     void on(PeopleImported event) {
-        if (event.created() == 0 && event.updated() == 0) {
-            // A file that changed nobody changed nothing: no entry, so a nightly HR sync or the
-            // demo's load on every start does not bury the changes in the trail.
+        if (event.created() == 0 && event.updated() == 0 && identity.currentUser().isEmpty()) {
+            // Tandem itself re-reading a file that changes nobody (the demo's people on every
+            // start) did nothing; an import somebody sent is recorded even when it changed nobody.
             return;
         }
         log.record(

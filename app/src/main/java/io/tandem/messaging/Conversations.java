@@ -280,21 +280,23 @@ class Conversations {
      * Open reports of the organisation, or only of the conversations of these programs ({@code
      * null}: every program).
      */
-    List<Report> openReports(OrganisationId organisation, Collection<UUID> programs) {
+    List<Report> openReports(
+            OrganisationId organisation, Collection<UUID> programs, long offset, int limit) {
         if (programs != null && programs.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(
                         "select m.id, m.conversation_id, m.seq, m.event_seq, m.author_id, m.body,"
                                 + " m.created_at, m.edited_at, m.deleted_at, m.hidden_at,"
-                                + " r.reporter_id, r.reported_at from message_report r join message"
-                                + " m on m.id = r.message_id join conversation c on c.id ="
-                                + " m.conversation_id where r.organisation_id = :org and"
-                                + " r.resolved_at is null"
+                                + " r.reporter_id, r.reported_at"
+                                + OPEN_REPORTS
                                 + (programs == null ? "" : " and c.program_id in (:programs)")
-                                + " order by r.reported_at, m.id")
+                                + " order by r.reported_at, m.id, r.reporter_id"
+                                + " limit :limit offset :offset")
                 .param("org", organisation.value())
                 .params(programs == null ? Map.of() : Map.of("programs", programs))
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(
                         (rs, n) ->
                                 new Report(
@@ -303,6 +305,25 @@ class Conversations {
                                         rs.getTimestamp(12).toInstant()))
                 .list();
     }
+
+    long countOpenReports(OrganisationId organisation, Collection<UUID> programs) {
+        if (programs != null && programs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql(
+                        "select count(*)"
+                                + OPEN_REPORTS
+                                + (programs == null ? "" : " and c.program_id in (:programs)"))
+                .param("org", organisation.value())
+                .params(programs == null ? Map.of() : Map.of("programs", programs))
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String OPEN_REPORTS =
+            " from message_report r join message m on m.id = r.message_id join conversation c"
+                    + " on c.id = m.conversation_id where r.organisation_id = :org"
+                    + " and r.resolved_at is null";
 
     boolean reported(OrganisationId organisation, UUID message) {
         return jdbc.sql(

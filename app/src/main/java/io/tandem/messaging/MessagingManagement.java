@@ -14,6 +14,7 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -286,31 +287,32 @@ public class MessagingManagement {
     /** Open reports: each reported message alone, with its author; nothing else of the pair. */
     @Transactional(readOnly = true)
     public List<ReportedMessage> reports(OrganisationId organisation) {
-        return reports(organisation, null);
+        return reports(organisation, null, new PageQuery(0, Integer.MAX_VALUE)).items();
     }
 
     /**
-     * Open reports of the conversations of these programs only ({@code null}: every program), for a
-     * program manager who moderates the programs they manage.
+     * A page of open reports of the conversations of these programs only ({@code null}: every
+     * program), for a program manager who moderates the programs they manage; oldest first.
      */
     @Transactional(readOnly = true)
-    public List<ReportedMessage> reports(OrganisationId organisation, Set<ProgramId> programs) {
-        return conversations
-                .openReports(
-                        organisation,
-                        programs == null ? null : programs.stream().map(ProgramId::value).toList())
-                .stream()
-                .map(
-                        r ->
-                                new ReportedMessage(
-                                        r.message().id(),
-                                        r.message().conversationId(),
-                                        r.message().authorId(),
-                                        r.message().text(),
-                                        r.message().createdAt(),
-                                        r.reporter(),
-                                        r.reportedAt()))
-                .toList();
+    public Paged<ReportedMessage> reports(
+            OrganisationId organisation, Set<ProgramId> programs, PageQuery page) {
+        List<UUID> within =
+                programs == null ? null : programs.stream().map(ProgramId::value).toList();
+        List<ReportedMessage> found =
+                conversations.openReports(organisation, within, page.offset(), page.size()).stream()
+                        .map(
+                                r ->
+                                        new ReportedMessage(
+                                                r.message().id(),
+                                                r.message().conversationId(),
+                                                r.message().authorId(),
+                                                r.message().text(),
+                                                r.message().createdAt(),
+                                                r.reporter(),
+                                                r.reportedAt()))
+                        .toList();
+        return Paged.of(found, page, conversations.countOpenReports(organisation, within));
     }
 
     /** Hides a reported message from the conversation; only reported messages can be hidden. */

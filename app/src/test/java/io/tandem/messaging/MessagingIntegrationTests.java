@@ -419,6 +419,35 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void theReportedMessagesArePagedEachOnExactlyOnePage() throws Exception {
+        java.util.Set<String> posted = new java.util.HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            String text = "Reported line " + (100 + i);
+            MessageView bad = messaging.post(org.id(), conversation, id("M1"), null, text);
+            messaging.report(org.id(), conversation, bad.id(), id("E1"));
+            posted.add(text);
+        }
+        RequestPostProcessor admin = signedIn(org.id(), "pat@msg.test", Role.ADMIN);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String html =
+                    mvc.get()
+                            .uri("/messaging/reports?page=" + page)
+                            .with(admin)
+                            .exchange()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8);
+            java.util.regex.Matcher lines =
+                    java.util.regex.Pattern.compile("Reported line \\d+").matcher(html);
+            while (lines.find()) {
+                seen.add(lines.group());
+            }
+            assertThat(html).contains(page == 0 ? "Showing 1–25 of 30" : "Showing 26–30 of 30");
+        }
+        assertThat(seen).hasSize(30).containsExactlyInAnyOrderElementsOf(posted);
+    }
+
+    @Test
     void aReportedMessageIsShownAloneToProgramManagersWhoCanHideIt() {
         messaging.post(org.id(), conversation, id("E1"), null, "Fine words");
         MessageView bad = messaging.post(org.id(), conversation, id("M1"), null, "Rude words");

@@ -9,6 +9,10 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramAccess;
+import io.tandem.web.PageQuery;
+import io.tandem.web.Paged;
+import io.tandem.web.Pager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,6 +45,8 @@ class ReportsPageController {
             Instant sentAt,
             Instant reportedAt) {}
 
+    private static final int PAGE_SIZE = 25;
+
     private final MessagingManagement messaging;
     private final PeopleManagement people;
     private final ProgramAccess access;
@@ -52,13 +59,20 @@ class ReportsPageController {
     }
 
     @GetMapping("/messaging/reports")
-    String reports(TandemUser user, Model model) {
+    String reports(
+            TandemUser user,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
         // A program manager moderates the programs they manage; hiding or dismissing a message of
         // another program answers 404 (MessageOwners).
-        List<ReportedMessage> reports =
+        Paged<ReportedMessage> paged =
                 messaging.reports(
                         user.organisationId(),
-                        user.role() == Role.PROGRAM_MANAGER ? access.managed(user) : null);
+                        user.role() == Role.PROGRAM_MANAGER ? access.managed(user) : null,
+                        PageQuery.of(Math.max(0, page), PAGE_SIZE));
+        List<ReportedMessage> reports = paged.items();
+        model.addAttribute("pager", Pager.of(paged, request));
         Set<PersonId> ids = new HashSet<>();
         reports.forEach(
                 r -> {
