@@ -18,14 +18,15 @@ import io.tandem.web.ConflictException;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.NotFoundException;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,15 +115,15 @@ class WorkspacePageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final List<WorkspaceSection> sections;
-    private final MessageSource messages;
+    private final PageForms forms;
 
     WorkspacePageController(
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
             List<WorkspaceSection> sections,
-            MessageSource messages) {
-        this.messages = messages;
+            PageForms forms) {
+        this.forms = forms;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -140,7 +141,7 @@ class WorkspacePageController {
     String addGoal(
             TandemUser user,
             @PathVariable UUID id,
-            GoalForm entered,
+            @Valid GoalForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -202,7 +203,7 @@ class WorkspacePageController {
     String addAction(
             TandemUser user,
             @PathVariable UUID id,
-            ActionForm entered,
+            @Valid ActionForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -250,7 +251,7 @@ class WorkspacePageController {
     String addNote(
             TandemUser user,
             @PathVariable UUID id,
-            NoteForm entered,
+            @Valid NoteForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -305,8 +306,8 @@ class WorkspacePageController {
 
     /**
      * Runs one user action; on bad input or a clash, shows the workspace again with the reason. A
-     * form's binding (or null) is checked first: what did not convert is refused like the module's
-     * own refusals.
+     * form's binding (or null) goes with it: what did not convert or fit is refused together with
+     * the module's own refusals.
      */
     private String act(
             TandemUser user,
@@ -318,9 +319,10 @@ class WorkspacePageController {
             Supplier<Object> action) {
         try {
             if (binding != null) {
-                InvalidInputException.check(binding, messages);
+                forms.submit(binding, action);
+            } else {
+                action.get();
             }
-            action.get();
             return "redirect:/mentorships/" + id + anchor;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
@@ -390,15 +392,18 @@ class WorkspacePageController {
     String saveAgreement(
             TandemUser user,
             @PathVariable UUID id,
-            AgreementForm entered,
+            @Valid AgreementForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         AgreementForm form = FormInput.asEntered(entered, binding, AgreementForm.class);
         try {
-            InvalidInputException.check(binding, messages);
-            workspaces.saveAgreement(user.organisationId(), mentorship(id), me(user), form.draft());
+            forms.submit(
+                    binding,
+                    () ->
+                            workspaces.saveAgreement(
+                                    user.organisationId(), mentorship(id), me(user), form.draft()));
             redirect.addFlashAttribute("notice", "workspace.agreement.saved");
             return "redirect:/mentorships/" + id + "#agreement";
         } catch (InvalidInputException e) {
@@ -459,7 +464,7 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            GoalForm entered,
+            @Valid GoalForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -488,7 +493,7 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            ProgressForm entered,
+            @Valid ProgressForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -518,7 +523,7 @@ class WorkspacePageController {
             TandemUser user,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            MilestoneForm entered,
+            @Valid MilestoneForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -574,9 +579,10 @@ class WorkspacePageController {
             Runnable action) {
         try {
             if (binding != null) {
-                InvalidInputException.check(binding, messages);
+                forms.submit(binding, action);
+            } else {
+                action.run();
             }
-            action.run();
             return "redirect:/mentorships/" + id + "/goals/" + goal;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
@@ -677,23 +683,25 @@ class WorkspacePageController {
     String survey(
             TandemUser user,
             @PathVariable UUID id,
-            SurveyForm entered,
+            @Valid SurveyForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         SurveyForm form = FormInput.asEntered(entered, binding, SurveyForm.class);
         try {
-            InvalidInputException.check(binding, messages);
-            workspaces.answerSurvey(
-                    user.organisationId(),
-                    mentorship(id),
-                    me(user),
-                    new SurveyAnswer(
-                            form.achieved(),
-                            form.partnershipRating(),
-                            form.partnerRating(),
-                            form.again()));
+            forms.submit(
+                    binding,
+                    () ->
+                            workspaces.answerSurvey(
+                                    user.organisationId(),
+                                    mentorship(id),
+                                    me(user),
+                                    new SurveyAnswer(
+                                            form.achieved(),
+                                            form.partnershipRating(),
+                                            form.partnerRating(),
+                                            form.again())));
             redirect.addFlashAttribute("notice", "workspace.survey.thanks");
             return "redirect:/mentorships/" + id;
         } catch (InvalidInputException e) {
