@@ -76,6 +76,9 @@ public class PageForms {
                     found.add(error);
                 }
             }
+        } catch (NotFoundException | io.tandem.shared.NotFound hidden) {
+            // Whoever may not see the thing gets the same 404 whatever they typed.
+            throw hidden;
         } catch (RuntimeException notAboutTheFields) {
             // A clash or a value the database would refuse waits until the form is corrected;
             // the values the form refused may be what caused it.
