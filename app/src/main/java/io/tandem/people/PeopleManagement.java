@@ -30,15 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeopleManagement {
 
-    /** IANA region names people pick their time zone from, sorted; "UTC" is offered apart. */
+    /** The time zones people pick from: "UTC" first, then the IANA region names, sorted. */
     public static final List<String> TIME_ZONES =
-            ZoneId.getAvailableZoneIds().stream()
-                    .filter(
-                            zone ->
-                                    zone.contains("/")
-                                            && !zone.startsWith("Etc/")
-                                            && !zone.startsWith("SystemV/"))
-                    .sorted()
+            java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("UTC"),
+                            ZoneId.getAvailableZoneIds().stream()
+                                    .filter(
+                                            zone ->
+                                                    zone.contains("/")
+                                                            && !zone.startsWith("Etc/")
+                                                            && !zone.startsWith("SystemV/"))
+                                    .sorted())
                     .toList();
 
     private static final java.util.Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();

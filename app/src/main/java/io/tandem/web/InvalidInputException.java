@@ -1,14 +1,9 @@
 package io.tandem.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /** Refuses a request whose input is wrong, listing every error found, with nothing written. */
 public class InvalidInputException extends RuntimeException {
@@ -50,37 +45,5 @@ public class InvalidInputException extends RuntimeException {
             }
         }
         return fields;
-    }
-
-    /**
-     * Refuses a page form that did not bind (a word where a number or date belongs) or broke a Bean
-     * Validation constraint of its record, with status 422 and each field's message as text ({@code
-     * Size}, {@code NotBlank}, {@code typeMismatch}… in {@code messages.properties}), so the page
-     * shows it inline like the module's own refusals.
-     *
-     * @throws InvalidInputException when the binding holds any error
-     */
-    public static void check(BindingResult binding, MessageSource messages) {
-        if (!binding.hasErrors()) {
-            return;
-        }
-        List<InputError> found = new ArrayList<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            found.add(
-                    InputError.field(
-                            error.getField(),
-                            messages.getMessage(error, LocaleContextHolder.getLocale())));
-        }
-        binding.getGlobalErrors()
-                .forEach(
-                        error ->
-                                found.add(
-                                        new InputError(
-                                                null,
-                                                null,
-                                                null,
-                                                messages.getMessage(
-                                                        error, LocaleContextHolder.getLocale()))));
-        throw unprocessable("request.invalid", found);
     }
 }

@@ -484,7 +484,7 @@ class EngagementIntegrationTests {
                                 .param("closeAfterDays", "14")
                                 .with(manager())
                                 .with(csrf()))
-                .hasStatusOk()
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("must be more days than");
         assertThat(engagement.rules(org.id(), program)).isEqualTo(EngagementRules.DEFAULTS);
@@ -508,7 +508,7 @@ class EngagementIntegrationTests {
                                 .param("met", "true")
                                 .with(eli)
                                 .with(csrf()))
-                .hasStatusOk()
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("must be a whole number from 1 to 5");
         assertThat(

@@ -114,6 +114,12 @@ class AccountsIntegrationTests {
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("too long");
+        // Both problems at once, each beside its field: too short, and typed differently.
+        assertThat(setPassword("/account/activate", secret, "short", "shorter"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyText()
+                .containsPattern("id=\"password-error\"[^>]*>[^<]*at least 10 characters")
+                .containsPattern("id=\"confirm-error\"[^>]*>[^<]*not the same");
 
         assertThat(setPassword("/account/activate", secret, GOOD, GOOD))
                 .hasRedirectedUrl("/login?activated");

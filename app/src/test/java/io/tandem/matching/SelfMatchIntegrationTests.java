@@ -168,6 +168,62 @@ class SelfMatchIntegrationTests {
         return ((InvalidInputException) e).errors().stream().map(InputError::message).toList();
     }
 
+    /**
+     * A request's message or a decline's reason that is refused comes back on the same card with
+     * status 422, what was typed, and the reason beside the field (it was a redirect that lost the
+     * text).
+     */
+    @Test
+    void aRefusedMessageOrReasonStaysOnItsCardBesideTheField() throws Exception {
+        var eva = TestOrganisations.signedIn(org.id(), "eva@self.test", Role.EMPLOYEE);
+        var mia = TestOrganisations.signedIn(org.id(), "mia@self.test", Role.EMPLOYEE);
+        List<Recommendation> top = recommender.top(org.id(), program.id(), ids.get("E1"), 10);
+        int card = top.stream().map(Recommendation::mentorId).toList().indexOf(ids.get("M2"));
+        assertThat(card).as("Mia is recommended to Eva").isNotNegative();
+        String tooLong = "m".repeat(2_001);
+        var asked =
+                mvc.post()
+                        .uri("/programs/{id}/requests", program.id())
+                        .with(eva)
+                        .with(csrf())
+                        .param("mentorId", ids.get("M2").toString())
+                        .param("message", tooLong)
+                        .exchange();
+        assertThat(asked).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(
+                        io.tandem.web.PageFormErrorsIntegrationTests.shownInline(
+                                asked.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                                "message-" + card,
+                                null,
+                                tooLong))
+                .isNull();
+        assertThat(selfMatch.sent(org.id(), ids.get("E1"), PageQuery.of(0, 10)).total()).isZero();
+
+        ask("E1", "M2");
+        var declined =
+                mvc.post()
+                        .uri(
+                                "/requests/{id}/decline",
+                                selfMatch
+                                        .received(org.id(), ids.get("M2"), PageQuery.of(0, 10))
+                                        .items()
+                                        .get(0)
+                                        .id()
+                                        .value())
+                        .with(mia)
+                        .with(csrf())
+                        .param("reason", "r".repeat(1_001))
+                        .exchange();
+        assertThat(declined).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(
+                        io.tandem.web.PageFormErrorsIntegrationTests.shownInline(
+                                declined.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                                "reason-0",
+                                null,
+                                "r".repeat(1_001)))
+                .isNull();
+    }
+
     @Test
     void recommendsNobodyFromTheReportingLineNorAnyoneInactiveAndExplainsEveryScore() {
         List<Recommendation> top = recommender.top(org.id(), program.id(), ids.get("E1"), 10);

@@ -810,7 +810,7 @@ class MeetingInvitationsIntegrationTests {
                                 .param("MONDAY.works", "on")
                                 .param("MONDAY.start", "12:00")
                                 .param("MONDAY.end", "08:00"))
-                .hasStatusOk()
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("The end must be after the start.");
         assertThat(people.workingHours(org.id(), ids.get("L1")))

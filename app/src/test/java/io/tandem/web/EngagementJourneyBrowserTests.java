@@ -110,8 +110,8 @@ class EngagementJourneyBrowserTests {
         assertThat(page.locator("#met-error")).isVisible();
         checkBothWidths(page);
         page.getByLabel("Yes", new Page.GetByLabelOptions().setExact(true)).check();
-        page.locator("#usefulness-4").check();
-        page.locator("#goalProgress-3").check();
+        page.locator("input[name=usefulness][value='4']").check();
+        page.locator("input[name=goalProgress][value='3']").check();
         page.getByLabel("Anything blocking you? (optional)").fill(SECRET_BLOCKER);
         page.getByLabel("Share this with the program team").check();
         button("Send my answers").click();
@@ -123,9 +123,9 @@ class EngagementJourneyBrowserTests {
         page.navigate(url("/mentorships/" + pair + "/check-in?kind=MIDPOINT"));
         assertThat(heading("Mid-point survey")).isVisible();
         checkBothWidths(page);
-        page.locator("#awareness-5").check();
-        page.locator("#connection-4").check();
-        page.locator("#ideas-3").check();
+        page.locator("input[name=awareness][value='5']").check();
+        page.locator("input[name=connection][value='4']").check();
+        page.locator("input[name=ideas][value='3']").check();
         button("Send my answers").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("your answers are saved");
         signOut();

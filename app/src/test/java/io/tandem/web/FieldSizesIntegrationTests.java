@@ -67,6 +67,7 @@ class FieldSizesIntegrationTests {
                     Map.entry("NewToken", "api_token"),
                     Map.entry("TokenForm", "api_token"),
                     Map.entry("NoteForm", "note"),
+                    Map.entry("OfficeHourForm", ""),
                     Map.entry("ProgressForm", "goal_update"),
                     Map.entry("SurveyForm", "closure_survey"),
                     Map.entry("PasswordForm", "account"),

@@ -55,7 +55,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * this test) gets a corpus of hostile values in its path, query, form fields, JSON body and raw
  * body, as a signed-in admin and employee and, on {@code /api/**}, with an admin's and an
  * employee's API token; the employee gets the first, sharpest part of each corpus (NUL, lone
- * surrogates, 10,000 characters, wrong numbers), which keeps the run to minutes.
+ * surrogates, 10,000 characters, wrong numbers), which keeps the run to minutes. Every refusal the
+ * API answers is an RFC 9457 problem detail.
  */
 @TandemIntegrationTest
 class HostileInputIntegrationTests {
@@ -221,7 +222,11 @@ class HostileInputIntegrationTests {
                         first.entrySet().stream()
                                 .map(e -> count.get(e.getKey()) + " × " + e.getValue())
                                 .collect(Collectors.joining("\n")))
-                .as(failures.size() + " of " + sent + " requests answered 5xx")
+                .as(
+                        failures.size()
+                                + " of "
+                                + sent
+                                + " requests answered 5xx or an API 4xx in another shape")
                 .isEmpty();
     }
 
@@ -387,8 +392,31 @@ class HostileInputIntegrationTests {
         }
         String what = describe(request);
         try {
-            int status = mvc.perform(request).andReturn().getResponse().getStatus();
-            return status >= 500 ? status + " for " + what : null;
+            var response = mvc.perform(request).andReturn().getResponse();
+            int status = response.getStatus();
+            if (status >= 500) {
+                return status + " for " + what;
+            }
+            // The API refuses in one shape: RFC 9457 problem details naming the status. Known
+            // and left (issue 12.9): a path segment holding an encoded NUL is refused by the
+            // security firewall before any handler (400, no body here), and a refusal of a route
+            // that answers text/event-stream or text/csv cannot be written in that type (406).
+            if (identity.bearer() != null
+                    && status >= 400
+                    && status != 406
+                    && !what.contains("%2500")
+                    && (response.getContentType() == null
+                            || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(
+                                    MediaType.parseMediaType(response.getContentType()))
+                            || !response.getContentAsString(StandardCharsets.UTF_8)
+                                    .contains("\"status\":" + status))) {
+                return status
+                        + " not a ProblemDetail ("
+                        + response.getContentType()
+                        + ") for "
+                        + what;
+            }
+            return null;
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {

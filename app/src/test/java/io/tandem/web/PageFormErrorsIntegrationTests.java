@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * size, and required ones blank.
  */
 @TandemIntegrationTest
-class PageFormErrorsIntegrationTests {
+public class PageFormErrorsIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired TestOrganisations organisations;
@@ -117,7 +117,7 @@ class PageFormErrorsIntegrationTests {
      * raw message key, the message holding {@code message} (when given) and the control the value
      * {@code kept} (when given).
      */
-    static String shownInline(String page, String id, String message, String kept) {
+    public static String shownInline(String page, String id, String message, String kept) {
         Matcher control =
                 Pattern.compile(
                                 "<(input|textarea|select)\\b([^>]*\\bid=\""

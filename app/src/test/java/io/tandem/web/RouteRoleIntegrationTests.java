@@ -271,7 +271,7 @@ class RouteRoleIntegrationTests {
         row("POST /mentorships/{id}/actions/{item}/done", "L4444LLL");
         row("POST /mentorships/{id}/agreement", "LV444LLL");
         row("POST /mentorships/{id}/agreement/sign", "LVVVVLLL");
-        row("POST /mentorships/{id}/check-in", PAIR);
+        row("POST /mentorships/{id}/check-in", "LV444LLL");
         row("POST /mentorships/{id}/end", "LV444LLL");
         row("POST /mentorships/{id}/extend", "LV444LLL");
         row("POST /mentorships/{id}/goals", "LV444LLL");
@@ -300,8 +300,8 @@ class RouteRoleIntegrationTests {
         row("POST /profile/edit", "LVVVVLLL");
         row("POST /profile/hours", SIGNED_IN);
         row("POST /programs/new", "L3VVVLLL");
-        row("POST /programs/{id}/engagement/pairs/{mentorship}/nudge", PROGRAM);
-        row("POST /programs/{id}/engagement/rules", PROGRAM);
+        row("POST /programs/{id}/engagement/pairs/{mentorship}/nudge", "L34VVLLL");
+        row("POST /programs/{id}/engagement/rules", "L34VVLLL");
         row("POST /programs/{id}/enrol", "LVVVVLLL");
         row("POST /programs/{id}/enrolments/decisions", "L34VVLLL");
         row("POST /programs/{id}/enrolments/{enrolment}/decision", "L34VVLLL");
@@ -312,7 +312,7 @@ class RouteRoleIntegrationTests {
         row("POST /programs/{id}/match-runs", PROGRAM);
         row("POST /programs/{id}/office-hours", "LVVVVLLL");
         row("POST /programs/{id}/office-hours/{slot}/book", "L4444LLL");
-        row("POST /programs/{id}/requests", SIGNED_IN);
+        row("POST /programs/{id}/requests", "LVVVVLLL");
         row("POST /programs/{id}/rules", PROGRAM);
         row("POST /programs/{id}/status", "L34VVLLL");
         row("POST /programs/{id}/video", "L34VVLLL");

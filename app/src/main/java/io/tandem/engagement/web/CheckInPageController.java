@@ -10,14 +10,17 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,9 +70,11 @@ class CheckInPageController {
     }
 
     private final EngagementManagement engagement;
+    private final PageForms forms;
 
-    CheckInPageController(EngagementManagement engagement) {
+    CheckInPageController(EngagementManagement engagement, PageForms forms) {
         this.engagement = engagement;
+        this.forms = forms;
     }
 
     @GetMapping("/mentorships/{id}/check-in")
@@ -96,19 +101,26 @@ class CheckInPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "CHECK_IN") CheckInKind kind,
-            CheckInForm form,
+            @Valid CheckInForm entered,
+            BindingResult binding,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        CheckInForm form = FormInput.asEntered(entered, binding, CheckInForm.class);
         try {
-            engagement.answer(
-                    user.organisationId(), new MentorshipId(id), me(profile), kind, form.answer());
+            forms.submit(
+                    binding,
+                    () ->
+                            engagement.answer(
+                                    user.organisationId(),
+                                    new MentorshipId(id),
+                                    me(profile),
+                                    kind,
+                                    form.answer()));
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new java.util.LinkedHashMap<>();
-            for (InputError error : e.errors()) {
-                errors.putIfAbsent(error.field(), error.message());
-            }
+            response.setStatus(e.status().value());
             model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", e.byField());
             form(user, profile, id, kind, model);
             return "engagement/check-in";
         } catch (Conflict e) {

@@ -14,12 +14,16 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,18 +85,37 @@ class EngagementPageController {
         private static int n(Integer value) {
             return value == null ? -1 : value;
         }
+
+        /** The values as the form shows them again: empty where nothing usable was entered. */
+        Map<String, Object> entered() {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("meetingSlackPercent", meetingSlackPercent);
+            map.put("atRiskAfterDays", atRiskAfterDays);
+            map.put("inactiveAfterDays", inactiveAfterDays);
+            map.put("lowRating", lowRating);
+            map.put("nudgeIntervalDays", nudgeIntervalDays);
+            map.put("warnAfterDays", warnAfterDays);
+            map.put("closeAfterDays", closeAfterDays);
+            map.put("checkIns", Boolean.TRUE.equals(checkIns));
+            map.put("autoNudge", Boolean.TRUE.equals(autoNudge));
+            map.put("autoClose", Boolean.TRUE.equals(autoClose));
+            return map;
+        }
     }
 
     private final EngagementManagement engagement;
     private final ProgramReports reports;
     private final ProgramManagement programs;
     private final MessageSourceAccessor messages;
+    private final PageForms forms;
 
     EngagementPageController(
             EngagementManagement engagement,
             ProgramReports reports,
             ProgramManagement programs,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            PageForms forms) {
+        this.forms = forms;
         this.engagement = engagement;
         this.reports = reports;
         this.programs = programs;
@@ -142,18 +166,22 @@ class EngagementPageController {
             @RequestParam(required = false) String text,
             @RequestParam(required = false) Health health,
             @RequestParam(defaultValue = "0") int page,
-            RedirectAttributes redirect) {
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             engagement.nudge(
                     user.organisationId(), new ProgramId(id), new MentorshipId(mentorship), text);
-            redirect.addFlashAttribute("notice", "engagement.nudge.sent");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "problem",
-                    messages.getMessage("engagement.nudge.text")
-                            + ": "
-                            + e.errors().get(0).message());
+            // The same pair's nudge opens again with the text as typed and the reason beside it.
+            response.setStatus(e.status().value());
+            model.addAttribute("nudged", new MentorshipId(mentorship));
+            model.addAttribute("nudgeText", text);
+            model.addAttribute("nudgeErrors", Map.of("text", e.errors().get(0).message()));
+            return pairs(user, id, health, page, request, model);
         }
+        redirect.addFlashAttribute("notice", "engagement.nudge.sent");
         return "redirect:/programs/"
                 + id
                 + "/engagement?page="
@@ -165,15 +193,23 @@ class EngagementPageController {
     String rules(
             TandemUser user,
             @PathVariable UUID id,
-            RulesForm form,
+            @Valid RulesForm entered,
+            BindingResult binding,
             HttpServletRequest request,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        RulesForm form = FormInput.asEntered(entered, binding, RulesForm.class);
         try {
-            engagement.changeRules(user.organisationId(), new ProgramId(id), form.rules());
+            forms.submit(
+                    binding,
+                    () ->
+                            engagement.changeRules(
+                                    user.organisationId(), new ProgramId(id), form.rules()));
         } catch (InvalidInputException e) {
-            model.addAttribute("rules", map(form.rules()));
-            model.addAttribute("ruleErrors", errors(e.errors()));
+            response.setStatus(e.status().value());
+            model.addAttribute("rules", form.entered());
+            model.addAttribute("ruleErrors", e.byField());
             return pairs(user, id, null, 0, request, model);
         }
         redirect.addFlashAttribute("notice", "engagement.rules.saved");
@@ -334,12 +370,6 @@ class EngagementPageController {
         map.put("autoNudge", r.autoNudge());
         map.put("autoClose", r.autoClose());
         return map;
-    }
-
-    private static Map<String, String> errors(List<InputError> errors) {
-        Map<String, String> byField = new java.util.LinkedHashMap<>();
-        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-        return byField;
     }
 
     private static ResponseEntity<String> csv(

@@ -2,14 +2,18 @@ package io.tandem.identity.web;
 
 import io.tandem.identity.AccountLinkPurpose;
 import io.tandem.identity.IdentityManagement;
-import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +34,11 @@ class AccountPageController {
             @Size(max = 1000) String confirm) {}
 
     private final IdentityManagement identity;
+    private final PageForms forms;
 
-    AccountPageController(IdentityManagement identity) {
+    AccountPageController(IdentityManagement identity, PageForms forms) {
         this.identity = identity;
+        this.forms = forms;
     }
 
     @GetMapping("/{step:activate|reset}")
@@ -55,9 +61,11 @@ class AccountPageController {
     @PostMapping("/{step:activate|reset}")
     String set(
             @PathVariable String step,
-            PasswordForm form,
+            @Valid PasswordForm entered,
+            BindingResult binding,
             Model model,
             HttpServletResponse response) {
+        PasswordForm form = FormInput.asEntered(entered, binding, PasswordForm.class);
         AccountLinkPurpose purpose = purpose(step);
         model.addAttribute("purpose", purpose);
         model.addAttribute("minLength", identity.passwordMinLength());
@@ -65,24 +73,19 @@ class AccountPageController {
             response.setStatus(HttpStatus.GONE.value());
             return "identity/link-invalid";
         }
-        if (!Objects.equals(form.password(), form.confirm())) {
-            model.addAttribute("mismatch", true);
-            model.addAttribute("form", new PasswordForm(form.token(), "", ""));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "identity/set-password";
-        }
+        Map<String, String> mismatch =
+                Objects.equals(form.password(), form.confirm())
+                        ? Map.of()
+                        : Map.of("confirm", "account.confirm.mismatch");
         try {
-            if (!identity.setPassword(form.token(), form.password())) {
+            if (!forms.submit(
+                    binding, mismatch, () -> identity.setPassword(form.token(), form.password()))) {
                 response.setStatus(HttpStatus.GONE.value());
                 return "identity/link-invalid";
             }
         } catch (InvalidInputException e) {
-            model.addAttribute(
-                    "errors",
-                    e.errors().stream()
-                            .collect(
-                                    java.util.stream.Collectors.toMap(
-                                            InputError::field, InputError::message, (a, b) -> a)));
+            model.addAttribute("errors", e.byField());
+            // Passwords are never sent back to the browser.
             model.addAttribute("form", new PasswordForm(form.token(), "", ""));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "identity/set-password";

@@ -15,8 +15,10 @@ import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -97,6 +99,8 @@ class SelfMatchPageController {
             @PathVariable UUID id,
             @RequestParam(required = false) UUID mentorId,
             @RequestParam(required = false) String message,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         programs.get(user.organisationId(), new ProgramId(id)); // 404 before any word on the form
         Optional<PersonSummary> me = profile;
@@ -115,8 +119,13 @@ class SelfMatchPageController {
                     "notice",
                     messages.getMessage("mentors.sent", new Object[] {sent.mentorName()}));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute("problems", messages(e));
+            // The same card again, with the message as typed and what is wrong beside it.
+            String shown = mentors(user, profile, id, model, response);
+            response.setStatus(e.status().value());
+            model.addAttribute("asked", mentorId == null ? null : new PersonId(mentorId));
+            model.addAttribute("askedMessage", message);
+            refused(e, "message", model);
+            return shown;
         } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -183,17 +192,53 @@ class SelfMatchPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "0") int incoming,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        return answer(
-                user,
-                profile,
-                redirect,
-                me -> {
-                    RequestView declined =
-                            selfMatch.decline(user.organisationId(), new RequestId(id), me, reason);
-                    return messages.getMessage(
-                            "requests.declined", new Object[] {declined.menteeName()});
-                });
+        try {
+            return answer(
+                    user,
+                    profile,
+                    redirect,
+                    me -> {
+                        RequestView declined =
+                                selfMatch.decline(
+                                        user.organisationId(), new RequestId(id), me, reason);
+                        return messages.getMessage(
+                                "requests.declined", new Object[] {declined.menteeName()});
+                    },
+                    true);
+        } catch (InvalidInputException e) {
+            // The request's card again, with the reason as typed and what is wrong beside it.
+            String shown = requests(user, profile, 0, incoming, request, model);
+            response.setStatus(e.status().value());
+            model.addAttribute("declining", new RequestId(id));
+            model.addAttribute("declineReason", reason);
+            refused(e, "reason", model);
+            return shown;
+        }
+    }
+
+    /**
+     * Puts a refusal on the page: the typed field's message beside it ({@code fieldErrors}), every
+     * other reason in the alert at the top.
+     */
+    private static void refused(InvalidInputException e, String field, Model model) {
+        Map<String, String> byField = e.byField();
+        model.addAttribute(
+                "fieldErrors",
+                byField.containsKey(field) ? Map.of(field, byField.get(field)) : Map.of());
+        List<String> others =
+                e.errors().stream()
+                        .filter(error -> !field.equals(error.field()))
+                        .map(InputError::message)
+                        .toList();
+        if (!others.isEmpty()) {
+            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problems", others);
+        }
     }
 
     @PostMapping("/requests/{id}/withdraw")
@@ -219,6 +264,16 @@ class SelfMatchPageController {
             Optional<PersonSummary> profile,
             RedirectAttributes redirect,
             Function<PersonId, String> action) {
+        return answer(user, profile, redirect, action, false);
+    }
+
+    /** Runs an answer to a request; refused input is the caller's to show when it says so. */
+    private String answer(
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            RedirectAttributes redirect,
+            Function<PersonId, String> action,
+            boolean showsRefusals) {
         Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
@@ -226,6 +281,9 @@ class SelfMatchPageController {
         try {
             redirect.addFlashAttribute("notice", action.apply(me.get().id()));
         } catch (InvalidInputException e) {
+            if (showsRefusals) {
+                throw e;
+            }
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
         } catch (Conflict e) {

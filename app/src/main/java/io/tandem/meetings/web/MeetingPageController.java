@@ -22,7 +22,9 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -88,13 +90,16 @@ class MeetingPageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final MessageSource messages;
+    private final PageForms forms;
 
     MeetingPageController(
             MeetingManagement meetings,
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
-            MessageSource messages) {
+            MessageSource messages,
+            PageForms forms) {
+        this.forms = forms;
         this.meetings = meetings;
         this.workspaces = workspaces;
         this.people = people;
@@ -169,7 +174,7 @@ class MeetingPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            PlanForm entered,
+            @Valid PlanForm entered,
             BindingResult binding,
             Model model) {
         PlanForm form = FormInput.asEntered(entered, binding, PlanForm.class);
@@ -182,30 +187,28 @@ class MeetingPageController {
         Recurrence recurrence = parse(Recurrence.class, form.recurrence(), Recurrence.NONE);
         Place place = parse(Place.class, form.place(), Place.VIDEO);
         try {
-            InvalidInputException.check(binding, messages);
-        } catch (InvalidInputException e) {
-            errors.putAll(e.byField());
-        }
-        if (!errors.isEmpty()) {
-            status(422);
-            return planPage(user, id, me, pair, form, errors, model);
-        }
-        try {
             MeetingView planned =
-                    meetings.plan(
-                            user.organisationId(),
-                            new MentorshipId(id),
-                            me,
-                            new PlanMeeting(
-                                    form.title(),
-                                    form.agenda(),
-                                    start,
-                                    start == null ? null : start.plus(Duration.ofMinutes(minutes)),
-                                    zone.getId(),
-                                    recurrence,
-                                    place,
-                                    form.link(),
-                                    form.address()));
+                    forms.submit(
+                            binding,
+                            errors,
+                            () ->
+                                    meetings.plan(
+                                            user.organisationId(),
+                                            new MentorshipId(id),
+                                            me,
+                                            new PlanMeeting(
+                                                    form.title(),
+                                                    form.agenda(),
+                                                    start,
+                                                    start == null
+                                                            ? null
+                                                            : start.plus(
+                                                                    Duration.ofMinutes(minutes)),
+                                                    zone.getId(),
+                                                    recurrence,
+                                                    place,
+                                                    form.link(),
+                                                    form.address())));
             return "redirect:/meetings/" + planned.id();
         } catch (InvalidInputException e) {
             status(e.status().value());
@@ -257,43 +260,51 @@ class MeetingPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            MoveForm form,
+            @Valid MoveForm entered,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
+        MoveForm form = FormInput.asEntered(entered, binding, MoveForm.class);
         PersonId me = me(profile);
         MeetingView meeting = meetings.get(user.organisationId(), id, me);
         ZoneId zone = myZone(user, me);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant start = start(errors, null, form.date(), form.time(), zone);
-        if (!errors.isEmpty()) {
-            return meetingPage(user, id, me, errors, null, model);
-        }
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        Instant start = start(unreadable, null, form.date(), form.time(), zone);
         int minutes =
                 form.duration() == null
                         ? (int) Duration.between(meeting.start(), meeting.end()).toMinutes()
                         : form.duration();
-        return act(
-                user,
-                id,
-                me,
-                model,
-                redirect,
-                "meetings.moved",
-                () ->
-                        meetings.reschedule(
-                                user.organisationId(),
-                                id,
-                                me,
-                                new PlanMeeting(
-                                        null,
-                                        null,
-                                        start,
-                                        start.plus(Duration.ofMinutes(minutes)),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null)));
+        try {
+            forms.submit(
+                    binding,
+                    unreadable,
+                    () ->
+                            meetings.reschedule(
+                                    user.organisationId(),
+                                    id,
+                                    me,
+                                    new PlanMeeting(
+                                            null,
+                                            null,
+                                            start,
+                                            start == null
+                                                    ? null
+                                                    : start.plus(Duration.ofMinutes(minutes)),
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            null)));
+        } catch (InvalidInputException e) {
+            status(e.status().value());
+            model.addAttribute("moveForm", form);
+            return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
+        } catch (ConflictException e) {
+            status(HttpServletResponse.SC_CONFLICT);
+            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+        }
+        redirect.addFlashAttribute("notice", "meetings.moved");
+        return "redirect:/meetings/" + id;
     }
 
     @PostMapping("/meetings/{id}/cancel")
@@ -427,8 +438,43 @@ class MeetingPageController {
         model.addAttribute(
                 "videoRooms",
                 meetings.effectiveVideo(user.organisationId(), pair.program().id()).rooms());
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", typedTimeErrors(form, errors));
         return "meetings/plan";
+    }
+
+    /**
+     * The module speaks of a meeting's start and end; a form that asks for a date, a time and a
+     * length shows them at the date and the length.
+     */
+    static Map<String, String> atDateAndLength(Map<String, String> errors) {
+        Map<String, String> placed = new LinkedHashMap<>();
+        errors.forEach(
+                (field, message) ->
+                        placed.putIfAbsent(
+                                switch (field) {
+                                    case "start" -> "date";
+                                    case "end" -> "duration";
+                                    default -> field;
+                                },
+                                message));
+        return placed;
+    }
+
+    /**
+     * The module speaks of a meeting's start and end; when no offered slot was chosen, the person
+     * typed a date and time, so that is where the refusal shows.
+     */
+    private static Map<String, String> typedTimeErrors(PlanForm form, Map<String, String> errors) {
+        if (form.slot() != null && !form.slot().isBlank()) {
+            return errors;
+        }
+        Map<String, String> placed = new LinkedHashMap<>();
+        errors.forEach(
+                (field, message) ->
+                        placed.putIfAbsent(
+                                "start".equals(field) || "end".equals(field) ? "date" : field,
+                                message));
+        return placed;
     }
 
     private String meetingPage(
@@ -469,6 +515,9 @@ class MeetingPageController {
                                                 n.createdAt().atZone(mine).format(DAY)))
                         .toList());
         model.addAttribute("durations", DURATIONS);
+        if (!model.containsAttribute("moveForm")) {
+            model.addAttribute("moveForm", new MoveForm(null, null, null));
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "meetings/meeting";

@@ -12,8 +12,12 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
-import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +34,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Office hours of a FLASH program: mentors publish open slots, anyone enrolled books one. */
 @Controller
@@ -42,16 +46,30 @@ class OfficeHourPageController {
     /** A slot as the page shows it, in the viewer's zone and the mentor's. */
     record Shown(OfficeHour slot, String mentor, String mine, String theirs, boolean own) {}
 
+    /** A slot to offer: a day and time in the mentor's zone, and its length in minutes. */
+    record OfficeHourForm(
+            @Size(max = 40) String date, @Size(max = 40) String time, Integer duration) {
+
+        static final OfficeHourForm EMPTY = new OfficeHourForm(null, null, 30);
+
+        int minutes() {
+            return duration == null ? 30 : duration;
+        }
+    }
+
     private final MeetingManagement meetings;
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final MessageSource messages;
+    private final PageForms forms;
 
     OfficeHourPageController(
             MeetingManagement meetings,
             PeopleManagement people,
             ProgramManagement programs,
-            MessageSource messages) {
+            MessageSource messages,
+            PageForms forms) {
+        this.forms = forms;
         this.meetings = meetings;
         this.people = people;
         this.programs = programs;
@@ -64,7 +82,7 @@ class OfficeHourPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             Model model) {
-        return page(user, profile, id, Map.of(), null, model);
+        return page(user, profile, id, OfficeHourForm.EMPTY, Map.of(), null, model);
     }
 
     @PostMapping("/programs/{id}/office-hours")
@@ -72,36 +90,51 @@ class OfficeHourPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            @RequestParam(required = false) String date,
-            @RequestParam(required = false) String time,
-            @RequestParam(required = false) Integer duration,
-            Model model) {
+            @Valid OfficeHourForm entered,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response) {
+        OfficeHourForm form = FormInput.asEntered(entered, binding, OfficeHourForm.class);
         PersonSummary me = me(profile);
-        Map<String, String> errors = new LinkedHashMap<>();
         Instant start = null;
+        Map<String, String> unreadable = new LinkedHashMap<>();
         try {
             start =
-                    LocalDateTime.of(LocalDate.parse(date), LocalTime.parse(time))
+                    LocalDateTime.of(LocalDate.parse(form.date()), LocalTime.parse(form.time()))
                             .atZone(zone(me))
                             .toInstant();
         } catch (DateTimeException | NullPointerException e) {
-            errors.put("start", text("meetings.start.missing"));
-            return page(user, profile, id, errors, null, model);
+            unreadable.put("date", text("meetings.start.missing"));
         }
+        Instant from = start;
         try {
-            meetings.publishOfficeHour(
-                    user.organisationId(),
-                    new ProgramId(id),
-                    me.id(),
-                    start,
-                    start.plus(Duration.ofMinutes(duration == null ? 30 : duration)));
+            forms.submit(
+                    binding,
+                    unreadable,
+                    () ->
+                            meetings.publishOfficeHour(
+                                    user.organisationId(),
+                                    new ProgramId(id),
+                                    me.id(),
+                                    from,
+                                    from == null
+                                            ? null
+                                            : from.plus(Duration.ofMinutes(form.minutes()))));
         } catch (InvalidInputException e) {
-            for (InputError error : e.errors()) {
-                errors.putIfAbsent(error.field(), text(error.message()));
-            }
-            return page(user, profile, id, errors, null, model);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.byField().forEach((field, message) -> errors.put(field, text(message)));
+            response.setStatus(e.status().value());
+            return page(
+                    user,
+                    profile,
+                    id,
+                    form,
+                    MeetingPageController.atDateAndLength(errors),
+                    null,
+                    model);
         } catch (Conflict e) {
-            return page(user, profile, id, Map.of(), text(e.getMessage()), model);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page(user, profile, id, form, Map.of(), text(e.getMessage()), model);
         }
         return "redirect:/programs/" + id + "/office-hours";
     }
@@ -118,9 +151,17 @@ class OfficeHourPageController {
             MeetingView meeting = meetings.book(user.organisationId(), slot, me.id());
             return "redirect:/meetings/" + meeting.id();
         } catch (Conflict e) {
-            return page(user, profile, id, Map.of(), text(e.getMessage()), model);
+            return page(
+                    user, profile, id, OfficeHourForm.EMPTY, Map.of(), text(e.getMessage()), model);
         } catch (InvalidInputException e) {
-            return page(user, profile, id, Map.of(), text(e.errors().get(0).message()), model);
+            return page(
+                    user,
+                    profile,
+                    id,
+                    OfficeHourForm.EMPTY,
+                    Map.of(),
+                    text(e.errors().get(0).message()),
+                    model);
         }
     }
 
@@ -128,6 +169,7 @@ class OfficeHourPageController {
             TandemUser user,
             Optional<PersonSummary> profile,
             UUID id,
+            OfficeHourForm form,
             Map<String, String> errors,
             String problem,
             Model model) {
@@ -158,6 +200,7 @@ class OfficeHourPageController {
                                 })
                         .toList());
         model.addAttribute("mentor", meetings.mentors(user.organisationId(), program, me.id()));
+        model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("durations", MeetingPageController.DURATIONS);

@@ -4,8 +4,7 @@ import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.RetentionManagement;
 import io.tandem.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,11 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RetentionPageController {
 
     private final RetentionManagement retention;
-    private final MessageSource messages;
 
-    RetentionPageController(RetentionManagement retention, MessageSource messages) {
+    RetentionPageController(RetentionManagement retention) {
         this.retention = retention;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -57,12 +54,7 @@ class RetentionPageController {
             response.setStatus(422);
             model.addAttribute("months", retention.months(user.organisationId()).orElse(null));
             model.addAttribute("form", text);
-            model.addAttribute(
-                    "error",
-                    messages.getMessage(
-                            "trust.retention.months.invalid",
-                            null,
-                            LocaleContextHolder.getLocale()));
+            model.addAttribute("errors", Map.of("months", "trust.retention.months.invalid"));
             return "mentorships/retention";
         }
         redirect.addFlashAttribute("notice", "trust.retention.saved");

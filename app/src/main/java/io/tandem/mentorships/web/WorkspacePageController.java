@@ -19,7 +19,9 @@ import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,15 +117,15 @@ class WorkspacePageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final List<WorkspaceSection> sections;
-    private final MessageSource messages;
+    private final PageForms forms;
 
     WorkspacePageController(
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
             List<WorkspaceSection> sections,
-            MessageSource messages) {
-        this.messages = messages;
+            PageForms forms) {
+        this.forms = forms;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -147,7 +148,7 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            GoalForm entered,
+            @Valid GoalForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -215,7 +216,7 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            ActionForm entered,
+            @Valid ActionForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -267,7 +268,7 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            NoteForm entered,
+            @Valid NoteForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -325,8 +326,8 @@ class WorkspacePageController {
 
     /**
      * Runs one user action; on bad input or a clash, shows the workspace again with the reason. A
-     * form's binding (or null) is checked first: what did not convert is refused like the module's
-     * own refusals.
+     * form's binding (or null) goes with it: what did not convert or fit is refused together with
+     * the module's own refusals.
      */
     private String act(
             TandemUser user,
@@ -339,9 +340,10 @@ class WorkspacePageController {
             Supplier<Object> action) {
         try {
             if (binding != null) {
-                InvalidInputException.check(binding, messages);
+                forms.submit(binding, action);
+            } else {
+                action.get();
             }
-            action.get();
             return "redirect:/mentorships/" + id + anchor;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
@@ -421,16 +423,21 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            AgreementForm entered,
+            @Valid AgreementForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         AgreementForm form = FormInput.asEntered(entered, binding, AgreementForm.class);
         try {
-            InvalidInputException.check(binding, messages);
-            workspaces.saveAgreement(
-                    user.organisationId(), mentorship(id), me(profile), form.draft());
+            forms.submit(
+                    binding,
+                    () ->
+                            workspaces.saveAgreement(
+                                    user.organisationId(),
+                                    mentorship(id),
+                                    me(profile),
+                                    form.draft()));
             redirect.addFlashAttribute("notice", "workspace.agreement.saved");
             return "redirect:/mentorships/" + id + "#agreement";
         } catch (InvalidInputException e) {
@@ -505,7 +512,7 @@ class WorkspacePageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            GoalForm entered,
+            @Valid GoalForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -536,7 +543,7 @@ class WorkspacePageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            ProgressForm entered,
+            @Valid ProgressForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -568,7 +575,7 @@ class WorkspacePageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID goal,
-            MilestoneForm entered,
+            @Valid MilestoneForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
@@ -628,9 +635,10 @@ class WorkspacePageController {
             Runnable action) {
         try {
             if (binding != null) {
-                InvalidInputException.check(binding, messages);
+                forms.submit(binding, action);
+            } else {
+                action.run();
             }
-            action.run();
             return "redirect:/mentorships/" + id + "/goals/" + goal;
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
@@ -752,23 +760,25 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            SurveyForm entered,
+            @Valid SurveyForm entered,
             BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         SurveyForm form = FormInput.asEntered(entered, binding, SurveyForm.class);
         try {
-            InvalidInputException.check(binding, messages);
-            workspaces.answerSurvey(
-                    user.organisationId(),
-                    mentorship(id),
-                    me(profile),
-                    new SurveyAnswer(
-                            form.achieved(),
-                            form.partnershipRating(),
-                            form.partnerRating(),
-                            form.again()));
+            forms.submit(
+                    binding,
+                    () ->
+                            workspaces.answerSurvey(
+                                    user.organisationId(),
+                                    mentorship(id),
+                                    me(profile),
+                                    new SurveyAnswer(
+                                            form.achieved(),
+                                            form.partnershipRating(),
+                                            form.partnerRating(),
+                                            form.again())));
             redirect.addFlashAttribute("notice", "workspace.survey.thanks");
             return "redirect:/mentorships/" + id;
         } catch (InvalidInputException e) {

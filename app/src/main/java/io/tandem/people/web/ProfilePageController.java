@@ -5,16 +5,18 @@ import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
-import io.tandem.web.InputError;
+import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,9 +64,11 @@ class ProfilePageController {
     }
 
     private final PeopleManagement people;
+    private final PageForms forms;
 
-    ProfilePageController(PeopleManagement people) {
+    ProfilePageController(PeopleManagement people, PageForms forms) {
         this.people = people;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -88,7 +92,8 @@ class ProfilePageController {
     String save(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
-            ProfileForm form,
+            @Valid ProfileForm entered,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
@@ -96,15 +101,16 @@ class ProfilePageController {
         if (person.isEmpty()) {
             return "people/no-profile";
         }
+        ProfileForm form = FormInput.asEntered(entered, binding, ProfileForm.class);
         try {
-            people.updateProfile(user.organisationId(), person.get().id(), form.update());
+            forms.submit(
+                    binding,
+                    () ->
+                            people.updateProfile(
+                                    user.organisationId(), person.get().id(), form.update()));
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            Map<String, String> errors =
-                    e.errors().stream()
-                            .collect(
-                                    Collectors.toMap(
-                                            InputError::field, InputError::message, (a, b) -> a));
+            Map<String, String> errors = e.byField();
             model.addAttribute("person", person.get());
             model.addAttribute("form", form);
             model.addAttribute("errors", errors);

@@ -8,6 +8,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ class WorkingHoursPageController {
             @CurrentPerson Optional<PersonSummary> person,
             @RequestParam Map<String, String> form,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (person.isEmpty()) {
             return "people/no-profile";
         }
@@ -82,6 +84,7 @@ class WorkingHoursPageController {
             for (InputError error : e.errors()) {
                 errors.putIfAbsent(error.field(), error.message());
             }
+            response.setStatus(e.status().value());
             return page(model, person.get(), rows, errors);
         }
         redirect.addFlashAttribute("notice", "working-hours.saved");

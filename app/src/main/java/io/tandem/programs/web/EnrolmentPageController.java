@@ -16,6 +16,8 @@ import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
 import io.tandem.web.FormInput;
 import io.tandem.web.InvalidInputException;
+import io.tandem.web.PageForms;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
@@ -88,22 +90,23 @@ class EnrolmentPageController {
     private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
-    private final MessageSource messageSource;
 
     private final io.tandem.programs.ProgramAccess access;
+    private final PageForms forms;
 
     EnrolmentPageController(
             ProgramManagement programs,
             EnrolmentManagement enrolling,
             PeopleManagement people,
             MessageSource messageSource,
-            io.tandem.programs.ProgramAccess access) {
+            io.tandem.programs.ProgramAccess access,
+            PageForms forms) {
         this.programs = programs;
         this.enrolling = enrolling;
         this.people = people;
-        this.messageSource = messageSource;
         this.messages = new MessageSourceAccessor(messageSource);
         this.access = access;
+        this.forms = forms;
     }
 
     @GetMapping("/programs/{id}/enrol")
@@ -140,7 +143,7 @@ class EnrolmentPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> person,
             @PathVariable UUID id,
-            EnrolmentForm entered,
+            @Valid EnrolmentForm entered,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect,
@@ -156,9 +159,14 @@ class EnrolmentPageController {
             return page(program, form, Map.of(), user, model);
         }
         try {
-            InvalidInputException.check(binding, messageSource);
             EnrolmentView enrolment =
-                    enrolling.enrol(user.organisationId(), program.id(), form.enrol(person.get()));
+                    forms.submit(
+                            binding,
+                            () ->
+                                    enrolling.enrol(
+                                            user.organisationId(),
+                                            program.id(),
+                                            form.enrol(person.get())));
             redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
             return "redirect:/programs/" + id;
         } catch (InvalidInputException e) {

@@ -164,7 +164,7 @@ class ProgramPageController {
     private final io.tandem.programs.ProgramAccess access;
     private final PeopleManagement people;
     private final org.springframework.context.support.MessageSourceAccessor messages;
-    private final org.springframework.context.MessageSource messageSource;
+    private final io.tandem.web.PageForms forms;
 
     ProgramPageController(
             ProgramManagement programs,
@@ -173,14 +173,15 @@ class ProgramPageController {
             RulesManagement programRules,
             PeopleManagement people,
             org.springframework.context.MessageSource messageSource,
-            io.tandem.programs.ProgramAccess access) {
+            io.tandem.programs.ProgramAccess access,
+            io.tandem.web.PageForms forms) {
         this.access = access;
+        this.forms = forms;
         this.programs = programs;
         this.enrolling = enrolling;
         this.invitations = invitations;
         this.programRules = programRules;
         this.people = people;
-        this.messageSource = messageSource;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
     }
@@ -227,15 +228,16 @@ class ProgramPageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String create(
             TandemUser user,
-            ProgramForm entered,
+            @jakarta.validation.Valid ProgramForm entered,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ProgramForm form = FormInput.asEntered(entered, binding, ProgramForm.class);
         try {
-            InvalidInputException.check(binding, messageSource);
-            ProgramView program = programs.create(user.organisationId(), form.draft());
+            ProgramView program =
+                    forms.submit(
+                            binding, () -> programs.create(user.organisationId(), form.draft()));
             access.created(user, program.id());
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
@@ -388,6 +390,9 @@ class ProgramPageController {
             Map<String, String> errors,
             Model model) {
         model.addAttribute("program", program);
+        if (!model.containsAttribute("minimumScore")) {
+            model.addAttribute("minimumScore", program.minimumScore());
+        }
         model.addAttribute("rules", MatchingRule.withSafeguards(rules));
         model.addAttribute("errors", errors);
         // Fields are named rules[0], rules[1]...; people count rules from 1.
@@ -419,16 +424,25 @@ class ProgramPageController {
     String saveRules(
             TandemUser user,
             @PathVariable UUID id,
-            RulesForm form,
+            @jakarta.validation.Valid RulesForm entered,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
+        RulesForm form = FormInput.asEntered(entered, binding, RulesForm.class);
         List<MatchingRule> rules = form.rules();
         try {
-            programRules.changeRules(
-                    user.organisationId(), new ProgramId(id), rules, form.minimumScore());
+            forms.submit(
+                    binding,
+                    () ->
+                            programRules.changeRules(
+                                    user.organisationId(),
+                                    new ProgramId(id),
+                                    rules,
+                                    form.minimumScore()));
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
+            model.addAttribute("minimumScore", form.minimumScore());
             return rulesPage(
                     programs.get(user.organisationId(), new ProgramId(id)),
                     rules,
