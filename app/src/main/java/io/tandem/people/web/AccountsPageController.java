@@ -5,7 +5,7 @@ import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
-import io.tandem.shared.Refusal;
+import io.tandem.shared.Conflict;
 import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageQuery;
 import java.util.Arrays;
@@ -94,7 +94,7 @@ class AccountsPageController {
             redirect.addFlashAttribute("roleChanged", true);
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute("refusal", messages.getMessage("account.role.invalid"));
-        } catch (Refusal refused) {
+        } catch (Conflict refused) {
             redirect.addFlashAttribute("refusal", messages.getMessage(refused));
         }
         return "redirect:/people/" + id;
