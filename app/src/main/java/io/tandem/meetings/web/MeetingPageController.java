@@ -299,7 +299,7 @@ class MeetingPageController {
             status(e.status().value());
             model.addAttribute("moveForm", form);
             return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
-        } catch (ConflictException e) {
+        } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
             return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
         }
