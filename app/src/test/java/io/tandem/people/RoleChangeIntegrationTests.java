@@ -106,15 +106,7 @@ class RoleChangeIntegrationTests {
         assertThat(status(get("/programs/" + draft.id() + "/rules").cookie(samAfter)))
                 .as("not assigned yet: not found")
                 .isEqualTo(404);
-        assertThat(
-                        status(
-                                MockMvcRequestBuilders.put(
-                                                "/api/v1/programs/"
-                                                        + draft.id()
-                                                        + "/managers/"
-                                                        + sam.value())
-                                        .header(HttpHeaders.AUTHORIZATION, org.bearer())))
-                .isEqualTo(200);
+        assertThat(assignManager(sam)).isEqualTo(200);
         assertThat(status(get("/programs/" + draft.id() + "/rules").cookie(signIn("sam"))))
                 .isEqualTo(200);
 
@@ -196,27 +188,11 @@ class RoleChangeIntegrationTests {
     @Test
     void assigningAnEmployeeToManageAProgramMakesThemAProgramManagerAndAnAdminStaysAdmin()
             throws Exception {
-        assertThat(
-                        status(
-                                MockMvcRequestBuilders.put(
-                                                "/api/v1/programs/"
-                                                        + draft.id()
-                                                        + "/managers/"
-                                                        + sam.value())
-                                        .header(HttpHeaders.AUTHORIZATION, org.bearer())))
-                .isEqualTo(200);
+        assertThat(assignManager(sam)).isEqualTo(200);
         assertThat(people.account(org.id(), sam).role()).isEqualTo(Role.PROGRAM_MANAGER);
         assertThat(status(get("/programs/" + draft.id() + "/rules").cookie(signIn("sam"))))
                 .isEqualTo(200);
-        assertThat(
-                        status(
-                                MockMvcRequestBuilders.put(
-                                                "/api/v1/programs/"
-                                                        + draft.id()
-                                                        + "/managers/"
-                                                        + ada.value())
-                                        .header(HttpHeaders.AUTHORIZATION, org.bearer())))
-                .isEqualTo(200);
+        assertThat(assignManager(ada)).isEqualTo(200);
         assertThat(people.account(org.id(), ada).role()).isEqualTo(Role.ADMIN);
     }
 
@@ -245,6 +221,13 @@ class RoleChangeIntegrationTests {
                                         .content("{\"role\":\"ADMIN\"}")))
                 .isEqualTo(409);
         assertThat(people.account(org.id(), olu).role()).isEqualTo(Role.PROGRAM_MANAGER);
+    }
+
+    private int assignManager(PersonId person) throws Exception {
+        return status(
+                MockMvcRequestBuilders.put(
+                                "/api/v1/programs/" + draft.id() + "/managers/" + person.value())
+                        .header(HttpHeaders.AUTHORIZATION, org.bearer()));
     }
 
     private int putRole(PersonId person, String role) throws Exception {
