@@ -22,4 +22,38 @@ public record Enrol(
         return new Enrol(
                 personId, null, role, null, null, null, null, null, null, null, null, null);
     }
+
+    /** A mentor taking {@code capacity} mentees. */
+    public static Enrol mentor(PersonId personId, int capacity) {
+        return new Enrol(
+                personId,
+                null,
+                EnrolmentRole.MENTOR,
+                capacity,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A mentee who wants these skills. */
+    public static Enrol mentee(PersonId personId, List<String> skillsWanted) {
+        return new Enrol(
+                personId,
+                null,
+                EnrolmentRole.MENTEE,
+                null,
+                null,
+                skillsWanted,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 }

@@ -69,4 +69,26 @@ public record ProgramDraft(
                 name, template, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null);
     }
+
+    /** This draft with how people are matched and how many mentees a mentor takes by default. */
+    public ProgramDraft withMatching(MatchingMode mode, Integer capacity) {
+        return new ProgramDraft(
+                name,
+                template,
+                description,
+                format,
+                startsOn,
+                endsOn,
+                meetingCadence,
+                relationshipMonths,
+                mode,
+                capacity,
+                enrolmentOpensOn,
+                enrolmentClosesOn,
+                approvalRequired,
+                agreementText,
+                suggestedGoals,
+                rules,
+                minimumScore);
+    }
 }

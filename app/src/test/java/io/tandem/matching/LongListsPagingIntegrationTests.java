@@ -13,7 +13,6 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
@@ -80,57 +79,11 @@ class LongListsPagingIntegrationTests {
         ProgramView created =
                 programs.create(
                         org.id(),
-                        new ProgramDraft(
-                                name,
-                                "LEADERSHIP_READINESS",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                mode,
-                                2,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null));
+                        ProgramDraft.of(name, "LEADERSHIP_READINESS").withMatching(mode, 2));
         ProgramView program = programs.moveTo(org.id(), created.id(), ProgramStatus.ENROLLING);
-        enrolling.enrol(
-                org.id(),
-                program.id(),
-                new Enrol(
-                        mentor,
-                        null,
-                        EnrolmentRole.MENTOR,
-                        2,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+        enrolling.enrol(org.id(), program.id(), Enrol.mentor(mentor, 2));
         for (PersonId mentee : mentees) {
-            enrolling.enrol(
-                    org.id(),
-                    program.id(),
-                    new Enrol(
-                            mentee,
-                            null,
-                            EnrolmentRole.MENTEE,
-                            null,
-                            null,
-                            List.of("Leadership"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
+            enrolling.enrol(org.id(), program.id(), Enrol.mentee(mentee, List.of("Leadership")));
         }
         return program;
     }

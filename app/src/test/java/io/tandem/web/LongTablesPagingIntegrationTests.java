@@ -22,7 +22,6 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
@@ -308,62 +307,16 @@ class LongTablesPagingIntegrationTests {
         ProgramView created =
                 programs.create(
                         org.id(),
-                        new ProgramDraft(
-                                name,
-                                "LEADERSHIP_READINESS",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                mode,
-                                capacity,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null));
+                        ProgramDraft.of(name, "LEADERSHIP_READINESS").withMatching(mode, capacity));
         ProgramView program = programs.moveTo(org.id(), created.id(), ProgramStatus.ENROLLING);
-        enrolling.enrol(
-                org.id(),
-                program.id(),
-                new Enrol(
-                        person("m0"),
-                        null,
-                        EnrolmentRole.MENTOR,
-                        capacity,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+        enrolling.enrol(org.id(), program.id(), Enrol.mentor(person("m0"), capacity));
         for (int i = 0; ; i++) {
             var mentee = people.findByEmail(org.id(), "e%03d@tables.test".formatted(i));
             if (mentee.isEmpty()) {
                 return program;
             }
             enrolling.enrol(
-                    org.id(),
-                    program.id(),
-                    new Enrol(
-                            mentee.get().id(),
-                            null,
-                            EnrolmentRole.MENTEE,
-                            null,
-                            null,
-                            List.of("Leadership"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
+                    org.id(), program.id(), Enrol.mentee(mentee.get().id(), List.of("Leadership")));
         }
     }
 
