@@ -43,7 +43,7 @@ public class ProgramAccess {
     private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
     private final IdentityManagement identity;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ProgramAccess(
             JdbcClient jdbc,
@@ -52,8 +52,10 @@ public class ProgramAccess {
             Programs repository,
             EnrolmentManagement enrolling,
             ApplicationEventPublisher events,
-            IdentityManagement identity) {
+            IdentityManagement identity,
+            Clock clock) {
         this.identity = identity;
+        this.clock = clock;
         this.enrolling = enrolling;
         this.jdbc = jdbc;
         this.people = people;
