@@ -51,7 +51,6 @@ public class SelfMatchManagement {
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_REASON = 1000;
-    private static final int MAX_LISTED = 200;
 
     private final SelfMatchRequests requests;
     private final MatchRuns runs;
@@ -300,11 +299,6 @@ public class SelfMatchManagement {
 
     public RequestView get(OrganisationId organisation, RequestId id) {
         return view(organisation, find(organisation, id));
-    }
-
-    /** The requests the person received (as a mentor) and sent (as a mentee), newest first. */
-    public List<RequestView> requestsFor(OrganisationId organisation, PersonId person) {
-        return views(organisation, requests.forPerson(organisation, person, MAX_LISTED));
     }
 
     /** One page of the requests the person sent or received, newest first. */

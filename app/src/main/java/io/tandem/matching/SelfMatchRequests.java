@@ -88,11 +88,6 @@ class SelfMatchRequests {
                 .optional();
     }
 
-    /** Requests the person sent or received, newest first. */
-    List<Request> forPerson(OrganisationId organisation, PersonId person, int limit) {
-        return forPerson(organisation, person, 0, limit);
-    }
-
     /** The requests the person sent or received, newest first, from {@code offset}. */
     List<Request> forPerson(OrganisationId organisation, PersonId person, long offset, int limit) {
         return jdbc.sql(

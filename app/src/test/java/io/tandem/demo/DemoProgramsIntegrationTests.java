@@ -140,7 +140,15 @@ class DemoProgramsIntegrationTests {
 
         long open =
                 enrolling.activeEnrolments(demo, self.id()).stream()
-                        .flatMap(e -> selfMatch.requestsFor(demo, e.personId()).stream())
+                        .flatMap(
+                                e ->
+                                        selfMatch
+                                                .requestsFor(
+                                                        demo,
+                                                        e.personId(),
+                                                        PageQuery.of(0, PageQuery.MAX_SIZE))
+                                                .items()
+                                                .stream())
                         .filter(r -> r.programId().equals(self.id()))
                         .filter(r -> r.status() == RequestStatus.OPEN)
                         .map(r -> r.id())

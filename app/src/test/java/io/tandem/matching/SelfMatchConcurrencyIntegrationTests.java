@@ -188,7 +188,10 @@ class SelfMatchConcurrencyIntegrationTests {
         assertThat(outcome.refusals())
                 .hasSize(MENTEES - CAPACITY)
                 .allSatisfy(message -> assertThat(message).contains("no place left"));
-        assertThat(selfMatch.requestsFor(org.id(), mentor))
+        assertThat(
+                        selfMatch
+                                .requestsFor(org.id(), mentor, PageQuery.of(0, PageQuery.MAX_SIZE))
+                                .items())
                 .filteredOn(r -> r.status() == RequestStatus.ACCEPTED)
                 .hasSize(CAPACITY);
         await().atMost(Duration.ofSeconds(30))
@@ -216,7 +219,10 @@ class SelfMatchConcurrencyIntegrationTests {
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.accepted()).isEqualTo(1);
         assertThat(outcome.refusals()).hasSize(MENTORS - 1);
-        assertThat(selfMatch.requestsFor(org.id(), mentee))
+        assertThat(
+                        selfMatch
+                                .requestsFor(org.id(), mentee, PageQuery.of(0, PageQuery.MAX_SIZE))
+                                .items())
                 .extracting(RequestView::status)
                 .containsOnlyOnce(RequestStatus.ACCEPTED)
                 .containsOnly(RequestStatus.ACCEPTED, RequestStatus.WITHDRAWN);

@@ -393,7 +393,13 @@ class SelfMatchIntegrationTests {
         assertThatThrownBy(() -> selfMatch.accept(org.id(), request.id(), ids.get("M2")))
                 .isInstanceOf(Conflict.class)
                 .hasMessageContaining("it is Declined");
-        assertThat(selfMatch.requestsFor(org.id(), ids.get("E1")))
+        assertThat(
+                        selfMatch
+                                .requestsFor(
+                                        org.id(),
+                                        ids.get("E1"),
+                                        PageQuery.of(0, PageQuery.MAX_SIZE))
+                                .items())
                 .singleElement()
                 .extracting(RequestView::status, RequestView::mentorName)
                 .containsExactly(RequestStatus.DECLINED, "Mia Mentor");
@@ -426,7 +432,13 @@ class SelfMatchIntegrationTests {
         assertThat(runs.excluded(org.id(), program.id(), true))
                 .as("no bulk run pairs them again")
                 .contains(List.of(ids.get("E1"), ids.get("M2")));
-        assertThat(selfMatch.requestsFor(org.id(), ids.get("M2")))
+        assertThat(
+                        selfMatch
+                                .requestsFor(
+                                        org.id(),
+                                        ids.get("M2"),
+                                        PageQuery.of(0, PageQuery.MAX_SIZE))
+                                .items())
                 .extracting(RequestView::menteeName, RequestView::status)
                 .containsExactly(tuple("Eva Early", RequestStatus.ACCEPTED));
         String miaEmail = people.find(org.id(), ids.get("M2")).orElseThrow().email();
@@ -635,7 +647,11 @@ class SelfMatchIntegrationTests {
                                 .param("message", "I would like to learn to lead"))
                 .hasStatus(HttpStatus.FOUND)
                 .hasRedirectedUrl("/programs/" + program.id() + "/mentors");
-        RequestView sent = selfMatch.requestsFor(org.id(), ids.get("E1")).get(0);
+        RequestView sent =
+                selfMatch
+                        .requestsFor(org.id(), ids.get("E1"), PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items()
+                        .get(0);
         assertThat(sent.message()).isEqualTo("I would like to learn to lead");
 
         assertThat(mvc.get().uri("/requests").with(mia))
