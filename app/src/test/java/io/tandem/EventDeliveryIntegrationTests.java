@@ -8,7 +8,6 @@ import io.tandem.matching.MentorRequested;
 import io.tandem.matching.RequestId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStarted;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentId;
@@ -18,7 +17,6 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -69,13 +67,7 @@ class EventDeliveryIntegrationTests {
     }
 
     PersonId find(String code) {
-        return people.search(
-                        org.id(),
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org.id(), code);
     }
 
     /**

@@ -9,13 +9,13 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import io.tandem.mentorships.EndReason;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.notifications.NotificationManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
@@ -24,7 +24,6 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.PageQuery;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,13 +143,7 @@ class EngagementIntegrationTests {
     }
 
     PersonId find(String code) {
-        return people.search(
-                        org.id(),
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org.id(), code);
     }
 
     RequestPostProcessor manager() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.MutableClock;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.EndReason;
@@ -13,7 +14,6 @@ import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipStatus;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.notifications.NotificationManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
@@ -102,13 +102,7 @@ class EngagementModuleTests {
     }
 
     PersonId find(String code) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, code);
     }
 
     PairHealth health() {

@@ -9,11 +9,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipSummary;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.Enrol;
@@ -87,15 +87,7 @@ class SelfMatchIntegrationTests {
         org = organisations.create();
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         for (String code : List.of("B1", "M1", "M2", "M3", "M4", "E1", "E2", "E3")) {
-            ids.put(
-                    code,
-                    people.search(
-                                    org.id(),
-                                    new DirectoryQuery(code, null, null, null, null, null, null),
-                                    PageQuery.of(0, 1))
-                            .items()
-                            .get(0)
-                            .id());
+            ids.put(code, TestPeople.id(people, org.id(), code));
         }
         program = selfMatchProgram("Leaders", MatchingMode.SELF);
         // Mo has room for one mentee only; the others for two.

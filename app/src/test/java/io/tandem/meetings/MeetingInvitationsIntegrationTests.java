@@ -13,11 +13,11 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import io.tandem.meetings.MeetingManagement.PlanMeeting;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleManagement.DayHours;
 import io.tandem.people.PersonId;
@@ -28,7 +28,6 @@ import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.PageQuery;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -144,15 +143,7 @@ class MeetingInvitationsIntegrationTests {
                         + ",Pat,Manager,HR partner,6,Corp,HR,London,Europe/London,HOME_OFFICE,English,Coaching\n";
         people.importCsv(org.id(), csv.getBytes(StandardCharsets.UTF_8));
         for (String code : List.of("L1", "S1", "O1", "P1")) {
-            ids.put(
-                    code,
-                    people.search(
-                                    org.id(),
-                                    new DirectoryQuery(code, null, null, null, null, null, null),
-                                    PageQuery.of(0, 1))
-                            .items()
-                            .get(0)
-                            .id());
+            ids.put(code, TestPeople.id(people, org.id(), code));
         }
         // Sam starts early and stays late: 07:00-19:00 Singapore = 23:00-11:00 UTC.
         List<DayHours> days = new ArrayList<>();

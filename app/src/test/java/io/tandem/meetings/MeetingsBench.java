@@ -1,18 +1,17 @@
 package io.tandem.meetings;
 
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.meetings.MeetingManagement.PlanMeeting;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.PageQuery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -177,12 +176,6 @@ class MeetingsBench {
     }
 
     private PersonId find(OrganisationId org, String code) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, code);
     }
 }

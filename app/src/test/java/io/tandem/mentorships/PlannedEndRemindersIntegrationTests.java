@@ -9,15 +9,14 @@ import io.tandem.SecondSchedulers;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.OrganisationId;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -210,12 +209,6 @@ class PlannedEndRemindersIntegrationTests {
     }
 
     private PersonId find(OrganisationId org, String code) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, code);
     }
 }

@@ -3,9 +3,9 @@ package io.tandem.mentorships;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonLeft;
@@ -14,7 +14,6 @@ import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,13 +60,7 @@ class WorkspaceModuleTests {
     }
 
     PersonId find(String code) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, code);
     }
 
     @Test

@@ -8,20 +8,19 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.notifications.Delivery;
 import io.tandem.notifications.NotificationKind;
 import io.tandem.notifications.NotificationManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -83,13 +82,7 @@ class DigestIntegrationTests {
     }
 
     PersonId person(String code) {
-        return people.search(
-                        org.id(),
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org.id(), code);
     }
 
     void agedMinutes(int minutes) {

@@ -11,10 +11,10 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
@@ -27,7 +27,6 @@ import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
-import io.tandem.web.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -92,15 +91,7 @@ class MessagingIntegrationTests {
         org = organisations.create();
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         for (String code : List.of("M1", "E1", "O1", "P1", "G1", "H1")) {
-            ids.put(
-                    code,
-                    people.search(
-                                    org.id(),
-                                    new DirectoryQuery(code, null, null, null, null, null, null),
-                                    PageQuery.of(0, 1))
-                            .items()
-                            .get(0)
-                            .id());
+            ids.put(code, TestPeople.id(people, org.id(), code));
         }
         program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
         pair =

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -158,13 +157,7 @@ class StreamOpeningIntegrationTests {
     }
 
     private PersonId person(OrganisationId org, String code) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(code, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, code);
     }
 
     private HttpClient signIn(String email) throws Exception {

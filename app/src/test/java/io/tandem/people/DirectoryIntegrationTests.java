@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.TestPeople;
 import io.tandem.identity.Role;
 import java.util.List;
 import java.util.UUID;
@@ -216,14 +217,7 @@ class DirectoryIntegrationTests {
     }
 
     private String idOf(String employeeId) {
-        return people.search(
-                        org.id(),
-                        new DirectoryQuery(employeeId, null, null, null, null, null, null),
-                        io.tandem.web.PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id()
-                .toString();
+        return TestPeople.id(people, org.id(), employeeId).toString();
     }
 
     private RequestPostProcessor signedIn() {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
@@ -14,7 +15,6 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipStatus;
 import io.tandem.mentorships.WorkspaceManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
@@ -135,13 +135,7 @@ class ManagerEndsMentorshipBrowserTests extends BrowserJourney {
     }
 
     private PersonId id(OrganisationId org, String employeeId) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(employeeId, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, employeeId);
     }
 
     private static Locator heading(Page on, String name) {

@@ -9,12 +9,12 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestPairs;
+import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentManagement;
@@ -224,13 +224,7 @@ class MeetingJourneyBrowserTests extends BrowserJourney {
     }
 
     private PersonId id(OrganisationId org, String employeeId) {
-        return people.search(
-                        org,
-                        new DirectoryQuery(employeeId, null, null, null, null, null, null),
-                        PageQuery.of(0, 1))
-                .items()
-                .get(0)
-                .id();
+        return TestPeople.id(people, org, employeeId);
     }
 
     /** axe-core finds nothing, and nothing scrolls sideways at this width. */
