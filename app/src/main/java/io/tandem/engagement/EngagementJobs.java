@@ -61,14 +61,15 @@ class EngagementJobs {
             EngagementManagement engagement,
             OneTimeTask<ProgramWork> task,
             com.github.kagkarlsson.scheduler.SchedulerClient client) {
-        LocalDate today = LocalDate.ofInstant(engagement.now(), ZoneOffset.UTC);
+        java.time.Instant now = engagement.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int scheduled = 0;
         for (var ref : engagement.programsWithActivePairs()) {
             String id = ref.program().value() + ":" + today;
             if (client.scheduleIfNotExists(
                     task.instance(
                             id, new ProgramWork(ref.organisation().value(), ref.program().value())),
-                    java.time.Instant.now())) {
+                    now)) {
                 scheduled++;
             }
         }

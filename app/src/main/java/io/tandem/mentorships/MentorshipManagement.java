@@ -12,6 +12,7 @@ import io.tandem.shared.Conflict;
 import io.tandem.web.ConflictException;
 import io.tandem.web.PageQuery;
 import io.tandem.web.Paged;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,13 +38,16 @@ public class MentorshipManagement {
     private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
+    private final Clock clock;
 
     MentorshipManagement(
             Mentorships mentorships,
             MatchingManagement matching,
             EnrolmentManagement enrolling,
             ApplicationEventPublisher events,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            Clock clock) {
+        this.clock = clock;
         this.mentorships = mentorships;
         this.matching = matching;
         this.enrolling = enrolling;
@@ -101,7 +105,7 @@ public class MentorshipManagement {
         }
         int menteesWithMentor = 0;
         Set<PersonId> full = new HashSet<>();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<MentorshipSummary> created = new ArrayList<>();
         for (PublishedPair pair : pairs) {
             if (!started.add(List.of(pair.mentee(), pair.mentor()))) {

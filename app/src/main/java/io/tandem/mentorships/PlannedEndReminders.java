@@ -7,6 +7,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
@@ -51,9 +52,11 @@ class PlannedEndReminders {
 
     @Bean
     RecurringTask<Void> plannedEndTask(
-            @Value("${tandem.mentorships.planned-end-at:03:00}") LocalTime at) {
+            @Value("${tandem.mentorships.planned-end-at:03:00}") LocalTime at, Clock clock) {
         return Tasks.recurring(TASK, Schedules.daily(ZoneOffset.UTC, at))
-                .execute((instance, context) -> remind(LocalDate.now(ZoneOffset.UTC)));
+                .execute(
+                        (instance, context) ->
+                                remind(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
     }
 
     /**

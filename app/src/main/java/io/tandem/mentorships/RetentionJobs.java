@@ -57,14 +57,15 @@ class RetentionJobs {
             RetentionManagement retention,
             OneTimeTask<OrganisationWork> task,
             SchedulerClient client) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant now = retention.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int scheduled = 0;
         for (OrganisationId organisation : retention.organisationsWithRetention()) {
             if (client.scheduleIfNotExists(
                     task.instance(
                             organisation.value() + ":" + today,
                             new OrganisationWork(organisation.value())),
-                    Instant.now())) {
+                    now)) {
                 scheduled++;
             }
         }

@@ -45,12 +45,17 @@ public class RetentionManagement {
             ObjectProvider<EndedMentorshipContent> parts,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.batches = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.parts = parts;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
+    }
+
+    /** Now, by the application's clock: the daily run names its work by this day. */
+    Instant now() {
+        return clock.instant();
     }
 
     /**

@@ -73,7 +73,7 @@ public class WorkspaceManagement {
     private final ApplicationEventPublisher events;
     private final List<TimelineSource> timelineSources;
     private final org.springframework.context.support.MessageSourceAccessor messages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     WorkspaceManagement(
             Workspaces workspaces,
@@ -83,7 +83,8 @@ public class WorkspaceManagement {
             Markdown markdown,
             ApplicationEventPublisher events,
             List<TimelineSource> timelineSources,
-            org.springframework.context.MessageSource messageSource) {
+            org.springframework.context.MessageSource messageSource,
+            Clock clock) {
         this.workspaces = workspaces;
         this.programs = programs;
         this.enrolling = enrolling;
@@ -93,6 +94,7 @@ public class WorkspaceManagement {
         this.timelineSources = List.copyOf(timelineSources);
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
+        this.clock = clock;
     }
 
     public LocalDate today() {

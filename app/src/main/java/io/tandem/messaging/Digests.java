@@ -50,7 +50,7 @@ class Digests {
     private final MessagingProperties properties;
     private final TransactionTemplate transaction;
     private final String baseUrl;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     Digests(
             JdbcClient jdbc,
@@ -59,7 +59,8 @@ class Digests {
             MessageSource messages,
             MessagingProperties properties,
             TransactionTemplate transaction,
-            @Value("${tandem.base-url}") String baseUrl) {
+            @Value("${tandem.base-url}") String baseUrl,
+            Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
         this.notifications = notifications;
@@ -67,6 +68,7 @@ class Digests {
         this.properties = properties;
         this.transaction = transaction;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clock = clock;
     }
 
     /** One pass; answers how many digest mails it queued. */

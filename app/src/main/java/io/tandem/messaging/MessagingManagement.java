@@ -57,7 +57,7 @@ public class MessagingManagement {
     private final ProgramManagement programs;
     private final ApplicationEventPublisher events;
     private final MessagingProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     MessagingManagement(
             Conversations conversations,
@@ -67,7 +67,8 @@ public class MessagingManagement {
             MentorshipManagement mentorships,
             ProgramManagement programs,
             ApplicationEventPublisher events,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            Clock clock) {
         this.conversations = conversations;
         this.streams = streams;
         this.fanout = fanout;
@@ -76,6 +77,7 @@ public class MessagingManagement {
         this.programs = programs;
         this.events = events;
         this.properties = properties;
+        this.clock = clock;
     }
 
     // --- conversations ---

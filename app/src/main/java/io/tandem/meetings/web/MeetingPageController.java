@@ -26,6 +26,7 @@ import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,7 @@ class MeetingPageController {
     private final ProgramManagement programs;
     private final MessageSource messages;
     private final PageForms forms;
+    private final Clock clock;
 
     MeetingPageController(
             MeetingManagement meetings,
@@ -98,7 +100,9 @@ class MeetingPageController {
             PeopleManagement people,
             ProgramManagement programs,
             MessageSource messages,
-            PageForms forms) {
+            PageForms forms,
+            Clock clock) {
+        this.clock = clock;
         this.forms = forms;
         this.meetings = meetings;
         this.workspaces = workspaces;
@@ -119,7 +123,7 @@ class MeetingPageController {
         List<MeetingView> all =
                 meetings.ofMentorship(user.organisationId(), new MentorshipId(id), me);
         Pair pair = pair(user, id, me);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         model.addAttribute("pair", pair);
         model.addAttribute(
                 "upcoming",
@@ -502,7 +506,7 @@ class MeetingPageController {
         model.addAttribute(
                 "theirs",
                 shownStart.atZone(theirs).format(DAY) + ", " + range(shownStart, shownEnd, theirs));
-        model.addAttribute("started", !meeting.start().isAfter(Instant.now()));
+        model.addAttribute("started", !meeting.start().isAfter(clock.instant()));
         model.addAttribute(
                 "notes",
                 meetings.notes(user.organisationId(), id, me).stream()
