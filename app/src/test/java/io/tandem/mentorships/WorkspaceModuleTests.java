@@ -6,15 +6,22 @@ import io.tandem.TestPairs;
 import io.tandem.TestPeople;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
+import io.tandem.matching.MatchPublished;
+import io.tandem.matching.RequestView;
+import io.tandem.matching.SelfMatchManagement;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonLeft;
+import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
+import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramClosed;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +39,10 @@ import org.springframework.test.context.ActiveProfiles;
 class WorkspaceModuleTests {
 
     static final String PEOPLE =
-            "employee_id,email,first_name,last_name,time_zone\n"
-                    + "M1,mia@module.test,Mia,Mentor,Europe/Berlin\n"
-                    + "E1,eva@module.test,Eva,Early,America/New_York\n";
+            "employee_id,email,first_name,last_name,time_zone,division,languages,skills\n"
+                    + "M1,mia@module.test,Mia,Mentor,Europe/Berlin,Digital,English,Java\n"
+                    + "E1,eva@module.test,Eva,Early,America/New_York,Retail,English,Java\n"
+                    + "E2,ela@module.test,Ela,Eager,Europe/London,Retail,English,Java\n";
 
     @Autowired IdentityManagement identity;
     @Autowired PeopleManagement people;
@@ -42,6 +50,7 @@ class WorkspaceModuleTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired WorkspaceManagement workspaces;
+    @Autowired SelfMatchManagement selfMatch;
 
     OrganisationId org;
     ProgramView program;
@@ -111,5 +120,37 @@ class WorkspaceModuleTests {
         scenario.stimulate(() -> workspaces.recordProgress(org, pair, mia, goal, 100, "Done", 1))
                 .andWaitForEventOfType(GoalAchieved.class)
                 .toArriveAndVerify(e -> assertThat(e).isEqualTo(new GoalAchieved(org, pair, goal)));
+    }
+
+    @Test
+    void aPublishedMatchStartsItsPairOnceHoweverOftenItIsDelivered(Scenario scenario) {
+        ProgramView self =
+                programs.moveTo(
+                        org,
+                        programs.create(
+                                        org,
+                                        ProgramDraft.of("Pick your mentor", "CROSS_DIVISIONAL")
+                                                .withMatching(MatchingMode.SELF, 2))
+                                .id(),
+                        ProgramStatus.ENROLLING);
+        PersonId ela = find("E2");
+        enrolling.enrol(org, self.id(), Enrol.mentor(mia, 2));
+        enrolling.enrol(org, self.id(), Enrol.mentee(ela, List.of("Java")));
+        RequestView request = selfMatch.request(org, self.id(), ela, mia, null);
+
+        // The mentor's yes publishes the match; the mentorships module starts the pair from it.
+        scenario.stimulate(() -> selfMatch.accept(org, request.id(), mia))
+                .andWaitForEventOfType(MentorshipStarted.class)
+                .matching(e -> e.programId().equals(self.id()))
+                .toArriveAndVerify(
+                        e -> {
+                            assertThat(e.menteeId()).isEqualTo(ela);
+                            assertThat(e.mentorId()).isEqualTo(mia);
+                        });
+
+        // The same publication delivered again (a resubmitted event) starts nothing more.
+        scenario.publish(new MatchPublished(org, self.id(), request.id().value()))
+                .andWaitForStateChange(() -> mentorships.countByProgram(org).get(self.id()))
+                .andVerify(count -> assertThat(count).isEqualTo(1L));
     }
 }
