@@ -1,5 +1,7 @@
 package io.tandem.matching.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.tandem.identity.TandemUser;
 import io.tandem.matching.MatchRunId;
 import io.tandem.matching.MatchRunView;
@@ -38,7 +40,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -119,16 +120,16 @@ class MatchRunPageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "0") int unmatched,
             @RequestParam(name = "runs", defaultValue = "0") int others,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HtmxRequest htmx,
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         MatchRunId runId = new MatchRunId(id);
         MatchRunView status = matching.status(user.organisationId(), runId);
-        if (htmx != null) {
+        if (htmx.isHtmxRequest()) {
             // The progress fragment polls; once the run is over the whole page loads again.
             if (status.finished()) {
-                response.setHeader("HX-Refresh", "true");
+                response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
             }
             model.addAttribute("run", status);
             return "matching/fragments/progress :: progress";

@@ -1,5 +1,7 @@
 package io.tandem.messaging.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.messaging.ConversationView;
@@ -28,7 +30,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -106,15 +107,15 @@ class ConversationPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             MessageForm form,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HtmxRequest htmx,
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
         try {
             MessageView sent =
                     messaging.post(user.organisationId(), id, me, form.clientId(), form.text());
-            if (htmx != null) {
-                response.setHeader("HX-Trigger", "messageSent");
+            if (htmx.isHtmxRequest()) {
+                response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
                 model.addAttribute("conversationId", id);
                 model.addAttribute("form", new MessageForm(null, UUID.randomUUID()));
                 model.addAttribute("errors", Map.of());
@@ -123,7 +124,7 @@ class ConversationPageController {
             return "redirect:/conversations/" + id + "#m-" + sent.id();
         } catch (InvalidInputException e) {
             response.setStatus(e.status().value());
-            if (htmx != null) {
+            if (htmx.isHtmxRequest()) {
                 model.addAttribute("conversationId", id);
                 model.addAttribute("form", form);
                 model.addAttribute("errors", e.byField());

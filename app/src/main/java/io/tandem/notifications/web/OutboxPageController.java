@@ -1,5 +1,6 @@
 package io.tandem.notifications.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.web.PageQuery;
@@ -7,7 +8,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -30,13 +30,13 @@ class OutboxPageController {
     String outbox(
             TandemUser user,
             @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HtmxRequest htmx,
             Model model) {
         model.addAttribute(
                 "mails",
                 notifications.outbox(
                         user.organisationId(), PageQuery.of(Math.max(page, 0), PAGE_SIZE)));
-        if (htmx != null) {
+        if (htmx.isHtmxRequest()) {
             return "notifications/fragments/mails :: mails";
         }
         model.addAttribute("smtp", notifications.deliversMail());

@@ -1,5 +1,6 @@
 package io.tandem.people.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The directory and profiles: one URL serves the page, and the results fragment to htmx. */
@@ -37,8 +37,7 @@ class DirectoryPageController {
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String workMode,
             @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
+            HtmxRequest htmx,
             Model model) {
         WorkMode mode = WorkMode.parse(workMode).orElse(null);
         DirectoryQuery query =
@@ -49,7 +48,7 @@ class DirectoryPageController {
         model.addAttribute("query", query);
         model.addAttribute("results", results);
         // A history restore that missed htmx's cache needs the whole page, not the fragment.
-        if (htmx != null && restore == null) {
+        if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             return "people/fragments/results :: results";
         }
         model.addAttribute("values", people.values(user.organisationId()));

@@ -1,5 +1,6 @@
 package io.tandem.people.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.ImportResult;
 import io.tandem.people.PeopleManagement;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -39,12 +39,15 @@ class ImportPageController {
     String upload(
             TandemUser user,
             @RequestParam(value = "file", required = false) MultipartFile file,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
-        String view = htmx != null ? "people/fragments/import-outcome :: outcome" : "people/import";
+        String view =
+                htmx.isHtmxRequest()
+                        ? "people/fragments/import-outcome :: outcome"
+                        : "people/import";
         if (file == null || file.isEmpty()) {
             model.addAttribute("failure", "import.no-file");
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
