@@ -76,6 +76,68 @@ public interface Rankings {
     }
 
     /**
+     * The rankings {@link #fromScores(ScoreMatrix)} gives on the dense matrix of the same scores,
+     * without that matrix: preferences from the listed pairs, each side's order walked over its
+     * compressed lines (the mentors' lines, a transpose, built only when asked for).
+     */
+    static Rankings fromScores(SparseScores scores) {
+        return new Rankings() {
+            @Override
+            public int mentees() {
+                return scores.rows();
+            }
+
+            @Override
+            public int mentors() {
+                return scores.cols();
+            }
+
+            @Override
+            public long menteePreference(int mentee, int mentor) {
+                int s = scores.score(mentee, mentor);
+                return s < 0 ? -1 : TopScores.key(s, mentor);
+            }
+
+            @Override
+            public long mentorPreference(int mentor, int mentee) {
+                int s = scores.score(mentee, mentor);
+                return s < 0 ? -1 : TopScores.key(s, mentee);
+            }
+
+            @Override
+            public Choices menteeChoices() {
+                return RankedOrder.sparse(
+                                scores.rows(), scores.start(), scores.col(), scores.score())
+                        ::next;
+            }
+
+            @Override
+            public Choices mentorChoices() {
+                int n = scores.rows();
+                int m = scores.cols();
+                int[] start = new int[m + 1];
+                for (int c : scores.col()) {
+                    start[c + 1]++;
+                }
+                for (int j = 0; j < m; j++) {
+                    start[j + 1] += start[j];
+                }
+                int[] next = Arrays.copyOf(start, m);
+                int[] rows = new int[scores.col().length];
+                int[] values = new int[rows.length];
+                for (int i = 0; i < n; i++) {
+                    for (int e = scores.start()[i]; e < scores.start()[i + 1]; e++) {
+                        int at = next[scores.col()[e]]++;
+                        rows[at] = i; // rows increase along each mentor's line
+                        values[at] = scores.score()[e];
+                    }
+                }
+                return RankedOrder.sparse(m, start, rows, values)::next;
+            }
+        };
+    }
+
+    /**
      * Explicit rankings: {@code menteeLists[i]} lists the mentors mentee {@code i} accepts, best
      * first; {@code mentorLists[j]} the mentees mentor {@code j} accepts, best first.
      */
