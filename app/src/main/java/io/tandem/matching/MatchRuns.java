@@ -278,6 +278,23 @@ class MatchRuns {
                 .list();
     }
 
+    /**
+     * The run's pairs and scores, without decoding each pair's explanation: what publishing needs.
+     */
+    List<PublishedPair> pairs(MatchRunId id) {
+        return jdbc.sql(
+                        "select mentee_id, mentor_id, score from match_proposal where run_id = ?"
+                                + " order by score desc, mentee_id")
+                .param(id.value())
+                .query(
+                        (rs, n) ->
+                                new PublishedPair(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        new PersonId(rs.getObject(2, UUID.class)),
+                                        rs.getInt(3)))
+                .list();
+    }
+
     List<Unmatched> unmatched(MatchRunId id) {
         return jdbc.sql(
                         "select mentee_id, reason from match_unmatched where run_id = ? order by mentee_id")

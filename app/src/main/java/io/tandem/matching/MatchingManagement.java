@@ -325,9 +325,7 @@ public class MatchingManagement {
     public List<PublishedPair> publishedPairs(OrganisationId organisation, UUID source) {
         MatchRunId run = new MatchRunId(source);
         if (runs.find(organisation, run, false).filter(MatchRunView::published).isPresent()) {
-            return runs.proposals(run).stream()
-                    .map(p -> new PublishedPair(p.menteeId(), p.mentorId(), p.score()))
-                    .toList();
+            return runs.pairs(run);
         }
         return requests.find(organisation, new RequestId(source))
                 .filter(r -> r.stored() == RequestStatus.ACCEPTED)

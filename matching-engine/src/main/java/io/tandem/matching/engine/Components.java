@@ -26,37 +26,40 @@ final class Components {
         int m = rows.m;
         int[] a = rows.score;
         boolean[] used = new boolean[m];
-        int sets = 0;
-        for (int i = 0; i < n; i++) {
-            for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
-                if (a[e] >= 0) {
-                    int j = rows.col(i, e);
-                    if (!used[j]) {
-                        used[j] = true;
-                        sets++;
-                    }
-                }
-            }
-        }
         int[] parent = new int[m];
         for (int j = 0; j < m; j++) {
             parent[j] = j;
         }
-        // Once every mentor is in one set, no later row can split it: stop there.
-        for (int i = 0; i < n && sets > 1; i++) {
+        // One pass: a mentor seen for the first time is a set of its own, each row joins the sets
+        // of its mentors. Once every mentor has been seen and they form one set, no later row can
+        // split it: stop there.
+        int seen = 0;
+        int sets = 0;
+        for (int i = 0; i < n && (seen < m || sets > 1); i++) {
             if ((i & 1023) == 0) {
                 token.throwIfCancelled();
             }
             int first = -1;
-            for (int e = rows.from(i), end = rows.to(i); e < end && sets > 1; e++) {
+            for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
                 if (a[e] < 0) {
                     continue;
                 }
-                int j = find(parent, rows.col(i, e));
+                int col = rows.col(i, e);
+                if (!used[col]) {
+                    used[col] = true;
+                    seen++;
+                    sets++;
+                }
+                if (parent[col] == first) {
+                    continue; // already joined to this row's set: most pairs of a dense row
+                }
+                int j = find(parent, col);
+                parent[col] = j; // straight to the root, so the check above catches it next time
                 if (first < 0) {
                     first = j;
                 } else if (j != first) {
                     parent[j] = first;
+                    parent[col] = first;
                     sets--;
                 }
             }

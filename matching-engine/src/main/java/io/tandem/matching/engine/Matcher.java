@@ -47,9 +47,8 @@ public final class Matcher {
     }
 
     /**
-     * The same on sparse scores (only the allowed pairs), without a dense matrix for {@link
-     * Algorithm#OPTIMAL} and {@link Algorithm#GREEDY}; {@link Algorithm#STABLE} ranks on the dense
-     * matrix of the same scores.
+     * The same on sparse scores (only the allowed pairs), without a dense matrix, for every
+     * algorithm: the same assignment as on the dense matrix of the same scores.
      */
     public static Assignment solve(
             SparseScores scores,
@@ -63,9 +62,14 @@ public final class Matcher {
                     new AssignmentSolver().solve(scores, capacities, objective, token, progress);
             case GREEDY -> GreedyMatcher.solve(scores, capacities, token, progress);
             case STABLE -> {
-                Assignment stable =
-                        solve(scores.dense(), capacities, objective, algorithm, token, progress);
-                yield scores.assignment(stable.mentorOfMentee());
+                int[] mentorOf =
+                        StableMatcher.match(
+                                Rankings.fromScores(scores),
+                                capacities,
+                                StableMatcher.Proposer.MENTEES,
+                                token);
+                progress.onProgress(1.0);
+                yield scores.assignment(mentorOf);
             }
         };
     }

@@ -10,6 +10,11 @@ final class RankedOrder {
     private static final int BATCH = 16;
 
     private final int[] scores;
+
+    /** Sparse lines: line {@code l}'s entries at {@code start[l]..start[l+1]-1}, named by cols. */
+    private final int[] start;
+
+    private final int[] cols;
     private final int lines;
     private final int count;
     private final int lineStep;
@@ -22,7 +27,21 @@ final class RankedOrder {
 
     private RankedOrder(
             int[] scores, int lines, int count, int lineStep, int stride, int[] capacity) {
+        this(scores, null, null, lines, count, lineStep, stride, capacity);
+    }
+
+    private RankedOrder(
+            int[] scores,
+            int[] start,
+            int[] cols,
+            int lines,
+            int count,
+            int lineStep,
+            int stride,
+            int[] capacity) {
         this.scores = scores;
+        this.start = start;
+        this.cols = cols;
         this.lines = lines;
         this.count = count;
         this.lineStep = lineStep;
@@ -40,6 +59,15 @@ final class RankedOrder {
     static RankedOrder rows(ScoreMatrix matrix, int[] capacity) {
         return new RankedOrder(
                 matrix.array(), matrix.rows(), matrix.cols(), matrix.cols(), 1, capacity);
+    }
+
+    /**
+     * Each line's listed entries of compressed lines (a mentee's allowed mentors in {@link
+     * SparseScores}, or a mentor's mentees in their transpose), in the same order as on the dense
+     * matrix of the same scores.
+     */
+    static RankedOrder sparse(int lines, int[] start, int[] cols, int[] scores) {
+        return new RankedOrder(scores, start, cols, lines, 0, 0, 1, null);
     }
 
     /** Each mentor's mentees. */
@@ -102,10 +130,10 @@ final class RankedOrder {
         len[line] =
                 TopScores.select(
                         scores,
-                        null,
-                        line * lineStep,
+                        cols,
+                        start == null ? line * lineStep : start[line],
                         stride,
-                        count,
+                        start == null ? count : start[line + 1] - start[line],
                         0,
                         capacity,
                         below,

@@ -40,37 +40,93 @@ public interface Rankings {
      * lower index; forbidden pairs are unacceptable.
      */
     static Rankings fromScores(ScoreMatrix matrix) {
+        return scored(
+                matrix.rows(),
+                matrix.cols(),
+                matrix::score,
+                () -> RankedOrder.rows(matrix, null)::next,
+                () -> RankedOrder.columns(matrix)::next);
+    }
+
+    /**
+     * The rankings {@link #fromScores(ScoreMatrix)} gives on the dense matrix of the same scores,
+     * without that matrix: preferences from the listed pairs, each side's order walked over its
+     * compressed lines (the mentors' lines, a transpose, built only when asked for).
+     */
+    static Rankings fromScores(SparseScores scores) {
+        return scored(
+                scores.rows(),
+                scores.cols(),
+                scores::score,
+                () ->
+                        RankedOrder.sparse(
+                                        scores.rows(), scores.start(), scores.col(), scores.score())
+                                ::next,
+                () -> mentorLines(scores)::next);
+    }
+
+    /** Each mentor's listed mentees (increasing) with their scores: the transpose of the rows. */
+    private static RankedOrder mentorLines(SparseScores scores) {
+        int n = scores.rows();
+        int m = scores.cols();
+        int[] start = new int[m + 1];
+        for (int c : scores.col()) {
+            start[c + 1]++;
+        }
+        for (int j = 0; j < m; j++) {
+            start[j + 1] += start[j];
+        }
+        int[] next = Arrays.copyOf(start, m);
+        int[] rows = new int[scores.col().length];
+        int[] values = new int[rows.length];
+        for (int i = 0; i < n; i++) {
+            for (int e = scores.start()[i]; e < scores.start()[i + 1]; e++) {
+                int at = next[scores.col()[e]]++;
+                rows[at] = i; // rows increase along each mentor's line
+                values[at] = scores.score()[e];
+            }
+        }
+        return RankedOrder.sparse(m, start, rows, values);
+    }
+
+    /** Both sides prefer a higher {@code score(mentee, mentor)}, ties broken by the lower index. */
+    private static Rankings scored(
+            int mentees,
+            int mentors,
+            java.util.function.IntBinaryOperator score,
+            java.util.function.Supplier<Choices> menteeChoices,
+            java.util.function.Supplier<Choices> mentorChoices) {
         return new Rankings() {
             @Override
             public int mentees() {
-                return matrix.rows();
+                return mentees;
             }
 
             @Override
             public int mentors() {
-                return matrix.cols();
+                return mentors;
             }
 
             @Override
             public long menteePreference(int mentee, int mentor) {
-                int s = matrix.score(mentee, mentor);
+                int s = score.applyAsInt(mentee, mentor);
                 return s < 0 ? -1 : TopScores.key(s, mentor);
             }
 
             @Override
             public long mentorPreference(int mentor, int mentee) {
-                int s = matrix.score(mentee, mentor);
+                int s = score.applyAsInt(mentee, mentor);
                 return s < 0 ? -1 : TopScores.key(s, mentee);
             }
 
             @Override
             public Choices menteeChoices() {
-                return RankedOrder.rows(matrix, null)::next;
+                return menteeChoices.get();
             }
 
             @Override
             public Choices mentorChoices() {
-                return RankedOrder.columns(matrix)::next;
+                return mentorChoices.get();
             }
         };
     }

@@ -153,21 +153,6 @@ public final class SparseScores {
         return max;
     }
 
-    /**
-     * The dense matrix of these scores (unlisted pairs forbidden), for the algorithms that need
-     * one.
-     */
-    ScoreMatrix dense() {
-        int[] s = new int[Math.multiplyExact(rows, cols)];
-        Arrays.fill(s, ScoreMatrix.FORBIDDEN);
-        for (int i = 0; i < rows; i++) {
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                s[i * cols + col[e]] = score[e];
-            }
-        }
-        return ScoreMatrix.wrap(rows, cols, s);
-    }
-
     /** The pair's score, or {@link ScoreMatrix#FORBIDDEN} when it is not listed. */
     public int score(int row, int column) {
         int e = Arrays.binarySearch(col, start[row], start[row + 1], column);

@@ -277,6 +277,37 @@ class InstanceFamiliesTests {
                                 .mentorOfMentee())
                 .containsExactly(
                         GreedyMatcher.solve(in.matrix(), in.capacities()).mentorOfMentee());
+        // stable matching ranks the listed pairs without a dense matrix, both sides proposing
+        assertThat(
+                        Matcher.solve(
+                                        sparse,
+                                        in.capacities(),
+                                        Objective.TOTAL,
+                                        Algorithm.STABLE,
+                                        CancellationToken.NONE,
+                                        ProgressListener.NONE)
+                                .mentorOfMentee())
+                .containsExactly(
+                        Matcher.solve(
+                                        in.matrix(),
+                                        in.capacities(),
+                                        Objective.TOTAL,
+                                        Algorithm.STABLE,
+                                        CancellationToken.NONE,
+                                        ProgressListener.NONE)
+                                .mentorOfMentee());
+        assertThat(
+                        StableMatcher.match(
+                                Rankings.fromScores(sparse),
+                                in.capacities(),
+                                StableMatcher.Proposer.MENTORS,
+                                CancellationToken.NONE))
+                .containsExactly(
+                        StableMatcher.match(
+                                Rankings.fromScores(in.matrix()),
+                                in.capacities(),
+                                StableMatcher.Proposer.MENTORS,
+                                CancellationToken.NONE));
         Random random = new Random(seed);
         int[] room = new int[cols];
         for (int j = 0; j < cols; j++) {
