@@ -26,10 +26,21 @@ public record Pager(
      */
     public static Pager of(
             Paged<?> paged, HttpServletRequest request, String parameter, String anchor) {
-        UriComponentsBuilder base =
+        return of(
+                paged,
                 UriComponentsBuilder.fromPath(request.getRequestURI())
-                        .query(request.getQueryString())
-                        .fragment(anchor);
+                        .query(request.getQueryString()),
+                parameter,
+                anchor);
+    }
+
+    /**
+     * As {@link #of(Paged, HttpServletRequest, String, String)} for a page shown at another address
+     * than the one asked for (a refused form answered with the page it came from).
+     */
+    public static Pager of(
+            Paged<?> paged, UriComponentsBuilder address, String parameter, String anchor) {
+        UriComponentsBuilder base = address.cloneBuilder().fragment(anchor);
         int pages = paged.totalPages();
         long from = paged.total() == 0 ? 0 : (long) paged.page() * paged.size() + 1;
         long to =

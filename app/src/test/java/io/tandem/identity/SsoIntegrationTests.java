@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -352,7 +353,7 @@ class SsoIntegrationTests {
                                 .param("clientId", "c")
                                 .param("clientSecret", "x")
                                 .param("emailClaim", "email"))
-                .hasStatusOk()
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("could not read the OpenID configuration");
         assertThat(sso.settings(org.id()).issuerUrl())

@@ -176,9 +176,9 @@ class ProgramManagersIntegrationTests {
                                 .param("email", "nobody@pm.test")
                                 .with(admin)
                                 .with(csrf()))
-                .hasStatus(HttpStatus.FOUND)
-                .flash()
-                .containsKey("problem");
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyText()
+                .contains("Nobody in your organisation has that e-mail.");
 
         assertThat(
                         mvc.post()

@@ -460,8 +460,9 @@ class ProgramsIntegrationTests {
                                 .param("role", "MENTOR")
                                 .with(admin())
                                 .with(csrf()))
-                .flash()
-                .containsKey("problems");
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyText()
+                .contains("Line 3:", "ghost@acme.test");
         assertThat(programs.overview(org.id(), program.id()).invited()).isEqualTo(2);
     }
 

@@ -60,6 +60,7 @@ class FieldSizesIntegrationTests {
                     Map.entry("GoalForm", "goal"),
                     Map.entry("Invitation", "enrolment"),
                     Map.entry("MeetingRequest", "meeting"),
+                    Map.entry("ManagerForm", "person"),
                     Map.entry("MessageForm", "message"),
                     Map.entry("PostMessage", "message"),
                     Map.entry("MilestoneForm", "milestone"),

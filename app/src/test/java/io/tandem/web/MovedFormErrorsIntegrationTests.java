@@ -18,6 +18,7 @@ import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramManagement;
@@ -43,10 +44,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The forms that kept their own markup longest (working hours, office hours, retention, the
  * agreement, the meeting plan and move, check-ins, the engagement rules and nudges, the audit
- * filter, the rules editor, the time-zone choices) refuse bad input like every other page form:
- * 422, the message beside the control through the shared field fragment, what was typed kept, and
- * every problem at once, the form's own and the module's. Before, a word in a number gave 400, a
- * refused check-in or working week 200, a nudge a redirect that lost the text.
+ * filter, the rules editor and its rows, the time-zone choices, a program's managers and
+ * invitations, API tokens, SSO, a conversation's message) refuse bad input like every other page
+ * form: 422, the message beside the control through the shared field fragment, what was typed kept,
+ * and every problem at once, the form's own and the module's. Before, a word in a number gave 400,
+ * a refused check-in or working week 200, a nudge a redirect that lost the text.
  */
 @TandemIntegrationTest
 class MovedFormErrorsIntegrationTests {
@@ -143,8 +145,108 @@ class MovedFormErrorsIntegrationTests {
         String workspace = "/mentorships/" + pair.value();
         String tooLong = "x".repeat(10_001);
         String meeting = planAMeeting(workspace);
+        String conversation =
+                mvc.perform(get(workspace + "/conversation").with(eva))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl();
+        // The rules page shows the safeguards first, then the rule posted: its row's number.
+        String rule = "rule-" + MatchingRule.SAFEGUARDS.size() + "-";
         List<Case> cases =
                 List.of(
+                        new Case(
+                                "program managers: an address nobody has",
+                                post("/programs/" + flash.id() + "/managers")
+                                        .with(admin)
+                                        .param("email", "nobody@moved.test"),
+                                "manager-email",
+                                "Nobody in your organisation has that e-mail.",
+                                "nobody@moved.test"),
+                        new Case(
+                                "invitations: a line nobody has",
+                                post("/programs/" + flash.id() + "/invitations")
+                                        .with(admin)
+                                        .param("role", "MENTEE")
+                                        .param("emails", "eva@moved.test\nghost@moved.test"),
+                                "invite-emails",
+                                "Line 2: Nobody in your organisation has the e-mail address"
+                                        + " ghost@moved.test",
+                                "eva@moved.test\nghost@moved.test"),
+                        new Case(
+                                "invitations: a word for the level",
+                                post("/programs/" + flash.id() + "/invitations")
+                                        .with(admin)
+                                        .param("role", "MENTEE")
+                                        .param("division", "Retail")
+                                        .param("level", "high"),
+                                "invite-level",
+                                "Enter a whole number.",
+                                null),
+                        new Case(
+                                "rules editor: a preference weighing 150",
+                                post("/programs/" + flash.id() + "/rules")
+                                        .with(admin)
+                                        .param("keep", "0")
+                                        .param("criterion", "DIVISION")
+                                        .param("kind", "DIFFERENT")
+                                        .param("weight", "150")
+                                        .param("parameter", ""),
+                                rule + "weight",
+                                "between 1 and 100",
+                                "150"),
+                        new Case(
+                                "rules editor: a kind that does not fit the criterion",
+                                post("/programs/" + flash.id() + "/rules")
+                                        .with(admin)
+                                        .param("keep", "0")
+                                        .param("criterion", "SKILLS")
+                                        .param("kind", "SAME")
+                                        .param("weight", "10")
+                                        .param("parameter", ""),
+                                rule + "kind",
+                                "does not apply to this criterion",
+                                null),
+                        new Case(
+                                "tokens: a role that does not exist",
+                                post("/admin/tokens")
+                                        .with(admin)
+                                        .param("name", "Kept name")
+                                        .param("role", "NOT_A_ROLE")
+                                        .param("scope", "API"),
+                                "token-role",
+                                "This value is not allowed here.",
+                                null),
+                        new Case(
+                                "SSO: an over-long issuer",
+                                post("/admin/sso")
+                                        .with(admin)
+                                        .param("enabled", "true")
+                                        .param("issuerUrl", "x".repeat(600))
+                                        .param("clientId", "c")
+                                        .param("emailClaim", "email"),
+                                "sso-issuer",
+                                null,
+                                "x".repeat(600)),
+                        new Case(
+                                "SSO: a word for a yes or no",
+                                post("/admin/sso")
+                                        .with(admin)
+                                        .param("enabled", "maybe")
+                                        .param("issuerUrl", "https://idp.moved.test")
+                                        .param("clientId", "c")
+                                        .param("emailClaim", "email"),
+                                "sso-enabled",
+                                null,
+                                null),
+                        new Case(
+                                "conversation: an over-long message with a broken send id",
+                                post(conversation + "/messages")
+                                        .with(eva)
+                                        .param("clientId", "not-a-uuid")
+                                        .param("text", "m".repeat(5_001)),
+                                "message-text",
+                                null,
+                                "m".repeat(5_001)),
                         new Case(
                                 "working hours: a word for a time",
                                 post("/profile/hours")

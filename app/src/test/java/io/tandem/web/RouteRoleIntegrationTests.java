@@ -219,7 +219,7 @@ class RouteRoleIntegrationTests {
         row("POST /account/{step:activate|reset}", PUBLIC);
         row("POST /admin/audit/verify", ADMIN);
         row("POST /admin/retention", ADMIN);
-        row("POST /admin/sso", ADMIN);
+        row("POST /admin/sso", "L333VLLL");
         row("POST /admin/tokens", "L333VLLL");
         row("POST /admin/tokens/{id}/revoke", ADMIN);
         row("POST /admin/video", "L333VLLL");
@@ -307,7 +307,7 @@ class RouteRoleIntegrationTests {
         row("POST /programs/{id}/enrolments/{enrolment}/decision", "L34VVLLL");
         row("POST /programs/{id}/enrolments/{enrolment}/withdraw", "LO4OOLLL");
         row("POST /programs/{id}/invitations", PROGRAM);
-        row("POST /programs/{id}/managers", ADMIN);
+        row("POST /programs/{id}/managers", "L333VLLL");
         row("POST /programs/{id}/managers/{person}/remove", ADMIN);
         row("POST /programs/{id}/match-runs", PROGRAM);
         row("POST /programs/{id}/office-hours", "LVVVVLLL");

@@ -27,9 +27,11 @@ class ApiTokenPageController {
     record TokenForm(@Size(max = 120) String name, Role role, TokenScope scope) {}
 
     private final IdentityManagement identity;
+    private final io.tandem.web.PageForms forms;
 
-    ApiTokenPageController(IdentityManagement identity) {
+    ApiTokenPageController(IdentityManagement identity, io.tandem.web.PageForms forms) {
         this.identity = identity;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -52,32 +54,38 @@ class ApiTokenPageController {
     @PostMapping
     String create(
             TandemUser user,
-            TokenForm form,
+            @jakarta.validation.Valid TokenForm entered,
+            org.springframework.validation.BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
-        // The rules (name, role, the cap) are the identity module's; the page shows its refusal.
-        String refusal;
+        TokenForm form = io.tandem.web.FormInput.asEntered(entered, binding, TokenForm.class);
+        // The rules (name, role, the cap) are the identity module's; the page shows its refusal
+        // beside the field it is about.
+        java.util.Map<String, String> errors;
         try {
             IssuedToken token =
-                    identity.issueToken(
-                            user.organisationId(),
-                            form.name(),
-                            form.role(),
-                            form.scope() == null ? TokenScope.API : form.scope(),
-                            user.email());
+                    forms.submit(
+                            binding,
+                            () ->
+                                    identity.issueToken(
+                                            user.organisationId(),
+                                            form.name(),
+                                            form.role(),
+                                            form.scope() == null ? TokenScope.API : form.scope(),
+                                            user.email()));
             redirect.addFlashAttribute("issued", token);
             return "redirect:/admin/tokens";
         } catch (InvalidInputException invalid) {
-            refusal = invalid.errors().get(0).message();
+            errors = invalid.byField();
             response.setStatus(invalid.status().value());
         } catch (Conflict full) {
-            refusal = full.getMessage();
+            errors = java.util.Map.of("name", full.getMessage());
             response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
         model.addAttribute("form", form);
-        model.addAttribute("errors", java.util.Map.of("name", refusal));
+        model.addAttribute("errors", errors);
         return tokens(user, null, request, model);
     }
 

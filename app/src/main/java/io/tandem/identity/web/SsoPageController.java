@@ -4,10 +4,8 @@ import io.tandem.identity.SsoForm;
 import io.tandem.identity.SsoManagement;
 import io.tandem.identity.SsoSettings;
 import io.tandem.identity.TandemUser;
-import io.tandem.web.InputError;
 import io.tandem.web.InvalidInputException;
 import jakarta.validation.constraints.Size;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -48,10 +46,15 @@ class SsoPageController {
 
     private final SsoManagement sso;
     private final io.tandem.identity.IdentityManagement identity;
+    private final io.tandem.web.PageForms forms;
 
-    SsoPageController(SsoManagement sso, io.tandem.identity.IdentityManagement identity) {
+    SsoPageController(
+            SsoManagement sso,
+            io.tandem.identity.IdentityManagement identity,
+            io.tandem.web.PageForms forms) {
         this.sso = sso;
         this.identity = identity;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -84,15 +87,20 @@ class SsoPageController {
     }
 
     @PostMapping
-    String save(TandemUser user, SsoPageForm submitted, Model model, RedirectAttributes redirect) {
-        SsoForm form = submitted.form();
+    String save(
+            TandemUser user,
+            @jakarta.validation.Valid SsoPageForm submitted,
+            org.springframework.validation.BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        SsoForm form =
+                io.tandem.web.FormInput.asEntered(submitted, binding, SsoPageForm.class).form();
         try {
-            sso.save(user.organisationId(), form);
+            forms.submit(binding, () -> sso.save(user.organisationId(), form));
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new HashMap<>();
-            for (InputError error : e.errors()) {
-                errors.putIfAbsent(error.field(), error.message());
-            }
+            response.setStatus(e.status().value());
+            Map<String, String> errors = e.byField();
             model.addAttribute(
                     "form",
                     new SsoForm(

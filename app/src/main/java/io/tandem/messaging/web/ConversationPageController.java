@@ -47,8 +47,14 @@ class ConversationPageController {
     private final PeopleManagement people;
     private final ProgramManagement programs;
 
+    private final io.tandem.web.PageForms forms;
+
     ConversationPageController(
-            MessagingManagement messaging, PeopleManagement people, ProgramManagement programs) {
+            MessagingManagement messaging,
+            PeopleManagement people,
+            ProgramManagement programs,
+            io.tandem.web.PageForms forms) {
+        this.forms = forms;
         this.messaging = messaging;
         this.people = people;
         this.programs = programs;
@@ -106,14 +112,27 @@ class ConversationPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            MessageForm form,
+            @jakarta.validation.Valid MessageForm entered,
+            org.springframework.validation.BindingResult binding,
             HtmxRequest htmx,
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
+        MessageForm typed = io.tandem.web.FormInput.asEntered(entered, binding, MessageForm.class);
+        // A send id that is not one (a tampered form) gets a new one: the text is what counts.
+        MessageForm form =
+                typed.clientId() == null ? new MessageForm(typed.text(), UUID.randomUUID()) : typed;
         try {
             MessageView sent =
-                    messaging.post(user.organisationId(), id, me, form.clientId(), form.text());
+                    forms.submit(
+                            binding,
+                            () ->
+                                    messaging.post(
+                                            user.organisationId(),
+                                            id,
+                                            me,
+                                            form.clientId(),
+                                            form.text()));
             if (htmx.isHtmxRequest()) {
                 response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
                 model.addAttribute("conversationId", id);

@@ -49,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Program list, builder, overview, rules editor, invitations and approvals. */
 @Controller
@@ -257,6 +258,31 @@ class ProgramPageController {
             @RequestParam(defaultValue = "0") int page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
+        return overviewPage(
+                user,
+                profile,
+                id,
+                status,
+                role,
+                page,
+                UriComponentsBuilder.fromPath(request.getRequestURI())
+                        .query(request.getQueryString()),
+                model);
+    }
+
+    /**
+     * The program's page; {@code address} is where its pager's links lead (the page's own address,
+     * also when it answers a refused form).
+     */
+    private String overviewPage(
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            EnrolmentStatus status,
+            EnrolmentRole role,
+            int page,
+            UriComponentsBuilder address,
+            Model model) {
         access.visible(user, new ProgramId(id));
         var overview = programs.overview(user.organisationId(), new ProgramId(id));
         boolean manages = access.manages(user, new ProgramId(id));
@@ -303,7 +329,7 @@ class ProgramPageController {
             }
             model.addAttribute("enrolments", enrolments);
             model.addAttribute(
-                    "enrolmentPager", Pager.of(enrolments, request, "page", "enrolments"));
+                    "enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
             model.addAttribute("statusFilter", status);
             model.addAttribute("roleFilter", role);
             model.addAttribute("statuses", EnrolmentStatus.values());
@@ -326,20 +352,35 @@ class ProgramPageController {
         return "programs/overview";
     }
 
-    /** An admin makes a person (by e-mail) a manager of the program. */
+    record ManagerForm(@Size(max = 320) String email) {}
+
+    /**
+     * An admin makes a person (by e-mail) a manager of the program; an address nobody in the
+     * organisation has is refused beside the field, as typed.
+     */
     @PostMapping("/programs/{id}/managers")
     @PreAuthorize("hasRole('ADMIN')")
     String assignManager(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            @RequestParam(required = false) @Size(max = 320) String email,
-            RedirectAttributes redirect) {
+            @jakarta.validation.Valid ManagerForm entered,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        ManagerForm form = FormInput.asEntered(entered, binding, ManagerForm.class);
         try {
-            access.assign(user.organisationId(), new ProgramId(id), email);
-            redirect.addFlashAttribute("notice", "program.managers.assigned");
+            forms.submit(
+                    binding,
+                    () -> access.assign(user.organisationId(), new ProgramId(id), form.email()));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage("program.managers.unknown"));
+            response.setStatus(e.status().value());
+            model.addAttribute("managerErrors", e.byField());
+            model.addAttribute("managerEmail", form.email());
+            return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
         }
+        redirect.addFlashAttribute("notice", "program.managers.assigned");
         return "redirect:/programs/" + id + "#managers";
     }
 
@@ -393,30 +434,69 @@ class ProgramPageController {
         if (!model.containsAttribute("minimumScore")) {
             model.addAttribute("minimumScore", program.minimumScore());
         }
-        model.addAttribute("rules", MatchingRule.withSafeguards(rules));
-        model.addAttribute("errors", errors);
-        // Fields are named rules[0], rules[1]...; people count rules from 1.
-        model.addAttribute(
-                "errorLines",
-                errors.entrySet().stream()
-                        .map(
-                                e -> {
-                                    String index =
-                                            e.getKey().replaceAll("^rules\\[(\\d+)\\].*$", "$1");
-                                    String number =
-                                            index.matches("\\d+")
-                                                    ? String.valueOf(Integer.parseInt(index) + 1)
-                                                    : "";
-                                    return number.isEmpty()
-                                            ? e.getValue()
-                                            : messages.getMessage(
-                                                    "rules.row-error",
-                                                    new Object[] {number, e.getValue()});
-                                })
-                        .toList());
+        List<MatchingRule> shown = MatchingRule.withSafeguards(rules);
+        model.addAttribute("rules", shown);
+        // The module names rules[i] of the rules it was given; each is shown in its row, at the
+        // control its problem is about. What belongs to no row is listed at the top.
+        Map<String, String> placed = new LinkedHashMap<>();
+        List<String> unplaced = new ArrayList<>();
+        errors.forEach(
+                (field, message) -> {
+                    java.util.regex.Matcher rule = RULE_FIELD.matcher(field);
+                    int row =
+                            rule.matches()
+                                    ? rowOf(shown, rules, Integer.parseInt(rule.group(1)))
+                                    : -1;
+                    if (row >= 0) {
+                        placed.put("rule-" + row + "-" + column(shown.get(row)), message);
+                    } else if (field.equals("minimumScore")) {
+                        placed.put(field, message);
+                    } else {
+                        // A row's value that did not convert (weight[2]); people count from 1.
+                        java.util.regex.Matcher indexed = INDEXED_FIELD.matcher(field);
+                        unplaced.add(
+                                indexed.matches()
+                                        ? messages.getMessage(
+                                                "rules.row-error",
+                                                new Object[] {
+                                                    Integer.parseInt(indexed.group(1)) + 1, message
+                                                })
+                                        : message);
+                    }
+                });
+        model.addAttribute("errors", placed);
+        model.addAttribute("errorLines", unplaced);
         model.addAttribute("criteria", Criterion.values());
         model.addAttribute("kinds", RuleKind.values());
         return "programs/rules";
+    }
+
+    private static final java.util.regex.Pattern RULE_FIELD =
+            java.util.regex.Pattern.compile("rules\\[(\\d+)]");
+
+    private static final java.util.regex.Pattern INDEXED_FIELD =
+            java.util.regex.Pattern.compile("\\w+\\[(\\d+)].*");
+
+    /** Where the i-th rule given to the module is shown, or -1 (a safeguard took its place). */
+    private static int rowOf(List<MatchingRule> shown, List<MatchingRule> given, int i) {
+        if (i >= given.size()) {
+            return -1;
+        }
+        for (int row = 0; row < shown.size(); row++) {
+            if (shown.get(row) == given.get(i)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** The control a rule's problem is about: its weight, its number, or its kind. */
+    private static String column(MatchingRule rule) {
+        String problem = rule.problem();
+        if ("rule.invalid.weight".equals(problem)) {
+            return "weight";
+        }
+        return "rule.invalid.parameter".equals(problem) ? "parameter" : "kind";
     }
 
     @PostMapping("/programs/{id}/rules")
@@ -465,18 +545,23 @@ class ProgramPageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String invite(
             TandemUser user,
+            @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            SegmentForm form,
+            @jakarta.validation.Valid SegmentForm entered,
+            BindingResult binding,
             @RequestParam(value = "file", required = false)
                     org.springframework.web.multipart.MultipartFile file,
             @RequestParam(defaultValue = "false") boolean confirmed,
             Model model,
-            RedirectAttributes redirect)
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
+        SegmentForm form = FormInput.asEntered(entered, binding, SegmentForm.class);
         ProgramId program = new ProgramId(id);
         EnrolmentRole role = form.role() == null ? EnrolmentRole.MENTEE : form.role();
+        boolean fromFile = file != null && !file.isEmpty();
         String emails =
-                file != null && !file.isEmpty()
+                fromFile
                         ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
                                 .replace("\uFEFF", "")
                         : form.emails();
@@ -492,54 +577,100 @@ class ProgramPageController {
                         null,
                         mode,
                         form.level());
+        Invitation outcome;
         try {
-            if (!confirmed) {
-                InvitationPreview preview =
-                        invitations.previewInvitation(
-                                user.organisationId(),
-                                program,
-                                role,
-                                byEmail ? emailsIn(emails) : null,
-                                segment);
-                if (preview.needsConfirmation()) {
-                    model.addAttribute("program", programs.get(user.organisationId(), program));
-                    model.addAttribute("preview", preview);
-                    model.addAttribute("form", form);
-                    model.addAttribute("role", role);
-                    model.addAttribute("emails", byEmail ? emails : null);
-                    model.addAttribute(
-                            "everyone",
-                            !byEmail
-                                    && blank(form.division())
-                                    && blank(form.function())
-                                    && blank(form.location())
-                                    && blank(form.workMode())
-                                    && form.level() == null);
-                    return "programs/invite-preview";
-                }
-            }
-            int invited =
-                    byEmail
-                            ? invitations.inviteEmails(
-                                    user.organisationId(), program, emailsIn(emails), role)
-                            : invitations.inviteSegment(
-                                    user.organisationId(), program, segment, role);
-            redirect.addFlashAttribute("invited", invited);
+            outcome =
+                    forms.submit(
+                            binding,
+                            () -> {
+                                if (!confirmed) {
+                                    InvitationPreview preview =
+                                            invitations.previewInvitation(
+                                                    user.organisationId(),
+                                                    program,
+                                                    role,
+                                                    byEmail ? emailsIn(emails) : null,
+                                                    segment);
+                                    if (preview.needsConfirmation()) {
+                                        return new Invitation(0, preview);
+                                    }
+                                }
+                                return new Invitation(
+                                        byEmail
+                                                ? invitations.inviteEmails(
+                                                        user.organisationId(),
+                                                        program,
+                                                        emailsIn(emails),
+                                                        role)
+                                                : invitations.inviteSegment(
+                                                        user.organisationId(),
+                                                        program,
+                                                        segment,
+                                                        role),
+                                        null);
+                            });
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute(
-                    "problems",
-                    e.errors().stream()
-                            .map(
-                                    err ->
-                                            err.row() == null
-                                                    ? err.message()
-                                                    : "#" + err.row() + ": " + err.message())
-                            .toList());
+            response.setStatus(e.status().value());
+            model.addAttribute("inviteErrors", invitationErrors(e, fromFile ? "file" : "emails"));
+            model.addAttribute("invite", form);
+            return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
         } catch (io.tandem.shared.Conflict e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e));
+            return "redirect:/programs/" + id + "#invite";
         }
+        if (outcome.preview() != null) {
+            model.addAttribute("program", programs.get(user.organisationId(), program));
+            model.addAttribute("preview", outcome.preview());
+            model.addAttribute("form", form);
+            model.addAttribute("role", role);
+            model.addAttribute("emails", byEmail ? emails : null);
+            model.addAttribute(
+                    "everyone",
+                    !byEmail
+                            && blank(form.division())
+                            && blank(form.function())
+                            && blank(form.location())
+                            && blank(form.workMode())
+                            && form.level() == null);
+            return "programs/invite-preview";
+        }
+        redirect.addFlashAttribute("invited", outcome.invited());
         return "redirect:/programs/" + id + "#invite";
+    }
+
+    /** What an invitation came to: people invited, or who it would reach, to be confirmed. */
+    private record Invitation(int invited, InvitationPreview preview) {}
+
+    /** Lines of the list shown beside it; the rest are counted. */
+    static final int LINES_SHOWN = 10;
+
+    /**
+     * The form's fields' refusals, and the address list's refused lines beside the list (the text
+     * or the file it came from), each with its line number.
+     */
+    private Map<String, String> invitationErrors(InvalidInputException refused, String list) {
+        Map<String, String> errors = new LinkedHashMap<>(refused.byField());
+        List<String> lines =
+                refused.errors().stream()
+                        .filter(error -> error.row() != null)
+                        .map(
+                                error ->
+                                        messages.getMessage(
+                                                "invite.line-error",
+                                                new Object[] {error.row(), error.message()}))
+                        .toList();
+        if (!lines.isEmpty()) {
+            String shown = String.join(" ", lines.subList(0, Math.min(LINES_SHOWN, lines.size())));
+            if (lines.size() > LINES_SHOWN) {
+                shown +=
+                        " "
+                                + messages.getMessage(
+                                        "invite.more-errors",
+                                        new Object[] {lines.size() - LINES_SHOWN});
+            }
+            errors.putIfAbsent(list, shown);
+        }
+        return errors;
     }
 
     @PostMapping("/programs/{id}/enrolments/{enrolment}/decision")
@@ -605,6 +736,11 @@ class ProgramPageController {
             redirect.addAttribute("page", page);
         }
         return "redirect:/programs/{id}#enrolments";
+    }
+
+    /** The program page's own address, for a refused form shown on it. */
+    private static UriComponentsBuilder programAddress(UUID id) {
+        return UriComponentsBuilder.fromPath("/programs/{id}").uriVariables(Map.of("id", id));
     }
 
     /**
