@@ -405,6 +405,55 @@ class DashboardBench {
             }
         }
         jdbc.batchUpdate(answer, batch);
+        summarise(org);
+    }
+
+    /**
+     * The rows above bypass engagement, so their summaries are built here as migrations V127 and
+     * V128 build them for existing rows.
+     */
+    private void summarise(OrganisationId org) {
+        jdbc.update(
+                "insert into pair_summary (mentorship_id, organisation_id, agreements, meetings,"
+                        + " messages, goals, last_meeting_at, last_message_at, last_activity_at)"
+                        + " select a.mentorship_id, a.organisation_id,"
+                        + " sum(case when a.kind = 'AGREEMENT_SIGNED' then 1 else 0 end),"
+                        + " sum(case when a.kind in ('MEETING', 'REPORTED_MEETING') then 1 else 0 end),"
+                        + " sum(case when a.kind = 'MESSAGE' then 1 else 0 end),"
+                        + " sum(case when a.kind = 'GOAL_ACHIEVED' then 1 else 0 end),"
+                        + " max(case when a.kind in ('MEETING', 'REPORTED_MEETING') then a.occurred_at end),"
+                        + " max(case when a.kind = 'MESSAGE' then a.occurred_at end),"
+                        + " max(case when a.kind <> 'ENDED' then a.occurred_at end)"
+                        + " from pair_activity a where a.organisation_id = ?"
+                        + " group by a.mentorship_id, a.organisation_id"
+                        + " on conflict (mentorship_id) do update set agreements = excluded.agreements,"
+                        + " meetings = excluded.meetings, messages = excluded.messages,"
+                        + " goals = excluded.goals, last_meeting_at = excluded.last_meeting_at,"
+                        + " last_message_at = excluded.last_message_at,"
+                        + " last_activity_at = excluded.last_activity_at",
+                org.value());
+        jdbc.update(
+                "update pair_summary set program_id = (select p.program_id from engaged_pair p"
+                        + " where p.mentorship_id = pair_summary.mentorship_id),"
+                        + " checked_in_at = (select max(c.answered_at) from check_in_answer c"
+                        + " where c.mentorship_id = pair_summary.mentorship_id and c.kind = 'CHECK_IN'),"
+                        + " usefulness = (select c.usefulness from check_in_answer c"
+                        + " where c.mentorship_id = pair_summary.mentorship_id and c.kind = 'CHECK_IN'"
+                        + " order by c.answered_at desc, c.id desc limit 1),"
+                        + " goal_progress = (select c.goal_progress from check_in_answer c"
+                        + " where c.mentorship_id = pair_summary.mentorship_id and c.kind = 'CHECK_IN'"
+                        + " order by c.answered_at desc, c.id desc limit 1)"
+                        + " where organisation_id = ?",
+                org.value());
+        jdbc.update("delete from program_activity_day where organisation_id = ?", org.value());
+        jdbc.update(
+                "insert into program_activity_day (organisation_id, program_id, activity_on, kind,"
+                        + " activities) select p.organisation_id, p.program_id,"
+                        + " cast(a.occurred_at as date), a.kind, count(*) from pair_activity a"
+                        + " join engaged_pair p on p.mentorship_id = a.mentorship_id"
+                        + " and p.organisation_id = a.organisation_id where a.organisation_id = ?"
+                        + " group by p.organisation_id, p.program_id, cast(a.occurred_at as date), a.kind",
+                org.value());
     }
 
     private double get(HttpClient client, String path) throws Exception {
