@@ -80,27 +80,31 @@ class CheckIns {
                 > 0;
     }
 
-    /** Every rating given to each question of this kind in the program (no person, no pair). */
-    Map<String, List<Integer>> ratings(
-            OrganisationId organisation, ProgramId program, CheckInKind kind) {
+    /**
+     * How often each rating (1 to 5, at index 0 to 4) was given to each question of this kind in
+     * the program (no person, no pair), counted by the database.
+     */
+    Map<String, int[]> ratings(OrganisationId organisation, ProgramId program, CheckInKind kind) {
         List<String> questions =
                 kind.survey()
                         ? List.of("awareness", "connection", "ideas")
                         : List.of("usefulness", "goal_progress");
-        Map<String, List<Integer>> result = new java.util.LinkedHashMap<>();
+        Map<String, int[]> result = new java.util.LinkedHashMap<>();
         for (String q : questions) {
-            result.put(
-                    q,
-                    jdbc.sql(
-                                    "select "
-                                            + q
-                                            + " from check_in_answer where organisation_id = ? and program_id = ?"
-                                            + " and kind = ? and "
-                                            + q
-                                            + " is not null")
-                            .params(organisation.value(), program.value(), kind.name())
-                            .query(Integer.class)
-                            .list());
+            int[] counts = new int[5];
+            jdbc.sql(
+                            "select "
+                                    + q
+                                    + ", count(*) from check_in_answer where organisation_id = ? and program_id = ?"
+                                    + " and kind = ? and "
+                                    + q
+                                    + " is not null group by "
+                                    + q)
+                    .params(organisation.value(), program.value(), kind.name())
+                    .query(
+                            (org.springframework.jdbc.core.RowCallbackHandler)
+                                    rs -> counts[rs.getInt(1) - 1] += rs.getInt(2));
+            result.put(q, counts);
         }
         return result;
     }
@@ -115,17 +119,42 @@ class CheckIns {
             Integer connection,
             Integer ideas) {}
 
-    List<Rated> ratedSince(OrganisationId organisation, ProgramId program, Instant since) {
+    /**
+     * The answers of one kind on one day, counted by the database: how many, and per question
+     * (usefulness, goal progress, awareness, connection, ideas) how many rated it and their sum.
+     */
+    record RatedDay(
+            CheckInKind kind, java.time.LocalDate day, int answers, long[] rated, long[] sums) {}
+
+    /** The program's answers since {@code since}, summed per kind and day. */
+    List<RatedDay> ratedDaily(OrganisationId organisation, ProgramId program, Instant since) {
         return jdbc.sql(
-                        "select kind, cast(answered_at as date), usefulness, goal_progress,"
-                                + " awareness, connection, ideas from check_in_answer where"
-                                + " organisation_id = ? and program_id = ? and answered_at >= ?")
+                        "select kind, cast(answered_at as date), count(*),"
+                                + " count(usefulness), sum(usefulness), count(goal_progress), sum(goal_progress),"
+                                + " count(awareness), sum(awareness), count(connection), sum(connection),"
+                                + " count(ideas), sum(ideas) from check_in_answer where"
+                                + " organisation_id = ? and program_id = ? and answered_at >= ?"
+                                + " group by kind, cast(answered_at as date)")
                 .params(organisation.value(), program.value(), Timestamp.from(since))
-                .query((rs, n) -> rated(rs))
+                .query(
+                        (rs, n) -> {
+                            long[] rated = new long[5];
+                            long[] sums = new long[5];
+                            for (int q = 0; q < 5; q++) {
+                                rated[q] = rs.getLong(4 + 2 * q);
+                                sums[q] = rs.getLong(5 + 2 * q);
+                            }
+                            return new RatedDay(
+                                    CheckInKind.valueOf(rs.getString(1)),
+                                    rs.getObject(2, java.time.LocalDate.class),
+                                    rs.getInt(3),
+                                    rated,
+                                    sums);
+                        })
                 .list();
     }
 
-    /** {@link #ratedSince(OrganisationId, ProgramId, Instant)} for every program at once. */
+    /** Every program's answers since {@code since}, one by one, by program. */
     Map<ProgramId, List<Rated>> ratedSince(OrganisationId organisation, Instant since) {
         Map<ProgramId, List<Rated>> byProgram = new java.util.HashMap<>();
         jdbc.sql(

@@ -195,6 +195,16 @@ public class EngagementManagement {
         return result;
     }
 
+    /** The health of each active pair of the program now, without reading anyone's name. */
+    @Transactional(readOnly = true)
+    public Map<MentorshipId, Health> health(OrganisationId organisation, ProgramId program) {
+        Map<MentorshipId, Health> result = new java.util.HashMap<>();
+        for (Assessed a : assessed(organisation, program, null)) {
+            result.put(a.facts().mentorship(), a.assessment().health());
+        }
+        return result;
+    }
+
     /** How many active pairs of the program are in each health state now. */
     @Transactional(readOnly = true)
     public Map<Health, Integer> healthCounts(OrganisationId organisation, ProgramId program) {
@@ -610,6 +620,10 @@ public class EngagementManagement {
         if (!checkIns.insert(
                 organisation, f.program(), mentorship, person, kind, period, clean, now)) {
             throw new ConflictException(messages.getMessage("engagement.check-in.answered"));
+        }
+        if (kind == CheckInKind.CHECK_IN) {
+            activities.checkedIn(
+                    organisation, mentorship, now, clean.usefulness(), clean.goalProgress());
         }
         if (Boolean.TRUE.equals(clean.met())) {
             activities.record(

@@ -23,27 +23,19 @@ class PairActivities {
 
     record ProgramRef(OrganisationId organisation, ProgramId program) {}
 
-    // Each look-up names the organisation first, so it walks pair_activity_pair (organisation,
-    // mentorship, occurred_at) backwards and stops at the first row of the kind; check-ins use
-    // check_in_latest. Without the organisation, every row of every pair was read (PostgreSQL,
-    // 3,334 pairs and 1.2 M activity rows: 6.1 s before, 0.8 s after).
+    // The latest meeting, message, activity and check-in come from pair_summary, kept as they are
+    // recorded: one row per pair instead of walking its activity rows and check-in answers.
     private static final String FACTS =
             "select p.mentorship_id, p.program_id, p.mentor_id, p.mentee_id, p.started_at,"
-                    + " (select max(a.occurred_at) from pair_activity a where a.organisation_id ="
-                    + " p.organisation_id and a.mentorship_id = p.mentorship_id"
-                    + "   and a.kind in ('MEETING', 'REPORTED_MEETING')),"
-                    + " (select max(a.occurred_at) from pair_activity a where a.organisation_id ="
-                    + " p.organisation_id and a.mentorship_id = p.mentorship_id"
-                    + "   and a.kind = 'MESSAGE'),"
-                    + " (select max(a.occurred_at) from pair_activity a where a.organisation_id ="
-                    + " p.organisation_id and a.mentorship_id = p.mentorship_id"
-                    + "   and a.kind <> 'ENDED'),"
-                    + " (select c.usefulness from check_in_answer c where c.mentorship_id = p.mentorship_id"
-                    + "   and c.kind = 'CHECK_IN' order by c.answered_at desc limit 1),"
-                    + " (select c.goal_progress from check_in_answer c where c.mentorship_id = p.mentorship_id"
-                    + "   and c.kind = 'CHECK_IN' order by c.answered_at desc limit 1),"
+                    + " s.last_meeting_at, s.last_message_at, s.last_activity_at, s.usefulness,"
+                    + " s.goal_progress,"
                     + " p.health, p.last_auto_nudge_at, p.warned_at"
-                    + " from engaged_pair p where p.organisation_id = ?";
+                    + " from engaged_pair p left join pair_summary s on s.mentorship_id = p.mentorship_id"
+                    + " and s.organisation_id = p.organisation_id"
+                    + " where p.organisation_id = ?";
+
+    /** The day an activity counts for: the date of its stored timestamp. */
+    private static final String DAY = "cast(cast(? as timestamp) as date)";
 
     private final JdbcClient jdbc;
 
@@ -72,6 +64,29 @@ class PairActivities {
                         ts(at),
                         ts(at))
                 .update();
+        summaryRow(organisation, mentorship);
+        // The pair's program is set once; activities recorded before that are counted now. The
+        // update locks the summary row, as recording does, so an activity recorded meanwhile is
+        // either counted here or (seeing the program) by its own transaction, never twice.
+        if (jdbc.sql(
+                                "update pair_summary set program_id = ? where organisation_id = ?"
+                                        + " and mentorship_id = ? and program_id is null")
+                        .params(program.value(), organisation.value(), mentorship.value())
+                        .update()
+                == 1) {
+            jdbc.sql(
+                            "select kind, occurred_at from pair_activity where organisation_id = ?"
+                                    + " and mentorship_id = ? order by occurred_at, kind")
+                    .params(organisation.value(), mentorship.value())
+                    .query(
+                            (RowCallbackHandler)
+                                    rs ->
+                                            countDay(
+                                                    organisation,
+                                                    program,
+                                                    rs.getString(1),
+                                                    rs.getTimestamp(2)));
+        }
     }
 
     /** Records an activity once per (pair, kind, source); true if it is new. */
@@ -81,18 +96,139 @@ class PairActivities {
             ActivityKind kind,
             UUID source,
             Instant at) {
-        return jdbc.sql(
-                                "insert into pair_activity (id, organisation_id, mentorship_id, kind, source_id, occurred_at)"
-                                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                        .params(
-                                UUID.randomUUID(),
-                                organisation.value(),
-                                mentorship.value(),
-                                kind.name(),
-                                source,
-                                ts(at))
-                        .update()
-                == 1;
+        boolean added =
+                jdbc.sql(
+                                        "insert into pair_activity (id, organisation_id, mentorship_id, kind, source_id, occurred_at)"
+                                                + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                                .params(
+                                        UUID.randomUUID(),
+                                        organisation.value(),
+                                        mentorship.value(),
+                                        kind.name(),
+                                        source,
+                                        ts(at))
+                                .update()
+                        == 1;
+        if (added) {
+            summarise(organisation, mentorship, kind, at);
+        }
+        return added;
+    }
+
+    /**
+     * Adds a new activity to the pair's summary and, once the pair is followed, to its program's
+     * day. Only a newly inserted activity gets here, so a redelivered event counts once; counts add
+     * and latest times take the maximum, so the order of events does not matter.
+     */
+    private void summarise(
+            OrganisationId organisation, MentorshipId mentorship, ActivityKind kind, Instant at) {
+        summaryRow(organisation, mentorship);
+        String column =
+                switch (kind) {
+                    case AGREEMENT_SIGNED -> "agreements = agreements + 1";
+                    case MEETING, REPORTED_MEETING ->
+                            "meetings = meetings + 1, last_meeting_at = "
+                                    + latest("last_meeting_at");
+                    case MESSAGE ->
+                            "messages = messages + 1, last_message_at = "
+                                    + latest("last_message_at");
+                    case GOAL_ACHIEVED -> "goals = goals + 1";
+                    case STARTED, ENDED -> null;
+                };
+        List<String> sets = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        if (column != null) {
+            sets.add(column);
+            if (column.contains("?")) {
+                params.add(ts(at));
+                params.add(ts(at));
+            }
+        }
+        if (kind.counts()) {
+            sets.add("last_activity_at = " + latest("last_activity_at"));
+            params.add(ts(at));
+            params.add(ts(at));
+        }
+        if (sets.isEmpty()) {
+            // Still lock the row: the program is read below under the same lock as follow()'s.
+            sets.add("organisation_id = organisation_id");
+        }
+        params.add(organisation.value());
+        params.add(mentorship.value());
+        jdbc.sql(
+                        "update pair_summary set "
+                                + String.join(", ", sets)
+                                + " where organisation_id = ? and mentorship_id = ?")
+                .params(params)
+                .update();
+        jdbc.sql(
+                        "select program_id from pair_summary where organisation_id = ? and mentorship_id = ?"
+                                + " and program_id is not null")
+                .params(organisation.value(), mentorship.value())
+                .query((rs, n) -> new ProgramId(rs.getObject(1, UUID.class)))
+                .optional()
+                .ifPresent(program -> countDay(organisation, program, kind.name(), ts(at)));
+    }
+
+    /**
+     * Keeps the pair's latest check-in (kind CHECK_IN) in its summary: an answer given at the same
+     * instant as the one kept replaces it, an older one does not.
+     */
+    void checkedIn(
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            Instant at,
+            Integer usefulness,
+            Integer goalProgress) {
+        summaryRow(organisation, mentorship);
+        jdbc.sql(
+                        "update pair_summary set checked_in_at = ?, usefulness = ?, goal_progress = ?"
+                                + " where organisation_id = ? and mentorship_id = ?"
+                                + " and (checked_in_at is null or checked_in_at <= ?)")
+                .params(
+                        ts(at),
+                        usefulness,
+                        goalProgress,
+                        organisation.value(),
+                        mentorship.value(),
+                        ts(at))
+                .update();
+    }
+
+    private static String latest(String column) {
+        return "case when "
+                + column
+                + " is null or "
+                + column
+                + " < ? then ? else "
+                + column
+                + " end";
+    }
+
+    private void summaryRow(OrganisationId organisation, MentorshipId mentorship) {
+        jdbc.sql(
+                        "insert into pair_summary (mentorship_id, organisation_id) values (?, ?)"
+                                + " on conflict do nothing")
+                .params(mentorship.value(), organisation.value())
+                .update();
+    }
+
+    private void countDay(
+            OrganisationId organisation, ProgramId program, String kind, Timestamp at) {
+        jdbc.sql(
+                        "insert into program_activity_day (organisation_id, program_id, activity_on, kind,"
+                                + " activities) values (?, ?, "
+                                + DAY
+                                + ", ?, 0) on conflict do nothing")
+                .params(organisation.value(), program.value(), at, kind)
+                .update();
+        jdbc.sql(
+                        "update program_activity_day set activities = activities + 1"
+                                + " where program_id = ? and activity_on = "
+                                + DAY
+                                + " and kind = ? and organisation_id = ?")
+                .params(program.value(), at, kind, organisation.value())
+                .update();
     }
 
     void end(OrganisationId organisation, MentorshipId mentorship, boolean completed, Instant at) {
@@ -265,48 +401,31 @@ class PairActivities {
                 .single();
     }
 
-    /** Distinct mentees of the program whose pair did each kind of activity. */
-    java.util.Map<ActivityKind, Integer> menteesByKind(
-            OrganisationId organisation, ProgramId program) {
-        java.util.Map<ActivityKind, Integer> result = new java.util.EnumMap<>(ActivityKind.class);
-        jdbc.sql(
-                        "select a.kind, count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
-                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
-                                + " where p.organisation_id = ? and p.program_id = ? group by a.kind")
+    /**
+     * The program's funnel from the pairs engagement follows: distinct mentees {matched, who signed
+     * an agreement, who met, who achieved a goal, who completed}, one row of the pairs and their
+     * summaries.
+     */
+    int[] menteeFunnel(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select count(distinct p.mentee_id),"
+                                + " count(distinct case when s.agreements > 0 then p.mentee_id end),"
+                                + " count(distinct case when s.meetings > 0 then p.mentee_id end),"
+                                + " count(distinct case when s.goals > 0 then p.mentee_id end),"
+                                + " count(distinct case when p.completed = true then p.mentee_id end)"
+                                + " from engaged_pair p left join pair_summary s on s.mentorship_id = p.mentorship_id"
+                                + " and s.organisation_id = p.organisation_id"
+                                + " where p.organisation_id = ? and p.program_id = ?")
                 .params(organisation.value(), program.value())
                 .query(
-                        rs -> {
-                            result.put(ActivityKind.valueOf(rs.getString(1)), rs.getInt(2));
-                        });
-        return result;
-    }
-
-    int menteesWhoMet(OrganisationId organisation, ProgramId program) {
-        return jdbc.sql(
-                        "select count(distinct p.mentee_id) from engaged_pair p join pair_activity a"
-                                + " on a.mentorship_id = p.mentorship_id and a.organisation_id = p.organisation_id"
-                                + " where p.organisation_id = ? and p.program_id = ?"
-                                + " and a.kind in ('MEETING', 'REPORTED_MEETING')")
-                .params(organisation.value(), program.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    int menteesCompleted(OrganisationId organisation, ProgramId program) {
-        return jdbc.sql(
-                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
-                                + " and program_id = ? and completed = true")
-                .params(organisation.value(), program.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    int menteesMatched(OrganisationId organisation, ProgramId program) {
-        return jdbc.sql(
-                        "select count(distinct mentee_id) from engaged_pair where organisation_id = ?"
-                                + " and program_id = ?")
-                .params(organisation.value(), program.value())
-                .query(Integer.class)
+                        (rs, n) ->
+                                new int[] {
+                                    rs.getInt(1),
+                                    rs.getInt(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getInt(5)
+                                })
                 .single();
     }
 
@@ -334,11 +453,13 @@ class PairActivities {
     Map<ProgramId, int[]> outcomes(OrganisationId organisation, Instant since, Instant until) {
         Map<ProgramId, int[]> counts = new HashMap<>();
         jdbc.sql(
-                        "select p.program_id, a.kind, count(*) from pair_activity a"
-                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
-                                + " where p.organisation_id = ? and a.occurred_at >= ? and a.occurred_at < ?"
-                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'GOAL_ACHIEVED')"
-                                + " group by p.program_id, a.kind")
+                        "select program_id, kind, sum(activities) from program_activity_day"
+                                + " where organisation_id = ? and activity_on >= "
+                                + DAY
+                                + " and activity_on < "
+                                + DAY
+                                + " and kind in ('MEETING', 'REPORTED_MEETING', 'GOAL_ACHIEVED')"
+                                + " group by program_id, kind")
                 .params(organisation.value(), ts(since), ts(until))
                 .query(
                         (RowCallbackHandler)
@@ -371,34 +492,44 @@ class PairActivities {
                 .list();
     }
 
-    /** Meetings and messages per day since {@code since}: {kind, day, count}. */
     /** Goals achieved and meetings held per day since {@code since}: rows of kind, day, count. */
     List<Object[]> outcomesDaily(OrganisationId organisation, ProgramId program, Instant since) {
-        return jdbc.sql(
-                        "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"
-                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
-                                + " where p.organisation_id = ? and p.program_id = ? and a.occurred_at >= ?"
-                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'GOAL_ACHIEVED')"
-                                + " group by a.kind, cast(a.occurred_at as date)")
-                .params(organisation.value(), program.value(), ts(since))
-                .query(
-                        (rs, n) ->
-                                new Object[] {
-                                    ActivityKind.valueOf(rs.getString(1)),
-                                    rs.getObject(2, LocalDate.class),
-                                    rs.getInt(3)
-                                })
-                .list();
+        return perDay(
+                organisation,
+                program,
+                since,
+                List.of(
+                        ActivityKind.MEETING,
+                        ActivityKind.REPORTED_MEETING,
+                        ActivityKind.GOAL_ACHIEVED));
     }
 
+    /** Meetings and messages per day since {@code since}: rows of kind, day, count. */
     List<Object[]> daily(OrganisationId organisation, ProgramId program, Instant since) {
+        return perDay(
+                organisation,
+                program,
+                since,
+                List.of(ActivityKind.MEETING, ActivityKind.REPORTED_MEETING, ActivityKind.MESSAGE));
+    }
+
+    private List<Object[]> perDay(
+            OrganisationId organisation,
+            ProgramId program,
+            Instant since,
+            List<ActivityKind> kinds) {
         return jdbc.sql(
-                        "select a.kind, cast(a.occurred_at as date), count(*) from pair_activity a"
-                                + " join engaged_pair p on p.mentorship_id = a.mentorship_id and p.organisation_id = a.organisation_id"
-                                + " where p.organisation_id = ? and p.program_id = ? and a.occurred_at >= ?"
-                                + " and a.kind in ('MEETING', 'REPORTED_MEETING', 'MESSAGE')"
-                                + " group by a.kind, cast(a.occurred_at as date)")
-                .params(organisation.value(), program.value(), ts(since))
+                        "select kind, activity_on, activities from program_activity_day"
+                                + " where organisation_id = ? and program_id = ? and activity_on >= "
+                                + DAY
+                                + " and kind in (?, ?, ?)")
+                .params(
+                        organisation.value(),
+                        program.value(),
+                        ts(since),
+                        kinds.get(0).name(),
+                        kinds.get(1).name(),
+                        kinds.get(2).name())
                 .query(
                         (rs, n) ->
                                 new Object[] {

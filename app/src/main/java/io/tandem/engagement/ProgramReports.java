@@ -155,10 +155,12 @@ public class ProgramReports {
         java.time.YearMonth first = last.minusMonths(MONTHS - 1);
         Instant since = first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<java.time.YearMonth, int[]> counts = new TreeMap<>();
-        Map<java.time.YearMonth, List<CheckIns.Rated>> answers = new HashMap<>();
+        // Per month: {answers, then per question (usefulness, goal progress, awareness,
+        // connection, ideas) how many rated it and the sum}, for pulses [0] and surveys [1].
+        Map<java.time.YearMonth, long[][]> answers = new HashMap<>();
         for (int i = 0; i < MONTHS; i++) {
             counts.put(first.plusMonths(i), new int[2]);
-            answers.put(first.plusMonths(i), new ArrayList<>());
+            answers.put(first.plusMonths(i), new long[2][11]);
         }
         for (Object[] row : activities.outcomesDaily(organisation, program, since)) {
             int[] c = counts.get(java.time.YearMonth.from((LocalDate) row[1]));
@@ -166,34 +168,48 @@ public class ProgramReports {
                 c[row[0] == ActivityKind.GOAL_ACHIEVED ? 0 : 1] += (Integer) row[2];
             }
         }
-        for (CheckIns.Rated r : checkIns.ratedSince(organisation, program, since)) {
-            List<CheckIns.Rated> month = answers.get(java.time.YearMonth.from(r.day()));
+        for (CheckIns.RatedDay r : checkIns.ratedDaily(organisation, program, since)) {
+            long[][] month = answers.get(java.time.YearMonth.from(r.day()));
             if (month != null) {
-                month.add(r);
+                long[] sums = month[r.kind().survey() ? 1 : 0];
+                sums[0] += r.answers();
+                for (int q = 0; q < 5; q++) {
+                    sums[1 + 2 * q] += r.rated()[q];
+                    sums[2 + 2 * q] += r.sums()[q];
+                }
             }
         }
         List<ProgramReport.Month> result = new ArrayList<>();
         counts.forEach(
                 (month, c) -> {
-                    List<CheckIns.Rated> all = answers.get(month);
-                    List<CheckIns.Rated> pulses =
-                            all.stream().filter(r -> !r.kind().survey()).toList();
-                    List<CheckIns.Rated> surveys =
-                            all.stream().filter(r -> r.kind().survey()).toList();
+                    long[] pulses = answers.get(month)[0];
+                    long[] surveys = answers.get(month)[1];
                     result.add(
                             new ProgramReport.Month(
                                     month.toString(),
                                     c[0],
                                     c[1],
-                                    pulses.size(),
-                                    average(pulses, CheckIns.Rated::usefulness),
-                                    average(pulses, CheckIns.Rated::goalProgress),
-                                    surveys.size(),
-                                    average(surveys, CheckIns.Rated::awareness),
-                                    average(surveys, CheckIns.Rated::connection),
-                                    average(surveys, CheckIns.Rated::ideas)));
+                                    (int) pulses[0],
+                                    average(pulses, 0),
+                                    average(pulses, 1),
+                                    (int) surveys[0],
+                                    average(surveys, 2),
+                                    average(surveys, 3),
+                                    average(surveys, 4)));
                 });
         return result;
+    }
+
+    /**
+     * The average of question {@code q} to one decimal from its count and sum, as {@link
+     * #average(List, Function)} gives it from the answers.
+     */
+    private static Double average(long[] sums, int q) {
+        long rated = sums[1 + 2 * q];
+        if (rated < ProgramReport.MINIMUM_ANSWERS) {
+            return null;
+        }
+        return Math.round((double) sums[2 + 2 * q] / rated * 10) / 10.0;
     }
 
     /** The average to one decimal, or null under {@link ProgramReport#MINIMUM_ANSWERS} answers. */
@@ -211,19 +227,9 @@ public class ProgramReports {
         // Counted by the database: a program has thousands of enrolments, and the funnel needs
         // none of them (nor their people) one by one.
         int[] funnel = programs.menteeFunnel(organisation, program);
-        Map<ActivityKind, Integer> byKind = activities.menteesByKind(organisation, program);
-        int invited = funnel[0];
-        int enrolled = funnel[1];
-        int matched = activities.menteesMatched(organisation, program);
-        int[] counts = {
-            invited,
-            enrolled,
-            matched,
-            byKind.getOrDefault(ActivityKind.AGREEMENT_SIGNED, 0),
-            activities.menteesWhoMet(organisation, program),
-            byKind.getOrDefault(ActivityKind.GOAL_ACHIEVED, 0),
-            activities.menteesCompleted(organisation, program)
-        };
+        // Matched and after: the pairs engagement follows with their summaries, in one statement.
+        int[] pairs = activities.menteeFunnel(organisation, program);
+        int[] counts = {funnel[0], funnel[1], pairs[0], pairs[1], pairs[2], pairs[3], pairs[4]};
         String[] names = {
             "invited",
             "enrolled",
@@ -285,28 +291,27 @@ public class ProgramReports {
     }
 
     /** Averages and distributions only over enough answers that no one's rating shows. */
-    static List<ProgramReport.Aggregate> aggregates(Map<String, List<Integer>> ratings) {
+    static List<ProgramReport.Aggregate> aggregates(Map<String, int[]> ratings) {
         List<ProgramReport.Aggregate> result = new ArrayList<>();
         ratings.forEach(
-                (question, values) -> {
+                (question, counts) -> {
                     String name = question.equals("goal_progress") ? "goalProgress" : question;
-                    if (values.size() < ProgramReport.MINIMUM_ANSWERS) {
-                        result.add(new ProgramReport.Aggregate(name, values.size(), null, null));
+                    int answers = 0;
+                    long sum = 0;
+                    for (int v = 0; v < counts.length; v++) {
+                        answers += counts[v];
+                        sum += (long) (v + 1) * counts[v];
+                    }
+                    if (answers < ProgramReport.MINIMUM_ANSWERS) {
+                        result.add(new ProgramReport.Aggregate(name, answers, null, null));
                         return;
                     }
-                    List<Integer> distribution = new ArrayList<>(List.of(0, 0, 0, 0, 0));
-                    values.forEach(v -> distribution.set(v - 1, distribution.get(v - 1) + 1));
-                    double average =
-                            Math.round(
-                                            values.stream()
-                                                            .mapToInt(Integer::intValue)
-                                                            .average()
-                                                            .orElse(0)
-                                                    * 10)
-                                    / 10.0;
-                    result.add(
-                            new ProgramReport.Aggregate(
-                                    name, values.size(), average, distribution));
+                    List<Integer> distribution = new ArrayList<>();
+                    for (int c : counts) {
+                        distribution.add(c);
+                    }
+                    double average = Math.round((double) sum / answers * 10) / 10.0;
+                    result.add(new ProgramReport.Aggregate(name, answers, average, distribution));
                 });
         return result;
     }
@@ -578,10 +583,9 @@ public class ProgramReports {
         programs.get(organisation, program);
         List<MentorshipSummary> pairs = mentorships.find(organisation, program, null, ALL).items();
         Map<PersonId, PersonSummary> found = people(organisation, pairs);
-        Map<io.tandem.mentorships.MentorshipId, Health> health = new HashMap<>();
-        engagement
-                .pairs(organisation, program, null)
-                .forEach(p -> health.put(p.mentorship(), p.health()));
+        // Health only: the people were read above, once.
+        Map<io.tandem.mentorships.MentorshipId, Health> health =
+                engagement.health(organisation, program);
         List<List<?>> rows = new ArrayList<>();
         for (MentorshipSummary p : pairs) {
             PersonSummary mentor = found.get(p.mentorId());

@@ -118,7 +118,7 @@ public class PeopleManagement {
             OrganisationId organisation,
             java.util.Collection<PersonId> group,
             java.time.Instant since) {
-        return history.compare(organisation, group, since);
+        return history.compare(organisation, group, since, people.revision(organisation));
     }
 
     /** Every person of the organisation as import cells, in no particular order. */

@@ -109,9 +109,37 @@ class PersonHistory {
      * stood where its members stood (same division and job level, as they were at {@code since}):
      * everyone who was in the organisation then, counted once.
      */
-    CohortOutcomes compare(OrganisationId organisation, Collection<PersonId> group, Instant since) {
+    CohortOutcomes compare(
+            OrganisationId organisation, Collection<PersonId> group, Instant since, long revision) {
         Set<UUID> members = new HashSet<>();
         group.forEach(id -> members.add(id.value()));
+        // The answer reads every person of the organisation (100,000 on a large one) and changes
+        // only when people or their history change, which moves the revision: kept per revision.
+        Compared key = new Compared(organisation, revision, since, members);
+        CohortOutcomes known = compared.get(key);
+        if (known != null) {
+            return known;
+        }
+        CohortOutcomes fresh = compare(organisation, members, since);
+        compared.put(key, fresh);
+        return fresh;
+    }
+
+    private record Compared(
+            OrganisationId organisation, long revision, Instant since, Set<UUID> members) {}
+
+    /** The latest answers, a few per organisation and program. */
+    private final Map<Compared, CohortOutcomes> compared =
+            java.util.Collections.synchronizedMap(
+                    new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(
+                                Map.Entry<Compared, CohortOutcomes> eldest) {
+                            return size() > 64;
+                        }
+                    });
+
+    private CohortOutcomes compare(OrganisationId organisation, Set<UUID> members, Instant since) {
         Timestamp from = Timestamp.from(since);
         Map<UUID, String> divisionThen = new HashMap<>();
         jdbc.query(

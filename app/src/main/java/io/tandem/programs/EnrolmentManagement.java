@@ -329,12 +329,10 @@ public class EnrolmentManagement {
     public Map<PersonId, Integer> mentorPlaces(OrganisationId organisation, ProgramId programId) {
         ProgramView program = lookup.get(organisation, programId);
         Map<PersonId, Integer> places = new java.util.HashMap<>();
-        for (Enrolment e : enrolments.all(organisation, programId)) {
-            if (e.role() == EnrolmentRole.MENTOR && e.status() == EnrolmentStatus.ACTIVE) {
-                places.put(
-                        e.personId(),
-                        Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
-            }
+        for (Enrolment e : enrolments.activeMentors(organisation, programId)) {
+            places.put(
+                    e.personId(),
+                    Objects.requireNonNullElse(e.capacity(), program.defaultCapacity()));
         }
         return places;
     }

@@ -196,6 +196,18 @@ class Enrolments {
     }
 
     /** Every enrolment of the program, for figures; programs hold thousands, not millions. */
+    /** The program's active mentors only (the dashboard's mentor load reads nothing else). */
+    List<Enrolment> activeMentors(OrganisationId organisation, ProgramId program) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from enrolment where organisation_id = ? and program_id = ?"
+                                + " and role = 'MENTOR' and status = 'ACTIVE'")
+                .params(organisation.value(), program.value())
+                .query(Enrolments::map)
+                .list();
+    }
+
     List<Enrolment> all(OrganisationId organisation, ProgramId program) {
         return jdbc.sql(
                         "select "
