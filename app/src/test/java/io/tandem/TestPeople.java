@@ -5,7 +5,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 
 /**
  * Finds an imported person by their employee ID. The directory's search also matches names and

@@ -1,7 +1,7 @@
 package io.tandem.audit;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

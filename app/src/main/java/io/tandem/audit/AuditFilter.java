@@ -1,7 +1,7 @@
 package io.tandem.audit;
 
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -16,7 +16,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import io.tandem.web.StartupTasks;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.tandem.engagement;
 
-import io.tandem.web.InputError;
+import io.tandem.shared.InputError;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.support.MessageSourceAccessor;

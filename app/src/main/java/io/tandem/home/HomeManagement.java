@@ -17,7 +17,7 @@ import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.tandem.identity;
 
 import io.tandem.shared.Conflict;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -380,7 +380,7 @@ public class IdentityManagement {
      * racing for the last place exactly one gets it, on any number of instances. A SCIM token acts
      * with no role at all outside {@code /scim/v2}, so it is stored as an employee's.
      *
-     * @throws io.tandem.web.InvalidInputException naming {@code name} (blank, over {@value
+     * @throws io.tandem.shared.InvalidInputException naming {@code name} (blank, over {@value
      *     #MAX_TOKEN_NAME} characters) or {@code role} (missing)
      * @throws Conflict ({@code tokens.limit}) at the cap
      */
@@ -400,12 +400,12 @@ public class IdentityManagement {
                         ? "tokens.name.required"
                         : trimmed.length() > MAX_TOKEN_NAME ? "tokens.name.too-long" : null;
         if (nameError != null || role == null) {
-            throw io.tandem.web.InvalidInputException.unprocessable(
+            throw io.tandem.shared.InvalidInputException.unprocessable(
                     "request.invalid",
                     List.of(
                             nameError != null
-                                    ? io.tandem.web.InputError.field("name", nameError)
-                                    : io.tandem.web.InputError.field(
+                                    ? io.tandem.shared.InputError.field("name", nameError)
+                                    : io.tandem.shared.InputError.field(
                                             "role", "tokens.role.invalid")));
         }
         name = trimmed;
@@ -454,14 +454,14 @@ public class IdentityManagement {
     }
 
     /** One page of the organisation's tokens, live ones first, then the revoked. */
-    public io.tandem.web.Paged<ApiTokenSummary> tokens(
-            OrganisationId organisation, io.tandem.web.PageQuery page) {
+    public io.tandem.shared.Paged<ApiTokenSummary> tokens(
+            OrganisationId organisation, io.tandem.shared.PageQuery page) {
         long total = tokens.count(organisation);
         int pages = (int) Math.max(1, (total + page.size() - 1) / page.size());
         // A page past the end (rows revoked since the link was made) shows the last page.
-        io.tandem.web.PageQuery within =
-                new io.tandem.web.PageQuery(Math.min(page.page(), pages - 1), page.size());
-        return io.tandem.web.Paged.of(
+        io.tandem.shared.PageQuery within =
+                new io.tandem.shared.PageQuery(Math.min(page.page(), pages - 1), page.size());
+        return io.tandem.shared.Paged.of(
                 tokens.findPage(organisation, within.offset(), within.size()), within, total);
     }
 

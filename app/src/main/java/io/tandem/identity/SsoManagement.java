@@ -1,7 +1,7 @@
 package io.tandem.identity;
 
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

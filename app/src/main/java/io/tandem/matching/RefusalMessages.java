@@ -2,7 +2,7 @@ package io.tandem.matching;
 
 import io.tandem.matching.ScoredProgram.Refusal;
 import io.tandem.programs.RulesManagement;
-import io.tandem.web.InputError;
+import io.tandem.shared.InputError;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;

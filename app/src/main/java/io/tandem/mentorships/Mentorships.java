@@ -4,7 +4,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.matching.ActivePairs;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

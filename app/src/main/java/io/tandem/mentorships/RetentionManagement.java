@@ -1,8 +1,8 @@
 package io.tandem.mentorships;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

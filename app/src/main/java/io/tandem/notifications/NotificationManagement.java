@@ -1,8 +1,8 @@
 package io.tandem.notifications;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
+import io.tandem.shared.PageQuery;
+import io.tandem.shared.Paged;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;

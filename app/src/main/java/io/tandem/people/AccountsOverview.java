@@ -1,6 +1,6 @@
 package io.tandem.people;
 
-import io.tandem.web.Paged;
+import io.tandem.shared.Paged;
 
 /**
  * The organisation's people by whether they can sign in: one page of them, and the counts.

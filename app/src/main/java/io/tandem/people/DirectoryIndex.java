@@ -1,7 +1,7 @@
 package io.tandem.people;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.tandem.people;
 
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.web.StorableText;
 import java.io.IOException;
 import java.io.StringReader;

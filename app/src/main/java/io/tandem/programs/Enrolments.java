@@ -2,7 +2,7 @@ package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.people.PersonId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

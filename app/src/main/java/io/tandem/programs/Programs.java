@@ -1,7 +1,7 @@
 package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package io.tandem.web;
 
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,15 +28,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(ex.status(), text(ex.getMessage()));
-        problem.setTitle(ex.status().getReasonPhrase());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(ex), text(ex.getMessage()));
+        problem.setTitle(status(ex).getReasonPhrase());
         problem.setProperty(
                 "errors",
                 ex.errors().stream()
                         .map(e -> new InputError(e.field(), e.row(), e.column(), text(e.message())))
                         .toList());
-        return ResponseEntity.status(ex.status()).body(problem);
+        return ResponseEntity.status(status(ex)).body(problem);
     }
 
     /** Refusals may carry a message code instead of text; text passes through unchanged. */
@@ -215,5 +216,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
         return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** 400 for a malformed request, 422 for input the rules refuse. */
+    static org.springframework.http.HttpStatus status(InvalidInputException ex) {
+        return ex.malformed()
+                ? org.springframework.http.HttpStatus.BAD_REQUEST
+                : org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.web;
 
+import io.tandem.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -32,6 +33,6 @@ class PageExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     void invalid(InvalidInputException refused, HttpServletResponse response) throws IOException {
-        response.sendError(refused.status().value());
+        response.sendError(ApiExceptionHandler.status(refused).value());
     }
 }

@@ -1,5 +1,7 @@
 package io.tandem.web;
 
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

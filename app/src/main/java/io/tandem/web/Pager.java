@@ -1,5 +1,6 @@
 package io.tandem.web;
 
+import io.tandem.shared.Paged;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 

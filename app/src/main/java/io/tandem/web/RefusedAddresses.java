@@ -1,5 +1,6 @@
 package io.tandem.web;
 
+import io.tandem.shared.InputError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

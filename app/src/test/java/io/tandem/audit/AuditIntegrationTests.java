@@ -15,7 +15,7 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -106,14 +106,14 @@ class IdentityIntegrationTests {
         for (String name : new String[] {null, "   ", "x".repeat(121)}) {
             assertThatThrownBy(() -> identity.issueToken(org.id(), name, Role.ADMIN, "tests"))
                     .isInstanceOfSatisfying(
-                            io.tandem.web.InvalidInputException.class,
+                            io.tandem.shared.InvalidInputException.class,
                             refused ->
                                     assertThat(refused.errors())
-                                            .extracting(io.tandem.web.InputError::field)
+                                            .extracting(io.tandem.shared.InputError::field)
                                             .containsExactly("name"));
         }
         assertThatThrownBy(() -> identity.issueToken(org.id(), "no role", null, "tests"))
-                .isInstanceOf(io.tandem.web.InvalidInputException.class);
+                .isInstanceOf(io.tandem.shared.InvalidInputException.class);
         assertThat(identity.tokens(org.id())).hasSize(1); // the organisation's own
         assertThat(identity.issueToken(org.id(), " x".repeat(60), Role.ADMIN, "t").name())
                 .hasSize(119);

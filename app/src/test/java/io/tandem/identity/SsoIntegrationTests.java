@@ -315,10 +315,10 @@ class SsoIntegrationTests {
                         event -> {});
         TestOrganisation fresh = organisations.create();
         assertThatThrownBy(() -> keyless.save(fresh.id(), form(true, false)))
-                .isInstanceOf(io.tandem.web.InvalidInputException.class)
+                .isInstanceOf(io.tandem.shared.InvalidInputException.class)
                 .satisfies(
                         e ->
-                                assertThat(((io.tandem.web.InvalidInputException) e).errors())
+                                assertThat(((io.tandem.shared.InvalidInputException) e).errors())
                                         .anySatisfy(
                                                 error -> {
                                                     assertThat(error.field())

@@ -9,7 +9,7 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

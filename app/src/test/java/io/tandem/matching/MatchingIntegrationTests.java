@@ -24,8 +24,8 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
-import io.tandem.web.InvalidInputException;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -292,7 +292,7 @@ class MatchingIntegrationTests {
                         InvalidInputException.class,
                         e ->
                                 assertThat(e.errors())
-                                        .extracting(io.tandem.web.InputError::message)
+                                        .extracting(io.tandem.shared.InputError::message)
                                         .contains("The mentor is in the mentee's reporting line."));
     }
 

@@ -24,7 +24,7 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import io.tandem.programs.RulesManagement;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +136,7 @@ class MinimumScoreIntegrationTests {
                 .satisfies(
                         e ->
                                 assertThat(((InvalidInputException) e).errors())
-                                        .extracting(io.tandem.web.InputError::message)
+                                        .extracting(io.tandem.shared.InputError::message)
                                         .containsExactly(
                                                 "This pair scores 0 of 100 points, below the"
                                                         + " program's minimum of 20 points (20 %)."));

@@ -26,8 +26,8 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
-import io.tandem.web.InvalidInputException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -379,7 +379,7 @@ class MeetingInvitationsIntegrationTests {
                 .satisfies(
                         e ->
                                 assertThat(((InvalidInputException) e).errors())
-                                        .extracting(io.tandem.web.InputError::field)
+                                        .extracting(io.tandem.shared.InputError::field)
                                         .containsExactly("place"));
         MeetingView own =
                 meetings.plan(

@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -7,7 +7,7 @@ import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;

@@ -8,7 +8,7 @@ import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.ActivationSummary;
 import io.tandem.notifications.NotificationManagement;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;

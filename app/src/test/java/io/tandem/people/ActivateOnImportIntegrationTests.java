@@ -9,7 +9,7 @@ import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.notifications.OutboxMailView;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

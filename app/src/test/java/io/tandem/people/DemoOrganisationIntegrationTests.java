@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

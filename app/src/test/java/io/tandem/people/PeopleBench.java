@@ -2,8 +2,8 @@ package io.tandem.people;
 
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
-import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
+import io.tandem.shared.PageQuery;
+import io.tandem.shared.Paged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

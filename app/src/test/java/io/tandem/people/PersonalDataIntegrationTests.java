@@ -32,7 +32,7 @@ import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

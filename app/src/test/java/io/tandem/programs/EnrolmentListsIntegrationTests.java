@@ -9,7 +9,7 @@ import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.Role;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -12,7 +12,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,10 +102,10 @@ class ProgramsIntegrationTests {
 
         assertThatThrownBy(() -> enrolling.enrol(org.id(), program.id(), tooLong))
                 .isInstanceOfSatisfying(
-                        io.tandem.web.InvalidInputException.class,
+                        io.tandem.shared.InvalidInputException.class,
                         refused ->
                                 assertThat(refused.errors())
-                                        .extracting(io.tandem.web.InputError::field)
+                                        .extracting(io.tandem.shared.InputError::field)
                                         .containsExactlyInAnyOrder(
                                                 "goals",
                                                 "skillsWanted",
@@ -412,7 +412,7 @@ class ProgramsIntegrationTests {
                                         program.id(),
                                         List.of("finn@acme.test", "ghost@acme.test"),
                                         EnrolmentRole.MENTEE))
-                .isInstanceOf(io.tandem.web.InvalidInputException.class);
+                .isInstanceOf(io.tandem.shared.InvalidInputException.class);
         assertThat(programs.overview(org.id(), program.id()).invited()).isZero();
 
         assertThat(

@@ -16,6 +16,7 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.PageQuery;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

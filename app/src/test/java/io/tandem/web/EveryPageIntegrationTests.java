@@ -16,6 +16,7 @@ import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.PageQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +54,7 @@ class EveryPageIntegrationTests {
     void demo() {
         demo = identity.findOrganisation(IdentityManagement.DEFAULT_ORGANISATION).orElseThrow();
         demoPrograms =
-                programs.list(demo, true, io.tandem.web.PageQuery.of(0, 200)).items().stream()
+                programs.list(demo, true, io.tandem.shared.PageQuery.of(0, 200)).items().stream()
                         .filter(p -> p.status() != ProgramStatus.DRAFT)
                         .toList();
         assertThat(demoPrograms).as("the demo's programs").hasSizeGreaterThanOrEqualTo(3);
@@ -123,7 +124,7 @@ class EveryPageIntegrationTests {
     @Test
     void noDraftProgramsNameAppearsOnAnyPageOrApiAnswerAnEmployeeGets() throws Exception {
         ProgramView quiet =
-                programs.list(demo, true, io.tandem.web.PageQuery.of(0, 200)).items().stream()
+                programs.list(demo, true, io.tandem.shared.PageQuery.of(0, 200)).items().stream()
                         .filter(p -> p.name().equals(QUIET_DRAFT))
                         .findFirst()
                         .orElseGet(
@@ -133,7 +134,7 @@ class EveryPageIntegrationTests {
                                                 io.tandem.programs.ProgramDraft.of(
                                                         QUIET_DRAFT, "CROSS_DIVISIONAL")));
         List<String> drafts =
-                programs.list(demo, true, io.tandem.web.PageQuery.of(0, 200)).items().stream()
+                programs.list(demo, true, io.tandem.shared.PageQuery.of(0, 200)).items().stream()
                         .filter(p -> p.status() == ProgramStatus.DRAFT)
                         .map(ProgramView::name)
                         .toList();

@@ -19,6 +19,7 @@ import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.PageQuery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -122,7 +122,8 @@ class ManagerDecisionsBrowserTests extends BrowserJourney {
                 people.search(
                                 org,
                                 DirectoryQuery.all(),
-                                io.tandem.web.PageQuery.of(0, io.tandem.web.PageQuery.MAX_SIZE))
+                                io.tandem.shared.PageQuery.of(
+                                        0, io.tandem.shared.PageQuery.MAX_SIZE))
                         .items();
         ProgramView program =
                 programs.create(

@@ -17,6 +17,7 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.PageQuery;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -11,6 +11,7 @@ import io.tandem.programs.MatchingMode;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.PageQuery;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;

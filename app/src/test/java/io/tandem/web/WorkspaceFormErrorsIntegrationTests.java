@@ -92,7 +92,7 @@ class WorkspaceFormErrorsIntegrationTests {
                                         program.id(),
                                         null,
                                         null,
-                                        io.tandem.web.PageQuery.of(0, 10))
+                                        io.tandem.shared.PageQuery.of(0, 10))
                                 .total())
                 .isZero();
     }
@@ -139,7 +139,7 @@ class WorkspaceFormErrorsIntegrationTests {
             }
         }
         assertThat(wrong).as("builder fields that did not show the refusal inline").isEmpty();
-        assertThat(programs.list(org.id(), true, io.tandem.web.PageQuery.of(0, 10)).total())
+        assertThat(programs.list(org.id(), true, io.tandem.shared.PageQuery.of(0, 10)).total())
                 .isZero();
     }
 

@@ -9,9 +9,10 @@ import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -118,7 +119,7 @@ class CheckInPageController {
                                     kind,
                                     form.answer()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("form", form);
             model.addAttribute("errors", e.byField());
             form(user, profile, id, kind, model);

@@ -14,12 +14,13 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.shared.PageQuery;
+import io.tandem.shared.Paged;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
-import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -175,7 +176,7 @@ class EngagementPageController {
                     user.organisationId(), new ProgramId(id), new MentorshipId(mentorship), text);
         } catch (InvalidInputException e) {
             // The same pair's nudge opens again with the text as typed and the reason beside it.
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("nudged", new MentorshipId(mentorship));
             model.addAttribute("nudgeText", text);
             model.addAttribute("nudgeErrors", Map.of("text", e.errors().get(0).message()));
@@ -207,7 +208,7 @@ class EngagementPageController {
                             engagement.changeRules(
                                     user.organisationId(), new ProgramId(id), form.rules()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("rules", form.entered());
             model.addAttribute("ruleErrors", e.byField());
             return pairs(user, id, null, 0, request, model);

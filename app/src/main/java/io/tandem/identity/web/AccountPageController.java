@@ -2,8 +2,8 @@ package io.tandem.identity.web;
 
 import io.tandem.identity.AccountLinkPurpose;
 import io.tandem.identity.IdentityManagement;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

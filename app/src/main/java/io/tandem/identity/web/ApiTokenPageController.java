@@ -6,7 +6,8 @@ import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
 import io.tandem.shared.Conflict;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +41,8 @@ class ApiTokenPageController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
-        var tokens = identity.tokens(user.organisationId(), io.tandem.web.PageQuery.of(page, null));
+        var tokens =
+                identity.tokens(user.organisationId(), io.tandem.shared.PageQuery.of(page, null));
         model.addAttribute("tokens", tokens.items());
         model.addAttribute("pager", io.tandem.web.Pager.of(tokens, request, "page", "token-list"));
         model.addAttribute("roles", Role.values());
@@ -79,7 +81,7 @@ class ApiTokenPageController {
             return "redirect:/admin/tokens";
         } catch (InvalidInputException invalid) {
             errors = invalid.byField();
-            response.setStatus(invalid.status().value());
+            response.setStatus(InputStatus.of(invalid));
         } catch (Conflict full) {
             errors = java.util.Map.of("name", full.getMessage());
             response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());

@@ -4,7 +4,8 @@ import io.tandem.identity.SsoForm;
 import io.tandem.identity.SsoManagement;
 import io.tandem.identity.SsoSettings;
 import io.tandem.identity.TandemUser;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -99,7 +100,7 @@ class SsoPageController {
         try {
             forms.submit(binding, () -> sso.save(user.organisationId(), form));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             Map<String, String> errors = e.byField();
             model.addAttribute(
                     "form",

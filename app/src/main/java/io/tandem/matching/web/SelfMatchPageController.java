@@ -13,8 +13,9 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -82,7 +83,7 @@ class SelfMatchPageController {
                     "hasMentor",
                     recommender.hasMentor(user.organisationId(), program, me.get().id()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("refusal", messages(e));
         } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -121,7 +122,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             // The same card again, with the message as typed and what is wrong beside it.
             String shown = mentors(user, profile, id, model, response);
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("asked", mentorId == null ? null : new PersonId(mentorId));
             model.addAttribute("askedMessage", message);
             refused(e, "message", model);
@@ -151,7 +152,7 @@ class SelfMatchPageController {
                 selfMatch.received(
                         user.organisationId(),
                         me.get().id(),
-                        io.tandem.web.PageQuery.of(Math.max(0, incoming), REQUESTS_PAGE));
+                        io.tandem.shared.PageQuery.of(Math.max(0, incoming), REQUESTS_PAGE));
         model.addAttribute("incoming", received.items());
         model.addAttribute(
                 "incomingPager",
@@ -160,7 +161,7 @@ class SelfMatchPageController {
                 selfMatch.sent(
                         user.organisationId(),
                         me.get().id(),
-                        io.tandem.web.PageQuery.of(Math.max(0, page), REQUESTS_PAGE));
+                        io.tandem.shared.PageQuery.of(Math.max(0, page), REQUESTS_PAGE));
         model.addAttribute("outgoing", outgoing.items());
         model.addAttribute(
                 "outgoingPager",
@@ -213,7 +214,7 @@ class SelfMatchPageController {
         } catch (InvalidInputException e) {
             // The request's card again, with the reason as typed and what is wrong beside it.
             String shown = requests(user, profile, 0, incoming, request, model);
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("declining", new RequestId(id));
             model.addAttribute("declineReason", reason);
             refused(e, "reason", model);

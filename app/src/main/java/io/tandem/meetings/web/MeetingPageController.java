@@ -18,10 +18,11 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -215,7 +216,7 @@ class MeetingPageController {
                                                     form.address())));
             return "redirect:/meetings/" + planned.id();
         } catch (InvalidInputException e) {
-            status(e.status().value());
+            status(InputStatus.of(e));
             return planPage(user, id, me, pair, form, byField(e), model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
@@ -300,7 +301,7 @@ class MeetingPageController {
                                             null,
                                             null)));
         } catch (InvalidInputException e) {
-            status(e.status().value());
+            status(InputStatus.of(e));
             model.addAttribute("moveForm", form);
             return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
         } catch (Conflict e) {
@@ -541,7 +542,7 @@ class MeetingPageController {
             action.get();
         } catch (InvalidInputException e) {
             // The page again with the refusal next to the field, answered 422 like every form.
-            status(e.status().value());
+            status(InputStatus.of(e));
             return meetingPage(user, id, me, byField(e), null, model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);

@@ -11,9 +11,10 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -123,7 +124,7 @@ class OfficeHourPageController {
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.byField().forEach((field, message) -> errors.put(field, text(message)));
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return page(
                     user,
                     profile,

@@ -6,8 +6,9 @@ import io.tandem.meetings.VideoMode;
 import io.tandem.meetings.VideoSetting;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -102,7 +103,7 @@ class VideoSettingsPageController {
         try {
             meetings.saveVideoSetting(user.organisationId(), program, mode(mode), baseUrl);
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             Map<String, String> errors = new LinkedHashMap<>();
             for (InputError error : e.errors()) {
                 errors.putIfAbsent(error.field(), messages.getMessage(error.message()));

@@ -8,7 +8,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

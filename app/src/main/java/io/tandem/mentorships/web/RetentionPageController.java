@@ -2,7 +2,7 @@ package io.tandem.mentorships.web;
 
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.RetentionManagement;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -16,9 +16,10 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -346,7 +347,7 @@ class WorkspacePageController {
             }
             return "redirect:/mentorships/" + id + anchor;
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("failed", anchor);
             return page(user, profile, id, model, e.byField());
         } catch (Conflict e) {
@@ -441,7 +442,7 @@ class WorkspacePageController {
             redirect.addFlashAttribute("notice", "workspace.agreement.saved");
             return "redirect:/mentorships/" + id + "#agreement";
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return agreementPage(user, profile, id, form, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -641,7 +642,7 @@ class WorkspacePageController {
             }
             return "redirect:/mentorships/" + id + "/goals/" + goal;
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("failed", form);
             return goalPage(user, profile, id, goal, model, e.byField());
         } catch (Conflict e) {
@@ -720,7 +721,7 @@ class WorkspacePageController {
             redirect.addFlashAttribute("notice", "workspace.ended.notice");
             return "redirect:/mentorships/" + id + "/survey";
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return endPage(user, profile, id, reason, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -782,7 +783,7 @@ class WorkspacePageController {
             redirect.addFlashAttribute("notice", "workspace.survey.thanks");
             return "redirect:/mentorships/" + id;
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return surveyPage(user, profile, id, form, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);

@@ -13,8 +13,9 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
@@ -142,7 +143,7 @@ class ConversationPageController {
             }
             return "redirect:/conversations/" + id + "#m-" + sent.id();
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             if (htmx.isHtmxRequest()) {
                 model.addAttribute("conversationId", id);
                 model.addAttribute("form", form);
@@ -187,7 +188,7 @@ class ConversationPageController {
             messaging.edit(user.organisationId(), id, message, me, text);
             return "redirect:/conversations/" + id + "#m-" + message;
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("conversationId", id);
             model.addAttribute("message", find(user, id, message, me));
             model.addAttribute("text", text);

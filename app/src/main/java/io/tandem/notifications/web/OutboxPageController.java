@@ -3,7 +3,7 @@ package io.tandem.notifications.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.notifications.NotificationManagement;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

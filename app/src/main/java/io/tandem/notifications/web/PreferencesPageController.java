@@ -92,10 +92,10 @@ class PreferencesPageController {
             try {
                 choice = Delivery.valueOf(value);
             } catch (IllegalArgumentException e) {
-                throw io.tandem.web.InvalidInputException.unprocessable(
+                throw io.tandem.shared.InvalidInputException.unprocessable(
                         "preferences.invalid",
                         java.util.List.of(
-                                io.tandem.web.InputError.field(
+                                io.tandem.shared.InputError.field(
                                         kind.name(), "preferences.delivery.invalid")));
             }
             if (current.get(kind) != choice) {

@@ -6,7 +6,7 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.WorkMode;
-import io.tandem.web.PageQuery;
+import io.tandem.shared.PageQuery;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,7 +4,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.ImportResult;
 import io.tandem.people.PeopleManagement;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,7 +67,7 @@ class ImportPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("refusal", e);
             model.addAttribute("fileName", file.getOriginalFilename());
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return view;
         }
     }

@@ -5,8 +5,9 @@ import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -109,7 +110,7 @@ class ProfilePageController {
                             people.updateProfile(
                                     user.organisationId(), person.get().id(), form.update()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             Map<String, String> errors = e.byField();
             model.addAttribute("person", person.get());
             model.addAttribute("form", form);

@@ -6,8 +6,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleManagement.DayHours;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class WorkingHoursPageController {
             for (InputError error : e.errors()) {
                 errors.putIfAbsent(error.field(), error.message());
             }
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return page(model, person.get(), rows, errors);
         }
         redirect.addFlashAttribute("notice", "working-hours.saved");

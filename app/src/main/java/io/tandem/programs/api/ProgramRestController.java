@@ -19,10 +19,10 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramTemplate;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RulesManagement;
-import io.tandem.web.InputError;
-import io.tandem.web.InvalidInputException;
-import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
+import io.tandem.shared.InputError;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.shared.PageQuery;
+import io.tandem.shared.Paged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -204,9 +204,11 @@ class ProgramRestController {
     GoalSharing shareGoals(
             TandemUser user, @PathVariable UUID id, @RequestBody @Valid GoalSharing sharing) {
         if (sharing == null || sharing.shareGoals() == null) {
-            throw io.tandem.web.InvalidInputException.unprocessable(
+            throw io.tandem.shared.InvalidInputException.unprocessable(
                     "request.invalid",
-                    List.of(io.tandem.web.InputError.field("shareGoals", "request.value.invalid")));
+                    List.of(
+                            io.tandem.shared.InputError.field(
+                                    "shareGoals", "request.value.invalid")));
         }
         programs.shareGoals(user.organisationId(), new ProgramId(id), sharing.shareGoals());
         return sharing;

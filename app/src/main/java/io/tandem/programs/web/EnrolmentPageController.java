@@ -14,8 +14,9 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
+import io.tandem.shared.InvalidInputException;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
+import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -170,7 +171,7 @@ class EnrolmentPageController {
             redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
             return "redirect:/programs/" + id;
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return page(program, form, e.byField(), user, model);
         } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());

@@ -24,10 +24,11 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import io.tandem.programs.RulesManagement;
+import io.tandem.shared.InvalidInputException;
+import io.tandem.shared.PageQuery;
+import io.tandem.shared.Paged;
 import io.tandem.web.FormInput;
-import io.tandem.web.InvalidInputException;
-import io.tandem.web.PageQuery;
-import io.tandem.web.Paged;
+import io.tandem.web.InputStatus;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
@@ -243,7 +244,7 @@ class ProgramPageController {
             redirect.addFlashAttribute("notice", "program.created");
             return "redirect:/programs/" + program.id();
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             return builder(form, e.byField(), model);
         }
     }
@@ -375,7 +376,7 @@ class ProgramPageController {
                     binding,
                     () -> access.assign(user.organisationId(), new ProgramId(id), form.email()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("managerErrors", e.byField());
             model.addAttribute("managerEmail", form.email());
             return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
@@ -521,7 +522,7 @@ class ProgramPageController {
                                     rules,
                                     form.minimumScore()));
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("minimumScore", form.minimumScore());
             return rulesPage(
                     programs.get(user.organisationId(), new ProgramId(id)),
@@ -610,7 +611,7 @@ class ProgramPageController {
                                         null);
                             });
         } catch (InvalidInputException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(InputStatus.of(e));
             model.addAttribute("inviteErrors", invitationErrors(e, fromFile ? "file" : "emails"));
             model.addAttribute("invite", form);
             return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);

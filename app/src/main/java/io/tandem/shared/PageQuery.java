@@ -1,4 +1,4 @@
-package io.tandem.web;
+package io.tandem.shared;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tandem.web;
+package io.tandem.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package io.tandem.web;
+package io.tandem.shared;
 
 import java.util.List;
 import java.util.function.Function;

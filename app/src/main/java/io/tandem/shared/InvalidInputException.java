@@ -1,32 +1,35 @@
-package io.tandem.web;
+package io.tandem.shared;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /** Refuses a request whose input is wrong, listing every error found, with nothing written. */
 public class InvalidInputException extends RuntimeException {
 
-    private final HttpStatus status;
+    private final boolean malformed;
     private final List<InputError> errors;
 
-    public InvalidInputException(HttpStatus status, String message, List<InputError> errors) {
+    private InvalidInputException(boolean malformed, String message, List<InputError> errors) {
         super(message);
-        this.status = status;
+        this.malformed = malformed;
         this.errors = List.copyOf(errors);
     }
 
     public static InvalidInputException unprocessable(String message, List<InputError> errors) {
-        return new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT, message, errors);
+        return new InvalidInputException(false, message, errors);
     }
 
     public static InvalidInputException badRequest(String message, List<InputError> errors) {
-        return new InvalidInputException(HttpStatus.BAD_REQUEST, message, errors);
+        return new InvalidInputException(true, message, errors);
     }
 
-    public HttpStatus status() {
-        return status;
+    /**
+     * Whether the request itself is malformed (a paging parameter out of range, a file that is not
+     * CSV) rather than well-formed input the rules refuse; the web edge answers 400 or 422.
+     */
+    public boolean malformed() {
+        return malformed;
     }
 
     public List<InputError> errors() {
