@@ -175,19 +175,17 @@ public class MeetingManagement {
     private List<Slot> busy(
             OrganisationId organisation, MentorshipId id, Instant from, Instant to) {
         List<Slot> busy = new ArrayList<>();
-        for (Meeting m : meetings.ofMentorship(organisation, id)) {
-            if (m.cancelled()) {
-                continue;
-            }
+        for (Meetings.Busy m : meetings.busy(organisation, id, from, to)) {
+            Duration length = Duration.between(m.startsAt(), m.endsAt());
             for (Instant start :
                     SlotPlanner.occurrences(
                             m.startsAt(),
                             ZoneId.of(m.zone()),
                             m.recurrence(),
-                            from.minus(m.duration()),
+                            from.minus(length),
                             to,
                             500)) {
-                busy.add(new Slot(start, start.plus(m.duration())));
+                busy.add(new Slot(start, start.plus(length)));
             }
         }
         return busy;

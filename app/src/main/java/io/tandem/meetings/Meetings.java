@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +108,36 @@ class Meetings {
                 .list();
     }
 
+    /** When a meeting keeps the pair busy: all a slot proposal needs of it. */
+    record Busy(Instant startsAt, Instant endsAt, String zone, Recurrence recurrence) {}
+
+    /**
+     * The pair's meetings that may keep them busy between {@code from} and {@code to}: repeating
+     * ones, and one-off ones overlapping that time; cancelled ones left out.
+     */
+    List<Busy> busy(
+            OrganisationId organisation, MentorshipId mentorship, Instant from, Instant to) {
+        return jdbc.sql(
+                        "select starts_at, ends_at, zone, recurrence from meeting"
+                                + " where organisation_id = ? and mentorship_id = ? and status <> ?"
+                                + " and (recurrence <> ? or (ends_at >= ? and starts_at < ?))")
+                .params(
+                        organisation.value(),
+                        mentorship.value(),
+                        MeetingStatus.CANCELLED.name(),
+                        Recurrence.NONE.name(),
+                        Timestamp.from(from),
+                        Timestamp.from(to))
+                .query(
+                        (rs, n) ->
+                                new Busy(
+                                        rs.getTimestamp(1).toInstant(),
+                                        rs.getTimestamp(2).toInstant(),
+                                        rs.getString(3),
+                                        Recurrence.valueOf(rs.getString(4))))
+                .list();
+    }
+
     /** A cancellation as the pair's timeline shows it; {@code by} null for a program manager. */
     record Cancellation(String title, PersonId by, Instant at) {}
 
@@ -195,19 +228,42 @@ class Meetings {
         return false;
     }
 
+    /** The occurrences recorded as held of all the pair's meetings, by meeting: one statement. */
+    Map<UUID, List<Outcome>> heldOfMentorship(
+            OrganisationId organisation, MentorshipId mentorship) {
+        Map<UUID, List<Outcome>> held = new HashMap<>();
+        jdbc.sql(
+                        "select o.meeting_id, o.occurs_at, o.held, o.answered_by, o.answered_at"
+                                + " from meeting_outcome o join meeting m on m.id = o.meeting_id"
+                                + " where m.organisation_id = ? and m.mentorship_id = ?"
+                                + " and o.organisation_id = ? and o.held = true"
+                                + " order by o.occurs_at")
+                .params(organisation.value(), mentorship.value(), organisation.value())
+                .query(
+                        rs -> {
+                            held.computeIfAbsent(
+                                            rs.getObject("meeting_id", UUID.class),
+                                            k -> new ArrayList<>())
+                                    .add(outcome(rs, 0));
+                        });
+        return held;
+    }
+
     List<Outcome> outcomes(OrganisationId organisation, UUID meeting) {
         return jdbc.sql(
                         "select occurs_at, held, answered_by, answered_at from meeting_outcome"
                                 + " where organisation_id = ? and meeting_id = ? order by occurs_at")
                 .params(organisation.value(), meeting)
-                .query(
-                        (rs, n) ->
-                                new Outcome(
-                                        rs.getTimestamp("occurs_at").toInstant(),
-                                        rs.getBoolean("held"),
-                                        new PersonId(rs.getObject("answered_by", UUID.class)),
-                                        rs.getTimestamp("answered_at").toInstant()))
+                .query(Meetings::outcome)
                 .list();
+    }
+
+    private static Outcome outcome(ResultSet rs, int n) throws SQLException {
+        return new Outcome(
+                rs.getTimestamp("occurs_at").toInstant(),
+                rs.getBoolean("held"),
+                new PersonId(rs.getObject("answered_by", UUID.class)),
+                rs.getTimestamp("answered_at").toInstant());
     }
 
     void addNote(

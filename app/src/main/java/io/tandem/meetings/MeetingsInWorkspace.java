@@ -8,6 +8,7 @@ import io.tandem.mentorships.WorkspaceView;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.web.RequestMemo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
         ZoneId mine = MeetingManagement.zoneOf(two.get(workspace.me()));
         ZoneId theirs = MeetingManagement.zoneOf(two.get(workspace.partner()));
         Instant now = clock.instant();
-        List<Meeting> all = meetings.ofMentorship(organisation, id);
+        List<Meeting> all = pairMeetings(organisation, id);
         List<Upcoming> upcoming = new ArrayList<>();
         record Next(Meeting meeting, Instant start) {}
         all.stream()
@@ -109,11 +110,14 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
     public List<WorkspaceView.TimelineEntry> recent(
             OrganisationId organisation, MentorshipId mentorship, int limit) {
         List<WorkspaceView.TimelineEntry> entries = new ArrayList<>();
-        for (Meeting m : meetings.ofMentorship(organisation, mentorship)) {
+        List<Meeting> all = pairMeetings(organisation, mentorship);
+        Map<UUID, List<Meetings.Outcome>> held =
+                all.isEmpty() ? Map.of() : meetings.heldOfMentorship(organisation, mentorship);
+        for (Meeting m : all) {
             entries.add(
                     new WorkspaceView.TimelineEntry(
                             "MEETING_PLANNED", m.title(), m.organiserId(), m.createdAt()));
-            for (Meetings.Outcome outcome : meetings.outcomes(organisation, m.id())) {
+            for (Meetings.Outcome outcome : held.getOrDefault(m.id(), List.of())) {
                 if (outcome.held()) {
                     entries.add(
                             new WorkspaceView.TimelineEntry(
@@ -133,5 +137,11 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 .sorted(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    /** The section and the timeline both list the pair's meetings: read once per page. */
+    private List<Meeting> pairMeetings(OrganisationId organisation, MentorshipId id) {
+        return RequestMemo.remember(
+                "pair-meetings", organisation, id, () -> meetings.ofMentorship(organisation, id));
     }
 }

@@ -54,6 +54,12 @@ class Workspaces {
     // --- mentorship ---
 
     Optional<Row> find(OrganisationId organisation, MentorshipId id) {
+        // The workspace, its skills list and the other modules' sections each ask for the pair.
+        return io.tandem.web.RequestMemo.remember(
+                "mentorship", organisation, id, () -> read(organisation, id));
+    }
+
+    private Optional<Row> read(OrganisationId organisation, MentorshipId id) {
         return jdbc.sql(
                         "select id, program_id, mentor_id, mentee_id, status, score, started_on,"
                                 + " ended_on, planned_end_on, end_reason, extension_until, extension_by"

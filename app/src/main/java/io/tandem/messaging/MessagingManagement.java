@@ -103,6 +103,11 @@ public class MessagingManagement {
                     new Conversations.Row(
                             id.value(), organisation, id, m.programId(), m.mentorId(), 0);
             members.add(m.menteeId());
+            // Every visit of the workspace asks; once the pair's conversation holds both, reading
+            // is enough, and a page view writes nothing.
+            if (conversations.members(row.id()).containsAll(members)) {
+                return row.id();
+            }
         }
         conversations.create(row);
         members.forEach(p -> conversations.addMember(organisation, row.id(), p));

@@ -320,9 +320,32 @@ public class PeopleManagement {
     /** The people with these ids in the organisation; ids of other organisations are left out. */
     public java.util.Map<PersonId, PersonSummary> findAll(
             OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        // The people this request already read (the viewer, the pair on a workspace whose
+        // sections each ask again) come from the request's memo; the rest in one statement.
         java.util.Map<PersonId, PersonSummary> found = new java.util.HashMap<>();
-        people.findAll(organisation, ids.stream().map(PersonId::value).distinct().toList())
-                .forEach(row -> found.put(new PersonId(row.id()), row.summary()));
+        List<UUID> unknown = new ArrayList<>();
+        for (PersonId id : new java.util.LinkedHashSet<>(ids)) {
+            Optional<Optional<PersonSummary>> known =
+                    io.tandem.web.RequestMemo.recall("person", organisation, id);
+            if (known.isPresent()) {
+                known.get().ifPresent(p -> found.put(id, p));
+            } else {
+                unknown.add(id.value());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return found;
+        }
+        java.util.Map<PersonId, PersonSummary> read = new java.util.HashMap<>();
+        people.findAll(organisation, unknown)
+                .forEach(row -> read.put(new PersonId(row.id()), row.summary()));
+        for (UUID value : unknown) {
+            PersonId id = new PersonId(value);
+            Optional<PersonSummary> person =
+                    io.tandem.web.RequestMemo.remember(
+                            "person", organisation, id, () -> Optional.ofNullable(read.get(id)));
+            person.ifPresent(p -> found.put(id, p));
+        }
         return found;
     }
 

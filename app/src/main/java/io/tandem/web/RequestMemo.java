@@ -3,6 +3,7 @@ package io.tandem.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,16 +22,9 @@ public final class RequestMemo {
 
     @SuppressWarnings("unchecked")
     public static <T> T remember(String kind, Object organisation, Object key, Supplier<T> load) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web)
-                || !isRead(web.getRequest().getMethod())) {
-            return load.get();
-        }
-        Map<List<Object>, Object> memo =
-                (Map<List<Object>, Object>)
-                        web.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Map<List<Object>, Object> memo = memo(true);
         if (memo == null) {
-            memo = new HashMap<>();
-            web.setAttribute(ATTRIBUTE, memo, RequestAttributes.SCOPE_REQUEST);
+            return load.get();
         }
         List<Object> id = List.of(kind, organisation, key);
         if (memo.containsKey(id)) {
@@ -39,6 +33,36 @@ public final class RequestMemo {
         T value = load.get();
         memo.put(id, value);
         return value;
+    }
+
+    /**
+     * What this GET request already remembered for the key, if anything: for callers that read many
+     * keys at once and want to read only the ones not seen yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Optional<T> recall(String kind, Object organisation, Object key) {
+        Map<List<Object>, Object> memo = memo(false);
+        List<Object> id = List.of(kind, organisation, key);
+        return memo == null || !memo.containsKey(id)
+                ? Optional.empty()
+                : Optional.of((T) memo.get(id));
+    }
+
+    /** The request's memo, null outside a GET request (or, unless {@code create}, before use). */
+    @SuppressWarnings("unchecked")
+    private static Map<List<Object>, Object> memo(boolean create) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web)
+                || !isRead(web.getRequest().getMethod())) {
+            return null;
+        }
+        Map<List<Object>, Object> memo =
+                (Map<List<Object>, Object>)
+                        web.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (memo == null && create) {
+            memo = new HashMap<>();
+            web.setAttribute(ATTRIBUTE, memo, RequestAttributes.SCOPE_REQUEST);
+        }
+        return memo;
     }
 
     private static boolean isRead(String method) {

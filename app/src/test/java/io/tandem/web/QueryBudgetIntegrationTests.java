@@ -71,7 +71,7 @@ class QueryBudgetIntegrationTests {
                     "/match-runs/{id}", 13,
                     "/match-runs/{id}?page=2", 13,
                     "employee /", 18,
-                    "employee /mentorships/{id}", 39,
+                    "employee /mentorships/{id}", 32,
                     "employee /mentorships/{id}/agreement", 16);
 
     private static final java.util.regex.Pattern ID =
