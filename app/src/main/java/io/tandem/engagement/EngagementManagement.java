@@ -123,8 +123,10 @@ public class EngagementManagement {
     @Transactional
     void ended(OrganisationId organisation, MentorshipId mentorship, EndReason reason) {
         Instant now = now();
-        activities.end(organisation, mentorship, reason.completes(), now);
+        // The activity first, the pair's row last, as recording any activity does: two events
+        // about one pair (a message and the end) then take their locks in the same order.
         activities.record(organisation, mentorship, ActivityKind.ENDED, mentorship.value(), now);
+        activities.end(organisation, mentorship, reason.completes(), now);
     }
 
     // --- health ---

@@ -51,6 +51,8 @@ class MentorshipMails {
             return;
         }
         String program = programs.get(started.organisationId(), started.programId()).name();
+        notifications.prepareLinks(
+                started.organisationId(), List.of(mentor.email(), mentee.email()));
         String path = "/mentorships/" + started.mentorshipId();
         String link = links.to(path);
         // One key per mentorship and recipient: handling this event again sends nothing twice.
@@ -99,6 +101,7 @@ class MentorshipMails {
             return;
         }
         String program = programs.get(ended.organisationId(), ended.programId()).name();
+        notifications.prepareLinks(ended.organisationId(), List.of(mentor.email(), mentee.email()));
         String reason = messages.getMessage("workspace.reason." + ended.reason());
         String path = "/mentorships/" + ended.mentorshipId() + "/survey";
         for (PersonSummary person : List.of(mentor, mentee)) {
@@ -143,6 +146,8 @@ class MentorshipMails {
             return;
         }
         String program = programs.get(approaching.organisationId(), approaching.programId()).name();
+        notifications.prepareLinks(
+                approaching.organisationId(), List.of(mentor.email(), mentee.email()));
         String path = "/mentorships/" + approaching.mentorshipId();
         for (PersonSummary person : List.of(mentor, mentee)) {
             if (!person.active()) {

@@ -76,6 +76,21 @@ public class NotificationManagement {
         return links.to("/notifications/preferences/" + preferences.token(organisation, email));
     }
 
+    /**
+     * Makes these people's link secrets, in one order (by address). A listener that mails both
+     * people of a pair calls this first: two such mails written at once then wait for each other's
+     * new rows in the same order instead of deadlocking.
+     */
+    @Transactional
+    public void prepareLinks(OrganisationId organisation, java.util.Collection<String> emails) {
+        emails.stream()
+                .filter(java.util.Objects::nonNull)
+                .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .sorted()
+                .forEach(e -> preferences.token(organisation, e));
+    }
+
     /** The one-click address that turns a kind to "in the app only" (RFC 8058 POST target). */
     @Transactional
     public String unsubscribeLink(

@@ -140,6 +140,53 @@ class PairSummaryIntegrationTests {
                 .isEqualTo(41);
     }
 
+    /**
+     * A pair's messages and its end, handled at once on several threads (as the event listeners
+     * do): each writer takes the pair's locks in one order, so none is refused with a deadlock and
+     * every message is counted once.
+     */
+    @Test
+    void messagesAndTheEndOfThePairAtOnceAllCommit() throws Exception {
+        TestOrganisation org = organisations.create();
+        ProgramId program =
+                programs.create(org.id(), ProgramDraft.of("Summary", "CROSS_DIVISIONAL")).id();
+        for (int round = 0; round < 5; round++) {
+            MentorshipId pair = new MentorshipId(UUID.randomUUID());
+            engagement.follow(
+                    org.id(),
+                    pair,
+                    program,
+                    new PersonId(UUID.randomUUID()),
+                    new PersonId(UUID.randomUUID()));
+            List<Callable<Boolean>> work = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                UUID id = UUID.randomUUID();
+                Instant at = T.plusSeconds(60L * i);
+                work.add(() -> engagement.record(org.id(), pair, ActivityKind.MESSAGE, id, at));
+                if (i == 6) {
+                    work.add(
+                            () -> {
+                                engagement.ended(
+                                        org.id(),
+                                        pair,
+                                        io.tandem.mentorships.EndReason.PROGRAM_CLOSED);
+                                return true;
+                            });
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                for (Future<Boolean> f : pool.invokeAll(work)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(summary(pair).get("messages")).isEqualTo(12L);
+            assertThat(summary(pair)).isEqualTo(recount(pair));
+        }
+    }
+
     private Map<String, Object> summary(MentorshipId pair) {
         return jdbc.sql(
                         "select program_id, cast(agreements as bigint) agreements,"
