@@ -34,13 +34,7 @@ public final class Matcher {
                     new AssignmentSolver().solve(matrix, capacities, objective, token, progress);
             case GREEDY -> GreedyMatcher.solve(matrix, capacities, token, progress);
             case STABLE -> {
-                int[] mentorOf =
-                        StableMatcher.match(
-                                Rankings.fromScores(matrix),
-                                capacities,
-                                StableMatcher.Proposer.MENTEES,
-                                token);
-                progress.onProgress(1.0);
+                int[] mentorOf = stable(Rankings.fromScores(matrix), capacities, token, progress);
                 yield Assignment.of(matrix, mentorOf);
             }
         };
@@ -62,15 +56,21 @@ public final class Matcher {
                     new AssignmentSolver().solve(scores, capacities, objective, token, progress);
             case GREEDY -> GreedyMatcher.solve(scores, capacities, token, progress);
             case STABLE -> {
-                int[] mentorOf =
-                        StableMatcher.match(
-                                Rankings.fromScores(scores),
-                                capacities,
-                                StableMatcher.Proposer.MENTEES,
-                                token);
-                progress.onProgress(1.0);
+                int[] mentorOf = stable(Rankings.fromScores(scores), capacities, token, progress);
                 yield scores.assignment(mentorOf);
             }
         };
+    }
+
+    /** Mentee-proposing deferred acceptance: each mentee's mentor, or -1. */
+    private static int[] stable(
+            Rankings rankings,
+            Capacities capacities,
+            CancellationToken token,
+            ProgressListener progress) {
+        int[] mentorOf =
+                StableMatcher.match(rankings, capacities, StableMatcher.Proposer.MENTEES, token);
+        progress.onProgress(1.0);
+        return mentorOf;
     }
 }
