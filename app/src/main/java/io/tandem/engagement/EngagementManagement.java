@@ -18,7 +18,6 @@ import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
-import io.tandem.web.ConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -621,7 +620,7 @@ public class EngagementManagement {
         int period = period(organisation, f, kind);
         if (!checkIns.insert(
                 organisation, f.program(), mentorship, person, kind, period, clean, now)) {
-            throw new ConflictException(messages.getMessage("engagement.check-in.answered"));
+            throw new Conflict("engagement.check-in.answered");
         }
         if (kind == CheckInKind.CHECK_IN) {
             activities.checkedIn(

@@ -220,7 +220,7 @@ class MeetingPageController {
             return planPage(user, id, me, pair, form, byField(e), model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", messages.getMessage(e, LocaleContextHolder.getLocale()));
             return planPage(user, id, me, pair, form, Map.of(), model);
         }
     }
@@ -306,7 +306,13 @@ class MeetingPageController {
             return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
-            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+            return meetingPage(
+                    user,
+                    id,
+                    me,
+                    Map.of(),
+                    messages.getMessage(e, LocaleContextHolder.getLocale()),
+                    model);
         }
         redirect.addFlashAttribute("notice", "meetings.moved");
         return "redirect:/meetings/" + id;
@@ -546,7 +552,13 @@ class MeetingPageController {
             return meetingPage(user, id, me, byField(e), null, model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
-            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+            return meetingPage(
+                    user,
+                    id,
+                    me,
+                    Map.of(),
+                    messages.getMessage(e, LocaleContextHolder.getLocale()),
+                    model);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/meetings/" + id;
