@@ -28,7 +28,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -54,7 +53,6 @@ public class EngagementManagement {
     private final NotificationManagement notifications;
     private final MessageSourceAccessor messages;
     private final Clock clock;
-    private final String baseUrl;
 
     EngagementManagement(
             PairActivities activities,
@@ -65,8 +63,7 @@ public class EngagementManagement {
             WorkspaceManagement workspaces,
             NotificationManagement notifications,
             MessageSource messageSource,
-            Clock clock,
-            @Value("${tandem.base-url}") String baseUrl) {
+            Clock clock) {
         this.activities = activities;
         this.rules = rules;
         this.checkIns = checkIns;
@@ -76,7 +73,6 @@ public class EngagementManagement {
         this.notifications = notifications;
         this.messages = new MessageSourceAccessor(messageSource);
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public Instant now() {
@@ -525,7 +521,9 @@ public class EngagementManagement {
                         messages.getMessage(code + ".subject", new Object[] {program}),
                         messages.getMessage(
                                 code + ".mail",
-                                new Object[] {person.firstName(), program, baseUrl + path}),
+                                new Object[] {
+                                    person.firstName(), program, notifications.link(path)
+                                }),
                         null);
                 sent++;
             }
@@ -691,7 +689,7 @@ public class EngagementManagement {
                     messages.getMessage("engagement.nudge.subject"),
                     messages.getMessage(
                             "engagement.nudge.mail",
-                            new Object[] {person.firstName(), text, baseUrl + path}),
+                            new Object[] {person.firstName(), text, notifications.link(path)}),
                     null);
         }
     }
