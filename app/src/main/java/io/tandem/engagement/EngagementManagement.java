@@ -18,7 +18,6 @@ import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
-import io.tandem.web.ConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -55,7 +53,6 @@ public class EngagementManagement {
     private final NotificationManagement notifications;
     private final MessageSourceAccessor messages;
     private final Clock clock;
-    private final String baseUrl;
 
     EngagementManagement(
             PairActivities activities,
@@ -66,8 +63,7 @@ public class EngagementManagement {
             WorkspaceManagement workspaces,
             NotificationManagement notifications,
             MessageSource messageSource,
-            Clock clock,
-            @Value("${tandem.base-url}") String baseUrl) {
+            Clock clock) {
         this.activities = activities;
         this.rules = rules;
         this.checkIns = checkIns;
@@ -77,7 +73,6 @@ public class EngagementManagement {
         this.notifications = notifications;
         this.messages = new MessageSourceAccessor(messageSource);
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public Instant now() {
@@ -526,7 +521,9 @@ public class EngagementManagement {
                         messages.getMessage(code + ".subject", new Object[] {program}),
                         messages.getMessage(
                                 code + ".mail",
-                                new Object[] {person.firstName(), program, baseUrl + path}),
+                                new Object[] {
+                                    person.firstName(), program, notifications.link(path)
+                                }),
                         null);
                 sent++;
             }
@@ -621,7 +618,7 @@ public class EngagementManagement {
         int period = period(organisation, f, kind);
         if (!checkIns.insert(
                 organisation, f.program(), mentorship, person, kind, period, clean, now)) {
-            throw new ConflictException(messages.getMessage("engagement.check-in.answered"));
+            throw new Conflict("engagement.check-in.answered");
         }
         if (kind == CheckInKind.CHECK_IN) {
             activities.checkedIn(
@@ -692,7 +689,7 @@ public class EngagementManagement {
                     messages.getMessage("engagement.nudge.subject"),
                     messages.getMessage(
                             "engagement.nudge.mail",
-                            new Object[] {person.firstName(), text, baseUrl + path}),
+                            new Object[] {person.firstName(), text, notifications.link(path)}),
                     null);
         }
     }

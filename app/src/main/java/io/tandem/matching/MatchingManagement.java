@@ -15,7 +15,6 @@ import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
-import io.tandem.web.ConflictException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -265,7 +264,7 @@ public class MatchingManagement {
         MatchRun.of(run).publish();
         Overbooking overbooking = overbooking(organisation, run);
         if (overbooking.any()) {
-            throw new ConflictException(overbooking.message(messages));
+            throw overbooking.refusal();
         }
         if (!runs.markPublished(organisation, id)) {
             throw new Conflict("match.published-already");

@@ -1,6 +1,6 @@
 package io.tandem.matching;
 
-import org.springframework.context.support.MessageSourceAccessor;
+import io.tandem.shared.Conflict;
 
 /**
  * What publishing a run would break: mentees who have an active mentor already, and mentors whose
@@ -14,8 +14,7 @@ public record Overbooking(int menteesWithMentor, int mentorsOverCapacity) {
         return menteesWithMentor > 0 || mentorsOverCapacity > 0;
     }
 
-    String message(MessageSourceAccessor messages) {
-        return messages.getMessage(
-                "match.overbooking", new Object[] {menteesWithMentor, mentorsOverCapacity});
+    Conflict refusal() {
+        return new Conflict("match.overbooking", menteesWithMentor, mentorsOverCapacity);
     }
 }

@@ -8,14 +8,15 @@ import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
-import io.tandem.web.ConflictException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
@@ -79,12 +80,9 @@ class SelfMatchChecks {
             throw conflict("self-match.admin-only");
         }
         if (program.status() == ProgramStatus.DRAFT || program.status() == ProgramStatus.CLOSED) {
-            throw new ConflictException(
-                    messages.getMessage(
-                            "self-match.not-open",
-                            new Object[] {
-                                messages.getMessage("program-status." + program.status())
-                            }));
+            throw new Conflict(
+                    "self-match.not-open",
+                    new DefaultMessageSourceResolvable("program-status." + program.status()));
         }
         return program;
     }
@@ -111,19 +109,17 @@ class SelfMatchChecks {
                 List.of(InputError.field(field, messages.getMessage(code, args))));
     }
 
-    ConflictException conflict(String code) {
-        return new ConflictException(messages.getMessage(code));
+    Conflict conflict(String code) {
+        return new Conflict(code);
     }
 
-    ConflictException full(int capacity) {
-        return new ConflictException(
-                messages.getMessage("self-match.full", new Object[] {capacity}));
+    Conflict full(int capacity) {
+        return new Conflict("self-match.full", capacity);
     }
 
-    ConflictException notOpen(RequestStatus status) {
-        return new ConflictException(
-                messages.getMessage(
-                        "self-match.closed",
-                        new Object[] {messages.getMessage("request-status." + status)}));
+    Conflict notOpen(RequestStatus status) {
+        return new Conflict(
+                "self-match.closed",
+                new DefaultMessageSourceResolvable("request-status." + status));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.model.property.Method;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
@@ -32,17 +31,14 @@ class MeetingMails {
     private final NotificationManagement notifications;
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
-    private final String baseUrl;
 
     MeetingMails(
             NotificationManagement notifications,
             PeopleManagement people,
-            MessageSource messageSource,
-            @Value("${tandem.base-url}") String baseUrl) {
+            MessageSource messageSource) {
         this.notifications = notifications;
         this.people = people;
         this.messages = new MessageSourceAccessor(messageSource);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     void invite(Meeting meeting) {
@@ -102,7 +98,7 @@ class MeetingMails {
                 other.name(),
                 when(meeting.startsAt(), other),
                 meeting.location(),
-                baseUrl + path,
+                notifications.link(path),
                 person.firstName(),
                 messages.getMessage("meetings.recurrence." + meeting.recurrence())
             };

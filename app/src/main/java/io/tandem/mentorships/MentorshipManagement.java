@@ -11,7 +11,6 @@ import io.tandem.programs.ProgramId;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
-import io.tandem.web.ConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,9 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +34,6 @@ public class MentorshipManagement {
     private final MatchingManagement matching;
     private final EnrolmentManagement enrolling;
     private final ApplicationEventPublisher events;
-    private final MessageSourceAccessor messages;
     private final Clock clock;
 
     MentorshipManagement(
@@ -45,14 +41,12 @@ public class MentorshipManagement {
             MatchingManagement matching,
             EnrolmentManagement enrolling,
             ApplicationEventPublisher events,
-            MessageSource messageSource,
             Clock clock) {
         this.clock = clock;
         this.mentorships = mentorships;
         this.matching = matching;
         this.enrolling = enrolling;
         this.events = events;
-        this.messages = new MessageSourceAccessor(messageSource);
     }
 
     /**
@@ -129,10 +123,7 @@ public class MentorshipManagement {
                             today));
         }
         if (menteesWithMentor > 0 || !full.isEmpty()) {
-            throw new ConflictException(
-                    messages.getMessage(
-                            "mentorship.overbooking",
-                            new Object[] {menteesWithMentor, full.size()}));
+            throw new Conflict("mentorship.overbooking", menteesWithMentor, full.size());
         }
         mentorships.insertAll(organisation, created, source);
         for (MentorshipSummary m : created) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +48,6 @@ class Digests {
     private final MessageSource messages;
     private final MessagingProperties properties;
     private final TransactionTemplate transaction;
-    private final String baseUrl;
     private final Clock clock;
 
     Digests(
@@ -59,7 +57,6 @@ class Digests {
             MessageSource messages,
             MessagingProperties properties,
             TransactionTemplate transaction,
-            @Value("${tandem.base-url}") String baseUrl,
             Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
@@ -67,7 +64,6 @@ class Digests {
         this.messages = messages;
         this.properties = properties;
         this.transaction = transaction;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.clock = clock;
     }
 
@@ -123,7 +119,7 @@ class Digests {
                                     new Object[] {
                                         p.count(),
                                         others(p),
-                                        baseUrl + "/conversations/" + p.conversation()
+                                        notifications.link("/conversations/" + p.conversation())
                                     },
                                     locale))
                     .append('\n');
@@ -137,7 +133,7 @@ class Digests {
                             person.firstName(),
                             total,
                             lines.toString(),
-                            baseUrl + "/conversations",
+                            notifications.link("/conversations"),
                             notifications.preferencesLink(first.organisation(), person.email())
                         },
                         locale);

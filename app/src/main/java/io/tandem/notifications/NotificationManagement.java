@@ -47,6 +47,14 @@ public class NotificationManagement {
         this.digests = digests;
     }
 
+    /**
+     * An absolute link to a page, for a mail: the address people reach Tandem at ({@code
+     * tandem.base-url}) and the path.
+     */
+    public String link(String path) {
+        return links.to(path);
+    }
+
     // --- preferences: other modules ask before they mail ---
 
     /** How the person wants this kind of notification (e-mail now unless they chose otherwise). */

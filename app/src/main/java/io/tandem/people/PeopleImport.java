@@ -266,47 +266,10 @@ final class PeopleImport {
         for (PersonRow person : existing) {
             idOfEmployee.put(person.employeeId(), person.id());
         }
-        List<Line> accepted = new ArrayList<>();
         for (Line line : lines) {
-            line.cells()
-                    .forEach(
-                            (column, value) -> {
-                                if (!StorableText.storable(value)) {
-                                    error(line.row(), column, "import.unstorable");
-                                }
-                            });
-            String employeeId = required(line, EMPLOYEE_ID);
-            if (employeeId != null && employeeId.length() > MAX_EMPLOYEE_ID) {
-                error(line.row(), EMPLOYEE_ID, "import.too-long", MAX_EMPLOYEE_ID);
-            }
-            String email = required(line, EMAIL);
-            required(line, FIRST_NAME);
-            required(line, LAST_NAME);
-            if (employeeId != null) {
-                Integer earlier = employeeRows.putIfAbsent(employeeId, line.row());
-                if (earlier != null) {
-                    error(
-                            line.row(),
-                            EMPLOYEE_ID,
-                            "import.employee-id.duplicate",
-                            employeeId,
-                            earlier);
-                }
-                idOfEmployee.computeIfAbsent(employeeId, id -> UUID.randomUUID());
-            }
-            if (email != null) {
-                if (email.length() > 320 || !EMAIL_PATTERN.matcher(email).matches()) {
-                    error(line.row(), EMAIL, "import.email.invalid", email);
-                } else {
-                    String key = email.toLowerCase(Locale.ROOT);
-                    Integer earlier = emailRows.putIfAbsent(key, line.row());
-                    if (earlier != null) {
-                        error(line.row(), EMAIL, "import.email.duplicate", email, earlier);
-                    }
-                }
-            }
-            accepted.add(line);
+            check(line, employeeRows, emailRows, idOfEmployee);
         }
+        List<Line> accepted = lines;
         // An e-mail may move between people in one file, so compare with the people the file leaves
         // alone.
         for (Line line : accepted) {
@@ -338,7 +301,55 @@ final class PeopleImport {
             }
         }
         checkCycles(finals, byId, rowOfId);
+        return plan(finals, byId);
+    }
 
+    /**
+     * One line's own cells: storable text, the required columns, an employee id and an e-mail not
+     * seen on an earlier line. A new employee id gets its person's id here, so that a manager named
+     * on any line of the file is known.
+     */
+    private void check(
+            Line line,
+            Map<String, Integer> employeeRows,
+            Map<String, Integer> emailRows,
+            Map<String, UUID> idOfEmployee) {
+        line.cells()
+                .forEach(
+                        (column, value) -> {
+                            if (!StorableText.storable(value)) {
+                                error(line.row(), column, "import.unstorable");
+                            }
+                        });
+        String employeeId = required(line, EMPLOYEE_ID);
+        if (employeeId != null && employeeId.length() > MAX_EMPLOYEE_ID) {
+            error(line.row(), EMPLOYEE_ID, "import.too-long", MAX_EMPLOYEE_ID);
+        }
+        String email = required(line, EMAIL);
+        required(line, FIRST_NAME);
+        required(line, LAST_NAME);
+        if (employeeId != null) {
+            Integer earlier = employeeRows.putIfAbsent(employeeId, line.row());
+            if (earlier != null) {
+                error(line.row(), EMPLOYEE_ID, "import.employee-id.duplicate", employeeId, earlier);
+            }
+            idOfEmployee.computeIfAbsent(employeeId, id -> UUID.randomUUID());
+        }
+        if (email == null) {
+            return;
+        }
+        if (email.length() > 320 || !EMAIL_PATTERN.matcher(email).matches()) {
+            error(line.row(), EMAIL, "import.email.invalid", email);
+            return;
+        }
+        Integer earlier = emailRows.putIfAbsent(email.toLowerCase(Locale.ROOT), line.row());
+        if (earlier != null) {
+            error(line.row(), EMAIL, "import.email.duplicate", email, earlier);
+        }
+    }
+
+    /** The people as the file leaves them, sorted into new, changed and unchanged. */
+    private Plan plan(List<PersonRow> finals, Map<UUID, PersonRow> byId) {
         List<PersonRow> inserts = new ArrayList<>();
         List<PersonRow> updates = new ArrayList<>();
         int unchanged = 0;
@@ -356,7 +367,6 @@ final class PeopleImport {
     }
 
     private PersonRow merge(Line line, UUID id, PersonRow before, Map<String, UUID> idOfEmployee) {
-        int row = line.row();
         String email = line.get(EMAIL);
         String firstName = text(line, FIRST_NAME, before == null ? null : before.firstName());
         String lastName = text(line, LAST_NAME, before == null ? null : before.lastName());
@@ -365,73 +375,11 @@ final class PeopleImport {
         String function = text(line, FUNCTION, before == null ? null : before.function());
         String location = text(line, LOCATION, before == null ? null : before.location());
 
-        Integer level = before == null ? null : before.level();
-        if (line.has(LEVEL)) {
-            String value = line.get(LEVEL);
-            level = null;
-            if (!value.isEmpty()) {
-                try {
-                    level = Integer.valueOf(value);
-                    if (level < 0 || level > 99) {
-                        error(row, LEVEL, "import.level.range", value);
-                    }
-                } catch (NumberFormatException e) {
-                    error(row, LEVEL, "import.level.invalid", value);
-                }
-            }
-        }
-
-        String timeZone = before == null ? DEFAULT_TIME_ZONE : before.timeZone();
-        if (line.has(TIME_ZONE)) {
-            String value = line.get(TIME_ZONE);
-            if (value.isEmpty()) {
-                timeZone = DEFAULT_TIME_ZONE;
-            } else if (PeopleManagement.isTimeZone(value)) {
-                timeZone = value;
-            } else {
-                error(row, TIME_ZONE, "import.time-zone.invalid", value);
-            }
-        }
-
-        WorkMode workMode = before == null ? null : before.workMode();
-        if (line.has(WORK_MODE)) {
-            String value = line.get(WORK_MODE);
-            workMode = null;
-            if (!value.isEmpty()) {
-                workMode = WorkMode.parse(value).orElse(null);
-                if (workMode == null) {
-                    error(row, WORK_MODE, "import.work-mode.invalid", value);
-                }
-            }
-        }
-
-        PersonStatus status = before == null ? PersonStatus.ACTIVE : before.status();
-        if (line.has(STATUS)) {
-            String value = line.get(STATUS).toUpperCase(Locale.ROOT);
-            if (value.isEmpty()) {
-                status = PersonStatus.ACTIVE;
-            } else if (value.equals("ACTIVE") || value.equals("INACTIVE")) {
-                status = PersonStatus.valueOf(value);
-            } else {
-                error(row, STATUS, "import.status.invalid", line.get(STATUS));
-            }
-        }
-
-        UUID managerId = before == null ? null : before.managerId();
-        if (line.has(MANAGER)) {
-            String manager = line.get(MANAGER);
-            managerId = null;
-            if (!manager.isEmpty()) {
-                if (manager.equals(line.get(EMPLOYEE_ID))) {
-                    error(row, MANAGER, "import.manager.self", manager);
-                } else if (!idOfEmployee.containsKey(manager)) {
-                    error(row, MANAGER, "import.manager.unknown", manager);
-                } else {
-                    managerId = idOfEmployee.get(manager);
-                }
-            }
-        }
-
+        Integer level = level(line, before == null ? null : before.level());
+        String timeZone = timeZone(line, before == null ? DEFAULT_TIME_ZONE : before.timeZone());
+        WorkMode workMode = workMode(line, before == null ? null : before.workMode());
+        PersonStatus status = status(line, before == null ? PersonStatus.ACTIVE : before.status());
+        UUID managerId = manager(line, before == null ? null : before.managerId(), idOfEmployee);
         List<String> languages =
                 list(line, LANGUAGES, before == null ? List.of() : before.languages());
         List<String> skills = list(line, SKILLS, before == null ? List.of() : before.skills());
@@ -457,6 +405,90 @@ final class PeopleImport {
                 before == null ? null : before.aspiredDivision(),
                 before == null ? null : before.aspiredLocation(),
                 before == null ? null : before.bio());
+    }
+
+    // Each column below: the line's value when it has the column (empty clears it), else the
+    // value before; a value that does not parse is an error on its row and column.
+
+    private Integer level(Line line, Integer before) {
+        if (!line.has(LEVEL) || line.get(LEVEL).isEmpty()) {
+            return line.has(LEVEL) ? null : before;
+        }
+        String value = line.get(LEVEL);
+        try {
+            int level = Integer.parseInt(value);
+            if (level < 0 || level > 99) {
+                error(line.row(), LEVEL, "import.level.range", value);
+            }
+            return level;
+        } catch (NumberFormatException e) {
+            error(line.row(), LEVEL, "import.level.invalid", value);
+            return null;
+        }
+    }
+
+    private String timeZone(Line line, String before) {
+        if (!line.has(TIME_ZONE)) {
+            return before;
+        }
+        String value = line.get(TIME_ZONE);
+        if (value.isEmpty()) {
+            return DEFAULT_TIME_ZONE;
+        }
+        if (!PeopleManagement.isTimeZone(value)) {
+            error(line.row(), TIME_ZONE, "import.time-zone.invalid", value);
+            return before;
+        }
+        return value;
+    }
+
+    private WorkMode workMode(Line line, WorkMode before) {
+        if (!line.has(WORK_MODE)) {
+            return before;
+        }
+        String value = line.get(WORK_MODE);
+        if (value.isEmpty()) {
+            return null;
+        }
+        WorkMode workMode = WorkMode.parse(value).orElse(null);
+        if (workMode == null) {
+            error(line.row(), WORK_MODE, "import.work-mode.invalid", value);
+        }
+        return workMode;
+    }
+
+    private PersonStatus status(Line line, PersonStatus before) {
+        if (!line.has(STATUS)) {
+            return before;
+        }
+        String value = line.get(STATUS).toUpperCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            return PersonStatus.ACTIVE;
+        }
+        if (value.equals("ACTIVE") || value.equals("INACTIVE")) {
+            return PersonStatus.valueOf(value);
+        }
+        error(line.row(), STATUS, "import.status.invalid", line.get(STATUS));
+        return before;
+    }
+
+    private UUID manager(Line line, UUID before, Map<String, UUID> idOfEmployee) {
+        if (!line.has(MANAGER)) {
+            return before;
+        }
+        String manager = line.get(MANAGER);
+        if (manager.isEmpty()) {
+            return null;
+        }
+        if (manager.equals(line.get(EMPLOYEE_ID))) {
+            error(line.row(), MANAGER, "import.manager.self", manager);
+            return null;
+        }
+        if (!idOfEmployee.containsKey(manager)) {
+            error(line.row(), MANAGER, "import.manager.unknown", manager);
+            return null;
+        }
+        return idOfEmployee.get(manager);
     }
 
     private void checkCycles(

@@ -2,6 +2,7 @@ package io.tandem.web;
 
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
+import io.tandem.shared.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +93,15 @@ public class PageForms {
             }
         }
         throw InvalidInputException.unprocessable("request.invalid", found);
+    }
+
+    /**
+     * The text a form's page shows at the top when the module refused the action as a whole (a
+     * {@link io.tandem.shared.Conflict}: changed meanwhile, ended already): the code and its
+     * arguments resolved here, at the edge.
+     */
+    public String problem(Refusal refused) {
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 
     private InputError text(FieldError error) {

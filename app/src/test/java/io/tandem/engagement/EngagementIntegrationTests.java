@@ -518,6 +518,23 @@ class EngagementIntegrationTests {
                                 .due(org.id(), pairs.get(3), find("E4"), CheckInKind.CHECK_IN)
                                 .answered())
                 .isTrue();
+        // The same answer again (a second tab, a double click): back to the form, told why.
+        assertThat(
+                        mvc.post()
+                                .uri("/mentorships/{id}/check-in", pairs.get(3).value())
+                                .param("kind", "CHECK_IN")
+                                .param("met", "true")
+                                .param("usefulness", "2")
+                                .param("goalProgress", "2")
+                                .with(eli)
+                                .with(csrf()))
+                .hasRedirectedUrl(
+                        "/mentorships/" + pairs.get(3).value() + "/check-in?kind=CHECK_IN")
+                .flash()
+                .containsEntry(
+                        "problem",
+                        "You have already answered this one. The next one comes on the program\u2019s"
+                                + " cadence.");
         assertThat(
                         mvc.get()
                                 .uri("/mentorships/{id}/check-in", pairs.get(3).value())

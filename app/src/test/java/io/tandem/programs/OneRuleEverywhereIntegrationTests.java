@@ -88,6 +88,64 @@ class OneRuleEverywhereIntegrationTests {
     }
 
     @Test
+    void aMoveTheProgramRefusesReturnsToItsPageSayingWhyAsTheApiDoes() {
+        String why = "A program that is DRAFT cannot move to ACTIVE.";
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/programs/{id}/status", program.id())
+                                .header(HttpHeaders.AUTHORIZATION, org.bearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"status\":\"ACTIVE\"}"))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo(why);
+        RequestPostProcessor hr = as("hr@acme.test", Role.ADMIN);
+        var refused =
+                mvc.post()
+                        .uri("/programs/{id}/status", program.id())
+                        .param("status", "ACTIVE")
+                        .with(hr)
+                        .with(csrf())
+                        .exchange();
+        assertThat(refused)
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/programs/" + program.id())
+                .flash()
+                .containsEntry("problem", why);
+        // The next page the browser opens, in the same session, says it at the top.
+        assertThat(
+                        mvc.get()
+                                .uri("/programs/{id}", program.id())
+                                .with(hr)
+                                .cookie(refused.getResponse().getCookies()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(why);
+        assertThat(programs.get(org.id(), program.id()).status()).isEqualTo(ProgramStatus.DRAFT);
+    }
+
+    @Test
+    void aDecisionOnAnEnrolmentDecidedAlreadyReturnsToTheListNamingItsState() {
+        assertThat(
+                        mvc.post()
+                                .uri(
+                                        "/programs/{p}/enrolments/{e}/decision",
+                                        program.id(),
+                                        anns.id())
+                                .param("approve", "true")
+                                .with(as("hr@acme.test", Role.ADMIN))
+                                .with(csrf()))
+                .hasRedirectedUrl("/programs/" + program.id() + "#enrolments")
+                .flash()
+                .containsEntry(
+                        "problem",
+                        "Only enrolments awaiting approval can be approved or declined; this one is"
+                                + " ACTIVE.")
+                .doesNotContainKey("notice");
+    }
+
+    @Test
     void anAdminWithdrawsAnyoneThroughTheApi() {
         String managerToken = organisations.token(org, Role.ADMIN);
         assertThat(

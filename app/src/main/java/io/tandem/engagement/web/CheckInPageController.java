@@ -8,9 +8,9 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
@@ -97,6 +97,7 @@ class CheckInPageController {
     }
 
     @PostMapping("/mentorships/{id}/check-in")
+    @ConflictReturnsTo("/mentorships/{id}/check-in?kind={kind}")
     String answer(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -124,9 +125,6 @@ class CheckInPageController {
             model.addAttribute("errors", e.byField());
             form(user, profile, id, kind, model);
             return "engagement/check-in";
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;
         }
         redirect.addFlashAttribute("notice", "engagement.check-in.thanks");
         return "redirect:/mentorships/" + id + "/check-in?kind=" + kind;

@@ -83,7 +83,7 @@ class ApiTokenPageController {
             errors = invalid.byField();
             response.setStatus(InputStatus.of(invalid));
         } catch (Conflict full) {
-            errors = java.util.Map.of("name", full.getMessage());
+            errors = java.util.Map.of("name", forms.problem(full));
             response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
         model.addAttribute("form", form);

@@ -17,11 +17,11 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -195,6 +195,7 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/locks")
+    @ConflictReturnsTo("/match-runs/{id}")
     String lock(
             TandemUser user,
             @PathVariable UUID id,
@@ -214,6 +215,7 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/removals")
+    @ConflictReturnsTo("/match-runs/{id}")
     String remove(
             TandemUser user,
             @PathVariable UUID id,
@@ -229,6 +231,7 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/assignments")
+    @ConflictReturnsTo("/match-runs/{id}")
     String assign(
             TandemUser user,
             @PathVariable UUID id,
@@ -238,7 +241,7 @@ class MatchRunPageController {
         // Another organisation's run is not found, whatever the form says.
         matching.status(user.organisationId(), new MatchRunId(id));
         if (mentee == null || mentor == null) {
-            redirect.addFlashAttribute("problem", "match.assign.choose");
+            redirect.addFlashAttribute("problem", messages.getMessage("match.assign.choose"));
             return "redirect:/match-runs/" + id + "#unmatched";
         }
         return act(
@@ -254,14 +257,10 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/rerun")
+    @ConflictReturnsTo("/match-runs/{id}")
     String rerun(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            return "redirect:/match-runs/"
-                    + matching.rerun(user.organisationId(), new MatchRunId(id)).id();
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problemText", messages.getMessage(e));
-            return "redirect:/match-runs/" + id;
-        }
+        return "redirect:/match-runs/"
+                + matching.rerun(user.organisationId(), new MatchRunId(id)).id();
     }
 
     @PostMapping("/match-runs/{id}/cancel")
@@ -273,6 +272,7 @@ class MatchRunPageController {
     }
 
     @PostMapping("/match-runs/{id}/publish")
+    @ConflictReturnsTo("/match-runs/{id}")
     String publish(
             TandemUser user,
             @PathVariable UUID id,
@@ -307,11 +307,9 @@ class MatchRunPageController {
             action.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problemText", e.getMessage());
+            redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute(
                     "reasons", e.errors().stream().map(InputError::message).toList());
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problemText", messages.getMessage(e));
         }
         return "redirect:/match-runs/" + id;
     }

@@ -15,6 +15,7 @@ import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,13 +88,14 @@ class SelfMatchPageController {
             model.addAttribute("refusal", messages(e));
         } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", List.of(e.getMessage()));
+            model.addAttribute("refusal", List.of(messages.getMessage(e)));
         }
         model.addAttribute("recommendations", recommendations);
         return "matching/mentors";
     }
 
     @PostMapping("/programs/{id}/requests")
+    @ConflictReturnsTo("/programs/{id}/mentors")
     String request(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -127,8 +129,6 @@ class SelfMatchPageController {
             model.addAttribute("askedMessage", message);
             refused(e, "message", model);
             return shown;
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/programs/" + id + "/mentors";
     }
@@ -170,6 +170,7 @@ class SelfMatchPageController {
     }
 
     @PostMapping("/requests/{id}/accept")
+    @ConflictReturnsTo("/requests")
     String accept(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -188,6 +189,7 @@ class SelfMatchPageController {
     }
 
     @PostMapping("/requests/{id}/decline")
+    @ConflictReturnsTo("/requests")
     String decline(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -243,6 +245,7 @@ class SelfMatchPageController {
     }
 
     @PostMapping("/requests/{id}/withdraw")
+    @ConflictReturnsTo("/requests")
     String withdraw(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -287,8 +290,6 @@ class SelfMatchPageController {
             }
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problems", messages(e));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/requests";
     }

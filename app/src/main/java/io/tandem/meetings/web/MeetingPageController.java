@@ -220,7 +220,7 @@ class MeetingPageController {
             return planPage(user, id, me, pair, form, byField(e), model);
         } catch (Conflict e) {
             status(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", messages.getMessage(e, LocaleContextHolder.getLocale()));
             return planPage(user, id, me, pair, form, Map.of(), model);
         }
     }
@@ -305,8 +305,7 @@ class MeetingPageController {
             model.addAttribute("moveForm", form);
             return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
         } catch (Conflict e) {
-            status(HttpServletResponse.SC_CONFLICT);
-            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+            return clash(user, id, me, e, model);
         }
         redirect.addFlashAttribute("notice", "meetings.moved");
         return "redirect:/meetings/" + id;
@@ -545,8 +544,7 @@ class MeetingPageController {
             status(InputStatus.of(e));
             return meetingPage(user, id, me, byField(e), null, model);
         } catch (Conflict e) {
-            status(HttpServletResponse.SC_CONFLICT);
-            return meetingPage(user, id, me, Map.of(), text(e.getMessage()), model);
+            return clash(user, id, me, e, model);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/meetings/" + id;
@@ -626,6 +624,18 @@ class MeetingPageController {
             errors.putIfAbsent(error.field(), text(error.message()));
         }
         return errors;
+    }
+
+    /** The meeting's page again, answered 409, saying what changed meanwhile. */
+    private String clash(TandemUser user, UUID id, PersonId me, Conflict refused, Model model) {
+        status(HttpServletResponse.SC_CONFLICT);
+        return meetingPage(
+                user,
+                id,
+                me,
+                Map.of(),
+                messages.getMessage(refused, LocaleContextHolder.getLocale()),
+                model);
     }
 
     private String text(String code) {

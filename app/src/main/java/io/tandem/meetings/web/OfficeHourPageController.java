@@ -135,7 +135,14 @@ class OfficeHourPageController {
                     model);
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(user, profile, id, form, Map.of(), text(e.getMessage()), model);
+            return page(
+                    user,
+                    profile,
+                    id,
+                    form,
+                    Map.of(),
+                    messages.getMessage(e, LocaleContextHolder.getLocale()),
+                    model);
         }
         return "redirect:/programs/" + id + "/office-hours";
     }
@@ -153,7 +160,13 @@ class OfficeHourPageController {
             return "redirect:/meetings/" + meeting.id();
         } catch (Conflict e) {
             return page(
-                    user, profile, id, OfficeHourForm.EMPTY, Map.of(), text(e.getMessage()), model);
+                    user,
+                    profile,
+                    id,
+                    OfficeHourForm.EMPTY,
+                    Map.of(),
+                    messages.getMessage(e, LocaleContextHolder.getLocale()),
+                    model);
         } catch (InvalidInputException e) {
             return page(
                     user,

@@ -18,6 +18,7 @@ import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.PageForms;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,12 +53,15 @@ class ProgramMentorshipsPageController {
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final PageForms forms;
 
     ProgramMentorshipsPageController(
             MentorshipManagement mentorships,
             WorkspaceManagement workspaces,
             PeopleManagement people,
-            ProgramManagement programs) {
+            ProgramManagement programs,
+            PageForms forms) {
+        this.forms = forms;
         this.mentorships = mentorships;
         this.workspaces = workspaces;
         this.people = people;
@@ -122,7 +126,7 @@ class ProgramMentorshipsPageController {
             workspaces.end(user.organisationId(), pair.id(), null, chosen);
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return endPage(user, programId, id, reason, null, model);
         }
         Map<PersonId, PersonSummary> two =

@@ -352,7 +352,7 @@ class WorkspacePageController {
             return page(user, profile, id, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return page(user, profile, id, model, Map.of());
         }
     }
@@ -446,7 +446,7 @@ class WorkspacePageController {
             return agreementPage(user, profile, id, form, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return agreementPage(user, profile, id, form, model, Map.of());
         }
     }
@@ -647,7 +647,7 @@ class WorkspacePageController {
             return goalPage(user, profile, id, goal, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return goalPage(user, profile, id, goal, model, Map.of());
         }
     }
@@ -725,7 +725,7 @@ class WorkspacePageController {
             return endPage(user, profile, id, reason, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return endPage(user, profile, id, reason, model, Map.of());
         }
     }
@@ -787,7 +787,7 @@ class WorkspacePageController {
             return surveyPage(user, profile, id, form, model, e.byField());
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", forms.problem(e));
             return surveyPage(user, profile, id, form, model, Map.of());
         }
     }

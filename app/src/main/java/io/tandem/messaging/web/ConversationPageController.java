@@ -12,9 +12,9 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
@@ -174,6 +174,7 @@ class ConversationPageController {
     }
 
     @PostMapping("/conversations/{id}/messages/{message}/edit")
+    @ConflictReturnsTo("/conversations/{id}")
     String edit(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -181,8 +182,7 @@ class ConversationPageController {
             @PathVariable UUID message,
             @RequestParam(required = false) String text,
             Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         PersonId me = me(profile);
         try {
             messaging.edit(user.organisationId(), id, message, me, text);
@@ -194,40 +194,30 @@ class ConversationPageController {
             model.addAttribute("text", text);
             model.addAttribute("errors", e.byField());
             return "messaging/edit";
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            return "redirect:/conversations/" + id;
         }
     }
 
     @PostMapping("/conversations/{id}/messages/{message}/delete")
+    @ConflictReturnsTo("/conversations/{id}")
     String delete(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            @PathVariable UUID message,
-            RedirectAttributes redirect) {
-        try {
-            messaging.delete(user.organisationId(), id, message, me(profile));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+            @PathVariable UUID message) {
+        messaging.delete(user.organisationId(), id, message, me(profile));
         return "redirect:/conversations/" + id;
     }
 
     @PostMapping("/conversations/{id}/messages/{message}/report")
+    @ConflictReturnsTo("/conversations/{id}")
     String report(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID message,
             RedirectAttributes redirect) {
-        try {
-            messaging.report(user.organisationId(), id, message, me(profile));
-            redirect.addFlashAttribute("notice", "messaging.report.done");
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        messaging.report(user.organisationId(), id, message, me(profile));
+        redirect.addFlashAttribute("notice", "messaging.report.done");
         return "redirect:/conversations/" + id;
     }
 

@@ -5,9 +5,9 @@ import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
+import io.tandem.web.ConflictReturnsTo;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -68,7 +68,7 @@ class AccountsPageController {
             redirect.addFlashAttribute(
                     "sent", people.sendActivation(user.organisationId(), new PersonId(id)));
         } catch (InvalidInputException inactive) {
-            redirect.addFlashAttribute("refusal", inactive.getMessage());
+            redirect.addFlashAttribute("problem", inactive.getMessage());
         }
         return "redirect:/people/" + id;
     }
@@ -79,6 +79,7 @@ class AccountsPageController {
      */
     @PostMapping("/people/{id}/role")
     @PreAuthorize("hasRole('ADMIN')")
+    @ConflictReturnsTo("/people/{id}")
     String changeRole(
             TandemUser user,
             @PathVariable UUID id,
@@ -93,9 +94,7 @@ class AccountsPageController {
             people.changeRole(user.organisationId(), new PersonId(id), chosen);
             redirect.addFlashAttribute("roleChanged", true);
         } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("refusal", messages.getMessage("account.role.invalid"));
-        } catch (Conflict refused) {
-            redirect.addFlashAttribute("refusal", messages.getMessage(refused));
+            redirect.addFlashAttribute("problem", messages.getMessage("account.role.invalid"));
         }
         return "redirect:/people/" + id;
     }

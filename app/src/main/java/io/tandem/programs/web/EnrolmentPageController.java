@@ -15,6 +15,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.InvalidInputException;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
@@ -156,7 +157,7 @@ class EnrolmentPageController {
         }
         if (!program.enrolmentOpen(programs.today())) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problem", "enrolment.window-closed");
+            model.addAttribute("problem", messages.getMessage("enrolment.window-closed"));
             return page(program, form, Map.of(), user, model);
         }
         try {
@@ -175,12 +176,13 @@ class EnrolmentPageController {
             return page(program, form, e.byField(), user, model);
         } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problemText", messages.getMessage(e));
+            model.addAttribute("problem", messages.getMessage(e));
             return page(program, form, Map.of(), user, model);
         }
     }
 
     @PostMapping("/programs/{id}/enrolments/{enrolment}/withdraw")
+    @ConflictReturnsTo("/programs/{id}")
     String withdraw(
             TandemUser user,
             @PathVariable UUID id,
@@ -195,12 +197,8 @@ class EnrolmentPageController {
         if (!confirmed && view.status() != EnrolmentStatus.INVITED) {
             return "redirect:/programs/" + id + "/enrolments/" + enrolment + "/withdraw";
         }
-        try {
-            enrolling.withdraw(user, view.id(), "end".equals(mentorship));
-            redirect.addFlashAttribute("notice", "enrolment.withdrawn");
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e));
-        }
+        enrolling.withdraw(user, view.id(), "end".equals(mentorship));
+        redirect.addFlashAttribute("notice", "enrolment.withdrawn");
         return "redirect:/programs/" + id;
     }
 }

@@ -27,6 +27,7 @@ import io.tandem.programs.RulesManagement;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
 import io.tandem.web.InputStatus;
 import io.tandem.web.Pager;
@@ -400,6 +401,7 @@ class ProgramPageController {
 
     @PostMapping("/programs/{id}/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    @ConflictReturnsTo("/programs/{id}")
     String move(
             TandemUser user,
             @PathVariable UUID id,
@@ -410,12 +412,8 @@ class ProgramPageController {
             // Closing cannot be undone: ask first, on a page that counts what it ends.
             return "redirect:/programs/" + id + "/close";
         }
-        try {
-            programs.moveTo(user.organisationId(), new ProgramId(id), status);
-            redirect.addFlashAttribute("notice", "program.moved");
-        } catch (io.tandem.shared.Conflict e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e));
-        }
+        programs.moveTo(user.organisationId(), new ProgramId(id), status);
+        redirect.addFlashAttribute("notice", "program.moved");
         return "redirect:/programs/" + id;
     }
 
@@ -502,6 +500,7 @@ class ProgramPageController {
 
     @PostMapping("/programs/{id}/rules")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    @ConflictReturnsTo("/programs/{id}")
     String saveRules(
             TandemUser user,
             @PathVariable UUID id,
@@ -529,9 +528,6 @@ class ProgramPageController {
                     rules,
                     e.byField(),
                     model);
-        } catch (io.tandem.shared.Conflict e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e));
-            return "redirect:/programs/" + id;
         }
         redirect.addFlashAttribute("notice", "program.rules.saved");
         return "redirect:/programs/" + id;
@@ -544,6 +540,7 @@ class ProgramPageController {
      */
     @PostMapping("/programs/{id}/invitations")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    @ConflictReturnsTo("/programs/{id}#invite")
     String invite(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
@@ -615,9 +612,6 @@ class ProgramPageController {
             model.addAttribute("inviteErrors", invitationErrors(e, fromFile ? "file" : "emails"));
             model.addAttribute("invite", form);
             return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
-        } catch (io.tandem.shared.Conflict e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e));
-            return "redirect:/programs/" + id + "#invite";
         }
         if (outcome.preview() != null) {
             model.addAttribute("program", programs.get(user.organisationId(), program));
@@ -676,6 +670,7 @@ class ProgramPageController {
 
     @PostMapping("/programs/{id}/enrolments/{enrolment}/decision")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
+    @ConflictReturnsTo("/programs/{id}#enrolments")
     String decide(
             TandemUser user,
             @PathVariable UUID id,
@@ -683,13 +678,8 @@ class ProgramPageController {
             @RequestParam boolean approve,
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            enrolling.decide(user.organisationId(), new EnrolmentId(enrolment), approve, note);
-            redirect.addFlashAttribute(
-                    "notice", approve ? "enrolment.approved" : "enrolment.declined");
-        } catch (io.tandem.shared.Conflict e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e));
-        }
+        enrolling.decide(user.organisationId(), new EnrolmentId(enrolment), approve, note);
+        redirect.addFlashAttribute("notice", approve ? "enrolment.approved" : "enrolment.declined");
         return "redirect:/programs/" + id + "#enrolments";
     }
 
