@@ -8,6 +8,7 @@ import io.tandem.matching.MentorRequested;
 import io.tandem.matching.RequestId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.mentorships.MentorshipsStarted;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentId;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,21 +128,24 @@ class EventDeliveryIntegrationTests {
 
     @Test
     void theSameEventDeliveredTwiceSendsOneMailAndOneInboxItemToEach() {
-        MentorshipStarted started =
-                new MentorshipStarted(
+        MentorshipId mentorship = new MentorshipId(UUID.randomUUID());
+        MentorshipsStarted started =
+                new MentorshipsStarted(
                         org.id(),
-                        new MentorshipId(UUID.randomUUID()),
                         program.id(),
-                        mentor,
-                        mentee);
+                        List.of(new MentorshipsStarted.Pair(mentorship, mentor, mentee)));
+        // and as the one-pair event an instance of the previous version left in the registry
+        MentorshipStarted before =
+                new MentorshipStarted(org.id(), mentorship, program.id(), mentor, mentee);
 
         transaction.executeWithoutResult(
                 status -> {
                     events.publishEvent(started);
                     events.publishEvent(copy(started));
+                    events.publishEvent(before);
                 });
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> completed(started.mentorshipId()) == 2);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(mentorship) == 3);
         assertThat(mails("eva@events.test")).isEqualTo(1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
         assertThat(inbox("eva@events.test")).isEqualTo(1);
