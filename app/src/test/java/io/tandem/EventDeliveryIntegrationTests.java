@@ -186,6 +186,54 @@ class EventDeliveryIntegrationTests {
     }
 
     @Test
+    void aPublishsPairsResubmittedAfterTheyWereHandledStartNothingTwice() {
+        MentorshipId mentorship = new MentorshipId(UUID.randomUUID());
+        MentorshipsStarted started =
+                new MentorshipsStarted(
+                        org.id(),
+                        program.id(),
+                        List.of(new MentorshipsStarted.Pair(mentorship, mentor, mentee)));
+        transaction.executeWithoutResult(status -> events.publishEvent(started));
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(mentorship) == 1);
+        await().atMost(Duration.ofMinutes(2)).until(() -> engaged(mentorship) == 1);
+
+        // Every listener's publication of it left incomplete, as after a crash, then resubmitted:
+        // the event must read back from its stored form and change nothing the second time.
+        jdbc.sql(
+                        "update event_publication set completion_date = null, status = 'FAILED',"
+                                + " publication_date = ? where serialized_event like ?")
+                .params(
+                        Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                        "%" + mentorship + "%")
+                .update();
+        incomplete.resubmitIncompletePublications(
+                publication -> publication.getEvent().equals(started));
+
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () ->
+                                jdbc.sql(
+                                                        "select count(*) from event_publication where serialized_event like ?"
+                                                                + " and completion_date is null")
+                                                .param("%" + mentorship + "%")
+                                                .query(Long.class)
+                                                .single()
+                                        == 0);
+        assertThat(mails("eva@events.test")).isEqualTo(1);
+        assertThat(mails("mia@events.test")).isEqualTo(1);
+        assertThat(inbox("eva@events.test")).isEqualTo(1);
+        assertThat(inbox("mia@events.test")).isEqualTo(1);
+        assertThat(engaged(mentorship)).isEqualTo(1);
+    }
+
+    long engaged(MentorshipId mentorship) {
+        return jdbc.sql("select count(*) from engaged_pair where mentorship_id = ?")
+                .param(mentorship.value())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aPublicationResubmittedAfterItWasHandledSendsNothingTwice() {
         MentorRequested requested =
                 new MentorRequested(
