@@ -8,6 +8,7 @@ import io.tandem.matching.MentorRequested;
 import io.tandem.matching.RequestId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.mentorships.MentorshipsStarted;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentId;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,21 +128,24 @@ class EventDeliveryIntegrationTests {
 
     @Test
     void theSameEventDeliveredTwiceSendsOneMailAndOneInboxItemToEach() {
-        MentorshipStarted started =
-                new MentorshipStarted(
+        MentorshipId mentorship = new MentorshipId(UUID.randomUUID());
+        MentorshipsStarted started =
+                new MentorshipsStarted(
                         org.id(),
-                        new MentorshipId(UUID.randomUUID()),
                         program.id(),
-                        mentor,
-                        mentee);
+                        List.of(new MentorshipsStarted.Pair(mentorship, mentor, mentee)));
+        // and as the one-pair event an instance of the previous version left in the registry
+        MentorshipStarted before =
+                new MentorshipStarted(org.id(), mentorship, program.id(), mentor, mentee);
 
         transaction.executeWithoutResult(
                 status -> {
                     events.publishEvent(started);
                     events.publishEvent(copy(started));
+                    events.publishEvent(before);
                 });
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> completed(started.mentorshipId()) == 2);
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(mentorship) == 3);
         assertThat(mails("eva@events.test")).isEqualTo(1);
         assertThat(mails("mia@events.test")).isEqualTo(1);
         assertThat(inbox("eva@events.test")).isEqualTo(1);
@@ -178,6 +183,54 @@ class EventDeliveryIntegrationTests {
         transaction.executeWithoutResult(status -> events.publishEvent(again));
         await().atMost(Duration.ofMinutes(2)).until(() -> completed(invited.enrolmentId()) == 3);
         assertThat(mails("eva@events.test")).isEqualTo(2);
+    }
+
+    @Test
+    void aPublishsPairsResubmittedAfterTheyWereHandledStartNothingTwice() {
+        MentorshipId mentorship = new MentorshipId(UUID.randomUUID());
+        MentorshipsStarted started =
+                new MentorshipsStarted(
+                        org.id(),
+                        program.id(),
+                        List.of(new MentorshipsStarted.Pair(mentorship, mentor, mentee)));
+        transaction.executeWithoutResult(status -> events.publishEvent(started));
+        await().atMost(Duration.ofMinutes(2)).until(() -> completed(mentorship) == 1);
+        await().atMost(Duration.ofMinutes(2)).until(() -> engaged(mentorship) == 1);
+
+        // Every listener's publication of it left incomplete, as after a crash, then resubmitted:
+        // the event must read back from its stored form and change nothing the second time.
+        jdbc.sql(
+                        "update event_publication set completion_date = null, status = 'FAILED',"
+                                + " publication_date = ? where serialized_event like ?")
+                .params(
+                        Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                        "%" + mentorship + "%")
+                .update();
+        incomplete.resubmitIncompletePublications(
+                publication -> publication.getEvent().equals(started));
+
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () ->
+                                jdbc.sql(
+                                                        "select count(*) from event_publication where serialized_event like ?"
+                                                                + " and completion_date is null")
+                                                .param("%" + mentorship + "%")
+                                                .query(Long.class)
+                                                .single()
+                                        == 0);
+        assertThat(mails("eva@events.test")).isEqualTo(1);
+        assertThat(mails("mia@events.test")).isEqualTo(1);
+        assertThat(inbox("eva@events.test")).isEqualTo(1);
+        assertThat(inbox("mia@events.test")).isEqualTo(1);
+        assertThat(engaged(mentorship)).isEqualTo(1);
+    }
+
+    long engaged(MentorshipId mentorship) {
+        return jdbc.sql("select count(*) from engaged_pair where mentorship_id = ?")
+                .param(mentorship.value())
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tandem.mentorships.AgreementSigned;
 import io.tandem.mentorships.GoalAchieved;
 import io.tandem.mentorships.MentorshipEnded;
 import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.mentorships.MentorshipsStarted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,23 @@ class MentorshipActivity {
         this.engagement = engagement;
     }
 
+    /** A whole publish in the listener's one transaction; following a pair twice is a no-op. */
+    @ApplicationModuleListener
+    void on(MentorshipsStarted started) {
+        for (MentorshipsStarted.Pair pair : started.pairs()) {
+            engagement.follow(
+                    started.organisationId(),
+                    pair.mentorshipId(),
+                    started.programId(),
+                    pair.mentorId(),
+                    pair.menteeId());
+        }
+    }
+
+    /** A publication written before pairs were published in one event. */
     @ApplicationModuleListener
     void on(MentorshipStarted started) {
-        engagement.follow(
-                started.organisationId(),
-                started.mentorshipId(),
-                started.programId(),
-                started.mentorId(),
-                started.menteeId());
+        on(started.asBatch());
     }
 
     @ApplicationModuleListener

@@ -126,10 +126,17 @@ public class MentorshipManagement {
             throw new Conflict("mentorship.overbooking", menteesWithMentor, full.size());
         }
         mentorships.insertAll(organisation, created, source);
-        for (MentorshipSummary m : created) {
+        if (!created.isEmpty()) {
             events.publishEvent(
-                    new MentorshipStarted(
-                            organisation, m.id(), m.programId(), m.mentorId(), m.menteeId()));
+                    new MentorshipsStarted(
+                            organisation,
+                            program,
+                            created.stream()
+                                    .map(
+                                            m ->
+                                                    new MentorshipsStarted.Pair(
+                                                            m.id(), m.mentorId(), m.menteeId()))
+                                    .toList()));
         }
         return created;
     }

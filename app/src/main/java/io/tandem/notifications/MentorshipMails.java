@@ -1,12 +1,16 @@
 package io.tandem.notifications;
 
+import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipEnded;
+import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStarted;
+import io.tandem.mentorships.MentorshipsStarted;
 import io.tandem.mentorships.PlannedEndApproaching;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -40,37 +44,61 @@ class MentorshipMails {
         this.links = links;
     }
 
+    /**
+     * Every pair of one publish in the listener's one transaction: the people, the program and the
+     * link secrets read once for all of them (secrets made in address order, as everywhere).
+     */
+    @ApplicationModuleListener
+    void on(MentorshipsStarted started) {
+        OrganisationId org = started.organisationId();
+        List<PersonId> ids = new ArrayList<>(started.pairs().size() * 2);
+        for (MentorshipsStarted.Pair pair : started.pairs()) {
+            ids.add(pair.mentorId());
+            ids.add(pair.menteeId());
+        }
+        Map<PersonId, PersonSummary> people = this.people.findAll(org, ids);
+        String program = programs.get(org, started.programId()).name();
+        notifications.prepareLinks(
+                org, people.values().stream().map(PersonSummary::email).toList());
+        for (MentorshipsStarted.Pair pair : started.pairs()) {
+            PersonSummary mentor = people.get(pair.mentorId());
+            PersonSummary mentee = people.get(pair.menteeId());
+            if (mentor != null && mentee != null) {
+                tell(org, pair.mentorshipId(), program, mentor, mentee);
+            }
+        }
+    }
+
+    /** A publication written before pairs were published in one event. */
     @ApplicationModuleListener
     void on(MentorshipStarted started) {
-        Map<PersonId, PersonSummary> pair =
-                people.findAll(
-                        started.organisationId(), List.of(started.mentorId(), started.menteeId()));
-        PersonSummary mentor = pair.get(started.mentorId());
-        PersonSummary mentee = pair.get(started.menteeId());
-        if (mentor == null || mentee == null) {
-            return;
-        }
-        String program = programs.get(started.organisationId(), started.programId()).name();
-        notifications.prepareLinks(
-                started.organisationId(), List.of(mentor.email(), mentee.email()));
-        String path = "/mentorships/" + started.mentorshipId();
+        on(started.asBatch());
+    }
+
+    private void tell(
+            OrganisationId org,
+            MentorshipId mentorship,
+            String program,
+            PersonSummary mentor,
+            PersonSummary mentee) {
+        String path = "/mentorships/" + mentorship;
         String link = links.to(path);
         // One key per mentorship and recipient: handling this event again sends nothing twice.
-        String key = "mentorship-started:" + started.mentorshipId();
+        String key = "mentorship-started:" + mentorship;
         notifications.notify(
-                started.organisationId(),
+                org,
                 key + ":mentee",
                 mentee.email(),
                 messages.getMessage("inbox.matched.mentee", new Object[] {mentor.name(), program}),
                 path);
         notifications.notify(
-                started.organisationId(),
+                org,
                 key + ":mentor",
                 mentor.email(),
                 messages.getMessage("inbox.matched.mentor", new Object[] {mentee.name(), program}),
                 path);
         notifications.queueMail(
-                started.organisationId(),
+                org,
                 NotificationKind.PROGRAM_NEWS,
                 key + ":mentee",
                 mentee.email(),
@@ -80,7 +108,7 @@ class MentorshipMails {
                         new Object[] {mentee.firstName(), mentor.name(), program, link}),
                 null);
         notifications.queueMail(
-                started.organisationId(),
+                org,
                 NotificationKind.PROGRAM_NEWS,
                 key + ":mentor",
                 mentor.email(),

@@ -485,6 +485,23 @@ class PublishingIntegrationTests {
                         .query(String.class)
                         .list();
         assertThat(published).isNotEmpty().allMatch(e -> e.length() < 300);
+        // One publication per listener for the whole publish, not one per listener per pair.
+        List<String> started =
+                jdbc.sql(
+                                "select listener_id from event_publication where event_type like ?"
+                                        + " and serialized_event like ?")
+                        .params("%.MentorshipsStarted", "%" + program.id() + "%")
+                        .query(String.class)
+                        .list();
+        assertThat(started).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) from event_publication where event_type like ?"
+                                                + " and serialized_event like ?")
+                                .params("%.MentorshipStarted", "%" + program.id() + "%")
+                                .query(Long.class)
+                                .single())
+                .isZero();
 
         invitations.invite(org.id(), program.id(), List.of(mentees.get(0)), EnrolmentRole.MENTOR);
         List<String> invited =

@@ -140,12 +140,13 @@ class WorkspaceModuleTests {
 
         // The mentor's yes publishes the match; the mentorships module starts the pair from it.
         scenario.stimulate(() -> selfMatch.accept(org, request.id(), mia))
-                .andWaitForEventOfType(MentorshipStarted.class)
+                .andWaitForEventOfType(MentorshipsStarted.class)
                 .matching(e -> e.programId().equals(self.id()))
                 .toArriveAndVerify(
                         e -> {
-                            assertThat(e.menteeId()).isEqualTo(ela);
-                            assertThat(e.mentorId()).isEqualTo(mia);
+                            assertThat(e.pairs()).hasSize(1);
+                            assertThat(e.pairs().get(0).menteeId()).isEqualTo(ela);
+                            assertThat(e.pairs().get(0).mentorId()).isEqualTo(mia);
                         });
 
         // The same publication delivered again (a resubmitted event) starts nothing more.
