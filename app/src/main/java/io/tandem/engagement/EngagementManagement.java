@@ -56,6 +56,7 @@ public class EngagementManagement {
     private final MessageSourceAccessor messages;
     private final Clock clock;
     private final String baseUrl;
+    private final DashboardCache dashboards;
 
     EngagementManagement(
             PairActivities activities,
@@ -67,7 +68,9 @@ public class EngagementManagement {
             NotificationManagement notifications,
             MessageSource messageSource,
             Clock clock,
-            @Value("${tandem.base-url}") String baseUrl) {
+            @Value("${tandem.base-url}") String baseUrl,
+            DashboardCache dashboards) {
+        this.dashboards = dashboards;
         this.activities = activities;
         this.rules = rules;
         this.checkIns = checkIns;
@@ -285,6 +288,8 @@ public class EngagementManagement {
                     messages.getMessage("request.invalid"), errors);
         }
         rules.save(organisation, program, changed);
+        // The rules decide every pair's health: the manager sees the dashboard under the new ones.
+        dashboards.evict(organisation, program);
         return changed;
     }
 
@@ -320,6 +325,7 @@ public class EngagementManagement {
         Instant now = now();
         send(organisation, pair, "nudge:manual:" + UUID.randomUUID(), body, now);
         activities.nudged(organisation, mentorship, false, now);
+        dashboards.evict(organisation, program);
     }
 
     /** How many nudges the pair has had, automatic or sent by a program manager. */

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 class MentorshipActivity {
 
     private final EngagementManagement engagement;
+    private final DashboardCache dashboards;
 
-    MentorshipActivity(EngagementManagement engagement) {
+    MentorshipActivity(EngagementManagement engagement, DashboardCache dashboards) {
         this.engagement = engagement;
+        this.dashboards = dashboards;
     }
 
     @ApplicationModuleListener
@@ -56,5 +58,7 @@ class MentorshipActivity {
                 ended.programId(),
                 ended.mentorId(),
                 ended.menteeId());
+        // Ending a pair is a program manager's (or the pair's) decision they expect to see at once.
+        dashboards.evict(ended.organisationId(), ended.programId());
     }
 }
