@@ -103,7 +103,8 @@ class EngagementModuleTests {
                                                 eva,
                                                 mia,
                                                 10))
-                .andWaitForStateChange(() -> engagement.pairs(org, program.id(), null).size())
+                .andWaitForStateChange(
+                        () -> engagement.pairs(org, program.id(), null).size(), size -> size > 0)
                 .andVerify(size -> assertThat(size).isEqualTo(1));
     }
 
