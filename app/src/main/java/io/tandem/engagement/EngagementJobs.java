@@ -7,10 +7,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.tandem.identity.OrganisationId;
 import io.tandem.programs.ProgramId;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,8 +42,8 @@ class EngagementJobs {
     RecurringTask<Void> engagementDailyTask(
             EngagementManagement engagement,
             OneTimeTask<ProgramWork> engagementProgramTask,
-            @Value("${tandem.engagement.daily-at:02:00}") LocalTime at) {
-        return Tasks.recurring(DAILY, Schedules.daily(ZoneOffset.UTC, at))
+            EngagementProperties properties) {
+        return Tasks.recurring(DAILY, Schedules.daily(ZoneOffset.UTC, properties.dailyAt()))
                 .execute(
                         (instance, context) ->
                                 fanOut(

@@ -53,6 +53,7 @@ public class EngagementManagement {
     private final NotificationManagement notifications;
     private final MessageSourceAccessor messages;
     private final Clock clock;
+    private final DashboardCache dashboards;
 
     EngagementManagement(
             PairActivities activities,
@@ -63,7 +64,9 @@ public class EngagementManagement {
             WorkspaceManagement workspaces,
             NotificationManagement notifications,
             MessageSource messageSource,
-            Clock clock) {
+            Clock clock,
+            DashboardCache dashboards) {
+        this.dashboards = dashboards;
         this.activities = activities;
         this.rules = rules;
         this.checkIns = checkIns;
@@ -280,6 +283,8 @@ public class EngagementManagement {
                     messages.getMessage("request.invalid"), errors);
         }
         rules.save(organisation, program, changed);
+        // The rules decide every pair's health: the manager sees the dashboard under the new ones.
+        dashboards.evict(organisation, program);
         return changed;
     }
 
@@ -315,6 +320,7 @@ public class EngagementManagement {
         Instant now = now();
         send(organisation, pair, "nudge:manual:" + UUID.randomUUID(), body, now);
         activities.nudged(organisation, mentorship, false, now);
+        dashboards.evict(organisation, program);
     }
 
     /** How many nudges the pair has had, automatic or sent by a program manager. */

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class MentorshipActivity {
 
     private final EngagementManagement engagement;
+    private final DashboardCache dashboards;
 
-    MentorshipActivity(EngagementManagement engagement) {
+    MentorshipActivity(EngagementManagement engagement, DashboardCache dashboards) {
         this.engagement = engagement;
+        this.dashboards = dashboards;
     }
 
     /** A whole publish in the listener's one transaction; following a pair twice is a no-op. */
@@ -66,5 +68,7 @@ class MentorshipActivity {
                 ended.programId(),
                 ended.mentorId(),
                 ended.menteeId());
+        // Ending a pair is a program manager's (or the pair's) decision they expect to see at once.
+        dashboards.evict(ended.organisationId(), ended.programId());
     }
 }

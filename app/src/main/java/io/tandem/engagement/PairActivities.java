@@ -546,15 +546,25 @@ class PairActivities {
                 new ProgramId(rs.getObject(2, UUID.class)),
                 new PersonId(rs.getObject(3, UUID.class)),
                 new PersonId(rs.getObject(4, UUID.class)),
-                instant(rs.getTimestamp(5)),
-                instant(rs.getTimestamp(6)),
-                instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8)),
+                instant(rs, 5),
+                instant(rs, 6),
+                instant(rs, 7),
+                instant(rs, 8),
                 (Integer) rs.getObject(9),
                 (Integer) rs.getObject(10),
                 Health.valueOf(rs.getString(11)),
-                instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)));
+                instant(rs, 12),
+                instant(rs, 13));
+    }
+
+    /**
+     * A stored {@code timestamp} as the instant {@link #ts} wrote: read as a local date-time in the
+     * JVM's zone, which costs the driver far less than building a {@link Timestamp} for every cell
+     * of every pair the dashboard assesses.
+     */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.time.LocalDateTime at = rs.getObject(column, java.time.LocalDateTime.class);
+        return at == null ? null : at.atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 
     static Timestamp ts(Instant at) {

@@ -2,10 +2,11 @@ package io.tandem.engagement;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipManagement;
-import io.tandem.mentorships.MentorshipStatus;
 import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.mentorships.ProgramPairs;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.people.PersonPlacement;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentView;
@@ -56,6 +57,8 @@ public class ProgramReports {
     private final MentorshipManagement mentorships;
     private final PeopleManagement people;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DashboardCache dashboards;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     ProgramReports(
             EngagementManagement engagement,
@@ -65,8 +68,14 @@ public class ProgramReports {
             EnrolmentManagement enrolling,
             MentorshipManagement mentorships,
             PeopleManagement people,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            DashboardCache dashboards,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.events = events;
+        this.dashboards = dashboards;
+        this.readOnly =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.engagement = engagement;
         this.activities = activities;
         this.checkIns = checkIns;
@@ -81,13 +90,27 @@ public class ProgramReports {
         events.publishEvent(new ReportExported(organisation, program, what));
     }
 
+    /**
+     * The dashboard's figures as of at most {@code tandem.engagement.dashboard-max-age} ago (see
+     * {@link DashboardCache}); the program is looked up for the caller first, so a program they may
+     * not see is refused before any figures are served. Runs outside a transaction: a request
+     * waiting for the figures holds no database connection.
+     */
+    public DashboardReport dashboard(OrganisationId organisation, ProgramId programId) {
+        programs.get(organisation, programId);
+        return dashboards.get(
+                organisation,
+                programId,
+                () -> readOnly.execute(status -> report(organisation, programId)));
+    }
+
+    /** The figures computed now; {@link #dashboard} serves them to pages. */
     @Transactional(readOnly = true)
     public ProgramReport report(OrganisationId organisation, ProgramId programId) {
         ProgramView program = programs.get(organisation, programId);
         Instant now = engagement.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<MentorshipSummary> pairs =
-                mentorships.find(organisation, programId, null, ALL).items();
+        ProgramPairs pairs = mentorships.programPairs(organisation, programId);
         var health = engagement.healthCounts(organisation, programId);
         return new ProgramReport(
                 programId,
@@ -103,7 +126,7 @@ public class ProgramReports {
                 weeks(organisation, programId, today),
                 aggregates(checkIns.ratings(organisation, programId, CheckInKind.CHECK_IN)),
                 surveys(organisation, programId),
-                scores(pairs),
+                scores(pairs.scores()),
                 load(organisation, programId, pairs),
                 outcomes(organisation, programId, today),
                 comparison(organisation, pairs));
@@ -113,26 +136,16 @@ public class ProgramReports {
      * Participants against people like them who did not take part; see {@link
      * ProgramReport.Comparison}.
      */
-    ProgramReport.Comparison comparison(
-            OrganisationId organisation, List<MentorshipSummary> pairs) {
-        LocalDate since =
-                pairs.stream()
-                        .map(MentorshipSummary::startedOn)
-                        .filter(Objects::nonNull)
-                        .min(LocalDate::compareTo)
-                        .orElse(null);
+    ProgramReport.Comparison comparison(OrganisationId organisation, ProgramPairs pairs) {
+        LocalDate since = pairs.firstStart();
         if (since == null) {
             return null;
         }
-        Set<PersonId> participants = new HashSet<>();
-        pairs.forEach(
-                p -> {
-                    participants.add(p.mentorId());
-                    participants.add(p.menteeId());
-                });
         var outcomes =
                 people.outcomes(
-                        organisation, participants, since.atStartOfDay(ZoneOffset.UTC).toInstant());
+                        organisation,
+                        pairs.people(),
+                        since.atStartOfDay(ZoneOffset.UTC).toInstant());
         boolean shown =
                 outcomes.participants().people() >= ProgramReport.MINIMUM_PEOPLE
                         && outcomes.others().people() >= ProgramReport.MINIMUM_PEOPLE;
@@ -317,9 +330,7 @@ public class ProgramReports {
     }
 
     /** Match scores in ten equal ranges from the lowest to the highest. */
-    static List<ProgramReport.Bucket> scores(List<MentorshipSummary> pairs) {
-        List<Integer> values =
-                pairs.stream().map(MentorshipSummary::score).filter(Objects::nonNull).toList();
+    static List<ProgramReport.Bucket> scores(List<Integer> values) {
         if (values.isEmpty()) {
             return List.of();
         }
@@ -342,12 +353,10 @@ public class ProgramReports {
 
     /** How many mentors have 0, 1, 2… active mentees. */
     private List<ProgramReport.Bucket> load(
-            OrganisationId organisation, ProgramId program, List<MentorshipSummary> pairs) {
+            OrganisationId organisation, ProgramId program, ProgramPairs pairs) {
         Map<PersonId, Integer> load = new HashMap<>();
-        enrolling.mentorPlaces(organisation, program).keySet().forEach(m -> load.put(m, 0));
-        pairs.stream()
-                .filter(p -> p.status() == MentorshipStatus.ACTIVE)
-                .forEach(p -> load.merge(p.mentorId(), 1, Integer::sum));
+        enrolling.activeMentors(organisation, program).forEach(m -> load.put(m, 0));
+        load.putAll(pairs.activeMentees());
         Map<Integer, Integer> mentorsWith = new TreeMap<>();
         load.values().forEach(n -> mentorsWith.merge(n, 1, Integer::sum));
         List<ProgramReport.Bucket> result = new ArrayList<>();
@@ -577,37 +586,47 @@ public class ProgramReports {
                     "ended_on",
                     "score");
 
-    /** The program's pairs, metadata only. */
+    /**
+     * Writes the program's pairs as CSV ({@link #PAIR_HEADER}), metadata only, each row as the
+     * database hands the pair over: the people's placements and the pairs' health are read first,
+     * once each, and nothing is looked up per row. Closes {@code out}.
+     */
     @Transactional(readOnly = true)
-    public List<List<?>> pairs(OrganisationId organisation, ProgramId program) {
+    public void writePairs(OrganisationId organisation, ProgramId program, java.io.Writer out) {
         programs.get(organisation, program);
-        List<MentorshipSummary> pairs = mentorships.find(organisation, program, null, ALL).items();
-        Map<PersonId, PersonSummary> found = people(organisation, pairs);
-        // Health only: the people were read above, once.
+        Map<PersonId, PersonPlacement> found =
+                people.placements(
+                        organisation, mentorships.programPairs(organisation, program).people());
         Map<io.tandem.mentorships.MentorshipId, Health> health =
                 engagement.health(organisation, program);
-        List<List<?>> rows = new ArrayList<>();
-        for (MentorshipSummary p : pairs) {
-            PersonSummary mentor = found.get(p.mentorId());
-            PersonSummary mentee = found.get(p.menteeId());
-            Health h = health.get(p.id());
-            rows.add(
-                    java.util.Arrays.asList(
-                            mentor == null ? null : mentor.name(),
-                            mentor == null ? null : mentor.division(),
-                            mentor == null ? null : mentor.location(),
-                            mentor == null ? null : mentor.function(),
-                            mentee == null ? null : mentee.name(),
-                            mentee == null ? null : mentee.division(),
-                            mentee == null ? null : mentee.location(),
-                            mentee == null ? null : mentee.function(),
-                            p.status().name(),
-                            h == null ? null : h.name(),
-                            p.startedOn() == null ? null : p.startedOn().toString(),
-                            p.endedOn() == null ? null : p.endedOn().toString(),
-                            p.score()));
-        }
-        return rows;
+        ReportCsv.write(
+                out,
+                PAIR_HEADER,
+                rows ->
+                        mentorships.forEach(
+                                organisation,
+                                program,
+                                p -> rows.accept(pairRow(p, found, health.get(p.id())))));
+    }
+
+    private static List<?> pairRow(
+            MentorshipSummary p, Map<PersonId, PersonPlacement> found, Health h) {
+        PersonPlacement mentor = found.get(p.mentorId());
+        PersonPlacement mentee = found.get(p.menteeId());
+        return java.util.Arrays.asList(
+                mentor == null ? null : mentor.name(),
+                mentor == null ? null : mentor.division(),
+                mentor == null ? null : mentor.location(),
+                mentor == null ? null : mentor.function(),
+                mentee == null ? null : mentee.name(),
+                mentee == null ? null : mentee.division(),
+                mentee == null ? null : mentee.location(),
+                mentee == null ? null : mentee.function(),
+                p.status().name(),
+                h == null ? null : h.name(),
+                p.startedOn() == null ? null : p.startedOn().toString(),
+                p.endedOn() == null ? null : p.endedOn().toString(),
+                p.score());
     }
 
     // --- knowledge flow ---

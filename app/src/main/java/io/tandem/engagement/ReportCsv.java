@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,21 +24,35 @@ public final class ReportCsv {
 
     /** Writes the header and the rows; numbers stay numbers, every other cell is neutralised. */
     public static void write(Writer out, List<String> header, Iterable<List<?>> rows) {
+        write(out, header, rows::forEach);
+    }
+
+    /**
+     * Writes the header, then each row {@code rows} hands over, straight to {@code out}: an export
+     * of thousands of rows never holds them all. Closes {@code out}.
+     */
+    public static void write(Writer out, List<String> header, Consumer<Consumer<List<?>>> rows) {
         try (CSVPrinter printer =
                 new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(header.stream().map(ReportCsv::neutralise).toList());
-            for (List<?> row : rows) {
-                printer.printRecord(
-                        row.stream()
-                                .map(
-                                        v ->
-                                                v == null
-                                                        ? ""
-                                                        : v instanceof Number
-                                                                ? v
-                                                                : neutralise(v.toString()))
-                                .toList());
-            }
+            rows.accept(row -> print(printer, row));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void print(CSVPrinter printer, List<?> row) {
+        try {
+            printer.printRecord(
+                    row.stream()
+                            .map(
+                                    v ->
+                                            v == null
+                                                    ? ""
+                                                    : v instanceof Number
+                                                            ? v
+                                                            : neutralise(v.toString()))
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

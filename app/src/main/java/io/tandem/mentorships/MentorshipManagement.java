@@ -154,4 +154,22 @@ public class MentorshipManagement {
                 page,
                 mentorships.count(organisation, program, person));
     }
+
+    /**
+     * The program's mentorships, newest first as {@link #find} pages them, each handed to {@code
+     * each} as the database returns it: an export writes them without holding them all.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(
+            OrganisationId organisation,
+            ProgramId program,
+            java.util.function.Consumer<MentorshipSummary> each) {
+        mentorships.forEach(organisation, program, each);
+    }
+
+    /** What reports need of all the program's pairs, read in one pass without the pairs. */
+    @Transactional(readOnly = true)
+    public ProgramPairs programPairs(OrganisationId organisation, ProgramId program) {
+        return mentorships.programPairs(organisation, program);
+    }
 }

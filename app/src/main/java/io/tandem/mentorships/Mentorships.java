@@ -150,6 +150,56 @@ class Mentorships {
                 .list();
     }
 
+    /** The program's mentorships in {@link #find}'s order, each handed on as it is read. */
+    void forEach(
+            OrganisationId organisation,
+            ProgramId program,
+            java.util.function.Consumer<MentorshipSummary> each) {
+        jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from mentorship where organisation_id = ? and program_id = ?"
+                                + " order by started_on desc, id")
+                .params(organisation.value(), program.value())
+                .query(
+                        (org.springframework.jdbc.core.RowCallbackHandler)
+                                rs -> each.accept(map(rs, 0)));
+    }
+
+    /**
+     * The program's figures counted by the database: its pairs' match scores (none for a pair
+     * without one), each mentor's active mentees, everyone in a pair and the first start.
+     */
+    ProgramPairs programPairs(OrganisationId organisation, ProgramId program) {
+        List<Integer> scores = new ArrayList<>();
+        Map<PersonId, Integer> load = new java.util.HashMap<>();
+        Set<PersonId> people = new HashSet<>();
+        LocalDate[] first = new LocalDate[1];
+        jdbc.sql(
+                        "select mentor_id, mentee_id, status, score, started_on from mentorship"
+                                + " where organisation_id = ? and program_id = ?")
+                .params(organisation.value(), program.value())
+                .query(
+                        (org.springframework.jdbc.core.RowCallbackHandler)
+                                rs -> {
+                                    PersonId mentor = new PersonId(rs.getObject(1, UUID.class));
+                                    people.add(mentor);
+                                    people.add(new PersonId(rs.getObject(2, UUID.class)));
+                                    if ("ACTIVE".equals(rs.getString(3))) {
+                                        load.merge(mentor, 1, Integer::sum);
+                                    }
+                                    int score = rs.getInt(4);
+                                    if (!rs.wasNull()) {
+                                        scores.add(score);
+                                    }
+                                    LocalDate started = rs.getObject(5, LocalDate.class);
+                                    if (first[0] == null || started.isBefore(first[0])) {
+                                        first[0] = started;
+                                    }
+                                });
+        return new ProgramPairs(scores, load, people, first[0]);
+    }
+
     /** How many mentorships each program of the organisation has, in one statement. */
     Map<ProgramId, Long> countByProgram(OrganisationId organisation) {
         Map<ProgramId, Long> counts = new java.util.HashMap<>();
@@ -195,7 +245,7 @@ class Mentorships {
     private static MentorshipSummary map(ResultSet rs, int row) throws SQLException {
         int score = rs.getInt("score");
         Integer boxed = rs.wasNull() ? null : score;
-        LocalDate started = rs.getDate("started_on").toLocalDate();
+        LocalDate started = rs.getObject("started_on", LocalDate.class);
         return new MentorshipSummary(
                 new MentorshipId(rs.getObject("id", UUID.class)),
                 new ProgramId(rs.getObject("program_id", UUID.class)),
@@ -204,6 +254,6 @@ class Mentorships {
                 MentorshipStatus.valueOf(rs.getString("status")),
                 boxed,
                 started,
-                rs.getDate("ended_on") == null ? null : rs.getDate("ended_on").toLocalDate());
+                rs.getObject("ended_on", LocalDate.class));
     }
 }

@@ -149,6 +149,40 @@ class People {
         return rows;
     }
 
+    /** The placements of {@code ids}, a thousand ids a statement; unknown ids are left out. */
+    java.util.Map<PersonId, PersonPlacement> placements(
+            OrganisationId organisation, List<UUID> ids) {
+        java.util.Map<PersonId, PersonPlacement> found = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + BATCH));
+            List<Object> params = new ArrayList<>();
+            params.add(organisation.value());
+            params.addAll(chunk);
+            jdbc.sql(
+                            "select id, first_name, last_name, division, location, function_name"
+                                    + " from person where organisation_id = ? and id in ("
+                                    + String.join(
+                                            ", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                                    + ")")
+                    .params(params)
+                    .query(
+                            (org.springframework.jdbc.core.RowCallbackHandler)
+                                    rs -> {
+                                        PersonId id = new PersonId(rs.getObject(1, UUID.class));
+                                        found.put(
+                                                id,
+                                                new PersonPlacement(
+                                                        id,
+                                                        rs.getString(2),
+                                                        rs.getString(3),
+                                                        rs.getString(4),
+                                                        rs.getString(5),
+                                                        rs.getString(6)));
+                                    });
+        }
+        return found;
+    }
+
     java.util.Map<PersonId, PersonId> managers(OrganisationId organisation) {
         java.util.Map<PersonId, PersonId> managers = new java.util.HashMap<>();
         jdbc.sql("select id, manager_id from person where organisation_id = ?")

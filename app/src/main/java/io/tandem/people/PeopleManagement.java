@@ -349,6 +349,17 @@ public class PeopleManagement {
         return found;
     }
 
+    /**
+     * Name, division, location and function of each of {@code ids} found in the organisation, for
+     * reports over many pairs: no profile, no tags.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<PersonId, PersonPlacement> placements(
+            OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        return people.placements(
+                organisation, ids.stream().map(PersonId::value).distinct().toList());
+    }
+
     /** Each person's manager (null at the top), for reporting-chain checks over the whole tree. */
     public java.util.Map<PersonId, PersonId> managers(OrganisationId organisation) {
         return people.managers(organisation);

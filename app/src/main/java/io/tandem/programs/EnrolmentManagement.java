@@ -337,6 +337,13 @@ public class EnrolmentManagement {
         return places;
     }
 
+    /**
+     * Who is enrolled as an active mentor of the program; unlike {@link #mentorPlaces}, no places.
+     */
+    public java.util.Set<PersonId> activeMentors(OrganisationId organisation, ProgramId programId) {
+        return enrolments.activeMentorIds(organisation, programId);
+    }
+
     /** The person's own enrolments across programs. */
     public List<EnrolmentView> enrolmentsOf(OrganisationId organisation, PersonId person) {
         PersonSummary summary = people.find(organisation, person).orElse(null);

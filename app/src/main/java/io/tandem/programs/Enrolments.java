@@ -208,6 +208,19 @@ class Enrolments {
                 .list();
     }
 
+    /** The people enrolled as active mentors, without their enrolments. */
+    java.util.Set<PersonId> activeMentorIds(OrganisationId organisation, ProgramId program) {
+        java.util.Set<PersonId> ids = new java.util.HashSet<>();
+        jdbc.sql(
+                        "select person_id from enrolment where organisation_id = ? and program_id = ?"
+                                + " and role = 'MENTOR' and status = 'ACTIVE'")
+                .params(organisation.value(), program.value())
+                .query(
+                        (org.springframework.jdbc.core.RowCallbackHandler)
+                                rs -> ids.add(new PersonId(rs.getObject(1, java.util.UUID.class))));
+        return ids;
+    }
+
     List<Enrolment> all(OrganisationId organisation, ProgramId program) {
         return jdbc.sql(
                         "select "

@@ -24,6 +24,7 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramDraft;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.shared.PageQuery;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -262,6 +263,48 @@ class EngagementIntegrationTests {
     }
 
     @Test
+    void pairsCsvHasEveryPairWithItsPeopleAndHealthInThePagesOrder() {
+        // What the export wrote before it streamed: the pairs as the API pages them, each with its
+        // people's summaries and its health.
+        var listed = mentorships.find(org.id(), program, null, PageQuery.of(0, 100)).items();
+        var found = new java.util.HashMap<PersonId, io.tandem.people.PersonSummary>();
+        listed.forEach(
+                p -> found.putAll(people.findAll(org.id(), List.of(p.mentorId(), p.menteeId()))));
+        var health = engagement.health(org.id(), program);
+        List<List<?>> rows = new ArrayList<>();
+        for (var p : listed) {
+            var mentor = found.get(p.mentorId());
+            var mentee = found.get(p.menteeId());
+            rows.add(
+                    java.util.Arrays.asList(
+                            mentor.name(),
+                            mentor.division(),
+                            mentor.location(),
+                            mentor.function(),
+                            mentee.name(),
+                            mentee.division(),
+                            mentee.location(),
+                            mentee.function(),
+                            p.status().name(),
+                            health.get(p.id()) == null ? null : health.get(p.id()).name(),
+                            p.startedOn().toString(),
+                            p.endedOn() == null ? null : p.endedOn().toString(),
+                            p.score()));
+        }
+        java.io.StringWriter expected = new java.io.StringWriter();
+        ReportCsv.write(expected, ProgramReports.PAIR_HEADER, rows);
+
+        var response =
+                mvc.get().uri("/programs/{id}/exports/pairs.csv", program.value()).with(manager());
+        assertThat(response)
+                .hasStatusOk()
+                .hasContentType("text/csv;charset=UTF-8")
+                .hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pairs.csv\"");
+        assertThat(body("/programs/{id}/exports/pairs.csv")).isEqualTo(expected.toString());
+        assertThat(parse(expected.toString())).hasSize(1 + 5);
+    }
+
+    @Test
     void exportsNeutraliseFormulasAndLeaveOutWhatPairsWrote() throws Exception {
         String pairsCsv = body("/programs/{id}/exports/pairs.csv");
         List<CSVRecord> rows = parse(pairsCsv);
@@ -427,6 +470,7 @@ class EngagementIntegrationTests {
                                                 "average awareness",
                                                 "4.0"));
         assertThat(body("/programs/{id}/dashboard"))
+                .containsPattern("Figures as of \\d\\d:\\d\\d UTC on \\d{4}-\\d\\d-\\d\\d\\.")
                 .contains("Outcomes over time")
                 .contains("<th scope=\"row\">" + thisMonth + "</th>");
         assertThat(

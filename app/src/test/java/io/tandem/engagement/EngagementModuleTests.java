@@ -2,6 +2,7 @@ package io.tandem.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tandem.MutableClock;
 import io.tandem.TestPairs;
@@ -26,6 +27,7 @@ import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Engagement with the modules it depends on and a clock the test moves: health, nudges, check-ins
@@ -45,6 +48,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 @Import(EngagementModuleTests.Clocks.class)
+@TestPropertySource(properties = "tandem.engagement.dashboard-max-age=60s")
 class EngagementModuleTests {
 
     @TestConfiguration
@@ -71,6 +75,8 @@ class EngagementModuleTests {
     @Autowired WorkspaceManagement workspaces;
     @Autowired NotificationManagement notifications;
     @Autowired EngagementManagement engagement;
+    @Autowired ProgramReports reports;
+    @Autowired DashboardCache dashboards;
 
     OrganisationId org;
     ProgramView program;
@@ -97,7 +103,8 @@ class EngagementModuleTests {
                                                 eva,
                                                 mia,
                                                 10))
-                .andWaitForStateChange(() -> engagement.pairs(org, program.id(), null).size())
+                .andWaitForStateChange(
+                        () -> engagement.pairs(org, program.id(), null).size(), size -> size > 0)
                 .andVerify(size -> assertThat(size).isEqualTo(1));
     }
 
@@ -354,5 +361,95 @@ class EngagementModuleTests {
         clock.advanceDays(10);
         engagement.assess(org, program.id());
         assertThat(workspaces.details(org, pair).status()).isEqualTo(MentorshipStatus.ACTIVE);
+    }
+
+    /** Meetings held this week as the report counts them. */
+    static int meetingsThisWeek(ProgramReport report) {
+        return report.activity().get(report.activity().size() - 1).meetings();
+    }
+
+    @Test
+    void theDashboardIsServedFromItsReportUntilItIsOlderThanTheMaxAge() {
+        DashboardReport first = reports.dashboard(org, program.id());
+        assertThat(first.asOf()).isEqualTo(clock.instant());
+        assertThat(meetingsThisWeek(first.report())).isZero();
+
+        engagement.record(org, pair, ActivityKind.MEETING, UUID.randomUUID(), clock.instant());
+        clock.advance(java.time.Duration.ofSeconds(59));
+        DashboardReport cached = reports.dashboard(org, program.id());
+        assertThat(cached).as("the report of a minute ago, not computed again").isSameAs(first);
+        assertThat(meetingsThisWeek(reports.report(org, program.id())))
+                .as("computed now, the meeting counts")
+                .isEqualTo(1);
+
+        clock.advance(java.time.Duration.ofSeconds(1));
+        DashboardReport again = reports.dashboard(org, program.id());
+        assertThat(again.asOf()).isEqualTo(clock.instant());
+        assertThat(meetingsThisWeek(again.report())).isEqualTo(1);
+    }
+
+    @Test
+    void aManagersNudgeAndTheEndOfAPairShowOnTheDashboardAtOnce() {
+        DashboardReport before = reports.dashboard(org, program.id());
+        assertThat(before.report().healthNow().onTrack()).isEqualTo(1);
+        engagement.record(org, pair, ActivityKind.MEETING, UUID.randomUUID(), clock.instant());
+        assertThat(reports.dashboard(org, program.id())).isSameAs(before);
+
+        engagement.nudge(org, program.id(), pair, "Shall we meet on Friday?");
+        DashboardReport nudged = reports.dashboard(org, program.id());
+        assertThat(nudged).isNotSameAs(before);
+        assertThat(meetingsThisWeek(nudged.report())).isEqualTo(1);
+
+        workspaces.end(org, pair, null, EndReason.GOALS_MET);
+        await().atMost(java.time.Duration.ofMinutes(1))
+                .until(
+                        () ->
+                                reports.dashboard(org, program.id()).report().healthNow().onTrack()
+                                        == 0);
+        assertThat(reports.dashboard(org, program.id()).asOf())
+                .as("the clock did not move: the end evicted the report")
+                .isEqualTo(clock.instant());
+    }
+
+    @Test
+    void changedRulesShowOnTheDashboardAtOnce() {
+        clock.advanceDays(22);
+        assertThat(reports.dashboard(org, program.id()).report().healthNow().atRisk()).isEqualTo(1);
+        engagement.changeRules(
+                org,
+                program.id(),
+                new EngagementRules(200, 30, 45, 2, true, true, 7, false, 30, 7));
+        assertThat(reports.dashboard(org, program.id()).report().healthNow().onTrack())
+                .as("under twice the cadence and 30 quiet days, 22 days without a meeting are fine")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void requestsArrivingTogetherComputeTheReportOnce() throws Exception {
+        long before = dashboards.computations();
+        int callers = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<DashboardReport>> answers =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return reports.dashboard(org, program.id());
+                                }));
+            }
+            start.countDown();
+            DashboardReport first = answers.get(0).get(1, java.util.concurrent.TimeUnit.MINUTES);
+            for (var answer : answers) {
+                assertThat(answer.get(1, java.util.concurrent.TimeUnit.MINUTES)).isSameAs(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dashboards.computations() - before).isEqualTo(1);
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.engagement.api;
 
+import io.tandem.engagement.DashboardReport;
 import io.tandem.engagement.ProgramReport;
 import io.tandem.engagement.ProgramReports;
 import io.tandem.engagement.ReportCsv;
@@ -30,8 +31,11 @@ class ReportRestController {
      * Funnel, health, activity per week, check-in and survey aggregates (3+ answers), scores, load.
      */
     @GetMapping("/api/v1/programs/{id}/report")
-    ProgramReport report(TandemUser user, @PathVariable UUID id) {
-        return reports.report(user.organisationId(), new ProgramId(id));
+    ResponseEntity<ProgramReport> report(TandemUser user, @PathVariable UUID id) {
+        DashboardReport dashboard = reports.dashboard(user.organisationId(), new ProgramId(id));
+        // The figures may be up to tandem.engagement.dashboard-max-age old: say when they were
+        // made.
+        return ResponseEntity.ok().lastModified(dashboard.asOf()).body(dashboard.report());
     }
 
     /**
@@ -40,11 +44,13 @@ class ReportRestController {
      */
     @GetMapping(value = "/api/v1/programs/{id}/report.csv", produces = "text/csv")
     ResponseEntity<String> csv(TandemUser user, @PathVariable UUID id) {
-        ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        DashboardReport dashboard = reports.dashboard(user.organisationId(), new ProgramId(id));
+        ProgramReport report = dashboard.report();
         reports.exported(user.organisationId(), new ProgramId(id), "report.csv");
         StringWriter out = new StringWriter();
         ReportCsv.write(out, ProgramReports.REPORT_HEADER, ProgramReports.rows(report, null));
         return ResponseEntity.ok()
+                .lastModified(dashboard.asOf())
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

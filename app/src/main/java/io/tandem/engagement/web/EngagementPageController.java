@@ -1,5 +1,6 @@
 package io.tandem.engagement.web;
 
+import io.tandem.engagement.DashboardReport;
 import io.tandem.engagement.EngagementManagement;
 import io.tandem.engagement.EngagementRules;
 import io.tandem.engagement.Health;
@@ -54,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EngagementPageController {
 
     static final int PAIRS_PAGE = 50;
+    static final MediaType CSV =
+            new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     static final int PROGRAMS_PAGE = 25;
 
     /** The rules form; a missing number keeps the field's error instead of a 400. */
@@ -237,9 +240,10 @@ class EngagementPageController {
     String dashboard(TandemUser user, @PathVariable UUID id, Model model) {
         ProgramId program = new ProgramId(id);
         ProgramView view = programs.get(user.organisationId(), program);
-        ProgramReport report = reports.report(user.organisationId(), program);
+        DashboardReport dashboard = reports.dashboard(user.organisationId(), program);
         model.addAttribute("program", view);
-        model.addAttribute("report", report);
+        model.addAttribute("report", dashboard.report());
+        model.addAttribute("asOf", dashboard.asOf());
         model.addAttribute("print", false);
         return "engagement/dashboard";
     }
@@ -264,7 +268,7 @@ class EngagementPageController {
                             InputError.field(
                                     "section", String.join(", ", ProgramReports.SECTIONS))));
         }
-        ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        ProgramReport report = reports.dashboard(user.organisationId(), new ProgramId(id)).report();
         reports.exported(
                 user.organisationId(),
                 new ProgramId(id),
@@ -284,19 +288,22 @@ class EngagementPageController {
                 reports.participants(user.organisationId(), new ProgramId(id)));
     }
 
+    /** Streamed: the rows go to the response as they are read, not built up as a string first. */
     @GetMapping("/programs/{id}/exports/pairs.csv")
-    ResponseEntity<String> pairsCsv(TandemUser user, @PathVariable UUID id) {
+    void pairsCsv(TandemUser user, @PathVariable UUID id, HttpServletResponse response)
+            throws java.io.IOException {
+        // Looked up before anything is written, so a program the caller may not see is a 404.
+        programs.get(user.organisationId(), new ProgramId(id));
         reports.exported(user.organisationId(), new ProgramId(id), "pairs.csv");
-        return csv(
-                "pairs",
-                ProgramReports.PAIR_HEADER,
-                reports.pairs(user.organisationId(), new ProgramId(id)));
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pairs.csv\"");
+        reports.writePairs(user.organisationId(), new ProgramId(id), response.getWriter());
     }
 
     @GetMapping("/programs/{id}/exports/aggregates.csv")
     ResponseEntity<String> aggregates(TandemUser user, @PathVariable UUID id) {
         reports.exported(user.organisationId(), new ProgramId(id), "aggregates.csv");
-        ProgramReport report = reports.report(user.organisationId(), new ProgramId(id));
+        ProgramReport report = reports.dashboard(user.organisationId(), new ProgramId(id)).report();
         List<List<?>> rows = new java.util.ArrayList<>(ProgramReports.rows(report, "check-ins"));
         rows.addAll(ProgramReports.rows(report, "surveys"));
         return csv("aggregates", ProgramReports.REPORT_HEADER, rows);
@@ -378,7 +385,7 @@ class EngagementPageController {
         StringWriter out = new StringWriter();
         ReportCsv.write(out, header, rows);
         return ResponseEntity.status(HttpStatus.OK)
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(CSV)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + name + ".csv\"")
