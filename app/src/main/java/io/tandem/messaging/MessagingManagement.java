@@ -390,17 +390,22 @@ public class MessagingManagement {
                 throw notFound();
             }
             row = conversations.find(organisation, id);
-        } else if (!conversations.isMember(id, viewer) && row.get().mentorship() == null) {
-            // A mentee who joined the circle after it began talking.
-            Conversations.Row circle = row.get();
-            if (circleMentees(organisation, circle.program(), circle.mentor()).contains(viewer)) {
-                conversations.addMember(organisation, id, viewer);
+            if (row.isEmpty()) {
+                throw notFound();
             }
         }
-        if (row.isEmpty() || !conversations.isMember(id, viewer)) {
+        if (conversations.isMember(id, viewer)) {
+            return row.get();
+        }
+        // A mentee who joined the circle after it began talking.
+        Conversations.Row circle = row.get();
+        if (circle.mentorship() != null
+                || !circleMentees(organisation, circle.program(), circle.mentor())
+                        .contains(viewer)) {
             throw notFound();
         }
-        return row.get();
+        conversations.addMember(organisation, id, viewer);
+        return circle;
     }
 
     private MessageView own(OrganisationId organisation, UUID id, UUID messageId, PersonId author) {

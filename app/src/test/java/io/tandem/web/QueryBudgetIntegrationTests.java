@@ -195,6 +195,7 @@ class QueryBudgetIntegrationTests {
                         mentorship + "/meetings",
                         mentorship + "/agreement",
                         "/conversations",
+                        "/conversations/" + data.mentorship().id(),
                         "/programs",
                         program,
                         "/people",
