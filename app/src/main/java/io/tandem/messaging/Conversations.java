@@ -70,12 +70,20 @@ class Conversations {
                 .update();
     }
 
+    /** A new member has read nothing yet: everyone else's messages so far are unread. */
     void addMember(OrganisationId organisation, UUID conversation, PersonId person) {
         jdbc.sql(
                         "insert into conversation_member (conversation_id, person_id,"
-                                + " organisation_id, read_seq, digested_seq) values (?, ?, ?, 0, 0)"
-                                + " on conflict do nothing")
-                .params(conversation, person.value(), organisation.value())
+                                + " organisation_id, read_seq, digested_seq, unread_count) values"
+                                + " (?, ?, ?, 0, 0, (select count(*) from message where"
+                                + " conversation_id = ? and author_id <> ? and deleted_at is null"
+                                + " and hidden_at is null)) on conflict do nothing")
+                .params(
+                        conversation,
+                        person.value(),
+                        organisation.value(),
+                        conversation,
+                        person.value())
                 .update();
     }
 
@@ -175,6 +183,11 @@ class Conversations {
                         body,
                         Timestamp.from(at))
                 .update();
+        jdbc.sql(
+                        "update conversation_member set unread_count = unread_count + 1 where"
+                                + " conversation_id = ? and person_id <> ?")
+                .params(conversation, author.value())
+                .update();
     }
 
     Optional<MessageView> message(OrganisationId organisation, UUID id) {
@@ -222,43 +235,83 @@ class Conversations {
     }
 
     /** Deleting keeps the place in the conversation and forgets the words. */
-    void delete(UUID id, long eventSeq, Instant at) {
+    void delete(MessageView message, long eventSeq, Instant at) {
         jdbc.sql("update message set body = '', deleted_at = ?, event_seq = ? where id = ?")
-                .params(Timestamp.from(at), eventSeq, id)
+                .params(Timestamp.from(at), eventSeq, message.id())
                 .update();
+        uncount(message);
     }
 
-    void hide(UUID id, long eventSeq, Instant at) {
+    void hide(MessageView message, long eventSeq, Instant at) {
         jdbc.sql("update message set hidden_at = ?, event_seq = ? where id = ?")
-                .params(Timestamp.from(at), eventSeq, id)
+                .params(Timestamp.from(at), eventSeq, message.id())
+                .update();
+        uncount(message);
+    }
+
+    /** A message that stops showing stops counting for those who had not read it yet. */
+    private void uncount(MessageView message) {
+        if (message.deleted() || message.hidden()) {
+            return;
+        }
+        jdbc.sql(
+                        "update conversation_member set unread_count = unread_count - 1 where"
+                                + " conversation_id = ? and person_id <> ? and read_seq < ? and"
+                                + " unread_count > 0")
+                .params(message.conversationId(), message.authorId().value(), message.seq())
                 .update();
     }
 
-    /** Moves the read position forward; answers whether it moved (false: all was read). */
-    boolean markRead(UUID conversation, PersonId person, long seq) {
+    /** Whether the person has not read up to the conversation's latest change yet. */
+    boolean behind(UUID conversation, PersonId person) {
         return jdbc.sql(
-                                "update conversation_member set read_seq = ? where"
-                                        + " conversation_id = ? and person_id = ? and read_seq < ?")
-                        .params(seq, conversation, person.value(), seq)
+                                "select count(*) from conversation_member cm join conversation c"
+                                        + " on c.id = cm.conversation_id where cm.conversation_id"
+                                        + " = ? and cm.person_id = ? and cm.read_seq < c.last_seq")
+                        .params(conversation, person.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Moves the read position to the latest change of a locked conversation (so no post slips in
+     * between) and clears the count; answers whether it moved (false: all was read).
+     */
+    boolean markRead(UUID conversation, PersonId person) {
+        return jdbc.sql(
+                                "update conversation_member set read_seq = (select last_seq from"
+                                        + " conversation where id = ?), unread_count = 0 where"
+                                        + " conversation_id = ? and person_id = ? and read_seq <"
+                                        + " (select last_seq from conversation where id = ?)")
+                        .params(conversation, conversation, person.value(), conversation)
                         .update()
                 > 0;
     }
 
-    /** Unread messages per conversation: others' messages after the person's read position. */
+    /** Unread messages per conversation (others' messages after the read position), kept count. */
     Map<UUID, Long> unread(OrganisationId organisation, PersonId person) {
         Map<UUID, Long> counts = new HashMap<>();
         jdbc.sql(
-                        "select m.conversation_id, count(*) from conversation_member cm join"
-                                + " message m on m.conversation_id = cm.conversation_id and m.seq >"
-                                + " cm.read_seq where cm.organisation_id = ? and cm.person_id = ?"
-                                + " and m.author_id <> ? and m.deleted_at is null and m.hidden_at"
-                                + " is null group by m.conversation_id")
-                .params(organisation.value(), person.value(), person.value())
+                        "select conversation_id, unread_count from conversation_member where"
+                                + " organisation_id = ? and person_id = ? and unread_count > 0")
+                .params(organisation.value(), person.value())
                 .query(
                         rs -> {
                             counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
                         });
         return counts;
+    }
+
+    /** The person's unread messages in one conversation. */
+    long unread(UUID conversation, PersonId person) {
+        return jdbc.sql(
+                        "select unread_count from conversation_member where conversation_id = ?"
+                                + " and person_id = ?")
+                .params(conversation, person.value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     boolean report(OrganisationId organisation, UUID message, PersonId reporter) {

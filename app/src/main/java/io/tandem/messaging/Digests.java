@@ -173,7 +173,8 @@ class Digests {
         return jdbc.sql(
                         "select cm.organisation_id, cm.person_id, cm.conversation_id, count(*),"
                                 + " min(m.created_at), max(m.seq) from conversation_member cm join"
-                                + " message m on m.conversation_id = cm.conversation_id and m.seq >"
+                                + " message m on cm.unread_count > 0 and m.conversation_id ="
+                                + " cm.conversation_id and m.seq >"
                                 + " cm.read_seq and m.seq > cm.digested_seq and m.author_id <>"
                                 + " cm.person_id and m.deleted_at is null and m.hidden_at is null"
                                 + " group by cm.organisation_id, cm.person_id, cm.conversation_id"

@@ -27,6 +27,15 @@ class MessageContentRetention implements EndedMentorshipContent {
 
     @Override
     public int removeContent(OrganisationId organisation, List<MentorshipId> mentorships) {
+        List<java.util.UUID> ids = mentorships.stream().map(MentorshipId::value).toList();
+        // Every message of these conversations now counts as deleted: none is unread any more.
+        jdbc.sql(
+                        "update conversation_member set unread_count = 0 where organisation_id ="
+                                + " :org and conversation_id in (select id from conversation where"
+                                + " organisation_id = :org and mentorship_id in (:ids))")
+                .param("org", organisation.value())
+                .param("ids", ids)
+                .update();
         return jdbc.sql(
                         "update message set body = '', deleted_at = coalesce(deleted_at, :now)"
                                 + " where organisation_id = :org and body <> '' and conversation_id in"
@@ -34,7 +43,7 @@ class MessageContentRetention implements EndedMentorshipContent {
                                 + " and mentorship_id in (:ids))")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("org", organisation.value())
-                .param("ids", mentorships.stream().map(MentorshipId::value).toList())
+                .param("ids", ids)
                 .update();
     }
 }

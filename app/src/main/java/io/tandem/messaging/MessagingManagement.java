@@ -204,9 +204,13 @@ public class MessagingManagement {
     /** Everything up to now is read: the count drops on every page and instance. */
     @Transactional
     public void markRead(OrganisationId organisation, UUID id, PersonId viewer) {
-        Conversations.Row row = member(organisation, id, viewer);
+        member(organisation, id, viewer);
         // Opening a conversation with nothing new writes nothing and tells no instance.
-        if (conversations.markRead(id, viewer, conversations.lastSeq(row.id()))) {
+        if (!conversations.behind(id, viewer)) {
+            return;
+        }
+        conversations.lock(id);
+        if (conversations.markRead(id, viewer)) {
             fanout.announce(id);
         }
     }
@@ -267,9 +271,9 @@ public class MessagingManagement {
     @Transactional
     public MessageView delete(
             OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
-        own(organisation, id, messageId, author);
+        MessageView message = own(organisation, id, messageId, author);
         long seq = conversations.nextSeq(id);
-        conversations.delete(messageId, seq, clock.instant());
+        conversations.delete(message, seq, clock.instant());
         fanout.announce(id);
         return conversations.message(organisation, messageId).orElseThrow();
     }
@@ -325,11 +329,13 @@ public class MessagingManagement {
     /** Hides a reported message from the conversation; only reported messages can be hidden. */
     @Transactional
     public void hide(OrganisationId organisation, UUID messageId) {
-        MessageView message = reportedMessage(organisation, messageId);
-        conversations.lock(message.conversationId());
+        UUID conversation = reportedMessage(organisation, messageId).conversationId();
+        conversations.lock(conversation);
+        // Read again under the lock: a deletion just before must not be uncounted twice.
+        MessageView message = conversations.message(organisation, messageId).orElseThrow();
         long seq = conversations.nextSeq(message.conversationId());
         Instant now = clock.instant();
-        conversations.hide(messageId, seq, now);
+        conversations.hide(message, seq, now);
         conversations.resolveReports(messageId, now);
         fanout.announce(message.conversationId());
     }
@@ -384,17 +390,22 @@ public class MessagingManagement {
                 throw notFound();
             }
             row = conversations.find(organisation, id);
-        } else if (!conversations.isMember(id, viewer) && row.get().mentorship() == null) {
-            // A mentee who joined the circle after it began talking.
-            Conversations.Row circle = row.get();
-            if (circleMentees(organisation, circle.program(), circle.mentor()).contains(viewer)) {
-                conversations.addMember(organisation, id, viewer);
+            if (row.isEmpty()) {
+                throw notFound();
             }
         }
-        if (row.isEmpty() || !conversations.isMember(id, viewer)) {
+        if (conversations.isMember(id, viewer)) {
+            return row.get();
+        }
+        // A mentee who joined the circle after it began talking.
+        Conversations.Row circle = row.get();
+        if (circle.mentorship() != null
+                || !circleMentees(organisation, circle.program(), circle.mentor())
+                        .contains(viewer)) {
             throw notFound();
         }
-        return row.get();
+        conversations.addMember(organisation, id, viewer);
+        return circle;
     }
 
     private MessageView own(OrganisationId organisation, UUID id, UUID messageId, PersonId author) {
@@ -430,7 +441,7 @@ public class MessagingManagement {
                 row.mentor(),
                 conversations.members(row.id()),
                 conversations.lastSeq(row.id()),
-                conversations.unread(organisation, viewer).getOrDefault(row.id(), 0L));
+                conversations.unread(row.id(), viewer));
     }
 
     /** Whether the mentorship talks in its mentor's circle (a GROUP program) rather than alone. */

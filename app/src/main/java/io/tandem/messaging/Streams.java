@@ -35,6 +35,9 @@ class Streams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int BATCH = 500;
 
+    /** How long a delivery that could not read the database waits before it reads again. */
+    static final long RETRY_MILLIS = 1_000;
+
     private final Conversations conversations;
     private final MessagingProperties properties;
     private final Map<UUID, Set<ConversationStream>> byConversation = new ConcurrentHashMap<>();
@@ -124,6 +127,7 @@ class Streams implements SmartLifecycle {
                                     "Messaging streams could not read members of {}",
                                     conversation,
                                     e);
+                            later(() -> changed(conversation, true));
                         }
                     });
         }
@@ -221,8 +225,18 @@ class Streams implements SmartLifecycle {
                 }
             } while (changes.size() == BATCH);
         } catch (DataAccessException e) {
-            // The database is away; the listener's reconnect resyncs every stream.
+            // The pool is busy or the database away: read again soon, not only on the next change
+            // of this conversation (which may never come) or the listener's reconnect.
             log.debug("Messaging streams could not read conversation {}", conversation, e);
+            later(() -> changed(conversation, false));
+        }
+    }
+
+    private void later(Runnable again) {
+        try {
+            heartbeats.schedule(again, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
@@ -255,6 +269,7 @@ class Streams implements SmartLifecycle {
                             .mapToLong(Long::longValue)
                             .sum();
         } catch (DataAccessException e) {
+            later(() -> unreadChanged(first.person));
             return;
         }
         for (PersonStream stream : streams) {

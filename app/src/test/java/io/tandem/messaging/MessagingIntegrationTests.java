@@ -410,6 +410,50 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void unreadCountsFollowDeletionsAndHidingAndMatchTheMessagesEveryStep() {
+        MessageView a = messaging.post(org.id(), conversation, id("E1"), null, "A");
+        MessageView b = messaging.post(org.id(), conversation, id("E1"), null, "B");
+        messaging.post(org.id(), conversation, id("M1"), null, "Mine");
+        assertUnread("M1", 2);
+        assertUnread("E1", 1);
+        messaging.delete(org.id(), conversation, b.id(), id("E1"));
+        assertUnread("M1", 1);
+        messaging.markRead(org.id(), conversation, id("M1"));
+        assertUnread("M1", 0);
+        // A message already read leaves the count alone when it goes.
+        messaging.delete(org.id(), conversation, a.id(), id("E1"));
+        assertUnread("M1", 0);
+        MessageView rude = messaging.post(org.id(), conversation, id("E1"), null, "Rude");
+        messaging.post(org.id(), conversation, id("E1"), null, "Sorry");
+        assertUnread("M1", 2);
+        messaging.report(org.id(), conversation, rude.id(), id("M1"));
+        messaging.hide(org.id(), rude.id());
+        assertUnread("M1", 1);
+        // Hidden twice, counted down once.
+        messaging.hide(org.id(), rude.id());
+        assertUnread("M1", 1);
+        assertUnread("E1", 1);
+    }
+
+    /** The kept count, checked against the messages themselves. */
+    private void assertUnread(String code, long expected) {
+        long counted =
+                jdbc.sql(
+                                "select count(*) from message m join conversation_member cm on"
+                                        + " cm.conversation_id = m.conversation_id and m.seq >"
+                                        + " cm.read_seq where cm.conversation_id = ? and"
+                                        + " cm.person_id = ? and m.author_id <> cm.person_id and"
+                                        + " m.deleted_at is null and m.hidden_at is null")
+                        .params(conversation, id(code).value())
+                        .query(Long.class)
+                        .single();
+        assertThat(counted).as("messages unread by " + code).isEqualTo(expected);
+        assertThat(messaging.unread(org.id(), id(code))).isEqualTo(expected);
+        assertThat(messaging.conversation(org.id(), conversation, id(code)).unread())
+                .isEqualTo(expected);
+    }
+
+    @Test
     void theReportedMessagesArePagedEachOnExactlyOnePage() throws Exception {
         java.util.Set<String> posted = new java.util.HashSet<>();
         for (int i = 0; i < 30; i++) {

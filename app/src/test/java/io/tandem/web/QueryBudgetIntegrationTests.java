@@ -72,7 +72,10 @@ class QueryBudgetIntegrationTests {
                     "/match-runs/{id}?page=2", 13,
                     "employee /", 18,
                     "employee /mentorships/{id}", 32,
-                    "employee /mentorships/{id}/agreement", 16);
+                    "employee /mentorships/{id}/agreement", 16,
+                    // Reading, the page and marking read each check membership (one answers 404
+                    // alone); no statement per message row.
+                    "employee /conversations/{id}", 17);
 
     private static final java.util.regex.Pattern ID =
             java.util.regex.Pattern.compile(
@@ -195,6 +198,7 @@ class QueryBudgetIntegrationTests {
                         mentorship + "/meetings",
                         mentorship + "/agreement",
                         "/conversations",
+                        "/conversations/" + data.mentorship().id(),
                         "/programs",
                         program,
                         "/people",
