@@ -1,10 +1,14 @@
 package io.tandem;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -48,15 +52,30 @@ class TaskScheduling {
             JsonMapper json,
             @Value("${tandem.scheduler.enabled:true}") boolean enabled,
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
-            @Value("${tandem.scheduler.threads:4}") int threads) {
+            @Value("${tandem.scheduler.threads:4}") int threads,
+            @Value("${tandem.scheduler.name:}") String name) {
         return new TaskRunner(
-                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () ->
+                        build(
+                                dataSource,
+                                tasks,
+                                new JsonTaskData(json),
+                                pollingInterval,
+                                threads,
+                                name),
                 enabled);
     }
 
     /**
      * A scheduler on the given database running the given tasks; the application's own, and a
-     * second one in tests that prove work runs once across instances.
+     * second one in tests that prove work runs once across instances. {@code name} shows in {@code
+     * picked_by} (blank: the host name).
+     *
+     * <p>On PostgreSQL each poll claims a batch of due executions in one statement ({@code update …
+     * where … in (select … for update skip locked) returning …}), so two instances never try the
+     * same rows and no row costs a claim of its own; each execution then runs in its own
+     * transaction, outside the claim. Other databases (H2) claim each execution with an optimistic
+     * update of its row as it starts.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Scheduler build(
@@ -64,20 +83,38 @@ class TaskScheduling {
             List<Task<?>> tasks,
             Serializer serializer,
             Duration pollingInterval,
-            int threads) {
+            int threads,
+            String name) {
         List startup = tasks.stream().filter(OnStartup.class::isInstance).toList();
         // startTasks(...) adds the recurring tasks to the known ones itself: naming them in both
         // places fails with "Duplicate key" as soon as one recurring task exists.
         List others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
-        return Scheduler.create(dataSource, others)
-                .startTasks(startup)
-                .serializer(serializer)
-                .tableName(TABLE)
-                .pollingInterval(pollingInterval)
-                .heartbeatInterval(Duration.ofSeconds(30))
-                .threads(threads)
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .build();
+        SchedulerBuilder builder =
+                Scheduler.create(dataSource, others)
+                        .startTasks(startup)
+                        .serializer(serializer)
+                        .tableName(TABLE)
+                        .pollingInterval(pollingInterval)
+                        .heartbeatInterval(Duration.ofSeconds(30))
+                        .threads(threads)
+                        .shutdownMaxWait(Duration.ofSeconds(10));
+        if (name != null && !name.isBlank()) {
+            builder.schedulerName(new SchedulerName.Fixed(name));
+        }
+        if (postgres(dataSource)) {
+            // Claim up to four executions per thread at once; claim again when fewer than one per
+            // thread are left waiting.
+            builder.pollUsingLockAndFetch(1.0, 4.0);
+        }
+        return builder.build();
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's name", e);
+        }
     }
 
     /** Starts the scheduler with the application and stops it before the database goes. */
