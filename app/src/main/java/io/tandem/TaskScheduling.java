@@ -7,8 +7,6 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -70,12 +68,6 @@ class TaskScheduling {
      * A scheduler on the given database running the given tasks; the application's own, and a
      * second one in tests that prove work runs once across instances. {@code name} shows in {@code
      * picked_by} (blank: the host name).
-     *
-     * <p>On PostgreSQL each poll claims a batch of due executions in one statement ({@code update …
-     * where … in (select … for update skip locked) returning …}), so two instances never try the
-     * same rows and no row costs a claim of its own; each execution then runs in its own
-     * transaction, outside the claim. Other databases (H2) claim each execution with an optimistic
-     * update of its row as it starts.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Scheduler build(
@@ -101,20 +93,7 @@ class TaskScheduling {
         if (name != null && !name.isBlank()) {
             builder.schedulerName(new SchedulerName.Fixed(name));
         }
-        if (postgres(dataSource)) {
-            // Claim up to four executions per thread at once; claim again when fewer than one per
-            // thread are left waiting.
-            builder.pollUsingLockAndFetch(1.0, 4.0);
-        }
         return builder.build();
-    }
-
-    private static boolean postgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's name", e);
-        }
     }
 
     /** Starts the scheduler with the application and stops it before the database goes. */
