@@ -1,7 +1,9 @@
 package io.tandem;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -48,15 +50,24 @@ class TaskScheduling {
             JsonMapper json,
             @Value("${tandem.scheduler.enabled:true}") boolean enabled,
             @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
-            @Value("${tandem.scheduler.threads:4}") int threads) {
+            @Value("${tandem.scheduler.threads:4}") int threads,
+            @Value("${tandem.scheduler.name:}") String name) {
         return new TaskRunner(
-                () -> build(dataSource, tasks, new JsonTaskData(json), pollingInterval, threads),
+                () ->
+                        build(
+                                dataSource,
+                                tasks,
+                                new JsonTaskData(json),
+                                pollingInterval,
+                                threads,
+                                name),
                 enabled);
     }
 
     /**
      * A scheduler on the given database running the given tasks; the application's own, and a
-     * second one in tests that prove work runs once across instances.
+     * second one in tests that prove work runs once across instances. {@code name} shows in {@code
+     * picked_by} (blank: the host name).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Scheduler build(
@@ -64,20 +75,25 @@ class TaskScheduling {
             List<Task<?>> tasks,
             Serializer serializer,
             Duration pollingInterval,
-            int threads) {
+            int threads,
+            String name) {
         List startup = tasks.stream().filter(OnStartup.class::isInstance).toList();
         // startTasks(...) adds the recurring tasks to the known ones itself: naming them in both
         // places fails with "Duplicate key" as soon as one recurring task exists.
         List others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
-        return Scheduler.create(dataSource, others)
-                .startTasks(startup)
-                .serializer(serializer)
-                .tableName(TABLE)
-                .pollingInterval(pollingInterval)
-                .heartbeatInterval(Duration.ofSeconds(30))
-                .threads(threads)
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .build();
+        SchedulerBuilder builder =
+                Scheduler.create(dataSource, others)
+                        .startTasks(startup)
+                        .serializer(serializer)
+                        .tableName(TABLE)
+                        .pollingInterval(pollingInterval)
+                        .heartbeatInterval(Duration.ofSeconds(30))
+                        .threads(threads)
+                        .shutdownMaxWait(Duration.ofSeconds(10));
+        if (name != null && !name.isBlank()) {
+            builder.schedulerName(new SchedulerName.Fixed(name));
+        }
+        return builder.build();
     }
 
     /** Starts the scheduler with the application and stops it before the database goes. */

@@ -113,7 +113,8 @@ class TaskSchedulingIntegrationTests {
                 List.of(task),
                 new TaskScheduling.JsonTaskData(json),
                 Duration.ofMillis(200),
-                4);
+                4,
+                null);
     }
 
     private long remaining(String name) {

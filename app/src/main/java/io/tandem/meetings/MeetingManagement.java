@@ -671,20 +671,24 @@ public class MeetingManagement {
         return feeds.reset(organisation, person);
     }
 
+    /** A rendered feed and its entity tag (a digest of the text), for conditional requests. */
+    public record Feed(String ics, String etag) {}
+
     /**
-     * The feed the secret opens: every meeting its owner organises or is invited to, cancelled ones
-     * with STATUS:CANCELLED so that subscribed calendars drop them. Empty for an unknown secret.
+     * The feed the secret opens: every meeting its owner organises or is invited to that repeats or
+     * ended less than {@code tandem.meetings.feed-past} ago, cancelled ones with STATUS:CANCELLED
+     * so that subscribed calendars drop them. Empty for an unknown secret.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> feed(String secret) {
+    public java.util.Optional<Feed> feed(String secret) {
         if (secret == null || secret.length() < 40 || secret.length() > 64) {
             return java.util.Optional.empty();
         }
-        return feeds.owner(secret)
+        return meetings.feed(secret, now().minus(properties.feedPast()))
                 .map(
-                        owner -> {
-                            List<Meeting> all =
-                                    meetings.ofPerson(owner.organisation(), owner.person());
+                        rows -> {
+                            CalendarFeeds.Owner owner = rows.owner();
+                            List<Meeting> all = rows.meetings();
                             java.util.Set<PersonId> ids = new java.util.HashSet<>();
                             all.forEach(
                                     m -> {
@@ -692,7 +696,9 @@ public class MeetingManagement {
                                         ids.add(m.attendeeId());
                                     });
                             Map<PersonId, PersonSummary> found =
-                                    people.findAll(owner.organisation(), ids);
+                                    ids.isEmpty()
+                                            ? Map.of()
+                                            : people.findAll(owner.organisation(), ids);
                             List<Invitations.FeedEntry> entries = new ArrayList<>();
                             for (Meeting m : all) {
                                 PersonSummary organiser = found.get(m.organiserId());
@@ -703,16 +709,28 @@ public class MeetingManagement {
                             }
                             RenderedFeed rendered = renderedFeeds.getIfPresent(owner);
                             if (rendered != null && rendered.entries().equals(entries)) {
-                                return rendered.ics();
+                                return rendered.feed();
                             }
                             String ics = Invitations.feed(entries);
-                            renderedFeeds.put(owner, new RenderedFeed(List.copyOf(entries), ics));
-                            return ics;
+                            Feed feed = new Feed(ics, digest(ics));
+                            renderedFeeds.put(owner, new RenderedFeed(List.copyOf(entries), feed));
+                            return feed;
                         });
     }
 
+    private static String digest(String text) {
+        try {
+            byte[] hash =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A feed as last rendered, with everything it was rendered from. */
-    private record RenderedFeed(List<Invitations.FeedEntry> entries, String ics) {}
+    private record RenderedFeed(List<Invitations.FeedEntry> entries, Feed feed) {}
 
     /**
      * Rendered feeds by owner. Calendar applications poll a feed that rarely changes, and rendering
@@ -725,7 +743,7 @@ public class MeetingManagement {
                     com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                             .maximumWeight(16L * 1024 * 1024)
                             .<CalendarFeeds.Owner, RenderedFeed>weigher(
-                                    (owner, feed) -> feed.ics().length())
+                                    (owner, rendered) -> rendered.feed().ics().length())
                             .expireAfterAccess(Duration.ofHours(1))
                             .build();
 

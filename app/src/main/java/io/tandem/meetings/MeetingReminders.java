@@ -13,9 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,21 +156,28 @@ class MeetingReminders {
         if (meeting == null || meeting.cancelled() || meeting.sequence() != reminder.sequence()) {
             return;
         }
-        jdbc.sql(
-                        "insert into meeting_reminder_log (id, organisation_id, meeting_id,"
-                                + " occurs_at, lead_time, sent_at, picked_by)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        UUID.randomUUID(),
-                        organisation.value(),
-                        meeting.id(),
-                        Timestamp.from(reminder.occursAt()),
-                        reminder.lead().name(),
-                        Timestamp.from(clock.instant()),
-                        pickedBy)
-                .update();
+        // Once per meeting, occurrence and lead, whoever runs it and however often: a run that
+        // finds the row was sent before (by an instance that died before its scheduler noted it).
+        int logged =
+                jdbc.sql(
+                                "insert into meeting_reminder_log (id, organisation_id, meeting_id,"
+                                        + " occurs_at, lead_time, sent_at, picked_by)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        .params(
+                                UUID.randomUUID(),
+                                organisation.value(),
+                                meeting.id(),
+                                Timestamp.from(reminder.occursAt()),
+                                reminder.lead().name(),
+                                Timestamp.from(clock.instant()),
+                                pickedBy)
+                        .update();
+        if (logged == 0) {
+            return;
+        }
         Map<PersonId, PersonSummary> two =
                 people.findAll(organisation, List.of(meeting.organiserId(), meeting.attendeeId()));
+        Set<PersonId> inAppOnly = inAppOnly(organisation, two.keySet());
         for (PersonSummary person : two.values()) {
             if (!person.active()) {
                 continue;
@@ -198,7 +209,7 @@ class MeetingReminders {
                     person.email(),
                     messages.getMessage("meetings.reminder.inbox." + lead, args),
                     "/meetings/" + meeting.id());
-            if (wantsMail(organisation, person.id())) {
+            if (!inAppOnly.contains(person.id())) {
                 notifications.queueMail(
                         organisation,
                         NotificationKind.REMINDERS,
@@ -212,6 +223,27 @@ class MeetingReminders {
         if (meeting.recurrence() != Recurrence.NONE) {
             scheduleNext(meeting, reminder.lead(), reminder.occursAt());
         }
+    }
+
+    /** Of these people, those who switched reminder mails off: one statement for all. */
+    private Set<PersonId> inAppOnly(OrganisationId organisation, Collection<PersonId> persons) {
+        if (persons.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.sql(
+                                "select person_id from meeting_preference where organisation_id"
+                                        + " = ? and not reminder_mail and person_id in ("
+                                        + String.join(
+                                                ", ", Collections.nCopies(persons.size(), "?"))
+                                        + ")")
+                        .params(
+                                Stream.concat(
+                                                Stream.of(organisation.value()),
+                                                persons.stream().map(PersonId::value))
+                                        .toList())
+                        .query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+                        .list());
     }
 
     boolean wantsMail(OrganisationId organisation, PersonId person) {

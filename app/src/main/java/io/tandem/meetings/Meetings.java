@@ -25,6 +25,8 @@ class Meetings {
                     + " starts_at, ends_at, zone, recurrence, place, location, sequence, status,"
                     + " response, created_at";
 
+    private static final String FEED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "m.$1");
+
     /** One occurrence's answer. */
     record Outcome(Instant occursAt, boolean held, PersonId answeredBy, Instant answeredAt) {}
 
@@ -171,6 +173,39 @@ class Meetings {
     }
 
     /** Everything a person organises or attends, cancelled ones included (the feed shows them). */
+    /** A feed's owner and their meetings, as one statement reads them. */
+    record FeedRows(CalendarFeeds.Owner owner, List<Meeting> meetings) {}
+
+    /**
+     * The owner of the feed the secret opens and every meeting they organise or are invited to that
+     * repeats or ends after {@code since}, in one statement; empty for an unknown secret.
+     */
+    Optional<FeedRows> feed(String secret, Instant since) {
+        CalendarFeeds.Owner[] owner = {null};
+        List<Meeting> found = new ArrayList<>();
+        jdbc.sql(
+                        "select f.organisation_id as feed_organisation, f.person_id as feed_person, "
+                                + FEED_COLUMNS
+                                + " from calendar_feed f left join meeting m"
+                                + " on m.organisation_id = f.organisation_id"
+                                + " and (m.organiser_id = f.person_id or m.attendee_id = f.person_id)"
+                                + " and (m.recurrence <> 'NONE' or m.ends_at >= ?)"
+                                + " where f.secret = ? order by m.starts_at, m.id")
+                .params(Timestamp.from(since), secret)
+                .query(
+                        rs -> {
+                            owner[0] =
+                                    new CalendarFeeds.Owner(
+                                            new OrganisationId(
+                                                    rs.getObject("feed_organisation", UUID.class)),
+                                            new PersonId(rs.getObject("feed_person", UUID.class)));
+                            if (rs.getObject("id") != null) {
+                                found.add(map(rs, found.size()));
+                            }
+                        });
+        return owner[0] == null ? Optional.empty() : Optional.of(new FeedRows(owner[0], found));
+    }
+
     List<Meeting> ofPerson(OrganisationId organisation, PersonId person) {
         return jdbc.sql(
                         "select "

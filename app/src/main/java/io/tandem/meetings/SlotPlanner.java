@@ -40,14 +40,35 @@ final class SlotPlanner {
             int limit) {
         List<Window> shared =
                 WorkingHours.overlap(a.between(zoneA, from, to), b.between(zoneB, from, to));
-        List<Slot> slots = new ArrayList<>();
+        // Candidates and busy times as epoch milliseconds, busy ones by start: each candidate
+        // looks only at the busy times from the first that has not ended before it, and stops at
+        // the first that starts after it, with no object made for a candidate that is refused.
+        int n = busy.size();
+        long[] busyStart = new long[n];
+        long[] busyEnd = new long[n];
+        List<Slot> sorted = new ArrayList<>(busy);
+        sorted.sort(java.util.Comparator.comparing(Slot::start));
+        for (int i = 0; i < n; i++) {
+            busyStart[i] = sorted.get(i).start().toEpochMilli();
+            busyEnd[i] = sorted.get(i).end().toEpochMilli();
+        }
+        long length = duration.toMillis();
+        long step = STEP.toMillis();
+        List<Slot> slots = new ArrayList<>(Math.min(limit, 64));
+        int first = 0;
         for (Window window : shared) {
-            for (Instant start = alignUp(window.start());
-                    !start.plus(duration).isAfter(window.end());
-                    start = start.plus(STEP)) {
-                Slot slot = new Slot(start, start.plus(duration));
-                if (busy.stream().noneMatch(slot::overlaps)) {
-                    slots.add(slot);
+            long end = window.end().toEpochMilli();
+            for (long start = alignUp(window.start()).toEpochMilli();
+                    start + length <= end;
+                    start += step) {
+                while (first < n && busyEnd[first] <= start) {
+                    first++;
+                }
+                if (free(busyStart, busyEnd, first, start, start + length)) {
+                    slots.add(
+                            new Slot(
+                                    Instant.ofEpochMilli(start),
+                                    Instant.ofEpochMilli(start + length)));
                     if (slots.size() == limit) {
                         return slots;
                     }
@@ -55,6 +76,15 @@ final class SlotPlanner {
             }
         }
         return slots;
+    }
+
+    private static boolean free(long[] busyStart, long[] busyEnd, int from, long start, long end) {
+        for (int i = from; i < busyStart.length && busyStart[i] < end; i++) {
+            if (busyEnd[i] > start) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Instant alignUp(Instant instant) {

@@ -24,10 +24,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,6 +43,9 @@ public class WorkspaceManagement {
 
     static final int MAX_TEXT = 10_000;
     static final int TIMELINE_LENGTH = 20;
+
+    /** Action items and notes the workspace shows before "show all". */
+    public static final int LIST_LENGTH = 10;
 
     /**
      * What the pair sets in their agreement; {@code version} is the one the editor started from.
@@ -105,41 +106,23 @@ public class WorkspaceManagement {
 
     /** The workspace as {@code viewer} sees it; 404 unless they are in the pair. */
     public WorkspaceView workspace(OrganisationId organisation, MentorshipId id, PersonId viewer) {
+        return workspace(organisation, id, viewer, false);
+    }
+
+    /**
+     * The workspace with the latest {@link #LIST_LENGTH} action items and notes, or all of them
+     * when {@code everything}.
+     */
+    public WorkspaceView workspace(
+            OrganisationId organisation, MentorshipId id, PersonId viewer, boolean everything) {
         Workspaces.Row row = member(organisation, id, viewer);
         ProgramView program = programs.get(organisation, row.summary().programId());
-        List<Goal> goals = workspaces.goals(organisation, id);
-        List<WorkspaceView.ActionItem> actions = workspaces.actionItems(organisation, id);
-        List<WorkspaceView.Note> notes =
-                workspaces.notes(organisation, id, viewer).stream()
-                        .map(
-                                n ->
-                                        new WorkspaceView.Note(
-                                                n.id(),
-                                                n.author(),
-                                                n.shared(),
-                                                markdown.html(n.body()),
-                                                n.createdAt()))
-                        .toList();
-        Map<UUID, String> titles = new HashMap<>();
-        goals.forEach(
-                g -> {
-                    titles.put(g.id(), g.title());
-                    g.milestones().forEach(m -> titles.put(m.id(), m.title()));
-                });
-        actions.forEach(a -> titles.put(a.id(), a.title()));
+        LocalDate today = today();
+        int limit = everything ? Integer.MAX_VALUE : LIST_LENGTH;
+        var actions = workspaces.actionItems(organisation, id, limit);
+        var notes = workspaces.notes(organisation, id, viewer, limit);
         List<WorkspaceView.TimelineEntry> timeline =
-                new ArrayList<>(
-                        workspaces.timeline(organisation, id, TIMELINE_LENGTH).stream()
-                                .map(
-                                        e ->
-                                                new WorkspaceView.TimelineEntry(
-                                                        e.kind(),
-                                                        e.subject() == null
-                                                                ? null
-                                                                : titles.get(e.subject()),
-                                                        e.actor(),
-                                                        e.at()))
-                                .toList());
+                new ArrayList<>(workspaces.timeline(organisation, id, TIMELINE_LENGTH));
         timelineSources.forEach(
                 source -> timeline.addAll(source.recent(organisation, id, TIMELINE_LENGTH)));
         timeline.sort(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed());
@@ -149,15 +132,37 @@ public class WorkspaceManagement {
                 row.endReason(),
                 viewer,
                 agreement(organisation, row, program),
-                goals,
-                actions,
-                notes,
+                workspaces.goalLines(organisation, id, today),
+                actions.items(),
+                actions.total(),
+                notes.items().stream()
+                        .map(
+                                n ->
+                                        new WorkspaceView.Note(
+                                                n.id(),
+                                                n.author(),
+                                                n.shared(),
+                                                markdown.html(n.body()),
+                                                n.createdAt()))
+                        .toList(),
+                notes.total(),
                 List.copyOf(timeline.subList(0, Math.min(TIMELINE_LENGTH, timeline.size()))),
                 programs.sharesGoals(organisation, program.id()),
                 row.extensionUntil() == null
                         ? null
                         : new WorkspaceView.Extension(row.extensionUntil(), row.extensionBy()),
                 workspaces.answered(organisation, id, viewer),
+                today);
+    }
+
+    /** One goal with its milestones and dated updates; 404 unless the viewer is in the pair. */
+    public GoalView goal(OrganisationId organisation, MentorshipId id, PersonId viewer, UUID goal) {
+        Workspaces.Row row = member(organisation, id, viewer);
+        return new GoalView(
+                row.summary(),
+                viewer,
+                goal(organisation, id, goal),
+                workspaces.updates(organisation, goal),
                 today());
     }
 
@@ -213,7 +218,7 @@ public class WorkspaceManagement {
                         agreement != null && agreement.signed(),
                         agreement != null && agreement.mentorSignedAt() != null,
                         agreement != null && agreement.menteeSignedAt() != null),
-                workspaces.goals(organisation, id).stream()
+                workspaces.goalLines(organisation, id, today).stream()
                         .map(
                                 g ->
                                         new MentorshipDetails.GoalProgress(
@@ -221,12 +226,9 @@ public class WorkspaceManagement {
                                                 g.status(),
                                                 g.progress(),
                                                 g.targetOn(),
-                                                g.milestones().size(),
-                                                (int) g.milestonesMet(),
-                                                (int)
-                                                        g.milestones().stream()
-                                                                .filter(ms -> ms.overdue(today))
-                                                                .count(),
+                                                g.milestones(),
+                                                g.milestonesMet(),
+                                                g.milestonesOverdue(),
                                                 shares ? g.title() : null))
                         .toList(),
                 new MentorshipDetails.ActionCounts(

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * Everything one of the two people sees on their mentorship's workspace. Only ever built for a
- * person in the pair; private notes are the viewer's own.
+ * person in the pair; private notes are the viewer's own. Goals are one line each (their milestones
+ * and updates are on the goal's own page); action items and notes are the latest few unless the
+ * viewer asked for all, with the totals beside them.
  */
 public record WorkspaceView(
         MentorshipSummary mentorship,
@@ -16,9 +18,11 @@ public record WorkspaceView(
         EndReason endReason,
         PersonId me,
         Agreement agreement,
-        List<Goal> goals,
+        List<GoalLine> goals,
         List<ActionItem> actionItems,
+        int actionItemsTotal,
         List<Note> notes,
+        int notesTotal,
         List<TimelineEntry> timeline,
         boolean sharesGoals,
         Extension extension,
@@ -51,10 +55,16 @@ public record WorkspaceView(
     }
 
     public long overdueMilestones() {
-        return goals.stream()
-                .flatMap(g -> g.milestones().stream())
-                .filter(m -> m.overdue(today))
-                .count();
+        return goals.stream().mapToLong(GoalLine::milestonesOverdue).sum();
+    }
+
+    /** Open and done action items not shown here: the page offers to show them all. */
+    public boolean moreActionItems() {
+        return actionItemsTotal > actionItems.size();
+    }
+
+    public boolean moreNotes() {
+        return notesTotal > notes.size();
     }
 
     /** The agreement as it stands; a draft from the program's text until one of them saves it. */
@@ -96,6 +106,27 @@ public record WorkspaceView(
 
         public long milestonesMet() {
             return milestones.stream().filter(m -> m.metAt() != null).count();
+        }
+    }
+
+    /** A goal at a glance: its milestones counted, not listed. */
+    public record GoalLine(
+            UUID id,
+            String title,
+            GoalStatus status,
+            int progress,
+            LocalDate targetOn,
+            int version,
+            int milestones,
+            int milestonesMet,
+            int milestonesOverdue) {
+
+        /** A milestone is overdue, or the target date passed while the goal is still open. */
+        public boolean overdue(LocalDate today) {
+            return milestonesOverdue > 0
+                    || (targetOn.isBefore(today)
+                            && status != GoalStatus.ACHIEVED
+                            && status != GoalStatus.DROPPED);
         }
     }
 

@@ -4,8 +4,10 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.WorkspaceView.ActionItem;
 import io.tandem.mentorships.WorkspaceView.Agreement;
 import io.tandem.mentorships.WorkspaceView.Goal;
+import io.tandem.mentorships.WorkspaceView.GoalLine;
 import io.tandem.mentorships.WorkspaceView.Milestone;
 import io.tandem.mentorships.WorkspaceView.ProgressUpdate;
+import io.tandem.mentorships.WorkspaceView.TimelineEntry;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
 import java.sql.Date;
@@ -16,9 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -261,41 +261,64 @@ class Workspaces {
 
     // --- goals ---
 
-    List<Goal> goals(OrganisationId organisation, MentorshipId id) {
-        Map<UUID, List<Milestone>> milestones = new LinkedHashMap<>();
-        jdbc.sql(
-                        "select m.id, m.goal_id, m.title, m.due_on, m.met_at from milestone m"
-                                + " join goal g on g.id = m.goal_id where g.organisation_id = ?"
-                                + " and g.mentorship_id = ? order by m.due_on, m.id")
-                .params(organisation.value(), id.value())
-                .query(Workspaces::milestone)
-                .list()
-                .forEach(
-                        m -> milestones.computeIfAbsent(m.goalId(), k -> new ArrayList<>()).add(m));
+    /**
+     * One line per goal for the workspace: its milestones counted by the database, so the page
+     * reads neither milestones nor updates.
+     */
+    List<GoalLine> goalLines(OrganisationId organisation, MentorshipId id, LocalDate today) {
         return jdbc.sql(
-                        "select id, title, measure, target_on, skill, status, progress, version"
-                                + " from goal where organisation_id = ? and mentorship_id = ?"
-                                + " order by created_at, id")
-                .params(organisation.value(), id.value())
+                        "select g.id, g.title, g.status, g.progress, g.target_on, g.version,"
+                                + " count(m.id), count(m.met_at), coalesce(sum(case when"
+                                + " m.met_at is null and m.due_on < ? then 1 else 0 end), 0)"
+                                + " from goal g left join milestone m on m.goal_id = g.id"
+                                + " and m.organisation_id = g.organisation_id"
+                                + " where g.organisation_id = ? and g.mentorship_id = ?"
+                                + " group by g.id, g.title, g.status, g.progress, g.target_on,"
+                                + " g.version, g.created_at order by g.created_at, g.id")
+                .params(Date.valueOf(today), organisation.value(), id.value())
                 .query(
-                        (rs, n) -> {
-                            UUID goal = rs.getObject(1, UUID.class);
-                            return new Goal(
-                                    goal,
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getDate(4).toLocalDate(),
-                                    rs.getString(5),
-                                    GoalStatus.valueOf(rs.getString(6)),
-                                    rs.getInt(7),
-                                    rs.getInt(8),
-                                    List.copyOf(milestones.getOrDefault(goal, List.of())));
-                        })
+                        (rs, n) ->
+                                new GoalLine(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        GoalStatus.valueOf(rs.getString(3)),
+                                        rs.getInt(4),
+                                        rs.getDate(5).toLocalDate(),
+                                        rs.getInt(6),
+                                        rs.getInt(7),
+                                        rs.getInt(8),
+                                        rs.getInt(9)))
                 .list();
     }
 
+    /** One goal with its milestones. */
     Optional<Goal> goal(OrganisationId organisation, MentorshipId id, UUID goal) {
-        return goals(organisation, id).stream().filter(g -> g.id().equals(goal)).findFirst();
+        List<Milestone> milestones =
+                jdbc.sql(
+                                "select id, goal_id, title, due_on, met_at from milestone"
+                                        + " where organisation_id = ? and goal_id = ?"
+                                        + " order by due_on, id")
+                        .params(organisation.value(), goal)
+                        .query(Workspaces::milestone)
+                        .list();
+        return jdbc.sql(
+                        "select id, title, measure, target_on, skill, status, progress, version"
+                                + " from goal where organisation_id = ? and mentorship_id = ?"
+                                + " and id = ?")
+                .params(organisation.value(), id.value(), goal)
+                .query(
+                        (rs, n) ->
+                                new Goal(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getDate(4).toLocalDate(),
+                                        rs.getString(5),
+                                        GoalStatus.valueOf(rs.getString(6)),
+                                        rs.getInt(7),
+                                        rs.getInt(8),
+                                        milestones))
+                .optional();
     }
 
     void insertGoal(OrganisationId organisation, MentorshipId id, UUID goal, Goal g, PersonId by) {
@@ -406,20 +429,35 @@ class Workspaces {
     // --- action items ---
 
     List<ActionItem> actionItems(OrganisationId organisation, MentorshipId id) {
-        return jdbc.sql(
-                        "select id, title, assignee, due_on, done_at from action_item"
-                                + " where organisation_id = ? and mentorship_id = ?"
-                                + " order by done_at desc nulls first, due_on nulls last, created_at")
-                .params(organisation.value(), id.value())
-                .query(
-                        (rs, n) ->
-                                new ActionItem(
-                                        rs.getObject(1, UUID.class),
-                                        rs.getString(2),
-                                        person(rs, 3),
-                                        date(rs, 4),
-                                        instant(rs, 5)))
-                .list();
+        return actionItems(organisation, id, Integer.MAX_VALUE).items();
+    }
+
+    /** A first part of a longer list, and how long the whole list is. */
+    record Part<T>(List<T> items, int total) {}
+
+    /** Open items first (by due date), then the latest done; at most {@code limit}. */
+    Part<ActionItem> actionItems(OrganisationId organisation, MentorshipId id, int limit) {
+        int[] total = {0};
+        List<ActionItem> items =
+                jdbc.sql(
+                                "select id, title, assignee, due_on, done_at, count(*) over ()"
+                                        + " from action_item"
+                                        + " where organisation_id = ? and mentorship_id = ?"
+                                        + " order by done_at desc nulls first, due_on nulls last,"
+                                        + " created_at, id limit ?")
+                        .params(organisation.value(), id.value(), limit)
+                        .query(
+                                (rs, n) -> {
+                                    total[0] = rs.getInt(6);
+                                    return new ActionItem(
+                                            rs.getObject(1, UUID.class),
+                                            rs.getString(2),
+                                            person(rs, 3),
+                                            date(rs, 4),
+                                            instant(rs, 5));
+                                })
+                        .list();
+        return new Part<>(items, total[0]);
     }
 
     void insertActionItem(
@@ -463,21 +501,27 @@ class Workspaces {
     record NoteRow(UUID id, PersonId author, boolean shared, String body, Instant createdAt) {}
 
     /** Shared notes and the viewer's own private ones, newest first. */
-    List<NoteRow> notes(OrganisationId organisation, MentorshipId id, PersonId viewer) {
-        return jdbc.sql(
-                        "select id, author, shared, body, created_at from note where organisation_id = ?"
-                                + " and mentorship_id = ? and (shared or author = ?)"
-                                + " order by created_at desc, id")
-                .params(organisation.value(), id.value(), viewer.value())
-                .query(
-                        (rs, n) ->
-                                new NoteRow(
-                                        rs.getObject(1, UUID.class),
-                                        person(rs, 2),
-                                        rs.getBoolean(3),
-                                        rs.getString(4),
-                                        instant(rs, 5)))
-                .list();
+    Part<NoteRow> notes(OrganisationId organisation, MentorshipId id, PersonId viewer, int limit) {
+        int[] total = {0};
+        List<NoteRow> notes =
+                jdbc.sql(
+                                "select id, author, shared, body, created_at, count(*) over ()"
+                                        + " from note where organisation_id = ?"
+                                        + " and mentorship_id = ? and (shared or author = ?)"
+                                        + " order by created_at desc, id limit ?")
+                        .params(organisation.value(), id.value(), viewer.value(), limit)
+                        .query(
+                                (rs, n) -> {
+                                    total[0] = rs.getInt(6);
+                                    return new NoteRow(
+                                            rs.getObject(1, UUID.class),
+                                            person(rs, 2),
+                                            rs.getBoolean(3),
+                                            rs.getString(4),
+                                            instant(rs, 5));
+                                })
+                        .list();
+        return new Part<>(notes, total[0]);
     }
 
     int sharedNotes(OrganisationId organisation, MentorshipId id) {
@@ -511,8 +555,6 @@ class Workspaces {
 
     // --- timeline ---
 
-    record EntryRow(String kind, UUID subject, PersonId actor, Instant at) {}
-
     void record(
             OrganisationId organisation,
             MentorshipId id,
@@ -533,17 +575,25 @@ class Workspaces {
                 .update();
     }
 
-    List<EntryRow> timeline(OrganisationId organisation, MentorshipId id, int limit) {
+    /** The latest entries, each with the title of the goal, milestone or action it is about. */
+    List<TimelineEntry> timeline(OrganisationId organisation, MentorshipId id, int limit) {
         return jdbc.sql(
-                        "select kind, subject_id, actor, occurred_at from timeline_entry"
-                                + " where organisation_id = ? and mentorship_id = ?"
-                                + " order by occurred_at desc, seq desc limit ?")
+                        "select t.kind, coalesce(g.title, m.title, a.title), t.actor,"
+                                + " t.occurred_at from timeline_entry t"
+                                + " left join goal g on g.id = t.subject_id"
+                                + " and g.organisation_id = t.organisation_id"
+                                + " left join milestone m on m.id = t.subject_id"
+                                + " and m.organisation_id = t.organisation_id"
+                                + " left join action_item a on a.id = t.subject_id"
+                                + " and a.organisation_id = t.organisation_id"
+                                + " where t.organisation_id = ? and t.mentorship_id = ?"
+                                + " order by t.occurred_at desc, t.seq desc limit ?")
                 .params(organisation.value(), id.value(), limit)
                 .query(
                         (rs, n) ->
-                                new EntryRow(
+                                new TimelineEntry(
                                         rs.getString(1),
-                                        rs.getObject(2, UUID.class),
+                                        rs.getString(2),
                                         person(rs, 3),
                                         instant(rs, 4)))
                 .list();

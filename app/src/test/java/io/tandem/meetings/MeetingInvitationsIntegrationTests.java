@@ -722,6 +722,26 @@ class MeetingInvitationsIntegrationTests {
                                 null,
                                 "Marina Bay office, room 4"));
         meetings.cancel(org.id(), dropped.id(), ids.get("S1"));
+        // A one-off meeting that ended more than a year ago has left the feed.
+        java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(400));
+        jdbc.sql(
+                        "insert into meeting (id, organisation_id, mentorship_id, organiser_id,"
+                                + " attendee_id, title, starts_at, ends_at, zone, recurrence, place,"
+                                + " location, sequence, status, response, created_at, updated_at)"
+                                + " values (?, ?, ?, ?, ?, 'Long ago', ?, ?, 'Europe/London', 'NONE',"
+                                + " 'VIDEO', 'https://meet.example/old', 0, 'SCHEDULED', 'ACCEPTED',"
+                                + " ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        org.id().value(),
+                        pair.value(),
+                        ids.get("L1").value(),
+                        ids.get("S1").value(),
+                        java.sql.Timestamp.from(longAgo),
+                        java.sql.Timestamp.from(longAgo.plus(java.time.Duration.ofMinutes(30))),
+                        java.sql.Timestamp.from(longAgo),
+                        java.sql.Timestamp.from(longAgo))
+                .update();
         String secret = meetings.feedSecret(org.id(), ids.get("L1"));
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
         assertThat(mvc.get().uri("/profile/calendar").with(as("lena")))
@@ -761,6 +781,26 @@ class MeetingInvitationsIntegrationTests {
         assertThat(value(second, Property.SEQUENCE)).isEqualTo("1");
         assertThat(value(second, Property.LOCATION)).isEqualTo("Marina Bay office, room 4");
         assertThat(second.getProperty(Property.URL)).isEmpty();
+        assertThat(response.getResponse().getContentAsString()).doesNotContain("Long ago");
+
+        // A calendar that polls with the version it holds gets 304 and no body, until a change.
+        String etag = response.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).isNotBlank();
+        var again =
+                mvc.get()
+                        .uri("/calendar/{secret}.ics", secret)
+                        .header(HttpHeaders.IF_NONE_MATCH, etag)
+                        .exchange();
+        assertThat(again).hasStatus(HttpStatus.NOT_MODIFIED);
+        assertThat(again.getResponse().getContentAsString()).isEmpty();
+        meetings.cancel(org.id(), kept.id(), ids.get("L1"));
+        var changed =
+                mvc.get()
+                        .uri("/calendar/{secret}.ics", secret)
+                        .header(HttpHeaders.IF_NONE_MATCH, etag)
+                        .exchange();
+        assertThat(changed).hasStatusOk();
+        assertThat(changed.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
 
         // Olu takes part in neither.
         String olus = meetings.feedSecret(org.id(), ids.get("O1"));

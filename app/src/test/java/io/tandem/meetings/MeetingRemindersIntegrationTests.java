@@ -232,6 +232,45 @@ class MeetingRemindersIntegrationTests {
         assertThat(logged(List.of(meeting.id()))).isEqualTo(1);
     }
 
+    @Test
+    void aReminderRunAgainAfterAnInstanceDiedSendsNothingTwice() {
+        Pair pair = pairs(1).get(0);
+        Instant inTwoDays = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        MeetingView meeting =
+                meetings.plan(org.id(), pair.id(), pair.mentee(), at(inTwoDays, Recurrence.NONE));
+        Reminder reminder =
+                new Reminder(org.id().value(), meeting.id(), 0, inTwoDays.toEpochMilli(), Lead.DAY);
+        reminders.send(reminder, "instance-one");
+        // Instance one sent it and died before its scheduler noted the execution as done, so
+        // another instance runs the same reminder again.
+        reminders.send(reminder, "instance-two");
+        assertThat(
+                        jdbc.sql(
+                                        "select picked_by from meeting_reminder_log"
+                                                + " where meeting_id = ?")
+                                .param(meeting.id())
+                                .query(String.class)
+                                .list())
+                .containsExactly("instance-one");
+        String key = "meeting-reminder:" + meeting.id() + ":%";
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) from inbox_item where organisation_id = ?"
+                                                + " and dedup_key like ?")
+                                .params(org.id().value(), key)
+                                .query(Long.class)
+                                .single())
+                .isEqualTo(2L);
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) from outbox_mail where organisation_id = ?"
+                                                + " and dedup_key like ?")
+                                .params(org.id().value(), key)
+                                .query(Long.class)
+                                .single())
+                .isEqualTo(2L);
+    }
+
     private Scheduler second() {
         return SecondSchedulers.on(dataSource, json, MeetingsConfiguration.reminderTask(reminders));
     }

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
@@ -175,12 +174,19 @@ class RemindersBench {
                 REMINDERS, (System.nanoTime() - t0) / 1e9);
 
         // Two instances' schedulers start together.
+        // Named apart, so picked_by shows how the two shared the work.
         Scheduler one =
                 SecondSchedulers.on(
-                        dataSource, json, MeetingsConfiguration.reminderTask(reminders));
+                        dataSource,
+                        json,
+                        MeetingsConfiguration.reminderTask(reminders),
+                        "instance-one");
         Scheduler two =
                 SecondSchedulers.on(
-                        dataSource, json, MeetingsConfiguration.reminderTask(reminders));
+                        dataSource,
+                        json,
+                        MeetingsConfiguration.reminderTask(reminders),
+                        "instance-two");
         long started = System.nanoTime();
         one.start();
         two.start();
@@ -202,28 +208,35 @@ class RemindersBench {
                                 + " having count(*) > 1) t",
                         Integer.class,
                         org.value());
-        Map<String, Long> byInstance =
-                jdbc
-                        .queryForList(
-                                "select picked_by from meeting_reminder_log where organisation_id = ?",
-                                String.class,
-                                org.value())
-                        .stream()
-                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> byInstance = new java.util.TreeMap<>();
+        jdbc.queryForList(
+                        "select picked_by from meeting_reminder_log where organisation_id = ?",
+                        String.class,
+                        org.value())
+                .forEach(name -> byInstance.merge(String.valueOf(name), 1L, Long::sum));
         System.out.printf(
                 "%nRemindersBench%n%,d of %,d reminders due in the same minute sent in %.1f s by"
                         + " two schedulers (target: all within 60 s: %s); sent twice: %d; per"
                         + " instance: %s%nnote: load average %.1f before, %.1f after; %d cores;"
-                        + " H2 in memory%n",
+                        + " %s%n",
                 logged,
                 REMINDERS,
                 seconds,
                 logged >= REMINDERS && seconds <= 60 ? "yes" : "NO",
                 twice,
-                byInstance.values(),
+                byInstance,
                 loadBefore,
                 load(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                database());
+    }
+
+    private String database() {
+        return jdbc.execute(
+                (java.sql.Connection c) ->
+                        c.getMetaData().getDatabaseProductName()
+                                + " "
+                                + c.getMetaData().getDatabaseProductVersion());
     }
 
     private int logged(OrganisationId org) {

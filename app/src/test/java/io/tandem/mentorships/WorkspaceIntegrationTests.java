@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -337,7 +338,7 @@ class WorkspaceIntegrationTests {
         assertThat(workspaces.workspace(org.id(), pair, ids.get("E1")).goals()).isEmpty();
 
         UUID goal = workspaces.addGoal(org.id(), pair, ids.get("E1"), goal("Speak", today()));
-        WorkspaceView.Goal seen =
+        WorkspaceView.GoalLine seen =
                 workspaces.workspace(org.id(), pair, ids.get("M1")).goals().get(0);
         workspaces.editGoal(
                 org.id(),
@@ -399,7 +400,7 @@ class WorkspaceIntegrationTests {
                 .satisfies(e -> assertThat(fields(e)).containsExactly("percent", "comment"));
         workspaces.recordProgress(org.id(), pair, ids.get("M1"), goal, 100, "Second talk", 2);
 
-        WorkspaceView.Goal done =
+        WorkspaceView.GoalLine done =
                 workspaces.workspace(org.id(), pair, ids.get("E1")).goals().get(0);
         assertThat(done.status()).isEqualTo(GoalStatus.ACHIEVED);
         assertThat(done.progress()).isEqualTo(100);
@@ -462,6 +463,91 @@ class WorkspaceIntegrationTests {
     }
 
     @Test
+    void theWorkspaceShowsEachGoalAsOneLineAndItsMilestonesOnTheGoalsPage() {
+        startedDaysAgo(pair, 30);
+        UUID goal = workspaces.addGoal(org.id(), pair, ids.get("E1"), goal("Speak", today()));
+        UUID outline =
+                workspaces.addMilestone(
+                        org.id(), pair, ids.get("E1"), goal, "Outline", today().minusDays(5));
+        workspaces.addMilestone(
+                org.id(), pair, ids.get("E1"), goal, "Rehearse", today().minusDays(2));
+        workspaces.addMilestone(
+                org.id(), pair, ids.get("E1"), goal, "Present", today().plusDays(5));
+        workspaces.meetMilestone(org.id(), pair, ids.get("M1"), outline);
+        workspaces.recordProgress(org.id(), pair, ids.get("E1"), goal, 30, "Outline done", 1);
+        workspaces.addGoal(org.id(), pair, ids.get("E1"), goal("Read", today().plusDays(9)));
+
+        WorkspaceView view = workspaces.workspace(org.id(), pair, ids.get("M1"));
+        assertThat(view.goals())
+                .extracting(
+                        WorkspaceView.GoalLine::title,
+                        WorkspaceView.GoalLine::progress,
+                        WorkspaceView.GoalLine::milestones,
+                        WorkspaceView.GoalLine::milestonesMet,
+                        WorkspaceView.GoalLine::milestonesOverdue)
+                .containsExactly(
+                        Tuple.tuple("Speak", 30, 3, 1, 1), Tuple.tuple("Read", 0, 0, 0, 0));
+        assertThat(view.overdueMilestones()).isEqualTo(1);
+        // The summary line: progress, milestones counted, overdue marked; no milestone listed.
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("30 % done")
+                .contains("1 of 3 milestones met")
+                .contains("No milestones")
+                .contains("1 milestone is overdue")
+                .contains("/mentorships/" + pair.value() + "/goals/" + goal)
+                .doesNotContain("Rehearse")
+                .doesNotContain("Outline done");
+        // The goal's page lists its milestones and the dated updates, with the forms.
+        assertThat(mvc.get().uri("/mentorships/{id}/goals/{goal}", pair, goal).with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Outline")
+                .contains("Rehearse")
+                .contains("Present")
+                .contains("Outline done")
+                .contains("Mark met: Rehearse");
+        // Another pair's goal is not found through this pair.
+        MentorshipId other =
+                start(
+                        programs.create(org.id(), ProgramDraft.of("Second", "CROSS_DIVISIONAL")),
+                        "O1",
+                        "E1");
+        UUID theirs = workspaces.addGoal(org.id(), other, ids.get("E1"), goal("Theirs", today()));
+        assertThat(mvc.get().uri("/mentorships/{id}/goals/{goal}", pair, theirs).with(as("M1")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void notesAndActionItemsShowTheLatestFewWithAWayToAll() {
+        int more = WorkspaceManagement.LIST_LENGTH + 3;
+        for (int i = 0; i < more; i++) {
+            workspaces.addNote(org.id(), pair, ids.get("E1"), "Note number " + i, true);
+            workspaces.addActionItem(
+                    org.id(), pair, ids.get("E1"), "Action number " + i, ids.get("M1"), null);
+        }
+        WorkspaceView view = workspaces.workspace(org.id(), pair, ids.get("M1"));
+        assertThat(view.notes()).hasSize(WorkspaceManagement.LIST_LENGTH);
+        assertThat(view.notesTotal()).isEqualTo(more);
+        assertThat(view.actionItems()).hasSize(WorkspaceManagement.LIST_LENGTH);
+        assertThat(view.actionItemsTotal()).isEqualTo(more);
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Show all " + more + " notes")
+                .contains("Show all " + more + " action items");
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).param("all", "true").with(as("M1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Note number 0")
+                .contains("Note number " + (more - 1))
+                .contains("Action number 0")
+                .contains("Action number " + (more - 1))
+                .doesNotContain("Show all");
+    }
+
+    @Test
     void adoptsASuggestedGoalInOneClick() {
         assertThat(program.suggestedGoals()).isNotEmpty();
         assertThat(
@@ -472,7 +558,7 @@ class WorkspaceIntegrationTests {
                                 .with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(workspaces.workspace(org.id(), pair, ids.get("E1")).goals())
-                .extracting(WorkspaceView.Goal::title)
+                .extracting(WorkspaceView.GoalLine::title)
                 .containsExactly(program.suggestedGoals().get(0));
     }
 

@@ -151,6 +151,9 @@ class WorkspaceJourneyBrowserTests {
         // Priya assigns Sam an action item; Sam ticks it off.
         priya.navigate(url(workspace));
         assertThat(priya.locator("#goals")).containsText("Present a product idea to Digital");
+        // The workspace shows the goal as one line: progress and milestones counted.
+        assertThat(priya.locator("#goals")).containsText("50 % done");
+        assertThat(priya.locator("#goals")).containsText("1 of 2 milestones met");
         priya.getByLabel("New action item").fill("Send the pitch deck");
         priya.getByLabel("For", new Page.GetByLabelOptions().setExact(true))
                 .selectOption(

@@ -8,6 +8,8 @@ import io.tandem.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -36,15 +39,38 @@ class CalendarPageController {
 
     @GetMapping("/calendar/{secret}.ics")
     @ResponseBody
-    ResponseEntity<String> feed(@PathVariable String secret) {
-        return meetings.feed(secret)
-                .map(
-                        ics ->
-                                ResponseEntity.ok()
-                                        .contentType(CALENDAR)
-                                        .cacheControl(CacheControl.noCache().cachePrivate())
-                                        .body(ics))
-                .orElseThrow(() -> new NotFound("meetings.feed.not-found"));
+    ResponseEntity<String> feed(
+            @PathVariable String secret,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
+        MeetingManagement.Feed feed =
+                meetings.feed(secret).orElseThrow(() -> new NotFound("meetings.feed.not-found"));
+        // Calendar applications poll: one that holds this version gets 304 and no body.
+        String tag = "\"" + feed.etag() + "\"";
+        if (matches(ifNoneMatch, tag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(tag)
+                    .cacheControl(CacheControl.noCache().cachePrivate())
+                    .build();
+        }
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .eTag(tag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(feed.ics());
+    }
+
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String t = candidate.strip();
+            if (t.equals("*") || t.equals(tag) || t.equals("W/" + tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GetMapping("/profile/calendar")

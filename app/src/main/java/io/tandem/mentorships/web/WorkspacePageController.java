@@ -3,6 +3,7 @@ package io.tandem.mentorships.web;
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.EndReason;
 import io.tandem.mentorships.GoalStatus;
+import io.tandem.mentorships.GoalView;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.WorkspaceManagement;
 import io.tandem.mentorships.WorkspaceManagement.AgreementDraft;
@@ -140,7 +141,9 @@ class WorkspacePageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean all,
             Model model) {
+        model.addAttribute("all", all);
         return page(user, profile, id, model, Map.of());
     }
 
@@ -364,7 +367,12 @@ class WorkspacePageController {
             Model model,
             Map<String, String> errors) {
         PersonId me = me(profile);
-        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
+        WorkspaceView view =
+                workspaces.workspace(
+                        user.organisationId(),
+                        mentorship(id),
+                        me,
+                        Boolean.TRUE.equals(model.getAttribute("all")));
         var pair =
                 people.findAll(
                         user.organisationId(),
@@ -660,17 +668,12 @@ class WorkspacePageController {
             Model model,
             Map<String, String> errors) {
         PersonId me = me(profile);
-        WorkspaceView view = workspaces.workspace(user.organisationId(), mentorship(id), me);
-        WorkspaceView.Goal goal =
-                view.goals().stream()
-                        .filter(g -> g.id().equals(goalId))
-                        .findFirst()
-                        .orElseThrow(() -> new NotFound("workspace.not-found"));
+        GoalView view = workspaces.goal(user.organisationId(), mentorship(id), me, goalId);
+        WorkspaceView.Goal goal = view.goal();
         PersonSummary partner = people.get(user.organisationId(), view.partner());
         model.addAttribute("w", view);
         model.addAttribute("goal", goal);
-        model.addAttribute(
-                "updates", workspaces.progress(user.organisationId(), mentorship(id), me, goalId));
+        model.addAttribute("updates", view.updates());
         model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
         model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
         model.addAttribute("statuses", GoalStatus.values());
