@@ -145,15 +145,16 @@ class LoadBench {
     void pagesUnderLoad() throws Exception {
         double loadBefore = load();
         long started = System.nanoTime();
-        Dataset data = REUSE ? existing() : null;
+        Dataset found = REUSE ? existing() : null;
+        Dataset data = found == null ? build() : found;
         note(
                 "dataset %s in %.0f s: %,d people, 3 programs × %,d enrolments, a run of %,d"
                         + " pairs",
-                data == null ? "built" : "reused",
+                found == null ? "built" : "reused",
                 (System.nanoTime() - started) / 1e9,
                 PEOPLE,
                 ENROLMENTS,
-                (data == null ? (data = build()) : data).pairs());
+                data.pairs());
 
         HttpClient browser = signIn(port, data.signInEmail());
         String bearer = "Bearer " + data.token();
