@@ -266,16 +266,41 @@ class MatchRuns {
         return jdbc.sql(
                         "select mentee_id, mentor_id, score, explanation, locked, manual from match_proposal where run_id = ? order by score desc, mentee_id")
                 .param(id.value())
-                .query(
-                        (rs, n) ->
-                                new Proposal(
-                                        new PersonId(rs.getObject(1, UUID.class)),
-                                        new PersonId(rs.getObject(2, UUID.class)),
-                                        rs.getInt(3),
-                                        decode(rs.getString(4)),
-                                        rs.getBoolean(5),
-                                        rs.getBoolean(6)))
+                .query(MatchRuns::proposal)
                 .list();
+    }
+
+    /**
+     * The proposals of the organisation's run for these mentees, explanations decoded: one page of
+     * a review, not the whole run.
+     */
+    List<Proposal> proposals(
+            OrganisationId organisation, MatchRunId id, java.util.Collection<PersonId> mentees) {
+        if (mentees.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(organisation.value(), id.value()));
+        mentees.forEach(m -> params.add(m.value()));
+        return jdbc.sql(
+                        "select p.mentee_id, p.mentor_id, p.score, p.explanation, p.locked, p.manual"
+                                + " from match_proposal p join match_run r on r.id = p.run_id"
+                                + " where r.organisation_id = ? and p.run_id = ? and p.mentee_id in ("
+                                + String.join(
+                                        ", ", java.util.Collections.nCopies(mentees.size(), "?"))
+                                + ")")
+                .params(params)
+                .query(MatchRuns::proposal)
+                .list();
+    }
+
+    private static Proposal proposal(ResultSet rs, int n) throws SQLException {
+        return new Proposal(
+                new PersonId(rs.getObject(1, UUID.class)),
+                new PersonId(rs.getObject(2, UUID.class)),
+                rs.getInt(3),
+                decode(rs.getString(4)),
+                rs.getBoolean(5),
+                rs.getBoolean(6));
     }
 
     /**
@@ -292,6 +317,37 @@ class MatchRuns {
                                         new PersonId(rs.getObject(1, UUID.class)),
                                         new PersonId(rs.getObject(2, UUID.class)),
                                         rs.getInt(3)))
+                .list();
+    }
+
+    /** {@link #pairs(MatchRunId)} of the organisation's run (none for another's). */
+    List<PublishedPair> pairs(OrganisationId organisation, MatchRunId id) {
+        return jdbc.sql(
+                        "select p.mentee_id, p.mentor_id, p.score from match_proposal p join"
+                                + " match_run r on r.id = p.run_id where r.organisation_id = ? and"
+                                + " p.run_id = ? order by p.score desc, p.mentee_id")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) ->
+                                new PublishedPair(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        new PersonId(rs.getObject(2, UUID.class)),
+                                        rs.getInt(3)))
+                .list();
+    }
+
+    /** {@link #unmatched(MatchRunId)} of the organisation's run (none for another's). */
+    List<Unmatched> unmatched(OrganisationId organisation, MatchRunId id) {
+        return jdbc.sql(
+                        "select u.mentee_id, u.reason from match_unmatched u join match_run r on"
+                                + " r.id = u.run_id where r.organisation_id = ? and u.run_id = ?"
+                                + " order by u.mentee_id")
+                .params(organisation.value(), id.value())
+                .query(
+                        (rs, n) ->
+                                new Unmatched(
+                                        new PersonId(rs.getObject(1, UUID.class)),
+                                        UnmatchedReason.valueOf(rs.getString(2))))
                 .list();
     }
 

@@ -124,6 +124,25 @@ public class MatchingManagement {
     }
 
     /**
+     * The run's pairs without their explanations, best score first: for a review that sorts and
+     * filters thousands of pairs to show a page of them. None for another organisation's run.
+     */
+    public List<PublishedPair> pairs(OrganisationId organisation, MatchRunId id) {
+        return runs.pairs(organisation, id);
+    }
+
+    /** The run's proposals for these mentees, with their explanations: one page of a review. */
+    public List<Proposal> proposals(
+            OrganisationId organisation, MatchRunId id, java.util.Collection<PersonId> mentees) {
+        return runs.proposals(organisation, id, mentees);
+    }
+
+    /** The mentees the run left without a mentor; none for another organisation's run. */
+    public List<MatchRunView.Unmatched> unmatched(OrganisationId organisation, MatchRunId id) {
+        return runs.unmatched(organisation, id);
+    }
+
+    /**
      * @throws NotFound for a program of another organisation, rather than no runs
      */
     public Paged<MatchRunView> runs(
@@ -262,7 +281,7 @@ public class MatchingManagement {
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
         MatchRunView run = run(organisation, id);
         MatchRun.of(run).publish();
-        Overbooking overbooking = overbooking(organisation, run);
+        Overbooking overbooking = overbooking(organisation, run.programId(), runs.pairs(id));
         if (overbooking.any()) {
             throw overbooking.refusal();
         }
@@ -290,26 +309,26 @@ public class MatchingManagement {
         if (!run.underReview()) {
             return Overbooking.NONE;
         }
-        return overbooking(organisation, run(organisation, id));
+        return overbooking(organisation, run.programId(), runs.pairs(id));
     }
 
-    private Overbooking overbooking(OrganisationId organisation, MatchRunView run) {
-        Map<PersonId, Integer> capacity = enrolling.mentorPlaces(organisation, run.programId());
+    private Overbooking overbooking(
+            OrganisationId organisation, ProgramId program, List<PublishedPair> pairs) {
+        Map<PersonId, Integer> capacity = enrolling.mentorPlaces(organisation, program);
         Set<PersonId> paired = new HashSet<>();
         Map<PersonId, Integer> load = new HashMap<>();
-        for (ActivePairs.Pair pair : active.in(organisation, run.programId())) {
+        for (ActivePairs.Pair pair : active.in(organisation, program)) {
             paired.add(pair.mentee());
             load.merge(pair.mentor(), 1, Integer::sum);
         }
         int mentees = 0;
         Set<PersonId> full = new HashSet<>();
-        for (Proposal p : run.proposals()) {
-            if (!paired.add(p.menteeId())) {
+        for (PublishedPair p : pairs) {
+            if (!paired.add(p.mentee())) {
                 mentees++;
             }
-            if (load.merge(p.mentorId(), 1, Integer::sum)
-                    > capacity.getOrDefault(p.mentorId(), 0)) {
-                full.add(p.mentorId());
+            if (load.merge(p.mentor(), 1, Integer::sum) > capacity.getOrDefault(p.mentor(), 0)) {
+                full.add(p.mentor());
             }
         }
         return new Overbooking(mentees, full.size());

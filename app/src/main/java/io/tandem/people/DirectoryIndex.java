@@ -24,9 +24,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryIndex {
 
-    /** What the directory filters on, for one person. */
+    /**
+     * What the directory filters on, for one person, and what pages that count or sort people show
+     * of them (division and location as typed, names).
+     */
     private record Entry(
             UUID id,
+            String firstName,
+            String lastName,
+            String shownDivision,
+            String shownLocation,
             String text,
             String division,
             String function,
@@ -36,7 +43,8 @@ class DirectoryIndex {
             Set<String> skills,
             Set<String> languages) {}
 
-    private record Snapshot(long revision, List<Entry> entries, PeopleValues values) {}
+    private record Snapshot(
+            long revision, List<Entry> entries, Map<UUID, Entry> byId, PeopleValues values) {}
 
     /** One page of ids in name order, and how many matched in all. */
     record Page(List<UUID> ids, long total) {}
@@ -81,8 +89,52 @@ class DirectoryIndex {
         return snapshot(organisation).values();
     }
 
+    /**
+     * How many of {@code ids} (each counted as often as it occurs) work in each division and at
+     * each location, as typed ("—" for none), in order; ids of other organisations are left out.
+     */
+    PeopleSpread spread(OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        Map<UUID, Entry> byId = snapshot(organisation).byId();
+        Map<String, Integer> divisions = new TreeMap<>();
+        Map<String, Integer> locations = new TreeMap<>();
+        for (PersonId id : ids) {
+            Entry e = byId.get(id.value());
+            if (e != null) {
+                divisions.merge(
+                        java.util.Objects.requireNonNullElse(e.shownDivision(), "—"),
+                        1,
+                        Integer::sum);
+                locations.merge(
+                        java.util.Objects.requireNonNullElse(e.shownLocation(), "—"),
+                        1,
+                        Integer::sum);
+            }
+        }
+        return new PeopleSpread(divisions, locations);
+    }
+
+    /** The names of {@code ids}; ids of other organisations are left out. */
+    Map<PersonId, PersonName> names(
+            OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        Map<UUID, Entry> byId = snapshot(organisation).byId();
+        Map<PersonId, PersonName> names = new HashMap<>();
+        for (PersonId id : ids) {
+            Entry e = byId.get(id.value());
+            if (e != null) {
+                names.put(id, new PersonName(id, e.firstName(), e.lastName()));
+            }
+        }
+        return names;
+    }
+
     private Snapshot snapshot(OrganisationId organisation) {
-        long revision = people.revision(organisation);
+        // A page that searches, counts and lists values asks the revision once.
+        long revision =
+                io.tandem.web.RequestMemo.remember(
+                        "people-revision",
+                        organisation,
+                        organisation,
+                        () -> people.revision(organisation));
         Snapshot cached = snapshots.get(organisation.value());
         if (cached != null && cached.revision() == revision) {
             return cached;
@@ -99,6 +151,7 @@ class DirectoryIndex {
                         .thenComparing(PersonRow::firstName)
                         .thenComparing(PersonRow::employeeId));
         List<Entry> entries = new ArrayList<>(sorted.size());
+        Map<UUID, Entry> byId = new HashMap<>(sorted.size() * 2);
         Set<String> divisions = new TreeSet<>();
         Set<String> functions = new TreeSet<>();
         Set<String> locations = new TreeSet<>();
@@ -111,9 +164,13 @@ class DirectoryIndex {
             addTo(locations, p.location());
             p.skills().forEach(s -> skills.putIfAbsent(Tags.key(s), s));
             p.languages().forEach(l -> languages.putIfAbsent(Tags.key(l), l));
-            entries.add(
+            Entry entry =
                     new Entry(
                             p.id(),
+                            p.firstName(),
+                            p.lastName(),
+                            intern(interned, p.division()),
+                            intern(interned, p.location()),
                             p.searchText(),
                             intern(interned, key(p.division())),
                             intern(interned, key(p.function())),
@@ -125,7 +182,9 @@ class DirectoryIndex {
                                     .collect(Collectors.toUnmodifiableSet()),
                             p.languages().stream()
                                     .map(l -> intern(interned, Tags.key(l)))
-                                    .collect(Collectors.toUnmodifiableSet())));
+                                    .collect(Collectors.toUnmodifiableSet()));
+            entries.add(entry);
+            byId.put(p.id(), entry);
         }
         PeopleValues values =
                 new PeopleValues(
@@ -134,7 +193,7 @@ class DirectoryIndex {
                         List.copyOf(locations),
                         List.copyOf(skills.values()),
                         List.copyOf(languages.values()));
-        return new Snapshot(revision, List.copyOf(entries), values);
+        return new Snapshot(revision, List.copyOf(entries), byId, values);
     }
 
     private static void addTo(Set<String> values, String value) {

@@ -406,6 +406,20 @@ public class PeopleManagement {
     }
 
     /**
+     * The divisions and locations of {@code ids}, each counted as often as it occurs, from the
+     * directory's index: a program's thousands of enrolled people are counted without reading them.
+     */
+    public PeopleSpread spread(OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        return index.spread(organisation, ids);
+    }
+
+    /** The names of {@code ids}, from the directory's index; other organisations' are left out. */
+    public Map<PersonId, PersonName> names(
+            OrganisationId organisation, java.util.Collection<PersonId> ids) {
+        return index.names(organisation, ids);
+    }
+
+    /**
      * Changes what a person may edit about themselves.
      *
      * @throws InvalidInputException naming the field that is wrong

@@ -247,11 +247,39 @@ class Enrolments {
 
     /** Rows of program id, role, status, count and summed capacity, for every program at once. */
     List<Object[]> counts(OrganisationId organisation) {
+        return counts(
+                jdbc.sql(
+                                "select program_id, role, status, count(*), coalesce(sum(capacity), 0)"
+                                        + " from enrolment where organisation_id = ?"
+                                        + " group by program_id, role, status")
+                        .params(organisation.value()));
+    }
+
+    /** The rows of {@link #counts(OrganisationId)} for one program. */
+    List<Object[]> counts(OrganisationId organisation, ProgramId program) {
+        return counts(
+                jdbc.sql(
+                                "select program_id, role, status, count(*), coalesce(sum(capacity), 0)"
+                                        + " from enrolment where organisation_id = ? and program_id = ?"
+                                        + " group by program_id, role, status")
+                        .params(organisation.value(), program.value()));
+    }
+
+    /**
+     * The people of the program's active and pending enrolments (one entry per enrolment), to count
+     * them by division and location without reading their enrolments.
+     */
+    List<PersonId> taking(OrganisationId organisation, ProgramId program) {
         return jdbc.sql(
-                        "select program_id, role, status, count(*), coalesce(sum(capacity), 0)"
-                                + " from enrolment where organisation_id = ?"
-                                + " group by program_id, role, status")
-                .params(organisation.value())
+                        "select person_id from enrolment where organisation_id = ? and program_id = ?"
+                                + " and status in ('ACTIVE', 'PENDING')")
+                .params(organisation.value(), program.value())
+                .query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    private static List<Object[]> counts(JdbcClient.StatementSpec statement) {
+        return statement
                 .query(
                         (rs, n) ->
                                 new Object[] {

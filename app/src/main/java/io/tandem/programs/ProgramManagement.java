@@ -2,8 +2,7 @@ package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.people.PeopleManagement;
-import io.tandem.people.PersonId;
-import io.tandem.people.PersonSummary;
+import io.tandem.people.PeopleSpread;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
@@ -15,11 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -220,34 +216,20 @@ public class ProgramManagement {
         }
     }
 
+    /**
+     * The program's enrolment figures, counted by the database, and its people's spread by division
+     * and location, counted from the directory's index: what the page shows, without reading
+     * thousands of enrolments and people.
+     */
     public ProgramOverview overview(OrganisationId organisation, ProgramId programId) {
         ProgramView program = get(organisation, programId);
-        List<Enrolment> all = enrolments.all(organisation, programId);
-        Map<PersonId, PersonSummary> found =
-                people.findAll(organisation, all.stream().map(Enrolment::personId).toList());
-        List<Enrolment> taking =
-                all.stream()
-                        .filter(
-                                e ->
-                                        e.status() == EnrolmentStatus.ACTIVE
-                                                || e.status() == EnrolmentStatus.PENDING)
-                        .toList();
-        int mentors = (int) taking.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).count();
-        int mentees = (int) taking.stream().filter(e -> e.role() == EnrolmentRole.MENTEE).count();
-        int capacity =
-                taking.stream()
-                        .filter(e -> e.role() == EnrolmentRole.MENTOR)
-                        .mapToInt(e -> Objects.requireNonNullElse(e.capacity(), 0))
-                        .sum();
+        int[] c =
+                tally(enrolments.counts(organisation, programId))
+                        .getOrDefault(programId, new int[5]);
+        PeopleSpread spread =
+                people.spread(organisation, enrolments.taking(organisation, programId));
         return new ProgramOverview(
-                program,
-                mentors,
-                mentees,
-                (int) all.stream().filter(e -> e.status() == EnrolmentStatus.PENDING).count(),
-                (int) all.stream().filter(e -> e.status() == EnrolmentStatus.INVITED).count(),
-                capacity,
-                countBy(taking, found, PersonSummary::division),
-                countBy(taking, found, PersonSummary::location));
+                program, c[0], c[1], c[2], c[3], c[4], spread.byDivision(), spread.byLocation());
     }
 
     /**
@@ -258,8 +240,24 @@ public class ProgramManagement {
     @Transactional(readOnly = true)
     public Map<ProgramId, ProgramOverview> figures(
             OrganisationId organisation, List<ProgramView> programs) {
+        Map<ProgramId, int[]> counts = tally(enrolments.counts(organisation));
+        Map<ProgramId, ProgramOverview> figures = new java.util.LinkedHashMap<>();
+        for (ProgramView program : programs) {
+            int[] c = counts.getOrDefault(program.id(), new int[5]);
+            figures.put(
+                    program.id(),
+                    new ProgramOverview(program, c[0], c[1], c[2], c[3], c[4], Map.of(), Map.of()));
+        }
+        return figures;
+    }
+
+    /**
+     * Per program: mentors and mentees taking part (active or pending), pending, invited, and the
+     * taking mentors' summed capacity, from rows of {@link Enrolments#counts}.
+     */
+    private static Map<ProgramId, int[]> tally(List<Object[]> rows) {
         Map<ProgramId, int[]> counts = new java.util.HashMap<>();
-        for (Object[] row : enrolments.counts(organisation)) {
+        for (Object[] row : rows) {
             int[] c = counts.computeIfAbsent((ProgramId) row[0], id -> new int[5]);
             EnrolmentRole role = (EnrolmentRole) row[1];
             EnrolmentStatus status = (EnrolmentStatus) row[2];
@@ -279,14 +277,7 @@ public class ProgramManagement {
                 c[3] += n;
             }
         }
-        Map<ProgramId, ProgramOverview> figures = new java.util.LinkedHashMap<>();
-        for (ProgramView program : programs) {
-            int[] c = counts.getOrDefault(program.id(), new int[5]);
-            figures.put(
-                    program.id(),
-                    new ProgramOverview(program, c[0], c[1], c[2], c[3], c[4], Map.of(), Map.of()));
-        }
-        return figures;
+        return counts;
     }
 
     /**
@@ -301,21 +292,6 @@ public class ProgramManagement {
 
     public LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static Map<String, Integer> countBy(
-            List<Enrolment> enrolments,
-            Map<PersonId, PersonSummary> people,
-            java.util.function.Function<PersonSummary, String> key) {
-        return enrolments.stream()
-                .map(e -> people.get(e.personId()))
-                .filter(Objects::nonNull)
-                .collect(
-                        Collectors.toMap(
-                                p -> Objects.requireNonNullElse(key.apply(p), "—"),
-                                p -> 1,
-                                Integer::sum,
-                                TreeMap::new));
     }
 
     private InputError field(String field, String code, Object... args) {

@@ -49,31 +49,7 @@ class MatchRunReviewPagingIntegrationTests {
     @Test
     void everyPairOfALargeRunIsOnExactlyOnePageInTheChosenOrder() throws Exception {
         TestOrganisation org = organisations.create();
-        people.importCsv(org.id(), MatchingBench.csv(180).getBytes(StandardCharsets.UTF_8));
-        List<PersonSummary> everyone = new ArrayList<>();
-        for (int page = 0; page < 2; page++) {
-            everyone.addAll(
-                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 100)).items());
-        }
-        ProgramView program =
-                programs.moveTo(
-                        org.id(),
-                        programs.create(org.id(), ProgramDraft.of("Big run", "CROSS_DIVISIONAL"))
-                                .id(),
-                        ProgramStatus.ENROLLING);
-        for (int i = 0; i < everyone.size(); i++) {
-            enrolling.enrol(
-                    org.id(),
-                    program.id(),
-                    Enrol.of(
-                            everyone.get(i).id(),
-                            i % 3 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
-        }
-        MatchRunView started =
-                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> matching.status(org.id(), started.id()).finished());
-        MatchRunView run = matching.run(org.id(), started.id());
+        MatchRunView run = bigRun(org);
         int pairs = run.proposals().size();
         assertThat(pairs).isGreaterThan(100);
 
@@ -110,5 +86,76 @@ class MatchRunReviewPagingIntegrationTests {
                                 run.proposals().stream()
                                         .map(p -> p.menteeId().value().toString())
                                         .toList()));
+    }
+
+    /** A finished run of 180 people (a third mentors) in a new organisation: 100+ pairs. */
+    private MatchRunView bigRun(TestOrganisation org) {
+        people.importCsv(org.id(), MatchingBench.csv(180).getBytes(StandardCharsets.UTF_8));
+        List<PersonSummary> everyone = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            everyone.addAll(
+                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 100)).items());
+        }
+        ProgramView program =
+                programs.moveTo(
+                        org.id(),
+                        programs.create(org.id(), ProgramDraft.of("Big run", "CROSS_DIVISIONAL"))
+                                .id(),
+                        ProgramStatus.ENROLLING);
+        for (int i = 0; i < everyone.size(); i++) {
+            enrolling.enrol(
+                    org.id(),
+                    program.id(),
+                    Enrol.of(
+                            everyone.get(i).id(),
+                            i % 3 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
+        }
+        MatchRunView started =
+                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> matching.status(org.id(), started.id()).finished());
+        MatchRunView run = matching.run(org.id(), started.id());
+        return run;
+    }
+
+    @Test
+    void theNameFilterKeepsExactlyThePairsWithThatNameAndEachRowExplainsItsScore()
+            throws Exception {
+        TestOrganisation org = organisations.create();
+        MatchRunView run = bigRun(org);
+        java.util.Map<io.tandem.people.PersonId, PersonSummary> found =
+                people.findAll(
+                        org.id(),
+                        run.proposals().stream()
+                                .flatMap(
+                                        p -> java.util.stream.Stream.of(p.menteeId(), p.mentorId()))
+                                .toList());
+        // A mentee's whole name: it may also be part of other people's names, all of which count.
+        String needle = found.get(run.proposals().get(0).menteeId()).name().toLowerCase();
+        java.util.Set<String> expected = new HashSet<>();
+        for (MatchRunView.Proposal p : run.proposals()) {
+            if (found.get(p.menteeId()).name().toLowerCase().contains(needle)
+                    || found.get(p.mentorId()).name().toLowerCase().contains(needle)) {
+                expected.add(p.menteeId().value().toString());
+            }
+        }
+
+        String html =
+                mvc.get()
+                        .uri("/match-runs/{id}?q={q}", run.id(), needle.toUpperCase())
+                        .with(TestOrganisations.signedIn(org.id(), "hr@run.test", Role.ADMIN))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString();
+
+        java.util.Set<String> shown = new HashSet<>();
+        Matcher m = MENTEE_LINK.matcher(html);
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        assertThat(shown).isEqualTo(expected);
+        // Every shown pair carries its explanation (one meter per criterion with a weight).
+        assertThat(html.split("<ul class=\"why\">", -1)).hasSize(expected.size() + 1);
+        assertThat(html).contains("<meter min=\"0\"");
     }
 }

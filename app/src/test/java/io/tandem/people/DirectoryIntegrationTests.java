@@ -1,6 +1,7 @@
 package io.tandem.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.tandem.TandemIntegrationTest;
@@ -71,6 +72,32 @@ class DirectoryIntegrationTests {
                 .bodyJson()
                 .extractingPath("$.items[0].firstName")
                 .isEqualTo("Sara");
+    }
+
+    @Test
+    void countsAGroupByDivisionAndLocationAsTypedAndFollowsAnImport() {
+        PersonId dana = TestPeople.id(people, org.id(), "D1");
+        PersonId sven = TestPeople.id(people, org.id(), "S1");
+        PersonId eli = TestPeople.id(people, org.id(), "E1");
+        PersonId stranger = new PersonId(UUID.randomUUID());
+
+        // Dana twice (enrolled in both roles, say); an id of nobody here is left out.
+        PeopleSpread spread = people.spread(org.id(), List.of(dana, dana, sven, eli, stranger));
+        assertThat(spread.byDivision()).containsExactly(entry("Digital", 1), entry("Retail", 3));
+        assertThat(spread.byLocation()).containsExactly(entry("Berlin", 3), entry("Singapore", 1));
+        assertThat(people.names(org.id(), List.of(eli, stranger)))
+                .containsOnlyKeys(eli)
+                .extractingByKey(eli)
+                .extracting(PersonName::name)
+                .isEqualTo("Eli Engineer");
+
+        people.importCsv(
+                org.id(),
+                PEOPLE.replace("Eli,Engineer,Engineer,4,Digital", "Eli,Engineer,Engineer,4,Retail")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(people.spread(org.id(), List.of(sven, eli)).byDivision())
+                .containsExactly(entry("Retail", 2));
     }
 
     @Test

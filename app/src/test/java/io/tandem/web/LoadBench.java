@@ -87,6 +87,16 @@ class LoadBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int RATE = Integer.getInteger("bench.rate", 200);
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+
+    /**
+     * A folder for the H2 file that outlives the run (default: a temporary one), so a later run
+     * with {@code bench.reuse} measures the same data without building it again.
+     */
+    static final String H2_DIR = System.getProperty("bench.h2.dir", "");
+
+    /** Measure an organisation an earlier run built at the same size instead of building one. */
+    static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+
     static final String PASSWORD = "bench-password-1";
 
     @DynamicPropertySource
@@ -101,8 +111,13 @@ class LoadBench {
                     () -> System.getProperty("bench.db.password", ""));
             return;
         }
-        Path dir = Files.createTempDirectory("tandem-load-bench");
-        dir.toFile().deleteOnExit();
+        Path dir;
+        if (H2_DIR.isBlank()) {
+            dir = Files.createTempDirectory("tandem-load-bench");
+            dir.toFile().deleteOnExit();
+        } else {
+            dir = Files.createDirectories(Path.of(H2_DIR));
+        }
         registry.add(
                 "spring.datasource.url",
                 () ->
@@ -122,6 +137,7 @@ class LoadBench {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final List<String> lines = new ArrayList<>();
 
@@ -129,11 +145,16 @@ class LoadBench {
     void pagesUnderLoad() throws Exception {
         double loadBefore = load();
         long started = System.nanoTime();
-        Dataset data = build();
+        Dataset found = REUSE ? existing() : null;
+        Dataset data = found == null ? build() : found;
         note(
-                "dataset built in %.0f s: %,d people, 3 programs × %,d enrolments, a run of %,d"
+                "dataset %s in %.0f s: %,d people, 3 programs × %,d enrolments, a run of %,d"
                         + " pairs",
-                (System.nanoTime() - started) / 1e9, PEOPLE, ENROLMENTS, data.pairs());
+                found == null ? "built" : "reused",
+                (System.nanoTime() - started) / 1e9,
+                PEOPLE,
+                ENROLMENTS,
+                data.pairs());
 
         HttpClient browser = signIn(port, data.signInEmail());
         String bearer = "Bearer " + data.token();
@@ -183,6 +204,7 @@ class LoadBench {
             "page req/s (sat.)",
             "JSON req/s (sat.)",
             "page/JSON (≥ 50 %)",
+            "CPU ms/req page / JSON",
             "p50 @" + RATE + "/s",
             "p99 @" + RATE + "/s (≤ 50 ms)",
             "late/failed"
@@ -191,14 +213,14 @@ class LoadBench {
         HttpClient api = HttpClient.newHttpClient();
         // All closed-loop figures first, then the fixed-rate ones, each after the server has
         // drained what the one before left queued, so no figure pays for another page's backlog.
-        double[] pageRates = new double[targets.size()];
-        double[] jsonRates = new double[targets.size()];
+        Saturation[] pages = new Saturation[targets.size()];
+        Saturation[] jsons = new Saturation[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            pageRates[i] = saturate(browser, target.page(), null, SECONDS);
-            jsonRates[i] =
+            pages[i] = saturate(browser, target.page(), null, SECONDS);
+            jsons[i] =
                     target.json() == null
-                            ? Double.NaN
+                            ? null
                             : target.jsonWithSession()
                                     ? saturate(browser, target.json(), null, SECONDS)
                                     : saturate(api, target.json(), bearer, SECONDS);
@@ -209,8 +231,8 @@ class LoadBench {
             FixedRateLoad.Latencies fixed =
                     FixedRateLoad.run(
                             browser, () -> request(port, target.page(), null), RATE, SECONDS);
-            double pageRate = pageRates[i];
-            double jsonRate = jsonRates[i];
+            double pageRate = pages[i].rate();
+            double jsonRate = jsons[i] == null ? Double.NaN : jsons[i].rate();
             rows.add(
                     new String[] {
                         target.name(),
@@ -223,6 +245,14 @@ class LoadBench {
                                         "%.0f %% %s",
                                         100 * pageRate / jsonRate,
                                         pageRate >= jsonRate / 2 ? "yes" : "NO"),
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f / %s",
+                                pages[i].cpuPerRequest(),
+                                jsons[i] == null
+                                        ? "–"
+                                        : String.format(
+                                                Locale.ROOT, "%.2f", jsons[i].cpuPerRequest())),
                         String.format(Locale.ROOT, "%.1f ms", fixed.percentile(50)),
                         String.format(
                                 Locale.ROOT,
@@ -254,11 +284,18 @@ class LoadBench {
         }
     }
 
-    /** Requests per second with {@link #CONNECTIONS} requests always in flight. */
-    private double saturate(HttpClient client, String path, String bearer, int seconds)
+    /**
+     * Requests per second answered 200 and the process's CPU time per such request (server and this
+     * bench's client together: they share the JVM), in a closed loop of {@code seconds}.
+     */
+    record Saturation(double rate, double cpuPerRequest) {}
+
+    /** With {@link #CONNECTIONS} requests always in flight. */
+    private Saturation saturate(HttpClient client, String path, String bearer, int seconds)
             throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong done = new AtomicLong();
+        long cpuBefore = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         long start = System.nanoTime();
         for (int i = 0; i < CONNECTIONS; i++) {
@@ -284,7 +321,16 @@ class LoadBench {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        return new Saturation(
+                done.get() / ((System.nanoTime() - start) / 1e9),
+                done.get() == 0 ? Double.NaN : cpuMillis / done.get());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     record Target(String name, String page, String json, boolean jsonWithSession) {
@@ -302,6 +348,51 @@ class LoadBench {
             UUID run,
             int pairs,
             UUID mentorship) {}
+
+    /**
+     * The data set an earlier run left in the database at this size (its run published and its
+     * pairs followed), or null.
+     */
+    private Dataset existing() {
+        List<UUID> found =
+                jdbc.query(
+                        "select o.id from organisation o where o.slug like 'bench-%' and (select"
+                                + " count(*) from person p where p.organisation_id = o.id) = ? and"
+                                + " (select count(*) from enrolment e where e.organisation_id ="
+                                + " o.id) = ? order by o.id",
+                        (rs, n) -> rs.getObject(1, UUID.class), PEOPLE, 3 * ENROLMENTS);
+        for (UUID id : found) {
+            OrganisationId org = new OrganisationId(id);
+            List<UUID[]> runs =
+                    jdbc.query(
+                            "select r.program_id, r.id from match_run r join program p on p.id ="
+                                    + " r.program_id where r.organisation_id = ? and p.name ="
+                                    + " 'Bench 0' and r.published_at is not null",
+                            (rs, n) ->
+                                    new UUID[] {
+                                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)
+                                    },
+                            id);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            MatchRunView run = matching.run(org, new io.tandem.matching.MatchRunId(runs.get(0)[1]));
+            io.tandem.programs.ProgramId program = new io.tandem.programs.ProgramId(runs.get(0)[0]);
+            return dataset(org, programs.get(org, program), run, person(org));
+        }
+        return null;
+    }
+
+    /** The person in the middle of those enrolled (the profile page's subject). */
+    private PersonSummary person(OrganisationId org) {
+        int middle = Math.min(PEOPLE, 3 * ENROLMENTS) / 2;
+        return people.search(
+                        org,
+                        DirectoryQuery.all(),
+                        PageQuery.of(middle / PageQuery.MAX_SIZE, PageQuery.MAX_SIZE))
+                .items()
+                .get(middle % PageQuery.MAX_SIZE);
+    }
 
     private Dataset build() {
         OrganisationId org = identity.ensureOrganisation("bench-" + UUID.randomUUID(), "Bench");
@@ -327,14 +418,40 @@ class LoadBench {
                                     .id(),
                             ProgramStatus.ENROLLING);
             int mentors = p == 0 ? PAIRS : ENROLMENTS / 3;
+            List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < ENROLMENTS; i++) {
                 PersonSummary person = everyone.get((p * ENROLMENTS + i) % everyone.size());
-                enrolling.enrol(
-                        org,
-                        program.id(),
-                        Enrol.of(
-                                person.id(),
-                                i < mentors ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
+                if (i == 0) {
+                    // One through the service, the way a person enrols; the rest as the rows it
+                    // writes, in batches: 30,000 single enrolments were most of the build.
+                    enrolling.enrol(org, program.id(), Enrol.of(person.id(), EnrolmentRole.MENTOR));
+                    continue;
+                }
+                boolean mentor = i < mentors;
+                java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+                rows.add(
+                        new Object[] {
+                            UUID.randomUUID(),
+                            program.id().value(),
+                            person.id().value(),
+                            mentor ? "MENTOR" : "MENTEE",
+                            program.approvalRequired() ? "PENDING" : "ACTIVE",
+                            mentor ? program.defaultCapacity() : null,
+                            "",
+                            "",
+                            person.timeZone(),
+                            now,
+                            org.value(),
+                            now
+                        });
+            }
+            for (int i = 0; i < rows.size(); i += 1000) {
+                jdbc.batchUpdate(
+                        "insert into enrolment (id, program_id, person_id, role, status, capacity,"
+                                + " skills_wanted, skills_offered, time_zone, enrolled_at,"
+                                + " organisation_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?)",
+                        rows.subList(i, Math.min(rows.size(), i + 1000)));
             }
             if (p == 0) {
                 MatchRunView started =
@@ -348,8 +465,11 @@ class LoadBench {
                 reviewed = program;
             }
         }
-        ProgramView program = reviewed;
-        MatchRunView published = run;
+        return dataset(org, reviewed, run, person(org));
+    }
+
+    private Dataset dataset(
+            OrganisationId org, ProgramView program, MatchRunView published, PersonSummary person) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (mentorships.find(org, program.id(), null, PageQuery.of(0, 1)).total()
                         < published.proposals().size()
@@ -365,7 +485,7 @@ class LoadBench {
         return new Dataset(
                 mentor.email(),
                 token,
-                everyone.get(everyone.size() / 2).id().value(),
+                person.id().value(),
                 program.id().value(),
                 published.id().value(),
                 published.proposals().size(),

@@ -7,14 +7,14 @@ import io.tandem.matching.MatchRunId;
 import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.PublishedPair;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
+import io.tandem.people.PersonName;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.InputError;
@@ -26,6 +26,7 @@ import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,9 @@ class MatchRunPageController {
 
     /** A proposal with both people, for the review table. */
     record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
+
+    /** A pair without its explanation and its people's names: what the review sorts and filters. */
+    private record Candidate(PublishedPair pair, PersonName mentee, PersonName mentor) {}
 
     static final int PAIRS_PAGE = 50;
     static final int UNMATCHED_PAGE = 50;
@@ -134,54 +138,85 @@ class MatchRunPageController {
             model.addAttribute("run", status);
             return "matching/fragments/progress :: progress";
         }
-        MatchRunView run = status.finished() ? matching.run(user.organisationId(), runId) : status;
+        MatchRunView run = status;
         model.addAttribute("run", run);
         model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
         if (run.finished() && run.stats() != null) {
-            List<EnrolmentView> enrolled =
-                    enrolling.activeEnrolments(user.organisationId(), run.programId());
+            // Thousands of pairs are sorted and filtered by name without their explanations or
+            // profiles; only the page's 50 pairs are read whole.
+            List<PublishedPair> pairs = matching.pairs(user.organisationId(), runId);
+            List<MatchRunView.Unmatched> left = matching.unmatched(user.organisationId(), runId);
             Set<PersonId> ids = new HashSet<>();
-            run.proposals()
-                    .forEach(
-                            p -> {
-                                ids.add(p.menteeId());
-                                ids.add(p.mentorId());
-                            });
-            run.unmatched().forEach(u -> ids.add(u.menteeId()));
-            enrolled.forEach(e -> ids.add(e.personId()));
-            Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), ids);
-            List<Row> rows = new ArrayList<>();
-            for (Proposal p : run.proposals()) {
-                Row row = new Row(p, found.get(p.menteeId()), found.get(p.mentorId()));
-                if (matches(row, q)) {
-                    rows.add(row);
+            pairs.forEach(
+                    p -> {
+                        ids.add(p.mentee());
+                        ids.add(p.mentor());
+                    });
+            left.forEach(u -> ids.add(u.menteeId()));
+            Map<PersonId, PersonName> names = people.names(user.organisationId(), ids);
+            List<Candidate> candidates = new ArrayList<>();
+            for (PublishedPair p : pairs) {
+                Candidate candidate =
+                        new Candidate(p, names.get(p.mentee()), names.get(p.mentor()));
+                if (matches(candidate, q)) {
+                    candidates.add(candidate);
                 }
             }
-            rows.sort(order(sort));
+            candidates.sort(order(sort));
             // Thousands of pairs page 50 at a time; a page past the end shows the last one.
-            int pages = Math.max(1, (rows.size() + PAIRS_PAGE - 1) / PAIRS_PAGE);
-            PageQuery query = PageQuery.of(Math.min(Math.max(0, page), pages - 1), PAIRS_PAGE);
-            int from = (int) query.offset();
-            Paged<Row> paged =
-                    Paged.of(
-                            rows.subList(from, Math.min(rows.size(), from + PAIRS_PAGE)),
-                            query,
-                            rows.size());
-            model.addAttribute("rows", paged.items());
+            Paged<Candidate> paged =
+                    Paged.slice(candidates, PageQuery.of(Math.max(0, page), PAIRS_PAGE));
+            Map<PersonId, Proposal> proposals = new HashMap<>();
+            matching.proposals(
+                            user.organisationId(),
+                            runId,
+                            paged.items().stream().map(c -> c.pair().mentee()).toList())
+                    .forEach(p -> proposals.put(p.menteeId(), p));
+            Set<PersonId> shown = new HashSet<>();
+            paged.items()
+                    .forEach(
+                            c -> {
+                                shown.add(c.pair().mentee());
+                                shown.add(c.pair().mentor());
+                            });
+            Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), shown);
+            List<Row> rows =
+                    paged.items().stream()
+                            .map(c -> proposals.get(c.pair().mentee()))
+                            .filter(java.util.Objects::nonNull)
+                            .map(p -> new Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
+                            .toList();
+            model.addAttribute("rows", rows);
+            model.addAttribute("pairCount", pairs.size());
             model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
             // The mentees left without a mentor page too: a run of thousands can leave hundreds.
-            Paged<io.tandem.matching.MatchRunView.Unmatched> without =
-                    Paged.slice(
-                            run.unmatched(), PageQuery.of(Math.max(0, unmatched), UNMATCHED_PAGE));
+            Paged<MatchRunView.Unmatched> without =
+                    Paged.slice(left, PageQuery.of(Math.max(0, unmatched), UNMATCHED_PAGE));
+            model.addAttribute("unmatchedAll", left);
             model.addAttribute("unmatchedRows", without.items());
             model.addAttribute(
                     "unmatchedPager", Pager.of(without, request, "unmatched", "unmatched-heading"));
-            model.addAttribute("people", found);
+            model.addAttribute("names", names);
             model.addAttribute("q", q);
             model.addAttribute("sort", sort);
+            // Only the form that pairs a mentee by hand lists the mentors, by name.
             model.addAttribute(
                     "mentors",
-                    enrolled.stream().filter(e -> e.role() == EnrolmentRole.MENTOR).toList());
+                    run.published() || left.isEmpty()
+                            ? List.of()
+                            : people
+                                    .names(
+                                            user.organisationId(),
+                                            enrolling
+                                                    .mentorPlaces(
+                                                            user.organisationId(), run.programId())
+                                                    .keySet())
+                                    .values()
+                                    .stream()
+                                    .sorted(
+                                            Comparator.comparing(PersonName::lastName)
+                                                    .thenComparing(PersonName::firstName))
+                                    .toList());
             Paged<MatchRunView> runs =
                     matching.runs(
                             user.organisationId(),
@@ -314,30 +349,32 @@ class MatchRunPageController {
         return "redirect:/match-runs/" + id;
     }
 
-    private static boolean matches(Row row, String q) {
+    private static boolean matches(Candidate pair, String q) {
         if (q == null || q.isBlank()) {
             return true;
         }
         String needle = q.trim().toLowerCase(Locale.ROOT);
-        return (row.mentee() != null
-                        && row.mentee().name().toLowerCase(Locale.ROOT).contains(needle))
-                || (row.mentor() != null
-                        && row.mentor().name().toLowerCase(Locale.ROOT).contains(needle));
+        return (pair.mentee() != null
+                        && pair.mentee().name().toLowerCase(Locale.ROOT).contains(needle))
+                || (pair.mentor() != null
+                        && pair.mentor().name().toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    private static Comparator<Row> order(String sort) {
-        Comparator<Row> byMentee =
-                Comparator.comparing(r -> r.mentee() == null ? "" : r.mentee().lastName());
+    private static Comparator<Candidate> order(String sort) {
+        Comparator<Candidate> byMentee =
+                Comparator.comparing(c -> c.mentee() == null ? "" : c.mentee().lastName());
         return switch (sort) {
             case "mentee" -> byMentee;
             case "mentor" ->
-                    Comparator.comparing((Row r) -> r.mentor() == null ? "" : r.mentor().lastName())
+                    Comparator.comparing(
+                                    (Candidate c) ->
+                                            c.mentor() == null ? "" : c.mentor().lastName())
                             .thenComparing(byMentee);
             case "score-asc" ->
-                    Comparator.comparingInt((Row r) -> r.proposal().score())
+                    Comparator.comparingInt((Candidate c) -> c.pair().score())
                             .thenComparing(byMentee);
             default ->
-                    Comparator.comparingInt((Row r) -> -r.proposal().score())
+                    Comparator.comparingInt((Candidate c) -> -c.pair().score())
                             .thenComparing(byMentee);
         };
     }

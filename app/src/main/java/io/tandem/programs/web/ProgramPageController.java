@@ -335,18 +335,21 @@ class ProgramPageController {
             model.addAttribute("statusFilter", status);
             model.addAttribute("roleFilter", role);
             model.addAttribute("statuses", EnrolmentStatus.values());
+            // Every pending enrolment is already counted in the overview; only a role needs asking.
             model.addAttribute(
                     "pendingMatching",
-                    status == null || status == EnrolmentStatus.PENDING
-                            ? enrolling
-                                    .enrolments(
-                                            user.organisationId(),
-                                            program,
-                                            EnrolmentStatus.PENDING,
-                                            role,
-                                            PageQuery.of(0, 1))
-                                    .total()
-                            : 0L);
+                    status != null && status != EnrolmentStatus.PENDING
+                            ? 0L
+                            : role == null
+                                    ? (long) overview.pending()
+                                    : enrolling
+                                            .enrolments(
+                                                    user.organisationId(),
+                                                    program,
+                                                    EnrolmentStatus.PENDING,
+                                                    role,
+                                                    PageQuery.of(0, 1))
+                                            .total());
             model.addAttribute("values", people.values(user.organisationId()));
             model.addAttribute("workModes", WorkMode.values());
             model.addAttribute("roles", EnrolmentRole.values());
