@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -303,6 +304,21 @@ class MatchRuns {
                 rs.getBoolean(6));
     }
 
+    /** A row of mentee id, mentor id and score. */
+    private static final RowMapper<PublishedPair> PUBLISHED_PAIR =
+            (rs, n) ->
+                    new PublishedPair(
+                            new PersonId(rs.getObject(1, UUID.class)),
+                            new PersonId(rs.getObject(2, UUID.class)),
+                            rs.getInt(3));
+
+    /** A row of mentee id and the reason they were left unmatched. */
+    private static final RowMapper<Unmatched> UNMATCHED =
+            (rs, n) ->
+                    new Unmatched(
+                            new PersonId(rs.getObject(1, UUID.class)),
+                            UnmatchedReason.valueOf(rs.getString(2)));
+
     /**
      * The run's pairs and scores, without decoding each pair's explanation: what publishing needs.
      */
@@ -311,12 +327,7 @@ class MatchRuns {
                         "select mentee_id, mentor_id, score from match_proposal where run_id = ?"
                                 + " order by score desc, mentee_id")
                 .param(id.value())
-                .query(
-                        (rs, n) ->
-                                new PublishedPair(
-                                        new PersonId(rs.getObject(1, UUID.class)),
-                                        new PersonId(rs.getObject(2, UUID.class)),
-                                        rs.getInt(3)))
+                .query(PUBLISHED_PAIR)
                 .list();
     }
 
@@ -327,12 +338,7 @@ class MatchRuns {
                                 + " match_run r on r.id = p.run_id where r.organisation_id = ? and"
                                 + " p.run_id = ? order by p.score desc, p.mentee_id")
                 .params(organisation.value(), id.value())
-                .query(
-                        (rs, n) ->
-                                new PublishedPair(
-                                        new PersonId(rs.getObject(1, UUID.class)),
-                                        new PersonId(rs.getObject(2, UUID.class)),
-                                        rs.getInt(3)))
+                .query(PUBLISHED_PAIR)
                 .list();
     }
 
@@ -343,11 +349,7 @@ class MatchRuns {
                                 + " r.id = u.run_id where r.organisation_id = ? and u.run_id = ?"
                                 + " order by u.mentee_id")
                 .params(organisation.value(), id.value())
-                .query(
-                        (rs, n) ->
-                                new Unmatched(
-                                        new PersonId(rs.getObject(1, UUID.class)),
-                                        UnmatchedReason.valueOf(rs.getString(2))))
+                .query(UNMATCHED)
                 .list();
     }
 
@@ -355,11 +357,7 @@ class MatchRuns {
         return jdbc.sql(
                         "select mentee_id, reason from match_unmatched where run_id = ? order by mentee_id")
                 .param(id.value())
-                .query(
-                        (rs, n) ->
-                                new Unmatched(
-                                        new PersonId(rs.getObject(1, UUID.class)),
-                                        UnmatchedReason.valueOf(rs.getString(2))))
+                .query(UNMATCHED)
                 .list();
     }
 
