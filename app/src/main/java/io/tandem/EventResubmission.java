@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,15 +42,12 @@ class EventResubmission {
     private final String holder = UUID.randomUUID().toString();
 
     EventResubmission(
-            IncompleteEventPublications publications,
-            JdbcClient jdbc,
-            @Value("${tandem.events.resubmission:PT1M}") Duration every,
-            @Value("${tandem.events.resubmit-after:PT1M}") Duration minAge) {
+            IncompleteEventPublications publications, JdbcClient jdbc, EventProperties settings) {
         this.publications = publications;
         this.jdbc = jdbc;
         // Shorter than the period, so the next pass is free to take it again.
-        this.lease = every.multipliedBy(9).dividedBy(10);
-        this.minAge = minAge;
+        this.lease = settings.resubmission().multipliedBy(9).dividedBy(10);
+        this.minAge = settings.resubmitAfter();
     }
 
     @Scheduled(

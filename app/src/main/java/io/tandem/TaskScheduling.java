@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON, so a task's data type is a plain record of ids and values.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SchedulerProperties.class, EventProperties.class})
 class TaskScheduling {
 
     static final String TABLE = "scheduled_tasks";
@@ -48,20 +49,17 @@ class TaskScheduling {
             DataSource dataSource,
             List<Task<?>> tasks,
             JsonMapper json,
-            @Value("${tandem.scheduler.enabled:true}") boolean enabled,
-            @Value("${tandem.scheduler.polling-interval:PT5S}") Duration pollingInterval,
-            @Value("${tandem.scheduler.threads:4}") int threads,
-            @Value("${tandem.scheduler.name:}") String name) {
+            SchedulerProperties settings) {
         return new TaskRunner(
                 () ->
                         build(
                                 dataSource,
                                 tasks,
                                 new JsonTaskData(json),
-                                pollingInterval,
-                                threads,
-                                name),
-                enabled);
+                                settings.pollingInterval(),
+                                settings.threads(),
+                                settings.name()),
+                settings.enabled());
     }
 
     /**

@@ -269,7 +269,9 @@ class EventDeliveryIntegrationTests {
                 .update();
         EventResubmission other =
                 new EventResubmission(
-                        incomplete, jdbc, Duration.ofMinutes(1), Duration.ofMinutes(5));
+                        incomplete,
+                        jdbc,
+                        new EventProperties(Duration.ofMinutes(1), Duration.ofMinutes(5)));
         Instant now = Instant.now();
 
         assertThat(resubmission.claim(now)).isTrue();

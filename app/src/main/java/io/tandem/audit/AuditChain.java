@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +17,15 @@ import org.springframework.stereotype.Component;
  * database but does not know the key cannot forge a consistent chain either.
  */
 @Component
+@EnableConfigurationProperties(AuditProperties.class)
 class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
     private final byte[] key;
 
-    AuditChain(@Value("${tandem.audit.key:}") String key) {
+    AuditChain(AuditProperties settings) {
+        String key = settings.key();
         this.key = key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
     }
 

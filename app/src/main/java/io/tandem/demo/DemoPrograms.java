@@ -8,6 +8,7 @@ import io.tandem.matching.MatchingManagement;
 import io.tandem.matching.Recommendation;
 import io.tandem.matching.SelfMatchManagement;
 import io.tandem.matching.SelfMatchRecommendations;
+import io.tandem.people.DemoMode;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
@@ -34,7 +35,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -84,8 +84,7 @@ class DemoPrograms implements ApplicationRunner {
             StartupTasks startup,
             DemoWorkspace workspace,
             DemoMeetings meetings,
-            @Value("${tandem.demo:}") String demo,
-            @Value("${spring.datasource.url:}") String databaseUrl) {
+            DemoMode demo) {
         this.identity = identity;
         this.people = people;
         this.programs = programs;
@@ -97,10 +96,7 @@ class DemoPrograms implements ApplicationRunner {
         this.startup = startup;
         this.workspace = workspace;
         this.meetings = meetings;
-        this.enabled =
-                demo.isBlank()
-                        ? databaseUrl.startsWith("jdbc:h2:")
-                        : Boolean.parseBoolean(demo.trim());
+        this.enabled = demo.enabled();
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances sweeping at once, or a sweep run twice, still ask once per planned end.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MentorshipsProperties.class)
 class PlannedEndReminders {
 
     static final String TASK = "mentorships-planned-end";
@@ -51,8 +52,8 @@ class PlannedEndReminders {
     }
 
     @Bean
-    RecurringTask<Void> plannedEndTask(
-            @Value("${tandem.mentorships.planned-end-at:03:00}") LocalTime at, Clock clock) {
+    RecurringTask<Void> plannedEndTask(MentorshipsProperties settings, Clock clock) {
+        LocalTime at = settings.mentorships().plannedEndAt();
         return Tasks.recurring(TASK, Schedules.daily(ZoneOffset.UTC, at))
                 .execute(
                         (instance, context) ->

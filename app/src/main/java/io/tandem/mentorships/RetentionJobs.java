@@ -8,10 +8,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.tandem.identity.OrganisationId;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,8 +40,9 @@ class RetentionJobs {
     RecurringTask<Void> retentionDailyTask(
             RetentionManagement retention,
             OneTimeTask<OrganisationWork> retentionOrganisationTask,
-            @Value("${tandem.retention.daily-at:03:00}") LocalTime at) {
-        return Tasks.recurring(DAILY, Schedules.daily(ZoneOffset.UTC, at))
+            MentorshipsProperties settings) {
+        return Tasks.recurring(
+                        DAILY, Schedules.daily(ZoneOffset.UTC, settings.retention().dailyAt()))
                 .execute(
                         (instance, context) ->
                                 fanOut(

@@ -1,6 +1,6 @@
 package io.tandem.notifications;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.tandem.web.WebProperties;
 import org.springframework.stereotype.Component;
 
 /** Absolute links for mails, from the address people reach Tandem at ({@code tandem.base-url}). */
@@ -9,7 +9,8 @@ class Links {
 
     private final String baseUrl;
 
-    Links(@Value("${tandem.base-url}") String baseUrl) {
+    Links(WebProperties settings) {
+        String baseUrl = settings.baseUrl();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -46,13 +46,17 @@ class MailDelivery {
             OutboxMails mails,
             OutboxProperties properties,
             ObjectProvider<JavaMailSender> senders,
-            @Value("${spring.mail.host:}") String host,
+            ObjectProvider<MailProperties> mail,
             Clock clock) {
         this.clock = clock;
         this.mails = mails;
         this.properties = properties;
         // Boot creates a sender even for a blank spring.mail.host; a blank host means "no SMTP".
-        this.sender = StringUtils.hasText(host) ? senders.getIfAvailable() : null;
+        MailProperties smtp = mail.getIfAvailable();
+        this.sender =
+                smtp != null && StringUtils.hasText(smtp.getHost())
+                        ? senders.getIfAvailable()
+                        : null;
         if (sender == null) {
             log.info("No SMTP server configured (spring.mail.host): mail stays in the outbox");
         }

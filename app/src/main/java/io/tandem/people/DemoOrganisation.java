@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -138,17 +137,12 @@ class DemoOrganisation implements ApplicationRunner {
             PeopleManagement people,
             StartupTasks startup,
             People rows,
-            PeopleProperties properties,
-            @Value("${spring.datasource.url:}") String databaseUrl) {
-        String demo = properties.demo();
+            DemoMode demo) {
         this.identity = identity;
         this.people = people;
         this.startup = startup;
         this.rows = rows;
-        this.enabled =
-                demo.isBlank()
-                        ? databaseUrl.startsWith("jdbc:h2:")
-                        : Boolean.parseBoolean(demo.trim());
+        this.enabled = demo.enabled();
     }
 
     @Override

@@ -1,8 +1,16 @@
 package io.tandem.people;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PeopleProperties.class)
-class PeopleConfiguration {}
+class PeopleConfiguration {
+
+    @Bean
+    DemoMode demoMode(PeopleProperties properties, DataSourceProperties dataSource) {
+        return DemoMode.of(properties.demo(), dataSource.getUrl());
+    }
+}
