@@ -1,8 +1,10 @@
 package io.tandem.web;
 
+import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.Refusal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -96,6 +100,85 @@ public class PageForms {
     }
 
     /**
+     * Hands the form to its module as {@link #submit(BindingResult, Supplier)} does, and answers
+     * what became of it instead of throwing, so a page handler reads as "if refused, show the form
+     * again with its errors". A clash (a {@link Conflict}: changed meanwhile, ended already) is not
+     * the form's: it goes where the handler's {@link ConflictReturnsTo} says, or to the error page;
+     * see {@link #attemptShowingClash} for a form that shows it in place.
+     */
+    public <T> Outcome<T> attempt(BindingResult binding, Supplier<T> action) {
+        return attempt(binding, Map.of(), action);
+    }
+
+    /** As {@link #attempt(BindingResult, Supplier)}, with refusals the page found itself. */
+    public <T> Outcome<T> attempt(
+            BindingResult binding, Map<String, String> pageErrors, Supplier<T> action) {
+        try {
+            return new Outcome<>(submit(binding, pageErrors, action), null, null, 0);
+        } catch (InvalidInputException refused) {
+            return new Outcome<>(null, refused.byField(), null, InputStatus.of(refused));
+        }
+    }
+
+    /** {@link #attempt(BindingResult, Supplier)} for an action that answers nothing. */
+    public Outcome<Void> attempt(BindingResult binding, Runnable action) {
+        return attempt(binding, asSupplier(action));
+    }
+
+    /**
+     * As {@link #attempt(BindingResult, Map, Supplier)}, for a form that shows a clash above what
+     * was typed (full, overlapping, changed by the partner meanwhile), answering 409.
+     */
+    public <T> Outcome<T> attemptShowingClash(
+            BindingResult binding, Map<String, String> pageErrors, Supplier<T> action) {
+        try {
+            return attempt(binding, pageErrors, action);
+        } catch (Conflict clash) {
+            return new Outcome<>(null, Map.of(), problem(clash), HttpStatus.CONFLICT.value());
+        }
+    }
+
+    /** {@link #attemptShowingClash} without refusals of the page's own. */
+    public <T> Outcome<T> attemptShowingClash(BindingResult binding, Supplier<T> action) {
+        return attemptShowingClash(binding, Map.of(), action);
+    }
+
+    private static Supplier<Void> asSupplier(Runnable action) {
+        return () -> {
+            action.run();
+            return null;
+        };
+    }
+
+    /**
+     * What became of a form: {@code value} when the module took it; otherwise {@code errors} (field
+     * to text; empty for a clash) or {@code problem} (a clash's text) and the status the page
+     * answers with (400 or 422 for the fields, 409 for a clash).
+     */
+    public record Outcome<T>(T value, Map<String, String> errors, String problem, int status) {
+
+        public boolean refused() {
+            return errors != null;
+        }
+
+        /**
+         * True when refused, after setting the response's status and putting a clash's text in the
+         * model as {@code problem} (shown by {@code alerts :: errorText}); the caller then shows
+         * the form again with {@link #errors()}.
+         */
+        public boolean refused(HttpServletResponse response, Model model) {
+            if (!refused()) {
+                return false;
+            }
+            response.setStatus(status);
+            if (problem != null) {
+                model.addAttribute("problem", problem);
+            }
+            return true;
+        }
+    }
+
+    /**
      * The text a form's page shows at the top when the module refused the action as a whole (a
      * {@link io.tandem.shared.Conflict}: changed meanwhile, ended already): the code and its
      * arguments resolved here, at the edge.
@@ -111,11 +194,6 @@ public class PageForms {
 
     /** {@link #submit(BindingResult, Supplier)} for an action that answers nothing. */
     public void submit(BindingResult binding, Runnable action) {
-        submit(
-                binding,
-                () -> {
-                    action.run();
-                    return null;
-                });
+        submit(binding, asSupplier(action));
     }
 }

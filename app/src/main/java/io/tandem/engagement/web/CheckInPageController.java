@@ -8,11 +8,9 @@ import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -109,20 +107,19 @@ class CheckInPageController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         CheckInForm form = FormInput.asEntered(entered, binding, CheckInForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            engagement.answer(
-                                    user.organisationId(),
-                                    new MentorshipId(id),
-                                    me(profile),
-                                    kind,
-                                    form.answer()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
+        var answered =
+                forms.attempt(
+                        binding,
+                        () ->
+                                engagement.answer(
+                                        user.organisationId(),
+                                        new MentorshipId(id),
+                                        me(profile),
+                                        kind,
+                                        form.answer()));
+        if (answered.refused(response, model)) {
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.byField());
+            model.addAttribute("errors", answered.errors());
             form(user, profile, id, kind, model);
             return "engagement/check-in";
         }

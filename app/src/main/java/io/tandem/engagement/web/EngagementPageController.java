@@ -204,16 +204,15 @@ class EngagementPageController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         RulesForm form = FormInput.asEntered(entered, binding, RulesForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            engagement.changeRules(
-                                    user.organisationId(), new ProgramId(id), form.rules()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
+        var changed =
+                forms.attempt(
+                        binding,
+                        () ->
+                                engagement.changeRules(
+                                        user.organisationId(), new ProgramId(id), form.rules()));
+        if (changed.refused(response, model)) {
             model.addAttribute("rules", form.entered());
-            model.addAttribute("ruleErrors", e.byField());
+            model.addAttribute("ruleErrors", changed.errors());
             return pairs(user, id, null, 0, request, model);
         }
         redirect.addFlashAttribute("notice", "engagement.rules.saved");

@@ -2,7 +2,6 @@ package io.tandem.identity.web;
 
 import io.tandem.identity.AccountLinkPurpose;
 import io.tandem.identity.IdentityManagement;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.web.FormInput;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,18 +76,21 @@ class AccountPageController {
                 Objects.equals(form.password(), form.confirm())
                         ? Map.of()
                         : Map.of("confirm", "account.confirm.mismatch");
-        try {
-            if (!forms.submit(
-                    binding, mismatch, () -> identity.setPassword(form.token(), form.password()))) {
-                response.setStatus(HttpStatus.GONE.value());
-                return "identity/link-invalid";
-            }
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.byField());
+        var set =
+                forms.attempt(
+                        binding,
+                        mismatch,
+                        () -> identity.setPassword(form.token(), form.password()));
+        if (set.refused()) {
+            model.addAttribute("errors", set.errors());
             // Passwords are never sent back to the browser.
             model.addAttribute("form", new PasswordForm(form.token(), "", ""));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "identity/set-password";
+        }
+        if (!set.value()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "identity/link-invalid";
         }
         return "redirect:/login?"
                 + (purpose == AccountLinkPurpose.ACTIVATION ? "activated" : "reset");

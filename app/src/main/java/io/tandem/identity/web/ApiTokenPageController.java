@@ -1,14 +1,11 @@
 package io.tandem.identity.web;
 
 import io.tandem.identity.IdentityManagement;
-import io.tandem.identity.IssuedToken;
 import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.identity.TokenScope;
-import io.tandem.shared.Conflict;
-import io.tandem.shared.InvalidInputException;
-import io.tandem.web.InputStatus;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -65,29 +62,26 @@ class ApiTokenPageController {
         TokenForm form = io.tandem.web.FormInput.asEntered(entered, binding, TokenForm.class);
         // The rules (name, role, the cap) are the identity module's; the page shows its refusal
         // beside the field it is about.
-        java.util.Map<String, String> errors;
-        try {
-            IssuedToken token =
-                    forms.submit(
-                            binding,
-                            () ->
-                                    identity.issueToken(
-                                            user.organisationId(),
-                                            form.name(),
-                                            form.role(),
-                                            form.scope() == null ? TokenScope.API : form.scope(),
-                                            user.email()));
-            redirect.addFlashAttribute("issued", token);
+        var issued =
+                forms.attemptShowingClash(
+                        binding,
+                        () ->
+                                identity.issueToken(
+                                        user.organisationId(),
+                                        form.name(),
+                                        form.role(),
+                                        form.scope() == null ? TokenScope.API : form.scope(),
+                                        user.email()));
+        if (!issued.refused()) {
+            redirect.addFlashAttribute("issued", issued.value());
             return "redirect:/admin/tokens";
-        } catch (InvalidInputException invalid) {
-            errors = invalid.byField();
-            response.setStatus(InputStatus.of(invalid));
-        } catch (Conflict full) {
-            errors = java.util.Map.of("name", forms.problem(full));
-            response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
         }
+        response.setStatus(issued.status());
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        // The cap on tokens is about the one being named: shown beside the name.
+        model.addAttribute(
+                "errors",
+                issued.problem() == null ? issued.errors() : Map.of("name", issued.problem()));
         return tokens(user, null, request, model);
     }
 

@@ -4,8 +4,6 @@ import io.tandem.identity.SsoForm;
 import io.tandem.identity.SsoManagement;
 import io.tandem.identity.SsoSettings;
 import io.tandem.identity.TandemUser;
-import io.tandem.shared.InvalidInputException;
-import io.tandem.web.InputStatus;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,11 +95,8 @@ class SsoPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         SsoForm form =
                 io.tandem.web.FormInput.asEntered(submitted, binding, SsoPageForm.class).form();
-        try {
-            forms.submit(binding, () -> sso.save(user.organisationId(), form));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            Map<String, String> errors = e.byField();
+        var saved = forms.attempt(binding, () -> sso.save(user.organisationId(), form));
+        if (saved.refused(response, model)) {
             model.addAttribute(
                     "form",
                     new SsoForm(
@@ -112,7 +107,7 @@ class SsoPageController {
                             form.emailClaim(),
                             form.passwordSignIn(),
                             form.justInTime()));
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", saved.errors());
             return settings(user, model);
         }
         redirect.addFlashAttribute("notice", "sso.saved");

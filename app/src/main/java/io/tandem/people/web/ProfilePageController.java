@@ -5,15 +5,12 @@ import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ProfileUpdate;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -103,18 +100,16 @@ class ProfilePageController {
             return "people/no-profile";
         }
         ProfileForm form = FormInput.asEntered(entered, binding, ProfileForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            people.updateProfile(
-                                    user.organisationId(), person.get().id(), form.update()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            Map<String, String> errors = e.byField();
+        var saved =
+                forms.attempt(
+                        binding,
+                        () ->
+                                people.updateProfile(
+                                        user.organisationId(), person.get().id(), form.update()));
+        if (saved.refused(response, model)) {
             model.addAttribute("person", person.get());
             model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", saved.errors());
             model.addAttribute("values", people.values(user.organisationId()));
             model.addAttribute("zones", PeopleManagement.TIME_ZONES);
             return "people/edit-profile";

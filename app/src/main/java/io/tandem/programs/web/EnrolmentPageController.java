@@ -13,11 +13,8 @@ import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.shared.Conflict;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -160,25 +157,19 @@ class EnrolmentPageController {
             model.addAttribute("problem", messages.getMessage("enrolment.window-closed"));
             return page(program, form, Map.of(), user, model);
         }
-        try {
-            EnrolmentView enrolment =
-                    forms.submit(
-                            binding,
-                            () ->
-                                    enrolling.enrol(
-                                            user.organisationId(),
-                                            program.id(),
-                                            form.enrol(person.get())));
-            redirect.addFlashAttribute("notice", "enrolment.status." + enrolment.status());
-            return "redirect:/programs/" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            return page(program, form, e.byField(), user, model);
-        } catch (Conflict e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problem", messages.getMessage(e));
-            return page(program, form, Map.of(), user, model);
+        var enrolled =
+                forms.attemptShowingClash(
+                        binding,
+                        () ->
+                                enrolling.enrol(
+                                        user.organisationId(),
+                                        program.id(),
+                                        form.enrol(person.get())));
+        if (enrolled.refused(response, model)) {
+            return page(program, form, enrolled.errors(), user, model);
         }
+        redirect.addFlashAttribute("notice", "enrolment.status." + enrolled.value().status());
+        return "redirect:/programs/" + id;
     }
 
     @PostMapping("/programs/{id}/enrolments/{enrolment}/withdraw")

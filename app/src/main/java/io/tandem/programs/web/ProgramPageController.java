@@ -237,17 +237,14 @@ class ProgramPageController {
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ProgramForm form = FormInput.asEntered(entered, binding, ProgramForm.class);
-        try {
-            ProgramView program =
-                    forms.submit(
-                            binding, () -> programs.create(user.organisationId(), form.draft()));
-            access.created(user, program.id());
-            redirect.addFlashAttribute("notice", "program.created");
-            return "redirect:/programs/" + program.id();
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            return builder(form, e.byField(), model);
+        var created =
+                forms.attempt(binding, () -> programs.create(user.organisationId(), form.draft()));
+        if (created.refused(response, model)) {
+            return builder(form, created.errors(), model);
         }
+        access.created(user, created.value().id());
+        redirect.addFlashAttribute("notice", "program.created");
+        return "redirect:/programs/" + created.value().id();
     }
 
     @GetMapping("/programs/{id}")
@@ -514,23 +511,28 @@ class ProgramPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         RulesForm form = FormInput.asEntered(entered, binding, RulesForm.class);
         List<MatchingRule> rules = form.rules();
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            programRules.changeRules(
-                                    user.organisationId(),
-                                    new ProgramId(id),
-                                    rules,
-                                    form.minimumScore()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
+        var changed =
+                forms.attempt(
+                        binding,
+                        () ->
+                                programRules.changeRules(
+                                        user.organisationId(),
+                                        new ProgramId(id),
+                                        rules,
+                                        form.minimumScore()));
+        if (changed.refused() && changed.problem() == null) {
+            response.setStatus(changed.status());
             model.addAttribute("minimumScore", form.minimumScore());
             return rulesPage(
                     programs.get(user.organisationId(), new ProgramId(id)),
                     rules,
-                    e.byField(),
+                    changed.errors(),
                     model);
+        }
+        if (changed.refused()) {
+            // A program whose rules can no longer change: back to it, saying why.
+            redirect.addFlashAttribute("problem", changed.problem());
+            return "redirect:/programs/" + id;
         }
         redirect.addFlashAttribute("notice", "program.rules.saved");
         return "redirect:/programs/" + id;
