@@ -577,6 +577,33 @@ public class EngagementManagement {
             CheckInKind kind,
             CheckInAnswer answer) {
         PairFacts f = member(organisation, mentorship, person, kind);
+        check(kind, answer);
+        CheckInAnswer clean = cleaned(kind, answer);
+        Instant now = now();
+        int period = period(organisation, f, kind);
+        if (!checkIns.insert(
+                organisation, f.program(), mentorship, person, kind, period, clean, now)) {
+            throw new Conflict("engagement.check-in.answered");
+        }
+        if (kind == CheckInKind.CHECK_IN) {
+            activities.checkedIn(
+                    organisation, mentorship, now, clean.usefulness(), clean.goalProgress());
+        }
+        if (Boolean.TRUE.equals(clean.met())) {
+            activities.record(
+                    organisation,
+                    mentorship,
+                    ActivityKind.REPORTED_MEETING,
+                    UUID.nameUUIDFromBytes(
+                            (mentorship + ":" + period)
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    now);
+            activities.clearWarning(organisation, mentorship);
+        }
+    }
+
+    /** Refuses an answer with a missing or out-of-range field, naming each. */
+    private void check(CheckInKind kind, CheckInAnswer answer) {
         List<InputError> errors = new ArrayList<>();
         if (kind.survey()) {
             rating(errors, "awareness", answer.awareness());
@@ -603,44 +630,29 @@ public class EngagementManagement {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("request.invalid"), errors);
         }
+    }
+
+    /**
+     * What is stored: only the fields of the kind asked, the blocking text trimmed (blank: none)
+     * and shared only when there is some.
+     */
+    private static CheckInAnswer cleaned(CheckInKind kind, CheckInAnswer answer) {
+        if (kind.survey()) {
+            return CheckInAnswer.survey(answer.awareness(), answer.connection(), answer.ideas());
+        }
         String blocking =
                 answer.blocking() == null || answer.blocking().isBlank()
                         ? null
                         : answer.blocking().strip();
-        CheckInAnswer clean =
-                kind.survey()
-                        ? CheckInAnswer.survey(
-                                answer.awareness(), answer.connection(), answer.ideas())
-                        : new CheckInAnswer(
-                                answer.met(),
-                                answer.usefulness(),
-                                answer.goalProgress(),
-                                blocking,
-                                blocking != null && answer.shareBlocking(),
-                                null,
-                                null,
-                                null);
-        Instant now = now();
-        int period = period(organisation, f, kind);
-        if (!checkIns.insert(
-                organisation, f.program(), mentorship, person, kind, period, clean, now)) {
-            throw new Conflict("engagement.check-in.answered");
-        }
-        if (kind == CheckInKind.CHECK_IN) {
-            activities.checkedIn(
-                    organisation, mentorship, now, clean.usefulness(), clean.goalProgress());
-        }
-        if (Boolean.TRUE.equals(clean.met())) {
-            activities.record(
-                    organisation,
-                    mentorship,
-                    ActivityKind.REPORTED_MEETING,
-                    UUID.nameUUIDFromBytes(
-                            (mentorship + ":" + period)
-                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    now);
-            activities.clearWarning(organisation, mentorship);
-        }
+        return new CheckInAnswer(
+                answer.met(),
+                answer.usefulness(),
+                answer.goalProgress(),
+                blocking,
+                blocking != null && answer.shareBlocking(),
+                null,
+                null,
+                null);
     }
 
     private int period(OrganisationId organisation, PairFacts f, CheckInKind kind) {

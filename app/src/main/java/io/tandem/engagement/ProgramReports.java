@@ -24,14 +24,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -430,117 +433,143 @@ public class ProgramReports {
     // --- CSV ---
 
     public static final List<String> REPORT_HEADER = List.of("section", "item", "measure", "value");
-    public static final List<String> SECTIONS =
-            List.of(
-                    "funnel",
-                    "health",
-                    "activity",
-                    "check-ins",
-                    "surveys",
-                    "scores",
-                    "mentor-load",
-                    "outcomes",
-                    "comparison");
+
+    /** Each section's rows, in the report's order. */
+    private static final Map<String, BiConsumer<ProgramReport, List<List<?>>>> SECTION_ROWS;
+
+    static {
+        Map<String, BiConsumer<ProgramReport, List<List<?>>>> sections = new LinkedHashMap<>();
+        sections.put("funnel", ProgramReports::funnelRows);
+        sections.put("health", ProgramReports::healthRows);
+        sections.put("activity", ProgramReports::activityRows);
+        sections.put("check-ins", (r, rows) -> aggregateRows("check-ins", r.checkIns(), rows));
+        sections.put("surveys", (r, rows) -> aggregateRows("surveys", r.surveys(), rows));
+        sections.put(
+                "scores",
+                (r, rows) ->
+                        r.scores()
+                                .forEach(
+                                        b ->
+                                                rows.add(
+                                                        List.of(
+                                                                "scores", b.label(), "pairs",
+                                                                b.count()))));
+        sections.put(
+                "mentor-load",
+                (r, rows) ->
+                        r.mentorLoad()
+                                .forEach(
+                                        b ->
+                                                rows.add(
+                                                        List.of(
+                                                                "mentor-load",
+                                                                b.label() + " mentees",
+                                                                "mentors",
+                                                                b.count()))));
+        sections.put("outcomes", ProgramReports::outcomeRows);
+        sections.put("comparison", ProgramReports::comparisonRows);
+        SECTION_ROWS = Collections.unmodifiableMap(sections);
+    }
+
+    public static final List<String> SECTIONS = List.copyOf(SECTION_ROWS.keySet());
 
     /** The report in long form, one figure a row; {@code section} null for all of them. */
     public static List<List<?>> rows(ProgramReport r, String section) {
         List<List<?>> rows = new ArrayList<>();
-        if (section == null || section.equals("funnel")) {
-            for (ProgramReport.Stage s : r.funnel()) {
-                rows.add(List.of("funnel", s.stage(), "people", s.count()));
-                if (s.rate() != null) {
-                    rows.add(List.of("funnel", s.stage(), "percent of previous", s.rate()));
-                }
-            }
-        }
-        if (section == null || section.equals("health")) {
-            List<ProgramReport.HealthDay> days = new ArrayList<>(r.healthOverTime());
-            if (days.isEmpty() || !days.get(days.size() - 1).day().equals(r.healthNow().day())) {
-                days.add(r.healthNow());
-            }
-            for (ProgramReport.HealthDay d : days) {
-                rows.add(List.of("health", d.day().toString(), "on track", d.onTrack()));
-                rows.add(List.of("health", d.day().toString(), "at risk", d.atRisk()));
-                rows.add(List.of("health", d.day().toString(), "inactive", d.inactive()));
-            }
-        }
-        if (section == null || section.equals("activity")) {
-            for (ProgramReport.Week w : r.activity()) {
-                rows.add(List.of("activity", w.weekOf().toString(), "meetings", w.meetings()));
-                rows.add(List.of("activity", w.weekOf().toString(), "messages", w.messages()));
-            }
-        }
-        for (var entry :
-                List.of(Map.entry("check-ins", r.checkIns()), Map.entry("surveys", r.surveys()))) {
-            if (section != null && !section.equals(entry.getKey())) {
-                continue;
-            }
-            for (ProgramReport.Aggregate a : entry.getValue()) {
-                rows.add(List.of(entry.getKey(), a.question(), "answers", a.answers()));
-                if (a.shown()) {
-                    rows.add(List.of(entry.getKey(), a.question(), "average", a.average()));
-                    for (int i = 0; i < 5; i++) {
-                        rows.add(
-                                List.of(
-                                        entry.getKey(),
-                                        a.question(),
-                                        "rated " + (i + 1),
-                                        a.distribution().get(i)));
+        SECTION_ROWS.forEach(
+                (name, sectionRows) -> {
+                    if (section == null || section.equals(name)) {
+                        sectionRows.accept(r, rows);
                     }
-                }
-            }
-        }
-        if (section == null || section.equals("scores")) {
-            r.scores().forEach(b -> rows.add(List.of("scores", b.label(), "pairs", b.count())));
-        }
-        if (section == null || section.equals("mentor-load")) {
-            r.mentorLoad()
-                    .forEach(
-                            b ->
-                                    rows.add(
-                                            List.of(
-                                                    "mentor-load",
-                                                    b.label() + " mentees",
-                                                    "mentors",
-                                                    b.count())));
-        }
-        if (section == null || section.equals("outcomes")) {
-            for (ProgramReport.Month m : r.outcomes()) {
-                rows.add(List.of("outcomes", m.month(), "goals achieved", m.goalsAchieved()));
-                rows.add(List.of("outcomes", m.month(), "meetings held", m.meetingsHeld()));
-                rows.add(List.of("outcomes", m.month(), "check-ins", m.checkIns()));
-                addAverage(rows, m.month(), "average usefulness", m.usefulness());
-                addAverage(rows, m.month(), "average goal progress", m.goalProgress());
-                rows.add(List.of("outcomes", m.month(), "surveys", m.surveys()));
-                addAverage(rows, m.month(), "average awareness", m.awareness());
-                addAverage(rows, m.month(), "average connection", m.connection());
-                addAverage(rows, m.month(), "average ideas", m.ideas());
-            }
-        }
-        if ((section == null || section.equals("comparison")) && r.comparison() != null) {
-            var c = r.comparison();
-            for (var side :
-                    List.of(
-                            Map.entry("took part", c.participants()),
-                            Map.entry("did not take part", c.others()))) {
-                rows.add(List.of("comparison", side.getKey(), "people", side.getValue().people()));
-                if (c.shown()) {
-                    rows.add(
-                            List.of(
-                                    "comparison",
-                                    side.getKey(),
-                                    "percent still in the organisation since " + c.since(),
-                                    side.getValue().retainedPercent()));
-                    rows.add(
-                            List.of(
-                                    "comparison",
-                                    side.getKey(),
-                                    "percent moved division or location since " + c.since(),
-                                    side.getValue().movedPercent()));
-                }
-            }
-        }
+                });
         return rows;
+    }
+
+    private static void funnelRows(ProgramReport r, List<List<?>> rows) {
+        for (ProgramReport.Stage s : r.funnel()) {
+            rows.add(List.of("funnel", s.stage(), "people", s.count()));
+            if (s.rate() != null) {
+                rows.add(List.of("funnel", s.stage(), "percent of previous", s.rate()));
+            }
+        }
+    }
+
+    private static void healthRows(ProgramReport r, List<List<?>> rows) {
+        List<ProgramReport.HealthDay> days = new ArrayList<>(r.healthOverTime());
+        if (days.isEmpty() || !days.get(days.size() - 1).day().equals(r.healthNow().day())) {
+            days.add(r.healthNow());
+        }
+        for (ProgramReport.HealthDay d : days) {
+            rows.add(List.of("health", d.day().toString(), "on track", d.onTrack()));
+            rows.add(List.of("health", d.day().toString(), "at risk", d.atRisk()));
+            rows.add(List.of("health", d.day().toString(), "inactive", d.inactive()));
+        }
+    }
+
+    private static void activityRows(ProgramReport r, List<List<?>> rows) {
+        for (ProgramReport.Week w : r.activity()) {
+            rows.add(List.of("activity", w.weekOf().toString(), "meetings", w.meetings()));
+            rows.add(List.of("activity", w.weekOf().toString(), "messages", w.messages()));
+        }
+    }
+
+    private static void aggregateRows(
+            String section, List<ProgramReport.Aggregate> aggregates, List<List<?>> rows) {
+        for (ProgramReport.Aggregate a : aggregates) {
+            rows.add(List.of(section, a.question(), "answers", a.answers()));
+            if (a.shown()) {
+                rows.add(List.of(section, a.question(), "average", a.average()));
+                for (int i = 0; i < 5; i++) {
+                    rows.add(
+                            List.of(
+                                    section,
+                                    a.question(),
+                                    "rated " + (i + 1),
+                                    a.distribution().get(i)));
+                }
+            }
+        }
+    }
+
+    private static void outcomeRows(ProgramReport r, List<List<?>> rows) {
+        for (ProgramReport.Month m : r.outcomes()) {
+            rows.add(List.of("outcomes", m.month(), "goals achieved", m.goalsAchieved()));
+            rows.add(List.of("outcomes", m.month(), "meetings held", m.meetingsHeld()));
+            rows.add(List.of("outcomes", m.month(), "check-ins", m.checkIns()));
+            addAverage(rows, m.month(), "average usefulness", m.usefulness());
+            addAverage(rows, m.month(), "average goal progress", m.goalProgress());
+            rows.add(List.of("outcomes", m.month(), "surveys", m.surveys()));
+            addAverage(rows, m.month(), "average awareness", m.awareness());
+            addAverage(rows, m.month(), "average connection", m.connection());
+            addAverage(rows, m.month(), "average ideas", m.ideas());
+        }
+    }
+
+    private static void comparisonRows(ProgramReport r, List<List<?>> rows) {
+        var c = r.comparison();
+        if (c == null) {
+            return;
+        }
+        for (var side :
+                List.of(
+                        Map.entry("took part", c.participants()),
+                        Map.entry("did not take part", c.others()))) {
+            rows.add(List.of("comparison", side.getKey(), "people", side.getValue().people()));
+            if (c.shown()) {
+                rows.add(
+                        List.of(
+                                "comparison",
+                                side.getKey(),
+                                "percent still in the organisation since " + c.since(),
+                                side.getValue().retainedPercent()));
+                rows.add(
+                        List.of(
+                                "comparison",
+                                side.getKey(),
+                                "percent moved division or location since " + c.since(),
+                                side.getValue().movedPercent()));
+            }
+        }
     }
 
     private static void addAverage(List<List<?>> rows, String month, String measure, Double value) {

@@ -2,7 +2,6 @@ package io.tandem.home;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.TandemUser;
-import io.tandem.matching.RequestView;
 import io.tandem.matching.SelfMatchManagement;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipSummary;
@@ -74,88 +73,109 @@ public class HomeManagement {
                 user.email() == null
                         ? null
                         : people.findByEmail(organisation, user.email()).orElse(null);
+        boolean participant = me != null && me.active();
         Map<ProgramId, ProgramView> programCache = new HashMap<>();
-
-        List<HomePage.Invitation> invitations = new ArrayList<>();
-        List<EnrolmentView> awaitingApproval = new ArrayList<>();
-        List<RequestView> toAnswer = new ArrayList<>();
-        List<RequestView> sent = new ArrayList<>();
-        long toAnswerTotal = 0;
-        List<HomePage.MentorshipCard> cards = new ArrayList<>();
-        Set<ProgramId> enrolledIn = new HashSet<>();
-        if (me != null && me.active()) {
-            for (EnrolmentView enrolment : enrolling.enrolmentsOf(organisation, me.id())) {
-                ProgramView program = program(organisation, enrolment.programId(), programCache);
-                if (enrolment.status().open()) {
-                    enrolledIn.add(enrolment.programId());
-                }
-                if (program.status() == ProgramStatus.CLOSED
-                        || program.status() == ProgramStatus.DRAFT) {
-                    continue;
-                }
-                if (enrolment.status() == EnrolmentStatus.INVITED) {
-                    invitations.add(
-                            new HomePage.Invitation(
-                                    enrolment, program, program.enrolmentOpen(today)));
-                } else if (enrolment.status() == EnrolmentStatus.PENDING) {
-                    awaitingApproval.add(enrolment);
-                }
-            }
-            var open = requests.open(organisation, me.id(), REQUESTS);
-            toAnswer.addAll(open.received());
-            toAnswerTotal = open.receivedTotal();
-            sent.addAll(open.sent());
-            cards = cards(organisation, me.id(), programCache);
-        }
-        List<ProgramView> joinable = new ArrayList<>();
-        List<HomePage.ProgramState> approvals = new ArrayList<>();
-        List<HomePage.ProgramState> glance = new ArrayList<>();
+        Enrolments enrolments =
+                participant
+                        ? enrolments(organisation, me.id(), today, programCache)
+                        : Enrolments.NONE;
+        var open = participant ? requests.open(organisation, me.id(), REQUESTS) : null;
+        List<HomePage.MentorshipCard> cards =
+                participant ? cards(organisation, me.id(), programCache) : List.of();
         List<ProgramView> listed = access.list(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
-        // A program manager's glance covers the programs they manage; an admin's, every one.
-        java.util.Set<ProgramId> mine = access.managed(user);
-        // The programs at a glance with their figures: one statement for every program's
-        // enrolment counts and one for its pairs, never a pass per program (nor every enrolment).
-        List<ProgramView> glanced =
-                user.managesPrograms()
+        List<ProgramView> joinable =
+                participant
                         ? listed.stream()
-                                .filter(p -> p.status() != ProgramStatus.CLOSED)
-                                .filter(p -> user.isAdmin() || mine.contains(p.id()))
-                                .limit(PROGRAMS_AT_A_GLANCE)
+                                .filter(p -> p.enrolmentOpen(today))
+                                .filter(p -> !enrolments.enrolledIn().contains(p.id()))
                                 .toList()
                         : List.of();
-        Map<ProgramId, io.tandem.programs.ProgramOverview> figures =
-                glanced.isEmpty() ? Map.of() : programs.figures(organisation, glanced);
-        Map<ProgramId, Long> pairs =
-                glanced.isEmpty() ? Map.of() : mentorships.countByProgram(organisation);
-        for (ProgramView program : listed) {
-            if (me != null
-                    && me.active()
-                    && program.enrolmentOpen(today)
-                    && !enrolledIn.contains(program.id())) {
-                joinable.add(program);
-            }
-            if (figures.containsKey(program.id())) {
-                var state =
-                        new HomePage.ProgramState(
-                                figures.get(program.id()), pairs.getOrDefault(program.id(), 0L));
-                glance.add(state);
-                if (state.overview().pending() > 0) {
-                    approvals.add(state);
-                }
-            }
-        }
+        List<HomePage.ProgramState> glance = glance(user, listed);
         return new HomePage(
                 me,
-                invitations,
-                toAnswer,
-                toAnswerTotal,
-                sent,
-                awaitingApproval,
+                enrolments.invitations(),
+                open == null ? List.of() : open.received(),
+                open == null ? 0 : open.receivedTotal(),
+                open == null ? List.of() : open.sent(),
+                enrolments.awaitingApproval(),
                 cards,
                 joinable,
-                approvals,
+                glance.stream().filter(state -> state.overview().pending() > 0).toList(),
                 glance,
                 user.managesPrograms());
+    }
+
+    /** A participant's enrolments as the home page sorts them. */
+    private record Enrolments(
+            List<HomePage.Invitation> invitations,
+            List<EnrolmentView> awaitingApproval,
+            Set<ProgramId> enrolledIn) {
+
+        static final Enrolments NONE = new Enrolments(List.of(), List.of(), Set.of());
+    }
+
+    /**
+     * Invitations to answer and enrolments awaiting approval in programs that run, and every
+     * program the person is enrolled in (so it is not offered to join again).
+     */
+    private Enrolments enrolments(
+            OrganisationId organisation,
+            PersonId me,
+            LocalDate today,
+            Map<ProgramId, ProgramView> programCache) {
+        List<HomePage.Invitation> invitations = new ArrayList<>();
+        List<EnrolmentView> awaitingApproval = new ArrayList<>();
+        Set<ProgramId> enrolledIn = new HashSet<>();
+        for (EnrolmentView enrolment : enrolling.enrolmentsOf(organisation, me)) {
+            ProgramView program = program(organisation, enrolment.programId(), programCache);
+            if (enrolment.status().open()) {
+                enrolledIn.add(enrolment.programId());
+            }
+            if (program.status() == ProgramStatus.CLOSED
+                    || program.status() == ProgramStatus.DRAFT) {
+                continue;
+            }
+            if (enrolment.status() == EnrolmentStatus.INVITED) {
+                invitations.add(
+                        new HomePage.Invitation(enrolment, program, program.enrolmentOpen(today)));
+            } else if (enrolment.status() == EnrolmentStatus.PENDING) {
+                awaitingApproval.add(enrolment);
+            }
+        }
+        return new Enrolments(invitations, awaitingApproval, enrolledIn);
+    }
+
+    /**
+     * The programs a manager sees at a glance with their figures — the ones they manage, an admin's
+     * every one, closed ones left out — in one statement for every program's enrolment counts and
+     * one for its pairs, never a pass per program (nor every enrolment).
+     */
+    private List<HomePage.ProgramState> glance(TandemUser user, List<ProgramView> listed) {
+        if (!user.managesPrograms()) {
+            return List.of();
+        }
+        Set<ProgramId> mine = access.managed(user);
+        List<ProgramView> glanced =
+                listed.stream()
+                        .filter(p -> p.status() != ProgramStatus.CLOSED)
+                        .filter(p -> user.isAdmin() || mine.contains(p.id()))
+                        .limit(PROGRAMS_AT_A_GLANCE)
+                        .toList();
+        if (glanced.isEmpty()) {
+            return List.of();
+        }
+        OrganisationId organisation = user.organisationId();
+        Map<ProgramId, io.tandem.programs.ProgramOverview> figures =
+                programs.figures(organisation, glanced);
+        Map<ProgramId, Long> pairs = mentorships.countByProgram(organisation);
+        return glanced.stream()
+                .filter(program -> figures.containsKey(program.id()))
+                .map(
+                        program ->
+                                new HomePage.ProgramState(
+                                        figures.get(program.id()),
+                                        pairs.getOrDefault(program.id(), 0L)))
+                .toList();
     }
 
     private List<HomePage.MentorshipCard> cards(

@@ -72,42 +72,18 @@ public class SsoManagement implements ClientRegistrationRepository {
         if (claim.length() > 100 || !claim.matches("[A-Za-z0-9_:./-]+")) {
             errors.add(InputError.field("emailClaim", messages.getMessage("sso.claim.invalid")));
         }
-        String sealed = stored.map(SsoRecords.Row::sealedSecret).orElse(null);
-        if (!secret.isEmpty()) {
-            if (!secrets.available()) {
-                errors.add(
-                        InputError.field("clientSecret", messages.getMessage("sso.secret.no-key")));
-            } else if (secret.length() > 500) {
-                errors.add(
-                        InputError.field(
-                                "clientSecret", messages.getMessage("sso.secret.too-long")));
-            } else {
-                sealed = secrets.seal(secret);
-            }
-        } else if (sealed == null) {
+        String sealed =
+                sealed(secret, stored.map(SsoRecords.Row::sealedSecret).orElse(null), errors);
+        if (errors.isEmpty() && !discoverable(issuer)) {
             errors.add(
                     InputError.field(
-                            "clientSecret",
-                            messages.getMessage(
-                                    secrets.available()
-                                            ? "sso.secret.required"
-                                            : "sso.secret.no-key")));
-        }
-        if (errors.isEmpty()) {
-            try {
-                ClientRegistrations.fromIssuerLocation(issuer);
-            } catch (RuntimeException e) {
-                errors.add(
-                        InputError.field(
-                                "issuerUrl",
-                                messages.getMessage(
-                                        "sso.issuer.unreachable", new Object[] {issuer})));
-            }
+                            "issuerUrl",
+                            messages.getMessage("sso.issuer.unreachable", new Object[] {issuer})));
         }
         if (!errors.isEmpty()) {
             throw InvalidInputException.unprocessable(messages.getMessage("sso.invalid"), errors);
         }
-        String slug = records.find(organisation).map(SsoRecords.Row::slug).orElse(null);
+        String slug = stored.map(SsoRecords.Row::slug).orElse(null);
         records.save(
                 organisation,
                 new SsoRecords.Row(
@@ -129,6 +105,44 @@ public class SsoManagement implements ClientRegistrationRepository {
                         form.enabled(),
                         form.passwordSignIn(),
                         form.justInTime()));
+    }
+
+    /**
+     * The client secret as stored: a new one sealed, or, left empty, the one stored before; null
+     * with the reason in {@code errors} when there is neither or it cannot be sealed.
+     */
+    private String sealed(String secret, String storedBefore, List<InputError> errors) {
+        if (secret.isEmpty()) {
+            if (storedBefore == null) {
+                errors.add(
+                        InputError.field(
+                                "clientSecret",
+                                messages.getMessage(
+                                        secrets.available()
+                                                ? "sso.secret.required"
+                                                : "sso.secret.no-key")));
+            }
+            return storedBefore;
+        }
+        if (!secrets.available()) {
+            errors.add(InputError.field("clientSecret", messages.getMessage("sso.secret.no-key")));
+        } else if (secret.length() > 500) {
+            errors.add(
+                    InputError.field("clientSecret", messages.getMessage("sso.secret.too-long")));
+        } else {
+            return secrets.seal(secret);
+        }
+        return storedBefore;
+    }
+
+    /** Whether the issuer's discovery document can be read. */
+    private static boolean discoverable(String issuer) {
+        try {
+            ClientRegistrations.fromIssuerLocation(issuer);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The buttons on the sign-in page, one per organisation whose SSO is on. */

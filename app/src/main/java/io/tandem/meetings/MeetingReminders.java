@@ -156,10 +156,31 @@ class MeetingReminders {
         if (meeting == null || meeting.cancelled() || meeting.sequence() != reminder.sequence()) {
             return;
         }
-        // Once per meeting, occurrence and lead, whoever runs it and however often: a run that
-        // finds the row was sent before (by an instance that died before its scheduler noted it).
-        int logged =
-                jdbc.sql(
+        if (!logged(organisation, meeting, reminder, pickedBy)) {
+            return;
+        }
+        Map<PersonId, PersonSummary> two =
+                people.findAll(organisation, List.of(meeting.organiserId(), meeting.attendeeId()));
+        Set<PersonId> inAppOnly = inAppOnly(organisation, two.keySet());
+        for (PersonSummary person : two.values()) {
+            if (person.active()) {
+                PersonSummary other = two.getOrDefault(meeting.partnerOf(person.id()), person);
+                remind(organisation, meeting, reminder, person, other, inAppOnly);
+            }
+        }
+        if (meeting.recurrence() != Recurrence.NONE) {
+            scheduleNext(meeting, reminder.lead(), reminder.occursAt());
+        }
+    }
+
+    /**
+     * Notes the reminder as sent, once per meeting, occurrence and lead, whoever runs it and
+     * however often; false if a run before (by an instance that died before its scheduler noted it)
+     * sent it already.
+     */
+    private boolean logged(
+            OrganisationId organisation, Meeting meeting, Reminder reminder, String pickedBy) {
+        return jdbc.sql(
                                 "insert into meeting_reminder_log (id, organisation_id, meeting_id,"
                                         + " occurs_at, lead_time, sent_at, picked_by)"
                                         + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
@@ -171,57 +192,50 @@ class MeetingReminders {
                                 reminder.lead().name(),
                                 Timestamp.from(clock.instant()),
                                 pickedBy)
-                        .update();
-        if (logged == 0) {
-            return;
-        }
-        Map<PersonId, PersonSummary> two =
-                people.findAll(organisation, List.of(meeting.organiserId(), meeting.attendeeId()));
-        Set<PersonId> inAppOnly = inAppOnly(organisation, two.keySet());
-        for (PersonSummary person : two.values()) {
-            if (!person.active()) {
-                continue;
-            }
-            PersonSummary other =
-                    two.get(meeting.partnerOf(person.id())) == null
-                            ? person
-                            : two.get(meeting.partnerOf(person.id()));
-            String key =
-                    "meeting-reminder:"
-                            + meeting.id()
-                            + ":"
-                            + reminder.occursAtMillis()
-                            + ":"
-                            + reminder.lead()
-                            + ":"
-                            + person.id();
-            Object[] args = {
-                meeting.title(),
-                MeetingMails.when(reminder.occursAt(), person),
-                other.name(),
-                meeting.location(),
-                person.firstName()
-            };
-            String lead = reminder.lead().name().toLowerCase(java.util.Locale.ROOT);
-            notifications.notify(
+                        .update()
+                > 0;
+    }
+
+    /** Tells one of the two in the inbox and, unless they chose in-app only, by mail. */
+    private void remind(
+            OrganisationId organisation,
+            Meeting meeting,
+            Reminder reminder,
+            PersonSummary person,
+            PersonSummary other,
+            Set<PersonId> inAppOnly) {
+        String key =
+                "meeting-reminder:"
+                        + meeting.id()
+                        + ":"
+                        + reminder.occursAtMillis()
+                        + ":"
+                        + reminder.lead()
+                        + ":"
+                        + person.id();
+        Object[] args = {
+            meeting.title(),
+            MeetingMails.when(reminder.occursAt(), person),
+            other.name(),
+            meeting.location(),
+            person.firstName()
+        };
+        String lead = reminder.lead().name().toLowerCase(java.util.Locale.ROOT);
+        notifications.notify(
+                organisation,
+                key,
+                person.email(),
+                messages.getMessage("meetings.reminder.inbox." + lead, args),
+                "/meetings/" + meeting.id());
+        if (!inAppOnly.contains(person.id())) {
+            notifications.queueMail(
                     organisation,
+                    NotificationKind.REMINDERS,
                     key,
                     person.email(),
-                    messages.getMessage("meetings.reminder.inbox." + lead, args),
-                    "/meetings/" + meeting.id());
-            if (!inAppOnly.contains(person.id())) {
-                notifications.queueMail(
-                        organisation,
-                        NotificationKind.REMINDERS,
-                        key,
-                        person.email(),
-                        messages.getMessage("meetings.reminder.subject." + lead, args),
-                        messages.getMessage("meetings.reminder.text", args),
-                        null);
-            }
-        }
-        if (meeting.recurrence() != Recurrence.NONE) {
-            scheduleNext(meeting, reminder.lead(), reminder.occursAt());
+                    messages.getMessage("meetings.reminder.subject." + lead, args),
+                    messages.getMessage("meetings.reminder.text", args),
+                    null);
         }
     }
 

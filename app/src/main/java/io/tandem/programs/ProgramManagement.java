@@ -78,8 +78,26 @@ public class ProgramManagement {
      */
     @Transactional
     public ProgramView create(OrganisationId organisation, ProgramDraft draft) {
-        List<InputError> errors = new ArrayList<>();
         ProgramTemplate template = templates.find(draft.template()).orElse(null);
+        List<MatchingRule> rules =
+                draft.rules() != null
+                        ? draft.rules()
+                        : template == null ? List.of() : template.rules();
+        List<InputError> errors = errors(draft, template, rules);
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable(
+                    messages.getMessage("program.invalid"), errors);
+        }
+        ProgramView program = draftFrom(draft, template, MatchingRule.withSafeguards(rules));
+        programs.insert(organisation, program);
+        events.publishEvent(new ProgramChanged(organisation, program.id(), "CREATED", null));
+        return program;
+    }
+
+    /** What is wrong with a new program's draft, field by field, in the form's order. */
+    private List<InputError> errors(
+            ProgramDraft draft, ProgramTemplate template, List<MatchingRule> rules) {
+        List<InputError> errors = new ArrayList<>();
         if (template == null) {
             errors.add(
                     field(
@@ -93,73 +111,75 @@ public class ProgramManagement {
         if (name == null || name.length() > 200) {
             errors.add(field("name", "program.name.invalid"));
         }
-        int capacity = draft.defaultCapacity() == null ? 2 : draft.defaultCapacity();
+        int capacity = capacity(draft);
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             errors.add(field("defaultCapacity", "program.capacity.invalid", MAX_CAPACITY));
         }
-        int months = draft.relationshipMonths() == null ? 6 : draft.relationshipMonths();
+        int months = months(draft);
         if (months < 1 || months > 36) {
             errors.add(field("relationshipMonths", "program.months.invalid"));
         }
-        if (draft.startsOn() != null
-                && draft.endsOn() != null
-                && draft.endsOn().isBefore(draft.startsOn())) {
+        if (before(draft.endsOn(), draft.startsOn())) {
             errors.add(field("endsOn", "program.dates.order"));
         }
-        if (draft.enrolmentOpensOn() != null
-                && draft.enrolmentClosesOn() != null
-                && draft.enrolmentClosesOn().isBefore(draft.enrolmentOpensOn())) {
+        if (before(draft.enrolmentClosesOn(), draft.enrolmentOpensOn())) {
             errors.add(field("enrolmentClosesOn", "program.dates.order"));
         }
         String description = Answers.trim(draft.description());
         if (description != null && description.length() > 4000) {
             errors.add(field("description", "program.too-long", 4000));
         }
-        List<MatchingRule> rules =
-                draft.rules() != null
-                        ? draft.rules()
-                        : template == null ? List.of() : template.rules();
         errors.addAll(programRules.ruleErrors(rules));
-        rules = MatchingRule.withSafeguards(rules);
-        int minimumScore =
-                draft.minimumScore() == null
-                        ? ProgramView.DEFAULT_MINIMUM_SCORE
-                        : draft.minimumScore();
+        int minimumScore = minimumScore(draft);
         if (minimumScore < 0 || minimumScore > 100) {
             errors.add(field("minimumScore", "program.minimum-score.invalid"));
         }
-        if (!errors.isEmpty()) {
-            throw InvalidInputException.unprocessable(
-                    messages.getMessage("program.invalid"), errors);
-        }
-        ProgramView program =
-                new ProgramView(
-                        new ProgramId(UUID.randomUUID()),
-                        name,
-                        description != null ? description : template.description(),
-                        template.key(),
-                        draft.format() != null ? draft.format() : template.format(),
-                        draft.startsOn(),
-                        draft.endsOn(),
-                        draft.meetingCadence() != null
-                                ? draft.meetingCadence()
-                                : MeetingCadence.BIWEEKLY,
-                        months,
-                        draft.matchingMode() != null ? draft.matchingMode() : MatchingMode.ADMIN,
-                        capacity,
-                        draft.enrolmentOpensOn(),
-                        draft.enrolmentClosesOn(),
-                        Boolean.TRUE.equals(draft.approvalRequired()),
-                        ProgramStatus.DRAFT,
-                        draft.agreementText() != null
-                                ? draft.agreementText()
-                                : template.agreement(),
-                        draft.suggestedGoals() != null ? draft.suggestedGoals() : template.goals(),
-                        rules,
-                        minimumScore);
-        programs.insert(organisation, program);
-        events.publishEvent(new ProgramChanged(organisation, program.id(), "CREATED", null));
-        return program;
+        return errors;
+    }
+
+    /** A new program in DRAFT: the draft's values, the template's where the draft has none. */
+    private static ProgramView draftFrom(
+            ProgramDraft draft, ProgramTemplate template, List<MatchingRule> rules) {
+        String description = Answers.trim(draft.description());
+        return new ProgramView(
+                new ProgramId(UUID.randomUUID()),
+                Answers.trim(draft.name()),
+                description != null ? description : template.description(),
+                template.key(),
+                draft.format() != null ? draft.format() : template.format(),
+                draft.startsOn(),
+                draft.endsOn(),
+                draft.meetingCadence() != null ? draft.meetingCadence() : MeetingCadence.BIWEEKLY,
+                months(draft),
+                draft.matchingMode() != null ? draft.matchingMode() : MatchingMode.ADMIN,
+                capacity(draft),
+                draft.enrolmentOpensOn(),
+                draft.enrolmentClosesOn(),
+                Boolean.TRUE.equals(draft.approvalRequired()),
+                ProgramStatus.DRAFT,
+                draft.agreementText() != null ? draft.agreementText() : template.agreement(),
+                draft.suggestedGoals() != null ? draft.suggestedGoals() : template.goals(),
+                rules,
+                minimumScore(draft));
+    }
+
+    private static int capacity(ProgramDraft draft) {
+        return draft.defaultCapacity() == null ? 2 : draft.defaultCapacity();
+    }
+
+    private static int months(ProgramDraft draft) {
+        return draft.relationshipMonths() == null ? 6 : draft.relationshipMonths();
+    }
+
+    private static int minimumScore(ProgramDraft draft) {
+        return draft.minimumScore() == null
+                ? ProgramView.DEFAULT_MINIMUM_SCORE
+                : draft.minimumScore();
+    }
+
+    /** Both dates given and the first before the second. */
+    private static boolean before(LocalDate first, LocalDate second) {
+        return first != null && second != null && first.isBefore(second);
     }
 
     public ProgramView get(OrganisationId organisation, ProgramId id) {

@@ -47,76 +47,111 @@ final class ScimPatch {
         JsonNode value = operation.path("value");
         JsonNode pathNode = operation.path("path");
         if (pathNode.isMissingNode() || pathNode.isNull()) {
-            if (op.equals("remove")) {
-                throw ScimException.badRequest("noTarget", "scim.patch.no-target");
-            }
-            if (!value.isObject()) {
-                throw ScimException.badRequest("invalidValue", "scim.patch.value-object");
-            }
-            for (Map.Entry<String, JsonNode> entry : value.properties()) {
-                merge(user, entry.getKey(), entry.getValue(), op);
-            }
+            applyWithoutPath(user, op, value);
             return;
         }
         String path = pathNode.asString("").trim();
-        String container = null;
-        String attribute = path;
-        if (path.regionMatches(
-                true, 0, ScimSchemas.ENTERPRISE + ":", 0, ScimSchemas.ENTERPRISE.length() + 1)) {
-            container = ScimSchemas.ENTERPRISE;
-            attribute = path.substring(ScimSchemas.ENTERPRISE.length() + 1);
-        } else if (path.regionMatches(
-                true, 0, ScimSchemas.TANDEM + ":", 0, ScimSchemas.TANDEM.length() + 1)) {
-            container = ScimSchemas.TANDEM;
-            attribute = path.substring(ScimSchemas.TANDEM.length() + 1);
-        } else if (path.regionMatches(
-                true, 0, ScimSchemas.USER + ":", 0, ScimSchemas.USER.length() + 1)) {
-            attribute = path.substring(ScimSchemas.USER.length() + 1);
+        Target target = Target.of(path);
+        if ((op.equals("add") || op.equals("replace")) && value.isMissingNode()) {
+            throw ScimException.badRequest("invalidValue", "scim.patch.value-missing", path);
         }
         JsonNode newValue = op.equals("remove") ? NODES.nullNode() : value;
-        if (op.equals("add") || op.equals("replace")) {
-            if (value.isMissingNode()) {
-                throw ScimException.badRequest("invalidValue", "scim.patch.value-missing", path);
-            }
+        if (target.container() == null) {
+            applyToCore(user, target.attribute(), path, op, value, newValue);
+        } else {
+            applyToExtension(user, target, path, op, value, newValue);
         }
-        if (container == null) {
-            Matcher emails = EMAILS.matcher(attribute);
-            if (emails.matches()) {
-                // Tandem's one e-mail is the user name.
-                if (op.equals("remove")) {
-                    return;
+    }
+
+    /** An operation without a path: its value is an object of attributes to merge. */
+    private static void applyWithoutPath(ObjectNode user, String op, JsonNode value) {
+        if (op.equals("remove")) {
+            throw ScimException.badRequest("noTarget", "scim.patch.no-target");
+        }
+        if (!value.isObject()) {
+            throw ScimException.badRequest("invalidValue", "scim.patch.value-object");
+        }
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            merge(user, entry.getKey(), entry.getValue(), op);
+        }
+    }
+
+    /**
+     * Where a path points: an attribute of the core schema ({@code container} null; a full URN
+     * prefix of the core schema is dropped) or of the enterprise or Tandem extension.
+     */
+    private record Target(String container, String attribute) {
+
+        static Target of(String path) {
+            for (String container : List.of(ScimSchemas.ENTERPRISE, ScimSchemas.TANDEM)) {
+                if (prefixed(path, container)) {
+                    return new Target(container, path.substring(container.length() + 1));
                 }
-                String address =
-                        value.isArray()
-                                ? value.path(0).path("value").asString(null)
-                                : value.isObject()
-                                        ? value.path("value").asString(null)
-                                        : value.asString(null);
-                if (address == null) {
-                    throw ScimException.badRequest("invalidValue", "scim.value.string", "emails");
-                }
-                user.put("userName", address);
-                return;
             }
-            String[] parts = attribute.split("\\.", 2);
-            if (parts.length == 2 && parts[0].equals("name") && NAME.contains(parts[1])) {
-                ObjectNode name =
-                        user.path("name").isObject()
-                                ? (ObjectNode) user.get("name")
-                                : user.putObject("name");
-                name.set(parts[1], newValue);
-                return;
+            return prefixed(path, ScimSchemas.USER)
+                    ? new Target(null, path.substring(ScimSchemas.USER.length() + 1))
+                    : new Target(null, path);
+        }
+
+        private static boolean prefixed(String path, String urn) {
+            return path.regionMatches(true, 0, urn + ":", 0, urn.length() + 1);
+        }
+    }
+
+    private static void applyToCore(
+            ObjectNode user,
+            String attribute,
+            String path,
+            String op,
+            JsonNode value,
+            JsonNode newValue) {
+        if (EMAILS.matcher(attribute).matches()) {
+            // Tandem's one e-mail is the user name.
+            if (!op.equals("remove")) {
+                user.put("userName", address(value));
             }
-            if (!ROOT.contains(attribute)) {
-                throw ScimException.badRequest("invalidPath", "scim.patch.path", path);
-            }
-            user.set(attribute, newValue);
             return;
         }
-        Set<String> allowed = container.equals(ScimSchemas.ENTERPRISE) ? ENTERPRISE : TANDEM;
-        if (attribute.equals("manager.value")) {
-            attribute = "manager";
+        String[] parts = attribute.split("\\.", 2);
+        if (parts.length == 2 && parts[0].equals("name") && NAME.contains(parts[1])) {
+            ObjectNode name =
+                    user.path("name").isObject()
+                            ? (ObjectNode) user.get("name")
+                            : user.putObject("name");
+            name.set(parts[1], newValue);
+            return;
         }
+        if (!ROOT.contains(attribute)) {
+            throw ScimException.badRequest("invalidPath", "scim.patch.path", path);
+        }
+        user.set(attribute, newValue);
+    }
+
+    /** The address in an {@code emails} value: a list of objects, one object or a string. */
+    private static String address(JsonNode value) {
+        String address =
+                value.isArray()
+                        ? value.path(0).path("value").asString(null)
+                        : value.isObject()
+                                ? value.path("value").asString(null)
+                                : value.asString(null);
+        if (address == null) {
+            throw ScimException.badRequest("invalidValue", "scim.value.string", "emails");
+        }
+        return address;
+    }
+
+    private static void applyToExtension(
+            ObjectNode user,
+            Target target,
+            String path,
+            String op,
+            JsonNode value,
+            JsonNode newValue) {
+        String container = target.container();
+        String attribute =
+                target.attribute().equals("manager.value") ? "manager" : target.attribute();
+        Set<String> allowed = container.equals(ScimSchemas.ENTERPRISE) ? ENTERPRISE : TANDEM;
         if (!allowed.contains(attribute)) {
             throw ScimException.badRequest("invalidPath", "scim.patch.path", path);
         }
@@ -124,10 +159,11 @@ final class ScimPatch {
                 user.path(container).isObject()
                         ? (ObjectNode) user.get(container)
                         : user.putObject(container);
-        if (op.equals("add") && LISTS.contains(attribute)) {
-            newValue = appended(extension.path(attribute), value);
-        }
-        extension.set(attribute, newValue);
+        extension.set(
+                attribute,
+                op.equals("add") && LISTS.contains(attribute)
+                        ? appended(extension.path(attribute), value)
+                        : newValue);
     }
 
     private static void merge(ObjectNode user, String key, JsonNode value, String op) {
