@@ -147,52 +147,57 @@ public class AuditLog {
                 .distinct()
                 .sorted(java.util.Comparator.comparing(o -> o.value().toString()))
                 .forEach(
-                        organisation -> {
-                            AuditEntries.Head head = entries.lockHead(organisation);
-                            long seq = head.seq();
-                            String previous = head.hash();
-                            for (Pending p : pending) {
-                                if (!p.organisation().equals(organisation)) {
-                                    continue;
-                                }
-                                seq++;
-                                UUID id = UUID.randomUUID();
-                                String labelDigest = chain.labelDigest(p.actor().label());
-                                String hash =
-                                        chain.hash(
-                                                organisation.value(),
-                                                seq,
-                                                id,
-                                                p.at(),
-                                                p.actor().kind(),
-                                                p.actor().id(),
-                                                AuditChain.chained(p.actor().label(), labelDigest),
-                                                p.action(),
-                                                p.targetType(),
-                                                p.targetId(),
-                                                p.detail(),
-                                                p.address(),
-                                                previous);
-                                entries.append(
+                        organisation ->
+                                append(
                                         organisation,
-                                        labelDigest,
-                                        new AuditEntry(
-                                                id,
-                                                seq,
-                                                p.at(),
-                                                p.actor().kind(),
-                                                p.actor().id(),
-                                                p.actor().label(),
-                                                p.action(),
-                                                p.targetType(),
-                                                p.targetId(),
-                                                p.detail(),
-                                                p.address(),
-                                                previous,
-                                                hash));
-                                previous = hash;
-                            }
-                        });
+                                        pending.stream()
+                                                .filter(p -> p.organisation().equals(organisation))
+                                                .toList()));
+    }
+
+    /** Chains the organisation's pending entries onto its head, which stays locked until commit. */
+    private void append(OrganisationId organisation, List<Pending> pending) {
+        AuditEntries.Head head = entries.lockHead(organisation);
+        long seq = head.seq();
+        String previous = head.hash();
+        for (Pending p : pending) {
+            seq++;
+            UUID id = UUID.randomUUID();
+            String labelDigest = chain.labelDigest(p.actor().label());
+            String hash =
+                    chain.hash(
+                            organisation.value(),
+                            seq,
+                            id,
+                            p.at(),
+                            p.actor().kind(),
+                            p.actor().id(),
+                            AuditChain.chained(p.actor().label(), labelDigest),
+                            p.action(),
+                            p.targetType(),
+                            p.targetId(),
+                            p.detail(),
+                            p.address(),
+                            previous);
+            entries.append(
+                    organisation,
+                    labelDigest,
+                    new AuditEntry(
+                            id,
+                            seq,
+                            p.at(),
+                            p.actor().kind(),
+                            p.actor().id(),
+                            p.actor().label(),
+                            p.action(),
+                            p.targetType(),
+                            p.targetId(),
+                            p.detail(),
+                            p.address(),
+                            previous,
+                            hash));
+            previous = hash;
+        }
     }
 
     private static String address() {

@@ -176,42 +176,48 @@ class MentorshipMails {
         String program = programs.get(approaching.organisationId(), approaching.programId()).name();
         notifications.prepareLinks(
                 approaching.organisationId(), List.of(mentor.email(), mentee.email()));
-        String path = "/mentorships/" + approaching.mentorshipId();
         for (PersonSummary person : List.of(mentor, mentee)) {
-            if (!person.active()) {
-                continue;
+            if (person.active()) {
+                remind(approaching, person, person == mentor ? mentee : mentor, program);
             }
-            PersonSummary other = person == mentor ? mentee : mentor;
-            String key =
-                    "planned-end:"
-                            + approaching.mentorshipId()
-                            + ":"
-                            + approaching.plannedEndOn()
-                            + ":"
-                            + person.id().value();
-            Object[] args = {
-                other.name(), program, approaching.plannedEndOn().toString(), person.firstName()
-            };
-            notifications.notify(
-                    approaching.organisationId(),
-                    key,
-                    person.email(),
-                    messages.getMessage("inbox.planned-end", args),
-                    path);
-            notifications.queueMail(
-                    approaching.organisationId(),
-                    key,
-                    person.email(),
-                    messages.getMessage("mail.planned-end.subject", args),
-                    messages.getMessage(
-                            "mail.planned-end.text",
-                            new Object[] {
-                                person.firstName(),
-                                other.name(),
-                                program,
-                                approaching.plannedEndOn().toString(),
-                                links.to(path)
-                            }));
         }
+    }
+
+    private void remind(
+            PlannedEndApproaching approaching,
+            PersonSummary person,
+            PersonSummary other,
+            String program) {
+        String path = "/mentorships/" + approaching.mentorshipId();
+        String key =
+                "planned-end:"
+                        + approaching.mentorshipId()
+                        + ":"
+                        + approaching.plannedEndOn()
+                        + ":"
+                        + person.id().value();
+        Object[] args = {
+            other.name(), program, approaching.plannedEndOn().toString(), person.firstName()
+        };
+        notifications.notify(
+                approaching.organisationId(),
+                key,
+                person.email(),
+                messages.getMessage("inbox.planned-end", args),
+                path);
+        notifications.queueMail(
+                approaching.organisationId(),
+                key,
+                person.email(),
+                messages.getMessage("mail.planned-end.subject", args),
+                messages.getMessage(
+                        "mail.planned-end.text",
+                        new Object[] {
+                            person.firstName(),
+                            other.name(),
+                            program,
+                            approaching.plannedEndOn().toString(),
+                            links.to(path)
+                        }));
     }
 }

@@ -97,30 +97,8 @@ class NotificationDigests {
             Person person,
             Instant now,
             TransactionStatus status) {
-        List<Held> held =
-                jdbc.sql(
-                                "select id, subject, body from notification_digest_item where"
-                                        + " organisation_id = ? and email = ? and digested_at is"
-                                        + " null order by created_at, id")
-                        .params(person.organisation(), person.email())
-                        .query(
-                                (rs, n) ->
-                                        new Held(
-                                                rs.getObject(1, UUID.class),
-                                                rs.getString(2),
-                                                rs.getString(3)))
-                        .list();
-        int claimed = 0;
-        for (Held h : held) {
-            claimed +=
-                    jdbc.sql(
-                                    "update notification_digest_item set digested_at = ? where id"
-                                            + " = ? and digested_at is null")
-                            .params(Timestamp.from(now), h.id())
-                            .update();
-        }
-        if (held.isEmpty() || claimed < held.size()) {
-            // another pass took some of them: leave it to that one
+        List<Held> held = claim(person, now);
+        if (held.isEmpty()) {
             status.setRollbackOnly();
             return false;
         }
@@ -152,5 +130,35 @@ class NotificationDigests {
                 person.email(),
                 subject,
                 text);
+    }
+
+    /**
+     * The person's held items, each marked digested now; none if another pass took any of them
+     * meanwhile (that pass sends them).
+     */
+    private List<Held> claim(Person person, Instant now) {
+        List<Held> held =
+                jdbc.sql(
+                                "select id, subject, body from notification_digest_item where"
+                                        + " organisation_id = ? and email = ? and digested_at is"
+                                        + " null order by created_at, id")
+                        .params(person.organisation(), person.email())
+                        .query(
+                                (rs, n) ->
+                                        new Held(
+                                                rs.getObject(1, UUID.class),
+                                                rs.getString(2),
+                                                rs.getString(3)))
+                        .list();
+        int claimed = 0;
+        for (Held h : held) {
+            claimed +=
+                    jdbc.sql(
+                                    "update notification_digest_item set digested_at = ? where id"
+                                            + " = ? and digested_at is null")
+                            .params(Timestamp.from(now), h.id())
+                            .update();
+        }
+        return claimed < held.size() ? List.of() : held;
     }
 }

@@ -430,55 +430,58 @@ public class PeopleManagement {
         PersonRow person =
                 people.find(organisation, id.value())
                         .orElseThrow(() -> new NotFound("people.not-found"));
-        List<InputError> errors = new ArrayList<>();
-        String timeZone = update.timeZone() == null ? "" : update.timeZone().trim();
-        if (!isTimeZone(timeZone)) {
-            errors.add(
-                    InputError.field("timeZone", messages.getMessage("profile.time-zone.invalid")));
-        }
-        String bio = trimToNull(update.bio());
-        if (bio != null && bio.length() > 4000) {
-            errors.add(InputError.field("bio", messages.getMessage("profile.bio.too-long")));
-        }
-        List<String> skills = Tags.clean(update.skills());
-        List<String> wanted = Tags.clean(update.skillsWanted());
-        List<String> languages = Tags.clean(update.languages());
-        if (Tags.join(skills).length() > 4000) {
-            errors.add(InputError.field("skills", messages.getMessage("profile.list.too-long")));
-        }
-        if (Tags.join(wanted).length() > 4000) {
-            errors.add(
-                    InputError.field("skillsWanted", messages.getMessage("profile.list.too-long")));
-        }
-        if (Tags.join(languages).length() > 1000) {
-            errors.add(InputError.field("languages", messages.getMessage("profile.list.too-long")));
-        }
-        String aspiredDivision = trimToNull(update.aspiredDivision());
-        String aspiredLocation = trimToNull(update.aspiredLocation());
-        if (aspiredDivision != null && aspiredDivision.length() > 200) {
-            errors.add(
-                    InputError.field("aspiredDivision", messages.getMessage("profile.too-long")));
-        }
-        if (aspiredLocation != null && aspiredLocation.length() > 200) {
-            errors.add(
-                    InputError.field("aspiredLocation", messages.getMessage("profile.too-long")));
-        }
+        ProfileUpdate clean =
+                new ProfileUpdate(
+                        trimToNull(update.bio()),
+                        Tags.clean(update.skills()),
+                        Tags.clean(update.skillsWanted()),
+                        trimToNull(update.aspiredDivision()),
+                        trimToNull(update.aspiredLocation()),
+                        Tags.clean(update.languages()),
+                        update.timeZone() == null ? "" : update.timeZone().trim());
+        List<InputError> errors = profileErrors(clean);
         if (!errors.isEmpty()) {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("profile.invalid"), errors);
         }
-        PersonRow updated =
-                person.withProfile(
-                        new ProfileUpdate(
-                                bio,
-                                skills,
-                                wanted,
-                                aspiredDivision,
-                                aspiredLocation,
-                                languages,
-                                timeZone));
+        PersonRow updated = person.withProfile(clean);
         people.updateAll(organisation, List.of(updated));
         return updated.summary();
+    }
+
+    /** What is wrong with a cleaned profile, field by field, in the form's order. */
+    private List<InputError> profileErrors(ProfileUpdate profile) {
+        List<InputError> errors = new ArrayList<>();
+        if (!isTimeZone(profile.timeZone())) {
+            errors.add(
+                    InputError.field("timeZone", messages.getMessage("profile.time-zone.invalid")));
+        }
+        if (profile.bio() != null && profile.bio().length() > 4000) {
+            errors.add(InputError.field("bio", messages.getMessage("profile.bio.too-long")));
+        }
+        if (Tags.join(profile.skills()).length() > 4000) {
+            errors.add(InputError.field("skills", messages.getMessage("profile.list.too-long")));
+        }
+        if (Tags.join(profile.skillsWanted()).length() > 4000) {
+            errors.add(
+                    InputError.field("skillsWanted", messages.getMessage("profile.list.too-long")));
+        }
+        if (Tags.join(profile.languages()).length() > 1000) {
+            errors.add(InputError.field("languages", messages.getMessage("profile.list.too-long")));
+        }
+        if (tooLong(profile.aspiredDivision(), 200)) {
+            errors.add(
+                    InputError.field("aspiredDivision", messages.getMessage("profile.too-long")));
+        }
+        if (tooLong(profile.aspiredLocation(), 200)) {
+            errors.add(
+                    InputError.field("aspiredLocation", messages.getMessage("profile.too-long")));
+        }
+        return errors;
+    }
+
+    private static boolean tooLong(String text, int max) {
+        return text != null && text.length() > max;
     }
 
     /** One day of the working-hours form: whether the person works then, and from when to when. */

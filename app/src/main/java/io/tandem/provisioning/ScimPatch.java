@@ -242,25 +242,7 @@ final class ScimPatch {
         JsonNode value = operation.path("value");
         String path = operation.path("path").asString("").trim();
         if (path.isEmpty()) {
-            if (op.equals("remove")) {
-                throw ScimException.badRequest("noTarget", "scim.patch.no-target");
-            }
-            if (!value.isObject()) {
-                throw ScimException.badRequest("invalidValue", "scim.patch.value-object");
-            }
-            GroupChanges changes = groupFromJson(value);
-            if (changes.displayName() != null && !changes.displayName().equals(name)) {
-                throw ScimException.badRequest("mutability", "scim.group.rename");
-            }
-            if (changes.externalIdGiven()) {
-                externalId.accept(changes.externalId());
-            }
-            if (changes.members() != null) {
-                if (op.equals("replace")) {
-                    members.clear();
-                }
-                changes.members().forEach(v -> members.add(member.apply(v)));
-            }
+            applyToGroupWithoutPath(op, value, name, members, member, externalId);
             return;
         }
         Matcher one = MEMBER.matcher(path);
@@ -272,21 +254,7 @@ final class ScimPatch {
             return;
         }
         switch (path) {
-            case "members" -> {
-                if (op.equals("remove")) {
-                    if (value.isMissingNode() || value.isNull()) {
-                        members.clear();
-                    } else {
-                        memberValues(value)
-                                .forEach(v -> members.remove(ScimUserMapping.parseId(v)));
-                    }
-                } else {
-                    if (op.equals("replace")) {
-                        members.clear();
-                    }
-                    memberValues(value).forEach(v -> members.add(member.apply(v)));
-                }
-            }
+            case "members" -> applyToMembers(op, value, members, member);
             case "displayName" -> {
                 if (op.equals("remove") || !name.equals(value.asString(""))) {
                     throw ScimException.badRequest("mutability", "scim.group.rename");
@@ -296,6 +264,52 @@ final class ScimPatch {
                     externalId.accept(op.equals("remove") ? null : string(value, "externalId"));
             default -> throw ScimException.badRequest("invalidPath", "scim.patch.path", path);
         }
+    }
+
+    /** An operation without a path: its value is a group body to merge (or replace members). */
+    private static void applyToGroupWithoutPath(
+            String op,
+            JsonNode value,
+            String name,
+            Set<UUID> members,
+            Function<String, UUID> member,
+            Consumer<String> externalId) {
+        if (op.equals("remove")) {
+            throw ScimException.badRequest("noTarget", "scim.patch.no-target");
+        }
+        if (!value.isObject()) {
+            throw ScimException.badRequest("invalidValue", "scim.patch.value-object");
+        }
+        GroupChanges changes = groupFromJson(value);
+        if (changes.displayName() != null && !changes.displayName().equals(name)) {
+            throw ScimException.badRequest("mutability", "scim.group.rename");
+        }
+        if (changes.externalIdGiven()) {
+            externalId.accept(changes.externalId());
+        }
+        if (changes.members() != null) {
+            if (op.equals("replace")) {
+                members.clear();
+            }
+            changes.members().forEach(v -> members.add(member.apply(v)));
+        }
+    }
+
+    /** {@code path: members}: remove some or all, add, or replace the set. */
+    private static void applyToMembers(
+            String op, JsonNode value, Set<UUID> members, Function<String, UUID> member) {
+        if (op.equals("remove")) {
+            if (value.isMissingNode() || value.isNull()) {
+                members.clear();
+            } else {
+                memberValues(value).forEach(v -> members.remove(ScimUserMapping.parseId(v)));
+            }
+            return;
+        }
+        if (op.equals("replace")) {
+            members.clear();
+        }
+        memberValues(value).forEach(v -> members.add(member.apply(v)));
     }
 
     private static List<String> memberValues(JsonNode value) {

@@ -14,7 +14,6 @@ import io.tandem.shared.Conflict;
 import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -97,54 +96,47 @@ class OfficeHourPageController {
             HttpServletResponse response) {
         OfficeHourForm form = FormInput.asEntered(entered, binding, OfficeHourForm.class);
         PersonSummary me = me(profile);
-        Instant start = null;
         Map<String, String> unreadable = new LinkedHashMap<>();
-        try {
-            start =
-                    LocalDateTime.of(LocalDate.parse(form.date()), LocalTime.parse(form.time()))
-                            .atZone(zone(me))
-                            .toInstant();
-        } catch (DateTimeException | NullPointerException e) {
-            unreadable.put("date", text("meetings.start.missing"));
-        }
-        Instant from = start;
-        try {
-            forms.submit(
-                    binding,
-                    unreadable,
-                    () ->
-                            meetings.publishOfficeHour(
-                                    user.organisationId(),
-                                    new ProgramId(id),
-                                    me.id(),
-                                    from,
-                                    from == null
-                                            ? null
-                                            : from.plus(Duration.ofMinutes(form.minutes()))));
-        } catch (InvalidInputException e) {
+        Instant from = start(form, me, unreadable);
+        var published =
+                forms.attemptShowingClash(
+                        binding,
+                        unreadable,
+                        () ->
+                                meetings.publishOfficeHour(
+                                        user.organisationId(),
+                                        new ProgramId(id),
+                                        me.id(),
+                                        from,
+                                        from == null
+                                                ? null
+                                                : from.plus(Duration.ofMinutes(form.minutes()))));
+        if (published.refused()) {
+            response.setStatus(published.status());
             Map<String, String> errors = new LinkedHashMap<>();
-            e.byField().forEach((field, message) -> errors.put(field, text(message)));
-            response.setStatus(InputStatus.of(e));
+            published.errors().forEach((field, message) -> errors.put(field, text(message)));
             return page(
                     user,
                     profile,
                     id,
                     form,
                     MeetingPageController.atDateAndLength(errors),
-                    null,
-                    model);
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(
-                    user,
-                    profile,
-                    id,
-                    form,
-                    Map.of(),
-                    messages.getMessage(e, LocaleContextHolder.getLocale()),
+                    published.problem(),
                     model);
         }
         return "redirect:/programs/" + id + "/office-hours";
+    }
+
+    /** The hour's start in the person's zone; null, saying so, when date or time is unreadable. */
+    private Instant start(OfficeHourForm form, PersonSummary me, Map<String, String> unreadable) {
+        try {
+            return LocalDateTime.of(LocalDate.parse(form.date()), LocalTime.parse(form.time()))
+                    .atZone(zone(me))
+                    .toInstant();
+        } catch (DateTimeException | NullPointerException e) {
+            unreadable.put("date", text("meetings.start.missing"));
+            return null;
+        }
     }
 
     @PostMapping("/programs/{id}/office-hours/{slot}/book")
