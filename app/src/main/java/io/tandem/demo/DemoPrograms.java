@@ -173,23 +173,9 @@ class DemoPrograms implements ApplicationRunner {
         ProgramView program =
                 programs.create(
                         organisation,
-                        new ProgramDraft(
-                                ACTIVE,
-                                "CROSS_DIVISIONAL",
-                                null,
-                                null,
-                                today.minusWeeks(3),
-                                today.plusMonths(6),
-                                null,
-                                6,
-                                MatchingMode.ADMIN,
-                                2,
-                                null,
-                                null,
-                                false,
-                                null,
-                                null,
-                                null));
+                        ProgramDraft.of(ACTIVE, "CROSS_DIVISIONAL")
+                                .withDates(today.minusWeeks(3), today.plusMonths(6))
+                                .withMatching(MatchingMode.ADMIN, 2));
         programs.moveTo(organisation, program.id(), ProgramStatus.ENROLLING);
         enrol(organisation, program, priya, EnrolmentRole.MENTOR);
         mentors.forEach(m -> enrol(organisation, program, m, EnrolmentRole.MENTOR));
@@ -239,23 +225,8 @@ class DemoPrograms implements ApplicationRunner {
         ProgramView program =
                 programs.create(
                         organisation,
-                        new ProgramDraft(
-                                SELF_MATCH,
-                                "CROSS_FUNCTIONAL",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                6,
-                                MatchingMode.SELF,
-                                3,
-                                null,
-                                null,
-                                false,
-                                null,
-                                null,
-                                null));
+                        ProgramDraft.of(SELF_MATCH, "CROSS_FUNCTIONAL")
+                                .withMatching(MatchingMode.SELF, 3));
         programs.moveTo(organisation, program.id(), ProgramStatus.ENROLLING);
         mentors.forEach(m -> enrol(organisation, program, m, EnrolmentRole.MENTOR));
         mentees.forEach(m -> enrol(organisation, program, m, EnrolmentRole.MENTEE));
@@ -289,23 +260,10 @@ class DemoPrograms implements ApplicationRunner {
         ProgramView program =
                 programs.create(
                         organisation,
-                        new ProgramDraft(
-                                ENROLLING,
-                                "CROSS_FUNCTIONAL",
-                                null,
-                                null,
-                                today.plusWeeks(4),
-                                today.plusWeeks(4).plusMonths(6),
-                                null,
-                                6,
-                                MatchingMode.ADMIN,
-                                2,
-                                today.minusDays(3),
-                                today.plusWeeks(3),
-                                true,
-                                null,
-                                null,
-                                null));
+                        ProgramDraft.of(ENROLLING, "CROSS_FUNCTIONAL")
+                                .withDates(today.plusWeeks(4), today.plusWeeks(4).plusMonths(6))
+                                .withMatching(MatchingMode.ADMIN, 2)
+                                .withEnrolment(today.minusDays(3), today.plusWeeks(3), true));
         programs.moveTo(organisation, program.id(), ProgramStatus.ENROLLING);
         List<PersonSummary> sales =
                 everyone.stream()

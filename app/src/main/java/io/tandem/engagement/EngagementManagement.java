@@ -471,21 +471,7 @@ public class EngagementManagement {
             ProgramId program,
             PersonId mentor,
             PersonId mentee) {
-        PairFacts f =
-                new PairFacts(
-                        mentorship,
-                        program,
-                        mentor,
-                        mentee,
-                        now(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Health.ON_TRACK,
-                        null,
-                        null);
+        PairFacts f = PairFacts.started(mentorship, program, mentor, mentee, now());
         ask(organisation, f, CheckInKind.CLOSING, 0, programs.get(organisation, program).name());
     }
 
@@ -644,15 +630,12 @@ public class EngagementManagement {
                 answer.blocking() == null || answer.blocking().isBlank()
                         ? null
                         : answer.blocking().strip();
-        return new CheckInAnswer(
+        return CheckInAnswer.checkIn(
                 answer.met(),
                 answer.usefulness(),
                 answer.goalProgress(),
                 blocking,
-                blocking != null && answer.shareBlocking(),
-                null,
-                null,
-                null);
+                blocking != null && answer.shareBlocking());
     }
 
     private int period(OrganisationId organisation, PairFacts f, CheckInKind kind) {

@@ -26,4 +26,28 @@ record PairFacts(
         Integer goalProgress,
         Health health,
         Instant lastAutoNudge,
-        Instant warnedAt) {}
+        Instant warnedAt) {
+
+    /** A pair that has just started: nothing happened yet, so it is on track. */
+    static PairFacts started(
+            MentorshipId mentorship,
+            ProgramId program,
+            PersonId mentor,
+            PersonId mentee,
+            Instant startedAt) {
+        return new PairFacts(
+                mentorship,
+                program,
+                mentor,
+                mentee,
+                startedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Health.ON_TRACK,
+                null,
+                null);
+    }
+}

@@ -65,7 +65,13 @@ public class MeetingManagement {
             Recurrence recurrence,
             Place place,
             String link,
-            String address) {}
+            String address) {
+
+        /** A move to another time: nothing else changes. */
+        public static PlanMeeting move(Instant start, Instant end) {
+            return new PlanMeeting(null, null, start, end, null, null, null, null, null);
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -91,4 +91,48 @@ public record ProgramDraft(
                 rules,
                 minimumScore);
     }
+
+    /** This draft with the program's first and last day. */
+    public ProgramDraft withDates(LocalDate starts, LocalDate ends) {
+        return new ProgramDraft(
+                name,
+                template,
+                description,
+                format,
+                starts,
+                ends,
+                meetingCadence,
+                relationshipMonths,
+                matchingMode,
+                defaultCapacity,
+                enrolmentOpensOn,
+                enrolmentClosesOn,
+                approvalRequired,
+                agreementText,
+                suggestedGoals,
+                rules,
+                minimumScore);
+    }
+
+    /** This draft with its enrolment window and whether a manager approves each enrolment. */
+    public ProgramDraft withEnrolment(LocalDate opens, LocalDate closes, boolean approval) {
+        return new ProgramDraft(
+                name,
+                template,
+                description,
+                format,
+                startsOn,
+                endsOn,
+                meetingCadence,
+                relationshipMonths,
+                matchingMode,
+                defaultCapacity,
+                opens,
+                closes,
+                approval,
+                agreementText,
+                suggestedGoals,
+                rules,
+                minimumScore);
+    }
 }

@@ -288,18 +288,11 @@ class MeetingPageController {
                                     user.organisationId(),
                                     id,
                                     me,
-                                    new PlanMeeting(
-                                            null,
-                                            null,
+                                    PlanMeeting.move(
                                             start,
                                             start == null
                                                     ? null
-                                                    : start.plus(Duration.ofMinutes(minutes)),
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null)));
+                                                    : start.plus(Duration.ofMinutes(minutes)))));
         } catch (InvalidInputException e) {
             status(InputStatus.of(e));
             model.addAttribute("moveForm", form);
