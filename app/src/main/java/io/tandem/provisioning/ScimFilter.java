@@ -166,46 +166,8 @@ final class ScimFilter {
     private Object value() {
         skipSpaces();
         if (peek() == '"') {
-            StringBuilder out = new StringBuilder();
             position++;
-            while (position < text.length()) {
-                char c = text.charAt(position++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c == '\\') {
-                    if (position >= text.length()) {
-                        break;
-                    }
-                    char escaped = text.charAt(position++);
-                    switch (escaped) {
-                        case 'n' -> out.append('\n');
-                        case 't' -> out.append('\t');
-                        case 'r' -> out.append('\r');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            if (position + 4 > text.length()) {
-                                throw invalid("scim.filter.string");
-                            }
-                            try {
-                                out.append(
-                                        (char)
-                                                Integer.parseInt(
-                                                        text.substring(position, position + 4),
-                                                        16));
-                            } catch (NumberFormatException e) {
-                                throw invalid("scim.filter.string");
-                            }
-                            position += 4;
-                        }
-                        default -> out.append(escaped);
-                    }
-                } else {
-                    out.append(c);
-                }
-            }
-            throw invalid("scim.filter.string");
+            return quoted();
         }
         String word = word();
         switch (word.toLowerCase(Locale.ROOT)) {
@@ -221,6 +183,55 @@ final class ScimFilter {
                 }
                 throw invalid(
                         word.isEmpty() ? "scim.filter.value-missing" : "scim.filter.value", word);
+        }
+    }
+
+    /** A JSON string after its opening quote, up to and past its closing one. */
+    private String quoted() {
+        StringBuilder out = new StringBuilder();
+        while (position < text.length()) {
+            char c = text.charAt(position++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c != '\\') {
+                out.append(c);
+            } else if (position < text.length()) {
+                out.append(escaped(text.charAt(position++)));
+            } else {
+                break;
+            }
+        }
+        throw invalid("scim.filter.string");
+    }
+
+    /** The character a backslash escape stands for; a u escape reads its four hex digits. */
+    private char escaped(char escape) {
+        switch (escape) {
+            case 'n':
+                return '\n';
+            case 't':
+                return '\t';
+            case 'r':
+                return '\r';
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'u':
+                if (position + 4 > text.length()) {
+                    throw invalid("scim.filter.string");
+                }
+                try {
+                    char unicode =
+                            (char) Integer.parseInt(text.substring(position, position + 4), 16);
+                    position += 4;
+                    return unicode;
+                } catch (NumberFormatException e) {
+                    throw invalid("scim.filter.string");
+                }
+            default:
+                return escape;
         }
     }
 
