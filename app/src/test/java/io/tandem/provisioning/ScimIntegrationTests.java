@@ -239,13 +239,16 @@ class ScimIntegrationTests {
 
     @Test
     void deprovisioningKeepsHistoryAndEndsActiveMentorships() throws Exception {
+        // Accounts are unique by e-mail across organisations: a run's own address, so the test
+        // also passes on a database an earlier run left behind.
+        String miaEmail = "mia-" + UUID.randomUUID() + "@left.test";
         importCsv(
                 "employee_id,email,first_name,last_name\n"
-                        + "M1,mia@left.test,Mia,Mentor\nE1,eva@left.test,Eva,Mentee\n");
-        PersonId mia = people.findByEmail(org.id(), "mia@left.test").orElseThrow().id();
+                        + ("M1," + miaEmail + ",Mia,Mentor\nE1,eva@left.test,Eva,Mentee\n"));
+        PersonId mia = people.findByEmail(org.id(), miaEmail).orElseThrow().id();
         PersonId eva = people.findByEmail(org.id(), "eva@left.test").orElseThrow().id();
         identity.ensureAccount(
-                org.id(), "mia@left.test", "Mia", "a long enough password 1", Role.EMPLOYEE);
+                org.id(), miaEmail, "Mia", "a long enough password 1", Role.EMPLOYEE);
         var program = programs.create(org.id(), ProgramDraft.of("Across", "CROSS_DIVISIONAL"));
         MentorshipId pair =
                 TestPairs.start(
@@ -258,7 +261,7 @@ class ScimIntegrationTests {
 
         assertThat(get("/scim/v2/Users/" + mia.value())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(people.get(org.id(), mia).status()).isEqualTo(PersonStatus.INACTIVE);
-        assertThat(identity.accountState(org.id(), "mia@left.test").status())
+        assertThat(identity.accountState(org.id(), miaEmail).status())
                 .isEqualTo(AccountState.Status.DISABLED);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
