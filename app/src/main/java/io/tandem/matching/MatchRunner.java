@@ -17,11 +17,12 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,6 +185,7 @@ class MatchRunner {
         }
     }
 
+    /** Score, solve, explain, store: the path from the call to DONE, one step a method. */
     private void run(
             OrganisationId organisation,
             MatchRunView run,
@@ -191,114 +193,32 @@ class MatchRunner {
             CancellationToken token) {
         try {
             token.throwIfCancelled();
-            long began = System.nanoTime();
+            Laps laps = new Laps();
             ProgramView program = programs.get(organisation, run.programId());
-            double[] last = {0};
-            ProgressListener progress =
-                    fraction -> {
-                        // Write at most every 5 %, so a fast run does not spend its time on
-                        // progress rows.
-                        if (fraction - last[0] >= 0.05 || fraction >= 1) {
-                            last[0] = fraction;
-                            runs.progress(run.id(), Math.min(0.99, fraction));
-                        }
-                    };
+            ProgressListener progress = progress(run.id());
             ScoredProgram scored =
                     scoring.score(
                             organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
-            long scoredAt = System.nanoTime();
-            int[] capacity = scored.capacities().toArray();
-            int cols = scored.mentors().size();
-            boolean[] leaving = new boolean[scored.mentees().size()];
-            // Active mentorships in the program (from an earlier run, or self-match) keep their
-            // places: their mentees are not matched again and their mentors have fewer places.
-            // An ended mentorship frees both.
-            java.util.Set<Integer> alreadyPaired = new java.util.HashSet<>();
-            for (ActivePairs.Pair pair : active.in(organisation, program.id())) {
-                int i = scored.menteeIndex(pair.mentee());
-                int j = scored.mentorIndex(pair.mentor());
-                if (i >= 0) {
-                    alreadyPaired.add(i);
-                    leaving[i] = true;
-                }
-                if (j >= 0 && capacity[j] > 0) {
-                    capacity[j]--;
-                }
-            }
-            // Locked pairs stay: their mentees leave the problem and their mentors lose a place.
-            Map<Integer, Integer> lockedPairs = new HashMap<>();
-            for (Proposal p : locked) {
-                int i = scored.menteeIndex(p.menteeId());
-                int j = scored.mentorIndex(p.mentorId());
-                if (i >= 0 && j >= 0 && capacity[j] > 0) {
-                    lockedPairs.put(i, j);
-                    capacity[j]--;
-                    leaving[i] = true;
-                }
-            }
+            laps.lap("scored");
+            Places places = places(organisation, program, scored, locked);
             Assignment assignment =
-                    Matcher.solve(
-                            scored.scores().withoutRows(leaving),
-                            Capacities.of(capacity),
-                            run.objective(),
-                            run.algorithm(),
-                            token,
-                            ProgressListener.slice(progress, 0.4, 0.95));
-            long solvedAt = System.nanoTime();
-            List<Proposal> proposals = new ArrayList<>();
-            List<Unmatched> unmatched = new ArrayList<>();
-            for (int i = 0; i < scored.mentees().size(); i++) {
-                if (alreadyPaired.contains(i)) {
-                    continue;
-                }
-                Integer lockedMentor = lockedPairs.get(i);
-                int j = lockedMentor != null ? lockedMentor : assignment.mentorOf(i);
-                PersonId mentee = scored.mentees().get(i).personId();
-                if (j >= 0) {
-                    proposals.add(
-                            new Proposal(
-                                    mentee,
-                                    scored.mentors().get(j).personId(),
-                                    scored.score(i, j),
-                                    contributions(scored.scorer().explain(i, j)),
-                                    lockedMentor != null,
-                                    false));
-                } else {
-                    unmatched.add(
-                            new Unmatched(
-                                    mentee,
-                                    scored.anyAllowed(i)
-                                            ? UnmatchedReason.CAPACITY_EXHAUSTED
-                                            : scored.anyBelowMinimum(i)
-                                                    ? UnmatchedReason.BELOW_MINIMUM_SCORE
-                                                    : UnmatchedReason.NO_FEASIBLE_MENTOR));
-                }
-            }
-            Stats stats = stats(proposals, unmatched.size(), scored);
-            Boolean finished =
-                    transaction.execute(
-                            status -> {
-                                // The pairs first, the run's row last: the row stays locked only
-                                // for the commit, so heartbeats and sweeps never wait behind
-                                // thousands of inserts. A run cancelled or given up meanwhile
-                                // keeps that state and no pairs.
-                                runs.replaceProposals(run.id(), proposals, unmatched);
-                                MatchRun.of(run).finish();
-                                if (!runs.finish(run.id(), stats, stats.totalScore())) {
-                                    status.setRollbackOnly();
-                                    return false;
-                                }
-                                return true;
-                            });
+                    solve(run, scored, places, token, ProgressListener.slice(progress, 0.4, 0.95));
+            laps.lap("solved");
+            Outcome outcome = explain(scored, places, assignment);
+            laps.lap("explained");
+            boolean finished =
+                    store(
+                            run,
+                            outcome,
+                            stats(outcome.proposals(), outcome.unmatched().size(), scored));
+            laps.lap("written");
             log.info(
-                    "Match run {}: {} x {} scored in {} ms, solved in {} ms, written in {} ms",
+                    "Match run {}: {} x {} {}",
                     run.id(),
                     scored.mentees().size(),
-                    cols,
-                    (scoredAt - began) / 1_000_000,
-                    (solvedAt - scoredAt) / 1_000_000,
-                    (System.nanoTime() - solvedAt) / 1_000_000);
-            if (!Boolean.TRUE.equals(finished)) {
+                    scored.mentors().size(),
+                    laps);
+            if (!finished) {
                 // A cancel asked for on another instance before its beat reached this one: the
                 // run ends cancelled (a run given up meanwhile stays as it is).
                 runs.end(run.id(), MatchRun.of(run).cancel(), null);
@@ -311,6 +231,168 @@ class MatchRunner {
         } finally {
             running.remove(run.id());
         }
+    }
+
+    /**
+     * Wall and this thread's CPU time of each step, for the log: on a busy machine the wall clock
+     * is mostly waiting, the CPU what the step cost (the scorer's second thread is not counted).
+     */
+    private static final class Laps {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final StringBuilder text = new StringBuilder();
+        private long wall = System.nanoTime();
+        private long cpu = threads.getCurrentThreadCpuTime();
+
+        void lap(String step) {
+            long nowWall = System.nanoTime();
+            long nowCpu = threads.getCurrentThreadCpuTime();
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(step)
+                    .append(" in ")
+                    .append((nowWall - wall) / 1_000_000)
+                    .append(" ms (cpu ")
+                    .append((nowCpu - cpu) / 1_000_000)
+                    .append(" ms)");
+            wall = nowWall;
+            cpu = nowCpu;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** Writes the run's progress at most every 5 %, so a fast run does not spend its time on it. */
+    private ProgressListener progress(MatchRunId id) {
+        double[] last = {0};
+        return fraction -> {
+            if (fraction - last[0] >= 0.05 || fraction >= 1) {
+                last[0] = fraction;
+                runs.progress(id, Math.min(0.99, fraction));
+            }
+        };
+    }
+
+    /**
+     * The places left to fill: mentees already in an active mentorship of the program (from an
+     * earlier run, or self-match) and mentees of locked pairs leave the problem, and their mentors
+     * have a place fewer. An ended mentorship frees both.
+     *
+     * @param alreadyPaired mentees in an active mentorship: neither proposed nor unmatched
+     * @param lockedMentor each mentee's locked mentor, -1 for none
+     */
+    private record Places(
+            int[] capacity, boolean[] leaving, boolean[] alreadyPaired, int[] lockedMentor) {}
+
+    private Places places(
+            OrganisationId organisation,
+            ProgramView program,
+            ScoredProgram scored,
+            List<Proposal> locked) {
+        int[] capacity = scored.capacities().toArray();
+        int rows = scored.mentees().size();
+        boolean[] leaving = new boolean[rows];
+        boolean[] alreadyPaired = new boolean[rows];
+        int[] lockedMentor = new int[rows];
+        Arrays.fill(lockedMentor, -1);
+        for (ActivePairs.Pair pair : active.in(organisation, program.id())) {
+            int i = scored.menteeIndex(pair.mentee());
+            int j = scored.mentorIndex(pair.mentor());
+            if (i >= 0) {
+                alreadyPaired[i] = true;
+                leaving[i] = true;
+            }
+            if (j >= 0 && capacity[j] > 0) {
+                capacity[j]--;
+            }
+        }
+        for (Proposal p : locked) {
+            int i = scored.menteeIndex(p.menteeId());
+            int j = scored.mentorIndex(p.mentorId());
+            if (i >= 0 && j >= 0 && capacity[j] > 0) {
+                lockedMentor[i] = j;
+                capacity[j]--;
+                leaving[i] = true;
+            }
+        }
+        return new Places(capacity, leaving, alreadyPaired, lockedMentor);
+    }
+
+    /** The engine's optimum over the mentees and places left. */
+    private static Assignment solve(
+            MatchRunView run,
+            ScoredProgram scored,
+            Places places,
+            CancellationToken token,
+            ProgressListener progress) {
+        return Matcher.solve(
+                scored.scores().withoutRows(places.leaving()),
+                Capacities.of(places.capacity()),
+                run.objective(),
+                run.algorithm(),
+                token,
+                progress);
+    }
+
+    private record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}
+
+    /** The run's pairs with each criterion's contribution (chosen pairs only), and why the rest. */
+    private static Outcome explain(ScoredProgram scored, Places places, Assignment assignment) {
+        List<Proposal> proposals = new ArrayList<>();
+        List<Unmatched> unmatched = new ArrayList<>();
+        for (int i = 0; i < scored.mentees().size(); i++) {
+            if (places.alreadyPaired()[i]) {
+                continue;
+            }
+            boolean isLocked = places.lockedMentor()[i] >= 0;
+            int j = isLocked ? places.lockedMentor()[i] : assignment.mentorOf(i);
+            PersonId mentee = scored.mentees().get(i).personId();
+            if (j >= 0) {
+                proposals.add(
+                        new Proposal(
+                                mentee,
+                                scored.mentors().get(j).personId(),
+                                scored.score(i, j),
+                                contributions(scored.scorer().explain(i, j)),
+                                isLocked,
+                                false));
+            } else {
+                unmatched.add(new Unmatched(mentee, unmatchedReason(scored, i)));
+            }
+        }
+        return new Outcome(proposals, unmatched);
+    }
+
+    private static UnmatchedReason unmatchedReason(ScoredProgram scored, int mentee) {
+        return scored.anyAllowed(mentee)
+                ? UnmatchedReason.CAPACITY_EXHAUSTED
+                : scored.anyBelowMinimum(mentee)
+                        ? UnmatchedReason.BELOW_MINIMUM_SCORE
+                        : UnmatchedReason.NO_FEASIBLE_MENTOR;
+    }
+
+    /**
+     * The pairs first, the run's row last: the row stays locked only for the commit, so heartbeats
+     * and sweeps never wait behind thousands of inserts. A run cancelled or given up meanwhile
+     * keeps that state and no pairs.
+     *
+     * @return false when the run was no longer RUNNING, nothing written
+     */
+    private boolean store(MatchRunView run, Outcome outcome, Stats stats) {
+        Boolean finished =
+                transaction.execute(
+                        status -> {
+                            runs.replaceProposals(
+                                    run.id(), outcome.proposals(), outcome.unmatched());
+                            MatchRun.of(run).finish();
+                            if (!runs.finish(run.id(), stats, stats.totalScore())) {
+                                status.setRollbackOnly();
+                                return false;
+                            }
+                            return true;
+                        });
+        return Boolean.TRUE.equals(finished);
     }
 
     static List<Contribution> contributions(List<Explanation> explanation) {

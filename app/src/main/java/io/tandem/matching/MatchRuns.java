@@ -457,17 +457,18 @@ class MatchRuns {
     }
 
     /** Remembers the pairs as published, so no later run proposes them again; in batches. */
-    void recordPublished(OrganisationId organisation, ProgramId program, List<Proposal> proposals) {
+    void recordPublished(
+            OrganisationId organisation, ProgramId program, List<PublishedPair> pairs) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> keys =
-                proposals.stream()
+                pairs.stream()
                         .map(
                                 p ->
                                         new Object[] {
                                             organisation.value(),
                                             program.value(),
-                                            p.menteeId().value(),
-                                            p.mentorId().value()
+                                            p.mentee().value(),
+                                            p.mentor().value()
                                         })
                         .toList();
         List<Object[]> rows =

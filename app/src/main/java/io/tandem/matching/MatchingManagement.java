@@ -279,9 +279,11 @@ public class MatchingManagement {
      */
     @Transactional
     public MatchRunView publish(OrganisationId organisation, MatchRunId id) {
-        MatchRunView run = run(organisation, id);
+        // The pairs without their explanations: decoding thousands of them is most of a read.
+        MatchRunView run = status(organisation, id);
         MatchRun.of(run).publish();
-        Overbooking overbooking = overbooking(organisation, run.programId(), runs.pairs(id));
+        List<PublishedPair> pairs = runs.pairs(id);
+        Overbooking overbooking = overbooking(organisation, run.programId(), pairs);
         if (overbooking.any()) {
             throw overbooking.refusal();
         }
@@ -296,7 +298,7 @@ public class MatchingManagement {
             // H2 gives up waiting for a lock with a query timeout; PostgreSQL waits its turn.
             throw new Conflict("match.busy");
         }
-        runs.recordPublished(organisation, run.programId(), run.proposals());
+        runs.recordPublished(organisation, run.programId(), pairs);
         return run(organisation, id);
     }
 

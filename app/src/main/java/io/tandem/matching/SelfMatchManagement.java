@@ -1,8 +1,6 @@
 package io.tandem.matching;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.matching.MatchRunView.Contribution;
-import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.SelfMatchChecks.Situation;
 import io.tandem.matching.SelfMatchRequests.Request;
 import io.tandem.matching.SelfMatchRequests.Side;
@@ -196,7 +194,6 @@ public class SelfMatchManagement {
         checks.refuseForbidden(scored, i, j);
         int capacity = scored.capacities().of(j);
         int score = scored.score(i, j);
-        List<Contribution> explanation = MatchRunner.contributions(scored.scorer().explain(i, j));
         inOwnTransaction(
                 () -> {
                     requests.ensureLock(r.programId(), r.menteeId(), Side.MENTEE);
@@ -232,13 +229,8 @@ public class SelfMatchManagement {
                                             organisation,
                                             r.programId(),
                                             List.of(
-                                                    new Proposal(
-                                                            r.menteeId(),
-                                                            r.mentorId(),
-                                                            score,
-                                                            explanation,
-                                                            false,
-                                                            true)));
+                                                    new PublishedPair(
+                                                            r.menteeId(), r.mentorId(), score)));
                                 }));
         return view(organisation, find(organisation, id));
     }

@@ -312,6 +312,11 @@ public class EnrolmentManagement {
 
     /** Everyone taking part now (enrolled and approved), both roles, for matching. */
     public List<EnrolmentView> activeEnrolments(OrganisationId organisation, ProgramId programId) {
+        return activeCohort(organisation, programId).enrolments();
+    }
+
+    /** {@link #activeEnrolments} with the people's profiles they were read with. */
+    public ActiveCohort activeCohort(OrganisationId organisation, ProgramId programId) {
         lookup.get(organisation, programId);
         List<Enrolment> active =
                 enrolments.all(organisation, programId).stream()
@@ -319,7 +324,8 @@ public class EnrolmentManagement {
                         .toList();
         Map<PersonId, PersonSummary> found =
                 people.findAll(organisation, active.stream().map(Enrolment::personId).toList());
-        return active.stream().map(e -> e.view(found.get(e.personId()))).toList();
+        return new ActiveCohort(
+                active.stream().map(e -> e.view(found.get(e.personId()))).toList(), found);
     }
 
     /**
