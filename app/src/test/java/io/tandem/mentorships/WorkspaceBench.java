@@ -161,10 +161,12 @@ class WorkspaceBench {
         List<Double> alone = new ArrayList<>();
         long cpu = 0;
         long serverCpu = 0;
+        long serverBytes = 0;
         for (int n = 0; n < ALONE_WARM_UP + ALONE; n++) {
             if (n == ALONE_WARM_UP) {
                 cpu = processCpuNanos();
                 serverCpu = requestThreadsCpuNanos();
+                serverBytes = requestThreadsAllocatedBytes();
             }
             Session s = sessions.get(n % sessions.size());
             long start = System.nanoTime();
@@ -189,18 +191,21 @@ class WorkspaceBench {
         }
         double cpuPerPage = (processCpuNanos() - cpu) / 1e6 / alone.size();
         double serverCpuPerPage = (requestThreadsCpuNanos() - serverCpu) / 1e6 / alone.size();
+        double serverKibPerPage =
+                (requestThreadsAllocatedBytes() - serverBytes) / 1024.0 / alone.size();
         Collections.sort(alone);
         note(
                 "one request at a time (%d after %d warm-up): p50 %.1f ms, p99 %.1f ms; CPU time"
                         + " of the whole process (server and client, GC, JIT) %.1f ms a page, of"
                         + " the server's request threads %.1f ms a page (target of issue 8's"
-                        + " brief ≤ 5 ms); load average %.1f",
+                        + " brief ≤ 5 ms), allocating %,.0f KiB a page; load average %.1f",
                 alone.size(),
                 ALONE_WARM_UP,
                 percentile(alone, 50),
                 percentile(alone, 99),
                 cpuPerPage,
                 serverCpuPerPage,
+                serverKibPerPage,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
         run(sessions, WARM_UP_SECONDS);
@@ -525,6 +530,24 @@ class WorkspaceBench {
             if (info != null && info.getThreadName().startsWith("http-nio-")) {
                 long nanos = threads.getThreadCpuTime(info.getThreadId());
                 sum += Math.max(0, nanos);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Bytes Tomcat's request threads allocated so far: unlike time, the same on a quiet and on a
+     * loaded machine, so two versions of the page can be compared at any load.
+     */
+    private static long requestThreadsAllocatedBytes() {
+        var threads =
+                (com.sun.management.ThreadMXBean)
+                        java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info :
+                threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-nio-")) {
+                sum += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
             }
         }
         return sum;
