@@ -536,8 +536,8 @@ class WorkspaceBench {
     }
 
     /**
-     * Bytes Tomcat's request threads allocated so far: unlike time, the same on a quiet and on a
-     * loaded machine, so two versions of the page can be compared at any load.
+     * Bytes Tomcat's request threads allocated so far: less moved by the machine's load than time
+     * (the compiler's escape analysis, late on a loaded machine, still changes it somewhat).
      */
     private static long requestThreadsAllocatedBytes() {
         var threads =
