@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @TandemIntegrationTest
@@ -14,6 +15,30 @@ class OperationsIntegrationTests {
 
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
+    @Autowired JdbcTemplate jdbc;
+
+    /**
+     * No statement runs longer than a minute on either database. On H2 the limit is the session's
+     * own (a SET per statement would empty H2's cache of parsed statements on every statement).
+     */
+    @Test
+    void everyStatementIsCancelledAfterAMinute() throws Exception {
+        boolean h2;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            h2 = connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+        if (h2) {
+            assertThat(
+                            jdbc.queryForObject(
+                                    "select setting_value from information_schema.settings"
+                                            + " where setting_name = 'QUERY_TIMEOUT'",
+                                    String.class))
+                    .isEqualTo("60000");
+            assertThat(jdbc.getQueryTimeout()).isEqualTo(-1);
+        } else {
+            assertThat(jdbc.getQueryTimeout()).isEqualTo(60);
+        }
+    }
 
     @Test
     void healthAndReadinessAreUp() {

@@ -126,12 +126,13 @@ public class WorkspaceManagement {
         timelineSources.forEach(
                 source -> timeline.addAll(source.recent(organisation, id, TIMELINE_LENGTH)));
         timeline.sort(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed());
+        Workspaces.Standing standing = workspaces.standing(organisation, id, viewer);
         return new WorkspaceView(
                 row.summary(),
                 plannedEnd(row, program),
                 row.endReason(),
                 viewer,
-                agreement(organisation, row, program),
+                standing.agreement().orElseGet(() -> draftAgreement(program)),
                 workspaces.goalLines(organisation, id, today),
                 actions.items(),
                 actions.total(),
@@ -151,7 +152,7 @@ public class WorkspaceManagement {
                 row.extensionUntil() == null
                         ? null
                         : new WorkspaceView.Extension(row.extensionUntil(), row.extensionBy()),
-                workspaces.answered(organisation, id, viewer),
+                standing.answered(),
                 today);
     }
 
@@ -720,22 +721,19 @@ public class WorkspaceManagement {
         return List.copyOf(skills);
     }
 
-    private Agreement agreement(OrganisationId organisation, Workspaces.Row row, ProgramView p) {
-        return workspaces
-                .agreement(organisation, row.summary().id())
-                .orElseGet(
-                        () ->
-                                new Agreement(
-                                        p.agreementText() == null ? "" : p.agreementText(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        0,
-                                        null,
-                                        null,
-                                        null,
-                                        null));
+    /** The agreement before either of them saved it: the program's text, version 0. */
+    private static Agreement draftAgreement(ProgramView p) {
+        return new Agreement(
+                p.agreementText() == null ? "" : p.agreementText(),
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The planned end: as extended, else the program's relationship length, within the program. */

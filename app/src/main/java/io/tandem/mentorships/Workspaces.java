@@ -184,20 +184,49 @@ class Workspaces {
                                 + " updated_by, updated_at, mentor_signed_at, mentee_signed_at"
                                 + " from agreement where organisation_id = ? and mentorship_id = ?")
                 .params(organisation.value(), id.value())
+                .query(Workspaces::agreement)
+                .optional();
+    }
+
+    /** The pair's saved agreement, if any, and whether {@code person} answered the survey. */
+    record Standing(Optional<Agreement> agreement, boolean answered) {}
+
+    /** What {@link #agreement} and {@link #answered} tell, in one statement for the workspace. */
+    Standing standing(OrganisationId organisation, MentorshipId id, PersonId person) {
+        return jdbc.sql(
+                        "select a.terms, a.expectations, a.meetings, a.confidentiality, a.duration,"
+                                + " a.version, a.updated_by, a.updated_at, a.mentor_signed_at,"
+                                + " a.mentee_signed_at, (select count(*) from closure_survey s"
+                                + " where s.organisation_id = m.organisation_id"
+                                + " and s.mentorship_id = m.id and s.person_id = ?)"
+                                + " from mentorship m left join agreement a"
+                                + " on a.organisation_id = m.organisation_id"
+                                + " and a.mentorship_id = m.id"
+                                + " where m.organisation_id = ? and m.id = ?")
+                .params(person.value(), organisation.value(), id.value())
                 .query(
                         (rs, n) ->
-                                new Agreement(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        rs.getInt(6),
-                                        person(rs, 7),
-                                        instant(rs, 8),
-                                        instant(rs, 9),
-                                        instant(rs, 10)))
-                .optional();
+                                new Standing(
+                                        rs.getObject(6) == null
+                                                ? Optional.empty()
+                                                : Optional.of(agreement(rs, n)),
+                                        rs.getLong(11) > 0))
+                .optional()
+                .orElse(new Standing(Optional.empty(), false));
+    }
+
+    private static Agreement agreement(ResultSet rs, int n) throws SQLException {
+        return new Agreement(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                person(rs, 7),
+                instant(rs, 8),
+                instant(rs, 9),
+                instant(rs, 10));
     }
 
     void insertAgreement(OrganisationId organisation, MentorshipId id, Agreement a) {

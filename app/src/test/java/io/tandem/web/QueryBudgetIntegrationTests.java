@@ -71,7 +71,7 @@ class QueryBudgetIntegrationTests {
                     "/match-runs/{id}", 13,
                     "/match-runs/{id}?page=2", 13,
                     "employee /", 18,
-                    "employee /mentorships/{id}", 32,
+                    "employee /mentorships/{id}", 28,
                     "employee /mentorships/{id}/agreement", 16,
                     // Reading, the page and marking read each check membership (one answers 404
                     // alone); no statement per message row.

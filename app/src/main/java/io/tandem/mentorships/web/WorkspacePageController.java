@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +41,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -120,14 +124,17 @@ class WorkspacePageController {
     private final ProgramManagement programs;
     private final List<WorkspaceSection> sections;
     private final PageForms forms;
+    private final MessageSourceAccessor messages;
 
     WorkspacePageController(
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
             List<WorkspaceSection> sections,
-            PageForms forms) {
+            PageForms forms,
+            MessageSource messageSource) {
         this.forms = forms;
+        this.messages = new MessageSourceAccessor(messageSource);
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -390,7 +397,9 @@ class WorkspacePageController {
                 "card",
                 PartnerCard.of(
                         partner, self, view.today(), hours.get(partner.id()), hours.get(me)));
-        model.addAttribute("names", Map.of(me, "you", view.partner(), partner.firstName()));
+        Map<PersonId, String> names = Map.of(me, "you", view.partner(), partner.firstName());
+        model.addAttribute("names", names);
+        model.addAttribute("rows", WorkspaceRows.of(view, names, contextPath(), messages));
         model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
         model.addAttribute(
                 "sections",
@@ -821,5 +830,12 @@ class WorkspacePageController {
 
     private static MentorshipId mentorship(UUID id) {
         return new MentorshipId(id);
+    }
+
+    /** What {@code @{/…}} links start with, for the links the page's rows build in Java. */
+    private static String contextPath() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest()
+                .getContextPath();
     }
 }
