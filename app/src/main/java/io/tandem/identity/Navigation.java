@@ -1,14 +1,27 @@
 package io.tandem.identity;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * What the layout's navigation needs to know about the caller, decided once per page. The layout
- * used to ask Spring Security's dialect ({@code sec:authorize}) for each of its ~20 links, and each
- * one looked up the expression handler, parsed its SpEL text again and built a new evaluation
- * context: 11 % of a page's CPU under load (issue 17). The layout reads these plain booleans
- * instead, as {@code ${@navigation.current()}}, once; they are the signed-in {@link TandemUser}'s
- * own answers.
+ * What the layout's navigation needs to know about the caller, decided once per page, and the
+ * navigation's fixed links. The layout used to ask Spring Security's dialect ({@code
+ * sec:authorize}) for each of its ~20 links (11 % of a page's CPU under load, issue 17); it now
+ * reads these plain booleans, as {@code ${@navigation.current()}}, once.
+ *
+ * <p>The links that say the same to everyone with the same roles (a path and a text from {@code
+ * messages.properties}, drawn twice: wide bar and phone menu) are written once per locale and role
+ * set and reused as HTML ({@link #links}); nothing a user typed is ever part of them. The links
+ * that carry a count or a form token stay in the template.
  */
 @Component("navigation")
 public class Navigation {
@@ -19,10 +32,100 @@ public class Navigation {
         static final Facts NOBODY = new Facts(false, false, false);
     }
 
+    /** A fixed link: shown to callers whose facts pass {@code shown}. */
+    private record Link(String path, String code, Predicate<Facts> shown) {}
+
+    private static final Predicate<Facts> EVERYONE = facts -> true;
+    private static final Predicate<Facts> MANAGERS = Facts::managesPrograms;
+    private static final Predicate<Facts> ADMINS = Facts::admin;
+
+    /** The fixed links in the order the layout shows them, between the links it renders itself. */
+    private static final Map<String, List<Link>> GROUPS =
+            Map.of(
+                    "pages",
+                    List.of(
+                            new Link("/programs", "nav.programs", EVERYONE),
+                            new Link("/mentorships", "nav.mentorships", EVERYONE),
+                            new Link("/requests", "nav.requests", EVERYONE),
+                            new Link("/people", "nav.directory", EVERYONE),
+                            new Link("/people/import", "nav.import", MANAGERS),
+                            new Link("/admin/tokens", "nav.tokens", ADMINS),
+                            new Link("/messaging/reports", "nav.reports", MANAGERS),
+                            new Link("/admin/sso", "nav.sso", ADMINS),
+                            new Link("/admin/video", "meetings.video.link", ADMINS),
+                            new Link("/admin/outbox", "outbox.nav", ADMINS)),
+                    "oversight",
+                    List.of(
+                            new Link("/engagement", "nav.engagement", ADMINS),
+                            new Link("/admin/audit", "audit.nav", ADMINS),
+                            new Link("/admin/retention", "trust.retention.nav", ADMINS)),
+                    "own",
+                    List.of(
+                            new Link("/profile", "nav.profile", EVERYONE),
+                            new Link("/settings/notifications", "nav.preferences", EVERYONE)));
+
+    /** Few keys in practice (locales × role sets); emptied rather than grown past this. */
+    private static final int MAX_CACHED = 256;
+
+    private record Key(String group, Locale locale, Facts facts, String contextPath) {}
+
+    private final MessageSource messages;
+    private final Map<Key, String> written = new ConcurrentHashMap<>();
+
+    public Navigation(MessageSource messages) {
+        this.messages = messages;
+    }
+
     public Facts current() {
         TandemUser user = CurrentUserModel.current();
         return user == null
                 ? Facts.NOBODY
                 : new Facts(true, user.isAdmin(), user.managesPrograms());
+    }
+
+    /** The fixed links for these facts, a group at a time, as the layout places them. */
+    public record Links(String pages, String oversight, String own) {}
+
+    /**
+     * The fixed links for these facts in the request's locale, as {@code <li>} elements: HTML made
+     * only of fixed paths and of texts from {@code messages.properties}, escaped.
+     */
+    public Links links(Facts facts) {
+        return new Links(group(facts, "pages"), group(facts, "oversight"), group(facts, "own"));
+    }
+
+    private String group(Facts facts, String group) {
+        Key key = new Key(group, LocaleContextHolder.getLocale(), facts, contextPath());
+        String html = written.get(key);
+        if (html == null) {
+            if (written.size() >= MAX_CACHED) {
+                written.clear();
+            }
+            html = write(GROUPS.get(group), key);
+            written.put(key, html);
+        }
+        return html;
+    }
+
+    private String write(List<Link> links, Key key) {
+        StringBuilder html = new StringBuilder();
+        for (Link link : links) {
+            if (link.shown().test(key.facts())) {
+                html.append("<li><a href=\"")
+                        .append(HtmlUtils.htmlEscape(key.contextPath() + link.path()))
+                        .append("\">")
+                        .append(
+                                HtmlUtils.htmlEscape(
+                                        messages.getMessage(link.code(), null, key.locale())))
+                        .append("</a></li>");
+            }
+        }
+        return html.toString();
+    }
+
+    private static String contextPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                ? web.getRequest().getContextPath()
+                : "";
     }
 }

@@ -8,7 +8,7 @@ import io.tandem.shared.Conflict;
  */
 public record Overbooking(int menteesWithMentor, int mentorsOverCapacity) {
 
-    static final Overbooking NONE = new Overbooking(0, 0);
+    public static final Overbooking NONE = new Overbooking(0, 0);
 
     public boolean any() {
         return menteesWithMentor > 0 || mentorsOverCapacity > 0;

@@ -127,14 +127,15 @@ class DirectoryIndex {
         return names;
     }
 
+    /** The organisation's people revision, asked once per GET request. */
+    long revision(OrganisationId organisation) {
+        return io.tandem.web.RequestMemo.remember(
+                "people-revision", organisation, organisation, () -> people.revision(organisation));
+    }
+
     private Snapshot snapshot(OrganisationId organisation) {
         // A page that searches, counts and lists values asks the revision once.
-        long revision =
-                io.tandem.web.RequestMemo.remember(
-                        "people-revision",
-                        organisation,
-                        organisation,
-                        () -> people.revision(organisation));
+        long revision = revision(organisation);
         Snapshot cached = snapshots.get(organisation.value());
         if (cached != null && cached.revision() == revision) {
             return cached;

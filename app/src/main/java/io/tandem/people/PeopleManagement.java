@@ -413,6 +413,14 @@ public class PeopleManagement {
         return index.spread(organisation, ids);
     }
 
+    /**
+     * The organisation's people revision: it moves whenever anyone's details (names included)
+     * change, so a view built from names can be kept until it moves. Read once per GET request.
+     */
+    public long revision(OrganisationId organisation) {
+        return index.revision(organisation);
+    }
+
     /** The names of {@code ids}, from the directory's index; other organisations' are left out. */
     public Map<PersonId, PersonName> names(
             OrganisationId organisation, java.util.Collection<PersonId> ids) {

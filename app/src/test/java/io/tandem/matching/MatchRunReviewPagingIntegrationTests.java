@@ -158,4 +158,43 @@ class MatchRunReviewPagingIntegrationTests {
         assertThat(html.split("<ul class=\"why\">", -1)).hasSize(expected.size() + 1);
         assertThat(html).contains("<meter min=\"0\"");
     }
+
+    @Test
+    void aPublishedRunsReviewShowsAPersonsNewNameInItsPlaceInTheOrder() throws Exception {
+        TestOrganisation org = organisations.create();
+        MatchRunView run = bigRun(org);
+        matching.publish(org.id(), run.id());
+        String uri = "/match-runs/" + run.id() + "?sort=mentee";
+        // Seen once before the change, as a manager would have.
+        assertThat(firstMentee(review(org, uri))).isNotNull();
+        MatchRunView.Proposal last = run.proposals().get(run.proposals().size() - 1);
+        PersonSummary mentee = people.get(org.id(), last.menteeId());
+        String row =
+                mentee.employeeId() + "," + mentee.email() + "," + mentee.firstName() + ",Bench,";
+        String csv = MatchingBench.csv(180);
+        assertThat(csv).contains(row);
+        people.importCsv(
+                org.id(),
+                csv.replace(row, row.replace(",Bench,", ",Aardvark,"))
+                        .getBytes(StandardCharsets.UTF_8));
+
+        String html = review(org, uri);
+        // Everyone else is called Bench: the renamed mentee now comes first, under the new name.
+        assertThat(firstMentee(html)).isEqualTo(last.menteeId().value().toString());
+        assertThat(html).contains(mentee.firstName() + " Aardvark");
+    }
+
+    private String review(TestOrganisation org, String uri) throws Exception {
+        return mvc.get()
+                .uri(uri)
+                .with(TestOrganisations.signedIn(org.id(), "hr@run.test", Role.ADMIN))
+                .exchange()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String firstMentee(String html) {
+        Matcher m = MENTEE_LINK.matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
 }

@@ -89,6 +89,12 @@ class LoadBench {
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
 
     /**
+     * Only the pages whose names contain one of these comma-separated words (e.g. {@code
+     * review,profile}), for a quick side-by-side pair; all pages when empty.
+     */
+    static final String ONLY = System.getProperty("bench.only", "");
+
+    /**
      * A folder for the H2 file that outlives the run (default: a temporary one), so a later run
      * with {@code bench.reuse} measures the same data without building it again.
      */
@@ -187,6 +193,13 @@ class LoadBench {
                                 "/conversations/" + data.mentorship(),
                                 "/api/v1/conversations/" + data.mentorship() + "/messages",
                                 true));
+        if (!ONLY.isBlank()) {
+            List<String> words = List.of(ONLY.split(","));
+            targets =
+                    targets.stream()
+                            .filter(t -> words.stream().anyMatch(w -> t.name().contains(w.trim())))
+                            .toList();
+        }
 
         // Warm-up: class loading, JIT, caches.
         for (Target target : targets) {

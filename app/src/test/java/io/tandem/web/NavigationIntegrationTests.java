@@ -68,6 +68,18 @@ class NavigationIntegrationTests {
     }
 
     @Test
+    void eachRoleKeepsItsOwnLinksWhicheverRoleWasServedBefore() throws Exception {
+        // The fixed links are written once per role set and reused: an admin's must never reach
+        // an employee served after them, nor the other way round.
+        page(Role.ADMIN);
+        String employee = page(Role.EMPLOYEE);
+        String adminAgain = page(Role.ADMIN);
+        ADMINS.forEach(link -> assertThat(links(employee, link)).as(link).isZero());
+        PROGRAM_MANAGERS.forEach(link -> assertThat(links(employee, link)).as(link).isZero());
+        ADMINS.forEach(link -> assertThat(links(adminAgain, link)).as(link).isEqualTo(2));
+    }
+
+    @Test
     void aStrangerSeesNoMenu() throws Exception {
         String page = mvc.get().uri("/login").exchange().getResponse().getContentAsString();
         assertThat(page).doesNotContain("nav-phone").doesNotContain("nav-wide");

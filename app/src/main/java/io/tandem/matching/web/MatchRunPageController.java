@@ -7,7 +7,7 @@ import io.tandem.matching.MatchRunId;
 import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchingManagement;
-import io.tandem.matching.PublishedPair;
+import io.tandem.matching.Overbooking;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
@@ -24,12 +24,10 @@ import io.tandem.shared.Paged;
 import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,9 +50,6 @@ class MatchRunPageController {
     /** A proposal with both people, for the review table. */
     record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
 
-    /** A pair without its explanation and its people's names: what the review sorts and filters. */
-    private record Candidate(PublishedPair pair, PersonName mentee, PersonName mentor) {}
-
     static final int PAIRS_PAGE = 50;
     static final int UNMATCHED_PAGE = 50;
     static final int RUNS_PAGE = 25;
@@ -63,6 +58,7 @@ class MatchRunPageController {
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
+    private final ReviewPairs reviewPairs;
 
     private final io.tandem.programs.ProgramAccess access;
 
@@ -74,7 +70,9 @@ class MatchRunPageController {
             EnrolmentManagement enrolling,
             PeopleManagement people,
             io.tandem.programs.ProgramAccess access,
+            ReviewPairs reviewPairs,
             MessageSource messages) {
+        this.reviewPairs = reviewPairs;
         this.access = access;
         this.messages = new MessageSourceAccessor(messages);
         this.matching = matching;
@@ -143,29 +141,14 @@ class MatchRunPageController {
         model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
         if (run.finished() && run.stats() != null) {
             // Thousands of pairs are sorted and filtered by name without their explanations or
-            // profiles; only the page's 50 pairs are read whole.
-            List<PublishedPair> pairs = matching.pairs(user.organisationId(), runId);
-            List<MatchRunView.Unmatched> left = matching.unmatched(user.organisationId(), runId);
-            Set<PersonId> ids = new HashSet<>();
-            pairs.forEach(
-                    p -> {
-                        ids.add(p.mentee());
-                        ids.add(p.mentor());
-                    });
-            left.forEach(u -> ids.add(u.menteeId()));
-            Map<PersonId, PersonName> names = people.names(user.organisationId(), ids);
-            List<Candidate> candidates = new ArrayList<>();
-            for (PublishedPair p : pairs) {
-                Candidate candidate =
-                        new Candidate(p, names.get(p.mentee()), names.get(p.mentor()));
-                if (matches(candidate, q)) {
-                    candidates.add(candidate);
-                }
-            }
-            candidates.sort(order(sort));
+            // profiles (a published run's kept, see ReviewPairs); only the page's 50 are read
+            // whole.
+            ReviewPairs.Review review = reviewPairs.of(user.organisationId(), run);
+            List<MatchRunView.Unmatched> left = review.unmatched();
+            Map<PersonId, PersonName> names = review.names();
             // Thousands of pairs page 50 at a time; a page past the end shows the last one.
-            Paged<Candidate> paged =
-                    Paged.slice(candidates, PageQuery.of(Math.max(0, page), PAIRS_PAGE));
+            Paged<ReviewPairs.Candidate> paged =
+                    Paged.slice(review.pairs(sort, q), PageQuery.of(Math.max(0, page), PAIRS_PAGE));
             Map<PersonId, Proposal> proposals = new HashMap<>();
             matching.proposals(
                             user.organisationId(),
@@ -187,7 +170,7 @@ class MatchRunPageController {
                             .map(p -> new Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
                             .toList();
             model.addAttribute("rows", rows);
-            model.addAttribute("pairCount", pairs.size());
+            model.addAttribute("pairCount", review.pairCount());
             model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
             // The mentees left without a mentor page too: a run of thousands can leave hundreds.
             Paged<MatchRunView.Unmatched> without =
@@ -224,7 +207,11 @@ class MatchRunPageController {
                             PageQuery.of(Math.max(0, others), RUNS_PAGE));
             model.addAttribute("runs", runs.items());
             model.addAttribute("runPager", Pager.of(runs, request, "runs", "runs-heading"));
-            model.addAttribute("overbooking", matching.overbooking(user.organisationId(), runId));
+            model.addAttribute(
+                    "overbooking",
+                    run.underReview()
+                            ? matching.overbooking(user.organisationId(), runId)
+                            : Overbooking.NONE);
         }
         return "matching/run";
     }
@@ -347,35 +334,5 @@ class MatchRunPageController {
                     "reasons", e.errors().stream().map(InputError::message).toList());
         }
         return "redirect:/match-runs/" + id;
-    }
-
-    private static boolean matches(Candidate pair, String q) {
-        if (q == null || q.isBlank()) {
-            return true;
-        }
-        String needle = q.trim().toLowerCase(Locale.ROOT);
-        return (pair.mentee() != null
-                        && pair.mentee().name().toLowerCase(Locale.ROOT).contains(needle))
-                || (pair.mentor() != null
-                        && pair.mentor().name().toLowerCase(Locale.ROOT).contains(needle));
-    }
-
-    private static Comparator<Candidate> order(String sort) {
-        Comparator<Candidate> byMentee =
-                Comparator.comparing(c -> c.mentee() == null ? "" : c.mentee().lastName());
-        return switch (sort) {
-            case "mentee" -> byMentee;
-            case "mentor" ->
-                    Comparator.comparing(
-                                    (Candidate c) ->
-                                            c.mentor() == null ? "" : c.mentor().lastName())
-                            .thenComparing(byMentee);
-            case "score-asc" ->
-                    Comparator.comparingInt((Candidate c) -> c.pair().score())
-                            .thenComparing(byMentee);
-            default ->
-                    Comparator.comparingInt((Candidate c) -> -c.pair().score())
-                            .thenComparing(byMentee);
-        };
     }
 }
