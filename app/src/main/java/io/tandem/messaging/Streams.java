@@ -46,6 +46,7 @@ class Streams implements SmartLifecycle {
     private ExecutorService dispatcher;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
+    private volatile DeliveryTrace trace = DeliveryTrace.NONE;
 
     Streams(Conversations conversations, MessagingProperties properties) {
         this.conversations = conversations;
@@ -112,7 +113,12 @@ class Streams implements SmartLifecycle {
      * The conversation changed (committed): bring its streams and its members' counts up to date.
      */
     void changed(UUID conversation) {
+        trace.told(conversation, System.nanoTime());
         changed(conversation, true);
+    }
+
+    void trace(DeliveryTrace trace) {
+        this.trace = trace;
     }
 
     private void changed(UUID conversation, boolean counts) {
@@ -216,7 +222,9 @@ class Streams implements SmartLifecycle {
         try {
             List<MessageView> changes;
             do {
+                long reading = System.nanoTime();
                 changes = conversations.changesAfter(conversation, from, BATCH);
+                trace.read(changes, reading, System.nanoTime());
                 for (ConversationStream stream : streams) {
                     deliver(stream, changes);
                 }
@@ -246,9 +254,11 @@ class Streams implements SmartLifecycle {
                 continue;
             }
             try {
+                long sending = System.nanoTime();
                 synchronized (stream) {
                     stream.sink.send(change);
                 }
+                trace.sent(change, sending, System.nanoTime());
                 stream.last = change.eventSeq();
             } catch (Exception e) {
                 stream.close();
