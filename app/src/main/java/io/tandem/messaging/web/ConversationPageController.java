@@ -22,10 +22,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +49,7 @@ class ConversationPageController {
     private final MessagingManagement messaging;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final MessageRows rows;
 
     private final io.tandem.web.PageForms forms;
 
@@ -54,8 +57,10 @@ class ConversationPageController {
             MessagingManagement messaging,
             PeopleManagement people,
             ProgramManagement programs,
+            MessageRows rows,
             io.tandem.web.PageForms forms) {
         this.forms = forms;
+        this.rows = rows;
         this.messaging = messaging;
         this.people = people;
         this.programs = programs;
@@ -97,6 +102,8 @@ class ConversationPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Long before,
+            CsrfToken csrf,
+            Locale locale,
             Model model) {
         return page(
                 user,
@@ -105,6 +112,7 @@ class ConversationPageController {
                 before,
                 new MessageForm(null, UUID.randomUUID()),
                 Map.of(),
+                new Rendering(csrf, locale),
                 model);
     }
 
@@ -116,6 +124,8 @@ class ConversationPageController {
             @jakarta.validation.Valid MessageForm entered,
             org.springframework.validation.BindingResult binding,
             HtmxRequest htmx,
+            CsrfToken csrf,
+            Locale locale,
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
@@ -150,7 +160,8 @@ class ConversationPageController {
                 model.addAttribute("errors", e.byField());
                 return "messaging/fragments/form :: form";
             }
-            return page(user, profile, id, null, form, e.byField(), model);
+            return page(
+                    user, profile, id, null, form, e.byField(), new Rendering(csrf, locale), model);
         }
     }
 
@@ -221,6 +232,9 @@ class ConversationPageController {
         return "redirect:/conversations/" + id;
     }
 
+    /** What the rows' HTML depends on besides the messages: the form token and the language. */
+    private record Rendering(CsrfToken csrf, Locale locale) {}
+
     private String page(
             TandemUser user,
             Optional<PersonSummary> profile,
@@ -228,30 +242,36 @@ class ConversationPageController {
             Long before,
             MessageForm form,
             Map<String, String> errors,
+            Rendering rendering,
             Model model) {
         PersonId me = me(profile);
-        ConversationView conversation = messaging.conversation(user.organisationId(), id, me);
-        List<MessageView> messages =
-                messaging.messages(user.organisationId(), id, me, before, null);
+        MessagingManagement.ConversationPage opened =
+                messaging.open(user.organisationId(), id, me, before);
+        ConversationView conversation = opened.conversation();
+        List<MessageView> messages = opened.messages();
         Map<PersonId, PersonSummary> names =
                 people.findAll(user.organisationId(), conversation.members());
         ZoneId zone = zone(names.get(me));
         model.addAttribute("conversation", conversation);
         model.addAttribute("with", title(conversation, me, names));
         model.addAttribute("program", programName(user, conversation));
+        model.addAttribute("messages", messages);
         model.addAttribute(
-                "messages",
-                messages.stream()
-                        .map(
-                                m ->
-                                        MessageRow.of(
-                                                m,
-                                                name(names, m.authorId()),
-                                                m.authorId().equals(me),
-                                                messaging.editable(m, me),
-                                                zone,
-                                                false))
-                        .toList());
+                "rows",
+                rows.html(
+                        messages.stream()
+                                .map(
+                                        m ->
+                                                MessageRow.of(
+                                                        m,
+                                                        name(names, m.authorId()),
+                                                        m.authorId().equals(me),
+                                                        messaging.editable(m, me),
+                                                        zone,
+                                                        false))
+                                .toList(),
+                        rows.labels(rendering.locale()),
+                        rendering.csrf()));
         model.addAttribute(
                 "older",
                 messages.size() == MessagingManagement.PAGE ? messages.get(0).seq() : null);
@@ -259,9 +279,6 @@ class ConversationPageController {
         model.addAttribute("conversationId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        if (before == null) {
-            messaging.markRead(user.organisationId(), id, me);
-        }
         return "messaging/conversation";
     }
 

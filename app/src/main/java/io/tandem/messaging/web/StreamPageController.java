@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
@@ -44,19 +41,19 @@ class StreamPageController {
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
-    private final ITemplateEngine templates;
+    private final MessageRows rows;
     private final MessageSource messages;
     private final MessagingProperties properties;
 
     StreamPageController(
             MessagingManagement messaging,
             PeopleManagement people,
-            ITemplateEngine templates,
+            MessageRows rows,
             MessageSource messages,
             MessagingProperties properties) {
         this.messaging = messaging;
         this.people = people;
-        this.templates = templates;
+        this.rows = rows;
         this.messages = messages;
         this.properties = properties;
     }
@@ -89,7 +86,7 @@ class StreamPageController {
         SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
         // Rows the page shows already are replaced (edits, deletions); later ones are appended.
         long[] known = {from};
-        Set<String> csrfField = csrf == null ? Set.of() : Set.of(csrf.getParameterName());
+        MessageRows.Labels labels = rows.labels(locale);
         MessageSink sink =
                 new EmitterSink(emitter) {
                     @Override
@@ -104,12 +101,7 @@ class StreamPageController {
                                         messaging.editable(m, me),
                                         zone,
                                         replace);
-                        Context context = new Context(locale);
-                        context.setVariable("m", row);
-                        context.setVariable("csrf", csrf);
-                        String html =
-                                templates.process(
-                                        "messaging/fragments/message", Set.of("message"), context);
+                        String html = rows.html(row, labels, csrf);
                         emitter.send(
                                 SseEmitter.event()
                                         .id(Long.toString(m.eventSeq()))
@@ -188,7 +180,9 @@ class StreamPageController {
 
     /** SSE data lines end at a line break; HTML does not need them. */
     static String oneLine(String html) {
-        return html.replaceAll("\\s*\\R\\s*", " ").strip();
+        return html.indexOf('\n') < 0 && html.indexOf('\r') < 0
+                ? html
+                : html.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** Heartbeats and shutdown for an emitter. */
