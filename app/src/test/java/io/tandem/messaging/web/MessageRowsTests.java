@@ -24,7 +24,11 @@ class MessageRowsTests {
     void aPartnersMessageIsEscapedAndCanBeReportedWithTheFormToken() {
         String html =
                 rows.html(
-                        row(message("<b>hi</b> see https://example.org"), "Eve <img>", false, false),
+                        row(
+                                message("<b>hi</b> see https://example.org"),
+                                "Eve <img>",
+                                false,
+                                false),
                         labels,
                         csrf);
 
