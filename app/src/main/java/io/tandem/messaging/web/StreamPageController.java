@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
@@ -41,19 +44,19 @@ class StreamPageController {
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
-    private final MessageRows rows;
+    private final ITemplateEngine templates;
     private final MessageSource messages;
     private final MessagingProperties properties;
 
     StreamPageController(
             MessagingManagement messaging,
             PeopleManagement people,
-            MessageRows rows,
+            ITemplateEngine templates,
             MessageSource messages,
             MessagingProperties properties) {
         this.messaging = messaging;
         this.people = people;
-        this.rows = rows;
+        this.templates = templates;
         this.messages = messages;
         this.properties = properties;
     }
@@ -86,7 +89,7 @@ class StreamPageController {
         SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
         // Rows the page shows already are replaced (edits, deletions); later ones are appended.
         long[] known = {from};
-        MessageRows.Labels labels = rows.labels(locale);
+        Set<String> csrfField = csrf == null ? Set.of() : Set.of(csrf.getParameterName());
         MessageSink sink =
                 new EmitterSink(emitter) {
                     @Override
@@ -101,7 +104,12 @@ class StreamPageController {
                                         messaging.editable(m, me),
                                         zone,
                                         replace);
-                        String html = rows.html(row, labels, csrf);
+                        Context context = new Context(locale);
+                        context.setVariable("m", row);
+                        context.setVariable("csrf", csrf);
+                        String html =
+                                templates.process(
+                                        "messaging/fragments/message", Set.of("message"), context);
                         emitter.send(
                                 SseEmitter.event()
                                         .id(Long.toString(m.eventSeq()))
@@ -180,9 +188,7 @@ class StreamPageController {
 
     /** SSE data lines end at a line break; HTML does not need them. */
     static String oneLine(String html) {
-        return html.indexOf('\n') < 0 && html.indexOf('\r') < 0
-                ? html
-                : html.replaceAll("\\s*\\R\\s*", " ").strip();
+        return html.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** Heartbeats and shutdown for an emitter. */
