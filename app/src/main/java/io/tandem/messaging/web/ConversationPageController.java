@@ -22,12 +22,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +47,6 @@ class ConversationPageController {
     private final MessagingManagement messaging;
     private final PeopleManagement people;
     private final ProgramManagement programs;
-    private final MessageRows rows;
 
     private final io.tandem.web.PageForms forms;
 
@@ -57,10 +54,8 @@ class ConversationPageController {
             MessagingManagement messaging,
             PeopleManagement people,
             ProgramManagement programs,
-            MessageRows rows,
             io.tandem.web.PageForms forms) {
         this.forms = forms;
-        this.rows = rows;
         this.messaging = messaging;
         this.people = people;
         this.programs = programs;
@@ -102,8 +97,6 @@ class ConversationPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Long before,
-            CsrfToken csrf,
-            Locale locale,
             Model model) {
         return page(
                 user,
@@ -112,7 +105,6 @@ class ConversationPageController {
                 before,
                 new MessageForm(null, UUID.randomUUID()),
                 Map.of(),
-                new Rendering(csrf, locale),
                 model);
     }
 
@@ -124,8 +116,6 @@ class ConversationPageController {
             @jakarta.validation.Valid MessageForm entered,
             org.springframework.validation.BindingResult binding,
             HtmxRequest htmx,
-            CsrfToken csrf,
-            Locale locale,
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
@@ -160,8 +150,7 @@ class ConversationPageController {
                 model.addAttribute("errors", e.byField());
                 return "messaging/fragments/form :: form";
             }
-            return page(
-                    user, profile, id, null, form, e.byField(), new Rendering(csrf, locale), model);
+            return page(user, profile, id, null, form, e.byField(), model);
         }
     }
 
@@ -232,9 +221,6 @@ class ConversationPageController {
         return "redirect:/conversations/" + id;
     }
 
-    /** What the rows' HTML depends on besides the messages: the form token and the language. */
-    private record Rendering(CsrfToken csrf, Locale locale) {}
-
     private String page(
             TandemUser user,
             Optional<PersonSummary> profile,
@@ -242,7 +228,6 @@ class ConversationPageController {
             Long before,
             MessageForm form,
             Map<String, String> errors,
-            Rendering rendering,
             Model model) {
         PersonId me = me(profile);
         MessagingManagement.ConversationPage opened =
@@ -255,23 +240,19 @@ class ConversationPageController {
         model.addAttribute("conversation", conversation);
         model.addAttribute("with", title(conversation, me, names));
         model.addAttribute("program", programName(user, conversation));
-        model.addAttribute("messages", messages);
         model.addAttribute(
-                "rows",
-                rows.html(
-                        messages.stream()
-                                .map(
-                                        m ->
-                                                MessageRow.of(
-                                                        m,
-                                                        name(names, m.authorId()),
-                                                        m.authorId().equals(me),
-                                                        messaging.editable(m, me),
-                                                        zone,
-                                                        false))
-                                .toList(),
-                        rows.labels(rendering.locale()),
-                        rendering.csrf()));
+                "messages",
+                messages.stream()
+                        .map(
+                                m ->
+                                        MessageRow.of(
+                                                m,
+                                                name(names, m.authorId()),
+                                                m.authorId().equals(me),
+                                                messaging.editable(m, me),
+                                                zone,
+                                                false))
+                        .toList());
         model.addAttribute(
                 "older",
                 messages.size() == MessagingManagement.PAGE ? messages.get(0).seq() : null);
