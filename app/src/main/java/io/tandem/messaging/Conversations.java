@@ -54,6 +54,24 @@ class Conversations {
                 .optional();
     }
 
+    /** A conversation with one member's read position, in one statement. */
+    record Seen(Row row, long readSeq, long unread) {}
+
+    /**
+     * The conversation as its member sees it; empty when it does not exist or they are not in it.
+     */
+    Optional<Seen> seenBy(OrganisationId organisation, UUID id, PersonId person) {
+        return jdbc.sql(
+                        "select c.id, c.organisation_id, c.mentorship_id, c.program_id,"
+                                + " c.mentor_id, c.last_seq, cm.read_seq, cm.unread_count from"
+                                + " conversation c join conversation_member cm on"
+                                + " cm.conversation_id = c.id and cm.person_id = ? where"
+                                + " c.organisation_id = ? and c.id = ?")
+                .params(person.value(), organisation.value(), id)
+                .query((rs, n) -> new Seen(row(rs, n), rs.getLong(7), rs.getLong(8)))
+                .optional();
+    }
+
     /** Creates the conversation unless it exists (ids are derived, so a race creates one). */
     void create(Row row) {
         jdbc.sql(

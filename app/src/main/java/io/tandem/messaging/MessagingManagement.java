@@ -201,6 +201,55 @@ public class MessagingManagement {
         return conversations.page(id, before == null ? Long.MAX_VALUE : before, limit);
     }
 
+    /** What the conversation page shows: the conversation and one page of its messages. */
+    public record ConversationPage(ConversationView conversation, List<MessageView> messages) {}
+
+    /**
+     * The conversation page in one go: {@link #conversation}, {@link #messages} and, for the latest
+     * page, {@link #markRead}, with one membership check. A member's usual visit costs three
+     * statements (the conversation with their read position, the members, the messages) and three
+     * more only when something was unread.
+     */
+    @Transactional
+    public ConversationPage open(
+            OrganisationId organisation, UUID id, PersonId viewer, Long before) {
+        var seen = viewer == null ? null : conversations.seenBy(organisation, id, viewer);
+        ConversationView view;
+        boolean behind;
+        if (seen != null && seen.isPresent()) {
+            Conversations.Row row = seen.get().row();
+            view =
+                    new ConversationView(
+                            row.id(),
+                            row.mentorship(),
+                            row.program(),
+                            row.mentor(),
+                            conversations.members(row.id()),
+                            row.lastSeq(),
+                            seen.get().unread());
+            behind = seen.get().readSeq() < row.lastSeq();
+        } else {
+            // Not created yet, a circle's late joiner, or a stranger (404): the careful way.
+            view = conversation(organisation, id, viewer);
+            behind = true;
+        }
+        // Strangers got 404 above, before any word on their input.
+        if (before != null && before < 1) {
+            throw InvalidInputException.badRequest(
+                    "paging.invalid",
+                    List.of(InputError.field("before", "messaging.before.invalid")));
+        }
+        List<MessageView> messages =
+                conversations.page(id, before == null ? Long.MAX_VALUE : before, PAGE);
+        if (before == null && behind) {
+            conversations.lock(id);
+            if (conversations.markRead(id, viewer)) {
+                fanout.announce(id);
+            }
+        }
+        return new ConversationPage(view, messages);
+    }
+
     /** Everything up to now is read: the count drops on every page and instance. */
     @Transactional
     public void markRead(OrganisationId organisation, UUID id, PersonId viewer) {

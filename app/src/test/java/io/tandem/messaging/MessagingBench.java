@@ -97,6 +97,15 @@ class MessagingBench {
 
     static final int STREAMS = Integer.getInteger("bench.streams", 1_000);
     static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
+
+    /**
+     * Messages posted first, at the same rate and without a pause, whose latencies are printed
+     * apart ("cold") and not counted in the measured figures: a new instance's first seconds run
+     * its delivery code before the JIT has compiled it.
+     */
+    static final int WARMUP = Integer.getInteger("bench.warmup", 2_000);
+
+    static final int POSTED = WARMUP + MESSAGES;
     static final int POST_RATE = Integer.getInteger("bench.post-rate", 100);
     static final int TOTAL_MESSAGES = Integer.getInteger("bench.total-messages", 1_000_000);
     static final int BIG = Integer.getInteger("bench.big", 100_000);
@@ -161,7 +170,9 @@ class MessagingBench {
         try {
             int otherPort =
                     Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
-            rows.add(delivery(data, otherPort));
+            Steps steps = new Steps(data.conversations());
+            other.getBean(Streams.class).trace(steps);
+            rows.add(delivery(data, otherPort, steps));
             // Printed at once too, in case the page part does not finish.
             System.out.println(String.join(" | ", rows.get(0)) + "\n" + String.join("\n", lines));
         } finally {
@@ -175,14 +186,14 @@ class MessagingBench {
     }
 
     /** Streams on the other instance, posts here; commit → arrival for every message. */
-    private String[] delivery(Dataset data, int otherPort) throws Exception {
+    private String[] delivery(Dataset data, int otherPort, Steps steps) throws Exception {
         HttpClient streams =
                 BenchSignIn.signIn(
                         BenchSignIn.client().version(HttpClient.Version.HTTP_1_1).build(),
                         otherPort,
                         data.mentorEmail(),
                         PASSWORD);
-        AtomicLongArray arrived = new AtomicLongArray(MESSAGES);
+        AtomicLongArray arrived = new AtomicLongArray(POSTED);
         AtomicInteger arrivals = new AtomicInteger();
         CountDownLatch opened = new CountDownLatch(data.conversations().size());
         List<LineReader> open = new ArrayList<>();
@@ -208,14 +219,15 @@ class MessagingBench {
         if (!opened.await(5, TimeUnit.MINUTES)) {
             note("only %,d streams opened", data.conversations().size() - opened.getCount());
         }
-        long[] committed = new long[MESSAGES];
-        long[] called = new long[MESSAGES];
+        long[] committed = new long[POSTED];
+        long[] called = new long[POSTED];
         AtomicInteger failed = new AtomicInteger();
         // Enough posters that a slow commit does not hold back the ones after it (open loop).
         ExecutorService posters = Executors.newFixedThreadPool(8);
         long period = TimeUnit.SECONDS.toNanos(1) / POST_RATE;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        for (int n = 0; n < MESSAGES; n++) {
+        long cpuBefore = cpu();
+        for (int n = 0; n < POSTED; n++) {
             long intended = start + n * period;
             long wait = intended - System.nanoTime();
             if (wait > 0) {
@@ -243,23 +255,33 @@ class MessagingBench {
         posters.awaitTermination(10, TimeUnit.MINUTES);
         double postSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (arrivals.get() < MESSAGES - failed.get() && System.nanoTime() < deadline) {
+        while (arrivals.get() < POSTED - failed.get() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
+        double cpuPerMessage = (cpu() - cpuBefore) / 1e6 / POSTED;
         open.forEach(reader -> reader.subscription.cancel());
         // A stream the second instance refused (its pool busy at sign-in or subscription) answers
         // with an error instead of ":open": its messages cannot arrive, and are told apart.
         int refused = (int) open.stream().filter(reader -> !reader.accepted).count();
         int expected = 0;
-        for (int n = 0; n < MESSAGES; n++) {
+        for (int n = WARMUP; n < POSTED; n++) {
             if (committed[n] != 0 && open.get(n % data.conversations().size()).accepted) {
                 expected++;
             }
         }
         double[] latencies = new double[MESSAGES];
         double[] fromCall = new double[MESSAGES];
+        double[] cold = new double[WARMUP];
+        int colds = 0;
+        for (int n = 0; n < WARMUP; n++) {
+            if (committed[n] != 0 && arrived.get(n) != 0) {
+                cold[colds++] = (arrived.get(n) - committed[n]) / 1e6;
+            }
+        }
+        cold = Arrays.copyOf(cold, colds);
+        Arrays.sort(cold);
         int count = 0;
-        for (int n = 0; n < MESSAGES; n++) {
+        for (int n = WARMUP; n < POSTED; n++) {
             if (committed[n] != 0 && arrived.get(n) != 0) {
                 latencies[count] = (arrived.get(n) - committed[n]) / 1e6;
                 fromCall[count] = (arrived.get(n) - called[n]) / 1e6;
@@ -268,16 +290,21 @@ class MessagingBench {
         }
         latencies = Arrays.copyOf(latencies, count);
         fromCall = Arrays.copyOf(fromCall, count);
+        steps.report("all posted", 0, data, called, committed, arrived, start, this::note);
+        steps.report("measured", WARMUP, data, called, committed, arrived, start, this::note);
         Arrays.sort(latencies);
         Arrays.sort(fromCall);
         note(
-                "delivery: %,d streams asked for on the second instance, %,d refused; %,d posts in"
-                        + " %.1f s (%.0f/s asked), %d failed; %,d arrived of %,d posted to open"
-                        + " streams; from the post's call instead of its return: p50 %.1f ms, p99"
-                        + " %.1f ms; slowest %.1f ms",
+                "delivery: %,d streams asked for on the second instance, %,d refused; %,d posts"
+                        + " (%,d warm-up first) in %.1f s (%.0f/s asked), %d failed; %,d measured"
+                        + " arrived of %,d posted to open streams; from the post's call instead of"
+                        + " its return: p50 %.1f ms, p99 %.1f ms; slowest %.1f ms; warm-up (cold)"
+                        + " messages: %,d arrived, p50 %.1f ms, p99 %.1f ms, slowest %.1f ms; CPU"
+                        + " of the whole process (both instances, client) per message %.2f ms",
                 open.size(),
                 refused,
-                MESSAGES,
+                POSTED,
+                WARMUP,
                 postSeconds,
                 (double) POST_RATE,
                 failed.get(),
@@ -285,7 +312,12 @@ class MessagingBench {
                 expected,
                 percentile(fromCall, 50),
                 percentile(fromCall, 99),
-                count == 0 ? Double.NaN : latencies[count - 1]);
+                count == 0 ? Double.NaN : latencies[count - 1],
+                colds,
+                percentile(cold, 50),
+                percentile(cold, 99),
+                colds == 0 ? Double.NaN : cold[colds - 1],
+                cpuPerMessage);
         double p99 = percentile(latencies, 99);
         return new String[] {
             "post's commit → arrival on the other instance",
@@ -364,11 +396,19 @@ class MessagingBench {
         // page costs alone, beside the queueing the fixed rate adds on a busy machine.
         long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Double> alone = new ArrayList<>();
+        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long cpuAtHalf = 0;
+        int atHalf = 0;
         while (System.nanoTime() < warm) {
+            if (atHalf == 0 && System.nanoTime() >= halfway) {
+                cpuAtHalf = cpu();
+                atHalf = alone.size();
+            }
             long sent = System.nanoTime();
             browser.send(request(port, path), HttpResponse.BodyHandlers.discarding());
             alone.add((System.nanoTime() - sent) / 1e6);
         }
+        double cpuPerPage = (cpu() - cpuAtHalf) / 1e6 / Math.max(1, alone.size() - atHalf);
         double[] sequential =
                 alone.subList(alone.size() / 2, alone.size()).stream()
                         .mapToDouble(Double::doubleValue)
@@ -376,8 +416,12 @@ class MessagingBench {
                         .toArray();
         note(
                 "page one request at a time (second half of the warm-up, %d requests): p50 %.1f"
-                        + " ms, p99 %.1f ms",
-                sequential.length, percentile(sequential, 50), percentile(sequential, 99));
+                        + " ms, p99 %.1f ms; CPU of the whole process (server and client) per page"
+                        + " %.2f ms (last 5 s of the warm-up)",
+                sequential.length,
+                percentile(sequential, 50),
+                percentile(sequential, 99),
+                cpuPerPage);
         FixedRateLoad.Latencies page =
                 FixedRateLoad.run(browser, () -> request(port, path), PAGE_RATE, SECONDS);
         return new String[] {
@@ -416,6 +460,182 @@ class MessagingBench {
                                 + which)
                 .params(count, organisation.value(), conversation)
                 .update();
+    }
+
+    /**
+     * When each step of each message's delivery happened on the second instance, and where the
+     * slowest hundredth of messages spent their time compared with the middle ones.
+     */
+    static final class Steps implements DeliveryTrace {
+        private final java.util.Map<UUID, Integer> index = new java.util.HashMap<>();
+        private final java.util.List<java.util.concurrent.ConcurrentLinkedQueue<Long>> told =
+                new ArrayList<>();
+        private final AtomicLongArray readStart = new AtomicLongArray(POSTED);
+        private final AtomicLongArray readDone = new AtomicLongArray(POSTED);
+        private final AtomicLongArray sendStart = new AtomicLongArray(POSTED);
+        private final AtomicLongArray sendDone = new AtomicLongArray(POSTED);
+
+        Steps(List<UUID> conversations) {
+            for (UUID c : conversations) {
+                index.put(c, told.size());
+                told.add(new java.util.concurrent.ConcurrentLinkedQueue<>());
+            }
+        }
+
+        @Override
+        public void told(UUID conversation, long at) {
+            Integer i = index.get(conversation);
+            if (i != null) {
+                told.get(i).add(at);
+            }
+        }
+
+        @Override
+        public void read(List<MessageView> changes, long started, long done) {
+            for (MessageView change : changes) {
+                int n = number(change);
+                if (n >= 0 && readStart.compareAndSet(n, 0, started)) {
+                    readDone.set(n, done);
+                }
+            }
+        }
+
+        @Override
+        public void sent(MessageView change, long started, long done) {
+            int n = number(change);
+            if (n >= 0 && sendStart.compareAndSet(n, 0, started)) {
+                sendDone.set(n, done);
+            }
+        }
+
+        private static int number(MessageView change) {
+            if (change.text() == null) {
+                return -1;
+            }
+            Matcher mark = MARK.matcher(change.text());
+            if (!mark.find()) {
+                return -1;
+            }
+            int n = Integer.parseInt(mark.group(1));
+            return n < POSTED ? n : -1;
+        }
+
+        private static final String[] STEP = {
+            "commit→told", "told→read", "read", "read→send", "render+write", "write→client"
+        };
+
+        /** Each message's steps in ms; null where a step was not seen. */
+        private double[] steps(Dataset data, int n, long[] called, long[] committed, long arrival) {
+            long toldAt = 0;
+            for (long t : told.get(n % data.conversations().size())) {
+                if (t >= called[n] && (toldAt == 0 || t < toldAt)) {
+                    toldAt = t;
+                }
+            }
+            long[] at = {
+                committed[n],
+                toldAt,
+                readStart.get(n),
+                readDone.get(n),
+                sendStart.get(n),
+                sendDone.get(n),
+                arrival
+            };
+            for (long t : at) {
+                if (t == 0) {
+                    return null;
+                }
+            }
+            double[] ms = new double[STEP.length];
+            for (int i = 0; i < STEP.length; i++) {
+                ms[i] = (at[i + 1] - at[i]) / 1e6;
+            }
+            return ms;
+        }
+
+        void report(
+                String what,
+                int from,
+                Dataset data,
+                long[] called,
+                long[] committed,
+                AtomicLongArray arrived,
+                long start,
+                java.util.function.BiConsumer<String, Object[]> note) {
+            List<double[]> all = new ArrayList<>();
+            List<Integer> which = new ArrayList<>();
+            for (int n = from; n < POSTED; n++) {
+                if (committed[n] == 0 || arrived.get(n) == 0) {
+                    continue;
+                }
+                double[] ms = steps(data, n, called, committed, arrived.get(n));
+                if (ms != null) {
+                    all.add(ms);
+                    which.add(n);
+                }
+            }
+            if (all.isEmpty()) {
+                return;
+            }
+            Integer[] order = new Integer[all.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, java.util.Comparator.comparingDouble(i -> total(all.get(i))));
+            int slow = Math.max(1, order.length / 100);
+            note.accept(
+                    "%s: steps (mean ms) of the slowest %d vs the middle tenth: %s",
+                    new Object[] {
+                        what,
+                        slow,
+                        describe(all, Arrays.copyOfRange(order, order.length - slow, order.length))
+                                + " | middle: "
+                                + describe(
+                                        all,
+                                        Arrays.copyOfRange(
+                                                order,
+                                                order.length * 45 / 100,
+                                                order.length * 55 / 100))
+                    });
+            // When the slow ones were posted: seconds since the first post.
+            java.util.TreeMap<Long, Integer> seconds = new java.util.TreeMap<>();
+            for (int k = order.length - slow; k < order.length; k++) {
+                long second = (committed[which.get(order[k])] - start) / 1_000_000_000L;
+                seconds.merge(second, 1, Integer::sum);
+            }
+            note.accept(
+                    "%s: the slowest %d were posted at second (count): %s",
+                    new Object[] {what, slow, seconds});
+        }
+
+        private static double total(double[] ms) {
+            double sum = 0;
+            for (double m : ms) {
+                sum += m;
+            }
+            return sum;
+        }
+
+        private static String describe(List<double[]> all, Integer[] chosen) {
+            StringBuilder out = new StringBuilder();
+            for (int step = 0; step < STEP.length; step++) {
+                double sum = 0;
+                double max = 0;
+                for (int i : chosen) {
+                    sum += all.get(i)[step];
+                    max = Math.max(max, all.get(i)[step]);
+                }
+                out.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%s%s %.1f (max %.1f)",
+                                step == 0 ? "" : ", ",
+                                STEP[step],
+                                sum / chosen.length,
+                                max));
+            }
+            return out.toString();
+        }
     }
 
     /** Reads a stream's lines and notes when each bench message first arrives. */
@@ -580,6 +800,13 @@ class MessagingBench {
 
     private void note(String format, Object... args) {
         lines.add("note: " + String.format(Locale.ROOT, format, args));
+    }
+
+    /** CPU time of this whole process (both instances and the bench's clients), in ns. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double load() {

@@ -1,7 +1,12 @@
 package io.tandem.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestPairs;
@@ -27,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
  * Streams over a real connection, as a browser opens them. A browser's {@code EventSource} counts a
@@ -60,6 +67,7 @@ class StreamOpeningIntegrationTests {
     @Autowired MentorshipManagement mentorships;
     @Autowired MessagingManagement messaging;
     @Autowired Streams streams;
+    @Autowired ObservationRegistry observations;
 
     OrganisationId org;
     PersonId mia;
@@ -123,6 +131,7 @@ class StreamOpeningIntegrationTests {
      */
     @Test
     void aStreamTheBrowserDropsIsLetGoQuietly(CapturedOutput output) throws Exception {
+        AtomicInteger ended = exchangesEnded();
         for (String path :
                 List.of(
                         "/conversations/" + conversation + "/stream",
@@ -132,18 +141,51 @@ class StreamOpeningIntegrationTests {
             stream.body().close();
         }
         assertThat(streams.open(conversation)).isEqualTo(2);
-        int posted = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (streams.open(conversation) > 0 && System.nanoTime() < deadline) {
-            messaging.post(org, conversation, mia, null, "Anyone there? " + ++posted);
-            Thread.sleep(200);
-        }
-        assertThat(streams.open(conversation)).as("streams still held").isZero();
-        // The error dispatch of the dropped stream ends after the last write; give it a moment.
-        Thread.sleep(500);
+        AtomicInteger posted = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .alias("streams still held")
+                .until(
+                        () -> {
+                            messaging.post(
+                                    org,
+                                    conversation,
+                                    mia,
+                                    null,
+                                    "Anyone there? " + posted.incrementAndGet());
+                            return streams.open(conversation) == 0;
+                        });
+        // The dropped streams' error dispatches end after their last write: wait until the
+        // server has finished both exchanges, then nothing more can be logged for them.
+        await().atMost(Duration.ofSeconds(20)).untilAtomic(ended, equalTo(2));
         assertThat(output.getAll())
                 .doesNotContain("No converter for")
                 .doesNotContain("with preset Content-Type 'text/event-stream'");
+    }
+
+    /**
+     * Counts this conversation's HTTP exchanges the server has finished, error dispatch included:
+     * the request's observation stops only when its asynchronous processing completes.
+     */
+    private AtomicInteger exchangesEnded() {
+        AtomicInteger ended = new AtomicInteger();
+        String mine = conversation.toString();
+        observations
+                .observationConfig()
+                .observationHandler(
+                        new ObservationHandler<ServerRequestObservationContext>() {
+                            @Override
+                            public boolean supportsContext(Observation.Context context) {
+                                return context instanceof ServerRequestObservationContext server
+                                        && server.getCarrier().getRequestURI().contains(mine);
+                            }
+
+                            @Override
+                            public void onStop(ServerRequestObservationContext context) {
+                                ended.incrementAndGet();
+                            }
+                        });
+        return ended;
     }
 
     /** Opens an event stream as a browser's EventSource does; answers once the headers are in. */

@@ -76,4 +76,53 @@ class StreamsTests {
         assertThat(got).containsExactly(hello);
         assertThat(reads).hasValueGreaterThanOrEqualTo(2);
     }
+
+    /**
+     * An idle stream still gets heartbeats (so a dead connection is noticed) besides its message,
+     * which arrives once.
+     */
+    @Test
+    void anIdleStreamGetsHeartbeatsAfterItsMessages() {
+        Conversations once =
+                new Conversations(null, Clock.systemUTC()) {
+                    @Override
+                    List<MessageView> changesAfter(UUID id, long after, int limit) {
+                        return after < hello.eventSeq() ? List.of(hello) : List.of();
+                    }
+                };
+        streams =
+                new Streams(
+                        once,
+                        new MessagingProperties(
+                                Duration.ofMinutes(30),
+                                Duration.ofMinutes(1),
+                                Duration.ofMinutes(15),
+                                Duration.ofMinutes(30),
+                                Duration.ofMillis(200),
+                                "tandem_messaging",
+                                2));
+        streams.start();
+        List<String> got = new CopyOnWriteArrayList<>();
+        streams.subscribe(
+                conversation,
+                0,
+                new MessageSink() {
+                    @Override
+                    public void send(MessageView message) {
+                        got.add(message.text());
+                    }
+
+                    @Override
+                    public void heartbeat() {
+                        got.add("heartbeat");
+                    }
+                });
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                got.contains("Hello")
+                                        && got.stream().filter("heartbeat"::equals).count() >= 2);
+        assertThat(got).filteredOn(line -> !line.equals("heartbeat")).containsExactly("Hello");
+    }
 }

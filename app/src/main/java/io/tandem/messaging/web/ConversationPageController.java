@@ -230,9 +230,10 @@ class ConversationPageController {
             Map<String, String> errors,
             Model model) {
         PersonId me = me(profile);
-        ConversationView conversation = messaging.conversation(user.organisationId(), id, me);
-        List<MessageView> messages =
-                messaging.messages(user.organisationId(), id, me, before, null);
+        MessagingManagement.ConversationPage opened =
+                messaging.open(user.organisationId(), id, me, before);
+        ConversationView conversation = opened.conversation();
+        List<MessageView> messages = opened.messages();
         Map<PersonId, PersonSummary> names =
                 people.findAll(user.organisationId(), conversation.members());
         ZoneId zone = zone(names.get(me));
@@ -259,9 +260,6 @@ class ConversationPageController {
         model.addAttribute("conversationId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        if (before == null) {
-            messaging.markRead(user.organisationId(), id, me);
-        }
         return "messaging/conversation";
     }
 
