@@ -1,6 +1,7 @@
 package io.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,6 +26,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -399,6 +401,20 @@ class MovedFormErrorsIntegrationTests {
     /** A check-in's choices are radio groups: the refusal names the group it is about. */
     @Test
     void aCheckInShowsEveryProblemBesideItsQuestionAtOnce() throws Exception {
+        // The engagement module follows a new pair after the start commits, in its own time:
+        // until then the check-in is not there (404).
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                mvc.perform(
+                                                        get("/mentorships/"
+                                                                        + pair.value()
+                                                                        + "/check-in")
+                                                                .with(eva))
+                                                .andReturn()
+                                                .getResponse()
+                                                .getStatus()
+                                        == 200);
         MockHttpServletResponse answer =
                 mvc.perform(
                                 post("/mentorships/" + pair.value() + "/check-in")
