@@ -242,10 +242,7 @@ public class MessagingManagement {
         List<MessageView> messages =
                 conversations.page(id, before == null ? Long.MAX_VALUE : before, PAGE);
         if (before == null && behind) {
-            conversations.lock(id);
-            if (conversations.markRead(id, viewer)) {
-                fanout.announce(id);
-            }
+            readUpToDate(id, viewer);
         }
         return new ConversationPage(view, messages);
     }
@@ -255,9 +252,13 @@ public class MessagingManagement {
     public void markRead(OrganisationId organisation, UUID id, PersonId viewer) {
         member(organisation, id, viewer);
         // Opening a conversation with nothing new writes nothing and tells no instance.
-        if (!conversations.behind(id, viewer)) {
-            return;
+        if (conversations.behind(id, viewer)) {
+            readUpToDate(id, viewer);
         }
+    }
+
+    /** Moves the viewer's read position to the end, under the conversation's lock; tells others. */
+    private void readUpToDate(UUID id, PersonId viewer) {
         conversations.lock(id);
         if (conversations.markRead(id, viewer)) {
             fanout.announce(id);
