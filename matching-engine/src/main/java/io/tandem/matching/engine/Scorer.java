@@ -183,8 +183,8 @@ public final class Scorer {
         int n = mentees.size;
         int m = mentors.size;
         int block = 64;
-        RowAppender out = new RowAppender(n, m);
         int workers = Math.max(1, threads);
+        RowBlocks out = new RowBlocks(n, m, block, workers);
         // each worker's scratch, reused block after block: nothing per row outlives its block
         int[][] keptCols = new int[workers][];
         int[][] keptScores = new int[workers][];
@@ -236,7 +236,7 @@ public final class Scorer {
                         }
                         length[i - from] = k - first;
                     }
-                    out.add(from, length, to - from, keptCol, keptScore, k);
+                    out.add(worker, from, length, to - from, keptCol, keptScore, k);
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
                     }

@@ -14,16 +14,17 @@ import net.jqwik.api.constraints.IntRange;
  * The scorer's threads hand their blocks of rows over in any order: the compressed rows come out in
  * row order whatever the order of arrival, and however far the first blocks misjudge the size.
  */
-class RowAppenderTests {
+class RowBlocksTests {
 
     @Property(tries = 200)
     void blocksInAnyOrderGiveTheRowsInOrder(
             @ForAll long seed,
             @ForAll @IntRange(min = 0, max = 300) int rows,
             @ForAll @IntRange(min = 1, max = 50) int cols,
-            @ForAll @IntRange(min = 1, max = 70) int block) {
+            @ForAll @IntRange(min = 1, max = 70) int block,
+            @ForAll @IntRange(min = 1, max = 3) int workers) {
         Random random = new Random(seed);
-        // rows further down list more pairs, so estimates from the first blocks fall short
+        // rows further down list more pairs
         int[][] colsOf = new int[rows][];
         int[][] scoresOf = new int[rows][];
         for (int i = 0; i < rows; i++) {
@@ -41,7 +42,7 @@ class RowAppenderTests {
             froms.add(from);
         }
         Collections.shuffle(froms, random);
-        RowAppender appender = new RowAppender(rows, cols);
+        RowBlocks blocks = new RowBlocks(rows, cols, block, workers);
         int[] col = new int[block * cols];
         int[] score = new int[block * cols];
         int[] lengths = new int[block];
@@ -55,12 +56,12 @@ class RowAppenderTests {
                 k += c.length;
                 lengths[r] = c.length;
             }
-            appender.add(from, lengths, count, col, score, k);
+            blocks.add(random.nextInt(workers), from, lengths, count, col, score, k);
             // the scratch is the caller's again: scribble on it
             java.util.Arrays.fill(col, -7);
             java.util.Arrays.fill(score, -7);
         }
-        SparseScores got = appender.scores(cols);
+        SparseScores got = blocks.scores(cols);
         long pairs = 0;
         for (int i = 0; i < rows; i++) {
             pairs += colsOf[i].length;
