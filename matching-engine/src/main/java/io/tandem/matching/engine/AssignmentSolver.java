@@ -154,10 +154,7 @@ public final class AssignmentSolver {
                 (worker, from, to) -> {
                     for (int p = from; p < to; p++) {
                         Components.Part part = parts[p];
-                        int[] partCap = new int[part.cols().length];
-                        for (int c = 0; c < partCap.length; c++) {
-                            partCap[c] = cap[part.cols()[c]];
-                        }
+                        int[] partCap = part.capacities(cap);
                         int[] got =
                                 new ShortestAugmentingPaths(
                                                 part.scores(),

@@ -12,8 +12,23 @@ import java.util.Arrays;
  */
 final class Components {
 
-    /** A part's rows and mentors (increasing), and its scores renumbered to them. */
-    record Part(int[] rows, int[] cols, Rows scores) {}
+    /**
+     * A part's rows and mentors (increasing), and its scores renumbered to them; or, for a part
+     * holding at least half of the mentors, its rows of the whole problem's arrays, not copied,
+     * with every mentor keeping its number ({@code cols} then names them all, and {@code member}
+     * marks the part's own).
+     */
+    record Part(int[] rows, int[] cols, Rows scores, boolean[] member) {
+
+        /** The part's mentors' capacities, in its numbering (0 for a mentor of another part). */
+        int[] capacities(int[] cap) {
+            int[] out = new int[cols.length];
+            for (int c = 0; c < out.length; c++) {
+                out[c] = member == null || member[c] ? cap[cols[c]] : 0;
+            }
+            return out;
+        }
+    }
 
     private Components() {}
 
@@ -85,20 +100,34 @@ final class Components {
             partOfCol[j] = partOfRoot[r];
             colCount[partOfCol[j]]++;
         }
+        // A row's pairs all lie in one part: sparse rows need only their first pair read.
+        boolean sparse = rows.cols != null;
         int[] partOfRow = new int[n];
         int[] rowCount = new int[parts];
-        int[] pairCount = new int[parts];
+        long[] pairCount = new long[parts];
         for (int i = 0; i < n; i++) {
             partOfRow[i] = -1;
             for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
                 if (a[e] >= 0) {
                     int p = partOfCol[rows.col(i, e)];
                     partOfRow[i] = p;
+                    if (sparse) {
+                        pairCount[p] += end - e;
+                        break;
+                    }
                     pairCount[p]++;
                 }
             }
             if (partOfRow[i] >= 0) {
                 rowCount[partOfRow[i]]++;
+            }
+        }
+        // The part holding most mentors (the product's cohorts: all but a small language group)
+        // is read in place, not copied; only the small parts get arrays of their own.
+        int whole = -1;
+        for (int p = 0; p < parts && sparse; p++) {
+            if (2L * colCount[p] >= m && (whole < 0 || colCount[p] > colCount[whole])) {
+                whole = p;
             }
         }
         int[][] partRows = new int[parts][];
@@ -121,9 +150,11 @@ final class Components {
         int[][] cols = new int[parts][];
         int[][] scores = new int[parts][];
         for (int p = 0; p < parts; p++) {
-            starts[p] = new int[partRows[p].length + 1];
-            cols[p] = new int[pairCount[p]];
-            scores[p] = new int[pairCount[p]];
+            if (p != whole) {
+                starts[p] = new int[partRows[p].length + 1];
+                cols[p] = new int[Math.toIntExact(pairCount[p])];
+                scores[p] = new int[cols[p].length];
+            }
         }
         for (int i = 0; i < n; i++) {
             int p = partOfRow[i];
@@ -132,6 +163,9 @@ final class Components {
             }
             int r = rowCount[p]++;
             partRows[p][r] = i;
+            if (p == whole) {
+                continue;
+            }
             int k = starts[p][r];
             for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
                 if (a[e] >= 0) {
@@ -143,6 +177,16 @@ final class Components {
         }
         Part[] out = new Part[parts];
         for (int p = 0; p < parts; p++) {
+            if (p == whole) {
+                int[] all = new int[m];
+                boolean[] member = new boolean[m];
+                for (int j = 0; j < m; j++) {
+                    all[j] = j;
+                    member[j] = partOfCol[j] == p;
+                }
+                out[p] = new Part(partRows[p], all, rows.select(partRows[p]), member);
+                continue;
+            }
             out[p] =
                     new Part(
                             partRows[p],
@@ -152,14 +196,15 @@ final class Components {
                                     partCols[p].length,
                                     starts[p],
                                     cols[p],
-                                    scores[p]));
+                                    scores[p]),
+                            null);
         }
         // largest first, so the last part a thread takes is a small one
         Arrays.sort(
                 out,
                 (x, y) ->
-                        x.scores().start.length != y.scores().start.length
-                                ? Integer.compare(y.scores().start.length, x.scores().start.length)
+                        x.scores().n != y.scores().n
+                                ? Integer.compare(y.scores().n, x.scores().n)
                                 : Integer.compare(x.rows()[0], y.rows()[0]));
         return out;
     }

@@ -70,14 +70,16 @@ public interface Rankings {
         int n = scores.rows();
         int m = scores.cols();
         int[] start = new int[m + 1];
-        for (int c : scores.col()) {
-            start[c + 1]++;
+        int pairs = (int) scores.pairs(); // the arrays may hold more than the pairs
+        int[] col = scores.col();
+        for (int e = 0; e < pairs; e++) {
+            start[col[e] + 1]++;
         }
         for (int j = 0; j < m; j++) {
             start[j + 1] += start[j];
         }
         int[] next = Arrays.copyOf(start, m);
-        int[] rows = new int[scores.col().length];
+        int[] rows = new int[pairs];
         int[] values = new int[rows.length];
         for (int i = 0; i < n; i++) {
             for (int e = scores.start()[i]; e < scores.start()[i + 1]; e++) {

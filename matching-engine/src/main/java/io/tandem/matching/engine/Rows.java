@@ -25,13 +25,21 @@ final class Rows {
 
     final int maxScore;
 
-    private Rows(int n, int m, int[] score, int[] cols, int[] start, int maxScore) {
+    /** Row {@code i} is row {@code rowOf[i]} of the arrays; {@code null}: row i itself. */
+    private final int[] rowOf;
+
+    private Rows(int n, int m, int[] score, int[] cols, int[] start, int maxScore, int[] rowOf) {
         this.n = n;
         this.m = m;
         this.score = score;
         this.cols = cols;
         this.start = start;
         this.maxScore = maxScore;
+        this.rowOf = rowOf;
+    }
+
+    private Rows(int n, int m, int[] score, int[] cols, int[] start, int maxScore) {
+        this(n, m, score, cols, start, maxScore, null);
     }
 
     static Rows of(ScoreMatrix matrix) {
@@ -58,12 +66,23 @@ final class Rows {
         return new Rows(n, m, score, cols, start, max);
     }
 
+    /**
+     * Some rows of these sparse rows, without copying their pairs: a large part of a problem that
+     * falls apart (see {@link Components}); mentors keep their numbers.
+     */
+    Rows select(int[] rows) {
+        if (start == null || rowOf != null) {
+            throw new IllegalStateException("only whole sparse rows select");
+        }
+        return new Rows(rows.length, m, score, cols, start, maxScore, rows);
+    }
+
     int from(int i) {
-        return start == null ? i * m : start[i];
+        return start == null ? i * m : start[rowOf == null ? i : rowOf[i]];
     }
 
     int to(int i) {
-        return start == null ? (i + 1) * m : start[i + 1];
+        return start == null ? (i + 1) * m : start[(rowOf == null ? i : rowOf[i]) + 1];
     }
 
     /** The mentor of entry {@code e} of row {@code i}. */
@@ -76,7 +95,7 @@ final class Rows {
         if (start == null) {
             return score[i * m + j];
         }
-        int e = Arrays.binarySearch(cols, start[i], start[i + 1], j);
+        int e = Arrays.binarySearch(cols, from(i), to(i), j);
         return e >= 0 ? score[e] : ScoreMatrix.FORBIDDEN;
     }
 

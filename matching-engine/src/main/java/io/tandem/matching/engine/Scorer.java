@@ -1,7 +1,6 @@
 package io.tandem.matching.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -183,20 +182,32 @@ public final class Scorer {
             ProgressListener progress) {
         int n = mentees.size;
         int m = mentors.size;
-        int[][] cols = new int[n][];
-        int[][] scores = new int[n][];
+        int block = 64;
+        int workers = Math.max(1, threads);
+        RowBlocks out = new RowBlocks(n, m, block, workers);
+        // each worker's scratch, reused block after block: nothing per row outlives its block
+        int[][] keptCols = new int[workers][];
+        int[][] keptScores = new int[workers][];
+        int[][] lengths = new int[workers][];
         Parallel.forEachBlock(
                 n,
-                64,
+                block,
                 threads,
                 (worker, from, to) -> {
                     token.throwIfCancelled();
+                    if (lengths[worker] == null) {
+                        keptCols[worker] = new int[block * m];
+                        keptScores[worker] = new int[block * m];
+                        lengths[worker] = new int[block];
+                    }
+                    int[] keptCol = keptCols[worker];
+                    int[] keptScore = keptScores[worker];
+                    int[] length = lengths[worker];
                     int[] one = new int[1];
                     int[] row = candidates == null ? new int[m] : null;
-                    int[] keptCol = new int[m];
-                    int[] keptScore = new int[m];
+                    int k = 0;
                     for (int i = from; i < to; i++) {
-                        int k = 0;
+                        int first = k;
                         if (candidates == null) {
                             scoreRange(i, 0, m, row, 0);
                             for (int j = 0; j < m; j++) {
@@ -223,27 +234,15 @@ public final class Scorer {
                                 }
                             }
                         }
-                        cols[i] = Arrays.copyOf(keptCol, k);
-                        scores[i] = Arrays.copyOf(keptScore, k);
+                        length[i - from] = k - first;
                     }
+                    out.add(worker, from, length, to - from, keptCol, keptScore, k);
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
                     }
                 });
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = Math.addExact(start[i], cols[i].length);
-        }
-        int[] col = new int[start[n]];
-        int[] score = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(cols[i], 0, col, start[i], cols[i].length);
-            System.arraycopy(scores[i], 0, score, start[i], scores[i].length);
-            cols[i] = null;
-            scores[i] = null;
-        }
         progress.onProgress(1.0);
-        return SparseScores.wrap(n, m, start, col, score);
+        return out.scores(m);
     }
 
     /** One pair's score, -1 when forbidden. */

@@ -59,6 +59,14 @@ public final class SparseScores {
         return new SparseScores(rows, cols, start, col, score, max);
     }
 
+    /**
+     * Wraps arrays the engine built itself in the right shape (the scorer's), without reading every
+     * pair again to check them.
+     */
+    static SparseScores built(int rows, int cols, int[] start, int[] col, int[] score) {
+        return new SparseScores(rows, cols, start, col, score, maxOf(score));
+    }
+
     /** The allowed pairs of a dense matrix (for tests and small programs). */
     public static SparseScores of(ScoreMatrix matrix) {
         int n = matrix.rows();

@@ -319,6 +319,57 @@ class InstanceFamiliesTests {
         }
     }
 
+    /**
+     * A cohort that falls apart into a large part (most mentors) and a small one, as the product's
+     * do (a small language group): held sparse, the large part is solved in place, on the whole
+     * problem's arrays, and the small one on a copy; the answer is the dense matrix's (whose parts
+     * are all copied), and optimal with its certificate. Both parts scarce or not, on every family.
+     */
+    @Property(tries = 120)
+    void aLargePartSolvedInPlaceGivesTheDenseAnswer(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 30) int rows,
+            @ForAll @IntRange(min = 2, max = 24) int cols,
+            @ForAll @IntRange(min = 1, max = 6) int smallRows,
+            @ForAll @IntRange(min = 1, max = 3) int smallCols) {
+        Instance large = InstanceFamilies.generate(family, seed, rows, cols);
+        Instance small = InstanceFamilies.generate(family, seed + 1, smallRows, smallCols);
+        // the small part first, so the large one's rows and mentors do not start at 0
+        int n = rows + smallRows;
+        int m = cols + smallCols;
+        int[] s = new int[n * m];
+        java.util.Arrays.fill(s, ScoreMatrix.FORBIDDEN);
+        int[] cap = new int[m];
+        for (int j = 0; j < smallCols; j++) {
+            cap[j] = small.capacities().of(j);
+            for (int i = 0; i < smallRows; i++) {
+                s[i * m + j] = small.matrix().score(i, j);
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            cap[smallCols + j] = large.capacities().of(j);
+            for (int i = 0; i < rows; i++) {
+                s[(smallRows + i) * m + smallCols + j] = large.matrix().score(i, j);
+            }
+        }
+        ScoreMatrix matrix = ScoreMatrix.wrap(n, m, s);
+        Capacities capacities = Capacities.of(cap);
+        SparseScores sparse = SparseScores.of(matrix);
+        for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+            for (Objective objective : Objective.values()) {
+                Assignment dense = Bounded.solve(solver, matrix, capacities, objective);
+                Assignment got = Bounded.solve(solver, sparse, capacities, objective);
+                assertThat(got.mentorOfMentee())
+                        .as("%s %s %s", objective, large, small)
+                        .containsExactly(dense.mentorOfMentee());
+                assertThat(DualCertificate.proveOptimal(matrix, capacities, objective, got))
+                        .as("%s %s %s", objective, large, small)
+                        .isEmpty();
+            }
+        }
+    }
+
     /** Rows taken out (mentees already paired) list no pair; the others keep theirs. */
     @Property(tries = 40)
     void rowsTakenOutListNothing(

@@ -49,6 +49,12 @@ public final class Bench {
             endToEnd(true);
             return;
         }
+        if (args.length > 0 && args[0].equals("--product")) {
+            productPath(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 6,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 0);
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sparse-large")) {
             sparseLarge();
             return;
@@ -790,6 +796,129 @@ public final class Bench {
             s[k] = (k % cols) * 7919 % 900 + random.nextInt(100);
         }
         return ScoreMatrix.wrap(rows, cols, s);
+    }
+
+    /**
+     * The product's own path at 10,000 x 3,000, family (f)'s organisation: every pair scored and
+     * the allowed ones kept ({@code scoreAllowed}, 2 threads), then {@code TOTAL} on the sparse
+     * scores, as {@code MatchRunner} does. The first round is what a program manager meets in a
+     * fresh JVM (cold); the median of the later rounds is the steady figure (warm). Per step: this
+     * thread's CPU (one of the scorer's two threads), the process's CPU, and the collectors' time.
+     */
+    private static void productPath(int rounds, int otherCandidates) {
+        System.out.printf(
+                Locale.ROOT,
+                "product path, (f) 10,000 x 3,000 scored sparse then TOTAL: %d cores, Java %s, "
+                        + "max heap %d MB, load average %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                loadAverage());
+        Random random = new Random(2026);
+        Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
+        Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
+        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
+        int[] cap = new int[M];
+        for (int j = 0; j < M; j++) {
+            cap[j] = 1 + random.nextInt(4);
+        }
+        Capacities caps = Capacities.of(cap);
+        var threads = ManagementFactory.getThreadMXBean();
+        double[][] figures = new double[rounds][];
+        for (int r = 0; r < rounds; r++) {
+            long gc0 = gcMillis();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long proc0 = processCpuNanos();
+            long wall0 = System.nanoTime();
+            SparseScores scores =
+                    scorer.scoreAllowed(
+                            (i, j, s) -> true,
+                            io.tandem.matching.engine.CancellationToken.NONE,
+                            io.tandem.matching.engine.ProgressListener.NONE);
+            long gc1 = gcMillis();
+            long cpu1 = threads.getCurrentThreadCpuTime();
+            long proc1 = processCpuNanos();
+            long wall1 = System.nanoTime();
+            Assignment a = new AssignmentSolver().solve(scores, caps, Objective.TOTAL);
+            long gc2 = gcMillis();
+            long cpu2 = threads.getCurrentThreadCpuTime();
+            long proc2 = processCpuNanos();
+            long wall2 = System.nanoTime();
+            if (otherCandidates > 0) {
+                // the same solve with another candidate count, in the same round
+                long c0 = threads.getCurrentThreadCpuTime();
+                Assignment b =
+                        new AssignmentSolver(2, otherCandidates)
+                                .solve(scores, caps, Objective.TOTAL);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %d candidates per mentee: solve %5.0f ms thread cpu, total %d%n",
+                        otherCandidates,
+                        (threads.getCurrentThreadCpuTime() - c0) / 1e6,
+                        b.total());
+            }
+            figures[r] =
+                    new double[] {
+                        (cpu1 - cpu0) / 1e6,
+                        (proc1 - proc0) / 1e6,
+                        gc1 - gc0,
+                        (wall1 - wall0) / 1e6,
+                        (cpu2 - cpu1) / 1e6,
+                        (proc2 - proc1) / 1e6,
+                        gc2 - gc1,
+                        (wall2 - wall1) / 1e6
+                    };
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d%s: score %5.0f ms thread cpu, %5.0f ms process cpu, gc %4.0f ms, "
+                            + "wall %5.0f ms; solve %5.0f ms thread cpu, %5.0f ms process cpu, "
+                            + "gc %4.0f ms, wall %5.0f ms; %d pairs, total %d, matched %d%n",
+                    r,
+                    r == 0 ? " (cold)" : "",
+                    figures[r][0],
+                    figures[r][1],
+                    figures[r][2],
+                    figures[r][3],
+                    figures[r][4],
+                    figures[r][5],
+                    figures[r][6],
+                    figures[r][7],
+                    scores.pairs(),
+                    a.total(),
+                    a.matched());
+        }
+        if (rounds > 2) {
+            double[] warm = new double[8];
+            for (int k = 0; k < 8; k++) {
+                double[] column = new double[rounds - 1];
+                for (int r = 1; r < rounds; r++) {
+                    column[r - 1] = figures[r][k];
+                }
+                warm[k] = median(column);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm (median of rounds 1..%d): score %5.0f ms thread cpu, %5.0f ms process "
+                            + "cpu, gc %4.0f ms; solve %5.0f ms thread cpu, %5.0f ms process cpu, "
+                            + "gc %4.0f ms; load average %s%n",
+                    rounds - 1,
+                    warm[0],
+                    warm[1],
+                    warm[2],
+                    warm[4],
+                    warm[5],
+                    warm[6],
+                    loadAverage());
+        }
+    }
+
+    /** The collectors' accumulated time (pauses, for the serial, parallel and G1 young/old). */
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static double ms(long start) {
