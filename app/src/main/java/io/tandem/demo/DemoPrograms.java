@@ -291,7 +291,15 @@ class DemoPrograms implements ApplicationRunner {
                 program.id(),
                 engineers.stream().limit(12).map(PersonSummary::id).toList(),
                 EnrolmentRole.MENTOR);
-        // Some answered: a few wait for approval, a few are in.
+        answerSome(organisation, program, sales, engineers);
+    }
+
+    /** Some answered: a few wait for approval, a few are in. */
+    private void answerSome(
+            OrganisationId organisation,
+            ProgramView program,
+            List<PersonSummary> sales,
+            List<PersonSummary> engineers) {
         List<EnrolmentView> answered = new ArrayList<>();
         sales.stream()
                 .limit(8)
