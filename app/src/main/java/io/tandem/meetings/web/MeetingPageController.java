@@ -134,8 +134,7 @@ class MeetingPageController {
                         .filter(m -> m.nextStart() == null)
                         .filter(
                                 m ->
-                                        m.start().isBefore(now)
-                                                || m.status().name().equals("CANCELLED"))
+                                        m.start().isBefore(now) || m.cancelled())
                         .map(m -> shown(m, pair, me))
                         .toList());
         return "meetings/list";
