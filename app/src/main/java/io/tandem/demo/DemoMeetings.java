@@ -80,64 +80,71 @@ class DemoMeetings {
         if (sam == null || priya == null) {
             return false;
         }
+        MentorshipSummary pair = activePair(org, sam, priya);
+        if (pair == null || !meetings.ofMentorship(org, pair.id(), sam.id()).isEmpty()) {
+            return false;
+        }
+        transaction.executeWithoutResult(status -> plan(org, pair, sam, priya));
+        log.info("Demo meetings of {} and {} planned", sam.name(), priya.name());
+        return true;
+    }
+
+    /** Sam and Priya's active mentorship in the demo's active program, if both are there. */
+    private MentorshipSummary activePair(
+            OrganisationId org, PersonSummary sam, PersonSummary priya) {
         ProgramView program =
                 programs.list(org, true, PageQuery.of(0, PageQuery.MAX_SIZE)).items().stream()
                         .filter(p -> p.name().equals(DemoPrograms.ACTIVE))
                         .findFirst()
                         .orElse(null);
         if (program == null) {
-            return false;
+            return null;
         }
-        MentorshipSummary pair =
-                mentorships.find(org, program.id(), sam.id(), PageQuery.of(0, 20)).items().stream()
-                        .filter(m -> m.mentorId().equals(priya.id()))
-                        .filter(m -> m.status() == MentorshipStatus.ACTIVE)
-                        .findFirst()
-                        .orElse(null);
-        if (pair == null || !meetings.ofMentorship(org, pair.id(), sam.id()).isEmpty()) {
-            return false;
-        }
-        transaction.executeWithoutResult(
-                status -> {
-                    ZoneId singapore = ZoneId.of(priya.timeZone());
-                    Instant held =
-                            ZonedDateTime.now(singapore)
-                                    .minusWeeks(2)
-                                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY))
-                                    .with(LocalTime.of(16, 0))
-                                    .toInstant();
-                    meetings.recordPastMeeting(
-                            org,
-                            pair.id(),
-                            priya.id(),
-                            "Getting to know each other",
-                            held,
-                            held.plus(Duration.ofMinutes(45)),
-                            "Sam wants to see how Digital Services ships a product. Next: the"
-                                    + " demo outline, and an introduction to the release"
-                                    + " manager.");
-                    Instant start = nextStart(org, pair, priya, singapore);
-                    MeetingView next =
-                            meetings.plan(
-                                    org,
-                                    pair.id(),
-                                    priya.id(),
-                                    new PlanMeeting(
-                                            "Fortnightly check-in",
-                                            "- What has gone well since we last met?\n"
-                                                    + "- The demo outline\n"
-                                                    + "- What will you try before we meet again?",
-                                            start,
-                                            start.plus(Duration.ofMinutes(45)),
-                                            null,
-                                            Recurrence.FORTNIGHTLY,
-                                            Place.VIDEO,
-                                            null,
-                                            null));
-                    meetings.respond(org, next.id(), sam.id(), Response.ACCEPTED);
-                });
-        log.info("Demo meetings of {} and {} planned", sam.name(), priya.name());
-        return true;
+        return mentorships.find(org, program.id(), sam.id(), PageQuery.of(0, 20)).items().stream()
+                .filter(m -> m.mentorId().equals(priya.id()))
+                .filter(m -> m.status() == MentorshipStatus.ACTIVE)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** A first meeting two weeks ago, and the fortnightly one Sam accepted. */
+    private void plan(
+            OrganisationId org, MentorshipSummary pair, PersonSummary sam, PersonSummary priya) {
+        ZoneId singapore = ZoneId.of(priya.timeZone());
+        Instant held =
+                ZonedDateTime.now(singapore)
+                        .minusWeeks(2)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY))
+                        .with(LocalTime.of(16, 0))
+                        .toInstant();
+        meetings.recordPastMeeting(
+                org,
+                pair.id(),
+                priya.id(),
+                "Getting to know each other",
+                held,
+                held.plus(Duration.ofMinutes(45)),
+                "Sam wants to see how Digital Services ships a product. Next: the demo outline,"
+                        + " and an introduction to the release manager.");
+        Instant start = nextStart(org, pair, priya, singapore);
+        MeetingView next =
+                meetings.plan(
+                        org,
+                        pair.id(),
+                        priya.id(),
+                        new PlanMeeting(
+                                "Fortnightly check-in",
+                                "- What has gone well since we last met?\n"
+                                        + "- The demo outline\n"
+                                        + "- What will you try before we meet again?",
+                                start,
+                                start.plus(Duration.ofMinutes(45)),
+                                null,
+                                Recurrence.FORTNIGHTLY,
+                                Place.VIDEO,
+                                null,
+                                null));
+        meetings.respond(org, next.id(), sam.id(), Response.ACCEPTED);
     }
 
     /**

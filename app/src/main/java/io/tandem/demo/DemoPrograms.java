@@ -163,6 +163,29 @@ class DemoPrograms implements ApplicationRunner {
     }
 
     /** Matched by a run, reviewed and published: the pairs have started. */
+    /** The demo logins are a pair, so each sees a mentorship; the run decides the rest. */
+    private void pairDemoLogins(
+            OrganisationId organisation, MatchRunView run, PersonSummary sam, PersonSummary priya) {
+        boolean samWithPriya =
+                run.proposals().stream()
+                        .anyMatch(
+                                p ->
+                                        p.menteeId().equals(sam.id())
+                                                && p.mentorId().equals(priya.id()));
+        if (samWithPriya) {
+            return;
+        }
+        run.proposals().stream()
+                .filter(p -> p.mentorId().equals(priya.id()))
+                .findFirst()
+                .ifPresent(p -> matching.remove(organisation, run.id(), p.menteeId()));
+        try {
+            matching.assign(organisation, run.id(), sam.id(), priya.id());
+        } catch (RuntimeException e) {
+            log.warn("Demo pair not placed: {}", e.getMessage());
+        }
+    }
+
     private void activeProgram(
             OrganisationId organisation,
             PersonSummary sam,
@@ -188,24 +211,7 @@ class DemoPrograms implements ApplicationRunner {
             log.warn("Demo match run ended {}; the active demo program has no pairs", run.status());
             return;
         }
-        boolean samWithPriya =
-                run.proposals().stream()
-                        .anyMatch(
-                                p ->
-                                        p.menteeId().equals(sam.id())
-                                                && p.mentorId().equals(priya.id()));
-        if (!samWithPriya) {
-            // The demo logins are a pair, so each sees a mentorship; the run decides the rest.
-            run.proposals().stream()
-                    .filter(p -> p.mentorId().equals(priya.id()))
-                    .findFirst()
-                    .ifPresent(p -> matching.remove(organisation, run.id(), p.menteeId()));
-            try {
-                matching.assign(organisation, run.id(), sam.id(), priya.id());
-            } catch (RuntimeException e) {
-                log.warn("Demo pair not placed: {}", e.getMessage());
-            }
-        }
+        pairDemoLogins(organisation, run, sam, priya);
         matching.publish(organisation, run.id());
         programs.moveTo(organisation, program.id(), ProgramStatus.ACTIVE);
         MatchRunView published = matching.status(organisation, run.id());
@@ -285,7 +291,15 @@ class DemoPrograms implements ApplicationRunner {
                 program.id(),
                 engineers.stream().limit(12).map(PersonSummary::id).toList(),
                 EnrolmentRole.MENTOR);
-        // Some answered: a few wait for approval, a few are in.
+        answerSome(organisation, program, sales, engineers);
+    }
+
+    /** Some answered: a few wait for approval, a few are in. */
+    private void answerSome(
+            OrganisationId organisation,
+            ProgramView program,
+            List<PersonSummary> sales,
+            List<PersonSummary> engineers) {
         List<EnrolmentView> answered = new ArrayList<>();
         sales.stream()
                 .limit(8)

@@ -170,11 +170,14 @@ class DemoWorkspace {
     }
 
     private void write(OrganisationId org, MentorshipId id, PersonId sam, PersonId priya) {
+        agree(org, id, sam, priya);
         LocalDate today = workspaces.today();
-        // A goal names a skill only from those Sam wants to learn.
-        java.util.List<String> wanted = workspaces.skills(org, id, sam);
-        String first = wanted.isEmpty() ? null : wanted.get(0);
-        String second = wanted.size() < 2 ? null : wanted.get(1);
+        setGoals(org, id, sam, priya, today);
+        promise(org, id, sam, priya, today);
+    }
+
+    /** The agreement Priya wrote, signed by both. */
+    private void agree(OrganisationId org, MentorshipId id, PersonId sam, PersonId priya) {
         workspaces.saveAgreement(
                 org,
                 id,
@@ -192,7 +195,36 @@ class DemoWorkspace {
         int version = workspaces.workspace(org, id, sam).agreement().version();
         workspaces.sign(org, id, priya, version);
         workspaces.sign(org, id, sam, version);
+    }
 
+    /** Sam's three goals, two under way. */
+    private void setGoals(
+            OrganisationId org, MentorshipId id, PersonId sam, PersonId priya, LocalDate today) {
+        // A goal names a skill only from those Sam wants to learn.
+        java.util.List<String> wanted = workspaces.skills(org, id, sam);
+        String first = wanted.isEmpty() ? null : wanted.get(0);
+        String second = wanted.size() < 2 ? null : wanted.get(1);
+        leadADemo(org, id, sam, priya, today, first);
+        learnHowReleasesArePlanned(org, id, sam, today, second);
+        workspaces.addGoal(
+                org,
+                id,
+                sam,
+                new GoalDraft(
+                        "Build a network outside my division",
+                        "Coffee chats with five people in three other divisions",
+                        today.plusMonths(5),
+                        null,
+                        GoalStatus.NOT_STARTED));
+    }
+
+    private void leadADemo(
+            OrganisationId org,
+            MentorshipId id,
+            PersonId sam,
+            PersonId priya,
+            LocalDate today,
+            String skill) {
         UUID demo =
                 workspaces.addGoal(
                         org,
@@ -203,7 +235,7 @@ class DemoWorkspace {
                                 "Present one sprint demo to Digital Services and collect feedback"
                                         + " from three people there",
                                 today.plusMonths(3),
-                                first,
+                                skill,
                                 GoalStatus.IN_PROGRESS));
         UUID outline =
                 workspaces.addMilestone(
@@ -218,7 +250,10 @@ class DemoWorkspace {
                 40,
                 "Outline done and a slot agreed with the product lead.",
                 goalVersion(org, id, sam, demo));
+    }
 
+    private void learnHowReleasesArePlanned(
+            OrganisationId org, MentorshipId id, PersonId sam, LocalDate today, String skill) {
         UUID release =
                 workspaces.addGoal(
                         org,
@@ -228,7 +263,7 @@ class DemoWorkspace {
                                 "Understand how Digital Services plans a release",
                                 "Shadow one release planning session and write a one-page summary",
                                 today.plusMonths(2),
-                                second,
+                                skill,
                                 GoalStatus.NOT_STARTED));
         workspaces.recordProgress(
                 org,
@@ -238,18 +273,11 @@ class DemoWorkspace {
                 25,
                 "Priya shared last quarter's plan; session booked for next month.",
                 goalVersion(org, id, sam, release));
+    }
 
-        workspaces.addGoal(
-                org,
-                id,
-                sam,
-                new GoalDraft(
-                        "Build a network outside my division",
-                        "Coffee chats with five people in three other divisions",
-                        today.plusMonths(5),
-                        null,
-                        GoalStatus.NOT_STARTED));
-
+    /** What each promised the other, one done, and the first meeting's shared note. */
+    private void promise(
+            OrganisationId org, MentorshipId id, PersonId sam, PersonId priya, LocalDate today) {
         UUID sent =
                 workspaces.addActionItem(
                         org, id, sam, "Send Priya the demo outline", sam, today.plusDays(3));

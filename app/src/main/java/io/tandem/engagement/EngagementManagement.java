@@ -498,29 +498,43 @@ public class EngagementManagement {
                             + period
                             + ":"
                             + person.id().value();
-            String code = "engagement.ask." + kind;
-            if (notifications.notify(
-                    organisation,
-                    key,
-                    person.email(),
-                    messages.getMessage(code + ".inbox", new Object[] {program}),
-                    path)) {
-                notifications.queueMail(
-                        organisation,
-                        NotificationKind.REMINDERS,
-                        key,
-                        person.email(),
-                        messages.getMessage(code + ".subject", new Object[] {program}),
-                        messages.getMessage(
-                                code + ".mail",
-                                new Object[] {
-                                    person.firstName(), program, notifications.link(path)
-                                }),
-                        null);
+            if (ask(organisation, person, key, kind, program, path)) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * One person asked once: an inbox item, and a mail unless the key says they were asked already.
+     */
+    private boolean ask(
+            OrganisationId organisation,
+            PersonSummary person,
+            String key,
+            CheckInKind kind,
+            String program,
+            String path) {
+        String code = "engagement.ask." + kind;
+        if (!notifications.notify(
+                organisation,
+                key,
+                person.email(),
+                messages.getMessage(code + ".inbox", new Object[] {program}),
+                path)) {
+            return false;
+        }
+        notifications.queueMail(
+                organisation,
+                NotificationKind.REMINDERS,
+                key,
+                person.email(),
+                messages.getMessage(code + ".subject", new Object[] {program}),
+                messages.getMessage(
+                        code + ".mail",
+                        new Object[] {person.firstName(), program, notifications.link(path)}),
+                null);
+        return true;
     }
 
     // --- check-ins ---

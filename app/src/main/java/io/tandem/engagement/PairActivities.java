@@ -120,21 +120,23 @@ class PairActivities {
      * day. Only a newly inserted activity gets here, so a redelivered event counts once; counts add
      * and latest times take the maximum, so the order of events does not matter.
      */
+    /** The pair summary's counter an activity of this kind moves, if any. */
+    private static String counter(ActivityKind kind) {
+        return switch (kind) {
+            case AGREEMENT_SIGNED -> "agreements = agreements + 1";
+            case MEETING, REPORTED_MEETING ->
+                    "meetings = meetings + 1, last_meeting_at = " + latest("last_meeting_at");
+            case MESSAGE ->
+                    "messages = messages + 1, last_message_at = " + latest("last_message_at");
+            case GOAL_ACHIEVED -> "goals = goals + 1";
+            case STARTED, ENDED -> null;
+        };
+    }
+
     private void summarise(
             OrganisationId organisation, MentorshipId mentorship, ActivityKind kind, Instant at) {
         summaryRow(organisation, mentorship);
-        String column =
-                switch (kind) {
-                    case AGREEMENT_SIGNED -> "agreements = agreements + 1";
-                    case MEETING, REPORTED_MEETING ->
-                            "meetings = meetings + 1, last_meeting_at = "
-                                    + latest("last_meeting_at");
-                    case MESSAGE ->
-                            "messages = messages + 1, last_message_at = "
-                                    + latest("last_message_at");
-                    case GOAL_ACHIEVED -> "goals = goals + 1";
-                    case STARTED, ENDED -> null;
-                };
+        String column = counter(kind);
         List<String> sets = new java.util.ArrayList<>();
         List<Object> params = new java.util.ArrayList<>();
         if (column != null) {

@@ -171,12 +171,8 @@ public class ProgramReports {
         java.time.YearMonth first = last.minusMonths(MONTHS - 1);
         Instant since = first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<java.time.YearMonth, int[]> counts = new TreeMap<>();
-        // Per month: {answers, then per question (usefulness, goal progress, awareness,
-        // connection, ideas) how many rated it and the sum}, for pulses [0] and surveys [1].
-        Map<java.time.YearMonth, long[][]> answers = new HashMap<>();
         for (int i = 0; i < MONTHS; i++) {
             counts.put(first.plusMonths(i), new int[2]);
-            answers.put(first.plusMonths(i), new long[2][11]);
         }
         for (Object[] row : activities.outcomesDaily(organisation, program, since)) {
             int[] c = counts.get(java.time.YearMonth.from((LocalDate) row[1]));
@@ -184,17 +180,7 @@ public class ProgramReports {
                 c[row[0] == ActivityKind.GOAL_ACHIEVED ? 0 : 1] += (Integer) row[2];
             }
         }
-        for (CheckIns.RatedDay r : checkIns.ratedDaily(organisation, program, since)) {
-            long[][] month = answers.get(java.time.YearMonth.from(r.day()));
-            if (month != null) {
-                long[] sums = month[r.kind().survey() ? 1 : 0];
-                sums[0] += r.answers();
-                for (int q = 0; q < 5; q++) {
-                    sums[1 + 2 * q] += r.rated()[q];
-                    sums[2 + 2 * q] += r.sums()[q];
-                }
-            }
-        }
+        Map<java.time.YearMonth, long[][]> answers = answers(organisation, program, first, since);
         List<ProgramReport.Month> result = new ArrayList<>();
         counts.forEach(
                 (month, c) -> {
@@ -214,6 +200,33 @@ public class ProgramReports {
                                     average(surveys, 4)));
                 });
         return result;
+    }
+
+    /**
+     * Per month: {answers, then per question (usefulness, goal progress, awareness, connection,
+     * ideas) how many rated it and the sum}, for pulses [0] and surveys [1].
+     */
+    private Map<java.time.YearMonth, long[][]> answers(
+            OrganisationId organisation,
+            ProgramId program,
+            java.time.YearMonth first,
+            Instant since) {
+        Map<java.time.YearMonth, long[][]> answers = new HashMap<>();
+        for (int i = 0; i < MONTHS; i++) {
+            answers.put(first.plusMonths(i), new long[2][11]);
+        }
+        for (CheckIns.RatedDay r : checkIns.ratedDaily(organisation, program, since)) {
+            long[][] month = answers.get(java.time.YearMonth.from(r.day()));
+            if (month != null) {
+                long[] sums = month[r.kind().survey() ? 1 : 0];
+                sums[0] += r.answers();
+                for (int q = 0; q < 5; q++) {
+                    sums[1 + 2 * q] += r.rated()[q];
+                    sums[2 + 2 * q] += r.sums()[q];
+                }
+            }
+        }
+        return answers;
     }
 
     /**

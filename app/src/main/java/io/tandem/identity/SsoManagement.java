@@ -50,6 +50,20 @@ public class SsoManagement implements ClientRegistrationRepository {
         return secrets.available();
     }
 
+    /** The issuer, client id and claim as typed: each refusal added to {@code errors}. */
+    private void checkFields(
+            List<InputError> errors, String issuer, String clientId, String claim) {
+        if (!isHttpUrl(issuer)) {
+            errors.add(InputError.field("issuerUrl", messages.getMessage("sso.issuer.invalid")));
+        }
+        if (clientId.isEmpty() || clientId.length() > 200) {
+            errors.add(InputError.field("clientId", messages.getMessage("sso.client-id.invalid")));
+        }
+        if (claim.length() > 100 || !claim.matches("[A-Za-z0-9_:./-]+")) {
+            errors.add(InputError.field("emailClaim", messages.getMessage("sso.claim.invalid")));
+        }
+    }
+
     /**
      * Saves the settings after reading the issuer's discovery document.
      *
@@ -63,15 +77,7 @@ public class SsoManagement implements ClientRegistrationRepository {
         String clientId = trim(form.clientId());
         String secret = form.clientSecret() == null ? "" : form.clientSecret();
         String claim = trim(form.emailClaim()).isEmpty() ? "email" : trim(form.emailClaim());
-        if (!isHttpUrl(issuer)) {
-            errors.add(InputError.field("issuerUrl", messages.getMessage("sso.issuer.invalid")));
-        }
-        if (clientId.isEmpty() || clientId.length() > 200) {
-            errors.add(InputError.field("clientId", messages.getMessage("sso.client-id.invalid")));
-        }
-        if (claim.length() > 100 || !claim.matches("[A-Za-z0-9_:./-]+")) {
-            errors.add(InputError.field("emailClaim", messages.getMessage("sso.claim.invalid")));
-        }
+        checkFields(errors, issuer, clientId, claim);
         String sealed =
                 sealed(secret, stored.map(SsoRecords.Row::sealedSecret).orElse(null), errors);
         if (errors.isEmpty() && !discoverable(issuer)) {

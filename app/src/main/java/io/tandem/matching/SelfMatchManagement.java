@@ -108,6 +108,34 @@ public class SelfMatchManagement {
             PersonId mentor,
             String message) {
         String text = trim(message);
+        int score = check(organisation, programId, mentee, mentor, text);
+        inOwnTransaction(() -> requests.ensureLock(programId, mentee, Side.MENTEE));
+        RequestId id = new RequestId(UUID.randomUUID());
+        locking(
+                () ->
+                        transaction.executeWithoutResult(
+                                status ->
+                                        send(
+                                                organisation,
+                                                programId,
+                                                mentee,
+                                                mentor,
+                                                text,
+                                                score,
+                                                id)));
+        return view(organisation, find(organisation, id));
+    }
+
+    /**
+     * The pair's score when the mentee may ask this mentor: a message that fits, a mentor of the
+     * program no rule forbids, with a place left, and no mentor yet.
+     */
+    private int check(
+            OrganisationId organisation,
+            ProgramId programId,
+            PersonId mentee,
+            PersonId mentor,
+            String text) {
         if (text != null && text.length() > MAX_MESSAGE) {
             throw checks.refused("message", "self-match.message.too-long", MAX_MESSAGE);
         }
@@ -126,43 +154,41 @@ public class SelfMatchManagement {
         if (s.remaining()[j] <= 0) {
             throw checks.full(s.scored().capacities().of(j));
         }
-        int score = s.scored().score(s.mentee(), j);
-        inOwnTransaction(() -> requests.ensureLock(programId, mentee, Side.MENTEE));
-        RequestId id = new RequestId(UUID.randomUUID());
-        locking(
-                () ->
-                        transaction.executeWithoutResult(
-                                status -> {
-                                    // One mentee's requests are sent one at a time, so a double
-                                    // click cannot send two.
-                                    requests.lock(programId, mentee, Side.MENTEE);
-                                    if (active.hasMentor(organisation, programId, mentee)) {
-                                        throw checks.conflict("self-match.has-mentor");
-                                    }
-                                    Instant now = now();
-                                    if (requests.openFrom(programId, mentee, now)
-                                            .containsKey(mentor)) {
-                                        throw checks.conflict("self-match.duplicate");
-                                    }
-                                    requests.insert(
-                                            new Request(
-                                                    id,
-                                                    organisation,
-                                                    programId,
-                                                    mentee,
-                                                    mentor,
-                                                    text,
-                                                    score,
-                                                    RequestStatus.OPEN,
-                                                    null,
-                                                    now,
-                                                    now.plus(expiry),
-                                                    null));
-                                    events.publishEvent(
-                                            new MentorRequested(
-                                                    organisation, programId, id, mentee, mentor));
-                                }));
-        return view(organisation, find(organisation, id));
+        return s.scored().score(s.mentee(), j);
+    }
+
+    /**
+     * Writes the request under the mentee's lock: one mentee's requests are sent one at a time, so
+     * a double click cannot send two.
+     */
+    private void send(
+            OrganisationId organisation,
+            ProgramId programId,
+            PersonId mentee,
+            PersonId mentor,
+            String text,
+            int score,
+            RequestId id) {
+        requests.lock(programId, mentee, Side.MENTEE);
+        if (active.hasMentor(organisation, programId, mentee)) {
+            throw checks.conflict("self-match.has-mentor");
+        }
+        Instant now = now();
+        if (requests.openFrom(programId, mentee, now).containsKey(mentor)) {
+            throw checks.conflict("self-match.duplicate");
+        }
+        requests.insert(
+                Request.open(
+                        id,
+                        organisation,
+                        programId,
+                        mentee,
+                        mentor,
+                        text,
+                        score,
+                        now,
+                        now.plus(expiry)));
+        events.publishEvent(new MentorRequested(organisation, programId, id, mentee, mentor));
     }
 
     /**
@@ -202,37 +228,36 @@ public class SelfMatchManagement {
         locking(
                 () ->
                         transaction.executeWithoutResult(
-                                status -> {
-                                    // Always the mentee's row first, then the mentor's: two
-                                    // acceptances never hold one each and wait for the other.
-                                    requests.lock(r.programId(), r.menteeId(), Side.MENTEE);
-                                    requests.lock(r.programId(), r.mentorId(), Side.MENTOR);
-                                    if (active.hasMentor(
-                                            organisation, r.programId(), r.menteeId())) {
-                                        throw checks.conflict("self-match.has-mentor");
-                                    }
-                                    if (active.mentees(organisation, r.programId(), r.mentorId())
-                                            >= capacity) {
-                                        throw checks.full(capacity);
-                                    }
-                                    Instant now = now();
-                                    if (!requests.accept(id, now)) {
-                                        throw checks.notOpen(find(organisation, id).status(now));
-                                    }
-                                    requests.withdrawOpen(r.programId(), r.menteeId(), now);
-                                    // The mentorships module starts the pair in this
-                                    // transaction, or refuses it and nothing is accepted.
-                                    events.publishEvent(
-                                            new MatchPublished(
-                                                    organisation, r.programId(), id.value()));
-                                    runs.recordPublished(
-                                            organisation,
-                                            r.programId(),
-                                            List.of(
-                                                    new PublishedPair(
-                                                            r.menteeId(), r.mentorId(), score)));
-                                }));
+                                status -> pair(organisation, r, id, capacity, score)));
         return view(organisation, find(organisation, id));
+    }
+
+    /**
+     * Accepts the request and pairs the two under both locks, the mentee's row always first and
+     * then the mentor's, so that two acceptances never hold one each and wait for the other.
+     */
+    private void pair(
+            OrganisationId organisation, Request r, RequestId id, int capacity, int score) {
+        requests.lock(r.programId(), r.menteeId(), Side.MENTEE);
+        requests.lock(r.programId(), r.mentorId(), Side.MENTOR);
+        if (active.hasMentor(organisation, r.programId(), r.menteeId())) {
+            throw checks.conflict("self-match.has-mentor");
+        }
+        if (active.mentees(organisation, r.programId(), r.mentorId()) >= capacity) {
+            throw checks.full(capacity);
+        }
+        Instant now = now();
+        if (!requests.accept(id, now)) {
+            throw checks.notOpen(find(organisation, id).status(now));
+        }
+        requests.withdrawOpen(r.programId(), r.menteeId(), now);
+        // The mentorships module starts the pair in this transaction, or refuses it and nothing
+        // is accepted.
+        events.publishEvent(new MatchPublished(organisation, r.programId(), id.value()));
+        runs.recordPublished(
+                organisation,
+                r.programId(),
+                List.of(new PublishedPair(r.menteeId(), r.mentorId(), score)));
     }
 
     /**

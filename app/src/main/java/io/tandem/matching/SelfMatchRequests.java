@@ -35,6 +35,32 @@ class SelfMatchRequests {
             Instant expiresAt,
             Instant decidedAt) {
 
+        /** A request just sent: open until it expires, no answer yet. */
+        static Request open(
+                RequestId id,
+                OrganisationId organisation,
+                ProgramId program,
+                PersonId mentee,
+                PersonId mentor,
+                String message,
+                int score,
+                Instant now,
+                Instant expiresAt) {
+            return new Request(
+                    id,
+                    organisation,
+                    program,
+                    mentee,
+                    mentor,
+                    message,
+                    score,
+                    RequestStatus.OPEN,
+                    null,
+                    now,
+                    expiresAt,
+                    null);
+        }
+
         RequestStatus status(Instant now) {
             return stored == RequestStatus.OPEN && !now.isBefore(expiresAt)
                     ? RequestStatus.EXPIRED

@@ -19,18 +19,109 @@ record Meeting(
         MentorshipId mentorshipId,
         PersonId organiserId,
         PersonId attendeeId,
-        String title,
-        String agenda,
-        Instant startsAt,
-        Instant endsAt,
-        String zone,
-        Recurrence recurrence,
-        Place place,
-        String location,
+        Details details,
         int sequence,
         MeetingStatus status,
         Response response,
         Instant createdAt) {
+
+    /** What the meeting is about, when it takes place (in the organiser's zone) and where. */
+    record Details(
+            String title,
+            String agenda,
+            Instant startsAt,
+            Instant endsAt,
+            String zone,
+            Recurrence recurrence,
+            Place place,
+            String location) {}
+
+    /** A meeting the organiser just planned with their partner, who is asked to answer. */
+    static Meeting invitation(
+            UUID id,
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            PersonId organiser,
+            PersonId partner,
+            Details details,
+            Instant now) {
+        return new Meeting(
+                id,
+                organisation,
+                mentorship,
+                organiser,
+                partner,
+                details,
+                0,
+                MeetingStatus.SCHEDULED,
+                Response.NEEDS_ACTION,
+                now);
+    }
+
+    /** A meeting both already agreed to: one held before, recorded now. */
+    static Meeting agreed(
+            UUID id,
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            PersonId organiser,
+            PersonId partner,
+            Details details,
+            Instant now) {
+        return new Meeting(
+                id,
+                organisation,
+                mentorship,
+                organiser,
+                partner,
+                details,
+                0,
+                MeetingStatus.SCHEDULED,
+                Response.ACCEPTED,
+                now);
+    }
+
+    /** An office hour a mentee booked: outside any mentorship, accepted by booking it. */
+    static Meeting booked(
+            UUID id,
+            OrganisationId organisation,
+            PersonId mentor,
+            PersonId mentee,
+            Details details,
+            Instant now) {
+        return agreed(id, organisation, null, mentor, mentee, details, now);
+    }
+
+    String title() {
+        return details.title();
+    }
+
+    String agenda() {
+        return details.agenda();
+    }
+
+    Instant startsAt() {
+        return details.startsAt();
+    }
+
+    Instant endsAt() {
+        return details.endsAt();
+    }
+
+    String zone() {
+        return details.zone();
+    }
+
+    Recurrence recurrence() {
+        return details.recurrence();
+    }
+
+    Place place() {
+        return details.place();
+    }
+
+    String location() {
+        return details.location();
+    }
 
     boolean cancelled() {
         return status == MeetingStatus.CANCELLED;
@@ -45,7 +136,7 @@ record Meeting(
     }
 
     Duration duration() {
-        return Duration.between(startsAt, endsAt);
+        return Duration.between(startsAt(), endsAt());
     }
 
     /** Moves the meeting; the partner is asked again. */
@@ -57,20 +148,23 @@ record Meeting(
             String newTitle,
             String newAgenda) {
         active();
+        Details moved =
+                new Details(
+                        newTitle,
+                        newAgenda,
+                        start,
+                        end,
+                        newZone,
+                        newRecurrence,
+                        details.place(),
+                        details.location());
         return new Meeting(
                 id,
                 organisationId,
                 mentorshipId,
                 organiserId,
                 attendeeId,
-                newTitle,
-                newAgenda,
-                start,
-                end,
-                newZone,
-                newRecurrence,
-                place,
-                location,
+                moved,
                 sequence + 1,
                 status,
                 Response.NEEDS_ACTION,
@@ -85,14 +179,7 @@ record Meeting(
                 mentorshipId,
                 organiserId,
                 attendeeId,
-                title,
-                agenda,
-                startsAt,
-                endsAt,
-                zone,
-                recurrence,
-                place,
-                location,
+                details,
                 sequence + 1,
                 MeetingStatus.CANCELLED,
                 response,
@@ -111,14 +198,7 @@ record Meeting(
                 mentorshipId,
                 organiserId,
                 attendeeId,
-                title,
-                agenda,
-                startsAt,
-                endsAt,
-                zone,
-                recurrence,
-                place,
-                location,
+                details,
                 sequence,
                 status,
                 answer,

@@ -239,54 +239,42 @@ public class MeetingManagement {
             throw new Conflict("meetings.mentorship.ended");
         }
         PersonId partner = organiser.equals(pair.mentorId()) ? pair.menteeId() : pair.mentorId();
-        PersonSummary organiserPerson = people.get(organisation, organiser);
+        Meeting.Details details = details(organisation, pair, organiser, plan);
+        UUID meetingId = UUID.randomUUID();
+        Instant now = now();
+        Meeting meeting =
+                Meeting.invitation(meetingId, organisation, id, organiser, partner, details, now);
+        meetings.insert(meeting, now);
+        mails.invite(meeting);
+        reminders.schedule(meeting, now);
+        events.publishEvent(new MeetingScheduled(organisation, id, meetingId, plan.start()));
+        return meeting;
+    }
+
+    /**
+     * What the organiser planned, checked as a whole: every field's problem at once; a meeting
+     * repeats as the program's cadence says unless the plan says otherwise.
+     */
+    private Meeting.Details details(
+            OrganisationId organisation,
+            MentorshipSummary pair,
+            PersonId organiser,
+            PlanMeeting plan) {
         Recurrence recurrence =
                 plan.recurrence() != null
                         ? plan.recurrence()
                         : Recurrence.of(
                                 programs.get(organisation, pair.programId()).meetingCadence());
         List<InputError> errors = new ArrayList<>();
-        String zone = zone(errors, plan.zone(), organiserPerson);
+        String zone = zone(errors, plan.zone(), people.get(organisation, organiser));
         String title = title(errors, plan.title());
         String agenda = agenda(errors, plan.agenda());
         times(errors, plan.start(), plan.end());
         Place place = plan.place() == null ? Place.VIDEO : plan.place();
-        UUID meetingId = UUID.randomUUID();
-        String location = location(errors, place, plan.link(), plan.address());
-        VideoSetting video =
-                place == Place.VIDEO ? effectiveVideo(organisation, pair.programId()) : null;
-        if (video != null && !video.rooms()) {
-            errors.add(InputError.field("place", "meetings.video.none"));
-        }
+        String location = location(errors, organisation, pair, place, plan);
         refuse(errors);
-        if (video != null) {
-            location = video.baseUrl() + room();
-        }
-        Instant now = now();
-        Meeting meeting =
-                new Meeting(
-                        meetingId,
-                        organisation,
-                        id,
-                        organiser,
-                        partner,
-                        title,
-                        agenda,
-                        plan.start(),
-                        plan.end(),
-                        zone,
-                        recurrence,
-                        place,
-                        location,
-                        0,
-                        MeetingStatus.SCHEDULED,
-                        Response.NEEDS_ACTION,
-                        now);
-        meetings.insert(meeting, now);
-        mails.invite(meeting);
-        reminders.schedule(meeting, now);
-        events.publishEvent(new MeetingScheduled(organisation, id, meetingId, plan.start()));
-        return meeting;
+        return new Meeting.Details(
+                title, agenda, plan.start(), plan.end(), zone, recurrence, place, location);
     }
 
     /**
@@ -316,25 +304,18 @@ public class MeetingManagement {
         VideoSetting video = effectiveVideo(organisation, pair.programId());
         Instant now = now();
         Meeting meeting =
-                new Meeting(
+                Meeting.agreed(
                         UUID.randomUUID(),
                         organisation,
                         id,
                         organiser,
                         partner,
-                        text,
-                        null,
-                        start,
-                        end,
-                        zoneOf(people.get(organisation, organiser)).getId(),
-                        Recurrence.NONE,
-                        video.rooms() ? Place.VIDEO : Place.IN_PERSON,
-                        video.rooms()
-                                ? video.baseUrl() + room()
-                                : messages.getMessage("meetings.video.none.office-hours"),
-                        0,
-                        MeetingStatus.SCHEDULED,
-                        Response.ACCEPTED,
+                        oneOff(
+                                text,
+                                start,
+                                end,
+                                zoneOf(people.get(organisation, organiser)).getId(),
+                                video),
                         now);
         meetings.insert(meeting, now);
         if (meetings.recordOutcome(organisation, meeting.id(), start, true, organiser, now)) {
@@ -595,39 +576,19 @@ public class MeetingManagement {
         // Without generated rooms the mentor shares a link: the invitation says so.
         VideoSetting video = effectiveVideo(organisation, slot.programId());
         Meeting meeting =
-                new Meeting(
+                Meeting.booked(
                         meetingId,
                         organisation,
-                        null,
                         slot.mentorId(),
                         person,
-                        "Office hours with " + mentor.name(),
-                        null,
-                        slot.start(),
-                        slot.end(),
-                        slot.zone(),
-                        Recurrence.NONE,
-                        video.rooms() ? Place.VIDEO : Place.IN_PERSON,
-                        video.rooms()
-                                ? video.baseUrl() + room()
-                                : messages.getMessage("meetings.video.none.office-hours"),
-                        0,
-                        MeetingStatus.SCHEDULED,
-                        Response.ACCEPTED,
+                        oneOff(
+                                "Office hours with " + mentor.name(),
+                                slot.start(),
+                                slot.end(),
+                                slot.zone(),
+                                video),
                         now);
-        // The claim first: of simultaneous bookings, those that lose wait for the winner's commit
-        // (or give up waiting) and write nothing.
-        boolean won;
-        try {
-            won = officeHours.book(organisation, slotId, person, meetingId, now);
-        } catch (org.springframework.dao.PessimisticLockingFailureException
-                | org.springframework.dao.QueryTimeoutException e) {
-            // Another booking holds the slot's row (H2 gives up waiting): it is being taken.
-            won = false;
-        }
-        if (!won) {
-            throw new Conflict("meetings.office-hour.taken");
-        }
+        claim(organisation, slotId, person, meetingId, now);
         meetings.insert(meeting, now);
         mails.invite(meeting);
         reminders.schedule(meeting, now);
@@ -1026,6 +987,70 @@ public class MeetingManagement {
         } catch (DateTimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    /**
+     * The claim on the slot comes first: of simultaneous bookings, those that lose wait for the
+     * winner's commit (or give up waiting) and write nothing.
+     */
+    private void claim(
+            OrganisationId organisation,
+            UUID slotId,
+            PersonId person,
+            UUID meetingId,
+            Instant now) {
+        boolean won;
+        try {
+            won = officeHours.book(organisation, slotId, person, meetingId, now);
+        } catch (org.springframework.dao.PessimisticLockingFailureException
+                | org.springframework.dao.QueryTimeoutException e) {
+            // Another booking holds the slot's row (H2 gives up waiting): it is being taken.
+            won = false;
+        }
+        if (!won) {
+            throw new Conflict("meetings.office-hour.taken");
+        }
+    }
+
+    /**
+     * Where the pair meets: a room generated for the meeting when it is by video (refused when the
+     * program has no rooms), else the link or address given.
+     */
+    private String location(
+            List<InputError> errors,
+            OrganisationId organisation,
+            MentorshipSummary pair,
+            Place place,
+            PlanMeeting plan) {
+        String given = location(errors, place, plan.link(), plan.address());
+        if (place != Place.VIDEO) {
+            return given;
+        }
+        VideoSetting video = effectiveVideo(organisation, pair.programId());
+        if (!video.rooms()) {
+            errors.add(InputError.field("place", "meetings.video.none"));
+            return given;
+        }
+        return video.baseUrl() + room();
+    }
+
+    /**
+     * A meeting that does not repeat and has no agenda: in a generated video room, or in person
+     * when the program has none (the invitation says so).
+     */
+    private Meeting.Details oneOff(
+            String title, Instant start, Instant end, String zone, VideoSetting video) {
+        return new Meeting.Details(
+                title,
+                null,
+                start,
+                end,
+                zone,
+                Recurrence.NONE,
+                video.rooms() ? Place.VIDEO : Place.IN_PERSON,
+                video.rooms()
+                        ? video.baseUrl() + room()
+                        : messages.getMessage("meetings.video.none.office-hours"));
     }
 
     private static void refuse(List<InputError> errors) {

@@ -35,10 +35,15 @@ public record MeetingView(
         boolean outsidePartnerHours,
         List<Outcome> outcomes) {
 
-    /** Whether an occurrence took place, as one of the two said. */
+    /** Met in a room somewhere rather than at a link: the location is an address to show. */
+    public boolean inPerson() {
+        return place == Place.IN_PERSON;
+    }
+
     public boolean cancelled() {
         return status == MeetingStatus.CANCELLED;
     }
 
+    /** Whether an occurrence took place, as one of the two said. */
     public record Outcome(Instant occursAt, boolean held, PersonId answeredBy) {}
 }

@@ -46,12 +46,7 @@ final class SlotPlanner {
         int n = busy.size();
         long[] busyStart = new long[n];
         long[] busyEnd = new long[n];
-        List<Slot> sorted = new ArrayList<>(busy);
-        sorted.sort(java.util.Comparator.comparing(Slot::start));
-        for (int i = 0; i < n; i++) {
-            busyStart[i] = sorted.get(i).start().toEpochMilli();
-            busyEnd[i] = sorted.get(i).end().toEpochMilli();
-        }
+        byStart(busy, busyStart, busyEnd);
         long length = duration.toMillis();
         long step = STEP.toMillis();
         List<Slot> slots = new ArrayList<>(Math.min(limit, 64));
@@ -76,6 +71,16 @@ final class SlotPlanner {
             }
         }
         return slots;
+    }
+
+    /** The busy times' starts and ends in milliseconds, ordered by start. */
+    private static void byStart(List<Slot> busy, long[] starts, long[] ends) {
+        List<Slot> sorted = new ArrayList<>(busy);
+        sorted.sort(java.util.Comparator.comparing(Slot::start));
+        for (int i = 0; i < sorted.size(); i++) {
+            starts[i] = sorted.get(i).start().toEpochMilli();
+            ends[i] = sorted.get(i).end().toEpochMilli();
+        }
     }
 
     private static boolean free(long[] busyStart, long[] busyEnd, int from, long start, long end) {

@@ -89,6 +89,20 @@ public class MentorshipManagement {
             UUID source,
             List<PublishedPair> pairs) {
         mentorships.lock(program);
+        List<MentorshipSummary> created = newPairs(organisation, program, pairs);
+        mentorships.insertAll(organisation, created, source);
+        if (!created.isEmpty()) {
+            events.publishEvent(started(organisation, program, created));
+        }
+        return created;
+    }
+
+    /**
+     * The published pairs not started yet, refused as a whole when one would give a mentee a second
+     * mentor or a mentor more mentees than their places (read under the program's lock).
+     */
+    private List<MentorshipSummary> newPairs(
+            OrganisationId organisation, ProgramId program, List<PublishedPair> pairs) {
         Map<PersonId, Integer> capacity = enrolling.mentorPlaces(organisation, program);
         Set<List<PersonId>> started = mentorships.pairs(organisation, program);
         Set<PersonId> paired = new HashSet<>();
@@ -125,20 +139,17 @@ public class MentorshipManagement {
         if (menteesWithMentor > 0 || !full.isEmpty()) {
             throw new Conflict("mentorship.overbooking", menteesWithMentor, full.size());
         }
-        mentorships.insertAll(organisation, created, source);
-        if (!created.isEmpty()) {
-            events.publishEvent(
-                    new MentorshipsStarted(
-                            organisation,
-                            program,
-                            created.stream()
-                                    .map(
-                                            m ->
-                                                    new MentorshipsStarted.Pair(
-                                                            m.id(), m.mentorId(), m.menteeId()))
-                                    .toList()));
-        }
         return created;
+    }
+
+    private static MentorshipsStarted started(
+            OrganisationId organisation, ProgramId program, List<MentorshipSummary> created) {
+        return new MentorshipsStarted(
+                organisation,
+                program,
+                created.stream()
+                        .map(m -> new MentorshipsStarted.Pair(m.id(), m.mentorId(), m.menteeId()))
+                        .toList());
     }
 
     /** How many mentorships (any status) each program of the organisation has. */

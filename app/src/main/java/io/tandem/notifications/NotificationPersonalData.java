@@ -77,30 +77,36 @@ class NotificationPersonalData implements PersonalDataContributor {
                         .params(org, email)
                         .update();
         for (String value : new String[] {person.name(), email}) {
-            String like = "%" + like(value) + "%";
-            changed +=
-                    jdbc.sql(
-                                    "update outbox_mail set subject = replace(subject, :value, :former),"
-                                            + " body = replace(body, :value, :former),"
-                                            + " calendar = replace(calendar, :value, :former)"
-                                            + " where organisation_id = :org and (lower(subject) like :like escape '\\'"
-                                            + " or lower(body) like :like escape '\\'"
-                                            + " or lower(calendar) like :like escape '\\')")
-                            .param("value", value)
-                            .param("former", FORMER_MEMBER)
-                            .param("org", org)
-                            .param("like", like.toLowerCase(Locale.ROOT))
-                            .update();
-            changed +=
-                    jdbc.sql(
-                                    "update inbox_item set text = replace(text, :value, :former)"
-                                            + " where organisation_id = :org and lower(text) like :like escape '\\'")
-                            .param("value", value)
-                            .param("former", FORMER_MEMBER)
-                            .param("org", org)
-                            .param("like", like.toLowerCase(Locale.ROOT))
-                            .update();
+            changed += replaceMentions(org, value);
         }
+        return changed;
+    }
+
+    /** Mail and inbox texts that name the person say "former member" instead. */
+    private int replaceMentions(java.util.UUID org, String value) {
+        String like = "%" + like(value) + "%";
+        int changed =
+                jdbc.sql(
+                                "update outbox_mail set subject = replace(subject, :value, :former),"
+                                        + " body = replace(body, :value, :former),"
+                                        + " calendar = replace(calendar, :value, :former)"
+                                        + " where organisation_id = :org and (lower(subject) like :like escape '\\'"
+                                        + " or lower(body) like :like escape '\\'"
+                                        + " or lower(calendar) like :like escape '\\')")
+                        .param("value", value)
+                        .param("former", FORMER_MEMBER)
+                        .param("org", org)
+                        .param("like", like.toLowerCase(Locale.ROOT))
+                        .update();
+        changed +=
+                jdbc.sql(
+                                "update inbox_item set text = replace(text, :value, :former)"
+                                        + " where organisation_id = :org and lower(text) like :like escape '\\'")
+                        .param("value", value)
+                        .param("former", FORMER_MEMBER)
+                        .param("org", org)
+                        .param("like", like.toLowerCase(Locale.ROOT))
+                        .update();
         return changed;
     }
 

@@ -200,73 +200,93 @@ class DemoOrganisation implements ApplicationRunner {
                         null));
         int next = 2;
         for (int d = 0; d < DIVISIONS.length; d++) {
-            String headId = id(next++);
-            String[] headName = d == 5 ? new String[] {"Alex", "Morgan"} : name(random, emails);
-            rows.add(
-                    row(
-                            headId,
-                            headName[0],
-                            headName[1],
-                            "Head of " + DIVISIONS[d],
-                            8,
-                            DIVISIONS[d],
-                            d == 5 ? "Human Resources" : FUNCTIONS[d % FUNCTIONS.length],
-                            d,
-                            "E0001",
-                            "HOME_OFFICE",
-                            random,
-                            d == 5 ? ADMIN_EMAIL : null));
-            for (int m = 0; m < 3; m++) {
-                String managerId = id(next++);
-                int function = (d + m * 3) % FUNCTIONS.length;
-                int location = (d + m) % LOCATIONS.length;
-                boolean mentor = d == 4 && m == 0;
-                String[] managerName =
-                        mentor ? new String[] {"Priya", "Raman"} : name(random, emails);
-                rows.add(
-                        row(
-                                managerId,
-                                managerName[0],
-                                managerName[1],
-                                FUNCTIONS[function] + " Manager",
-                                6,
-                                DIVISIONS[d],
-                                mentor ? "Engineering" : FUNCTIONS[function],
-                                location,
-                                headId,
-                                "HOME_OFFICE",
-                                random,
-                                mentor ? MENTOR_EMAIL : null));
-                for (int s = 0; s < 15; s++) {
-                    int staffFunction = s < 9 ? function : (function + s) % FUNCTIONS.length;
-                    int staffLocation = s % 3 == 0 ? (location + s) % LOCATIONS.length : location;
-                    boolean mentee = d == 0 && m == 0 && s == 0;
-                    String[] staffName =
-                            mentee ? new String[] {"Sam", "Taylor"} : name(random, emails);
-                    String fn = mentee ? "Sales" : FUNCTIONS[staffFunction];
-                    String mode =
-                            fieldFunction(fn)
-                                    ? "FIELD"
-                                    : (random.nextInt(5) == 0 ? "REMOTE" : "HOME_OFFICE");
-                    int level = 2 + random.nextInt(4);
-                    rows.add(
-                            row(
-                                    id(next++),
-                                    staffName[0],
-                                    staffName[1],
-                                    title(fn, level),
-                                    level,
-                                    DIVISIONS[d],
-                                    fn,
-                                    staffLocation,
-                                    managerId,
-                                    mode,
-                                    random,
-                                    mentee ? MENTEE_EMAIL : null));
-                }
-            }
+            next = division(rows, random, emails, d, next);
         }
         return String.join("\r\n", rows) + "\r\n";
+    }
+
+    /** A division's head, its three managers and each manager's fifteen staff; the next number. */
+    private static int division(
+            List<String> rows, Random random, Set<String> emails, int d, int next) {
+        String headId = id(next++);
+        String[] headName = d == 5 ? new String[] {"Alex", "Morgan"} : name(random, emails);
+        rows.add(
+                row(
+                        headId,
+                        headName[0],
+                        headName[1],
+                        "Head of " + DIVISIONS[d],
+                        8,
+                        DIVISIONS[d],
+                        d == 5 ? "Human Resources" : FUNCTIONS[d % FUNCTIONS.length],
+                        d,
+                        "E0001",
+                        "HOME_OFFICE",
+                        random,
+                        d == 5 ? ADMIN_EMAIL : null));
+        for (int m = 0; m < 3; m++) {
+            String managerId = id(next++);
+            int function = (d + m * 3) % FUNCTIONS.length;
+            int location = (d + m) % LOCATIONS.length;
+            boolean mentor = d == 4 && m == 0;
+            String[] managerName = mentor ? new String[] {"Priya", "Raman"} : name(random, emails);
+            rows.add(
+                    row(
+                            managerId,
+                            managerName[0],
+                            managerName[1],
+                            FUNCTIONS[function] + " Manager",
+                            6,
+                            DIVISIONS[d],
+                            mentor ? "Engineering" : FUNCTIONS[function],
+                            location,
+                            headId,
+                            "HOME_OFFICE",
+                            random,
+                            mentor ? MENTOR_EMAIL : null));
+            next = staff(rows, random, emails, d, m, function, location, managerId, next);
+        }
+        return next;
+    }
+
+    /** A manager's fifteen staff, most in the manager's function and location; the next number. */
+    private static int staff(
+            List<String> rows,
+            Random random,
+            Set<String> emails,
+            int d,
+            int m,
+            int function,
+            int location,
+            String managerId,
+            int next) {
+        for (int s = 0; s < 15; s++) {
+            int staffFunction = s < 9 ? function : (function + s) % FUNCTIONS.length;
+            int staffLocation = s % 3 == 0 ? (location + s) % LOCATIONS.length : location;
+            boolean mentee = d == 0 && m == 0 && s == 0;
+            String[] staffName = mentee ? new String[] {"Sam", "Taylor"} : name(random, emails);
+            String fn = mentee ? "Sales" : FUNCTIONS[staffFunction];
+            String mode =
+                    fieldFunction(fn)
+                            ? "FIELD"
+                            : (random.nextInt(5) == 0 ? "REMOTE" : "HOME_OFFICE");
+            int level = 2 + random.nextInt(4);
+            rows.add(
+                    row(
+                            id(next++),
+                            staffName[0],
+                            staffName[1],
+                            title(fn, level),
+                            level,
+                            DIVISIONS[d],
+                            fn,
+                            staffLocation,
+                            managerId,
+                            mode,
+                            random,
+                            mentee ? MENTEE_EMAIL : null));
+        }
+        return next;
     }
 
     private static boolean fieldFunction(String function) {

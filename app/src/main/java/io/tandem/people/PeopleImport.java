@@ -269,10 +269,20 @@ final class PeopleImport {
         for (Line line : lines) {
             check(line, employeeRows, emailRows, idOfEmployee);
         }
-        List<Line> accepted = lines;
-        // An e-mail may move between people in one file, so compare with the people the file leaves
-        // alone.
-        for (Line line : accepted) {
+        checkEmailsTaken(lines, byEmail, employeeRows);
+        Map<UUID, Integer> rowOfId = new HashMap<>();
+        List<PersonRow> finals = merged(lines, byEmployeeId, idOfEmployee, rowOfId);
+        checkCycles(finals, byId, rowOfId);
+        return plan(finals, byId);
+    }
+
+    /**
+     * An e-mail may move between people in one file, so a line's address is compared with the
+     * people the file leaves alone.
+     */
+    private void checkEmailsTaken(
+            List<Line> lines, Map<String, PersonRow> byEmail, Map<String, Integer> employeeRows) {
+        for (Line line : lines) {
             String email = line.get(EMAIL);
             String employeeId = line.get(EMPLOYEE_ID);
             if (email == null || email.isEmpty() || employeeId == null) {
@@ -285,10 +295,16 @@ final class PeopleImport {
                 error(line.row(), EMAIL, "import.email.taken", email, holder.employeeId());
             }
         }
+    }
 
+    /** Each line merged with the person it updates, once per person; {@code rowOfId} filled. */
+    private List<PersonRow> merged(
+            List<Line> lines,
+            Map<String, PersonRow> byEmployeeId,
+            Map<String, UUID> idOfEmployee,
+            Map<UUID, Integer> rowOfId) {
         List<PersonRow> finals = new ArrayList<>();
-        Map<UUID, Integer> rowOfId = new HashMap<>();
-        for (Line line : accepted) {
+        for (Line line : lines) {
             String employeeId = line.get(EMPLOYEE_ID);
             if (employeeId == null || employeeId.isEmpty()) {
                 continue;
@@ -300,8 +316,7 @@ final class PeopleImport {
                 finals.add(merged);
             }
         }
-        checkCycles(finals, byId, rowOfId);
-        return plan(finals, byId);
+        return finals;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.tandem.shared.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,11 +114,7 @@ public class PageForms {
     /** As {@link #attempt(BindingResult, Supplier)}, with refusals the page found itself. */
     public <T> Outcome<T> attempt(
             BindingResult binding, Map<String, String> pageErrors, Supplier<T> action) {
-        try {
-            return new Outcome<>(submit(binding, pageErrors, action), null, null, 0);
-        } catch (InvalidInputException refused) {
-            return new Outcome<>(null, refused.byField(), null, InputStatus.of(refused));
-        }
+        return outcome(() -> submit(binding, pageErrors, action));
     }
 
     /** {@link #attempt(BindingResult, Supplier)} for an action that answers nothing. */
@@ -134,13 +131,68 @@ public class PageForms {
         try {
             return attempt(binding, pageErrors, action);
         } catch (Conflict clash) {
-            return new Outcome<>(null, Map.of(), problem(clash), HttpStatus.CONFLICT.value());
+            return Outcome.clash(problem(clash));
         }
     }
 
     /** {@link #attemptShowingClash} without refusals of the page's own. */
     public <T> Outcome<T> attemptShowingClash(BindingResult binding, Supplier<T> action) {
         return attemptShowingClash(binding, Map.of(), action);
+    }
+
+    /**
+     * An action with no form record to bind: its value, or what the module refused. A clash goes
+     * where the handler's {@link ConflictReturnsTo} says, as for {@link #attempt(BindingResult,
+     * Supplier)}.
+     */
+    public <T> Outcome<T> attempt(Supplier<T> action) {
+        return outcome(action);
+    }
+
+    /** {@link #attempt(Supplier)} for an action that answers nothing. */
+    public Outcome<Void> attempt(Runnable action) {
+        return outcome(asSupplier(action));
+    }
+
+    /**
+     * An action with no fields to bind (a button: answer, cancel, mark as held): what the module
+     * refused, by field, or a clash shown above the page, as {@link #attemptShowingClash}.
+     */
+    public <T> Outcome<T> attemptShowingClash(Supplier<T> action) {
+        try {
+            return outcome(action);
+        } catch (Conflict clash) {
+            return Outcome.clash(problem(clash));
+        }
+    }
+
+    /**
+     * The action's value, or its refusal by field: each field's code (or text, which passes through
+     * unchanged) resolved here, at the edge, in the person's language.
+     */
+    private <T> Outcome<T> outcome(Supplier<T> action) {
+        try {
+            return new Outcome<>(action.get(), null, null, 0, null, List.of());
+        } catch (InvalidInputException refused) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            refused.byField().forEach((field, message) -> errors.put(field, text(message)));
+            List<InputError> every =
+                    refused.errors().stream()
+                            .map(
+                                    e ->
+                                            new InputError(
+                                                    e.field(),
+                                                    e.row(),
+                                                    e.column(),
+                                                    text(e.message())))
+                            .toList();
+            return new Outcome<>(
+                    null, errors, null, InputStatus.of(refused), text(refused.getMessage()), every);
+        }
+    }
+
+    private String text(String codeOrText) {
+        return messages.getMessage(codeOrText, null, codeOrText, LocaleContextHolder.getLocale());
     }
 
     private static Supplier<Void> asSupplier(Runnable action) {
@@ -152,13 +204,40 @@ public class PageForms {
 
     /**
      * What became of a form: {@code value} when the module took it; otherwise {@code errors} (field
-     * to text; empty for a clash) or {@code problem} (a clash's text) and the status the page
-     * answers with (400 or 422 for the fields, 409 for a clash).
+     * to text, each field's first; empty for a clash) or {@code problem} (a clash's text) and the
+     * status the page answers with (400 or 422 for the fields, 409 for a clash). A page that lists
+     * every reason finds them in {@code refusals}, under the refusal's own {@code heading}.
      */
-    public record Outcome<T>(T value, Map<String, String> errors, String problem, int status) {
+    public record Outcome<T>(
+            T value,
+            Map<String, String> errors,
+            String problem,
+            int status,
+            String heading,
+            List<InputError> refusals) {
+
+        static <T> Outcome<T> clash(String problem) {
+            return new Outcome<>(
+                    null, Map.of(), problem, HttpStatus.CONFLICT.value(), problem, List.of());
+        }
 
         public boolean refused() {
             return errors != null;
+        }
+
+        /** Every reason the action was refused, as text: the clash's, or each refusal's. */
+        public List<String> reasons() {
+            return problem != null
+                    ? List.of(problem)
+                    : refusals.stream().map(InputError::message).toList();
+        }
+
+        /**
+         * What a page with nothing typed says above its content when refused: the clash, or the
+         * first field's refusal.
+         */
+        public String said() {
+            return problem != null ? problem : errors.values().stream().findFirst().orElse(null);
         }
 
         /**

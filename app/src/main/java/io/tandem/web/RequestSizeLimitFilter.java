@@ -115,54 +115,62 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream =
-                        new ServletInputStream() {
-                            private long read;
-
-                            @Override
-                            public int read() throws IOException {
-                                int b = in.read();
-                                if (b >= 0) {
-                                    count(1);
-                                }
-                                return b;
-                            }
-
-                            @Override
-                            public int read(byte[] buffer, int offset, int length)
-                                    throws IOException {
-                                int n = in.read(buffer, offset, length);
-                                if (n > 0) {
-                                    count(n);
-                                }
-                                return n;
-                            }
-
-                            private void count(int n) throws LimitExceeded {
-                                read += n;
-                                if (read > limit) {
-                                    throw new LimitExceeded();
-                                }
-                            }
-
-                            @Override
-                            public boolean isFinished() {
-                                return in.isFinished();
-                            }
-
-                            @Override
-                            public boolean isReady() {
-                                return in.isReady();
-                            }
-
-                            @Override
-                            public void setReadListener(ReadListener listener) {
-                                in.setReadListener(listener);
-                            }
-                        };
+                stream = new Counting(super.getInputStream(), limit);
             }
             return stream;
+        }
+    }
+
+    /** The body as read, refused with {@link LimitExceeded} once it passes the limit. */
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        Counting(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws LimitExceeded {
+            read += n;
+            if (read > limit) {
+                throw new LimitExceeded();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
         }
     }
 }

@@ -2,10 +2,12 @@ package io.tandem.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.Role;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -36,7 +39,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.util.HtmlUtils;
 
 /** Flash mentoring: a mentor's open slot is booked by exactly one of many at once. */
 @TandemIntegrationTest
@@ -50,6 +56,8 @@ class OfficeHoursIntegrationTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MeetingManagement meetings;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvcTester mvc;
+    @Autowired MessageSource messages;
 
     @Test
     void twentySimultaneousBookingsOfOneSlotGiveExactlyOneMeeting() throws Exception {
@@ -183,6 +191,37 @@ class OfficeHoursIntegrationTests {
             // Booking it again, even by the winner, is refused.
             assertThatThrownBy(() -> meetings.book(org.id(), slot.id(), meeting.attendeeId()))
                     .isInstanceOf(Conflict.class);
+            // On the page, a latecomer is told so above the hours, answered 409, nothing booked.
+            PersonId late =
+                    ids.entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("B"))
+                            .map(Map.Entry::getValue)
+                            .filter(p -> !p.equals(meeting.attendeeId()))
+                            .findFirst()
+                            .orElseThrow();
+            var latecomer =
+                    TestOrganisations.signedIn(
+                            org.id(), people.get(org.id(), late).email(), Role.EMPLOYEE);
+            assertThat(
+                            mvc.post()
+                                    .uri(
+                                            "/programs/{id}/office-hours/{slot}/book",
+                                            flash.id().value(),
+                                            slot.id())
+                                    .with(latecomer)
+                                    .with(csrf()))
+                    .hasStatus(409)
+                    .bodyText()
+                    .contains(
+                            HtmlUtils.htmlEscape(
+                                    messages.getMessage(
+                                            "meetings.office-hour.taken", null, Locale.ENGLISH)));
+            assertThat(
+                            jdbc.sql("select count(*) from meeting where attendee_id = ?")
+                                    .param(late.value())
+                                    .query(Long.class)
+                                    .single())
+                    .isZero();
         } finally {
             pool.shutdownNow();
         }

@@ -118,23 +118,21 @@ class RemindersBench {
         for (int i = 0; i < REMINDERS; i++) {
             int pair = i % PAIRS;
             Meeting meeting =
-                    new Meeting(
+                    Meeting.agreed(
                             UUID.randomUUID(),
                             org,
                             pairs.get(pair),
                             ids.get("E" + pair),
                             ids.get("M" + pair),
-                            "Meeting " + i,
-                            null,
-                            starts,
-                            starts.plus(Duration.ofMinutes(30)),
-                            "Europe/London",
-                            Recurrence.NONE,
-                            Place.VIDEO,
-                            "https://meet.example/" + i,
-                            0,
-                            MeetingStatus.SCHEDULED,
-                            Response.ACCEPTED,
+                            new Meeting.Details(
+                                    "Meeting " + i,
+                                    null,
+                                    starts,
+                                    starts.plus(Duration.ofMinutes(30)),
+                                    "Europe/London",
+                                    Recurrence.NONE,
+                                    Place.VIDEO,
+                                    "https://meet.example/" + i),
                             Instant.now());
             planned.add(meeting);
             rows.add(

@@ -5,13 +5,12 @@ import io.tandem.audit.AuditFilter;
 import io.tandem.audit.AuditLog;
 import io.tandem.audit.AuditQuery;
 import io.tandem.identity.TandemUser;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +56,10 @@ class AuditPageController {
 
     private final AuditLog log;
     private final AuditCsv csv;
+    private final PageForms forms;
 
-    AuditPageController(AuditLog log, AuditCsv csv) {
+    AuditPageController(AuditLog log, AuditCsv csv, PageForms forms) {
+        this.forms = forms;
         this.log = log;
         this.csv = csv;
     }
@@ -72,15 +73,13 @@ class AuditPageController {
             HttpServletResponse response) {
         model.addAttribute("filter", filter);
         model.addAttribute("actions", ACTIONS);
-        AuditQuery query;
-        try {
-            query = filter.query();
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", e.byField());
+        var read = forms.attempt(filter::query);
+        if (read.refused(response, model)) {
+            model.addAttribute("errors", read.errors());
             model.addAttribute("entries", null);
             return "audit/log";
         }
+        AuditQuery query = read.value();
         model.addAttribute("errors", Map.of());
         model.addAttribute(
                 "entries",

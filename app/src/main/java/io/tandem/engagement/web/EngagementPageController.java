@@ -20,7 +20,6 @@ import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
@@ -174,15 +173,19 @@ class EngagementPageController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        try {
-            engagement.nudge(
-                    user.organisationId(), new ProgramId(id), new MentorshipId(mentorship), text);
-        } catch (InvalidInputException e) {
+        var nudged =
+                forms.attempt(
+                        () ->
+                                engagement.nudge(
+                                        user.organisationId(),
+                                        new ProgramId(id),
+                                        new MentorshipId(mentorship),
+                                        text));
+        if (nudged.refused(response, model)) {
             // The same pair's nudge opens again with the text as typed and the reason beside it.
-            response.setStatus(InputStatus.of(e));
             model.addAttribute("nudged", new MentorshipId(mentorship));
             model.addAttribute("nudgeText", text);
-            model.addAttribute("nudgeErrors", Map.of("text", e.errors().get(0).message()));
+            model.addAttribute("nudgeErrors", Map.of("text", nudged.said()));
             return pairs(user, id, health, page, request, model);
         }
         redirect.addFlashAttribute("notice", "engagement.nudge.sent");

@@ -12,11 +12,9 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.web.ConflictReturnsTo;
-import io.tandem.web.InputStatus;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,13 +44,16 @@ class SelfMatchPageController {
     private final MessageSourceAccessor messages;
 
     private final io.tandem.programs.ProgramAccess access;
+    private final PageForms forms;
 
     SelfMatchPageController(
             SelfMatchManagement selfMatch,
             SelfMatchRecommendations recommender,
             ProgramManagement programs,
             MessageSource messageSource,
-            io.tandem.programs.ProgramAccess access) {
+            io.tandem.programs.ProgramAccess access,
+            PageForms forms) {
+        this.forms = forms;
         this.access = access;
         this.selfMatch = selfMatch;
         this.recommender = recommender;
@@ -76,23 +76,30 @@ class SelfMatchPageController {
         // as on the program's own page: a draft is not there for its future mentees yet
         ProgramView view = access.visible(user, program);
         model.addAttribute("program", view);
-        List<Recommendation> recommendations = List.of();
-        model.addAttribute("hasMentor", false);
-        try {
-            recommendations = recommender.top(user.organisationId(), program, me.get().id(), SHOWN);
-            model.addAttribute(
-                    "hasMentor",
-                    recommender.hasMentor(user.organisationId(), program, me.get().id()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            model.addAttribute("refusal", messages(e));
-        } catch (Conflict e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", List.of(messages.getMessage(e)));
+        var offer =
+                forms.attemptShowingClash(
+                        () ->
+                                new Offer(
+                                        recommender.top(
+                                                user.organisationId(),
+                                                program,
+                                                me.get().id(),
+                                                SHOWN),
+                                        recommender.hasMentor(
+                                                user.organisationId(), program, me.get().id())));
+        if (offer.refused()) {
+            // Not a mentee here, or not open: said where the mentors would be.
+            response.setStatus(offer.status());
+            model.addAttribute("refusal", offer.reasons());
         }
-        model.addAttribute("recommendations", recommendations);
+        model.addAttribute(
+                "recommendations", offer.refused() ? List.of() : offer.value().recommendations());
+        model.addAttribute("hasMentor", !offer.refused() && offer.value().hasMentor());
         return "matching/mentors";
     }
+
+    /** The mentors a mentee may ask, and whether they already have one. */
+    private record Offer(List<Recommendation> recommendations, boolean hasMentor) {}
 
     @PostMapping("/programs/{id}/requests")
     @ConflictReturnsTo("/programs/{id}/mentors")
@@ -110,26 +117,27 @@ class SelfMatchPageController {
         if (me.isEmpty()) {
             return "people/no-profile";
         }
-        try {
-            RequestView sent =
-                    selfMatch.request(
-                            user.organisationId(),
-                            new ProgramId(id),
-                            me.get().id(),
-                            mentorId == null ? null : new PersonId(mentorId),
-                            message);
-            redirect.addFlashAttribute(
-                    "notice",
-                    messages.getMessage("mentors.sent", new Object[] {sent.mentorName()}));
-        } catch (InvalidInputException e) {
+        var sent =
+                forms.attempt(
+                        () ->
+                                selfMatch.request(
+                                        user.organisationId(),
+                                        new ProgramId(id),
+                                        me.get().id(),
+                                        mentorId == null ? null : new PersonId(mentorId),
+                                        message));
+        if (sent.refused()) {
             // The same card again, with the message as typed and what is wrong beside it.
             String shown = mentors(user, profile, id, model, response);
-            response.setStatus(InputStatus.of(e));
+            response.setStatus(sent.status());
             model.addAttribute("asked", mentorId == null ? null : new PersonId(mentorId));
             model.addAttribute("askedMessage", message);
-            refused(e, "message", model);
+            refused(sent, "message", model);
             return shown;
         }
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage("mentors.sent", new Object[] {sent.value().mentorName()}));
         return "redirect:/programs/" + id + "/mentors";
     }
 
@@ -200,46 +208,49 @@ class SelfMatchPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            return answer(
-                    user,
-                    profile,
-                    redirect,
-                    me -> {
-                        RequestView declined =
+        if (profile.isEmpty()) {
+            return "people/no-profile";
+        }
+        var declined =
+                forms.attempt(
+                        () ->
                                 selfMatch.decline(
-                                        user.organisationId(), new RequestId(id), me, reason);
-                        return messages.getMessage(
-                                "requests.declined", new Object[] {declined.menteeName()});
-                    },
-                    true);
-        } catch (InvalidInputException e) {
+                                        user.organisationId(),
+                                        new RequestId(id),
+                                        profile.get().id(),
+                                        reason));
+        if (declined.refused()) {
             // The request's card again, with the reason as typed and what is wrong beside it.
             String shown = requests(user, profile, 0, incoming, request, model);
-            response.setStatus(InputStatus.of(e));
+            response.setStatus(declined.status());
             model.addAttribute("declining", new RequestId(id));
             model.addAttribute("declineReason", reason);
-            refused(e, "reason", model);
+            refused(declined, "reason", model);
             return shown;
         }
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "requests.declined", new Object[] {declined.value().menteeName()}));
+        return "redirect:/requests";
     }
 
     /**
      * Puts a refusal on the page: the typed field's message beside it ({@code fieldErrors}), every
      * other reason in the alert at the top.
      */
-    private static void refused(InvalidInputException e, String field, Model model) {
-        Map<String, String> byField = e.byField();
+    private static void refused(PageForms.Outcome<?> refused, String field, Model model) {
+        Map<String, String> byField = refused.errors();
         model.addAttribute(
                 "fieldErrors",
                 byField.containsKey(field) ? Map.of(field, byField.get(field)) : Map.of());
         List<String> others =
-                e.errors().stream()
+                refused.refusals().stream()
                         .filter(error -> !field.equals(error.field()))
                         .map(InputError::message)
                         .toList();
         if (!others.isEmpty()) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", refused.heading());
             model.addAttribute("problems", others);
         }
     }
@@ -263,38 +274,23 @@ class SelfMatchPageController {
                 });
     }
 
+    /** Runs an answer to a request; back to the requests with its notice or what refused it. */
     private String answer(
             TandemUser user,
             Optional<PersonSummary> profile,
             RedirectAttributes redirect,
             Function<PersonId, String> action) {
-        return answer(user, profile, redirect, action, false);
-    }
-
-    /** Runs an answer to a request; refused input is the caller's to show when it says so. */
-    private String answer(
-            TandemUser user,
-            Optional<PersonSummary> profile,
-            RedirectAttributes redirect,
-            Function<PersonId, String> action,
-            boolean showsRefusals) {
         Optional<PersonSummary> me = profile;
         if (me.isEmpty()) {
             return "people/no-profile";
         }
-        try {
-            redirect.addFlashAttribute("notice", action.apply(me.get().id()));
-        } catch (InvalidInputException e) {
-            if (showsRefusals) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute("problems", messages(e));
+        var answered = forms.attempt(() -> action.apply(me.get().id()));
+        if (answered.refused()) {
+            redirect.addFlashAttribute("problem", answered.heading());
+            redirect.addFlashAttribute("problems", answered.reasons());
+        } else {
+            redirect.addFlashAttribute("notice", answered.value());
         }
         return "redirect:/requests";
-    }
-
-    private static List<String> messages(InvalidInputException e) {
-        return e.errors().stream().map(InputError::message).toList();
     }
 }

@@ -17,12 +17,8 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.shared.Conflict;
-import io.tandem.shared.InputError;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -138,8 +134,7 @@ class MeetingPageController {
                         .filter(m -> m.nextStart() == null)
                         .filter(
                                 m ->
-                                        m.start().isBefore(now)
-                                                || m.status().name().equals("CANCELLED"))
+                                        m.start().isBefore(now) || m.cancelled())
                         .map(m -> shown(m, pair, me))
                         .toList());
         return "meetings/list";
@@ -181,6 +176,7 @@ class MeetingPageController {
             @PathVariable UUID id,
             @Valid PlanForm entered,
             BindingResult binding,
+            HttpServletResponse response,
             Model model) {
         PlanForm form = FormInput.asEntered(entered, binding, PlanForm.class);
         PersonId me = me(profile);
@@ -191,38 +187,28 @@ class MeetingPageController {
         int minutes = form.duration() == null ? 30 : form.duration();
         Recurrence recurrence = parse(Recurrence.class, form.recurrence(), Recurrence.NONE);
         Place place = parse(Place.class, form.place(), Place.VIDEO);
-        try {
-            MeetingView planned =
-                    forms.submit(
-                            binding,
-                            errors,
-                            () ->
-                                    meetings.plan(
-                                            user.organisationId(),
-                                            new MentorshipId(id),
-                                            me,
-                                            new PlanMeeting(
-                                                    form.title(),
-                                                    form.agenda(),
-                                                    start,
-                                                    start == null
-                                                            ? null
-                                                            : start.plus(
-                                                                    Duration.ofMinutes(minutes)),
-                                                    zone.getId(),
-                                                    recurrence,
-                                                    place,
-                                                    form.link(),
-                                                    form.address())));
-            return "redirect:/meetings/" + planned.id();
-        } catch (InvalidInputException e) {
-            status(InputStatus.of(e));
-            return planPage(user, id, me, pair, form, byField(e), model);
-        } catch (Conflict e) {
-            status(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", messages.getMessage(e, LocaleContextHolder.getLocale()));
-            return planPage(user, id, me, pair, form, Map.of(), model);
+        PlanMeeting planned =
+                new PlanMeeting(
+                        form.title(),
+                        form.agenda(),
+                        start,
+                        start == null ? null : start.plus(Duration.ofMinutes(minutes)),
+                        zone.getId(),
+                        recurrence,
+                        place,
+                        form.link(),
+                        form.address());
+        var outcome =
+                forms.attemptShowingClash(
+                        binding,
+                        errors,
+                        () ->
+                                meetings.plan(
+                                        user.organisationId(), new MentorshipId(id), me, planned));
+        if (outcome.refused(response, model)) {
+            return planPage(user, id, me, pair, form, outcome.errors(), model);
         }
+        return "redirect:/meetings/" + outcome.value().id();
     }
 
     // --- one meeting ---
@@ -241,7 +227,8 @@ class MeetingPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
-            @RequestParam(required = false) String response,
+            @RequestParam(name = "response", required = false) String answer,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         PersonId me = me(profile);
@@ -249,6 +236,7 @@ class MeetingPageController {
                 user,
                 id,
                 me,
+                response,
                 model,
                 redirect,
                 "meetings.answered",
@@ -257,7 +245,7 @@ class MeetingPageController {
                                 user.organisationId(),
                                 id,
                                 me,
-                                parse(Response.class, response, null)));
+                                parse(Response.class, answer, null)));
     }
 
     @PostMapping("/meetings/{id}/reschedule")
@@ -267,6 +255,7 @@ class MeetingPageController {
             @PathVariable UUID id,
             @Valid MoveForm entered,
             BindingResult binding,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         MoveForm form = FormInput.asEntered(entered, binding, MoveForm.class);
@@ -279,26 +268,20 @@ class MeetingPageController {
                 form.duration() == null
                         ? (int) Duration.between(meeting.start(), meeting.end()).toMinutes()
                         : form.duration();
-        try {
-            forms.submit(
-                    binding,
-                    unreadable,
-                    () ->
-                            meetings.reschedule(
-                                    user.organisationId(),
-                                    id,
-                                    me,
-                                    PlanMeeting.move(
-                                            start,
-                                            start == null
-                                                    ? null
-                                                    : start.plus(Duration.ofMinutes(minutes)))));
-        } catch (InvalidInputException e) {
-            status(InputStatus.of(e));
-            model.addAttribute("moveForm", form);
-            return meetingPage(user, id, me, atDateAndLength(byField(e)), null, model);
-        } catch (Conflict e) {
-            return clash(user, id, me, e, model);
+        PlanMeeting moved =
+                PlanMeeting.move(
+                        start, start == null ? null : start.plus(Duration.ofMinutes(minutes)));
+        var outcome =
+                forms.attemptShowingClash(
+                        binding,
+                        unreadable,
+                        () -> meetings.reschedule(user.organisationId(), id, me, moved));
+        if (outcome.refused(response, model)) {
+            if (outcome.problem() == null) {
+                model.addAttribute("moveForm", form);
+            }
+            return meetingPage(
+                    user, id, me, atDateAndLength(outcome.errors()), outcome.problem(), model);
         }
         redirect.addFlashAttribute("notice", "meetings.moved");
         return "redirect:/meetings/" + id;
@@ -309,6 +292,7 @@ class MeetingPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         PersonId me = me(profile);
@@ -316,6 +300,7 @@ class MeetingPageController {
                 user,
                 id,
                 me,
+                response,
                 model,
                 redirect,
                 "meetings.cancelled.notice",
@@ -328,6 +313,7 @@ class MeetingPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Boolean held,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         PersonId me = me(profile);
@@ -335,6 +321,7 @@ class MeetingPageController {
                 user,
                 id,
                 me,
+                response,
                 model,
                 redirect,
                 "meetings.outcome.saved",
@@ -350,6 +337,7 @@ class MeetingPageController {
             @PathVariable UUID id,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) Boolean shared,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         PersonId me = me(profile);
@@ -358,6 +346,7 @@ class MeetingPageController {
                 user,
                 id,
                 me,
+                response,
                 model,
                 redirect,
                 "meetings.note.saved",
@@ -500,17 +489,7 @@ class MeetingPageController {
                 "theirs",
                 shownStart.atZone(theirs).format(DAY) + ", " + range(shownStart, shownEnd, theirs));
         model.addAttribute("started", !meeting.start().isAfter(clock.instant()));
-        model.addAttribute(
-                "notes",
-                meetings.notes(user.organisationId(), id, me).stream()
-                        .map(
-                                n ->
-                                        new NoteShown(
-                                                n.author().equals(me),
-                                                n.shared(),
-                                                n.body(),
-                                                n.createdAt().atZone(mine).format(DAY)))
-                        .toList());
+        model.addAttribute("notes", notes(user, id, me, mine));
         model.addAttribute("durations", DURATIONS);
         if (!model.containsAttribute("moveForm")) {
             model.addAttribute("moveForm", new MoveForm(null, null, null));
@@ -522,34 +501,38 @@ class MeetingPageController {
 
     record NoteShown(boolean mine, boolean shared, String body, String on) {}
 
+    /** The meeting's notes I may read: shared ones and my own, dated in my zone. */
+    private List<NoteShown> notes(TandemUser user, UUID id, PersonId me, ZoneId mine) {
+        return meetings.notes(user.organisationId(), id, me).stream()
+                .map(
+                        n ->
+                                new NoteShown(
+                                        n.author().equals(me),
+                                        n.shared(),
+                                        n.body(),
+                                        n.createdAt().atZone(mine).format(DAY)))
+                .toList();
+    }
+
+    /**
+     * A button on the meeting's page: done, back to the page with a notice; refused, the page again
+     * with the refusal next to the field (422) or, for a clash, above the page (409).
+     */
     private String act(
             TandemUser user,
             UUID id,
             PersonId me,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect,
             String notice,
             java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-        } catch (InvalidInputException e) {
-            // The page again with the refusal next to the field, answered 422 like every form.
-            status(InputStatus.of(e));
-            return meetingPage(user, id, me, byField(e), null, model);
-        } catch (Conflict e) {
-            return clash(user, id, me, e, model);
+        var outcome = forms.attemptShowingClash(action);
+        if (outcome.refused(response, model)) {
+            return meetingPage(user, id, me, outcome.errors(), outcome.problem(), model);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/meetings/" + id;
-    }
-
-    private static void status(int status) {
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                        instanceof
-                        org.springframework.web.context.request.ServletRequestAttributes request
-                && request.getResponse() != null) {
-            request.getResponse().setStatus(status);
-        }
     }
 
     private Shown shown(MeetingView m, Pair pair, PersonId me) {
@@ -579,7 +562,7 @@ class MeetingPageController {
             try {
                 return Instant.parse(slot.strip());
             } catch (DateTimeException e) {
-                errors.put("start", text("meetings.start.missing"));
+                errors.put("start", "meetings.start.missing");
                 return null;
             }
         }
@@ -588,7 +571,7 @@ class MeetingPageController {
             LocalTime at = LocalTime.parse(time == null ? "" : time.strip());
             return LocalDateTime.of(day, at).atZone(zone).toInstant();
         } catch (DateTimeException e) {
-            errors.put("start", text("meetings.start.missing"));
+            errors.put("start", "meetings.start.missing");
             return null;
         }
     }
@@ -609,26 +592,6 @@ class MeetingPageController {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
-    }
-
-    private Map<String, String> byField(InvalidInputException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (InputError error : e.errors()) {
-            errors.putIfAbsent(error.field(), text(error.message()));
-        }
-        return errors;
-    }
-
-    /** The meeting's page again, answered 409, saying what changed meanwhile. */
-    private String clash(TandemUser user, UUID id, PersonId me, Conflict refused, Model model) {
-        status(HttpServletResponse.SC_CONFLICT);
-        return meetingPage(
-                user,
-                id,
-                me,
-                Map.of(),
-                messages.getMessage(refused, LocaleContextHolder.getLocale()),
-                model);
     }
 
     private String text(String code) {

@@ -2,7 +2,6 @@ package io.tandem.meetings.web;
 
 import io.tandem.identity.TandemUser;
 import io.tandem.meetings.MeetingManagement;
-import io.tandem.meetings.MeetingView;
 import io.tandem.meetings.OfficeHour;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
@@ -10,8 +9,6 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.Conflict;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.PageForms;
@@ -30,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,20 +55,17 @@ class OfficeHourPageController {
     private final MeetingManagement meetings;
     private final PeopleManagement people;
     private final ProgramManagement programs;
-    private final MessageSource messages;
     private final PageForms forms;
 
     OfficeHourPageController(
             MeetingManagement meetings,
             PeopleManagement people,
             ProgramManagement programs,
-            MessageSource messages,
             PageForms forms) {
         this.forms = forms;
         this.meetings = meetings;
         this.people = people;
         this.programs = programs;
-        this.messages = messages;
     }
 
     @GetMapping("/programs/{id}/office-hours")
@@ -111,16 +103,13 @@ class OfficeHourPageController {
                                         from == null
                                                 ? null
                                                 : from.plus(Duration.ofMinutes(form.minutes()))));
-        if (published.refused()) {
-            response.setStatus(published.status());
-            Map<String, String> errors = new LinkedHashMap<>();
-            published.errors().forEach((field, message) -> errors.put(field, text(message)));
+        if (published.refused(response, model)) {
             return page(
                     user,
                     profile,
                     id,
                     form,
-                    MeetingPageController.atDateAndLength(errors),
+                    MeetingPageController.atDateAndLength(published.errors()),
                     published.problem(),
                     model);
         }
@@ -134,7 +123,7 @@ class OfficeHourPageController {
                     .atZone(zone(me))
                     .toInstant();
         } catch (DateTimeException | NullPointerException e) {
-            unreadable.put("date", text("meetings.start.missing"));
+            unreadable.put("date", "meetings.start.missing");
             return null;
         }
     }
@@ -145,30 +134,17 @@ class OfficeHourPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @PathVariable UUID slot,
+            HttpServletResponse response,
             Model model) {
         PersonSummary me = me(profile);
-        try {
-            MeetingView meeting = meetings.book(user.organisationId(), slot, me.id());
-            return "redirect:/meetings/" + meeting.id();
-        } catch (Conflict e) {
-            return page(
-                    user,
-                    profile,
-                    id,
-                    OfficeHourForm.EMPTY,
-                    Map.of(),
-                    messages.getMessage(e, LocaleContextHolder.getLocale()),
-                    model);
-        } catch (InvalidInputException e) {
-            return page(
-                    user,
-                    profile,
-                    id,
-                    OfficeHourForm.EMPTY,
-                    Map.of(),
-                    text(e.errors().get(0).message()),
-                    model);
+        var booked =
+                forms.attemptShowingClash(
+                        () -> meetings.book(user.organisationId(), slot, me.id()));
+        if (booked.refused(response, model)) {
+            // Nothing was typed: whatever stands in the way is said above the list of hours.
+            return page(user, profile, id, OfficeHourForm.EMPTY, Map.of(), booked.said(), model);
         }
+        return "redirect:/meetings/" + booked.value().id();
     }
 
     private String page(
@@ -189,22 +165,7 @@ class OfficeHourPageController {
         model.addAttribute("program", programs.get(user.organisationId(), program));
         model.addAttribute(
                 "slots",
-                slots.stream()
-                        .map(
-                                s -> {
-                                    PersonSummary mentor = mentors.get(s.mentorId());
-                                    ZoneId theirs = zone(mentor);
-                                    return new Shown(
-                                            s,
-                                            mentor == null ? "" : mentor.name(),
-                                            s.start().atZone(mine).format(MeetingPageController.DAY)
-                                                    + ", "
-                                                    + MeetingPageController.range(
-                                                            s.start(), s.end(), mine),
-                                            MeetingPageController.range(s.start(), s.end(), theirs),
-                                            s.mentorId().equals(me.id()));
-                                })
-                        .toList());
+                slots.stream().map(s -> shown(s, mentors.get(s.mentorId()), me, mine)).toList());
         model.addAttribute("mentor", meetings.mentors(user.organisationId(), program, me.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -213,8 +174,16 @@ class OfficeHourPageController {
         return "meetings/office-hours";
     }
 
-    private String text(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+    /** An hour in my zone and in its mentor's. */
+    private static Shown shown(OfficeHour s, PersonSummary mentor, PersonSummary me, ZoneId mine) {
+        return new Shown(
+                s,
+                mentor == null ? "" : mentor.name(),
+                s.start().atZone(mine).format(MeetingPageController.DAY)
+                        + ", "
+                        + MeetingPageController.range(s.start(), s.end(), mine),
+                MeetingPageController.range(s.start(), s.end(), zone(mentor)),
+                s.mentorId().equals(me.id()));
     }
 
     private static ZoneId zone(PersonSummary person) {

@@ -6,16 +6,11 @@ import io.tandem.meetings.VideoMode;
 import io.tandem.meetings.VideoSetting;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.InputError;
-import io.tandem.shared.InvalidInputException;
-import io.tandem.web.InputStatus;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +29,13 @@ class VideoSettingsPageController {
 
     private final MeetingManagement meetings;
     private final ProgramManagement programs;
-    private final MessageSourceAccessor messages;
+    private final PageForms forms;
 
     VideoSettingsPageController(
-            MeetingManagement meetings, ProgramManagement programs, MessageSource messageSource) {
+            MeetingManagement meetings, ProgramManagement programs, PageForms forms) {
         this.meetings = meetings;
         this.programs = programs;
-        this.messages = new MessageSourceAccessor(messageSource);
+        this.forms = forms;
     }
 
     @GetMapping("/admin/video")
@@ -100,15 +95,13 @@ class VideoSettingsPageController {
             HttpServletResponse response,
             RedirectAttributes redirect,
             String back) {
-        try {
-            meetings.saveVideoSetting(user.organisationId(), program, mode(mode), baseUrl);
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (InputError error : e.errors()) {
-                errors.putIfAbsent(error.field(), messages.getMessage(error.message()));
-            }
-            return page(user, program, mode, baseUrl, errors, model);
+        var saved =
+                forms.attempt(
+                        () ->
+                                meetings.saveVideoSetting(
+                                        user.organisationId(), program, mode(mode), baseUrl));
+        if (saved.refused(response, model)) {
+            return page(user, program, mode, baseUrl, saved.errors(), model);
         }
         redirect.addFlashAttribute("notice", "meetings.video.saved");
         return "redirect:" + back;

@@ -2,7 +2,7 @@ package io.tandem.mentorships.web;
 
 import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.RetentionManagement;
-import io.tandem.shared.InvalidInputException;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,8 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RetentionPageController {
 
     private final RetentionManagement retention;
+    private final PageForms forms;
 
-    RetentionPageController(RetentionManagement retention) {
+    RetentionPageController(RetentionManagement retention, PageForms forms) {
+        this.forms = forms;
         this.retention = retention;
     }
 
@@ -42,16 +44,15 @@ class RetentionPageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String text = months == null ? "" : months.strip();
+        Integer value;
         try {
-            Integer value;
-            try {
-                value = text.isEmpty() ? null : Integer.valueOf(text);
-            } catch (NumberFormatException e) {
-                value = -1;
-            }
-            retention.setMonths(user.organisationId(), value);
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
+            value = text.isEmpty() ? null : Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        Integer chosen = value;
+        if (forms.attempt(() -> retention.setMonths(user.organisationId(), chosen))
+                .refused(response, model)) {
             model.addAttribute("months", retention.months(user.organisationId()).orElse(null));
             model.addAttribute("form", text);
             model.addAttribute("errors", Map.of("months", "trust.retention.months.invalid"));

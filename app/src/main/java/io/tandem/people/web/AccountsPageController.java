@@ -5,9 +5,9 @@ import io.tandem.identity.Role;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.web.ConflictReturnsTo;
+import io.tandem.web.PageForms;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -33,8 +33,10 @@ class AccountsPageController {
 
     private final PeopleManagement people;
     private final MessageSourceAccessor messages;
+    private final PageForms forms;
 
-    AccountsPageController(PeopleManagement people, MessageSource messageSource) {
+    AccountsPageController(PeopleManagement people, MessageSource messageSource, PageForms forms) {
+        this.forms = forms;
         this.people = people;
         this.messages = new MessageSourceAccessor(messageSource);
     }
@@ -64,11 +66,12 @@ class AccountsPageController {
 
     @PostMapping("/people/{id}/activation")
     String activate(TandemUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute(
-                    "sent", people.sendActivation(user.organisationId(), new PersonId(id)));
-        } catch (InvalidInputException inactive) {
-            redirect.addFlashAttribute("problem", inactive.getMessage());
+        var sent =
+                forms.attempt(() -> people.sendActivation(user.organisationId(), new PersonId(id)));
+        if (sent.refused()) {
+            redirect.addFlashAttribute("problem", sent.heading());
+        } else {
+            redirect.addFlashAttribute("sent", sent.value());
         }
         return "redirect:/people/" + id;
     }
@@ -85,16 +88,16 @@ class AccountsPageController {
             @PathVariable UUID id,
             @RequestParam(required = false) String role,
             RedirectAttributes redirect) {
-        try {
-            Role chosen =
-                    Arrays.stream(Role.values())
-                            .filter(r -> r.name().equals(role))
-                            .findFirst()
-                            .orElse(null);
-            people.changeRole(user.organisationId(), new PersonId(id), chosen);
-            redirect.addFlashAttribute("roleChanged", true);
-        } catch (InvalidInputException invalid) {
+        Role chosen =
+                Arrays.stream(Role.values())
+                        .filter(r -> r.name().equals(role))
+                        .findFirst()
+                        .orElse(null);
+        if (forms.attempt(() -> people.changeRole(user.organisationId(), new PersonId(id), chosen))
+                .refused()) {
             redirect.addFlashAttribute("problem", messages.getMessage("account.role.invalid"));
+        } else {
+            redirect.addFlashAttribute("roleChanged", true);
         }
         return "redirect:/people/" + id;
     }

@@ -6,13 +6,10 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleManagement.DayHours;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
-import io.tandem.shared.InputError;
-import io.tandem.shared.InvalidInputException;
-import io.tandem.web.InputStatus;
+import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +28,10 @@ class WorkingHoursPageController {
     record Row(DayOfWeek day, boolean works, String start, String end) {}
 
     private final PeopleManagement people;
+    private final PageForms forms;
 
-    WorkingHoursPageController(PeopleManagement people) {
+    WorkingHoursPageController(PeopleManagement people, PageForms forms) {
+        this.forms = forms;
         this.people = people;
     }
 
@@ -78,15 +77,13 @@ class WorkingHoursPageController {
             rows.add(new Row(day, works, start, end));
             days.add(new DayHours(day, works, start, end));
         }
-        try {
-            people.saveWorkingHours(user.organisationId(), person.get().id(), days);
-        } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (InputError error : e.errors()) {
-                errors.putIfAbsent(error.field(), error.message());
-            }
-            response.setStatus(InputStatus.of(e));
-            return page(model, person.get(), rows, errors);
+        var saved =
+                forms.attempt(
+                        () ->
+                                people.saveWorkingHours(
+                                        user.organisationId(), person.get().id(), days));
+        if (saved.refused(response, model)) {
+            return page(model, person.get(), rows, saved.errors());
         }
         redirect.addFlashAttribute("notice", "working-hours.saved");
         return "redirect:/people/" + person.get().id();
