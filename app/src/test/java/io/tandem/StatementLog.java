@@ -1,5 +1,7 @@
 package io.tandem;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,11 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Records the SQL statements the application sends, through a datasource-proxy around the
@@ -27,12 +34,54 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
     private final ThreadLocal<List<String>> ofThisThread = new ThreadLocal<>();
     private volatile Queue<String> ofAll;
 
+    /**
+     * Marks a statement sent while a view was being rendered (after every interceptor's
+     * postHandle).
+     */
+    public static final String WHILE_RENDERING = "[while rendering] ";
+
+    private static final ThreadLocal<Boolean> rendering = new ThreadLocal<>();
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
 
         @Bean
         static StatementLog statementLog() {
             return new StatementLog();
+        }
+
+        /**
+         * First in the chain, so its postHandle runs after all the others', just before the view
+         * renders; its afterCompletion runs last.
+         */
+        @Bean
+        WebMvcConfigurer markRendering() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(
+                                    new HandlerInterceptor() {
+                                        @Override
+                                        public void postHandle(
+                                                HttpServletRequest request,
+                                                HttpServletResponse response,
+                                                Object handler,
+                                                ModelAndView view) {
+                                            rendering.set(Boolean.TRUE);
+                                        }
+
+                                        @Override
+                                        public void afterCompletion(
+                                                HttpServletRequest request,
+                                                HttpServletResponse response,
+                                                Object handler,
+                                                Exception failure) {
+                                            rendering.remove();
+                                        }
+                                    })
+                            .order(Ordered.HIGHEST_PRECEDENCE);
+                }
+            };
         }
     }
 
@@ -88,7 +137,10 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        String sql = String.join("; ", queryInfoList.stream().map(QueryInfo::getQuery).toList());
+        String sql =
+                (rendering.get() == null ? "" : WHILE_RENDERING)
+                        + String.join(
+                                "; ", queryInfoList.stream().map(QueryInfo::getQuery).toList());
         List<String> mine = ofThisThread.get();
         if (mine != null) {
             mine.add(sql);

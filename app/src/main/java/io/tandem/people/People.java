@@ -1,6 +1,7 @@
 package io.tandem.people;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.shared.Revisions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,13 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every statement here is scoped by organisation. */
 @Repository
@@ -31,7 +29,7 @@ class People {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    private final TransactionTemplate separately;
+    private final Revisions revisions;
 
     private final Clock clock;
 
@@ -43,35 +41,14 @@ class People {
         this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.revisions = new Revisions(jdbc, transactions, "people_revision");
     }
 
     /**
      * Moves the organisation's people revision: every directory index rebuilds on its next search.
      */
     private void touch(OrganisationId organisation) {
-        if (jdbc.sql("update people_revision set revision = revision + 1 where organisation_id = ?")
-                        .param(organisation.value())
-                        .update()
-                == 0) {
-            // The first write of an organisation: create its row apart, so two first imports
-            // racing cannot fail on the key, then move it in this transaction.
-            separately.executeWithoutResult(
-                    status -> {
-                        try {
-                            jdbc.sql(
-                                            "insert into people_revision (organisation_id, revision) values (?, 0)")
-                                    .param(organisation.value())
-                                    .update();
-                        } catch (DuplicateKeyException e) {
-                            status.setRollbackOnly();
-                        }
-                    });
-            jdbc.sql("update people_revision set revision = revision + 1 where organisation_id = ?")
-                    .param(organisation.value())
-                    .update();
-        }
+        revisions.move(organisation.value());
     }
 
     /**
@@ -107,11 +84,7 @@ class People {
     static final String FORMER_LAST = "member";
 
     long revision(OrganisationId organisation) {
-        return jdbc.sql("select revision from people_revision where organisation_id = ?")
-                .param(organisation.value())
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+        return revisions.read(organisation.value());
     }
 
     List<PersonRow> findAll(OrganisationId organisation) {

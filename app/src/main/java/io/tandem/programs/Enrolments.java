@@ -3,6 +3,7 @@ package io.tandem.programs;
 import io.tandem.identity.OrganisationId;
 import io.tandem.people.PersonId;
 import io.tandem.shared.PageQuery;
+import io.tandem.shared.Revisions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,12 +31,24 @@ class Enrolments {
 
     private final Clock clock;
 
-    Enrolments(JdbcClient jdbc, Clock clock) {
+    private final Revisions revisions;
+
+    Enrolments(
+            JdbcClient jdbc,
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.revisions = new Revisions(jdbc, transactions, "enrolment_revision");
+    }
+
+    /** Moves whenever an enrolment of the organisation is written ({@link EnrolmentFigures}). */
+    long revision(OrganisationId organisation) {
+        return revisions.read(organisation.value());
     }
 
     void insert(OrganisationId organisation, Enrolment e) {
+        revisions.move(organisation.value());
         jdbc.sql(
                         "insert into enrolment ("
                                 + COLUMNS
@@ -46,6 +59,7 @@ class Enrolments {
     }
 
     void update(OrganisationId organisation, Enrolment e) {
+        revisions.move(organisation.value());
         jdbc.sql(
                         "update enrolment set program_id = ?, person_id = ?, role = ?, status = ?,"
                                 + " capacity = ?, goals = ?, skills_wanted = ?, skills_offered = ?,"

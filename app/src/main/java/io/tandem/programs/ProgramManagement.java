@@ -1,7 +1,6 @@
 package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
-import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleSpread;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
@@ -36,8 +35,8 @@ public class ProgramManagement {
     private final ProgramLookup lookup;
     private final RulesManagement programRules;
     private final Enrolments enrolments;
+    private final EnrolmentFigures figures;
     private final ProgramTemplates templates;
-    private final PeopleManagement people;
     private final ApplicationEventPublisher events;
     private final MessageSourceAccessor messages;
     private final Clock clock;
@@ -47,8 +46,8 @@ public class ProgramManagement {
             ProgramLookup lookup,
             RulesManagement programRules,
             Enrolments enrolments,
+            EnrolmentFigures figures,
             ProgramTemplates templates,
-            PeopleManagement people,
             ApplicationEventPublisher events,
             MessageSource messageSource,
             Clock clock) {
@@ -56,8 +55,8 @@ public class ProgramManagement {
         this.lookup = lookup;
         this.programRules = programRules;
         this.enrolments = enrolments;
+        this.figures = figures;
         this.templates = templates;
-        this.people = people;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
         this.clock = clock;
@@ -237,67 +236,35 @@ public class ProgramManagement {
     }
 
     /**
-     * The program's enrolment figures, counted by the database, and its people's spread by division
-     * and location, counted from the directory's index: what the page shows, without reading
-     * thousands of enrolments and people.
+     * The program's enrolment figures and its people's spread by division and location, kept until
+     * an enrolment of the organisation (or, for the spread, a person) changes ({@link
+     * EnrolmentFigures}): what the page shows, without reading thousands of enrolments and people.
      */
     public ProgramOverview overview(OrganisationId organisation, ProgramId programId) {
         ProgramView program = get(organisation, programId);
-        int[] c =
-                tally(enrolments.counts(organisation, programId))
-                        .getOrDefault(programId, new int[5]);
-        PeopleSpread spread =
-                people.spread(organisation, enrolments.taking(organisation, programId));
+        int[] c = figures.counts(organisation).getOrDefault(programId, new int[5]);
+        PeopleSpread spread = figures.spread(organisation, programId);
         return new ProgramOverview(
                 program, c[0], c[1], c[2], c[3], c[4], spread.byDivision(), spread.byLocation());
     }
 
     /**
      * The enrolment counts of {@link #overview} for each of {@code programs} (without the spread by
-     * division and location, left empty), read in one statement for all of them: for pages that
-     * list programs with their figures.
+     * division and location, left empty), for pages that list programs with their figures: counted
+     * once for all of them, and kept until an enrolment changes.
      */
     @Transactional(readOnly = true)
     public Map<ProgramId, ProgramOverview> figures(
             OrganisationId organisation, List<ProgramView> programs) {
-        Map<ProgramId, int[]> counts = tally(enrolments.counts(organisation));
-        Map<ProgramId, ProgramOverview> figures = new java.util.LinkedHashMap<>();
+        Map<ProgramId, int[]> counts = figures.counts(organisation);
+        Map<ProgramId, ProgramOverview> overviews = new java.util.LinkedHashMap<>();
         for (ProgramView program : programs) {
             int[] c = counts.getOrDefault(program.id(), new int[5]);
-            figures.put(
+            overviews.put(
                     program.id(),
                     new ProgramOverview(program, c[0], c[1], c[2], c[3], c[4], Map.of(), Map.of()));
         }
-        return figures;
-    }
-
-    /**
-     * Per program: mentors and mentees taking part (active or pending), pending, invited, and the
-     * taking mentors' summed capacity, from rows of {@link Enrolments#counts}.
-     */
-    private static Map<ProgramId, int[]> tally(List<Object[]> rows) {
-        Map<ProgramId, int[]> counts = new java.util.HashMap<>();
-        for (Object[] row : rows) {
-            int[] c = counts.computeIfAbsent((ProgramId) row[0], id -> new int[5]);
-            EnrolmentRole role = (EnrolmentRole) row[1];
-            EnrolmentStatus status = (EnrolmentStatus) row[2];
-            int n = (Integer) row[3];
-            if (status == EnrolmentStatus.ACTIVE || status == EnrolmentStatus.PENDING) {
-                if (role == EnrolmentRole.MENTOR) {
-                    c[0] += n;
-                    c[4] += (Integer) row[4];
-                } else {
-                    c[1] += n;
-                }
-            }
-            if (status == EnrolmentStatus.PENDING) {
-                c[2] += n;
-            }
-            if (status == EnrolmentStatus.INVITED) {
-                c[3] += n;
-            }
-        }
-        return counts;
+        return overviews;
     }
 
     /**

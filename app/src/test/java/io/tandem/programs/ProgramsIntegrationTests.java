@@ -527,6 +527,47 @@ class ProgramsIntegrationTests {
     }
 
     @Test
+    void theFiguresKeptBetweenPagesFollowEveryEnrolmentAndEveryMoveAtOnce() {
+        ProgramView program = programs.create(org.id(), ProgramDraft.of("Kept", "CUSTOM"));
+        EnrolmentView finn =
+                enrolling.enrol(
+                        org.id(),
+                        program.id(),
+                        Enrol.of(person("finn@acme.test").id(), EnrolmentRole.MENTEE));
+        assertThat(programs.overview(org.id(), program.id()).mentees()).isEqualTo(1);
+        assertThat(programs.figures(org.id(), List.of(program)).get(program.id()).mentees())
+                .isEqualTo(1);
+
+        EnrolmentView fay =
+                enrolling.enrol(
+                        org.id(),
+                        program.id(),
+                        Enrol.of(person("fay@acme.test").id(), EnrolmentRole.MENTEE));
+        assertThat(programs.overview(org.id(), program.id()).mentees()).isEqualTo(2);
+        assertThat(programs.figures(org.id(), List.of(program)).get(program.id()).mentees())
+                .isEqualTo(2);
+        assertThat(programs.overview(org.id(), program.id()).byLocation())
+                .containsEntry("Berlin", 1)
+                .containsEntry("London", 1);
+
+        enrolling.withdraw(org.id(), finn.id());
+        assertThat(programs.overview(org.id(), program.id()).mentees()).isEqualTo(1);
+        assertThat(programs.figures(org.id(), List.of(program)).get(program.id()).mentees())
+                .isEqualTo(1);
+
+        // Fay moves to Paris: the spread follows the people, not only the enrolments.
+        people.importCsv(
+                org.id(),
+                (PEOPLE.lines().findFirst().orElseThrow()
+                                + "\nF2,fay@acme.test,Fay,Field,3,Retail,Sales,Paris,Europe/Paris,FIELD,L1,English,Negotiation,ACTIVE\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(programs.overview(org.id(), program.id()).byLocation())
+                .containsOnlyKeys("Paris")
+                .containsEntry("Paris", 1);
+        assertThat(fay.status()).isEqualTo(EnrolmentStatus.ACTIVE);
+    }
+
+    @Test
     void aPersonEnrolsThemselvesOnThePageOnlyWhileTheWindowIsOpen() {
         ProgramView program = programs.create(org.id(), ProgramDraft.of("Self", "ASPIRATION"));
         RequestPostProcessor fay =

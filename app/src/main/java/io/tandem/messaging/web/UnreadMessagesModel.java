@@ -23,8 +23,8 @@ class UnreadMessagesModel {
     }
 
     /**
-     * Counted only when a template shows it (the layout's navigation), so JSON answers, htmx
-     * fragments and redirects cost no query.
+     * Counted only for a page with the layout, before it is rendered (web.ReadBeforeRendering), so
+     * JSON answers, htmx fragments and redirects cost no query.
      */
     @ModelAttribute("unreadMessages")
     LazyContextVariable<Long> unread(
@@ -36,16 +36,9 @@ class UnreadMessagesModel {
         return new LazyContextVariable<>() {
             @Override
             protected Long loadValue() {
-                try {
-                    return profile.get()
-                            .map(p -> messaging.unread(user.organisationId(), p.id()))
-                            .orElse(null);
-                } catch (org.springframework.dao.DataAccessException
-                        | org.springframework.transaction.TransactionException e) {
-                    // Read while the page renders: a count the database cannot give now must not
-                    // break a page that is already half written.
-                    return null;
-                }
+                return profile.get()
+                        .map(p -> messaging.unread(user.organisationId(), p.id()))
+                        .orElse(null);
             }
         };
     }

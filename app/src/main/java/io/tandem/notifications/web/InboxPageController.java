@@ -56,7 +56,7 @@ class InboxPageController {
             this.notifications = notifications;
         }
 
-        /** Counted only when a template shows it, as the unread messages are. */
+        /** Counted only for a page with the layout, as the unread messages are. */
         @ModelAttribute("unreadNotifications")
         org.thymeleaf.context.LazyContextVariable<Long> unread(
                 @ModelAttribute("currentUser") io.tandem.identity.TandemUser user) {
@@ -66,13 +66,7 @@ class InboxPageController {
             return new org.thymeleaf.context.LazyContextVariable<>() {
                 @Override
                 protected Long loadValue() {
-                    try {
-                        return notifications.unread(user.organisationId(), user.email());
-                    } catch (org.springframework.dao.DataAccessException
-                            | org.springframework.transaction.TransactionException e) {
-                        // As for unread messages: the page must not break half written.
-                        return null;
-                    }
+                    return notifications.unread(user.organisationId(), user.email());
                 }
             };
         }

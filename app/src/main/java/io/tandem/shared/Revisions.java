@@ -1,0 +1,53 @@
+package io.tandem.shared;
+
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A per-organisation revision row ({@code organisation_id uuid primary key, revision bigint}) that
+ * a module moves in the transaction of every write to what it counts, so that every instance can
+ * keep a view built from those rows until the number moves. No row reads as revision 0.
+ */
+public final class Revisions {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
+    private final String move;
+    private final String create;
+    private final String read;
+
+    /** {@code table} is a fixed name from the module's code, never input. */
+    public Revisions(JdbcClient jdbc, PlatformTransactionManager transactions, String table) {
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.move = "update " + table + " set revision = revision + 1 where organisation_id = ?";
+        this.create = "insert into " + table + " (organisation_id, revision) values (?, 0)";
+        this.read = "select revision from " + table + " where organisation_id = ?";
+    }
+
+    /** Moves the organisation's revision in the caller's transaction. */
+    public void move(UUID organisation) {
+        if (jdbc.sql(move).param(organisation).update() == 0) {
+            // The first write of an organisation: create its row apart, so two first writes
+            // racing cannot fail on the key, then move it in this transaction.
+            separately.executeWithoutResult(
+                    status -> {
+                        try {
+                            jdbc.sql(create).param(organisation).update();
+                        } catch (DuplicateKeyException e) {
+                            status.setRollbackOnly();
+                        }
+                    });
+            jdbc.sql(move).param(organisation).update();
+        }
+    }
+
+    public long read(UUID organisation) {
+        return jdbc.sql(read).param(organisation).query(Long.class).optional().orElse(0L);
+    }
+}
