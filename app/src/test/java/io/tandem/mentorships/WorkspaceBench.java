@@ -1,5 +1,6 @@
 package io.tandem.mentorships;
 
+import io.tandem.ThreadCpu;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
@@ -95,8 +96,14 @@ class WorkspaceBench {
     static final int SESSIONS = 20;
     static final int RATE = Integer.getInteger("bench.rate", 100);
 
-    /** Pages asked for one at a time before measuring (the compiler's warm-up), then measured. */
+    /** Pages asked for one at a time before measuring (the compiler's warm-up), at least. */
     static final int ALONE_WARM_UP = 300;
+
+    /** Warm-up goes on while the JIT compilers spend more than this share of the CPU time. */
+    static final double COMPILER_SHARE_WARM = 0.10;
+
+    /** Pages of warm-up at most, whatever the compilers still do; {@code -Dbench.warmup=N}. */
+    static final int MAX_WARM_UP = Integer.getInteger("bench.warmup", 5_000);
 
     static final int ALONE = 300;
     static final int WARM_UP_SECONDS = 10;
@@ -158,37 +165,18 @@ class WorkspaceBench {
             sessions.add(
                     new Session(client, signIn(client, email), "/mentorships/" + pairs.get(pair)));
         }
+        int warmUp = warmUp(sessions);
+        long cpu = processCpuNanos();
+        long serverCpu = requestThreadsCpuNanos();
+        long serverBytes = requestThreadsAllocatedBytes();
+        ThreadCpu threadsBefore = ThreadCpu.now();
         List<Double> alone = new ArrayList<>();
-        long cpu = 0;
-        long serverCpu = 0;
-        long serverBytes = 0;
-        for (int n = 0; n < ALONE_WARM_UP + ALONE; n++) {
-            if (n == ALONE_WARM_UP) {
-                cpu = processCpuNanos();
-                serverCpu = requestThreadsCpuNanos();
-                serverBytes = requestThreadsAllocatedBytes();
-            }
-            Session s = sessions.get(n % sessions.size());
+        for (int n = 0; n < ALONE; n++) {
             long start = System.nanoTime();
-            HttpResponse<String> page =
-                    s.client()
-                            .send(
-                                    HttpRequest.newBuilder(url(s.path()))
-                                            .header("Cookie", s.cookie())
-                                            .GET()
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() != 200) {
-                throw new AssertionError(
-                        "workspace page answered "
-                                + page.statusCode()
-                                + " "
-                                + page.headers().firstValue("Location").orElse(""));
-            }
-            if (n >= ALONE_WARM_UP) {
-                alone.add((System.nanoTime() - start) / 1e6);
-            }
+            open(sessions.get(n % sessions.size()));
+            alone.add((System.nanoTime() - start) / 1e6);
         }
+        ThreadCpu threadsAfter = ThreadCpu.now();
         double cpuPerPage = (processCpuNanos() - cpu) / 1e6 / alone.size();
         double serverCpuPerPage = (requestThreadsCpuNanos() - serverCpu) / 1e6 / alone.size();
         double serverKibPerPage =
@@ -200,7 +188,7 @@ class WorkspaceBench {
                         + " the server's request threads %.1f ms a page (target of issue 8's"
                         + " brief ≤ 5 ms), allocating %,.0f KiB a page; load average %.1f",
                 alone.size(),
-                ALONE_WARM_UP,
+                warmUp,
                 percentile(alone, 50),
                 percentile(alone, 99),
                 cpuPerPage,
@@ -208,8 +196,14 @@ class WorkspaceBench {
                 serverKibPerPage,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
+        note(
+                "one at a time, CPU ms a page by thread: %s; busiest other threads: %s",
+                threadsAfter.breakdown(threadsBefore, alone.size()),
+                threadsAfter.busiestOthers(threadsBefore, alone.size(), 4));
         run(sessions, WARM_UP_SECONDS);
+        ThreadCpu loadBefore = ThreadCpu.now();
         List<Double> latencies = run(sessions, MEASURED_SECONDS);
+        ThreadCpu loadAfter = ThreadCpu.now();
         Collections.sort(latencies);
         String p99 = String.format(Locale.ROOT, "%.1f ms", percentile(latencies, 99));
         note(
@@ -223,6 +217,12 @@ class WorkspaceBench {
                 percentile(latencies, 99) <= 50 ? "yes" : "NO",
                 percentile(latencies, 100));
         note(
+                "at %d/s, CPU ms a request sent (failed ones are cheaper) by thread: %s; busiest"
+                        + " other threads: %s",
+                RATE,
+                loadAfter.breakdown(loadBefore, latencies.size()),
+                loadAfter.busiestOthers(loadBefore, latencies.size(), 4));
+        note(
                 "system load average %.1f at the end (%d cores)",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage(),
@@ -233,6 +233,51 @@ class WorkspaceBench {
     }
 
     record Session(HttpClient client, String cookie, String path) {}
+
+    /**
+     * Opens pages one at a time until the JIT compilers are mostly done: at least {@link
+     * #ALONE_WARM_UP} pages, then rounds of 100 until the compilers spent at most {@link
+     * #COMPILER_SHARE_WARM} of a round's CPU time, at most {@link #MAX_WARM_UP} pages. Right after
+     * start-up the compilers spend as much CPU as the pages themselves, for minutes; a server that
+     * runs for days does not, so the pages after this are the ones the figures describe. Answers
+     * how many pages it took; the compilers' share of the measured pages is printed with them.
+     */
+    private int warmUp(List<Session> sessions) throws IOException, InterruptedException {
+        int n = 0;
+        double share = 1;
+        while (n < MAX_WARM_UP && share > COMPILER_SHARE_WARM) {
+            ThreadCpu before = ThreadCpu.now();
+            int round = n == 0 ? ALONE_WARM_UP : 100;
+            for (int i = 0; i < round; i++, n++) {
+                open(sessions.get(n % sessions.size()));
+            }
+            share = ThreadCpu.now().compilerShare(before);
+        }
+        note(
+                "warm-up: %,d pages one at a time; in its last round the JIT compilers spent %.0f %%"
+                        + " of the process's CPU time",
+                n, share * 100);
+        return n;
+    }
+
+    /** Opens {@code s}'s workspace and fails unless it answers 200. */
+    private void open(Session s) throws IOException, InterruptedException {
+        HttpResponse<String> page =
+                s.client()
+                        .send(
+                                HttpRequest.newBuilder(url(s.path()))
+                                        .header("Cookie", s.cookie())
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            throw new AssertionError(
+                    "workspace page answered "
+                            + page.statusCode()
+                            + " "
+                            + page.headers().firstValue("Location").orElse(""));
+        }
+    }
 
     /**
      * Requests at a fixed rate whatever the answers' speed; a slow answer does not slow the rate.
