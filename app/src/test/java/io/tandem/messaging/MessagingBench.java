@@ -113,6 +113,12 @@ class MessagingBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
 
     /**
+     * Seconds of one-page-at-a-time warm-up before the fixed rate; its second half is measured
+     * alone.
+     */
+    static final int PAGE_WARMUP = Integer.getInteger("bench.page-warmup", 10);
+
+    /**
      * Which phases run: {@code delivery}, {@code page} or both (default). The page alone skips the
      * second instance and its streams.
      */
@@ -434,9 +440,9 @@ class MessagingBench {
         String path = "/conversations/" + big;
         // Warm-up: class loading, JIT, caches; one request at a time. Its later half says what one
         // page costs alone, beside the queueing the fixed rate adds on a busy machine.
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP);
         List<Double> alone = new ArrayList<>();
-        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP / 2);
         long cpuAtHalf = 0;
         int atHalf = 0;
         java.util.Map<String, Long> threadsAtHalf = java.util.Map.of();
@@ -452,8 +458,8 @@ class MessagingBench {
         }
         double cpuPerPage = (cpu() - cpuAtHalf) / 1e6 / Math.max(1, alone.size() - atHalf);
         note(
-                "page one request at a time, CPU per page by thread group (last 5 s of the"
-                        + " warm-up): %s",
+                "page one request at a time, CPU per page by thread group (second half of"
+                        + " the warm-up): %s",
                 byGroup(threadsAtHalf, threadCpu(), Math.max(1, alone.size() - atHalf)));
         double[] sequential =
                 alone.subList(alone.size() / 2, alone.size()).stream()
@@ -463,7 +469,7 @@ class MessagingBench {
         note(
                 "page one request at a time (second half of the warm-up, %d requests): p50 %.1f"
                         + " ms, p99 %.1f ms; CPU of the whole process (server and client) per page"
-                        + " %.2f ms (last 5 s of the warm-up)",
+                        + " %.2f ms (second half of the warm-up)",
                 sequential.length,
                 percentile(sequential, 50),
                 percentile(sequential, 99),
