@@ -113,20 +113,7 @@ class StreamsTests {
                                 0));
         streams.start();
         List<String> got = new CopyOnWriteArrayList<>();
-        streams.subscribe(
-                conversation,
-                0,
-                new MessageSink() {
-                    @Override
-                    public void send(MessageView message) {
-                        got.add(message.text());
-                    }
-
-                    @Override
-                    public void heartbeat() {
-                        got.add("heartbeat");
-                    }
-                });
+        streams.subscribe(conversation, 0, textsAndHeartbeats(got));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -192,6 +179,21 @@ class StreamsTests {
         messages.add(m);
         streams.changed(id);
         return m;
+    }
+
+    /** A client that notes each message's text and each heartbeat, in the order they came. */
+    static MessageSink textsAndHeartbeats(List<String> got) {
+        return new MessageSink() {
+            @Override
+            public void send(MessageView message) {
+                got.add(message.text());
+            }
+
+            @Override
+            public void heartbeat() {
+                got.add("heartbeat");
+            }
+        };
     }
 
     /** A client whose TCP buffer is full: a write blocks until the connection gives up. */
@@ -306,20 +308,7 @@ class StreamsTests {
     void aBusyStreamGetsNoHeartbeatAndAnIdleOneDoes() {
         started(Duration.ofSeconds(20));
         List<String> got = new CopyOnWriteArrayList<>();
-        streams.subscribe(
-                conversation,
-                0,
-                new MessageSink() {
-                    @Override
-                    public void send(MessageView message) {
-                        got.add(message.text());
-                    }
-
-                    @Override
-                    public void heartbeat() {
-                        got.add("heartbeat");
-                    }
-                });
+        streams.subscribe(conversation, 0, textsAndHeartbeats(got));
         post(conversation, "at 0 s");
         await().atMost(Duration.ofSeconds(30)).until(() -> got.size() == 1);
         now.addAndGet(Duration.ofSeconds(15).toNanos());
