@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Where a stream sends what changes in a conversation: an SSE connection, or a test's list. A sink
- * that throws is dropped. Calls come one at a time, from one thread.
+ * that throws is dropped. Calls come one at a time and in order, from a writer thread of the
+ * stream's own (not always the same thread), so a sink may block without holding up other streams.
  */
 public interface MessageSink {
 

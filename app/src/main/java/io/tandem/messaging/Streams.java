@@ -6,17 +6,25 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -28,6 +36,12 @@ import org.springframework.stereotype.Component;
  * event it got, and a delivery reads from the database what came after it; news that arrives while
  * a lane is busy only asks it to read once more, so under load one read and one write carry many
  * messages. Being told twice, or too late, therefore costs a query and never a duplicate or a gap.
+ *
+ * <p>Lanes never write to a connection themselves: each stream has a queue of its own, written by a
+ * writer thread one entry at a time, so a client that stops reading (its TCP buffer full, the write
+ * blocked) holds up only its own stream. Such a stream is dropped once one write has been stuck for
+ * {@code tandem.messaging.stalled-write}: it is sent nothing more and ended when the write returns,
+ * and the client reconnects with the last event it got, missing nothing.
  */
 @Component
 class Streams implements SmartLifecycle {
@@ -35,35 +49,146 @@ class Streams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int BATCH = 500;
 
+    /**
+     * Events queued for one stream beyond which a delivery leaves that stream out until it has
+     * written them: memory per stream stays bounded while a slow client catches up.
+     */
+    static final int BACKLOG = BATCH;
+
+    /**
+     * Writer threads at most; more run only while writes are blocked (one per stuck stream, until
+     * it is dropped and its write fails), others wait for a free one.
+     */
+    static final int MAX_WRITERS = 256;
+
     /** How long a delivery that could not read the database waits before it reads again. */
     static final long RETRY_MILLIS = 1_000;
 
     private final Conversations conversations;
     private final MessagingProperties properties;
+    private final LongSupplier nanos;
     private final Map<UUID, Set<ConversationStream>> byConversation = new ConcurrentHashMap<>();
     private final Map<PersonId, Set<PersonStream>> byPerson = new ConcurrentHashMap<>();
     private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
+    private final Queue<Runnable> waitingWriters = new ConcurrentLinkedQueue<>();
     private ExecutorService dispatcher;
+    private ThreadPoolExecutor writers;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
     private volatile DeliveryTrace trace = DeliveryTrace.NONE;
 
+    @Autowired
     Streams(Conversations conversations, MessagingProperties properties) {
-        this.conversations = conversations;
-        this.properties = properties;
+        this(conversations, properties, System::nanoTime);
     }
 
-    /** An open stream of either kind: when it was last written to, and its heartbeat. */
-    private abstract static class OpenStream implements Subscription {
-        volatile long wrote = System.nanoTime();
+    /** With a clock of its own ({@link System#nanoTime} units), so tests can move time. */
+    Streams(Conversations conversations, MessagingProperties properties, LongSupplier nanos) {
+        this.conversations = conversations;
+        this.properties = properties;
+        this.nanos = nanos;
+    }
+
+    /** One write to a stream's connection. */
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    /**
+     * An open stream of either kind: its queue of writes, written one at a time by a writer thread,
+     * and when it was last written to (for heartbeats) or began a write that has not returned.
+     */
+    private abstract class OpenStream implements Subscription {
+        private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean writing = new AtomicBoolean();
+        private final AtomicBoolean ended = new AtomicBoolean();
+        volatile long wrote = nanos.getAsLong();
+        volatile long writeStarted;
+        volatile boolean inWrite;
+        volatile boolean closed;
+        volatile boolean dropped;
 
         abstract void heartbeat() throws Exception;
+
+        abstract void end();
+
+        abstract void forget();
+
+        /** Its queue is written out; it may have been left out of a delivery meanwhile. */
+        void caughtUp() {}
+
+        int backlog() {
+            return queued.get();
+        }
+
+        void offer(Write write) {
+            if (closed) {
+                return;
+            }
+            queued.incrementAndGet();
+            queue.add(write);
+            schedule();
+        }
+
+        private void schedule() {
+            if (writing.compareAndSet(false, true)) {
+                startWriter(this::drain);
+            }
+        }
+
+        private void drain() {
+            do {
+                Write write;
+                while ((write = queue.poll()) != null) {
+                    queued.decrementAndGet();
+                    if (closed) {
+                        continue;
+                    }
+                    writeStarted = nanos.getAsLong();
+                    inWrite = true;
+                    try {
+                        write.run();
+                        wrote = nanos.getAsLong();
+                    } catch (Exception e) {
+                        // The client went away: let it go.
+                        close();
+                    } finally {
+                        inWrite = false;
+                    }
+                }
+                writing.set(false);
+            } while (!queue.isEmpty() && writing.compareAndSet(false, true));
+            if (dropped && ended.compareAndSet(false, true)) {
+                end();
+            } else if (!closed && queue.isEmpty()) {
+                caughtUp();
+            }
+        }
+
+        /** Its write is stuck: nothing more is written, and it is ended once the write returns. */
+        void drop() {
+            dropped = true;
+            close();
+            schedule();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            forget();
+        }
     }
 
     final class ConversationStream extends OpenStream {
         final UUID conversation;
         final MessageSink sink;
+
+        /** The last event handed to its queue. */
         volatile long last;
+
+        /** Left out of a delivery because its queue was full. */
+        volatile boolean behind;
 
         ConversationStream(UUID conversation, long last, MessageSink sink) {
             this.conversation = conversation;
@@ -77,7 +202,20 @@ class Streams implements SmartLifecycle {
         }
 
         @Override
-        public void close() {
+        void end() {
+            sink.end();
+        }
+
+        @Override
+        void caughtUp() {
+            if (behind) {
+                behind = false;
+                changed(conversation, false);
+            }
+        }
+
+        @Override
+        void forget() {
             Set<ConversationStream> streams = byConversation.get(conversation);
             if (streams != null) {
                 streams.remove(this);
@@ -102,7 +240,12 @@ class Streams implements SmartLifecycle {
         }
 
         @Override
-        public void close() {
+        void end() {
+            sink.end();
+        }
+
+        @Override
+        void forget() {
             Set<PersonStream> streams = byPerson.get(person);
             if (streams != null) {
                 streams.remove(this);
@@ -231,7 +374,16 @@ class Streams implements SmartLifecycle {
         return snapshot(byConversation.get(conversation)).size();
     }
 
-    private void catchUp(UUID conversation, List<ConversationStream> streams) {
+    private void catchUp(UUID conversation, List<ConversationStream> all) {
+        // A stream whose queue is full is left out until it has written it (then it asks again).
+        List<ConversationStream> streams = new ArrayList<>();
+        for (ConversationStream stream : all) {
+            if (stream.backlog() >= BACKLOG) {
+                stream.behind = true;
+            } else {
+                streams.add(stream);
+            }
+        }
         if (streams.isEmpty()) {
             return;
         }
@@ -248,7 +400,16 @@ class Streams implements SmartLifecycle {
                 if (!changes.isEmpty()) {
                     from = changes.get(changes.size() - 1).eventSeq();
                 }
-            } while (changes.size() == BATCH);
+                // Those whose queue filled up get the rest when they ask again, so none has a gap.
+                streams.removeIf(
+                        stream -> {
+                            if (stream.backlog() >= BACKLOG) {
+                                stream.behind = true;
+                                return true;
+                            }
+                            return false;
+                        });
+            } while (changes.size() == BATCH && !streams.isEmpty());
         } catch (DataAccessException e) {
             // The pool is busy or the database away: read again soon, not only on the next change
             // of this conversation (which may never come) or the listener's reconnect.
@@ -265,24 +426,19 @@ class Streams implements SmartLifecycle {
         }
     }
 
+    /** Queues the changes the stream has not had yet; a writer renders and writes them. */
     private void deliver(ConversationStream stream, List<MessageView> changes) {
         for (MessageView change : changes) {
             if (change.eventSeq() <= stream.last) {
                 continue;
             }
-            try {
-                long sending = System.nanoTime();
-                synchronized (stream) {
-                    stream.sink.send(change);
-                }
-                long sent = System.nanoTime();
-                trace.sent(change, sending, sent);
-                stream.last = change.eventSeq();
-                stream.wrote = sent;
-            } catch (Exception e) {
-                stream.close();
-                return;
-            }
+            stream.last = change.eventSeq();
+            stream.offer(
+                    () -> {
+                        long sending = System.nanoTime();
+                        stream.sink.send(change);
+                        trace.sent(change, sending, System.nanoTime());
+                    });
         }
     }
 
@@ -302,14 +458,7 @@ class Streams implements SmartLifecycle {
             return;
         }
         for (PersonStream stream : streams) {
-            try {
-                synchronized (stream) {
-                    stream.sink.unread(total);
-                }
-                stream.wrote = System.nanoTime();
-            } catch (Exception e) {
-                stream.close();
-            }
+            stream.offer(() -> stream.sink.unread(total));
         }
     }
 
@@ -318,12 +467,14 @@ class Streams implements SmartLifecycle {
      * times per heartbeat: streams that get messages need none, and the others' comments spread
      * over the period by when each last got something. (Writing to every open stream at one instant
      * made the bench's late messages: two thirds of the slowest hundredth at load 40 were posted in
-     * the second of a heartbeat.)
+     * the second of a heartbeat.) The same look drops streams whose write is stuck.
      */
-    private void beat(long every) {
-        long now = System.nanoTime();
-        byConversation.values().forEach(streams -> beat(snapshot(streams), now, every));
-        byPerson.values().forEach(streams -> beat(snapshot(streams), now, every));
+    void scan() {
+        long now = nanos.getAsLong();
+        long every = properties.heartbeat().toNanos();
+        long stalled = properties.stalledWrite().toNanos();
+        byConversation.values().forEach(streams -> scan(snapshot(streams), now, every, stalled));
+        byPerson.values().forEach(streams -> scan(snapshot(streams), now, every, stalled));
         byConversation.values().removeIf(Set::isEmpty);
         byPerson.values().removeIf(Set::isEmpty);
         for (Object key : lanes.keySet()) {
@@ -331,18 +482,16 @@ class Streams implements SmartLifecycle {
         }
     }
 
-    private static void beat(List<? extends OpenStream> streams, long now, long every) {
+    private static void scan(
+            List<? extends OpenStream> streams, long now, long every, long stalled) {
         for (OpenStream stream : streams) {
-            if (now - stream.wrote < every) {
-                continue;
-            }
-            try {
-                synchronized (stream) {
-                    stream.heartbeat();
+            if (stream.inWrite) {
+                if (now - stream.writeStarted >= stalled) {
+                    log.debug("Dropping a messaging stream whose client stopped reading");
+                    stream.drop();
                 }
-                stream.wrote = now;
-            } catch (Exception e) {
-                stream.close();
+            } else if (stream.backlog() == 0 && now - stream.wrote >= every) {
+                stream.offer(stream::heartbeat);
             }
         }
     }
@@ -351,29 +500,56 @@ class Streams implements SmartLifecycle {
         return streams == null ? List.of() : new ArrayList<>(streams);
     }
 
+    /** Runs a stream's writes on a writer thread, or as soon as one is free. */
+    private void startWriter(Runnable drain) {
+        try {
+            writers.execute(
+                    () -> {
+                        drain.run();
+                        Runnable next;
+                        while ((next = waitingWriters.poll()) != null) {
+                            next.run();
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
     @Override
     public void start() {
-        AtomicInteger threads = new AtomicInteger();
         dispatcher =
                 Executors.newFixedThreadPool(
+                        properties.streamThreads(), named("messaging-streams-"));
+        writers =
+                new ThreadPoolExecutor(
                         properties.streamThreads(),
-                        r -> {
-                            Thread t =
-                                    new Thread(r, "messaging-streams-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
+                        Math.max(properties.streamThreads(), MAX_WRITERS),
+                        30,
+                        TimeUnit.SECONDS,
+                        new SynchronousQueue<>(),
+                        named("messaging-writer-"),
+                        (task, pool) -> {
+                            if (!pool.isShutdown()) {
+                                waitingWriters.add(task);
+                            }
                         });
-        heartbeats =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "messaging-heartbeat");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        long every = properties.heartbeat().toNanos();
-        long look = Math.max(TimeUnit.MILLISECONDS.toNanos(50), every / 10);
-        heartbeats.scheduleWithFixedDelay(() -> beat(every), look, look, TimeUnit.NANOSECONDS);
+        heartbeats = Executors.newSingleThreadScheduledExecutor(named("messaging-heartbeat"));
+        long look =
+                Math.max(TimeUnit.MILLISECONDS.toNanos(50), properties.heartbeat().toNanos() / 10);
+        heartbeats.scheduleWithFixedDelay(this::scan, look, look, TimeUnit.NANOSECONDS);
         running = true;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger threads = new AtomicInteger();
+        return r -> {
+            Thread t =
+                    new Thread(
+                            r, prefix.endsWith("-") ? prefix + threads.incrementAndGet() : prefix);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Ends every stream, so browsers reconnect (to another instance) with their Last-Event-ID. */
@@ -382,8 +558,22 @@ class Streams implements SmartLifecycle {
         running = false;
         heartbeats.shutdownNow();
         dispatcher.shutdownNow();
-        byConversation.values().forEach(s -> snapshot(s).forEach(stream -> stream.sink.end()));
-        byPerson.values().forEach(s -> snapshot(s).forEach(stream -> stream.sink.end()));
+        writers.shutdownNow();
+        waitingWriters.clear();
+        // A stream whose write is stuck is left to the server's shutdown.
+        byConversation
+                .values()
+                .forEach(
+                        s ->
+                                snapshot(s).stream()
+                                        .filter(stream -> !stream.inWrite)
+                                        .forEach(stream -> stream.sink.end()));
+        byPerson.values()
+                .forEach(
+                        s ->
+                                snapshot(s).stream()
+                                        .filter(stream -> !stream.inWrite)
+                                        .forEach(stream -> stream.sink.end()));
         byConversation.clear();
         byPerson.clear();
     }

@@ -112,6 +112,24 @@ class MessagingBench {
     static final int PAGE_RATE = Integer.getInteger("bench.page-rate", 100);
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
 
+    /**
+     * Seconds of one-page-at-a-time warm-up before the fixed rate; its second half is measured
+     * alone.
+     */
+    static final int PAGE_WARMUP = Integer.getInteger("bench.page-warmup", 10);
+
+    /**
+     * Which phases run: {@code delivery}, {@code page} or both (default). The page alone skips the
+     * second instance and its streams.
+     */
+    static final String PHASES = System.getProperty("bench.phases", "delivery,page");
+
+    /**
+     * Keep the second instance and its streams open while the page is measured (default: closed, as
+     * the page is measured on its own).
+     */
+    static final boolean STREAMS_DURING_PAGE = Boolean.getBoolean("bench.streams-during-page");
+
     /** Rows one fill statement inserts at most. */
     static final long FILL_ROWS = 100_000;
 
@@ -151,6 +169,12 @@ class MessagingBench {
     @Autowired JdbcClient jdbc;
 
     private final List<String> lines = new ArrayList<>();
+    private final List<LineReader> openStreams = new ArrayList<>();
+
+    private void closeStreams() {
+        openStreams.forEach(reader -> reader.subscription.cancel());
+        openStreams.clear();
+    }
 
     @Test
     void deliveryAcrossInstancesAndABigConversation() throws Exception {
@@ -166,19 +190,38 @@ class MessagingBench {
 
         String[] header = {"measure", "p50", "p99", "target", "met", "counts"};
         List<String[]> rows = new ArrayList<>();
-        ConfigurableApplicationContext other = secondInstance();
+        ConfigurableApplicationContext other = null;
         try {
-            int otherPort =
-                    Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
-            Steps steps = new Steps(data.conversations());
-            other.getBean(Streams.class).trace(steps);
-            rows.add(delivery(data, otherPort, steps));
-            // Printed at once too, in case the page part does not finish.
-            System.out.println(String.join(" | ", rows.get(0)) + "\n" + String.join("\n", lines));
+            if (PHASES.contains("delivery")) {
+                other = secondInstance();
+                int otherPort =
+                        Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+                Steps steps = new Steps(data.conversations());
+                other.getBean(Streams.class).trace(steps);
+                rows.add(delivery(data, otherPort, steps));
+                // Printed at once too, in case the page part does not finish.
+                System.out.println(
+                        String.join(" | ", rows.get(0)) + "\n" + String.join("\n", lines));
+                if (!STREAMS_DURING_PAGE) {
+                    closeStreams();
+                    other.close();
+                    other = null;
+                }
+            }
+            if (PHASES.contains("page")) {
+                note(
+                        "page phase with %s",
+                        other == null
+                                ? "no second instance and no stream open"
+                                : "the second instance and its streams still open");
+                rows.add(bigConversation(data));
+            }
         } finally {
-            other.close();
+            closeStreams();
+            if (other != null) {
+                other.close();
+            }
         }
-        rows.add(bigConversation(data));
         note(
                 "load average %.1f before, %.1f after; %d cores; PostgreSQL",
                 loadBefore, load(), Runtime.getRuntime().availableProcessors());
@@ -259,7 +302,10 @@ class MessagingBench {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         double cpuPerMessage = (cpu() - cpuBefore) / 1e6 / POSTED;
-        open.forEach(reader -> reader.subscription.cancel());
+        openStreams.addAll(open);
+        if (!STREAMS_DURING_PAGE) {
+            closeStreams();
+        }
         // A stream the second instance refused (its pool busy at sign-in or subscription) answers
         // with an error instead of ":open": its messages cannot arrive, and are told apart.
         int refused = (int) open.stream().filter(reader -> !reader.accepted).count();
@@ -394,14 +440,16 @@ class MessagingBench {
         String path = "/conversations/" + big;
         // Warm-up: class loading, JIT, caches; one request at a time. Its later half says what one
         // page costs alone, beside the queueing the fixed rate adds on a busy machine.
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP);
         List<Double> alone = new ArrayList<>();
-        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP / 2);
         long cpuAtHalf = 0;
         int atHalf = 0;
+        java.util.Map<String, Long> threadsAtHalf = java.util.Map.of();
         while (System.nanoTime() < warm) {
             if (atHalf == 0 && System.nanoTime() >= halfway) {
                 cpuAtHalf = cpu();
+                threadsAtHalf = threadCpu();
                 atHalf = alone.size();
             }
             long sent = System.nanoTime();
@@ -409,6 +457,10 @@ class MessagingBench {
             alone.add((System.nanoTime() - sent) / 1e6);
         }
         double cpuPerPage = (cpu() - cpuAtHalf) / 1e6 / Math.max(1, alone.size() - atHalf);
+        note(
+                "page one request at a time, CPU per page by thread group (second half of"
+                        + " the warm-up): %s",
+                byGroup(threadsAtHalf, threadCpu(), Math.max(1, alone.size() - atHalf)));
         double[] sequential =
                 alone.subList(alone.size() / 2, alone.size()).stream()
                         .mapToDouble(Double::doubleValue)
@@ -417,7 +469,7 @@ class MessagingBench {
         note(
                 "page one request at a time (second half of the warm-up, %d requests): p50 %.1f"
                         + " ms, p99 %.1f ms; CPU of the whole process (server and client) per page"
-                        + " %.2f ms (last 5 s of the warm-up)",
+                        + " %.2f ms (second half of the warm-up)",
                 sequential.length,
                 percentile(sequential, 50),
                 percentile(sequential, 99),
@@ -807,6 +859,50 @@ class MessagingBench {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU time of each live thread of this process so far, in ns, by thread id and name. */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info :
+                threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    cpu.put(info.getThreadId() + "\t" + info.getThreadName(), t);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU ms per page spent by each group of threads (names without their numbers) between two
+     * {@link #threadCpu} snapshots, largest first: request threads against streams, listeners,
+     * schedulers and the collector.
+     */
+    private static String byGroup(
+            java.util.Map<String, Long> before, java.util.Map<String, Long> after, int pages) {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        after.forEach(
+                (key, t) -> {
+                    String name = key.substring(key.indexOf('\t') + 1).replaceAll("\\d+", "#");
+                    groups.merge(name, t - before.getOrDefault(key, 0L), Long::sum);
+                });
+        return groups.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(
+                        e ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s %.2f",
+                                        e.getKey(),
+                                        e.getValue() / 1e6 / pages))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double load() {

@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
@@ -44,19 +42,19 @@ class StreamPageController {
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
-    private final ITemplateEngine templates;
+    private final StreamRows rows;
     private final MessageSource messages;
     private final MessagingProperties properties;
 
     StreamPageController(
             MessagingManagement messaging,
             PeopleManagement people,
-            ITemplateEngine templates,
+            StreamRows rows,
             MessageSource messages,
             MessagingProperties properties) {
         this.messaging = messaging;
         this.people = people;
-        this.templates = templates;
+        this.rows = rows;
         this.messages = messages;
         this.properties = properties;
     }
@@ -104,17 +102,11 @@ class StreamPageController {
                                         messaging.editable(m, me),
                                         zone,
                                         replace);
-                        Context context = new Context(locale);
-                        context.setVariable("m", row);
-                        context.setVariable("csrf", csrf);
-                        String html =
-                                templates.process(
-                                        "messaging/fragments/message", Set.of("message"), context);
                         emitter.send(
                                 SseEmitter.event()
                                         .id(Long.toString(m.eventSeq()))
                                         .name("message")
-                                        .data(oneLine(html)));
+                                        .data(rows.render(row, csrf, locale)));
                     }
                 };
         open(emitter, messaging.subscribe(user.organisationId(), id, me, from, sink));
@@ -184,11 +176,6 @@ class StreamPageController {
         emitter.onCompletion(subscription::close);
         emitter.onTimeout(subscription::close);
         emitter.onError(e -> subscription.close());
-    }
-
-    /** SSE data lines end at a line break; HTML does not need them. */
-    static String oneLine(String html) {
-        return html.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** Heartbeats and shutdown for an emitter. */
