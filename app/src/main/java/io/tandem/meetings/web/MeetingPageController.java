@@ -132,9 +132,7 @@ class MeetingPageController {
                 "past",
                 all.stream()
                         .filter(m -> m.nextStart() == null)
-                        .filter(
-                                m ->
-                                        m.start().isBefore(now) || m.cancelled())
+                        .filter(m -> m.start().isBefore(now) || m.cancelled())
                         .map(m -> shown(m, pair, me))
                         .toList());
         return "meetings/list";
