@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -191,6 +192,19 @@ public class WorkspaceManagement {
                 .find(organisation, id)
                 .orElseThrow(() -> new NotFound("mentorship.not-found"))
                 .summary();
+    }
+
+    /**
+     * The pair by this id if the person is one of the two; empty for anyone else, as for a pair
+     * that does not exist, so that a page cannot tell the two apart.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MentorshipSummary> summaryFor(
+            OrganisationId organisation, MentorshipId id, PersonId person) {
+        return workspaces
+                .find(organisation, id)
+                .map(Workspaces.Row::summary)
+                .filter(m -> person.equals(m.mentorId()) || person.equals(m.menteeId()));
     }
 
     /** Metadata only, for program managers, admins and API tokens of the organisation. */

@@ -140,6 +140,16 @@ public class PageForms {
         return attemptShowingClash(binding, Map.of(), action);
     }
 
+    /** {@link #attemptShowingClash(BindingResult, Supplier)} for an action that answers nothing. */
+    public Outcome<Void> attemptShowingClash(BindingResult binding, Runnable action) {
+        return attemptShowingClash(binding, asSupplier(action));
+    }
+
+    /** {@link #attemptShowingClash(Supplier)} for an action that answers nothing. */
+    public Outcome<Void> attemptShowingClash(Runnable action) {
+        return attemptShowingClash(asSupplier(action));
+    }
+
     /**
      * An action with no form record to bind: its value, or what the module refused. A clash goes
      * where the handler's {@link ConflictReturnsTo} says, as for {@link #attempt(BindingResult,
@@ -191,7 +201,11 @@ public class PageForms {
         }
     }
 
-    private String text(String codeOrText) {
+    /**
+     * A message code (or text, which passes through unchanged) in the person's language: for a
+     * refusal the page found itself, outside any form record.
+     */
+    public String text(String codeOrText) {
         return messages.getMessage(codeOrText, null, codeOrText, LocaleContextHolder.getLocale());
     }
 

@@ -17,11 +17,10 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.InputError;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
 import io.tandem.web.ConflictReturnsTo;
+import io.tandem.web.PageForms;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -63,6 +62,7 @@ class MatchRunPageController {
     private final io.tandem.programs.ProgramAccess access;
 
     private final MessageSourceAccessor messages;
+    private final PageForms forms;
 
     MatchRunPageController(
             MatchingManagement matching,
@@ -71,7 +71,9 @@ class MatchRunPageController {
             PeopleManagement people,
             io.tandem.programs.ProgramAccess access,
             ReviewPairs reviewPairs,
-            MessageSource messages) {
+            MessageSource messages,
+            PageForms forms) {
+        this.forms = forms;
         this.reviewPairs = reviewPairs;
         this.access = access;
         this.messages = new MessageSourceAccessor(messages);
@@ -325,13 +327,12 @@ class MatchRunPageController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
-        try {
-            action.run();
+        var outcome = forms.attempt(action);
+        if (outcome.refused()) {
+            redirect.addFlashAttribute("problem", outcome.heading());
+            redirect.addFlashAttribute("reasons", outcome.reasons());
+        } else {
             redirect.addFlashAttribute("notice", notice);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute(
-                    "reasons", e.errors().stream().map(InputError::message).toList());
         }
         return "redirect:/match-runs/" + id;
     }

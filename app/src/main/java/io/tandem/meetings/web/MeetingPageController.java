@@ -367,15 +367,10 @@ class MeetingPageController {
             ProgramView program) {}
 
     private Pair pair(TandemUser user, UUID id, PersonId me) {
-        MentorshipSummary details;
-        try {
-            details = workspaces.summary(user.organisationId(), new MentorshipId(id));
-        } catch (NotFound e) {
-            throw new NotFound("meetings.mentorship.not-found");
-        }
-        if (!me.equals(details.mentorId()) && !me.equals(details.menteeId())) {
-            throw new NotFound("meetings.mentorship.not-found");
-        }
+        MentorshipSummary details =
+                workspaces
+                        .summaryFor(user.organisationId(), new MentorshipId(id), me)
+                        .orElseThrow(() -> new NotFound("meetings.mentorship.not-found"));
         PersonId partnerId =
                 me.equals(details.mentorId()) ? details.menteeId() : details.mentorId();
         var two = people.findAll(user.organisationId(), List.of(me, partnerId));

@@ -14,7 +14,6 @@ import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
-import io.tandem.shared.Conflict;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
@@ -120,14 +119,18 @@ class ProgramMentorshipsPageController {
         if (chosen == null) {
             response.setStatus(422);
             return endPage(
-                    user, programId, id, reason, "workspace.manager-end.reason.missing", model);
+                    user,
+                    programId,
+                    id,
+                    reason,
+                    forms.text("workspace.manager-end.reason.missing"),
+                    model);
         }
-        try {
-            workspaces.end(user.organisationId(), pair.id(), null, chosen);
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return endPage(user, programId, id, reason, null, model);
+        var outcome =
+                forms.attemptShowingClash(
+                        () -> workspaces.end(user.organisationId(), pair.id(), null, chosen));
+        if (outcome.refused(response, model)) {
+            return endPage(user, programId, id, reason, outcome.errors().get("reason"), model);
         }
         Map<PersonId, PersonSummary> two =
                 people.findAll(user.organisationId(), List.of(pair.mentorId(), pair.menteeId()));

@@ -4,7 +4,6 @@ import io.tandem.identity.TandemUser;
 import io.tandem.mentorships.RetentionManagement;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,11 +50,11 @@ class RetentionPageController {
             value = -1;
         }
         Integer chosen = value;
-        if (forms.attempt(() -> retention.setMonths(user.organisationId(), chosen))
-                .refused(response, model)) {
+        var outcome = forms.attempt(() -> retention.setMonths(user.organisationId(), chosen));
+        if (outcome.refused(response, model)) {
             model.addAttribute("months", retention.months(user.organisationId()).orElse(null));
             model.addAttribute("form", text);
-            model.addAttribute("errors", Map.of("months", "trust.retention.months.invalid"));
+            model.addAttribute("errors", outcome.errors());
             return "mentorships/retention";
         }
         redirect.addFlashAttribute("notice", "trust.retention.saved");

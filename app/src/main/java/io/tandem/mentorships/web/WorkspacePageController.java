@@ -16,11 +16,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.Conflict;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
 import io.tandem.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -349,22 +346,17 @@ class WorkspacePageController {
             String anchor,
             BindingResult binding,
             Supplier<Object> action) {
-        try {
-            if (binding != null) {
-                forms.submit(binding, action);
-            } else {
-                action.get();
+        var outcome =
+                binding != null
+                        ? forms.attemptShowingClash(binding, action)
+                        : forms.attemptShowingClash(action);
+        if (outcome.refused(response, model)) {
+            if (outcome.problem() == null) {
+                model.addAttribute("failed", anchor);
             }
-            return "redirect:/mentorships/" + id + anchor;
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            model.addAttribute("failed", anchor);
-            return page(user, profile, id, model, e.byField());
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return page(user, profile, id, model, Map.of());
+            return page(user, profile, id, model, outcome.errors());
         }
+        return "redirect:/mentorships/" + id + anchor;
     }
 
     private String page(
@@ -447,25 +439,20 @@ class WorkspacePageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         AgreementForm form = FormInput.asEntered(entered, binding, AgreementForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            workspaces.saveAgreement(
-                                    user.organisationId(),
-                                    mentorship(id),
-                                    me(profile),
-                                    form.draft()));
-            redirect.addFlashAttribute("notice", "workspace.agreement.saved");
-            return "redirect:/mentorships/" + id + "#agreement";
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            return agreementPage(user, profile, id, form, model, e.byField());
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return agreementPage(user, profile, id, form, model, Map.of());
+        var outcome =
+                forms.attemptShowingClash(
+                        binding,
+                        () ->
+                                workspaces.saveAgreement(
+                                        user.organisationId(),
+                                        mentorship(id),
+                                        me(profile),
+                                        form.draft()));
+        if (outcome.refused(response, model)) {
+            return agreementPage(user, profile, id, form, model, outcome.errors());
         }
+        redirect.addFlashAttribute("notice", "workspace.agreement.saved");
+        return "redirect:/mentorships/" + id + "#agreement";
     }
 
     @PostMapping("/mentorships/{id}/agreement/sign")
@@ -651,22 +638,17 @@ class WorkspacePageController {
             String form,
             BindingResult binding,
             Runnable action) {
-        try {
-            if (binding != null) {
-                forms.submit(binding, action);
-            } else {
-                action.run();
+        var outcome =
+                binding != null
+                        ? forms.attemptShowingClash(binding, action)
+                        : forms.attemptShowingClash(action);
+        if (outcome.refused(response, model)) {
+            if (outcome.problem() == null) {
+                model.addAttribute("failed", form);
             }
-            return "redirect:/mentorships/" + id + "/goals/" + goal;
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            model.addAttribute("failed", form);
-            return goalPage(user, profile, id, goal, model, e.byField());
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return goalPage(user, profile, id, goal, model, Map.of());
+            return goalPage(user, profile, id, goal, model, outcome.errors());
         }
+        return "redirect:/mentorships/" + id + "/goals/" + goal;
     }
 
     private String goalPage(
@@ -728,18 +710,19 @@ class WorkspacePageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            workspaces.end(user.organisationId(), mentorship(id), me(profile), reason);
-            redirect.addFlashAttribute("notice", "workspace.ended.notice");
-            return "redirect:/mentorships/" + id + "/survey";
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            return endPage(user, profile, id, reason, model, e.byField());
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return endPage(user, profile, id, reason, model, Map.of());
+        var outcome =
+                forms.attemptShowingClash(
+                        () ->
+                                workspaces.end(
+                                        user.organisationId(),
+                                        mentorship(id),
+                                        me(profile),
+                                        reason));
+        if (outcome.refused(response, model)) {
+            return endPage(user, profile, id, reason, model, outcome.errors());
         }
+        redirect.addFlashAttribute("notice", "workspace.ended.notice");
+        return "redirect:/mentorships/" + id + "/survey";
     }
 
     private String endPage(
@@ -779,29 +762,26 @@ class WorkspacePageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         SurveyForm form = FormInput.asEntered(entered, binding, SurveyForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () ->
-                            workspaces.answerSurvey(
-                                    user.organisationId(),
-                                    mentorship(id),
-                                    me(profile),
-                                    new SurveyAnswer(
-                                            form.achieved(),
-                                            form.partnershipRating(),
-                                            form.partnerRating(),
-                                            form.again())));
-            redirect.addFlashAttribute("notice", "workspace.survey.thanks");
-            return "redirect:/mentorships/" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            return surveyPage(user, profile, id, form, model, e.byField());
-        } catch (Conflict e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", forms.problem(e));
-            return surveyPage(user, profile, id, form, model, Map.of());
+        SurveyAnswer answer =
+                new SurveyAnswer(
+                        form.achieved(),
+                        form.partnershipRating(),
+                        form.partnerRating(),
+                        form.again());
+        var outcome =
+                forms.attemptShowingClash(
+                        binding,
+                        () ->
+                                workspaces.answerSurvey(
+                                        user.organisationId(),
+                                        mentorship(id),
+                                        me(profile),
+                                        answer));
+        if (outcome.refused(response, model)) {
+            return surveyPage(user, profile, id, form, model, outcome.errors());
         }
+        redirect.addFlashAttribute("notice", "workspace.survey.thanks");
+        return "redirect:/mentorships/" + id;
     }
 
     private String surveyPage(

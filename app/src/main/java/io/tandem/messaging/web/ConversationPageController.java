@@ -12,10 +12,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.web.ConflictReturnsTo;
-import io.tandem.web.InputStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
@@ -123,35 +121,35 @@ class ConversationPageController {
         // A send id that is not one (a tampered form) gets a new one: the text is what counts.
         MessageForm form =
                 typed.clientId() == null ? new MessageForm(typed.text(), UUID.randomUUID()) : typed;
-        try {
-            MessageView sent =
-                    forms.submit(
-                            binding,
-                            () ->
-                                    messaging.post(
-                                            user.organisationId(),
-                                            id,
-                                            me,
-                                            form.clientId(),
-                                            form.text()));
-            if (htmx.isHtmxRequest()) {
-                response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
-                model.addAttribute("conversationId", id);
-                model.addAttribute("form", new MessageForm(null, UUID.randomUUID()));
-                model.addAttribute("errors", Map.of());
-                return "messaging/fragments/form :: form";
-            }
-            return "redirect:/conversations/" + id + "#m-" + sent.id();
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            if (htmx.isHtmxRequest()) {
-                model.addAttribute("conversationId", id);
-                model.addAttribute("form", form);
-                model.addAttribute("errors", e.byField());
-                return "messaging/fragments/form :: form";
-            }
-            return page(user, profile, id, null, form, e.byField(), model);
+        var outcome =
+                forms.attempt(
+                        binding,
+                        () ->
+                                messaging.post(
+                                        user.organisationId(),
+                                        id,
+                                        me,
+                                        form.clientId(),
+                                        form.text()));
+        if (outcome.refused(response, model)) {
+            return htmx.isHtmxRequest()
+                    ? formFragment(id, form, outcome.errors(), model)
+                    : page(user, profile, id, null, form, outcome.errors(), model);
         }
+        if (htmx.isHtmxRequest()) {
+            response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
+            return formFragment(id, new MessageForm(null, UUID.randomUUID()), Map.of(), model);
+        }
+        return "redirect:/conversations/" + id + "#m-" + outcome.value().id();
+    }
+
+    /** The message form alone, for htmx: empty after a send, or as typed with its refusal. */
+    private static String formFragment(
+            UUID id, MessageForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("conversationId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "messaging/fragments/form :: form";
     }
 
     @GetMapping("/conversations/{id}/messages/{message}/edit")
@@ -184,17 +182,16 @@ class ConversationPageController {
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
-        try {
-            messaging.edit(user.organisationId(), id, message, me, text);
-            return "redirect:/conversations/" + id + "#m-" + message;
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
+        var outcome =
+                forms.attempt(() -> messaging.edit(user.organisationId(), id, message, me, text));
+        if (outcome.refused(response, model)) {
             model.addAttribute("conversationId", id);
             model.addAttribute("message", find(user, id, message, me));
             model.addAttribute("text", text);
-            model.addAttribute("errors", e.byField());
+            model.addAttribute("errors", outcome.errors());
             return "messaging/edit";
         }
+        return "redirect:/conversations/" + id + "#m-" + message;
     }
 
     @PostMapping("/conversations/{id}/messages/{message}/delete")

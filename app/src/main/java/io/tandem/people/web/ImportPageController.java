@@ -4,8 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.tandem.identity.TandemUser;
 import io.tandem.people.ImportResult;
 import io.tandem.people.PeopleManagement;
-import io.tandem.shared.InvalidInputException;
-import io.tandem.web.InputStatus;
+import io.tandem.web.PageForms;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPageController {
 
     private final PeopleManagement people;
+    private final PageForms forms;
     private final long maxBytes;
 
-    ImportPageController(PeopleManagement people, io.tandem.web.WebProperties web) {
+    ImportPageController(
+            PeopleManagement people, PageForms forms, io.tandem.web.WebProperties web) {
         this.people = people;
+        this.forms = forms;
         this.maxBytes = web.imports().maxBytes();
     }
 
@@ -59,16 +61,16 @@ class ImportPageController {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             return view;
         }
-        try {
-            ImportResult result = people.importCsv(user.organisationId(), file.getBytes());
-            model.addAttribute("result", result);
-            model.addAttribute("fileName", file.getOriginalFilename());
-            return view;
-        } catch (InvalidInputException e) {
-            model.addAttribute("refusal", e);
-            model.addAttribute("fileName", file.getOriginalFilename());
-            response.setStatus(InputStatus.of(e));
-            return view;
+        byte[] csv = file.getBytes();
+        PageForms.Outcome<ImportResult> outcome =
+                forms.attempt(() -> people.importCsv(user.organisationId(), csv));
+        model.addAttribute("fileName", file.getOriginalFilename());
+        if (outcome.refused(response, model)) {
+            // A refused file keeps every row's reason, in the person's language, for its table.
+            model.addAttribute("refusal", outcome);
+        } else {
+            model.addAttribute("result", outcome.value());
         }
+        return view;
     }
 }

@@ -24,12 +24,11 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import io.tandem.programs.RulesManagement;
-import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
 import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.FormInput;
-import io.tandem.web.InputStatus;
+import io.tandem.web.PageForms;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
@@ -372,13 +371,14 @@ class ProgramPageController {
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ManagerForm form = FormInput.asEntered(entered, binding, ManagerForm.class);
-        try {
-            forms.submit(
-                    binding,
-                    () -> access.assign(user.organisationId(), new ProgramId(id), form.email()));
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            model.addAttribute("managerErrors", e.byField());
+        var outcome =
+                forms.attempt(
+                        binding,
+                        () ->
+                                access.assign(
+                                        user.organisationId(), new ProgramId(id), form.email()));
+        if (outcome.refused(response, model)) {
+            model.addAttribute("managerErrors", outcome.errors());
             model.addAttribute("managerEmail", form.email());
             return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
         }
@@ -560,82 +560,107 @@ class ProgramPageController {
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         SegmentForm form = FormInput.asEntered(entered, binding, SegmentForm.class);
-        ProgramId program = new ProgramId(id);
-        EnrolmentRole role = form.role() == null ? EnrolmentRole.MENTEE : form.role();
-        boolean fromFile = file != null && !file.isEmpty();
-        String emails =
-                fromFile
-                        ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("\uFEFF", "")
-                        : form.emails();
-        boolean byEmail = emails != null && !emails.isBlank();
-        WorkMode mode = WorkMode.parse(form.workMode()).orElse(null);
-        DirectoryQuery segment =
-                new DirectoryQuery(
-                        null,
-                        form.division(),
-                        form.function(),
-                        form.location(),
-                        null,
-                        null,
-                        mode,
-                        form.level());
-        Invitation outcome;
-        try {
-            outcome =
-                    forms.submit(
-                            binding,
-                            () -> {
-                                if (!confirmed) {
-                                    InvitationPreview preview =
-                                            invitations.previewInvitation(
-                                                    user.organisationId(),
-                                                    program,
-                                                    role,
-                                                    byEmail ? emailsIn(emails) : null,
-                                                    segment);
-                                    if (preview.needsConfirmation()) {
-                                        return new Invitation(0, preview);
-                                    }
-                                }
-                                return new Invitation(
-                                        byEmail
-                                                ? invitations.inviteEmails(
-                                                        user.organisationId(),
-                                                        program,
-                                                        emailsIn(emails),
-                                                        role)
-                                                : invitations.inviteSegment(
-                                                        user.organisationId(),
-                                                        program,
-                                                        segment,
-                                                        role),
-                                        null);
-                            });
-        } catch (InvalidInputException e) {
-            response.setStatus(InputStatus.of(e));
-            model.addAttribute("inviteErrors", invitationErrors(e, fromFile ? "file" : "emails"));
+        Audience audience = Audience.of(form, file);
+        var outcome =
+                forms.attempt(
+                        binding, () -> invitation(user, new ProgramId(id), audience, confirmed));
+        if (outcome.refused(response, model)) {
+            model.addAttribute(
+                    "inviteErrors",
+                    invitationErrors(outcome, audience.fromFile() ? "file" : "emails"));
             model.addAttribute("invite", form);
             return overviewPage(user, profile, id, null, null, 0, programAddress(id), model);
         }
-        if (outcome.preview() != null) {
-            model.addAttribute("program", programs.get(user.organisationId(), program));
-            model.addAttribute("preview", outcome.preview());
+        InvitationPreview preview = outcome.value().preview();
+        if (preview != null) {
+            model.addAttribute("program", programs.get(user.organisationId(), new ProgramId(id)));
+            model.addAttribute("preview", preview);
             model.addAttribute("form", form);
-            model.addAttribute("role", role);
-            model.addAttribute("emails", byEmail ? emails : null);
-            model.addAttribute(
-                    "everyone",
-                    !byEmail
-                            && blank(form.division())
-                            && blank(form.function())
-                            && blank(form.location())
-                            && blank(form.workMode())
-                            && form.level() == null);
+            model.addAttribute("role", audience.role());
+            model.addAttribute("emails", audience.emails());
+            model.addAttribute("everyone", audience.everyone(form));
             return "programs/invite-preview";
         }
-        redirect.addFlashAttribute("invited", outcome.invited());
+        redirect.addFlashAttribute("invited", outcome.value().invited());
         return "redirect:/programs/" + id + "#invite";
+    }
+
+    /**
+     * Who an invitation is for: the addresses typed or uploaded (a file wins over the text), else
+     * the directory segment the form describes.
+     */
+    private record Audience(
+            EnrolmentRole role, boolean fromFile, String emails, DirectoryQuery segment) {
+
+        static Audience of(SegmentForm form, org.springframework.web.multipart.MultipartFile file)
+                throws java.io.IOException {
+            boolean fromFile = file != null && !file.isEmpty();
+            String emails =
+                    fromFile
+                            ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                    .replace("\uFEFF", "")
+                            : form.emails();
+            DirectoryQuery segment =
+                    new DirectoryQuery(
+                            null,
+                            form.division(),
+                            form.function(),
+                            form.location(),
+                            null,
+                            null,
+                            WorkMode.parse(form.workMode()).orElse(null),
+                            form.level());
+            return new Audience(
+                    form.role() == null ? EnrolmentRole.MENTEE : form.role(),
+                    fromFile,
+                    emails == null || emails.isBlank() ? null : emails,
+                    segment);
+        }
+
+        boolean byEmail() {
+            return emails != null;
+        }
+
+        /** A segment with no criterion at all: everyone in the organisation. */
+        boolean everyone(SegmentForm form) {
+            return !byEmail()
+                    && blank(form.division())
+                    && blank(form.function())
+                    && blank(form.location())
+                    && blank(form.workMode())
+                    && form.level() == null;
+        }
+    }
+
+    /**
+     * Invites the audience, or, when not yet confirmed and the audience is large, only previews who
+     * it would reach.
+     */
+    private Invitation invitation(
+            TandemUser user, ProgramId program, Audience audience, boolean confirmed) {
+        List<String> addresses = audience.byEmail() ? emailsIn(audience.emails()) : null;
+        if (!confirmed) {
+            InvitationPreview preview =
+                    invitations.previewInvitation(
+                            user.organisationId(),
+                            program,
+                            audience.role(),
+                            addresses,
+                            audience.segment());
+            if (preview.needsConfirmation()) {
+                return new Invitation(0, preview);
+            }
+        }
+        int invited =
+                audience.byEmail()
+                        ? invitations.inviteEmails(
+                                user.organisationId(), program, addresses, audience.role())
+                        : invitations.inviteSegment(
+                                user.organisationId(),
+                                program,
+                                audience.segment(),
+                                audience.role());
+        return new Invitation(invited, null);
     }
 
     /** What an invitation came to: people invited, or who it would reach, to be confirmed. */
@@ -648,10 +673,10 @@ class ProgramPageController {
      * The form's fields' refusals, and the address list's refused lines beside the list (the text
      * or the file it came from), each with its line number.
      */
-    private Map<String, String> invitationErrors(InvalidInputException refused, String list) {
-        Map<String, String> errors = new LinkedHashMap<>(refused.byField());
+    private Map<String, String> invitationErrors(PageForms.Outcome<?> refused, String list) {
+        Map<String, String> errors = new LinkedHashMap<>(refused.errors());
         List<String> lines =
-                refused.errors().stream()
+                refused.refusals().stream()
                         .filter(error -> error.row() != null)
                         .map(
                                 error ->
