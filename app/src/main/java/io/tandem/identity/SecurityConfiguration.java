@@ -10,6 +10,9 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,17 +50,7 @@ class SecurityConfiguration {
             throws Exception {
         var messages = new org.springframework.context.support.MessageSourceAccessor(messageSource);
         http.securityMatcher("/api/**", "/actuator/prometheus")
-                .authorizeHttpRequests(
-                        auth ->
-                                auth.requestMatchers("/actuator/prometheus")
-                                        .access(
-                                                AuthorizationManagers.allOf(
-                                                        AuthorityAuthorizationManager.hasRole(
-                                                                Role.ADMIN.name()),
-                                                        AuthorityAuthorizationManager.hasAuthority(
-                                                                TokenScope.API.authority())))
-                                        .anyRequest()
-                                        .hasAuthority(TokenScope.API.authority()))
+                .authorizeHttpRequests(SecurityConfiguration::apiAccess)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,10 +73,7 @@ class SecurityConfiguration {
                                                                 HttpStatus.FORBIDDEN,
                                                                 messages.getMessage(
                                                                         "api.forbidden"))))
-                .headers(
-                        h ->
-                                h.contentSecurityPolicy(
-                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfiguration::contentSecurityPolicy);
         return http.build();
     }
 
@@ -128,10 +118,7 @@ class SecurityConfiguration {
                                                         response,
                                                         HttpStatus.UNAUTHORIZED,
                                                         messages.getMessage("api.unauthorized"))))
-                .headers(
-                        h ->
-                                h.contentSecurityPolicy(
-                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfiguration::contentSecurityPolicy);
         return http.build();
     }
 
@@ -172,10 +159,7 @@ class SecurityConfiguration {
                                                                 HttpStatus.FORBIDDEN,
                                                                 messages.getMessage(
                                                                         "scim.forbidden"))))
-                .headers(
-                        h ->
-                                h.contentSecurityPolicy(
-                                        c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfiguration::contentSecurityPolicy);
         return http.build();
     }
 
@@ -193,61 +177,24 @@ class SecurityConfiguration {
         savedRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()));
         SignInHandlers signIn = new SignInHandlers(throttle, savedRequests);
         http.authorizeHttpRequests(
-                        auth ->
-                                auth.requestMatchers(
-                                                "/login",
-                                                "/account/**",
-                                                "/css/**",
-                                                "/js/**",
-                                                "/img/**",
-                                                "/webjars/**",
-                                                "/favicon.ico",
-                                                "/error",
-                                                "/actuator/health",
-                                                "/actuator/health/**",
-                                                "/actuator/info",
-                                                "/v3/api-docs",
-                                                "/v3/api-docs/**",
-                                                // A feed's long secret is its credential.
-                                                "/calendar/*.ics",
-                                                "/notifications/preferences/*",
-                                                "/notifications/preferences/*/unsubscribe")
-                                        .permitAll()
-                                        .anyRequest()
-                                        .authenticated())
+                        auth -> auth.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
                 // Strangers cost no session row: the CSRF token lives in a cookie, the page asked
                 // for before signing in too, and a failed sign-in keeps nothing.
-                // RFC 8058: a mail client's one-click unsubscribe POST carries no CSRF token; the
-                // link's own secret is what authorises it.
-                .csrf(
-                        csrf ->
-                                csrf.csrfTokenRepository(csrfTokens())
-                                        .ignoringRequestMatchers(
-                                                "/notifications/preferences/*/unsubscribe"))
+                .csrf(SecurityConfiguration::pageCsrf)
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(
                         form ->
                                 form.loginPage("/login")
                                         .successHandler(signIn)
                                         .failureHandler(signIn))
-                .oauth2Login(
-                        oauth ->
-                                oauth.loginPage("/login")
-                                        .clientRegistrationRepository(sso)
-                                        .userInfoEndpoint(u -> u.oidcUserService(ssoUsers))
-                                        .successHandler(
-                                                (request, response, authentication) ->
-                                                        response.sendRedirect(
-                                                                request.getContextPath() + "/"))
-                                        .failureHandler(SecurityConfiguration::ssoRefused))
+                .oauth2Login(oauth -> ssoSignIn(oauth, sso, ssoUsers))
                 .logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(sso, messages)))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle),
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(
                         h ->
-                                h.contentSecurityPolicy(
-                                                c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                                contentSecurityPolicy(h)
                                         .referrerPolicy(
                                                 r ->
                                                         r.policy(
@@ -256,6 +203,71 @@ class SecurityConfiguration {
                                                                         .SAME_ORIGIN))
                                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /**
+     * The pages' CSRF token, in a cookie. RFC 8058: a mail client's one-click unsubscribe POST
+     * carries no CSRF token; the link's own secret is what authorises it.
+     */
+    private static void pageCsrf(CsrfConfigurer<HttpSecurity> csrf) {
+        csrf.csrfTokenRepository(csrfTokens())
+                .ignoringRequestMatchers("/notifications/preferences/*/unsubscribe");
+    }
+
+    /** What a stranger may open: sign-in, assets, health, the API's description, secret links. */
+    private static final String[] OPEN = {
+        "/login",
+        "/account/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        // A feed's long secret is its credential.
+        "/calendar/*.ics",
+        "/notifications/preferences/*",
+        "/notifications/preferences/*/unsubscribe"
+    };
+
+    /** The API answers tokens with the api scope; the metrics, only an admin's such token. */
+    private static void apiAccess(
+            org.springframework.security.config.annotation.web.configurers
+                                            .AuthorizeHttpRequestsConfigurer<
+                                    HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth) {
+        auth.requestMatchers("/actuator/prometheus")
+                .access(
+                        AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()),
+                                AuthorityAuthorizationManager.hasAuthority(
+                                        TokenScope.API.authority())))
+                .anyRequest()
+                .hasAuthority(TokenScope.API.authority());
+    }
+
+    /** Signing in through the organisation's identity provider (OIDC), back to the home page. */
+    private static void ssoSignIn(
+            OAuth2LoginConfigurer<HttpSecurity> oauth, SsoManagement sso, SsoUserService ssoUsers) {
+        oauth.loginPage("/login")
+                .clientRegistrationRepository(sso)
+                .userInfoEndpoint(u -> u.oidcUserService(ssoUsers))
+                .successHandler(
+                        (request, response, authentication) ->
+                                response.sendRedirect(request.getContextPath() + "/"))
+                .failureHandler(SecurityConfiguration::ssoRefused);
+    }
+
+    /** Every answer, page or API, carries the content security policy htmx runs under. */
+    private static HeadersConfigurer<HttpSecurity> contentSecurityPolicy(
+            HeadersConfigurer<HttpSecurity> headers) {
+        return headers.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
     }
 
     /**
