@@ -72,24 +72,10 @@ public class PageForms {
                 found.add(text(error));
             }
         }
-        try {
-            transactions.executeWithoutResult(
-                    status -> {
-                        status.setRollbackOnly();
-                        action.get();
-                    });
-        } catch (InvalidInputException moduleRefused) {
-            for (InputError error : moduleRefused.errors()) {
-                if (error.field() == null || named.add(error.field())) {
-                    found.add(error);
-                }
+        for (InputError error : moduleRefusals(action)) {
+            if (error.field() == null || named.add(error.field())) {
+                found.add(error);
             }
-        } catch (io.tandem.shared.NotFound hidden) {
-            // Whoever may not see the thing gets the same 404 whatever they typed.
-            throw hidden;
-        } catch (RuntimeException notAboutTheFields) {
-            // A clash or a value the database would refuse waits until the form is corrected;
-            // the values the form refused may be what caused it.
         }
         // The module words a size its own way where it checks one; the record's @Size fills in.
         for (FieldError error : binding.getFieldErrors()) {
@@ -98,6 +84,29 @@ public class PageForms {
             }
         }
         throw InvalidInputException.unprocessable("request.invalid", found);
+    }
+
+    /**
+     * What the module refuses in the action, run only to hear it, in a transaction rolled back:
+     * nothing is written and no event leaves it.
+     */
+    private List<InputError> moduleRefusals(Supplier<?> action) {
+        try {
+            transactions.executeWithoutResult(
+                    status -> {
+                        status.setRollbackOnly();
+                        action.get();
+                    });
+        } catch (InvalidInputException moduleRefused) {
+            return moduleRefused.errors();
+        } catch (io.tandem.shared.NotFound hidden) {
+            // Whoever may not see the thing gets the same 404 whatever they typed.
+            throw hidden;
+        } catch (RuntimeException notAboutTheFields) {
+            // A clash or a value the database would refuse waits until the form is corrected;
+            // the values the form refused may be what caused it.
+        }
+        return List.of();
     }
 
     /**
@@ -247,11 +256,15 @@ public class PageForms {
         }
 
         /**
-         * What a page with nothing typed says above its content when refused: the clash, or the
-         * first field's refusal.
+         * What a page with nothing typed says above its content when refused: the clash, the first
+         * refusal (of a field or of the whole action), or the refusal's heading when it gave no
+         * reason of its own.
          */
         public String said() {
-            return problem != null ? problem : errors.values().stream().findFirst().orElse(null);
+            if (problem != null) {
+                return problem;
+            }
+            return refusals.isEmpty() ? heading : refusals.get(0).message();
         }
 
         /**
