@@ -353,23 +353,8 @@ public class EngagementManagement {
             if (a.health() != f.health()) {
                 activities.health(organisation, f.mentorship(), a.health(), now);
             }
-            if (r.autoNudge()
-                    && a.health().worseThan(f.health())
-                    && activities.claimAutoNudge(
-                            organisation,
-                            f.mentorship(),
-                            now,
-                            now.minus(Duration.ofDays(r.nudgeIntervalDays())))) {
-                String text =
-                        messages.getMessage(
-                                "engagement.nudge.automatic", new Object[] {view.name()});
-                send(
-                        organisation,
-                        f,
-                        "nudge:auto:" + f.mentorship() + ":" + now.toEpochMilli(),
-                        text,
-                        now);
-                activities.nudged(organisation, f.mentorship(), true, now);
+            if (r.autoNudge() && a.health().worseThan(f.health())) {
+                nudgeAutomatically(organisation, view, f, r, now);
             }
         }
         activities.snapshot(
@@ -380,6 +365,25 @@ public class EngagementManagement {
                 counts.get(Health.AT_RISK),
                 counts.get(Health.INACTIVE));
         return counts;
+    }
+
+    /** One automatic nudge to a pair whose health fell, unless one went out within the interval. */
+    private void nudgeAutomatically(
+            OrganisationId organisation,
+            ProgramView view,
+            PairFacts f,
+            EngagementRules r,
+            Instant now) {
+        if (!activities.claimAutoNudge(
+                organisation,
+                f.mentorship(),
+                now,
+                now.minus(Duration.ofDays(r.nudgeIntervalDays())))) {
+            return;
+        }
+        String text = messages.getMessage("engagement.nudge.automatic", new Object[] {view.name()});
+        send(organisation, f, "nudge:auto:" + f.mentorship() + ":" + now.toEpochMilli(), text, now);
+        activities.nudged(organisation, f.mentorship(), true, now);
     }
 
     private boolean closeIfQuiet(

@@ -689,27 +689,14 @@ public class ProgramReports {
         List<String> columns = List.copyOf(mentees);
         int[][] counts = new int[rows.size()][columns.size()];
         int crossing = 0;
-        Map<String, int[]> cohorts = new TreeMap<>();
         for (MentorshipSummary p : pairs) {
             String from = value(found.get(p.mentorId()), key);
             String to = value(found.get(p.menteeId()), key);
             counts[rows.indexOf(from)][columns.indexOf(to)]++;
-            boolean crosses = !from.equals(to);
-            if (crosses) {
+            if (!from.equals(to)) {
                 crossing++;
             }
-            String quarter =
-                    p.startedOn().getYear() + "-Q" + p.startedOn().get(IsoFields.QUARTER_OF_YEAR);
-            int[] c = cohorts.computeIfAbsent(quarter, q -> new int[2]);
-            c[0]++;
-            if (crosses) {
-                c[1]++;
-            }
         }
-        List<KnowledgeFlow.Cohort> byCohort = new ArrayList<>();
-        cohorts.forEach(
-                (q, c) ->
-                        byCohort.add(new KnowledgeFlow.Cohort(q, c[0], c[1], percent(c[1], c[0]))));
         return new KnowledgeFlow(
                 dimension,
                 rows,
@@ -717,7 +704,29 @@ public class ProgramReports {
                 counts,
                 pairs.size(),
                 percent(crossing, pairs.size()),
-                byCohort);
+                cohorts(pairs, found, key));
+    }
+
+    /** Pairs by the quarter they started in, with how many of them crossed the dimension. */
+    private static List<KnowledgeFlow.Cohort> cohorts(
+            List<MentorshipSummary> pairs,
+            Map<PersonId, PersonSummary> found,
+            Function<PersonSummary, String> key) {
+        Map<String, int[]> cohorts = new TreeMap<>();
+        for (MentorshipSummary p : pairs) {
+            String quarter =
+                    p.startedOn().getYear() + "-Q" + p.startedOn().get(IsoFields.QUARTER_OF_YEAR);
+            int[] c = cohorts.computeIfAbsent(quarter, q -> new int[2]);
+            c[0]++;
+            if (!value(found.get(p.mentorId()), key).equals(value(found.get(p.menteeId()), key))) {
+                c[1]++;
+            }
+        }
+        List<KnowledgeFlow.Cohort> byCohort = new ArrayList<>();
+        cohorts.forEach(
+                (q, c) ->
+                        byCohort.add(new KnowledgeFlow.Cohort(q, c[0], c[1], percent(c[1], c[0]))));
+        return byCohort;
     }
 
     /** The pairs in one cell of the map: names, start and status, nothing they wrote. */

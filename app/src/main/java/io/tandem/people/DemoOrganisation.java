@@ -351,15 +351,7 @@ class DemoOrganisation implements ApplicationRunner {
         if (random.nextInt(3) == 0) {
             languages.add(EXTRA_LANGUAGES[random.nextInt(EXTRA_LANGUAGES.length)]);
         }
-        int pool = List.of(FUNCTIONS).indexOf(function);
-        Set<String> skills = new LinkedHashSet<>();
-        for (int i = 0; i < 3; i++) {
-            skills.add(SKILLS[pool][random.nextInt(SKILLS[pool].length)]);
-        }
-        skills.add(SHARED_SKILLS[random.nextInt(SHARED_SKILLS.length)]);
-        if (level >= 6) {
-            skills.add("Leadership");
-        }
+        Set<String> skills = skills(function, level, random);
         return String.join(
                 ",",
                 id,
@@ -377,6 +369,22 @@ class DemoOrganisation implements ApplicationRunner {
                 String.join(";", languages),
                 String.join(";", skills),
                 "ACTIVE");
+    }
+
+    /**
+     * Three skills of the person's function, one everyone may have, and leadership from level 6.
+     */
+    private static Set<String> skills(String function, int level, Random random) {
+        int pool = List.of(FUNCTIONS).indexOf(function);
+        Set<String> skills = new LinkedHashSet<>();
+        for (int i = 0; i < 3; i++) {
+            skills.add(SKILLS[pool][random.nextInt(SKILLS[pool].length)]);
+        }
+        skills.add(SHARED_SKILLS[random.nextInt(SHARED_SKILLS.length)]);
+        if (level >= 6) {
+            skills.add("Leadership");
+        }
+        return skills;
     }
 
     private static String quote(String value) {
@@ -417,18 +425,7 @@ class DemoOrganisation implements ApplicationRunner {
         if (random.nextInt(10) == 0) {
             return null;
         }
-        int own = Math.max(0, List.of(FUNCTIONS).indexOf(person.function()));
-        Set<String> wanted = new LinkedHashSet<>();
-        int other = (own + 1 + random.nextInt(FUNCTIONS.length - 1)) % FUNCTIONS.length;
-        wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
-        if (random.nextBoolean()) {
-            wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
-        }
-        int level = person.level() == null ? 3 : person.level();
-        wanted.add(
-                level >= 4 && random.nextBoolean()
-                        ? "Leadership"
-                        : SHARED_SKILLS[random.nextInt(SHARED_SKILLS.length)]);
+        Set<String> wanted = wanted(person, random);
         String aspiredDivision = null;
         String aspiredLocation = null;
         if (random.nextInt(4) == 0) {
@@ -456,6 +453,26 @@ class DemoOrganisation implements ApplicationRunner {
                 aspiredLocation,
                 person.languages(),
                 person.timeZone());
+    }
+
+    /**
+     * One or two skills of another function than the person's own, and leadership (from level 4,
+     * half the time) or a skill everyone may want.
+     */
+    private static Set<String> wanted(PersonRow person, Random random) {
+        int own = Math.max(0, List.of(FUNCTIONS).indexOf(person.function()));
+        Set<String> wanted = new LinkedHashSet<>();
+        int other = (own + 1 + random.nextInt(FUNCTIONS.length - 1)) % FUNCTIONS.length;
+        wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
+        if (random.nextBoolean()) {
+            wanted.add(SKILLS[other][random.nextInt(SKILLS[other].length)]);
+        }
+        int level = person.level() == null ? 3 : person.level();
+        wanted.add(
+                level >= 4 && random.nextBoolean()
+                        ? "Leadership"
+                        : SHARED_SKILLS[random.nextInt(SHARED_SKILLS.length)]);
+        return wanted;
     }
 
     private void describeDemoPeople(OrganisationId organisation) {

@@ -231,36 +231,51 @@ public class ProvisioningManagement {
         if (userName.isEmpty()) {
             throw ScimException.badRequest("invalidValue", "scim.user-name.required");
         }
-        if (current != null) {
-            if (employeeId != null
-                    && !employeeId.isBlank()
-                    && !employeeId.equals(current.get(EMPLOYEE_ID))) {
-                throw ScimException.badRequest("mutability", "scim.employee-number.immutable");
-            }
-            employeeId = current.get(EMPLOYEE_ID);
-        } else if (employeeId == null || employeeId.isBlank()) {
-            // Documented fallback: an identity provider that sends no employee number.
-            employeeId = changes.externalId() != null ? changes.externalId() : userName;
-        }
-        cells.put(EMPLOYEE_ID, employeeId.trim());
-        PersonRecord holder = directory.byEmail.get(userName.toLowerCase(Locale.ROOT));
-        if (holder != null && (current == null || !holder.id().equals(current.id()))) {
-            throw new ScimException(
-                    HttpStatus.CONFLICT, "uniqueness", "scim.user-name.taken", userName);
-        }
-        if (current == null && directory.byEmployeeId.containsKey(employeeId.trim())) {
-            throw new ScimException(
-                    HttpStatus.CONFLICT, "uniqueness", "scim.employee-number.taken", employeeId);
-        }
+        employeeId = employeeId(current, employeeId, changes, userName);
+        cells.put(EMPLOYEE_ID, employeeId);
+        checkUnique(directory, current, userName, employeeId);
         importCells(organisation, List.of(cells));
         Directory after = new Directory(organisation);
-        PersonRecord written = after.byEmployeeId.get(employeeId.trim());
+        PersonRecord written = after.byEmployeeId.get(employeeId);
         String externalId =
                 changes.externalIdGiven()
                         ? changes.externalId()
                         : current == null ? null : directory.externalId(current);
         records.save(organisation, written.id().value(), externalId);
         return new Directory(organisation).resource(written);
+    }
+
+    /**
+     * The person's employee number: kept as it is once given (SCIM may not change it), else the one
+     * asked for, else the identity provider's external id or, failing that, the user name.
+     */
+    private static String employeeId(
+            PersonRecord current, String asked, ScimUserMapping.Changes changes, String userName) {
+        if (current != null) {
+            if (asked != null && !asked.isBlank() && !asked.equals(current.get(EMPLOYEE_ID))) {
+                throw ScimException.badRequest("mutability", "scim.employee-number.immutable");
+            }
+            return current.get(EMPLOYEE_ID).trim();
+        }
+        if (asked == null || asked.isBlank()) {
+            // Documented fallback: an identity provider that sends no employee number.
+            return (changes.externalId() != null ? changes.externalId() : userName).trim();
+        }
+        return asked.trim();
+    }
+
+    /** Another person already holding the user name, or a new person's employee number: 409. */
+    private static void checkUnique(
+            Directory directory, PersonRecord current, String userName, String employeeId) {
+        PersonRecord holder = directory.byEmail.get(userName.toLowerCase(Locale.ROOT));
+        if (holder != null && (current == null || !holder.id().equals(current.id()))) {
+            throw new ScimException(
+                    HttpStatus.CONFLICT, "uniqueness", "scim.user-name.taken", userName);
+        }
+        if (current == null && directory.byEmployeeId.containsKey(employeeId)) {
+            throw new ScimException(
+                    HttpStatus.CONFLICT, "uniqueness", "scim.employee-number.taken", employeeId);
+        }
     }
 
     private void importCells(OrganisationId organisation, List<Map<String, String>> cells) {

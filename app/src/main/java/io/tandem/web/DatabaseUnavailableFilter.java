@@ -62,28 +62,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                         && accept.contains(MediaType.TEXT_HTML_VALUE);
         if (page) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
-            String title =
-                    HtmlUtils.htmlEscape(messages.getMessage("error.503.heading", null, locale));
-            response.getWriter()
-                    .write(
-                            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                                    + "<title>"
-                                    + title
-                                    + " — Tandem</title>"
-                                    + "<link rel=\"stylesheet\" href=\""
-                                    + request.getContextPath()
-                                    + "/css/tandem.css\"></head><body>"
-                                    + "<main id=\"main\" class=\"container narrow\"><h1>"
-                                    + title
-                                    + "</h1><p>"
-                                    + HtmlUtils.htmlEscape(detail)
-                                    + "</p><p><a href=\""
-                                    + request.getContextPath()
-                                    + "/\">"
-                                    + HtmlUtils.htmlEscape(
-                                            messages.getMessage("error.home", null, locale))
-                                    + "</a></p></main></body></html>");
+            response.getWriter().write(page(request.getContextPath(), detail, locale));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter()
@@ -93,5 +72,27 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                                     + detail.replace("\\", "\\\\").replace("\"", "\\\"")
                                     + "\"}");
         }
+    }
+
+    /** The short page for browsers, every text escaped, styled by the site's own sheet. */
+    private String page(String contextPath, String detail, Locale locale) {
+        String title = HtmlUtils.htmlEscape(messages.getMessage("error.503.heading", null, locale));
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>"
+                + title
+                + " — Tandem</title>"
+                + "<link rel=\"stylesheet\" href=\""
+                + contextPath
+                + "/css/tandem.css\"></head><body>"
+                + "<main id=\"main\" class=\"container narrow\"><h1>"
+                + title
+                + "</h1><p>"
+                + HtmlUtils.htmlEscape(detail)
+                + "</p><p><a href=\""
+                + contextPath
+                + "/\">"
+                + HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale))
+                + "</a></p></main></body></html>";
     }
 }
