@@ -65,9 +65,16 @@ class PairActivities {
                         ts(at))
                 .update();
         summaryRow(organisation, mentorship);
-        // The pair's program is set once; activities recorded before that are counted now. The
-        // update locks the summary row, as recording does, so an activity recorded meanwhile is
-        // either counted here or (seeing the program) by its own transaction, never twice.
+        placeInProgram(organisation, mentorship, program);
+    }
+
+    /**
+     * The pair's program is set once; activities recorded before that are counted now. The update
+     * locks the summary row, as recording does, so an activity recorded meanwhile is either counted
+     * here or (seeing the program) by its own transaction, never twice.
+     */
+    private void placeInProgram(
+            OrganisationId organisation, MentorshipId mentorship, ProgramId program) {
         if (jdbc.sql(
                                 "update pair_summary set program_id = ? where organisation_id = ?"
                                         + " and mentorship_id = ? and program_id is null")

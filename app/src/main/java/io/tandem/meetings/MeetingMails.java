@@ -84,40 +84,53 @@ class MeetingMails {
             return;
         }
         String ics = Invitations.message(meeting, organiser, attendee, method);
-        String path = "/meetings/" + meeting.id();
         for (PersonSummary person : List.of(organiser, attendee)) {
-            if (!person.active()) {
-                continue;
+            if (person.active()) {
+                tell(meeting, kind, new CalendarPart(method, ics), person, organiser, attendee);
             }
-            PersonSummary other = person == organiser ? attendee : organiser;
-            String key = "meeting:" + meeting.id() + ":" + meeting.sequence() + ":" + person.id();
-            String when = when(meeting.startsAt(), person);
-            Object[] args = {
-                meeting.title(),
-                when,
-                other.name(),
-                when(meeting.startsAt(), other),
-                meeting.location(),
-                notifications.link(path),
-                person.firstName(),
-                messages.getMessage("meetings.recurrence." + meeting.recurrence())
-            };
-            notifications.queueMail(
+        }
+    }
+
+    /**
+     * One of the two: a mail with the calendar part, and an inbox line (the organiser of a new
+     * invitation knows about it already).
+     */
+    private void tell(
+            Meeting meeting,
+            String kind,
+            CalendarPart calendar,
+            PersonSummary person,
+            PersonSummary organiser,
+            PersonSummary attendee) {
+        PersonSummary other = person == organiser ? attendee : organiser;
+        String path = "/meetings/" + meeting.id();
+        String key = "meeting:" + meeting.id() + ":" + meeting.sequence() + ":" + person.id();
+        String when = when(meeting.startsAt(), person);
+        Object[] args = {
+            meeting.title(),
+            when,
+            other.name(),
+            when(meeting.startsAt(), other),
+            meeting.location(),
+            notifications.link(path),
+            person.firstName(),
+            messages.getMessage("meetings.recurrence." + meeting.recurrence())
+        };
+        notifications.queueMail(
+                meeting.organisationId(),
+                NotificationKind.MEETING_CHANGES,
+                key,
+                person.email(),
+                messages.getMessage("meetings.mail." + kind + ".subject", args),
+                messages.getMessage("meetings.mail." + kind + ".text", args),
+                calendar);
+        if (person == attendee || !kind.equals("invite")) {
+            notifications.notify(
                     meeting.organisationId(),
-                    NotificationKind.MEETING_CHANGES,
                     key,
                     person.email(),
-                    messages.getMessage("meetings.mail." + kind + ".subject", args),
-                    messages.getMessage("meetings.mail." + kind + ".text", args),
-                    new CalendarPart(method, ics));
-            if (person == attendee || !kind.equals("invite")) {
-                notifications.notify(
-                        meeting.organisationId(),
-                        key,
-                        person.email(),
-                        messages.getMessage("meetings.inbox." + kind, args),
-                        path);
-            }
+                    messages.getMessage("meetings.inbox." + kind, args),
+                    path);
         }
     }
 

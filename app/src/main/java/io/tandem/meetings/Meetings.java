@@ -238,11 +238,16 @@ class Meetings {
                                 by.value(),
                                 Timestamp.from(now))
                         .update();
-        if (inserted == 1) {
-            return held;
-        }
+        return inserted == 1 ? held : changeOutcome(meeting, occursAt, held, by, now);
+    }
+
+    /**
+     * An occurrence answered before, answered again; true only for the change from "did not take
+     * place" to "took place", the one that is news.
+     */
+    private boolean changeOutcome(
+            UUID meeting, Instant occursAt, boolean held, PersonId by, Instant now) {
         if (held) {
-            // Only the change from "did not take place" to "took place" counts as news.
             return jdbc.sql(
                                     "update meeting_outcome set held = true, answered_by = ?,"
                                             + " answered_at = ? where meeting_id = ? and occurs_at = ?"

@@ -40,26 +40,16 @@ final class SlotPlanner {
             int limit) {
         List<Window> shared =
                 WorkingHours.overlap(a.between(zoneA, from, to), b.between(zoneB, from, to));
-        // Candidates and busy times as epoch milliseconds, busy ones by start: each candidate
-        // looks only at the busy times from the first that has not ended before it, and stops at
-        // the first that starts after it, with no object made for a candidate that is refused.
-        int n = busy.size();
-        long[] busyStart = new long[n];
-        long[] busyEnd = new long[n];
-        byStart(busy, busyStart, busyEnd);
+        Busy taken = new Busy(busy);
         long length = duration.toMillis();
         long step = STEP.toMillis();
         List<Slot> slots = new ArrayList<>(Math.min(limit, 64));
-        int first = 0;
         for (Window window : shared) {
             long end = window.end().toEpochMilli();
             for (long start = alignUp(window.start()).toEpochMilli();
                     start + length <= end;
                     start += step) {
-                while (first < n && busyEnd[first] <= start) {
-                    first++;
-                }
-                if (free(busyStart, busyEnd, first, start, start + length)) {
+                if (taken.free(start, start + length)) {
                     slots.add(
                             new Slot(
                                     Instant.ofEpochMilli(start),
@@ -73,23 +63,41 @@ final class SlotPlanner {
         return slots;
     }
 
-    /** The busy times' starts and ends in milliseconds, ordered by start. */
-    private static void byStart(List<Slot> busy, long[] starts, long[] ends) {
-        List<Slot> sorted = new ArrayList<>(busy);
-        sorted.sort(java.util.Comparator.comparing(Slot::start));
-        for (int i = 0; i < sorted.size(); i++) {
-            starts[i] = sorted.get(i).start().toEpochMilli();
-            ends[i] = sorted.get(i).end().toEpochMilli();
-        }
-    }
+    /**
+     * Busy times as epoch milliseconds, by start, asked about candidates in the order of their
+     * starts: each candidate looks only at the busy times from the first that has not ended before
+     * it, and stops at the first that starts after it, with no object made for a candidate that is
+     * refused.
+     */
+    private static final class Busy {
 
-    private static boolean free(long[] busyStart, long[] busyEnd, int from, long start, long end) {
-        for (int i = from; i < busyStart.length && busyStart[i] < end; i++) {
-            if (busyEnd[i] > start) {
-                return false;
+        private final long[] starts;
+        private final long[] ends;
+        private int first;
+
+        Busy(List<Slot> busy) {
+            List<Slot> sorted = new ArrayList<>(busy);
+            sorted.sort(java.util.Comparator.comparing(Slot::start));
+            starts = new long[sorted.size()];
+            ends = new long[sorted.size()];
+            for (int i = 0; i < sorted.size(); i++) {
+                starts[i] = sorted.get(i).start().toEpochMilli();
+                ends[i] = sorted.get(i).end().toEpochMilli();
             }
         }
-        return true;
+
+        /** Whether [start, end) meets no busy time; starts must come in increasing order. */
+        boolean free(long start, long end) {
+            while (first < starts.length && ends[first] <= start) {
+                first++;
+            }
+            for (int i = first; i < starts.length && starts[i] < end; i++) {
+                if (ends[i] > start) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     static Instant alignUp(Instant instant) {

@@ -141,7 +141,29 @@ public class PeopleManagement {
         people.insertAll(organisation, plan.inserts());
         people.updateAll(organisation, plan.updates());
         history.record(organisation, before, plan.updates());
-        // People who left cannot sign in from now on; people back again can, with their password.
+        updateAccounts(organisation, plan);
+        Set<UUID> wereActive = new HashSet<>();
+        before.stream()
+                .filter(p -> p.status() == PersonStatus.ACTIVE)
+                .forEach(p -> wereActive.add(p.id()));
+        plan.updates().stream()
+                .filter(p -> p.status() == PersonStatus.INACTIVE && wereActive.contains(p.id()))
+                .forEach(
+                        p ->
+                                events.publishEvent(
+                                        new PersonLeft(organisation, new PersonId(p.id()))));
+        ImportResult result = plan.result();
+        events.publishEvent(
+                new PeopleImported(
+                        organisation, result.created(), result.updated(), result.unchanged()));
+        return result;
+    }
+
+    /**
+     * People who left cannot sign in from now on; people back again can, with their password; new
+     * people are asked to activate their account when the organisation wants that on import.
+     */
+    private void updateAccounts(OrganisationId organisation, PeopleImport.Plan plan) {
         List<PersonRow> written = new ArrayList<>(plan.inserts());
         written.addAll(plan.updates());
         identity.disableAccounts(
@@ -164,21 +186,6 @@ public class PeopleManagement {
                             .map(PeopleManagement::invitee)
                             .toList());
         }
-        Set<UUID> wereActive = new HashSet<>();
-        before.stream()
-                .filter(p -> p.status() == PersonStatus.ACTIVE)
-                .forEach(p -> wereActive.add(p.id()));
-        plan.updates().stream()
-                .filter(p -> p.status() == PersonStatus.INACTIVE && wereActive.contains(p.id()))
-                .forEach(
-                        p ->
-                                events.publishEvent(
-                                        new PersonLeft(organisation, new PersonId(p.id()))));
-        ImportResult result = plan.result();
-        events.publishEvent(
-                new PeopleImported(
-                        organisation, result.created(), result.updated(), result.unchanged()));
-        return result;
     }
 
     /**

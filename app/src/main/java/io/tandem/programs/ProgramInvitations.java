@@ -78,30 +78,45 @@ public class ProgramInvitations {
             if (!person.active()) {
                 continue;
             }
-            Optional<Enrolment> existing =
-                    enrolments.find(organisation, programId, person.id(), role);
-            if (existing.isPresent() && !existing.get().invitable()) {
-                continue;
+            if (invite(organisation, program, person, role, now)) {
+                invited++;
             }
-            Enrolment invitation =
-                    Enrolment.invitation(
-                            existing.map(Enrolment::id)
-                                    .orElseGet(() -> new EnrolmentId(UUID.randomUUID())),
-                            program,
-                            person,
-                            role,
-                            now);
-            if (existing.isPresent()) {
-                enrolments.update(organisation, invitation);
-            } else {
-                enrolments.insert(organisation, invitation);
-            }
-            events.publishEvent(
-                    new EnrolmentInvited(
-                            organisation, programId, invitation.id(), person.id(), role, now));
-            invited++;
         }
         return invited;
+    }
+
+    /**
+     * One person's invitation, new or renewed (after a decline or withdrawal); false when the
+     * person is enrolled or invited in that role already.
+     */
+    private boolean invite(
+            OrganisationId organisation,
+            ProgramView program,
+            PersonSummary person,
+            EnrolmentRole role,
+            Instant now) {
+        Optional<Enrolment> existing =
+                enrolments.find(organisation, program.id(), person.id(), role);
+        if (existing.isPresent() && !existing.get().invitable()) {
+            return false;
+        }
+        Enrolment invitation =
+                Enrolment.invitation(
+                        existing.map(Enrolment::id)
+                                .orElseGet(() -> new EnrolmentId(UUID.randomUUID())),
+                        program,
+                        person,
+                        role,
+                        now);
+        if (existing.isPresent()) {
+            enrolments.update(organisation, invitation);
+        } else {
+            enrolments.insert(organisation, invitation);
+        }
+        events.publishEvent(
+                new EnrolmentInvited(
+                        organisation, program.id(), invitation.id(), person.id(), role, now));
+        return true;
     }
 
     /**
