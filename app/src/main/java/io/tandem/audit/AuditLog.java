@@ -164,21 +164,7 @@ public class AuditLog {
             seq++;
             UUID id = UUID.randomUUID();
             String labelDigest = chain.labelDigest(p.actor().label());
-            String hash =
-                    chain.hash(
-                            organisation.value(),
-                            seq,
-                            id,
-                            p.at(),
-                            p.actor().kind(),
-                            p.actor().id(),
-                            AuditChain.chained(p.actor().label(), labelDigest),
-                            p.action(),
-                            p.targetType(),
-                            p.targetId(),
-                            p.detail(),
-                            p.address(),
-                            previous);
+            String hash = hash(organisation, seq, id, p, labelDigest, previous);
             entries.append(
                     organisation,
                     labelDigest,
@@ -198,6 +184,30 @@ public class AuditLog {
                             hash));
             previous = hash;
         }
+    }
+
+    /** The entry's link in the chain: its fields and the previous entry's hash. */
+    private String hash(
+            OrganisationId organisation,
+            long seq,
+            UUID id,
+            Pending p,
+            String labelDigest,
+            String previous) {
+        return chain.hash(
+                organisation.value(),
+                seq,
+                id,
+                p.at(),
+                p.actor().kind(),
+                p.actor().id(),
+                AuditChain.chained(p.actor().label(), labelDigest),
+                p.action(),
+                p.targetType(),
+                p.targetId(),
+                p.detail(),
+                p.address(),
+                previous);
     }
 
     private static String address() {

@@ -82,40 +82,37 @@ class MentorshipMails {
             PersonSummary mentor,
             PersonSummary mentee) {
         String path = "/mentorships/" + mentorship;
-        String link = links.to(path);
         // One key per mentorship and recipient: handling this event again sends nothing twice.
         String key = "mentorship-started:" + mentorship;
+        tell(org, key + ":mentee", path, program, mentee, mentor, "mentee");
+        tell(org, key + ":mentor", path, program, mentor, mentee, "mentor");
+    }
+
+    /** One of the two, told in the inbox and by mail who their partner is ("mentee"/"mentor"). */
+    private void tell(
+            OrganisationId org,
+            String key,
+            String path,
+            String program,
+            PersonSummary person,
+            PersonSummary partner,
+            String role) {
         notifications.notify(
                 org,
-                key + ":mentee",
-                mentee.email(),
-                messages.getMessage("inbox.matched.mentee", new Object[] {mentor.name(), program}),
-                path);
-        notifications.notify(
-                org,
-                key + ":mentor",
-                mentor.email(),
-                messages.getMessage("inbox.matched.mentor", new Object[] {mentee.name(), program}),
+                key,
+                person.email(),
+                messages.getMessage(
+                        "inbox.matched." + role, new Object[] {partner.name(), program}),
                 path);
         notifications.queueMail(
                 org,
                 NotificationKind.PROGRAM_NEWS,
-                key + ":mentee",
-                mentee.email(),
+                key,
+                person.email(),
                 messages.getMessage("mail.matched.subject", new Object[] {program}),
                 messages.getMessage(
-                        "mail.matched.mentee",
-                        new Object[] {mentee.firstName(), mentor.name(), program, link}),
-                null);
-        notifications.queueMail(
-                org,
-                NotificationKind.PROGRAM_NEWS,
-                key + ":mentor",
-                mentor.email(),
-                messages.getMessage("mail.matched.subject", new Object[] {program}),
-                messages.getMessage(
-                        "mail.matched.mentor",
-                        new Object[] {mentor.firstName(), mentee.name(), program, link}),
+                        "mail.matched." + role,
+                        new Object[] {person.firstName(), partner.name(), program, links.to(path)}),
                 null);
     }
 

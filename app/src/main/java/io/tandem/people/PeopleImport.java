@@ -527,14 +527,7 @@ final class PeopleImport {
                 current = managerOf.get(current);
             }
             if (current != null && !safe.contains(current)) {
-                List<UUID> loop = new ArrayList<>();
-                boolean inLoop = false;
-                for (UUID id : path) {
-                    inLoop |= id.equals(current);
-                    if (inLoop) {
-                        loop.add(id);
-                    }
-                }
+                List<UUID> loop = loopFrom(path, current);
                 List<String> names = new ArrayList<>();
                 loop.forEach(id -> names.add(employeeIdOf.get(id)));
                 names.add(employeeIdOf.get(current));
@@ -548,6 +541,19 @@ final class PeopleImport {
             }
             safe.addAll(path);
         }
+    }
+
+    /** The part of a walk up the managers that goes round: from where it met itself again. */
+    private static List<UUID> loopFrom(Set<UUID> path, UUID met) {
+        List<UUID> loop = new ArrayList<>();
+        boolean inLoop = false;
+        for (UUID id : path) {
+            inLoop |= id.equals(met);
+            if (inLoop) {
+                loop.add(id);
+            }
+        }
+        return loop;
     }
 
     private String required(Line line, String column) {

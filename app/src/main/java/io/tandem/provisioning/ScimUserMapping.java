@@ -96,7 +96,14 @@ final class ScimUserMapping {
         ArrayNode emails = user.putArray("emails");
         emails.addObject().put("value", person.get(EMAIL)).put("type", "work").put("primary", true);
 
-        ObjectNode enterprise = user.putObject(ScimSchemas.ENTERPRISE);
+        enterprise(user.putObject(ScimSchemas.ENTERPRISE), person, byEmployeeId);
+        tandem(user.putObject(ScimSchemas.TANDEM), person);
+        return user;
+    }
+
+    /** The enterprise extension: employee number, division, department and manager. */
+    private static void enterprise(
+            ObjectNode enterprise, PersonRecord person, Map<String, PersonRecord> byEmployeeId) {
         enterprise.put("employeeNumber", person.get(EMPLOYEE_ID));
         putIfSet(enterprise, "division", person.get(DIVISION));
         putIfSet(enterprise, "department", person.get(FUNCTION));
@@ -107,8 +114,10 @@ final class ScimUserMapping {
                     .put("value", manager.id().value().toString())
                     .put("displayName", manager.get(FIRST_NAME) + " " + manager.get(LAST_NAME));
         }
+    }
 
-        ObjectNode tandem = user.putObject(ScimSchemas.TANDEM);
+    /** Tandem's own extension: level, location, work mode, languages and skills. */
+    private static void tandem(ObjectNode tandem, PersonRecord person) {
         if (!person.get(LEVEL).isEmpty()) {
             tandem.put("level", Integer.parseInt(person.get(LEVEL)));
         }
@@ -116,7 +125,6 @@ final class ScimUserMapping {
         putIfSet(tandem, "workMode", person.get(WORK_MODE));
         putList(tandem, "languages", person.get(LANGUAGES));
         putList(tandem, "skills", person.get(SKILLS));
-        return user;
     }
 
     /** The filterable attributes of a user, keyed by lower-case path. */
