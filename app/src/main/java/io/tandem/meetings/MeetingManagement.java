@@ -10,7 +10,6 @@ import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.Conflict;
 import io.tandem.shared.InputError;
@@ -76,7 +75,6 @@ public class MeetingManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Meetings meetings;
-    private final CalendarFeeds feeds;
     private final OfficeHours officeHours;
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
@@ -86,13 +84,12 @@ public class MeetingManagement {
     private final MeetingReminders reminders;
     private final MeetingsProperties properties;
     private final ApplicationEventPublisher events;
-    private final VideoSettings videoSettings;
+    private final VideoSettingManagement videos;
     private final org.springframework.context.support.MessageSourceAccessor messages;
     private final Clock clock;
 
     MeetingManagement(
             Meetings meetings,
-            CalendarFeeds feeds,
             OfficeHours officeHours,
             WorkspaceManagement workspaces,
             PeopleManagement people,
@@ -102,11 +99,10 @@ public class MeetingManagement {
             MeetingReminders reminders,
             MeetingsProperties properties,
             ApplicationEventPublisher events,
-            VideoSettings videoSettings,
+            VideoSettingManagement videos,
             org.springframework.context.MessageSource messageSource,
             Clock clock) {
         this.meetings = meetings;
-        this.feeds = feeds;
         this.officeHours = officeHours;
         this.workspaces = workspaces;
         this.people = people;
@@ -116,7 +112,7 @@ public class MeetingManagement {
         this.reminders = reminders;
         this.properties = properties;
         this.events = events;
-        this.videoSettings = videoSettings;
+        this.videos = videos;
         this.messages =
                 new org.springframework.context.support.MessageSourceAccessor(messageSource);
         this.clock = clock;
@@ -301,7 +297,7 @@ public class MeetingManagement {
         }
         refuse(errors);
         PersonId partner = organiser.equals(pair.mentorId()) ? pair.menteeId() : pair.mentorId();
-        VideoSetting video = effectiveVideo(organisation, pair.programId());
+        VideoSetting video = videos.effective(organisation, pair.programId());
         Instant now = now();
         Meeting meeting =
                 Meeting.agreed(
@@ -574,7 +570,7 @@ public class MeetingManagement {
         Instant now = now();
         PersonSummary mentor = people.get(organisation, slot.mentorId());
         // Without generated rooms the mentor shares a link: the invitation says so.
-        VideoSetting video = effectiveVideo(organisation, slot.programId());
+        VideoSetting video = videos.effective(organisation, slot.programId());
         Meeting meeting =
                 Meeting.booked(
                         meetingId,
@@ -622,159 +618,6 @@ public class MeetingManagement {
                                                 && e.status()
                                                         == io.tandem.programs.EnrolmentStatus.ACTIVE
                                                 && (role == null || e.role() == role));
-    }
-
-    // --- the calendar feed ---
-
-    /** The secret of the person's feed ({@code /calendar/{secret}.ics}), made on first use. */
-    @Transactional
-    public String feedSecret(OrganisationId organisation, PersonId person) {
-        return feeds.secret(organisation, person);
-    }
-
-    /** A new secret for the person's feed; the old address stops working. */
-    @Transactional
-    public String resetFeed(OrganisationId organisation, PersonId person) {
-        return feeds.reset(organisation, person);
-    }
-
-    /** A rendered feed and its entity tag (a digest of the text), for conditional requests. */
-    public record Feed(String ics, String etag) {}
-
-    /**
-     * The feed the secret opens: every meeting its owner organises or is invited to that repeats or
-     * ended less than {@code tandem.meetings.feed-past} ago, cancelled ones with STATUS:CANCELLED
-     * so that subscribed calendars drop them. Empty for an unknown secret.
-     */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Feed> feed(String secret) {
-        if (secret == null || secret.length() < 40 || secret.length() > 64) {
-            return java.util.Optional.empty();
-        }
-        return meetings.feed(secret, now().minus(properties.feedPast()))
-                .map(
-                        rows -> {
-                            CalendarFeeds.Owner owner = rows.owner();
-                            List<Meeting> all = rows.meetings();
-                            java.util.Set<PersonId> ids = new java.util.HashSet<>();
-                            all.forEach(
-                                    m -> {
-                                        ids.add(m.organiserId());
-                                        ids.add(m.attendeeId());
-                                    });
-                            Map<PersonId, PersonSummary> found =
-                                    ids.isEmpty()
-                                            ? Map.of()
-                                            : people.findAll(owner.organisation(), ids);
-                            List<Invitations.FeedEntry> entries = new ArrayList<>();
-                            for (Meeting m : all) {
-                                PersonSummary organiser = found.get(m.organiserId());
-                                PersonSummary attendee = found.get(m.attendeeId());
-                                if (organiser != null && attendee != null) {
-                                    entries.add(new Invitations.FeedEntry(m, organiser, attendee));
-                                }
-                            }
-                            RenderedFeed rendered = renderedFeeds.getIfPresent(owner);
-                            if (rendered != null && rendered.entries().equals(entries)) {
-                                return rendered.feed();
-                            }
-                            String ics = Invitations.feed(entries);
-                            Feed feed = new Feed(ics, digest(ics));
-                            renderedFeeds.put(owner, new RenderedFeed(List.copyOf(entries), feed));
-                            return feed;
-                        });
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash =
-                    java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A feed as last rendered, with everything it was rendered from. */
-    private record RenderedFeed(List<Invitations.FeedEntry> entries, Feed feed) {}
-
-    /**
-     * Rendered feeds by owner. Calendar applications poll a feed that rarely changes, and rendering
-     * 500 meetings as iCalendar costs far more than reading them; a feed is reused only while the
-     * meetings and people read for it are equal to those it was rendered from, so no change is ever
-     * missed (nor is anything to invalidate on another instance).
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<CalendarFeeds.Owner, RenderedFeed>
-            renderedFeeds =
-                    com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                            .maximumWeight(16L * 1024 * 1024)
-                            .<CalendarFeeds.Owner, RenderedFeed>weigher(
-                                    (owner, rendered) -> rendered.feed().ics().length())
-                            .expireAfterAccess(Duration.ofHours(1))
-                            .build();
-
-    // --- video settings ---
-
-    /** The stored setting of the organisation ({@code program} null) or of a program. */
-    @Transactional(readOnly = true)
-    public VideoSetting videoSetting(OrganisationId organisation, ProgramId program) {
-        if (program != null) {
-            programs.get(organisation, program);
-        }
-        return videoSettings.find(organisation, program).orElse(VideoSetting.INHERITED);
-    }
-
-    /**
-     * What applies to meetings in {@code program} (null: the organisation's own): the program's
-     * setting, else the organisation's, else rooms under {@code TANDEM_VIDEO_BASE_URL}. Never
-     * {@link VideoMode#INHERIT}.
-     */
-    @Transactional(readOnly = true)
-    public VideoSetting effectiveVideo(OrganisationId organisation, ProgramId program) {
-        if (program != null) {
-            var own = videoSettings.find(organisation, program);
-            if (own.isPresent()) {
-                return own.get();
-            }
-        }
-        return videoSettings
-                .find(organisation, null)
-                .orElse(new VideoSetting(VideoMode.PROVIDER, properties.videoBaseUrl()));
-    }
-
-    /**
-     * Sets how meetings of the organisation ({@code program} null) or of a program get their video
-     * link. A provider's base must be an https address without query or fragment.
-     */
-    @Transactional
-    public VideoSetting saveVideoSetting(
-            OrganisationId organisation, ProgramId program, VideoMode mode, String baseUrl) {
-        if (program != null) {
-            programs.get(organisation, program);
-        }
-        if (mode == null) {
-            refuse(List.of(InputError.field("mode", "meetings.video.mode.invalid")));
-        }
-        String base = null;
-        if (mode == VideoMode.PROVIDER) {
-            base = baseUrl == null ? "" : baseUrl.strip();
-            if (!videoBase(base)) {
-                refuse(List.of(InputError.field("baseUrl", "meetings.video.base.invalid")));
-            }
-            base = base.endsWith("/") ? base : base + "/";
-        }
-        videoSettings.save(organisation, program, new VideoSetting(mode, base));
-        return videoSetting(organisation, program);
-    }
-
-    /** An https base short enough to take a room name, with nothing after its path. */
-    static boolean videoBase(String url) {
-        if (!https(url) || url.length() > MAX_LOCATION - 100) {
-            return false;
-        }
-        URI uri = URI.create(url);
-        return uri.getRawQuery() == null && uri.getRawFragment() == null;
     }
 
     // --- helpers ---
@@ -1026,7 +869,7 @@ public class MeetingManagement {
         if (place != Place.VIDEO) {
             return given;
         }
-        VideoSetting video = effectiveVideo(organisation, pair.programId());
+        VideoSetting video = videos.effective(organisation, pair.programId());
         if (!video.rooms()) {
             errors.add(InputError.field("place", "meetings.video.none"));
             return given;

@@ -110,6 +110,8 @@ class MeetingInvitationsIntegrationTests {
     @Autowired io.tandem.programs.ProgramAccess access;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
+    @Autowired CalendarFeedManagement feeds;
+    @Autowired VideoSettingManagement videos;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
 
@@ -348,7 +350,7 @@ class MeetingInvitationsIntegrationTests {
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyText()
                 .contains("Give the provider’s https address");
-        assertThat(meetings.videoSetting(org.id(), null).mode()).isEqualTo(VideoMode.INHERIT);
+        assertThat(videos.stored(org.id(), null).mode()).isEqualTo(VideoMode.INHERIT);
         assertThat(
                         mvc.post()
                                 .uri("/admin/video")
@@ -742,7 +744,7 @@ class MeetingInvitationsIntegrationTests {
                         java.sql.Timestamp.from(longAgo),
                         java.sql.Timestamp.from(longAgo))
                 .update();
-        String secret = meetings.feedSecret(org.id(), ids.get("L1"));
+        String secret = feeds.feedSecret(org.id(), ids.get("L1"));
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
         assertThat(mvc.get().uri("/profile/calendar").with(as("lena")))
                 .hasStatusOk()
@@ -803,7 +805,7 @@ class MeetingInvitationsIntegrationTests {
         assertThat(changed.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
 
         // Olu takes part in neither.
-        String olus = meetings.feedSecret(org.id(), ids.get("O1"));
+        String olus = feeds.feedSecret(org.id(), ids.get("O1"));
         assertThat(
                         mvc.get()
                                 .uri("/calendar/{secret}.ics", olus)
@@ -814,7 +816,7 @@ class MeetingInvitationsIntegrationTests {
 
         assertThat(mvc.post().uri("/profile/calendar/reset").with(as("lena")).with(csrf()))
                 .hasStatus3xxRedirection();
-        String fresh = meetings.feedSecret(org.id(), ids.get("L1"));
+        String fresh = feeds.feedSecret(org.id(), ids.get("L1"));
         assertThat(fresh).isNotEqualTo(secret);
         assertThat(mvc.get().uri("/calendar/{secret}.ics", secret)).hasStatus(404);
         assertThat(mvc.get().uri("/calendar/{secret}.ics", fresh)).hasStatusOk();

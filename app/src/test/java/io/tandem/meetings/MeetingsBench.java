@@ -64,6 +64,7 @@ class MeetingsBench {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MentorshipManagement mentorships;
     @Autowired MeetingManagement meetings;
+    @Autowired CalendarFeedManagement feeds;
 
     @Test
     void slotsAndFeed() throws Exception {
@@ -142,7 +143,7 @@ class MeetingsBench {
         // proposal's own thread used is what it costs.
         report("slot proposal, CPU time of the calling thread", slotCpuMillis, 5);
 
-        String secret = meetings.feedSecret(org, mentor);
+        String secret = feeds.feedSecret(org, mentor);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request =
                 HttpRequest.newBuilder(

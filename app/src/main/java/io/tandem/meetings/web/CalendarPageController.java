@@ -1,6 +1,7 @@
 package io.tandem.meetings.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.meetings.CalendarFeedManagement;
 import io.tandem.meetings.MeetingManagement;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonSummary;
@@ -32,8 +33,10 @@ class CalendarPageController {
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     private final MeetingManagement meetings;
+    private final CalendarFeedManagement feeds;
 
-    CalendarPageController(MeetingManagement meetings) {
+    CalendarPageController(MeetingManagement meetings, CalendarFeedManagement feeds) {
+        this.feeds = feeds;
         this.meetings = meetings;
     }
 
@@ -43,8 +46,8 @@ class CalendarPageController {
             @PathVariable String secret,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                     String ifNoneMatch) {
-        MeetingManagement.Feed feed =
-                meetings.feed(secret).orElseThrow(() -> new NotFound("meetings.feed.not-found"));
+        CalendarFeedManagement.Feed feed =
+                feeds.feed(secret).orElseThrow(() -> new NotFound("meetings.feed.not-found"));
         // Calendar applications poll: one that holds this version gets 304 and no body.
         String tag = "\"" + feed.etag() + "\"";
         if (matches(ifNoneMatch, tag)) {
@@ -80,7 +83,7 @@ class CalendarPageController {
             HttpServletRequest request,
             Model model) {
         PersonSummary me = me(profile);
-        String secret = meetings.feedSecret(user.organisationId(), me.id());
+        String secret = feeds.feedSecret(user.organisationId(), me.id());
         model.addAttribute("person", me);
         model.addAttribute(
                 "feedUrl",
@@ -109,7 +112,7 @@ class CalendarPageController {
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             RedirectAttributes redirect) {
-        meetings.resetFeed(user.organisationId(), me(profile).id());
+        feeds.resetFeed(user.organisationId(), me(profile).id());
         redirect.addFlashAttribute("notice", "meetings.feed.reset.done");
         return "redirect:/profile/calendar";
     }

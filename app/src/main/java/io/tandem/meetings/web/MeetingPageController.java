@@ -8,6 +8,7 @@ import io.tandem.meetings.Place;
 import io.tandem.meetings.Recurrence;
 import io.tandem.meetings.Response;
 import io.tandem.meetings.Slot;
+import io.tandem.meetings.VideoSettingManagement;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipSummary;
 import io.tandem.mentorships.WorkspaceManagement;
@@ -84,6 +85,7 @@ class MeetingPageController {
     record Shown(MeetingView meeting, String mine, String theirs, boolean organiser) {}
 
     private final MeetingManagement meetings;
+    private final VideoSettingManagement videos;
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
@@ -93,6 +95,7 @@ class MeetingPageController {
 
     MeetingPageController(
             MeetingManagement meetings,
+            VideoSettingManagement videos,
             WorkspaceManagement workspaces,
             PeopleManagement people,
             ProgramManagement programs,
@@ -102,6 +105,7 @@ class MeetingPageController {
         this.clock = clock;
         this.forms = forms;
         this.meetings = meetings;
+        this.videos = videos;
         this.workspaces = workspaces;
         this.people = people;
         this.programs = programs;
@@ -159,7 +163,7 @@ class MeetingPageController {
                         null,
                         agenda,
                         Recurrence.of(pair.program().meetingCadence()).name(),
-                        meetings.effectiveVideo(user.organisationId(), pair.program().id()).rooms()
+                        videos.effective(user.organisationId(), pair.program().id()).rooms()
                                 ? Place.VIDEO.name()
                                 : Place.LINK.name(),
                         null,
@@ -415,8 +419,7 @@ class MeetingPageController {
         model.addAttribute("durations", DURATIONS);
         model.addAttribute("recurrences", Recurrence.values());
         model.addAttribute(
-                "videoRooms",
-                meetings.effectiveVideo(user.organisationId(), pair.program().id()).rooms());
+                "videoRooms", videos.effective(user.organisationId(), pair.program().id()).rooms());
         model.addAttribute("errors", typedTimeErrors(form, errors));
         return "meetings/plan";
     }

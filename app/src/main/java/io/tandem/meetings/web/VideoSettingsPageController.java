@@ -1,9 +1,9 @@
 package io.tandem.meetings.web;
 
 import io.tandem.identity.TandemUser;
-import io.tandem.meetings.MeetingManagement;
 import io.tandem.meetings.VideoMode;
 import io.tandem.meetings.VideoSetting;
+import io.tandem.meetings.VideoSettingManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.web.PageForms;
@@ -27,13 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class VideoSettingsPageController {
 
-    private final MeetingManagement meetings;
+    private final VideoSettingManagement videos;
     private final ProgramManagement programs;
     private final PageForms forms;
 
     VideoSettingsPageController(
-            MeetingManagement meetings, ProgramManagement programs, PageForms forms) {
-        this.meetings = meetings;
+            VideoSettingManagement videos, ProgramManagement programs, PageForms forms) {
+        this.videos = videos;
         this.programs = programs;
         this.forms = forms;
     }
@@ -41,7 +41,7 @@ class VideoSettingsPageController {
     @GetMapping("/admin/video")
     @PreAuthorize("hasRole('ADMIN')")
     String organisation(TandemUser user, Model model) {
-        VideoSetting stored = meetings.videoSetting(user.organisationId(), null);
+        VideoSetting stored = videos.stored(user.organisationId(), null);
         return page(user, null, stored.mode().name(), stored.baseUrl(), Map.of(), model);
     }
 
@@ -61,7 +61,7 @@ class VideoSettingsPageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
     String program(TandemUser user, @PathVariable UUID id, Model model) {
         ProgramId program = new ProgramId(id);
-        VideoSetting stored = meetings.videoSetting(user.organisationId(), program);
+        VideoSetting stored = videos.stored(user.organisationId(), program);
         return page(user, program, stored.mode().name(), stored.baseUrl(), Map.of(), model);
     }
 
@@ -97,9 +97,7 @@ class VideoSettingsPageController {
             String back) {
         var saved =
                 forms.attempt(
-                        () ->
-                                meetings.saveVideoSetting(
-                                        user.organisationId(), program, mode(mode), baseUrl));
+                        () -> videos.save(user.organisationId(), program, mode(mode), baseUrl));
         if (saved.refused(response, model)) {
             return page(user, program, mode, baseUrl, saved.errors(), model);
         }
@@ -120,7 +118,7 @@ class VideoSettingsPageController {
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("errors", errors);
         model.addAttribute("modes", VideoMode.values());
-        model.addAttribute("effective", meetings.effectiveVideo(user.organisationId(), program));
+        model.addAttribute("effective", videos.effective(user.organisationId(), program));
         return "meetings/video-settings";
     }
 
