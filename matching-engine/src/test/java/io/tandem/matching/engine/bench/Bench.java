@@ -819,15 +819,9 @@ public final class Bench {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
-        Random random = new Random(2026);
-        Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
-        Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
-        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
-        int[] cap = new int[M];
-        for (int j = 0; j < M; j++) {
-            cap[j] = 1 + random.nextInt(4);
-        }
-        Capacities caps = Capacities.of(cap);
+        ProductCohort cohort = ProductCohort.of();
+        Scorer scorer = cohort.scorer();
+        Capacities caps = cohort.capacities();
         var threads = ManagementFactory.getThreadMXBean();
         double[][] figures = new double[rounds][];
         for (int r = 0; r < rounds; r++) {
@@ -917,6 +911,22 @@ public final class Bench {
         }
     }
 
+    /** Family (f)'s organisation at 10,000 x 3,000 with capacities 1-4, as the product has it. */
+    private record ProductCohort(Scorer scorer, Capacities capacities) {
+
+        static ProductCohort of() {
+            Random random = new Random(2026);
+            Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
+            Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
+            Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
+            int[] cap = new int[M];
+            for (int j = 0; j < M; j++) {
+                cap[j] = 1 + random.nextInt(4);
+            }
+            return new ProductCohort(scorer, Capacities.of(cap));
+        }
+    }
+
     /**
      * The auction before the exact searches, off and on, alternately in one JVM on the same
      * instances (the product's (f) cohort scored sparse, and (g)): solve thread CPU on one thread
@@ -927,23 +937,18 @@ public final class Bench {
                 Locale.ROOT,
                 "auction off / on, alternately, one solver thread: load average %s%n",
                 loadAverage());
-        Random random = new Random(2026);
-        Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
-        Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
-        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
-        int[] cap = new int[M];
-        for (int j = 0; j < M; j++) {
-            cap[j] = 1 + random.nextInt(4);
-        }
+        ProductCohort cohort = ProductCohort.of();
+        Capacities caps = cohort.capacities();
         SparseScores f =
-                scorer.scoreAllowed(
-                        (i, j, s) -> true,
-                        io.tandem.matching.engine.CancellationToken.NONE,
-                        io.tandem.matching.engine.ProgressListener.NONE);
+                cohort.scorer()
+                        .scoreAllowed(
+                                (i, j, s) -> true,
+                                io.tandem.matching.engine.CancellationToken.NONE,
+                                io.tandem.matching.engine.ProgressListener.NONE);
         InstanceFamilies.SparseInstance g = InstanceFamilies.sparse(1, N, M);
-        sideBySide("(f) product cohort, total", f, Capacities.of(cap), Objective.TOTAL, rounds);
+        sideBySide("(f) product cohort, total", f, caps, Objective.TOTAL, rounds);
         sideBySide("(g) sparse, total", g.scores(), g.capacities(), Objective.TOTAL, rounds * 4);
-        sideBySide("(f) product cohort, fair", f, Capacities.of(cap), Objective.FAIR, 2);
+        sideBySide("(f) product cohort, fair", f, caps, Objective.FAIR, 2);
         System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
     }
 
