@@ -105,33 +105,8 @@ final class ShortestAugmentingPaths {
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
         Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
-        Network net = new Network(graph);
-        ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
+        Network net = firstAssignment(graph, ProgressListener.slice(progress, 0.15, 0.85));
         int step = Math.max(1, n / 100);
-        int[] order = bestFirst(graph);
-        Auction auction =
-                Auction.run(
-                        graph.start,
-                        graph.col,
-                        graph.score,
-                        cap,
-                        alpha,
-                        beta,
-                        order,
-                        auctionBids());
-        if (auction != null) {
-            net.seed(auction);
-        }
-        for (int o = 0; o < n; o++) {
-            if (o % step == 0) {
-                token.throwIfCancelled();
-                first.onProgress((double) o / n);
-            }
-            if (net.colOf[order[o]] < 0) {
-                net.sinkDemand++;
-                net.insert(order[o]);
-            }
-        }
         int rounds = 1;
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
@@ -161,6 +136,40 @@ final class ShortestAugmentingPaths {
                 }
             }
         }
+    }
+
+    /**
+     * The auction's holders and prices, then a shortest augmenting path for each mentee still free,
+     * best first: the optimum on {@code graph}.
+     */
+    private Network firstAssignment(Graph graph, ProgressListener progress) {
+        Network net = new Network(graph);
+        int step = Math.max(1, n / 100);
+        int[] order = bestFirst(graph);
+        Auction auction =
+                Auction.run(
+                        graph.start,
+                        graph.col,
+                        graph.score,
+                        cap,
+                        alpha,
+                        beta,
+                        order,
+                        auctionBids());
+        if (auction != null) {
+            net.seed(auction);
+        }
+        for (int o = 0; o < n; o++) {
+            if (o % step == 0) {
+                token.throwIfCancelled();
+                progress.onProgress((double) o / n);
+            }
+            if (net.colOf[order[o]] < 0) {
+                net.sinkDemand++;
+                net.insert(order[o]);
+            }
+        }
+        return net;
     }
 
     /** Bids the auction may make before the exact searches take over (0: no auction). */
