@@ -114,6 +114,14 @@ public final class ThreadCpu {
         return byGroup;
     }
 
+    /**
+     * The CPU time the threads alive now spent since {@code before}, in milliseconds; the process's
+     * total minus this is what threads that ended meanwhile spent.
+     */
+    public long liveMillis(ThreadCpu before) {
+        return spentByGroup(before).values().stream().mapToLong(Long::longValue).sum() / 1_000_000;
+    }
+
     /** The other threads that spent the most since {@code before}, for finding a new group. */
     public String busiestOthers(ThreadCpu before, int units, int limit) {
         return nanosByThread.entrySet().stream()

@@ -185,40 +185,14 @@ class MatchRunner {
         }
     }
 
-    /** Score, solve, explain, store: the path from the call to DONE, one step a method. */
+    /** Runs the steps; the run ends cancelled or failed when they do not finish. */
     private void run(
             OrganisationId organisation,
             MatchRunView run,
             List<Proposal> locked,
             CancellationToken token) {
         try {
-            token.throwIfCancelled();
-            Laps laps = new Laps();
-            ProgramView program = programs.get(organisation, run.programId());
-            ProgressListener progress = progress(run.id());
-            ScoredProgram scored =
-                    scoring.score(
-                            organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
-            laps.lap("scored");
-            Places places = places(organisation, program, scored, locked);
-            Assignment assignment =
-                    solve(run, scored, places, token, ProgressListener.slice(progress, 0.4, 0.95));
-            laps.lap("solved");
-            Outcome outcome = explain(scored, places, assignment);
-            laps.lap("explained");
-            boolean finished =
-                    store(
-                            run,
-                            outcome,
-                            stats(outcome.proposals(), outcome.unmatched().size(), scored));
-            laps.lap("written");
-            log.info(
-                    "Match run {}: {} x {} {}",
-                    run.id(),
-                    scored.mentees().size(),
-                    scored.mentors().size(),
-                    laps);
-            if (!finished) {
+            if (!steps(organisation, run, locked, token)) {
                 // A cancel asked for on another instance before its beat reached this one: the
                 // run ends cancelled (a run given up meanwhile stays as it is).
                 runs.end(run.id(), MatchRun.of(run).cancel(), null);
@@ -231,6 +205,41 @@ class MatchRunner {
         } finally {
             running.remove(run.id());
         }
+    }
+
+    /**
+     * Score, solve, explain, store: the path from the call to DONE, one step a method; false when
+     * the run was cancelled before its result was stored.
+     */
+    private boolean steps(
+            OrganisationId organisation,
+            MatchRunView run,
+            List<Proposal> locked,
+            CancellationToken token) {
+        token.throwIfCancelled();
+        Laps laps = new Laps();
+        ProgramView program = programs.get(organisation, run.programId());
+        ProgressListener progress = progress(run.id());
+        ScoredProgram scored =
+                scoring.score(
+                        organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
+        laps.lap("scored");
+        Places places = places(organisation, program, scored, locked);
+        Assignment assignment =
+                solve(run, scored, places, token, ProgressListener.slice(progress, 0.4, 0.95));
+        laps.lap("solved");
+        Outcome outcome = explain(scored, places, assignment);
+        laps.lap("explained");
+        boolean finished =
+                store(run, outcome, stats(outcome.proposals(), outcome.unmatched().size(), scored));
+        laps.lap("written");
+        log.info(
+                "Match run {}: {} x {} {}",
+                run.id(),
+                scored.mentees().size(),
+                scored.mentors().size(),
+                laps);
+        return finished;
     }
 
     /**

@@ -495,32 +495,7 @@ class MatchRuns {
     private static MatchRunView run(
             ResultSet rs, List<Proposal> proposals, List<Unmatched> unmatched) throws SQLException {
         MatchRunStatus status = MatchRunStatus.valueOf(rs.getString("status"));
-        Stats stats = null;
-        if (status == MatchRunStatus.DONE) {
-            int minScore = rs.getInt("min_score");
-            Integer min = rs.wasNull() ? null : minScore;
-            double mean = rs.getDouble("mean_score");
-            Double meanScore = rs.wasNull() ? null : mean;
-            String histogram = rs.getString("histogram");
-            stats =
-                    new Stats(
-                            rs.getInt("mentees"),
-                            rs.getInt("matched"),
-                            rs.getInt("unmatched"),
-                            min,
-                            meanScore,
-                            rs.getLong("total_score"),
-                            rs.getInt("max_score"),
-                            histogram == null || histogram.isEmpty()
-                                    ? List.of()
-                                    : Arrays.stream(histogram.split(","))
-                                            .map(Integer::valueOf)
-                                            .toList(),
-                            rs.getDouble("cross_division"),
-                            rs.getDouble("cross_location"),
-                            rs.getDouble("cross_function"),
-                            rs.getInt("mentors"));
-        }
+        Stats stats = status == MatchRunStatus.DONE ? stats(rs) : null;
         UUID base = rs.getObject("base_run_id", UUID.class);
         return new MatchRunView(
                 new MatchRunId(rs.getObject("id", UUID.class)),
@@ -537,6 +512,30 @@ class MatchRuns {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("finished_at")),
                 instant(rs.getTimestamp("published_at")));
+    }
+
+    /** A finished run's figures. */
+    private static Stats stats(ResultSet rs) throws SQLException {
+        int minScore = rs.getInt("min_score");
+        Integer min = rs.wasNull() ? null : minScore;
+        double mean = rs.getDouble("mean_score");
+        Double meanScore = rs.wasNull() ? null : mean;
+        String histogram = rs.getString("histogram");
+        return new Stats(
+                rs.getInt("mentees"),
+                rs.getInt("matched"),
+                rs.getInt("unmatched"),
+                min,
+                meanScore,
+                rs.getLong("total_score"),
+                rs.getInt("max_score"),
+                histogram == null || histogram.isEmpty()
+                        ? List.of()
+                        : Arrays.stream(histogram.split(",")).map(Integer::valueOf).toList(),
+                rs.getDouble("cross_division"),
+                rs.getDouble("cross_location"),
+                rs.getDouble("cross_function"),
+                rs.getInt("mentors"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -213,44 +213,8 @@ public class MatchingManagement {
         ScoredProgram scored = scoring.score(organisation, program);
         int i = scored.menteeIndex(mentee);
         int j = scored.mentorIndex(mentor);
-        List<InputError> errors = new ArrayList<>();
-        if (i < 0) {
-            errors.add(
-                    InputError.field("menteeId", messages.getMessage("match.assign.not-mentee")));
-        }
-        if (j < 0) {
-            errors.add(
-                    InputError.field("mentorId", messages.getMessage("match.assign.not-mentor")));
-        }
-        if (errors.isEmpty()) {
-            if (!scored.allowed(i, j)) {
-                errors.addAll(refusals.errors("mentorId", scored.refusals(i, j)));
-            } else {
-                List<Proposal> current = runs.proposals(id);
-                long load =
-                        current.stream()
-                                .filter(
-                                        p ->
-                                                p.mentorId().equals(mentor)
-                                                        && !p.menteeId().equals(mentee))
-                                .count();
-                // Places taken by active mentorships count too: the run's pairs come on top.
-                load += active.mentees(organisation, program.id(), mentor);
-                if (active.hasMentor(organisation, program.id(), mentee)) {
-                    errors.add(
-                            InputError.field(
-                                    "menteeId", messages.getMessage("match.assign.has-mentor")));
-                }
-                if (load >= scored.capacities().of(j)) {
-                    errors.add(
-                            InputError.field(
-                                    "mentorId",
-                                    messages.getMessage(
-                                            "match.assign.full",
-                                            new Object[] {scored.capacities().of(j)})));
-                }
-            }
-        }
+        List<InputError> errors =
+                assignErrors(organisation, id, program, scored, i, j, mentee, mentor);
         if (!errors.isEmpty()) {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("match.assign.refused"), errors);
@@ -267,6 +231,61 @@ public class MatchingManagement {
         runs.addProposal(id, pair);
         events.publishEvent(new ProposedPairChanged(organisation, id, "ASSIGNED", mentee, mentor));
         return pair;
+    }
+
+    /**
+     * The mentor's places taken besides {@code mentee}'s: the run's pairs, on top of the places
+     * active mentorships take.
+     */
+    private long load(
+            OrganisationId organisation,
+            MatchRunId id,
+            ProgramView program,
+            PersonId mentee,
+            PersonId mentor) {
+        long load =
+                runs.proposals(id).stream()
+                        .filter(p -> p.mentorId().equals(mentor) && !p.menteeId().equals(mentee))
+                        .count();
+        return load + active.mentees(organisation, program.id(), mentor);
+    }
+
+    /** Why a hand-made pair of mentee row {@code i} and mentor column {@code j} is refused. */
+    private List<InputError> assignErrors(
+            OrganisationId organisation,
+            MatchRunId id,
+            ProgramView program,
+            ScoredProgram scored,
+            int i,
+            int j,
+            PersonId mentee,
+            PersonId mentor) {
+        List<InputError> errors = new ArrayList<>();
+        if (i < 0) {
+            errors.add(
+                    InputError.field("menteeId", messages.getMessage("match.assign.not-mentee")));
+        }
+        if (j < 0) {
+            errors.add(
+                    InputError.field("mentorId", messages.getMessage("match.assign.not-mentor")));
+        }
+        if (!errors.isEmpty() || !scored.allowed(i, j)) {
+            return errors.isEmpty() ? refusals.errors("mentorId", scored.refusals(i, j)) : errors;
+        }
+        long load = load(organisation, id, program, mentee, mentor);
+        if (active.hasMentor(organisation, program.id(), mentee)) {
+            errors.add(
+                    InputError.field("menteeId", messages.getMessage("match.assign.has-mentor")));
+        }
+        if (load >= scored.capacities().of(j)) {
+            errors.add(
+                    InputError.field(
+                            "mentorId",
+                            messages.getMessage(
+                                    "match.assign.full",
+                                    new Object[] {scored.capacities().of(j)})));
+        }
+        return errors;
     }
 
     /**

@@ -89,61 +89,24 @@ class ProgramScoring {
             CancellationToken token,
             ProgressListener progress) {
         // The profiles the enrolments were read with: a 13,000-person program read once, not twice.
-        List<EnrolmentView> enrolments = cohort.enrolments();
-        Map<PersonId, PersonSummary> profiles = cohort.people();
         // Inactive people never appear, whatever their enrolment says.
-        List<EnrolmentView> mentees = active(enrolments, EnrolmentRole.MENTEE, profiles);
-        List<EnrolmentView> mentors = active(enrolments, EnrolmentRole.MENTOR, profiles);
+        Map<PersonId, PersonSummary> profiles = cohort.people();
+        List<EnrolmentView> mentees = active(cohort.enrolments(), EnrolmentRole.MENTEE, profiles);
+        List<EnrolmentView> mentors = active(cohort.enrolments(), EnrolmentRole.MENTOR, profiles);
         Map<PersonId, Integer> chartIndex = new HashMap<>();
-        OrgChart chart = chart(organisation, chartIndex);
-        List<Profiles> sides =
-                new EngineProfiles(profiles, chartIndex, functionInterest(program), clock.instant())
-                        .of(mentees, mentors);
-        RuleTranslation rules = RuleTranslation.of(program.rules(), chart);
+        RuleTranslation rules =
+                RuleTranslation.of(program.rules(), chart(organisation, chartIndex));
         Map<PersonId, Integer> menteeRows = index(mentees);
         Map<PersonId, Integer> mentorColumns = index(mentors);
         exclude(rules.hard, excluded, menteeRows, mentorColumns);
-        Scorer scorer = scorer(sides, rules, mentees.size());
+        Scorer scorer = scorer(sides(program, profiles, chartIndex, mentees, mentors), rules);
         int minimumPoints = (rules.maxPoints() * program.minimumScore() + 99) / 100;
-        PersonSummary[] menteePeople = people(mentees, profiles);
-        PersonSummary[] mentorPeople = people(mentors, profiles);
-        List<MatchingRule> appRules = List.copyOf(rules.appRules);
-        // Each row is scored by one thread, which alone writes its flag.
         boolean[] belowMinimum = new boolean[mentees.size()];
         SparseScores scores =
                 scorer.scoreAllowed(
-                        (i, j, score) -> {
-                            if (!appRules.isEmpty()
-                                    && !AppRules.allowsAll(
-                                            appRules,
-                                            mentees.get(i),
-                                            menteePeople[i],
-                                            mentorPeople[j])) {
-                                return false;
-                            }
-                            // Pairs below the minimum fit nobody's purpose: no run,
-                            // recommendation or request offers them.
-                            if (score < minimumPoints) {
-                                belowMinimum[i] = true;
-                                return false;
-                            }
-                            return true;
-                        },
+                        allowed(mentees, mentors, profiles, rules, minimumPoints, belowMinimum),
                         token,
                         progress);
-        BitSet rowsBelowMinimum = new BitSet(belowMinimum.length);
-        for (int i = 0; i < belowMinimum.length; i++) {
-            if (belowMinimum[i]) {
-                rowsBelowMinimum.set(i);
-            }
-        }
-        int[] capacity =
-                mentors.stream()
-                        .mapToInt(
-                                m ->
-                                        Objects.requireNonNullElse(
-                                                m.capacity(), program.defaultCapacity()))
-                        .toArray();
         return new ScoredProgram(
                 program,
                 mentees,
@@ -151,12 +114,74 @@ class ProgramScoring {
                 profiles,
                 scorer,
                 scores,
-                Capacities.of(capacity),
+                capacities(mentors, program),
                 menteeRows,
                 mentorColumns,
-                appRules,
+                rules.appRules(),
                 minimumPoints,
-                rowsBelowMinimum);
+                bits(belowMinimum));
+    }
+
+    /**
+     * The pairs a run may propose: the app's own rules allow them and they reach the minimum score;
+     * a row with a pair below the minimum gets its flag in {@code belowMinimum} (each row is scored
+     * by one thread, which alone writes its flag).
+     */
+    private static Scorer.PairFilter allowed(
+            List<EnrolmentView> mentees,
+            List<EnrolmentView> mentors,
+            Map<PersonId, PersonSummary> profiles,
+            RuleTranslation rules,
+            int minimumPoints,
+            boolean[] belowMinimum) {
+        List<MatchingRule> appRules = rules.appRules();
+        PersonSummary[] menteePeople = people(mentees, profiles);
+        PersonSummary[] mentorPeople = people(mentors, profiles);
+        return (i, j, score) -> {
+            if (!appRules.isEmpty()
+                    && !AppRules.allowsAll(
+                            appRules, mentees.get(i), menteePeople[i], mentorPeople[j])) {
+                return false;
+            }
+            // Pairs below the minimum fit nobody's purpose: no run, recommendation or request
+            // offers them.
+            if (score < minimumPoints) {
+                belowMinimum[i] = true;
+                return false;
+            }
+            return true;
+        };
+    }
+
+    private static BitSet bits(boolean[] flags) {
+        BitSet bits = new BitSet(flags.length);
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                bits.set(i);
+            }
+        }
+        return bits;
+    }
+
+    private static Capacities capacities(List<EnrolmentView> mentors, ProgramView program) {
+        return Capacities.of(
+                mentors.stream()
+                        .mapToInt(
+                                m ->
+                                        Objects.requireNonNullElse(
+                                                m.capacity(), program.defaultCapacity()))
+                        .toArray());
+    }
+
+    /** Mentees' and mentors' profiles in the engine's terms. */
+    private List<Profiles> sides(
+            ProgramView program,
+            Map<PersonId, PersonSummary> profiles,
+            Map<PersonId, Integer> chartIndex,
+            List<EnrolmentView> mentees,
+            List<EnrolmentView> mentors) {
+        return new EngineProfiles(profiles, chartIndex, functionInterest(program), clock.instant())
+                .of(mentees, mentors);
     }
 
     /** Everyone's manager as an org chart; {@code index} receives each person's node. */
@@ -196,11 +221,11 @@ class ProgramScoring {
         }
     }
 
-    private static Scorer scorer(List<Profiles> sides, RuleTranslation rules, int mentees) {
+    private static Scorer scorer(List<Profiles> sides, RuleTranslation rules) {
         Scorer.Builder builder =
                 Scorer.builder(sides.get(0), sides.get(1))
                         .weights(rules.engineWeights())
-                        .hardRules(rules.hard.build(mentees))
+                        .hardRules(rules.hard.build(sides.get(0).size()))
                         .workdayMinutes(RuleTranslation.WORKDAY_HOURS * 60)
                         .threads(Math.max(1, Runtime.getRuntime().availableProcessors()));
         int[] gap = rules.preferredGap();

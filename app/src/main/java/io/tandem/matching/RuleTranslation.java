@@ -45,6 +45,11 @@ final class RuleTranslation {
         return t;
     }
 
+    /** The hard rules the engine has no switch for, for {@link AppRules}. */
+    List<MatchingRule> appRules() {
+        return List.copyOf(appRules);
+    }
+
     Weights engineWeights() {
         return Weights.of(weights);
     }
@@ -62,46 +67,65 @@ final class RuleTranslation {
     /** Applies a hard rule the engine knows; false when the app must apply it itself. */
     private static boolean hard(MatchingRule rule, HardRules.Builder hard, OrgChart chart) {
         int parameter = rule.parameter() == null ? 0 : rule.parameter();
-        switch (rule.kind()) {
-            case NOT_IN_REPORTING_CHAIN -> hard.notInReportingChain(chart);
-            case DIFFERENT -> {
-                switch (rule.criterion()) {
-                    case DIVISION -> hard.differentDivision();
-                    case FUNCTION -> hard.differentFunction();
-                    case LOCATION -> hard.differentLocation();
-                    default -> {
-                        return false;
-                    }
-                }
+        return switch (rule.kind()) {
+            case NOT_IN_REPORTING_CHAIN -> {
+                hard.notInReportingChain(chart);
+                yield true;
             }
-            case OPPOSITE_WORK_MODE -> hard.oppositeWorkMode();
-            case MIN_LEVEL_GAP -> hard.levelGap(parameter, Integer.MAX_VALUE);
-            case MENTOR_LEVEL_AT_LEAST -> hard.minMentorLevel(parameter);
-            case OVERLAP -> {
-                switch (rule.criterion()) {
-                    case LANGUAGES -> hard.commonLanguage();
-                    case TIME_ZONE ->
-                            hard.maxTimeZoneDistanceMinutes(
-                                    Math.max(0, WORKDAY_HOURS - parameter) * 60);
-                    default -> {
-                        return false;
-                    }
-                }
+            case DIFFERENT -> different(rule.criterion(), hard);
+            case OPPOSITE_WORK_MODE -> {
+                hard.oppositeWorkMode();
+                yield true;
             }
-            case ASPIRATION -> {
-                switch (rule.criterion()) {
-                    case DIVISION -> hard.inAspiredDivision();
-                    case LOCATION -> hard.inAspiredLocation();
-                    default -> {
-                        return false;
-                    }
-                }
+            case MIN_LEVEL_GAP -> {
+                hard.levelGap(parameter, Integer.MAX_VALUE);
+                yield true;
             }
+            case MENTOR_LEVEL_AT_LEAST -> {
+                hard.minMentorLevel(parameter);
+                yield true;
+            }
+            case OVERLAP -> overlap(rule.criterion(), parameter, hard);
+            case ASPIRATION -> aspiration(rule.criterion(), hard);
             case SAME -> {
-                if (rule.criterion() != Criterion.LEVEL) {
-                    return false;
+                if (rule.criterion() == Criterion.LEVEL) {
+                    hard.levelGap(-parameter, parameter);
                 }
-                hard.levelGap(-parameter, parameter);
+                yield rule.criterion() == Criterion.LEVEL;
+            }
+        };
+    }
+
+    private static boolean different(Criterion criterion, HardRules.Builder hard) {
+        switch (criterion) {
+            case DIVISION -> hard.differentDivision();
+            case FUNCTION -> hard.differentFunction();
+            case LOCATION -> hard.differentLocation();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean overlap(Criterion criterion, int parameter, HardRules.Builder hard) {
+        switch (criterion) {
+            case LANGUAGES -> hard.commonLanguage();
+            case TIME_ZONE ->
+                    hard.maxTimeZoneDistanceMinutes(Math.max(0, WORKDAY_HOURS - parameter) * 60);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean aspiration(Criterion criterion, HardRules.Builder hard) {
+        switch (criterion) {
+            case DIVISION -> hard.inAspiredDivision();
+            case LOCATION -> hard.inAspiredLocation();
+            default -> {
+                return false;
             }
         }
         return true;
@@ -112,7 +136,6 @@ final class RuleTranslation {
             Map<io.tandem.matching.engine.Criterion, Integer> weights,
             int[] preferredGap) {
         int w = rule.weight();
-        int parameter = rule.parameter() == null ? 0 : rule.parameter();
         switch (rule.criterion()) {
             case SKILLS -> add(weights, io.tandem.matching.engine.Criterion.SKILLS, w);
             case LANGUAGES -> add(weights, io.tandem.matching.engine.Criterion.LANGUAGE, w);
@@ -123,54 +146,48 @@ final class RuleTranslation {
                     add(weights, io.tandem.matching.engine.Criterion.OPPOSITE_WORK_MODE, w);
                 }
             }
-            case DIVISION ->
-                    add(
-                            weights,
-                            switch (rule.kind()) {
-                                case SAME -> io.tandem.matching.engine.Criterion.SAME_DIVISION;
-                                case ASPIRATION ->
-                                        io.tandem.matching.engine.Criterion.ASPIRED_DIVISION;
-                                default -> io.tandem.matching.engine.Criterion.DIFFERENT_DIVISION;
-                            },
-                            w);
-            case LOCATION ->
-                    add(
-                            weights,
-                            switch (rule.kind()) {
-                                case SAME -> io.tandem.matching.engine.Criterion.SAME_LOCATION;
-                                case ASPIRATION ->
-                                        io.tandem.matching.engine.Criterion.ASPIRED_LOCATION;
-                                default -> io.tandem.matching.engine.Criterion.DIFFERENT_LOCATION;
-                            },
-                            w);
-            case FUNCTION -> {
-                switch (rule.kind()) {
-                    case SAME -> add(weights, io.tandem.matching.engine.Criterion.SAME_FUNCTION, w);
-                    case DIFFERENT ->
-                            add(weights, io.tandem.matching.engine.Criterion.DIFFERENT_FUNCTION, w);
-                    // The mentor's function counts as a skill they offer; interests are skills
-                    // wanted.
-                    default -> add(weights, io.tandem.matching.engine.Criterion.SKILLS, w);
-                }
-            }
+            case DIVISION, LOCATION, FUNCTION -> add(weights, placeCriterion(rule), w);
             case ASPIRATION -> {
                 add(weights, io.tandem.matching.engine.Criterion.ASPIRED_DIVISION, (w + 1) / 2);
                 add(weights, io.tandem.matching.engine.Criterion.ASPIRED_LOCATION, w / 2);
             }
             case LEVEL -> {
                 add(weights, io.tandem.matching.engine.Criterion.LEVEL_GAP, w);
-                if (rule.kind() == RuleKind.SAME) {
-                    preferredGap[0] = -parameter;
-                    preferredGap[1] = parameter;
-                } else {
-                    preferredGap[0] = parameter;
-                    preferredGap[1] = Integer.MAX_VALUE;
-                }
+                int parameter = rule.parameter() == null ? 0 : rule.parameter();
+                preferredGap[0] = rule.kind() == RuleKind.SAME ? -parameter : parameter;
+                preferredGap[1] = rule.kind() == RuleKind.SAME ? parameter : Integer.MAX_VALUE;
             }
             case REPORTING_CHAIN -> {
                 // a preference about reporting lines is no preference: it is always hard
             }
         }
+    }
+
+    /** The engine's criterion for a soft rule on division, location or function. */
+    private static io.tandem.matching.engine.Criterion placeCriterion(MatchingRule rule) {
+        boolean same = rule.kind() == RuleKind.SAME;
+        boolean aspired = rule.kind() == RuleKind.ASPIRATION;
+        return switch (rule.criterion()) {
+            case DIVISION ->
+                    same
+                            ? io.tandem.matching.engine.Criterion.SAME_DIVISION
+                            : aspired
+                                    ? io.tandem.matching.engine.Criterion.ASPIRED_DIVISION
+                                    : io.tandem.matching.engine.Criterion.DIFFERENT_DIVISION;
+            case LOCATION ->
+                    same
+                            ? io.tandem.matching.engine.Criterion.SAME_LOCATION
+                            : aspired
+                                    ? io.tandem.matching.engine.Criterion.ASPIRED_LOCATION
+                                    : io.tandem.matching.engine.Criterion.DIFFERENT_LOCATION;
+            // The mentor's function counts as a skill they offer; interests are skills wanted.
+            default ->
+                    same
+                            ? io.tandem.matching.engine.Criterion.SAME_FUNCTION
+                            : rule.kind() == RuleKind.DIFFERENT
+                                    ? io.tandem.matching.engine.Criterion.DIFFERENT_FUNCTION
+                                    : io.tandem.matching.engine.Criterion.SKILLS;
+        };
     }
 
     private static void add(

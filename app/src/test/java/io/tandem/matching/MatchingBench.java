@@ -165,10 +165,12 @@ class MatchingBench {
         }
         long start = System.nanoTime();
         long cpu = processCpuMillis();
+        io.tandem.ThreadCpu threads = io.tandem.ThreadCpu.now();
         matching.publish(lastOrg, run.id());
         long published =
                 mentorships.find(lastOrg, run.programId(), null, PageQuery.of(0, 1)).total();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        printThreads("(" + lastFamily.letter + ") publish → every mentorship", threads, cpu);
         long sinceCall = runMillis + millis;
         String label =
                 String.format(
@@ -234,11 +236,18 @@ class MatchingBench {
 
         long start = System.nanoTime();
         long cpu = processCpuMillis();
+        io.tandem.ThreadCpu threads = io.tandem.ThreadCpu.now();
         MatchRunView run = matching.start(org, program.id(), objective, Algorithm.OPTIMAL);
         while (!matching.status(org, run.id()).finished()) {
             sleep();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        printThreads(
+                String.format(
+                        "(%s) %,d × %,d %s call → DONE",
+                        family.letter, mentees, mentors, objective),
+                threads,
+                cpu);
         // CPU of the whole JVM meanwhile: on a loaded machine, what the run cost whatever the wait
         long cpuMillis = processCpuMillis() - cpu;
         MatchRunView done = matching.status(org, run.id());
@@ -267,6 +276,24 @@ class MatchingBench {
             targetMillis == null ? "—" : "≤ " + targetMillis + " ms",
             !ok ? "NO" : targetMillis == null ? "—" : millis <= targetMillis ? "yes" : "NO"
         };
+    }
+
+    /**
+     * Where the process's CPU went since {@code before}, by thread group (ms): the bench's own
+     * polling is "bench client" ({@code main}); the match run's thread is {@code match-run-*}, the
+     * scorer's second thread {@code matching-1} (it ends with each step, so its time shows as
+     * "threads that ended").
+     */
+    private static void printThreads(String what, io.tandem.ThreadCpu before, long cpuBefore) {
+        io.tandem.ThreadCpu after = io.tandem.ThreadCpu.now();
+        long process = processCpuMillis() - cpuBefore;
+        System.out.printf(
+                "%s, CPU ms: process %,d; %s; threads that ended meanwhile %,d; busiest others: %s%n",
+                what,
+                process,
+                after.breakdown(before, 1),
+                process - after.liveMillis(before),
+                after.busiestOthers(before, 1, 12));
     }
 
     private static long processCpuMillis() {

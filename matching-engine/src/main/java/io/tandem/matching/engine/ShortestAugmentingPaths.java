@@ -38,6 +38,9 @@ final class ShortestAugmentingPaths {
     /** The same when the mentees' lists concentrate on too few mentors to hold everyone. */
     static final int POPULAR_COLUMN_CANDIDATES = 64;
 
+    /** The auction's budget of bids per mentee (see {@link Auction}). */
+    static final int AUCTION_BIDS_PER_MENTEE = 16;
+
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
@@ -102,18 +105,8 @@ final class ShortestAugmentingPaths {
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
         Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
-        Network net = new Network(graph);
-        ProgressListener first = ProgressListener.slice(progress, 0.15, 0.85);
+        Network net = firstAssignment(graph, ProgressListener.slice(progress, 0.15, 0.85));
         int step = Math.max(1, n / 100);
-        int[] order = bestFirst(graph);
-        for (int o = 0; o < n; o++) {
-            if (o % step == 0) {
-                token.throwIfCancelled();
-                first.onProgress((double) o / n);
-            }
-            net.sinkDemand++;
-            net.insert(order[o]);
-        }
         int rounds = 1;
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
@@ -143,6 +136,45 @@ final class ShortestAugmentingPaths {
                 }
             }
         }
+    }
+
+    /**
+     * The auction's holders and prices, then a shortest augmenting path for each mentee still free,
+     * best first: the optimum on {@code graph}.
+     */
+    private Network firstAssignment(Graph graph, ProgressListener progress) {
+        Network net = new Network(graph);
+        int step = Math.max(1, n / 100);
+        int[] order = bestFirst(graph);
+        Auction auction =
+                Auction.run(
+                        graph.start,
+                        graph.col,
+                        graph.score,
+                        cap,
+                        alpha,
+                        beta,
+                        order,
+                        auctionBids());
+        if (auction != null) {
+            net.seed(auction);
+        }
+        for (int o = 0; o < n; o++) {
+            if (o % step == 0) {
+                token.throwIfCancelled();
+                progress.onProgress((double) o / n);
+            }
+            if (net.colOf[order[o]] < 0) {
+                net.sinkDemand++;
+                net.insert(order[o]);
+            }
+        }
+        return net;
+    }
+
+    /** Bids the auction may make before the exact searches take over (0: no auction). */
+    private long auctionBids() {
+        return (long) Integer.getInteger("tandem.engine.auctionBids", AUCTION_BIDS_PER_MENTEE) * n;
     }
 
     /**
@@ -458,6 +490,27 @@ final class ShortestAugmentingPaths {
                 }
             }
             return out;
+        }
+
+        /**
+         * Starts from the auction's state: its holders assigned, each mentor's potential minus its
+         * price (0 for a mentor with room, so it sits at the sink's potential as a mentor with room
+         * must); every holder is at its best arc under those prices, so all reduced costs hold.
+         */
+        void seed(Auction auction) {
+            for (int j = 0; j < m; j++) {
+                v[j] = -auction.price(j);
+            }
+            for (int i = 0; i < n; i++) {
+                int e = auction.arcOf[i];
+                if (e >= 0) {
+                    move(i, graph.col[e], e);
+                    flow[graph.col[e]]++;
+                }
+            }
+            for (int j = 0; j <= m; j++) {
+                updateTie(j);
+            }
         }
 
         /** Takes mentee {@code r} off its mentor, leaving the mentor a deficit to fill. */

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -53,6 +54,10 @@ public final class Bench {
             productPath(
                     args.length > 1 ? Integer.parseInt(args[1]) : 6,
                     args.length > 2 ? Integer.parseInt(args[2]) : 0);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--auction")) {
+            auctionSideBySide(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             return;
         }
         if (args.length > 0 && args[0].equals("--sparse-large")) {
@@ -814,15 +819,9 @@ public final class Bench {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
-        Random random = new Random(2026);
-        Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
-        Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
-        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
-        int[] cap = new int[M];
-        for (int j = 0; j < M; j++) {
-            cap[j] = 1 + random.nextInt(4);
-        }
-        Capacities caps = Capacities.of(cap);
+        ProductCohort cohort = ProductCohort.of();
+        Scorer scorer = cohort.scorer();
+        Capacities caps = cohort.capacities();
         var threads = ManagementFactory.getThreadMXBean();
         double[][] figures = new double[rounds][];
         for (int r = 0; r < rounds; r++) {
@@ -910,6 +909,92 @@ public final class Bench {
                     warm[6],
                     loadAverage());
         }
+    }
+
+    /** Family (f)'s organisation at 10,000 x 3,000 with capacities 1-4, as the product has it. */
+    private record ProductCohort(Scorer scorer, Capacities capacities) {
+
+        static ProductCohort of() {
+            Random random = new Random(2026);
+            Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
+            Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
+            Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
+            int[] cap = new int[M];
+            for (int j = 0; j < M; j++) {
+                cap[j] = 1 + random.nextInt(4);
+            }
+            return new ProductCohort(scorer, Capacities.of(cap));
+        }
+    }
+
+    /**
+     * The auction before the exact searches, off and on, alternately in one JVM on the same
+     * instances (the product's (f) cohort scored sparse, and (g)): solve thread CPU on one thread
+     * (so the calling thread does all the work), first solve and median of the later ones.
+     */
+    private static void auctionSideBySide(int rounds) {
+        System.out.printf(
+                Locale.ROOT,
+                "auction off / on, alternately, one solver thread: load average %s%n",
+                loadAverage());
+        ProductCohort cohort = ProductCohort.of();
+        Capacities caps = cohort.capacities();
+        SparseScores f =
+                cohort.scorer()
+                        .scoreAllowed(
+                                (i, j, s) -> true,
+                                io.tandem.matching.engine.CancellationToken.NONE,
+                                io.tandem.matching.engine.ProgressListener.NONE);
+        InstanceFamilies.SparseInstance g = InstanceFamilies.sparse(1, N, M);
+        sideBySide("(f) product cohort, total", f, caps, Objective.TOTAL, rounds);
+        sideBySide("(g) sparse, total", g.scores(), g.capacities(), Objective.TOTAL, rounds * 4);
+        sideBySide("(f) product cohort, fair", f, caps, Objective.FAIR, 2);
+        System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
+    }
+
+    private static void sideBySide(
+            String label, SparseScores scores, Capacities caps, Objective objective, int rounds) {
+        var threads = ManagementFactory.getThreadMXBean();
+        // -Dbench.auctionBids=0,4 (bids per mentee; 0: no auction)
+        String[] modes = System.getProperty("bench.auctionBids", "0,16").split(",");
+        double[][] cpu = new double[modes.length][rounds];
+        long[] totals = new long[modes.length];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < modes.length; k++) {
+                System.setProperty("tandem.engine.auctionBids", modes[k]);
+                long c0 = threads.getCurrentThreadCpuTime();
+                Assignment a = new AssignmentSolver(1, 16).solve(scores, caps, objective);
+                cpu[k][r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                if (r > 0 && totals[k] != a.total()) {
+                    System.out.println("  runs DIFFER");
+                }
+                totals[k] = a.total();
+            }
+        }
+        System.clearProperty("tandem.engine.auctionBids");
+        for (int k = 2; k < modes.length; k++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s %s bids per mentee: first %6.0f ms, median of the later %6.0f ms%s%n",
+                    label,
+                    modes[k],
+                    cpu[k][0],
+                    median(Arrays.copyOfRange(cpu[k], 1, rounds)),
+                    totals[k] == totals[0] ? "" : " DIFFERENT total");
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s thread cpu, first solve off %6.0f / on %6.0f ms; median of the later %d: "
+                        + "off %6.0f / on %6.0f ms (%.2fx); totals %s%n",
+                label,
+                cpu[0][0],
+                cpu[1][0],
+                rounds - 1,
+                median(Arrays.copyOfRange(cpu[0], 1, rounds)),
+                median(Arrays.copyOfRange(cpu[1], 1, rounds)),
+                median(Arrays.copyOfRange(cpu[1], 1, rounds))
+                        / median(Arrays.copyOfRange(cpu[0], 1, rounds)),
+                totals[0] == totals[1] ? "same " + totals[0] : "DIFFERENT");
     }
 
     /** The collectors' accumulated time (pauses, for the serial, parallel and G1 young/old). */

@@ -1,0 +1,188 @@
+package io.tandem.matching.engine;
+
+/**
+ * A Gauss–Seidel auction without ε, run on the candidate graph before the exact searches: it prices
+ * the mentors that many mentees want, so that the searches start from near-final duals instead of
+ * flooding full mentors one mentee at a time.
+ *
+ * <p>Each mentor has {@code capacity} places, each with a price (a free place costs 0). A free
+ * mentee takes the mentor with the best net value (weight minus the mentor's cheapest place) and
+ * pays for that place its weight minus its second-best net value (at least 0, the value of staying
+ * unmatched); when the mentor is full, the holder of the cheapest place leaves and bids in turn.
+ * With no ε every holder stays exactly at its best mentor under the mentors' cheapest prices (those
+ * only rise), so the state at any point is a feasible start for the exact solver: mentor potentials
+ * minus the cheapest price of a full mentor, 0 for one with room (see {@link #price}). Ties can
+ * make mentees trade a place back and forth at the same price, so the auction stops after a budget
+ * of bids; the mentees still free are left to the exact searches.
+ */
+final class Auction {
+
+    /** Places of all mentors together above which the auction is skipped (per mentee). */
+    static final int MAX_PLACES_PER_MENTEE = 8;
+
+    private final int[] start;
+    private final int[] col;
+    private final int[] score;
+    private final int[] cap;
+    private final long alpha;
+    private final long beta;
+
+    /** Each mentor's places as a min-heap of (price, holder), {@code held[j]} of them taken. */
+    private final int[] slotStart;
+
+    private final long[] slotPrice;
+    private final int[] slotRow;
+    private final int[] held;
+
+    /** The arc each mentee holds a place through, {@code -1} when free. */
+    final int[] arcOf;
+
+    private Auction(int[] start, int[] col, int[] score, int[] cap, long alpha, long beta) {
+        this.start = start;
+        this.col = col;
+        this.score = score;
+        this.cap = cap;
+        this.alpha = alpha;
+        this.beta = beta;
+        int n = start.length - 1;
+        int m = cap.length;
+        slotStart = new int[m + 1];
+        for (int j = 0; j < m; j++) {
+            slotStart[j + 1] = slotStart[j] + Math.min(cap[j], n);
+        }
+        slotPrice = new long[slotStart[m]];
+        slotRow = new int[slotStart[m]];
+        held = new int[m];
+        arcOf = new int[n];
+        java.util.Arrays.fill(arcOf, -1);
+    }
+
+    /**
+     * Runs the auction over the mentees in {@code order} with at most {@code budget} bids; {@code
+     * null} when the mentors' places are too many for it to pay (then every mentee stays free).
+     */
+    static Auction run(
+            int[] start,
+            int[] col,
+            int[] score,
+            int[] cap,
+            long alpha,
+            long beta,
+            int[] order,
+            long budget) {
+        long places = 0;
+        for (int c : cap) {
+            places += Math.min(c, order.length);
+        }
+        if (places > (long) MAX_PLACES_PER_MENTEE * order.length + cap.length) {
+            return null;
+        }
+        Auction auction = new Auction(start, col, score, cap, alpha, beta);
+        auction.bidAll(order, budget);
+        return auction;
+    }
+
+    /** Mentor {@code j}'s price for the solver: its cheapest place when full, else 0. */
+    long price(int j) {
+        return held[j] < cap[j] || cap[j] == 0 ? 0 : slotPrice[slotStart[j]];
+    }
+
+    private void bidAll(int[] order, long budget) {
+        int n = order.length;
+        int[] queue = new int[n];
+        System.arraycopy(order, 0, queue, 0, n);
+        int headAt = 0;
+        int size = n;
+        for (long bids = 0; size > 0 && bids < budget; bids++) {
+            int i = queue[headAt];
+            headAt = headAt + 1 == n ? 0 : headAt + 1;
+            size--;
+            int out = bid(i);
+            if (out >= 0) {
+                queue[(headAt + size) % n] = out;
+                size++;
+            }
+        }
+    }
+
+    /**
+     * Mentee {@code i} bids for its best mentor; returns the mentee it displaced, or {@code -1}.
+     */
+    private int bid(int i) {
+        long best = 0;
+        long second = 0;
+        int bestArc = -1;
+        boolean bestHasRoom = false;
+        for (int e = start[i]; e < start[i + 1]; e++) {
+            int j = col[e];
+            if (cap[j] == 0) {
+                continue;
+            }
+            long net = alpha * score[e] + beta - price(j);
+            boolean room = held[j] < cap[j];
+            if (net > best || (net == best && bestArc >= 0 && room && !bestHasRoom)) {
+                if (bestArc >= 0) {
+                    second = Math.max(second, best);
+                }
+                best = net;
+                bestArc = e;
+                bestHasRoom = room;
+            } else if (net > second) {
+                second = net;
+            }
+        }
+        if (bestArc < 0) {
+            return -1; // staying unmatched is as good: the exact searches decide
+        }
+        int j = col[bestArc];
+        long paid = alpha * score[bestArc] + beta - second;
+        if (held[j] < cap[j]) {
+            arcOf[i] = bestArc;
+            push(j, paid, i);
+            return -1;
+        }
+        arcOf[i] = bestArc;
+        int out = slotRow[slotStart[j]];
+        arcOf[out] = -1;
+        replaceMin(j, paid, i);
+        return out;
+    }
+
+    private void push(int j, long price, int row) {
+        int base = slotStart[j];
+        int c = held[j]++;
+        while (c > 0) {
+            int p = (c - 1) >>> 1;
+            if (slotPrice[base + p] <= price) {
+                break;
+            }
+            slotPrice[base + c] = slotPrice[base + p];
+            slotRow[base + c] = slotRow[base + p];
+            c = p;
+        }
+        slotPrice[base + c] = price;
+        slotRow[base + c] = row;
+    }
+
+    private void replaceMin(int j, long price, int row) {
+        int base = slotStart[j];
+        int size = held[j];
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= size) {
+                break;
+            }
+            int r = l + 1;
+            int q = r < size && slotPrice[base + r] < slotPrice[base + l] ? r : l;
+            if (slotPrice[base + q] >= price) {
+                break;
+            }
+            slotPrice[base + c] = slotPrice[base + q];
+            slotRow[base + c] = slotRow[base + q];
+            c = q;
+        }
+        slotPrice[base + c] = price;
+        slotRow[base + c] = row;
+    }
+}
