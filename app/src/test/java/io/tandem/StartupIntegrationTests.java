@@ -57,6 +57,9 @@ class StartupIntegrationTests {
             assertThat(status(port, "/actuator/health")).isEqualTo(503);
             assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
             assertThat(output.getOut()).doesNotContain("Tandem is ready");
+            // The streams' rows were warmed up before the application was ready (run() returns
+            // then).
+            assertThat(output.getOut()).containsPattern("Wrote \\d+ message rows to warm up");
 
             DemoStillLoading.loading.close();
 
