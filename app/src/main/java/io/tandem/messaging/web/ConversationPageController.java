@@ -134,35 +134,39 @@ class ConversationPageController {
         MessageForm form =
                 typed.clientId() == null ? new MessageForm(typed.text(), UUID.randomUUID()) : typed;
         try {
-            MessageView sent =
-                    forms.submit(
-                            binding,
-                            () ->
-                                    messaging.post(
-                                            user.organisationId(),
-                                            id,
-                                            me,
-                                            form.clientId(),
-                                            form.text()));
+            MessageView sent = send(user, id, me, form, binding);
             if (htmx.isHtmxRequest()) {
                 response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
-                model.addAttribute("conversationId", id);
-                model.addAttribute("form", new MessageForm(null, UUID.randomUUID()));
-                model.addAttribute("errors", Map.of());
-                return "messaging/fragments/form :: form";
+                return form(model, id, new MessageForm(null, UUID.randomUUID()), Map.of());
             }
             return "redirect:/conversations/" + id + "#m-" + sent.id();
         } catch (InvalidInputException e) {
             response.setStatus(InputStatus.of(e));
             if (htmx.isHtmxRequest()) {
-                model.addAttribute("conversationId", id);
-                model.addAttribute("form", form);
-                model.addAttribute("errors", e.byField());
-                return "messaging/fragments/form :: form";
+                return form(model, id, form, e.byField());
             }
             return page(
                     user, profile, id, null, form, e.byField(), new Rendering(csrf, locale), model);
         }
+    }
+
+    private MessageView send(
+            TandemUser user,
+            UUID id,
+            PersonId me,
+            MessageForm form,
+            org.springframework.validation.BindingResult binding) {
+        return forms.submit(
+                binding,
+                () -> messaging.post(user.organisationId(), id, me, form.clientId(), form.text()));
+    }
+
+    /** The form alone, for htmx: empty after a message went, with its errors when it did not. */
+    private static String form(Model model, UUID id, MessageForm form, Map<String, String> errors) {
+        model.addAttribute("conversationId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "messaging/fragments/form :: form";
     }
 
     @GetMapping("/conversations/{id}/messages/{message}/edit")

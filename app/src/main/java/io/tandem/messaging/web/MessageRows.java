@@ -191,6 +191,21 @@ class MessageRows {
         }
     }
 
+    /** The {@code n}th made-up message: plain, edited, deleted or hidden in turn. */
+    private static MessageView madeUp(int n, UUID conversation, PersonId author, Instant at) {
+        return new MessageView(
+                UUID.randomUUID(),
+                conversation,
+                n + 1,
+                n + 1,
+                author,
+                n % 5 == 2 ? null : "Warm-up " + n + ", https://example.org/" + n + "\nthanks",
+                at,
+                n % 5 == 1 ? at : null,
+                n % 5 == 2 ? at : null,
+                n % 5 == 3 ? at : null);
+    }
+
     /** Writes every kind of row (own, others', edited, deleted, hidden, replacing) as events. */
     private void warmUp(int renders) {
         long started = System.nanoTime();
@@ -200,24 +215,7 @@ class MessageRows {
         Instant at = Instant.parse("2026-01-01T09:00:00Z");
         try {
             for (int n = 0; n < renders; n++) {
-                MessageView m =
-                        new MessageView(
-                                UUID.randomUUID(),
-                                conversation,
-                                n + 1,
-                                n + 1,
-                                author,
-                                n % 5 == 2
-                                        ? null
-                                        : "Warm-up "
-                                                + n
-                                                + ", https://example.org/"
-                                                + n
-                                                + "\nthanks",
-                                at,
-                                n % 5 == 1 ? at : null,
-                                n % 5 == 2 ? at : null,
-                                n % 5 == 3 ? at : null);
+                MessageView m = madeUp(n, conversation, author, at);
                 MessageRow row =
                         MessageRow.of(
                                 m, "Warm Up", n % 2 == 0, n % 4 == 0, ZoneOffset.UTC, n % 7 == 0);
