@@ -9,13 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +46,17 @@ class StartupIntegrationTests {
 
     @Test
     void notReadyUntilTheDemoHasLoadedThenSaysWhereToGo(CapturedOutput output) throws Exception {
+        AtomicReference<String> beforeTraffic = new AtomicReference<>("");
+        ApplicationListener<ApplicationEvent> readiness =
+                event -> {
+                    if (event instanceof AvailabilityChangeEvent<?> change
+                            && change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+                        beforeTraffic.compareAndSet("", output.getOut());
+                    }
+                };
         try (ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(TandemApplication.class, DemoStillLoading.class)
+                        .listeners(readiness)
                         .properties(
                                 "PORT=0",
                                 "TANDEM_DB_URL=jdbc:h2:mem:startup-"
@@ -57,6 +71,8 @@ class StartupIntegrationTests {
             assertThat(status(port, "/actuator/health")).isEqualTo(503);
             assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
             assertThat(output.getOut()).doesNotContain("Tandem is ready");
+            // The streams' rows were written before the application took traffic.
+            assertThat(beforeTraffic.get()).containsPattern("Wrote \\d+ message rows to warm up");
 
             DemoStillLoading.loading.close();
 

@@ -98,6 +98,12 @@ class Digests {
         if (choice == Delivery.DAILY_DIGEST && oldest.isAfter(now.minus(DAILY))) {
             return false;
         }
+        markDigested(mine);
+        return choice != Delivery.IN_APP && queueMail(mine, person);
+    }
+
+    /** Each message is in one digest at most, even for people who read them in the app only. */
+    private void markDigested(List<Pending> mine) {
         for (Pending p : mine) {
             jdbc.sql(
                             "update conversation_member set digested_seq = ? where conversation_id"
@@ -105,13 +111,14 @@ class Digests {
                     .params(p.lastSeq(), p.conversation(), p.person().value(), p.lastSeq())
                     .update();
         }
-        if (choice == Delivery.IN_APP) {
-            return false;
-        }
+    }
+
+    /** The digest mail, with one line per conversation; false when its key was queued before. */
+    private boolean queueMail(List<Pending> mine, PersonSummary person) {
+        Pending first = mine.get(0);
         Locale locale = Locale.ENGLISH;
         long total = mine.stream().mapToLong(Pending::count).sum();
         StringBuilder lines = new StringBuilder();
-        StringBuilder key = new StringBuilder("messaging-digest:" + first.person().value());
         for (Pending p : mine) {
             lines.append(
                             messages.getMessage(
@@ -123,8 +130,6 @@ class Digests {
                                     },
                                     locale))
                     .append('\n');
-            // Each conversation with its position: seq numbers alone repeat across conversations.
-            key.append(':').append(p.conversation()).append('@').append(p.lastSeq());
         }
         String text =
                 messages.getMessage(
@@ -138,18 +143,28 @@ class Digests {
                         },
                         locale);
         String subject = messages.getMessage("mail.digest.subject", new Object[] {total}, locale);
-        String dedup =
-                key.length() > 200
-                        ? "messaging-digest:" + UUID.nameUUIDFromBytes(key.toString().getBytes())
-                        : key.toString();
         return notifications.queueUnsubscribableMail(
                 first.organisation(),
-                dedup,
+                dedupKey(mine),
                 person.email(),
                 subject,
                 text,
                 notifications.unsubscribeLink(
                         first.organisation(), person.email(), NotificationKind.NEW_MESSAGE));
+    }
+
+    /**
+     * The mail's key: the person and each conversation with its position (seq numbers alone repeat
+     * across conversations), hashed when long.
+     */
+    private static String dedupKey(List<Pending> mine) {
+        StringBuilder key = new StringBuilder("messaging-digest:" + mine.get(0).person().value());
+        for (Pending p : mine) {
+            key.append(':').append(p.conversation()).append('@').append(p.lastSeq());
+        }
+        return key.length() > 200
+                ? "messaging-digest:" + UUID.nameUUIDFromBytes(key.toString().getBytes())
+                : key.toString();
     }
 
     /** The other people in the conversation, by name. */

@@ -2,6 +2,7 @@ package io.tandem.messaging;
 
 import io.tandem.TandemApplication;
 import io.tandem.TestPairs;
+import io.tandem.ThreadCpu;
 import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
@@ -113,10 +114,13 @@ class MessagingBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
 
     /**
-     * Seconds of one-page-at-a-time warm-up before the fixed rate; its second half is measured
-     * alone.
+     * Seconds of one-page-at-a-time warm-up at most before the page is measured: it ends sooner
+     * once the JIT compilers spend under a tenth of the CPU.
      */
-    static final int PAGE_WARMUP = Integer.getInteger("bench.page-warmup", 10);
+    static final int PAGE_WARMUP = Integer.getInteger("bench.page-warmup", 180);
+
+    /** Pages measured one at a time after the warm-up, before the fixed rate. */
+    static final int PAGE_ALONE = Integer.getInteger("bench.page-alone", 500);
 
     /**
      * Which phases run: {@code delivery}, {@code page} or both (default). The page alone skips the
@@ -438,44 +442,17 @@ class MessagingBench {
                 BenchSignIn.signIn(
                         BenchSignIn.client().build(), port, data.menteeEmail(), PASSWORD);
         String path = "/conversations/" + big;
-        // Warm-up: class loading, JIT, caches; one request at a time. Its later half says what one
-        // page costs alone, beside the queueing the fixed rate adds on a busy machine.
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP);
-        List<Double> alone = new ArrayList<>();
-        long halfway = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP / 2);
-        long cpuAtHalf = 0;
-        int atHalf = 0;
-        java.util.Map<String, Long> threadsAtHalf = java.util.Map.of();
-        while (System.nanoTime() < warm) {
-            if (atHalf == 0 && System.nanoTime() >= halfway) {
-                cpuAtHalf = cpu();
-                threadsAtHalf = threadCpu();
-                atHalf = alone.size();
-            }
-            long sent = System.nanoTime();
-            browser.send(request(port, path), HttpResponse.BodyHandlers.discarding());
-            alone.add((System.nanoTime() - sent) / 1e6);
-        }
-        double cpuPerPage = (cpu() - cpuAtHalf) / 1e6 / Math.max(1, alone.size() - atHalf);
-        note(
-                "page one request at a time, CPU per page by thread group (second half of"
-                        + " the warm-up): %s",
-                byGroup(threadsAtHalf, threadCpu(), Math.max(1, alone.size() - atHalf)));
-        double[] sequential =
-                alone.subList(alone.size() / 2, alone.size()).stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sorted()
-                        .toArray();
-        note(
-                "page one request at a time (second half of the warm-up, %d requests): p50 %.1f"
-                        + " ms, p99 %.1f ms; CPU of the whole process (server and client) per page"
-                        + " %.2f ms (second half of the warm-up)",
-                sequential.length,
-                percentile(sequential, 50),
-                percentile(sequential, 99),
-                cpuPerPage);
+        warmUpPage(browser, path);
+        pageAlone(browser, path);
+        ThreadCpu loadBefore = ThreadCpu.now();
         FixedRateLoad.Latencies page =
                 FixedRateLoad.run(browser, () -> request(port, path), PAGE_RATE, SECONDS);
+        ThreadCpu loadAfter = ThreadCpu.now();
+        note(
+                "page at %d/s, CPU ms a request by thread: %s; busiest other threads: %s",
+                PAGE_RATE,
+                loadAfter.breakdown(loadBefore, page.sent()),
+                loadAfter.busiestOthers(loadBefore, page.sent(), 6));
         return new String[] {
             "conversation page @" + PAGE_RATE + "/s",
             ms(page.percentile(50)),
@@ -484,6 +461,51 @@ class MessagingBench {
             page.percentile(99) <= 50 && page.failed() == 0 ? "yes" : "NO",
             page.failed() + " failed of " + page.sent()
         };
+    }
+
+    /**
+     * Opens the page one request at a time until the JIT compilers are mostly done: 300 pages, then
+     * rounds of 100 until the compilers spent at most a tenth of a round's CPU time, or {@link
+     * #PAGE_WARMUP} seconds have passed. Right after start-up the compilers spend as much CPU as
+     * the pages themselves; an instance that runs for days does not.
+     */
+    private void warmUpPage(HttpClient browser, String path) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_WARMUP);
+        int pages = 0;
+        double share = 1;
+        while (share > 0.10 && System.nanoTime() < until) {
+            ThreadCpu before = ThreadCpu.now();
+            int round = pages == 0 ? 300 : 100;
+            for (int i = 0; i < round; i++, pages++) {
+                browser.send(request(port, path), HttpResponse.BodyHandlers.discarding());
+            }
+            share = ThreadCpu.now().compilerShare(before);
+        }
+        note(
+                "page warm-up: %,d pages one at a time; in its last round the JIT compilers spent"
+                        + " %.0f %% of the process's CPU time",
+                pages, share * 100);
+    }
+
+    /** What one page costs alone, beside the queueing the fixed rate adds on a busy machine. */
+    private void pageAlone(HttpClient browser, String path) throws Exception {
+        double[] alone = new double[PAGE_ALONE];
+        ThreadCpu before = ThreadCpu.now();
+        for (int n = 0; n < alone.length; n++) {
+            long sent = System.nanoTime();
+            browser.send(request(port, path), HttpResponse.BodyHandlers.discarding());
+            alone[n] = (System.nanoTime() - sent) / 1e6;
+        }
+        ThreadCpu after = ThreadCpu.now();
+        Arrays.sort(alone);
+        note(
+                "page one request at a time (%d requests after the warm-up): p50 %.1f ms, p99 %.1f"
+                        + " ms; CPU ms a page by thread: %s; busiest other threads: %s",
+                alone.length,
+                percentile(alone, 50),
+                percentile(alone, 99),
+                after.breakdown(before, alone.length),
+                after.busiestOthers(before, alone.length, 6));
     }
 
     /**
@@ -859,50 +881,6 @@ class MessagingBench {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** CPU time of each live thread of this process so far, in ns, by thread id and name. */
-    private static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean threads =
-                java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo info :
-                threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long t = threads.getThreadCpuTime(info.getThreadId());
-                if (t > 0) {
-                    cpu.put(info.getThreadId() + "\t" + info.getThreadName(), t);
-                }
-            }
-        }
-        return cpu;
-    }
-
-    /**
-     * CPU ms per page spent by each group of threads (names without their numbers) between two
-     * {@link #threadCpu} snapshots, largest first: request threads against streams, listeners,
-     * schedulers and the collector.
-     */
-    private static String byGroup(
-            java.util.Map<String, Long> before, java.util.Map<String, Long> after, int pages) {
-        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
-        after.forEach(
-                (key, t) -> {
-                    String name = key.substring(key.indexOf('\t') + 1).replaceAll("\\d+", "#");
-                    groups.merge(name, t - before.getOrDefault(key, 0L), Long::sum);
-                });
-        return groups.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(12)
-                .map(
-                        e ->
-                                String.format(
-                                        Locale.ROOT,
-                                        "%s %.2f",
-                                        e.getKey(),
-                                        e.getValue() / 1e6 / pages))
-                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double load() {

@@ -7,7 +7,7 @@ import io.tandem.messaging.MessageSink;
 import io.tandem.messaging.MessageView;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.messaging.MessagingProperties;
-import io.tandem.messaging.Subscription;
+import io.tandem.messaging.web.SseStreams;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -147,49 +147,26 @@ class ConversationRestController {
             throws IOException {
         PersonId me = me(profile);
         var conversation = messaging.conversation(user.organisationId(), id, me);
-        long from = conversation.lastEventSeq();
-        String resume = lastEventId != null ? lastEventId : resumeAt;
-        if (resume != null) {
-            try {
-                from = Math.max(0, Long.parseLong(resume.strip()));
-            } catch (NumberFormatException e) {
-                // not one of ours: from now
-            }
-        }
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        // The headers leave with the first write: without one, a stream with nothing new stays
-        // unanswered (EventSource: CONNECTING) until the first heartbeat.
-        emitter.send(SseEmitter.event().comment("open"));
-        Subscription subscription =
-                messaging.subscribe(
-                        user.organisationId(),
-                        id,
-                        me,
-                        from,
-                        new MessageSink() {
-                            @Override
-                            public void send(MessageView m) throws IOException {
-                                emitter.send(
-                                        SseEmitter.event()
-                                                .id(Long.toString(m.eventSeq()))
-                                                .name("message")
-                                                .data(Message.of(m), MediaType.APPLICATION_JSON));
-                            }
-
-                            @Override
-                            public void heartbeat() throws IOException {
-                                emitter.send(SseEmitter.event().comment(""));
-                            }
-
-                            @Override
-                            public void end() {
-                                emitter.complete();
-                            }
-                        });
-        emitter.onCompletion(subscription::close);
-        emitter.onTimeout(subscription::close);
-        emitter.onError(e -> subscription.close());
-        return emitter;
+        long from =
+                SseStreams.resumeFrom(
+                        lastEventId != null ? lastEventId : resumeAt,
+                        null,
+                        conversation.lastEventSeq());
+        SseEmitter emitter =
+                SseStreams.opened(new SseEmitter(properties.streamTimeout().toMillis()));
+        MessageSink json =
+                new SseStreams.EmitterSink(emitter) {
+                    @Override
+                    public void send(MessageView m) throws IOException {
+                        emitter.send(
+                                SseEmitter.event()
+                                        .id(Long.toString(m.eventSeq()))
+                                        .name("message")
+                                        .data(Message.of(m), MediaType.APPLICATION_JSON));
+                    }
+                };
+        return SseStreams.open(
+                emitter, messaging.subscribe(user.organisationId(), id, me, from, json));
     }
 
     /** The calling person; tokens and accounts without a profile are in no conversation. */

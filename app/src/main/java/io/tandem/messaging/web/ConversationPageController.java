@@ -20,10 +20,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +47,7 @@ class ConversationPageController {
     private final MessagingManagement messaging;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final MessageRows rows;
 
     private final io.tandem.web.PageForms forms;
 
@@ -52,8 +55,10 @@ class ConversationPageController {
             MessagingManagement messaging,
             PeopleManagement people,
             ProgramManagement programs,
+            MessageRows rows,
             io.tandem.web.PageForms forms) {
         this.forms = forms;
+        this.rows = rows;
         this.messaging = messaging;
         this.people = people;
         this.programs = programs;
@@ -95,6 +100,8 @@ class ConversationPageController {
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
             @RequestParam(required = false) Long before,
+            CsrfToken csrf,
+            Locale locale,
             Model model) {
         return page(
                 user,
@@ -103,6 +110,7 @@ class ConversationPageController {
                 before,
                 new MessageForm(null, UUID.randomUUID()),
                 Map.of(),
+                new Rendering(csrf, locale),
                 model);
     }
 
@@ -114,6 +122,8 @@ class ConversationPageController {
             @jakarta.validation.Valid MessageForm entered,
             org.springframework.validation.BindingResult binding,
             HtmxRequest htmx,
+            CsrfToken csrf,
+            Locale locale,
             Model model,
             HttpServletResponse response) {
         PersonId me = me(profile);
@@ -133,19 +143,26 @@ class ConversationPageController {
                                         form.text()));
         if (outcome.refused(response, model)) {
             return htmx.isHtmxRequest()
-                    ? formFragment(id, form, outcome.errors(), model)
-                    : page(user, profile, id, null, form, outcome.errors(), model);
+                    ? form(model, id, form, outcome.errors())
+                    : page(
+                            user,
+                            profile,
+                            id,
+                            null,
+                            form,
+                            outcome.errors(),
+                            new Rendering(csrf, locale),
+                            model);
         }
         if (htmx.isHtmxRequest()) {
             response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), "messageSent");
-            return formFragment(id, new MessageForm(null, UUID.randomUUID()), Map.of(), model);
+            return form(model, id, new MessageForm(null, UUID.randomUUID()), Map.of());
         }
         return "redirect:/conversations/" + id + "#m-" + outcome.value().id();
     }
 
-    /** The message form alone, for htmx: empty after a send, or as typed with its refusal. */
-    private static String formFragment(
-            UUID id, MessageForm form, Map<String, String> errors, Model model) {
+    /** The form alone, for htmx: empty after a message went, with its errors when it did not. */
+    private static String form(Model model, UUID id, MessageForm form, Map<String, String> errors) {
         model.addAttribute("conversationId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -225,6 +242,7 @@ class ConversationPageController {
             Long before,
             MessageForm form,
             Map<String, String> errors,
+            Rendering rendering,
             Model model) {
         PersonId me = me(profile);
         MessagingManagement.ConversationPage opened =
@@ -233,12 +251,32 @@ class ConversationPageController {
         List<MessageView> messages = opened.messages();
         Map<PersonId, PersonSummary> names =
                 people.findAll(user.organisationId(), conversation.members());
-        ZoneId zone = zone(names.get(me));
         model.addAttribute("conversation", conversation);
         model.addAttribute("with", title(conversation, me, names));
         model.addAttribute("program", programName(user, conversation));
+        model.addAttribute("messages", messages);
+        model.addAttribute("rows", rows(messages, names, me, rendering));
         model.addAttribute(
-                "messages",
+                "older",
+                messages.size() == MessagingManagement.PAGE ? messages.get(0).seq() : null);
+        model.addAttribute("live", before == null);
+        model.addAttribute("conversationId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "messaging/conversation";
+    }
+
+    /** What the rows' HTML depends on besides the messages: the form token and the language. */
+    private record Rendering(CsrfToken csrf, Locale locale) {}
+
+    /** The rows' HTML, as the stream sends them. */
+    private String rows(
+            List<MessageView> messages,
+            Map<PersonId, PersonSummary> names,
+            PersonId me,
+            Rendering rendering) {
+        ZoneId zone = zone(names.get(me));
+        return rows.html(
                 messages.stream()
                         .map(
                                 m ->
@@ -249,15 +287,9 @@ class ConversationPageController {
                                                 messaging.editable(m, me),
                                                 zone,
                                                 false))
-                        .toList());
-        model.addAttribute(
-                "older",
-                messages.size() == MessagingManagement.PAGE ? messages.get(0).seq() : null);
-        model.addAttribute("live", before == null);
-        model.addAttribute("conversationId", id);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        return "messaging/conversation";
+                        .toList(),
+                rendering.locale(),
+                rendering.csrf());
     }
 
     private MessageView find(TandemUser user, UUID id, UUID message, PersonId me) {

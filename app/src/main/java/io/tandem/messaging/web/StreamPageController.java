@@ -1,11 +1,9 @@
 package io.tandem.messaging.web;
 
 import io.tandem.identity.TandemUser;
-import io.tandem.messaging.MessageSink;
 import io.tandem.messaging.MessageView;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.messaging.MessagingProperties;
-import io.tandem.messaging.Subscription;
 import io.tandem.messaging.UnreadSink;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PeopleManagement;
@@ -17,12 +15,12 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +40,14 @@ class StreamPageController {
 
     private final MessagingManagement messaging;
     private final PeopleManagement people;
-    private final StreamRows rows;
+    private final MessageRows rows;
     private final MessageSource messages;
     private final MessagingProperties properties;
 
     StreamPageController(
             MessagingManagement messaging,
             PeopleManagement people,
-            StreamRows rows,
+            MessageRows rows,
             MessageSource messages,
             MessagingProperties properties) {
         this.messaging = messaging;
@@ -74,7 +72,7 @@ class StreamPageController {
         PersonId me = me(profile);
         var conversation = messaging.conversation(user.organisationId(), id, me);
         long from =
-                resumeFrom(
+                SseStreams.resumeFrom(
                         lastEventId != null ? lastEventId : resumeAt,
                         after,
                         conversation.lastEventSeq());
@@ -84,33 +82,68 @@ class StreamPageController {
         ZoneId zone =
                 ConversationPageController.zone(
                         people.find(user.organisationId(), me).orElse(null));
-        SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
-        // Rows the page shows already are replaced (edits, deletions); later ones are appended.
-        long[] known = {from};
-        Set<String> csrfField = csrf == null ? Set.of() : Set.of(csrf.getParameterName());
-        MessageSink sink =
-                new EmitterSink(emitter) {
-                    @Override
-                    public void send(MessageView m) throws IOException {
-                        boolean replace = m.seq() <= known[0];
-                        known[0] = Math.max(known[0], m.seq());
-                        MessageRow row =
-                                MessageRow.of(
-                                        m,
-                                        names.getOrDefault(m.authorId(), "?"),
-                                        m.authorId().equals(me),
-                                        messaging.editable(m, me),
-                                        zone,
-                                        replace);
-                        emitter.send(
-                                SseEmitter.event()
-                                        .id(Long.toString(m.eventSeq()))
-                                        .name("message")
-                                        .data(rows.render(row, csrf, locale)));
-                    }
-                };
-        open(emitter, messaging.subscribe(user.organisationId(), id, me, from, sink));
-        return emitter;
+        SseEmitter emitter =
+                SseStreams.opened(new SseEmitter(properties.streamTimeout().toMillis()));
+        // The token is read here, on the request's thread: rows are written on other threads later.
+        CsrfToken token =
+                csrf == null
+                        ? null
+                        : new DefaultCsrfToken(
+                                csrf.getHeaderName(), csrf.getParameterName(), csrf.getToken());
+        RowSink sink = new RowSink(emitter, me, names, zone, from, token, locale);
+        return SseStreams.open(
+                emitter, messaging.subscribe(user.organisationId(), id, me, from, sink));
+    }
+
+    /**
+     * Sends each message as the page's row for this viewer: rows the page shows already are
+     * replaced (edits, deletions), later ones are appended.
+     */
+    private final class RowSink extends SseStreams.EmitterSink {
+        private final SseEmitter emitter;
+        private final PersonId me;
+        private final Map<PersonId, String> names;
+        private final ZoneId zone;
+        private final CsrfToken csrf;
+        private final Locale locale;
+        private long known;
+
+        RowSink(
+                SseEmitter emitter,
+                PersonId me,
+                Map<PersonId, String> names,
+                ZoneId zone,
+                long from,
+                CsrfToken csrf,
+                Locale locale) {
+            super(emitter);
+            this.emitter = emitter;
+            this.me = me;
+            this.names = names;
+            this.zone = zone;
+            this.known = from;
+            this.csrf = csrf;
+            this.locale = locale;
+        }
+
+        @Override
+        public void send(MessageView m) throws IOException {
+            boolean replace = m.seq() <= known;
+            known = Math.max(known, m.seq());
+            MessageRow row =
+                    MessageRow.of(
+                            m,
+                            names.getOrDefault(m.authorId(), "?"),
+                            m.authorId().equals(me),
+                            messaging.editable(m, me),
+                            zone,
+                            replace);
+            emitter.send(
+                    SseEmitter.event()
+                            .id(Long.toString(m.eventSeq()))
+                            .name("message")
+                            .data(rows.streamed(row, locale, csrf)));
+        }
     }
 
     @GetMapping(path = "/messages/unread/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -119,7 +152,8 @@ class StreamPageController {
             TandemUser user, @CurrentPerson Optional<PersonSummary> profile, Locale locale)
             throws IOException {
         PersonId me = me(profile);
-        SseEmitter emitter = opened(new SseEmitter(properties.streamTimeout().toMillis()));
+        SseEmitter emitter =
+                SseStreams.opened(new SseEmitter(properties.streamTimeout().toMillis()));
         UnreadSink sink =
                 new UnreadSink() {
                     @Override
@@ -147,54 +181,7 @@ class StreamPageController {
                         emitter.complete();
                     }
                 };
-        open(emitter, messaging.subscribeUnread(user.organisationId(), me, sink));
-        return emitter;
-    }
-
-    static long resumeFrom(String lastEventId, Long after, long current) {
-        if (lastEventId != null) {
-            try {
-                return Math.max(0, Long.parseLong(lastEventId.strip()));
-            } catch (NumberFormatException e) {
-                // a header we never sent: start from now
-            }
-        }
-        return after != null ? Math.max(0, after) : current;
-    }
-
-    /**
-     * Writes the stream's first line at once. The response's headers leave the server with its
-     * first write, and a browser's EventSource stays CONNECTING until they arrive: a stream with
-     * nothing new to send would otherwise look dead until the first heartbeat.
-     */
-    static SseEmitter opened(SseEmitter emitter) throws IOException {
-        emitter.send(SseEmitter.event().comment("open"));
-        return emitter;
-    }
-
-    static void open(SseEmitter emitter, Subscription subscription) {
-        emitter.onCompletion(subscription::close);
-        emitter.onTimeout(subscription::close);
-        emitter.onError(e -> subscription.close());
-    }
-
-    /** Heartbeats and shutdown for an emitter. */
-    abstract static class EmitterSink implements MessageSink {
-        private final SseEmitter emitter;
-
-        EmitterSink(SseEmitter emitter) {
-            this.emitter = emitter;
-        }
-
-        @Override
-        public void heartbeat() throws IOException {
-            emitter.send(SseEmitter.event().comment(""));
-        }
-
-        @Override
-        public void end() {
-            emitter.complete();
-        }
+        return SseStreams.open(emitter, messaging.subscribeUnread(user.organisationId(), me, sink));
     }
 
     private static PersonId me(Optional<PersonSummary> profile) {
