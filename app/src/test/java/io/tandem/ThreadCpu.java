@@ -34,7 +34,9 @@ public final class ThreadCpu {
                     Map.entry(CLIENT, List.of("HttpClient-", "main", "pool-")),
                     Map.entry("garbage collector", List.of("GC Thread", "G1 ", "VM Thread")),
                     Map.entry(COMPILERS, List.of("C1 CompilerThre", "C2 CompilerThre")),
-                    Map.entry("H2 background writer", List.of("MVStore")));
+                    Map.entry(
+                            "H2 background writer",
+                            List.of("MVStore", "H2-serializatio", "H2-save")));
 
     private final Map<String, Long> nanosByThread;
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -131,11 +133,20 @@ class SessionConfiguration {
     /**
      * Wraps the JDBC repository so that reading a session only moves its stored last-access time
      * when the stored one is over {@link #TOUCH_INTERVAL} old; any other change is saved at once.
+     * Of the requests of one session that read the stale time at once (a page and its parallel
+     * requests; under load, every request queued meanwhile), only the first moves it: the others
+     * would each write the same row again, a commit per request.
      */
     static class ThrottledSessionRepository
             implements FindByIndexNameSessionRepository<ThrottledSessionRepository.Touched> {
 
+        /** Beyond this many sessions touched, those touched over a minute ago are forgotten. */
+        static final int REMEMBERED = 10_000;
+
         private final FindByIndexNameSessionRepository<Session> delegate;
+
+        /** When this instance last moved each session's stored last-access time. */
+        private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
         // The JDBC repository's session type is not public; it is used through Session only.
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -145,7 +156,7 @@ class SessionConfiguration {
 
         @Override
         public Touched createSession() {
-            return new Touched(delegate.createSession());
+            return new Touched(delegate.createSession(), this::claim);
         }
 
         @Override
@@ -156,34 +167,63 @@ class SessionConfiguration {
         @Override
         public Touched findById(String id) {
             Session found = delegate.findById(id);
-            return found == null ? null : new Touched(found);
+            return found == null ? null : new Touched(found, this::claim);
         }
 
         @Override
         public void deleteById(String id) {
+            touched.remove(id);
             delegate.deleteById(id);
+        }
+
+        /**
+         * Whether the request that read {@code id} may move its last-access time to {@code now}:
+         * only if no other request of this instance did within {@link #TOUCH_INTERVAL}.
+         */
+        private boolean claim(String id, Instant now) {
+            if (touched.size() > REMEMBERED) {
+                touched.values().removeIf(at -> at.isBefore(now.minus(TOUCH_INTERVAL)));
+            }
+            Instant[] mine = new Instant[1];
+            touched.compute(
+                    id,
+                    (key, last) -> {
+                        if (last != null
+                                && Duration.between(last, now).compareTo(TOUCH_INTERVAL) < 0) {
+                            return last;
+                        }
+                        mine[0] = now;
+                        return now;
+                    });
+            return mine[0] != null;
         }
 
         @Override
         public Map<String, Touched> findByIndexNameAndIndexValue(
                 String indexName, String indexValue) {
             return delegate.findByIndexNameAndIndexValue(indexName, indexValue).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new Touched(e.getValue())));
+                    .collect(
+                            Collectors.toMap(
+                                    Map.Entry::getKey,
+                                    e -> new Touched(e.getValue(), this::claim)));
         }
 
         static final class Touched implements Session {
 
             private final Session inner;
+            private final BiPredicate<String, Instant> claim;
 
-            Touched(Session inner) {
+            Touched(Session inner, BiPredicate<String, Instant> claim) {
                 this.inner = inner;
+                this.claim = claim;
             }
 
             @Override
             public void setLastAccessedTime(Instant lastAccessedTime) {
                 if (Duration.between(inner.getLastAccessedTime(), lastAccessedTime)
-                                .compareTo(TOUCH_INTERVAL)
-                        >= 0) {
+                                        .compareTo(TOUCH_INTERVAL)
+                                >= 0
+                        && claim.test(inner.getId(), lastAccessedTime)) {
                     inner.setLastAccessedTime(lastAccessedTime);
                 }
             }

@@ -60,50 +60,56 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 people.findAll(organisation, List.of(workspace.me(), workspace.partner()));
         ZoneId mine = MeetingManagement.zoneOf(two.get(workspace.me()));
         ZoneId theirs = MeetingManagement.zoneOf(two.get(workspace.partner()));
-        Instant now = clock.instant();
         List<Meeting> all = pairMeetings(organisation, id);
-        List<Upcoming> upcoming = new ArrayList<>();
-        record Next(Meeting meeting, Instant start) {}
-        all.stream()
-                .filter(m -> !m.cancelled())
-                .map(
-                        m ->
-                                new Next(
-                                        m,
-                                        SlotPlanner.occurrences(
-                                                        m.startsAt(),
-                                                        ZoneId.of(m.zone()),
-                                                        m.recurrence(),
-                                                        now.minus(m.duration()),
-                                                        now.plus(Duration.ofDays(400)),
-                                                        1)
-                                                .stream()
-                                                .findFirst()
-                                                .orElse(null)))
-                .filter(n -> n.start() != null)
-                .sorted(Comparator.comparing(Next::start))
-                .limit(SHOWN)
-                .forEach(
-                        n ->
-                                upcoming.add(
-                                        new Upcoming(
-                                                n.meeting().id(),
-                                                n.meeting().title(),
-                                                n.start().atZone(mine).format(WHEN)
-                                                        + " ("
-                                                        + mine.getId()
-                                                        + ")",
-                                                n.start().atZone(theirs).format(WHEN)
-                                                        + " ("
-                                                        + theirs.getId()
-                                                        + ")",
-                                                n.meeting().response())));
+        List<Upcoming> upcoming =
+                next(all, clock.instant()).stream().map(n -> n.shown(mine, theirs)).toList();
         return Optional.of(
                 new Section(
                         "meetings",
                         "meetings/fragments/workspace",
                         "meetings",
                         new Model(id.value(), workspace.active(), upcoming, all.size())));
+    }
+
+    /** A meeting that is not cancelled, at its next occurrence (recurring ones too). */
+    private record Next(Meeting meeting, Instant start) {
+
+        /** As the section shows it: the start in the viewer's zone and in the partner's. */
+        Upcoming shown(ZoneId mine, ZoneId theirs) {
+            return new Upcoming(
+                    meeting.id(), meeting.title(), at(mine), at(theirs), meeting.response());
+        }
+
+        private String at(ZoneId zone) {
+            return start.atZone(zone).format(WHEN) + " (" + zone.getId() + ")";
+        }
+    }
+
+    /**
+     * The first {@link #SHOWN} meetings still to come (or under way at {@code now}), soonest first.
+     */
+    private static List<Next> next(List<Meeting> all, Instant now) {
+        return all.stream()
+                .filter(m -> !m.cancelled())
+                .map(m -> new Next(m, nextStart(m, now)))
+                .filter(n -> n.start() != null)
+                .sorted(Comparator.comparing(Next::start))
+                .limit(SHOWN)
+                .toList();
+    }
+
+    /** When {@code m} next starts (or started, if under way), within 400 days; null if never. */
+    private static Instant nextStart(Meeting m, Instant now) {
+        return SlotPlanner.occurrences(
+                        m.startsAt(),
+                        ZoneId.of(m.zone()),
+                        m.recurrence(),
+                        now.minus(m.duration()),
+                        now.plus(Duration.ofDays(400)),
+                        1)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -257,6 +257,44 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void requestsThatReadTheSameStaleLastAccessTimeAtOnceWriteItOnce() throws Exception {
+        var session = sessionRepository.createSession();
+        sessionRepository.save(session);
+        Instant created = session.getLastAccessedTime();
+
+        List<String> writes =
+                statements.fromAnyThread(
+                        () -> {
+                            // Three requests of one session read it before any of them is saved.
+                            var first = sessionRepository.findById(session.getId());
+                            var second = sessionRepository.findById(session.getId());
+                            var third = sessionRepository.findById(session.getId());
+                            first.setLastAccessedTime(created.plusSeconds(61));
+                            second.setLastAccessedTime(created.plusSeconds(61));
+                            third.setLastAccessedTime(created.plusSeconds(62));
+                            sessionRepository.save(first);
+                            sessionRepository.save(second);
+                            sessionRepository.save(third);
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .hasSize(1);
+        assertThat(sessionRepository.findById(session.getId()).getLastAccessedTime())
+                .isEqualTo(created.plusSeconds(61).truncatedTo(ChronoUnit.MILLIS));
+
+        writes =
+                statements.fromAnyThread(
+                        () -> {
+                            var aMinuteOn = sessionRepository.findById(session.getId());
+                            aMinuteOn.setLastAccessedTime(created.plusSeconds(122));
+                            sessionRepository.save(aMinuteOn);
+                        });
+        assertThat(writes.stream().filter(StatementLog.writing("spring_session")).toList())
+                .as("a minute after the last write, the next request writes again")
+                .hasSize(1);
+        sessionRepository.deleteById(session.getId());
+    }
+
+    @Test
     void expiredSessionsAreDeletedInBatchesAndLiveOnesKept() {
         long now = System.currentTimeMillis();
         String prefix = UUID.randomUUID().toString().substring(0, 8);

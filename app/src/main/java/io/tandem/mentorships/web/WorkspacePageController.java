@@ -372,19 +372,32 @@ class WorkspacePageController {
                         mentorship(id),
                         me,
                         Boolean.TRUE.equals(model.getAttribute("all")));
-        var pair =
-                people.findAll(
-                        user.organisationId(),
-                        java.util.List.of(
-                                view.mentorship().mentorId(), view.mentorship().menteeId()));
-        PersonSummary self = pair.get(me);
-        PersonSummary partner = pair.get(view.partner());
         model.addAttribute("w", view);
         model.addAttribute(
                 "program", programs.get(user.organisationId(), view.mentorship().programId()));
+        addPair(user, view, model);
+        model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .flatMap(s -> s.section(user.organisationId(), view).stream())
+                        .toList());
+        addForms(model, errors);
+        return "mentorships/workspace";
+    }
+
+    /** The two people, the partner's card, and the rows told with "you" and the partner's name. */
+    private void addPair(TandemUser user, WorkspaceView view, Model model) {
+        PersonId me = view.me();
+        var pair =
+                people.findAll(
+                        user.organisationId(),
+                        List.of(view.mentorship().mentorId(), view.mentorship().menteeId()));
+        PersonSummary self = pair.get(me);
+        PersonSummary partner = pair.get(view.partner());
         model.addAttribute("self", self);
         model.addAttribute("partner", partner);
-        var hours = people.workingHours(user.organisationId(), java.util.List.of(me, partner.id()));
+        var hours = people.workingHours(user.organisationId(), List.of(me, partner.id()));
         model.addAttribute(
                 "card",
                 PartnerCard.of(
@@ -392,12 +405,10 @@ class WorkspacePageController {
         Map<PersonId, String> names = Map.of(me, "you", view.partner(), partner.firstName());
         model.addAttribute("names", names);
         model.addAttribute("rows", WorkspaceRows.of(view, names, contextPath(), messages));
-        model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
-        model.addAttribute(
-                "sections",
-                sections.stream()
-                        .flatMap(s -> s.section(user.organisationId(), view).stream())
-                        .toList());
+    }
+
+    /** The page's forms: as entered after a refused submit, else empty; errors by section. */
+    private static void addForms(Model model, Map<String, String> errors) {
         Object failed = model.getAttribute("failed");
         model.addAttribute("errors", errors);
         model.addAttribute("goalErrors", "#goals".equals(failed) ? errors : Map.of());
@@ -414,7 +425,6 @@ class WorkspacePageController {
         if (!model.containsAttribute("noteForm")) {
             model.addAttribute("noteForm", NoteForm.EMPTY);
         }
-        return "mentorships/workspace";
     }
 
     // --- the agreement ---

@@ -5,6 +5,8 @@ import io.tandem.people.PersonId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -13,7 +15,8 @@ import org.springframework.context.support.MessageSourceAccessor;
  * The workspace's lists as the page writes them: every text resolved, every date formatted and
  * every link built here, once per row, so the template only writes values. The page shows 50 goal
  * lines and some 40 other rows; one message look-up, link or date pattern per cell in the template
- * made rendering them most of the page's cost.
+ * made rendering them most of the page's cost. Texts repeat from row to row (a status, a target
+ * date, "for you"), so each (code, arguments) is formatted once per page.
  */
 record WorkspaceRows(
         List<GoalRow> goals,
@@ -58,77 +61,63 @@ record WorkspaceRows(
             String base,
             MessageSourceAccessor messages) {
         String workspace = base + "/mentorships/" + w.mentorship().id().value();
+        Texts texts = new Texts(messages);
         return new WorkspaceRows(
-                goals(w, workspace, messages),
-                openActions(w, names, workspace, messages),
+                goals(w, workspace, texts),
+                openActions(w, names, workspace, texts),
                 w.doneActionItems().stream().map(WorkspaceView.ActionItem::title).toList(),
-                notes(w, names, messages),
-                timeline(w, names, messages));
+                notes(w, names, texts),
+                timeline(w, names, texts));
     }
 
     /** One line a goal: link, status, "N % done", target date, milestones met, overdue. */
-    private static List<GoalRow> goals(
-            WorkspaceView w, String workspace, MessageSourceAccessor messages) {
+    private static List<GoalRow> goals(WorkspaceView w, String workspace, Texts texts) {
         return w.goals().stream()
                 .map(
                         g ->
                                 new GoalRow(
                                         workspace + "/goals/" + g.id(),
                                         g.title(),
-                                        messages.getMessage("workspace.goal.status." + g.status()),
+                                        texts.of("workspace.goal.status." + g.status()),
                                         g.progress(),
-                                        messages.getMessage(
-                                                "workspace.goal.percent",
-                                                new Object[] {g.progress()}),
-                                        messages.getMessage(
-                                                "workspace.goal.target",
-                                                new Object[] {g.targetOn()}),
-                                        messages.getMessage(
+                                        texts.of("workspace.goal.percent", g.progress()),
+                                        texts.of("workspace.goal.target", g.targetOn()),
+                                        texts.of(
                                                 "workspace.goal.milestones-met",
-                                                new Object[] {g.milestonesMet(), g.milestones()}),
+                                                g.milestonesMet(),
+                                                g.milestones()),
                                         g.overdue(w.today())))
                 .toList();
     }
 
     /** The open action items with whom they are for, their due date and a "done" button. */
     private static List<ActionRow> openActions(
-            WorkspaceView w,
-            Map<PersonId, String> names,
-            String workspace,
-            MessageSourceAccessor messages) {
+            WorkspaceView w, Map<PersonId, String> names, String workspace, Texts texts) {
         return w.openActionItems().stream()
                 .map(
                         a ->
                                 new ActionRow(
                                         a.title(),
-                                        messages.getMessage(
-                                                "workspace.action.for",
-                                                new Object[] {names.get(a.assignee())}),
+                                        texts.of("workspace.action.for", names.get(a.assignee())),
                                         a.dueOn() == null
                                                 ? null
-                                                : messages.getMessage(
-                                                        "workspace.action.due",
-                                                        new Object[] {a.dueOn()}),
+                                                : texts.of("workspace.action.due", a.dueOn()),
                                         a.overdue(w.today()),
                                         workspace + "/actions/" + a.id() + "/done",
-                                        messages.getMessage(
-                                                "workspace.action.done.label",
-                                                new Object[] {a.title()})))
+                                        texts.of("workspace.action.done.label", a.title())))
                 .toList();
     }
 
     /** The notes with their author and time; the HTML was rendered when they were read. */
-    private static List<NoteRow> notes(
-            WorkspaceView w, Map<PersonId, String> names, MessageSourceAccessor messages) {
+    private static List<NoteRow> notes(WorkspaceView w, Map<PersonId, String> names, Texts texts) {
         return w.notes().stream()
                 .map(
                         n ->
                                 new NoteRow(
-                                        messages.getMessage(
+                                        texts.of(
                                                 "workspace.note.by",
-                                                new Object[] {
-                                                    names.get(n.author()), minutes(n.createdAt())
-                                                }),
+                                                names.get(n.author()),
+                                                minutes(n.createdAt())),
                                         n.shared(),
                                         n.html()))
                 .toList();
@@ -136,9 +125,9 @@ record WorkspaceRows(
 
     /** What happened, newest first, each told with who did it ("you", the partner, the system). */
     private static List<TimelineRow> timeline(
-            WorkspaceView w, Map<PersonId, String> names, MessageSourceAccessor messages) {
-        String system = messages.getMessage("workspace.timeline.system");
-        String you = messages.getMessage("workspace.timeline.you");
+            WorkspaceView w, Map<PersonId, String> names, Texts texts) {
+        String system = texts.of("workspace.timeline.system");
+        String you = texts.of("workspace.timeline.you");
         return w.timeline().stream()
                 .map(
                         e -> {
@@ -149,13 +138,30 @@ record WorkspaceRows(
                             return new TimelineRow(
                                     e.at().toString(),
                                     minutes(e.at()),
-                                    messages.getMessage(
+                                    texts.of(
                                             "workspace.timeline." + e.kind(),
-                                            new Object[] {
-                                                actor, e.subject() == null ? "" : e.subject()
-                                            }));
+                                            actor,
+                                            e.subject() == null ? "" : e.subject()));
                         })
                 .toList();
+    }
+
+    /** The page's message texts, each (code, arguments) formatted once. */
+    static final class Texts {
+
+        private final MessageSourceAccessor messages;
+        private final Map<List<Object>, String> formatted = new HashMap<>();
+
+        Texts(MessageSourceAccessor messages) {
+            this.messages = messages;
+        }
+
+        String of(String code, Object... args) {
+            Object[] key = Arrays.copyOf(args, args.length + 1);
+            key[args.length] = code;
+            return formatted.computeIfAbsent(
+                    Arrays.asList(key), k -> messages.getMessage(code, args));
+        }
     }
 
     static String minutes(Instant at) {
