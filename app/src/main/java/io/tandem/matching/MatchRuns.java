@@ -280,15 +280,20 @@ class MatchRuns {
         if (mentees.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(organisation.value(), id.value()));
+        List<Object> params = new ArrayList<>();
         mentees.forEach(m -> params.add(m.value()));
+        params.add(id.value());
+        params.add(organisation.value());
+        // Joined to a list of the mentees, each found by the key (run, mentee): H2 tests a
+        // "mentee_id in (…)" against every proposal of the run instead.
         return jdbc.sql(
                         "select p.mentee_id, p.mentor_id, p.score, p.explanation, p.locked, p.manual"
-                                + " from match_proposal p join match_run r on r.id = p.run_id"
-                                + " where r.organisation_id = ? and p.run_id = ? and p.mentee_id in ("
+                                + " from (values "
                                 + String.join(
-                                        ", ", java.util.Collections.nCopies(mentees.size(), "?"))
-                                + ")")
+                                        ", ", java.util.Collections.nCopies(mentees.size(), "(?)"))
+                                + ") shown (mentee_id) join match_proposal p on p.run_id = ?"
+                                + " and p.mentee_id = shown.mentee_id join match_run r"
+                                + " on r.id = p.run_id where r.organisation_id = ?")
                 .params(params)
                 .query(MatchRuns::proposal)
                 .list();

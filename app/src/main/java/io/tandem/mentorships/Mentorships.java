@@ -136,14 +136,14 @@ class Mentorships {
     List<MentorshipSummary> find(
             OrganisationId organisation, ProgramId program, PersonId person, PageQuery page) {
         List<Object> params = new ArrayList<>();
-        String where = where(organisation, program, person, params);
+        String from = from(organisation, program, person, params);
         params.add(page.size());
         params.add(page.offset());
         return jdbc.sql(
                         "select "
                                 + COLUMNS
-                                + " from mentorship where "
-                                + where
+                                + " from "
+                                + from
                                 + " order by started_on desc, id limit ? offset ?")
                 .params(params)
                 .query(Mentorships::map)
@@ -219,27 +219,45 @@ class Mentorships {
 
     long count(OrganisationId organisation, ProgramId program, PersonId person) {
         List<Object> params = new ArrayList<>();
-        String where = where(organisation, program, person, params);
-        return jdbc.sql("select count(*) from mentorship where " + where)
+        return jdbc.sql("select count(*) from " + from(organisation, program, person, params))
                 .params(params)
                 .query(Long.class)
                 .single();
     }
 
-    private static String where(
+    /**
+     * The rows {@link #find} and {@link #count} read. A person's are the union of two indexed
+     * lookups (as mentor, as mentee): H2 answers {@code mentor_id = ? or mentee_id = ?} by reading
+     * every mentorship of the organisation.
+     */
+    private static String from(
             OrganisationId organisation, ProgramId program, PersonId person, List<Object> params) {
-        StringBuilder where = new StringBuilder("organisation_id = ?");
+        if (person == null) {
+            return "mentorship where " + where(organisation, program, params);
+        }
+        String mentor = where(organisation, program, params) + " and mentor_id = ?";
+        params.add(person.value());
+        String mentee = where(organisation, program, params) + " and mentee_id = ?";
+        params.add(person.value());
+        return "(select "
+                + COLUMNS
+                + " from mentorship where "
+                + mentor
+                + " union select "
+                + COLUMNS
+                + " from mentorship where "
+                + mentee
+                + ") mine";
+    }
+
+    private static String where(
+            OrganisationId organisation, ProgramId program, List<Object> params) {
         params.add(organisation.value());
-        if (program != null) {
-            where.append(" and program_id = ?");
-            params.add(program.value());
+        if (program == null) {
+            return "organisation_id = ?";
         }
-        if (person != null) {
-            where.append(" and (mentor_id = ? or mentee_id = ?)");
-            params.add(person.value());
-            params.add(person.value());
-        }
-        return where.toString();
+        params.add(program.value());
+        return "organisation_id = ? and program_id = ?";
     }
 
     private static MentorshipSummary map(ResultSet rs, int row) throws SQLException {

@@ -44,7 +44,74 @@ class DirectoryIndex {
             Set<String> languages) {}
 
     private record Snapshot(
-            long revision, List<Entry> entries, Map<UUID, Entry> byId, PeopleValues values) {}
+            long revision,
+            List<Entry> entries,
+            Map<UUID, Entry> byId,
+            PeopleValues values,
+            Grams grams) {}
+
+    /**
+     * For each run of three characters in the entries' texts, the positions of the entries whose
+     * text holds it, ascending (so in name order). A word of the query is in a text only if each of
+     * its runs is, so the rarest run's entries are all a search must test.
+     */
+    private record Grams(Map<Long, int[]> positions) {
+
+        private static final int[] NONE = new int[0];
+
+        static Grams of(List<Entry> entries) {
+            Map<Long, Positions> building = new HashMap<>();
+            for (int at = 0; at < entries.size(); at++) {
+                String text = entries.get(at).text();
+                for (int i = 0; i + 3 <= text.length(); i++) {
+                    building.computeIfAbsent(gram(text, i), g -> new Positions()).add(at);
+                }
+            }
+            Map<Long, int[]> positions = new HashMap<>(building.size() * 2);
+            building.forEach((gram, found) -> positions.put(gram, found.toArray()));
+            return new Grams(positions);
+        }
+
+        /** The entries that may hold every word; null when no word has three characters. */
+        int[] candidates(String[] words) {
+            int[] fewest = null;
+            for (String word : words) {
+                for (int i = 0; i + 3 <= word.length(); i++) {
+                    int[] found = positions.getOrDefault(gram(word, i), NONE);
+                    if (fewest == null || found.length < fewest.length) {
+                        fewest = found;
+                    }
+                }
+            }
+            return fewest;
+        }
+
+        private static long gram(String text, int i) {
+            return ((long) text.charAt(i) << 32)
+                    | ((long) text.charAt(i + 1) << 16)
+                    | text.charAt(i + 2);
+        }
+    }
+
+    /** A growing list of ascending positions, each kept once. */
+    private static final class Positions {
+        private int[] items = new int[4];
+        private int size;
+
+        void add(int at) {
+            if (size > 0 && items[size - 1] == at) {
+                return;
+            }
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = at;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(items, size);
+        }
+    }
 
     /** One page of ids in name order, and how many matched in all. */
     record Page(List<UUID> ids, long total) {}
@@ -57,24 +124,26 @@ class DirectoryIndex {
     }
 
     Page search(OrganisationId organisation, DirectoryQuery query, PageQuery page) {
-        List<Entry> entries = snapshot(organisation).entries();
-        String[] words = words(query.q());
-        String division = key(query.division());
-        String function = key(query.function());
-        String location = key(query.location());
-        String skill = key(query.skill());
-        String language = key(query.language());
+        Snapshot snapshot = snapshot(organisation);
+        List<Entry> entries = snapshot.entries();
+        Filter filter = Filter.of(query);
+        if (filter.none()) {
+            // The whole directory: a slice of the name order, nothing to test.
+            int from = (int) Math.min(page.offset(), entries.size());
+            List<UUID> ids =
+                    entries.subList(from, Math.min(entries.size(), from + page.size())).stream()
+                            .map(Entry::id)
+                            .toList();
+            return new Page(ids, entries.size());
+        }
+        // Only the entries that hold the query's rarest three letters need testing, if it has any.
+        int[] candidates = snapshot.grams().candidates(filter.words());
+        int count = candidates == null ? entries.size() : candidates.length;
         List<UUID> ids = new ArrayList<>(page.size());
         long total = 0;
-        for (Entry e : entries) {
-            if (!contains(e.text(), words)
-                    || (division != null && !division.equals(e.division()))
-                    || (function != null && !function.equals(e.function()))
-                    || (location != null && !location.equals(e.location()))
-                    || (query.workMode() != null && query.workMode() != e.workMode())
-                    || (query.level() != null && !query.level().equals(e.level()))
-                    || (skill != null && !e.skills().contains(skill))
-                    || (language != null && !e.languages().contains(language))) {
+        for (int k = 0; k < count; k++) {
+            Entry e = entries.get(candidates == null ? k : candidates[k]);
+            if (!filter.matches(e)) {
                 continue;
             }
             if (total >= page.offset() && ids.size() < page.size()) {
@@ -83,6 +152,52 @@ class DirectoryIndex {
             total++;
         }
         return new Page(ids, total);
+    }
+
+    /** A directory query with its words and values lowered once, as the entries hold them. */
+    private record Filter(
+            String[] words,
+            String division,
+            String function,
+            String location,
+            String skill,
+            String language,
+            WorkMode workMode,
+            Integer level) {
+
+        static Filter of(DirectoryQuery query) {
+            return new Filter(
+                    DirectoryIndex.words(query.q()),
+                    key(query.division()),
+                    key(query.function()),
+                    key(query.location()),
+                    key(query.skill()),
+                    key(query.language()),
+                    query.workMode(),
+                    query.level());
+        }
+
+        boolean none() {
+            return words.length == 0
+                    && division == null
+                    && function == null
+                    && location == null
+                    && skill == null
+                    && language == null
+                    && workMode == null
+                    && level == null;
+        }
+
+        boolean matches(Entry e) {
+            return contains(e.text(), words)
+                    && (division == null || division.equals(e.division()))
+                    && (function == null || function.equals(e.function()))
+                    && (location == null || location.equals(e.location()))
+                    && (workMode == null || workMode == e.workMode())
+                    && (level == null || level.equals(e.level()))
+                    && (skill == null || e.skills().contains(skill))
+                    && (language == null || e.languages().contains(language));
+        }
     }
 
     PeopleValues values(OrganisationId organisation) {
@@ -153,48 +268,58 @@ class DirectoryIndex {
                         .thenComparing(PersonRow::employeeId));
         List<Entry> entries = new ArrayList<>(sorted.size());
         Map<UUID, Entry> byId = new HashMap<>(sorted.size() * 2);
+        Map<String, String> interned = new HashMap<>();
+        for (PersonRow p : sorted) {
+            Entry entry = entry(p, interned);
+            entries.add(entry);
+            byId.put(p.id(), entry);
+        }
+        return new Snapshot(
+                revision, List.copyOf(entries), byId, values(sorted), Grams.of(entries));
+    }
+
+    /** One person's entry; equal values share one string ({@code interned}). */
+    private static Entry entry(PersonRow p, Map<String, String> interned) {
+        return new Entry(
+                p.id(),
+                p.firstName(),
+                p.lastName(),
+                intern(interned, p.division()),
+                intern(interned, p.location()),
+                p.searchText(),
+                intern(interned, key(p.division())),
+                intern(interned, key(p.function())),
+                intern(interned, key(p.location())),
+                p.workMode(),
+                p.level(),
+                p.skills().stream()
+                        .map(s -> intern(interned, Tags.key(s)))
+                        .collect(Collectors.toUnmodifiableSet()),
+                p.languages().stream()
+                        .map(l -> intern(interned, Tags.key(l)))
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The values the directory's filters offer, sorted; skills and languages as first typed. */
+    private static PeopleValues values(List<PersonRow> people) {
         Set<String> divisions = new TreeSet<>();
         Set<String> functions = new TreeSet<>();
         Set<String> locations = new TreeSet<>();
         Map<String, String> skills = new TreeMap<>();
         Map<String, String> languages = new TreeMap<>();
-        Map<String, String> interned = new HashMap<>();
-        for (PersonRow p : sorted) {
+        for (PersonRow p : people) {
             addTo(divisions, p.division());
             addTo(functions, p.function());
             addTo(locations, p.location());
             p.skills().forEach(s -> skills.putIfAbsent(Tags.key(s), s));
             p.languages().forEach(l -> languages.putIfAbsent(Tags.key(l), l));
-            Entry entry =
-                    new Entry(
-                            p.id(),
-                            p.firstName(),
-                            p.lastName(),
-                            intern(interned, p.division()),
-                            intern(interned, p.location()),
-                            p.searchText(),
-                            intern(interned, key(p.division())),
-                            intern(interned, key(p.function())),
-                            intern(interned, key(p.location())),
-                            p.workMode(),
-                            p.level(),
-                            p.skills().stream()
-                                    .map(s -> intern(interned, Tags.key(s)))
-                                    .collect(Collectors.toUnmodifiableSet()),
-                            p.languages().stream()
-                                    .map(l -> intern(interned, Tags.key(l)))
-                                    .collect(Collectors.toUnmodifiableSet()));
-            entries.add(entry);
-            byId.put(p.id(), entry);
         }
-        PeopleValues values =
-                new PeopleValues(
-                        List.copyOf(divisions),
-                        List.copyOf(functions),
-                        List.copyOf(locations),
-                        List.copyOf(skills.values()),
-                        List.copyOf(languages.values()));
-        return new Snapshot(revision, List.copyOf(entries), byId, values);
+        return new PeopleValues(
+                List.copyOf(divisions),
+                List.copyOf(functions),
+                List.copyOf(locations),
+                List.copyOf(skills.values()),
+                List.copyOf(languages.values()));
     }
 
     private static void addTo(Set<String> values, String value) {

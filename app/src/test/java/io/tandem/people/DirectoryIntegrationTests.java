@@ -110,6 +110,26 @@ class DirectoryIntegrationTests {
     }
 
     @Test
+    void findsWordsAnywhereInNameEmailIdOrTitleWhateverTheirLength() throws Exception {
+        assertThat(total(search("q", "ell"))).isEqualTo(2); // inside "Seller"
+        assertThat(total(search("q", "cme.t"))).isEqualTo(5); // every e-mail
+        assertThat(total(search("q", "ar"))).isEqualTo(2); // Carla, Sara: too short for the grams
+        assertThat(total(search("q", "SEL ara"))).isEqualTo(1); // every word, any case
+        assertThat(total(search("q", "s2"))).isEqualTo(1);
+        assertThat(total(search("q", "sales"))).isEqualTo(0); // a function, not searched text
+        assertThat(total(search("q", "xyz"))).isEqualTo(0);
+        assertThat(search("q", "acme", "size", "2", "page", "1"))
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"total\":5,\"items\":[{\"lastName\":\"Engineer\"},{\"lastName\":\"Seller\"}]}");
+    }
+
+    private static Object total(MvcTestResult result) throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(
+                result.getResponse().getContentAsString(), "$.total");
+    }
+
+    @Test
     void refusesBadParametersNamingThem() {
         assertThat(search("size", "-1"))
                 .hasStatus(HttpStatus.BAD_REQUEST)

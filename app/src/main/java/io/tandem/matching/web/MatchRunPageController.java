@@ -128,94 +128,108 @@ class MatchRunPageController {
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        MatchRunId runId = new MatchRunId(id);
-        MatchRunView status = matching.status(user.organisationId(), runId);
+        MatchRunView run = matching.status(user.organisationId(), new MatchRunId(id));
+        model.addAttribute("run", run);
         if (htmx.isHtmxRequest()) {
             // The progress fragment polls; once the run is over the whole page loads again.
-            if (status.finished()) {
+            if (run.finished()) {
                 response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
             }
-            model.addAttribute("run", status);
             return "matching/fragments/progress :: progress";
         }
-        MatchRunView run = status;
-        model.addAttribute("run", run);
         model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
         if (run.finished() && run.stats() != null) {
             // Thousands of pairs are sorted and filtered by name without their explanations or
             // profiles (a published run's kept, see ReviewPairs); only the page's 50 are read
             // whole.
             ReviewPairs.Review review = reviewPairs.of(user.organisationId(), run);
-            List<MatchRunView.Unmatched> left = review.unmatched();
-            Map<PersonId, PersonName> names = review.names();
-            // Thousands of pairs page 50 at a time; a page past the end shows the last one.
             Paged<ReviewPairs.Candidate> paged =
                     Paged.slice(review.pairs(sort, q), PageQuery.of(Math.max(0, page), PAIRS_PAGE));
-            Map<PersonId, Proposal> proposals = new HashMap<>();
-            matching.proposals(
-                            user.organisationId(),
-                            runId,
-                            paged.items().stream().map(c -> c.pair().mentee()).toList())
-                    .forEach(p -> proposals.put(p.menteeId(), p));
-            Set<PersonId> shown = new HashSet<>();
-            paged.items()
-                    .forEach(
-                            c -> {
-                                shown.add(c.pair().mentee());
-                                shown.add(c.pair().mentor());
-                            });
-            Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), shown);
-            List<Row> rows =
-                    paged.items().stream()
-                            .map(c -> proposals.get(c.pair().mentee()))
-                            .filter(java.util.Objects::nonNull)
-                            .map(p -> new Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
-                            .toList();
-            model.addAttribute("rows", rows);
+            model.addAttribute("rows", rows(user, run.id(), paged.items()));
             model.addAttribute("pairCount", review.pairCount());
             model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
-            // The mentees left without a mentor page too: a run of thousands can leave hundreds.
-            Paged<MatchRunView.Unmatched> without =
-                    Paged.slice(left, PageQuery.of(Math.max(0, unmatched), UNMATCHED_PAGE));
-            model.addAttribute("unmatchedAll", left);
-            model.addAttribute("unmatchedRows", without.items());
-            model.addAttribute(
-                    "unmatchedPager", Pager.of(without, request, "unmatched", "unmatched-heading"));
-            model.addAttribute("names", names);
+            model.addAttribute("names", review.names());
             model.addAttribute("q", q);
             model.addAttribute("sort", sort);
-            // Only the form that pairs a mentee by hand lists the mentors, by name.
-            model.addAttribute(
-                    "mentors",
-                    run.published() || left.isEmpty()
-                            ? List.of()
-                            : people
-                                    .names(
-                                            user.organisationId(),
-                                            enrolling
-                                                    .mentorPlaces(
-                                                            user.organisationId(), run.programId())
-                                                    .keySet())
-                                    .values()
-                                    .stream()
-                                    .sorted(
-                                            Comparator.comparing(PersonName::lastName)
-                                                    .thenComparing(PersonName::firstName))
-                                    .toList());
-            Paged<MatchRunView> runs =
-                    matching.runs(
-                            user.organisationId(),
-                            run.programId(),
-                            PageQuery.of(Math.max(0, others), RUNS_PAGE));
-            model.addAttribute("runs", runs.items());
-            model.addAttribute("runPager", Pager.of(runs, request, "runs", "runs-heading"));
-            model.addAttribute(
-                    "overbooking",
-                    run.underReview()
-                            ? matching.overbooking(user.organisationId(), runId)
-                            : Overbooking.NONE);
+            unmatched(user, run, review.unmatched(), unmatched, request, model);
+            otherRuns(user, run, others, request, model);
         }
         return "matching/run";
+    }
+
+    /** The program's runs beside this one, and whether this one, under review, overbooks. */
+    private void otherRuns(
+            TandemUser user,
+            MatchRunView run,
+            int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        Paged<MatchRunView> runs =
+                matching.runs(
+                        user.organisationId(),
+                        run.programId(),
+                        PageQuery.of(Math.max(0, page), RUNS_PAGE));
+        model.addAttribute("runs", runs.items());
+        model.addAttribute("runPager", Pager.of(runs, request, "runs", "runs-heading"));
+        model.addAttribute(
+                "overbooking",
+                run.underReview()
+                        ? matching.overbooking(user.organisationId(), run.id())
+                        : Overbooking.NONE);
+    }
+
+    /** The page's proposals read whole (explanations) with both people. */
+    private List<Row> rows(TandemUser user, MatchRunId run, List<ReviewPairs.Candidate> page) {
+        Map<PersonId, Proposal> proposals = new HashMap<>();
+        matching.proposals(
+                        user.organisationId(),
+                        run,
+                        page.stream().map(c -> c.pair().mentee()).toList())
+                .forEach(p -> proposals.put(p.menteeId(), p));
+        Set<PersonId> shown = new HashSet<>();
+        page.forEach(
+                c -> {
+                    shown.add(c.pair().mentee());
+                    shown.add(c.pair().mentor());
+                });
+        Map<PersonId, PersonSummary> found = people.findAll(user.organisationId(), shown);
+        return page.stream()
+                .map(c -> proposals.get(c.pair().mentee()))
+                .filter(java.util.Objects::nonNull)
+                .map(p -> new Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
+                .toList();
+    }
+
+    /**
+     * The mentees left without a mentor, paged too (a run of thousands can leave hundreds), and the
+     * mentors the form that pairs one by hand offers, by name (only while it is shown).
+     */
+    private void unmatched(
+            TandemUser user,
+            MatchRunView run,
+            List<MatchRunView.Unmatched> left,
+            int page,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        Paged<MatchRunView.Unmatched> without =
+                Paged.slice(left, PageQuery.of(Math.max(0, page), UNMATCHED_PAGE));
+        model.addAttribute("unmatchedAll", left);
+        model.addAttribute("unmatchedRows", without.items());
+        model.addAttribute(
+                "unmatchedPager", Pager.of(without, request, "unmatched", "unmatched-heading"));
+        if (run.published() || left.isEmpty()) {
+            model.addAttribute("mentors", List.of());
+            return;
+        }
+        Set<PersonId> places =
+                enrolling.mentorPlaces(user.organisationId(), run.programId()).keySet();
+        model.addAttribute(
+                "mentors",
+                people.names(user.organisationId(), places).values().stream()
+                        .sorted(
+                                Comparator.comparing(PersonName::lastName)
+                                        .thenComparing(PersonName::firstName))
+                        .toList());
     }
 
     @PostMapping("/match-runs/{id}/locks")

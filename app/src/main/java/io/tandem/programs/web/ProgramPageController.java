@@ -11,6 +11,7 @@ import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.InvitationPreview;
 import io.tandem.programs.MatchingMode;
 import io.tandem.programs.MatchingRule;
@@ -20,6 +21,7 @@ import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramInvitations;
 import io.tandem.programs.ProgramManagement;
+import io.tandem.programs.ProgramOverview;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
@@ -281,13 +283,13 @@ class ProgramPageController {
             int page,
             UriComponentsBuilder address,
             Model model) {
-        access.visible(user, new ProgramId(id));
-        var overview = programs.overview(user.organisationId(), new ProgramId(id));
-        boolean manages = access.manages(user, new ProgramId(id));
+        ProgramId program = new ProgramId(id);
+        access.visible(user, program);
+        var overview = programs.overview(user.organisationId(), program);
+        boolean manages = access.manages(user, program);
         model.addAttribute("manages", manages);
         if (user.isAdmin()) {
-            model.addAttribute(
-                    "managers", access.managers(user.organisationId(), new ProgramId(id)));
+            model.addAttribute("managers", access.managers(user.organisationId(), program));
         }
         if (overview.program().status() == ProgramStatus.DRAFT && !manages) {
             throw new io.tandem.shared.NotFound("program.not-found");
@@ -303,54 +305,72 @@ class ProgramPageController {
                                 enrolling.enrolmentsOf(user.organisationId(), me.id()).stream()
                                         .filter(
                                                 e ->
-                                                        e.programId().value().equals(id)
+                                                        e.programId().equals(program)
                                                                 && e.status().open())
                                         .toList()));
         if (manages) {
-            ProgramId program = new ProgramId(id);
-            var enrolments =
-                    enrolling.enrolments(
-                            user.organisationId(),
-                            program,
-                            status,
-                            role,
-                            PageQuery.of(Math.max(0, page), ENROLMENTS_PAGE));
-            if (enrolments.items().isEmpty() && enrolments.total() > 0) {
-                // A page past the end (rows decided away since) shows the last one instead.
-                enrolments =
-                        enrolling.enrolments(
-                                user.organisationId(),
-                                program,
-                                status,
-                                role,
-                                PageQuery.of(enrolments.totalPages() - 1, ENROLMENTS_PAGE));
-            }
-            model.addAttribute("enrolments", enrolments);
-            model.addAttribute(
-                    "enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
-            model.addAttribute("statusFilter", status);
-            model.addAttribute("roleFilter", role);
-            model.addAttribute("statuses", EnrolmentStatus.values());
-            // Every pending enrolment is already counted in the overview; only a role needs asking.
-            model.addAttribute(
-                    "pendingMatching",
-                    status != null && status != EnrolmentStatus.PENDING
-                            ? 0L
-                            : role == null
-                                    ? (long) overview.pending()
-                                    : enrolling
-                                            .enrolments(
-                                                    user.organisationId(),
-                                                    program,
-                                                    EnrolmentStatus.PENDING,
-                                                    role,
-                                                    PageQuery.of(0, 1))
-                                            .total());
-            model.addAttribute("values", people.values(user.organisationId()));
-            model.addAttribute("workModes", WorkMode.values());
-            model.addAttribute("roles", EnrolmentRole.values());
+            enrolmentsList(user, overview, new EnrolmentFilter(status, role, page), address, model);
         }
         return "programs/overview";
+    }
+
+    /** The enrolment list a manager filters and pages: by status, by role, page number. */
+    private record EnrolmentFilter(EnrolmentStatus status, EnrolmentRole role, int page) {}
+
+    /** What only a manager sees on the program's page: its enrolments, paged, and the forms. */
+    private void enrolmentsList(
+            TandemUser user,
+            ProgramOverview overview,
+            EnrolmentFilter filter,
+            UriComponentsBuilder address,
+            Model model) {
+        ProgramId program = overview.program().id();
+        var enrolments = enrolmentPage(user, program, filter, Math.max(0, filter.page()));
+        if (enrolments.items().isEmpty() && enrolments.total() > 0) {
+            // A page past the end (rows decided away since) shows the last one instead.
+            enrolments = enrolmentPage(user, program, filter, enrolments.totalPages() - 1);
+        }
+        model.addAttribute("enrolments", enrolments);
+        model.addAttribute("enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
+        model.addAttribute("statusFilter", filter.status());
+        model.addAttribute("roleFilter", filter.role());
+        model.addAttribute("statuses", EnrolmentStatus.values());
+        model.addAttribute("pendingMatching", pendingMatching(user, overview, filter));
+        model.addAttribute("values", people.values(user.organisationId()));
+        model.addAttribute("workModes", WorkMode.values());
+        model.addAttribute("roles", EnrolmentRole.values());
+    }
+
+    private Paged<EnrolmentView> enrolmentPage(
+            TandemUser user, ProgramId program, EnrolmentFilter filter, int page) {
+        return enrolling.enrolments(
+                user.organisationId(),
+                program,
+                filter.status(),
+                filter.role(),
+                PageQuery.of(page, ENROLMENTS_PAGE));
+    }
+
+    /**
+     * The pending enrolments the filter shows; every pending one is already counted in the
+     * overview, so only a role needs asking.
+     */
+    private long pendingMatching(
+            TandemUser user, ProgramOverview overview, EnrolmentFilter filter) {
+        if (filter.status() != null && filter.status() != EnrolmentStatus.PENDING) {
+            return 0L;
+        }
+        if (filter.role() == null) {
+            return overview.pending();
+        }
+        return enrolling
+                .enrolments(
+                        user.organisationId(),
+                        overview.program().id(),
+                        EnrolmentStatus.PENDING,
+                        filter.role(),
+                        PageQuery.of(0, 1))
+                .total();
     }
 
     record ManagerForm(@Size(max = 320) String email) {}
