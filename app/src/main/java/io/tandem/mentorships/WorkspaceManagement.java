@@ -233,25 +233,31 @@ public class WorkspaceManagement {
                         agreement != null && agreement.signed(),
                         agreement != null && agreement.mentorSignedAt() != null,
                         agreement != null && agreement.menteeSignedAt() != null),
-                workspaces.goalLines(organisation, id, today).stream()
-                        .map(
-                                g ->
-                                        new MentorshipDetails.GoalProgress(
-                                                g.id(),
-                                                g.status(),
-                                                g.progress(),
-                                                g.targetOn(),
-                                                g.milestones(),
-                                                g.milestonesMet(),
-                                                g.milestonesOverdue(),
-                                                shares ? g.title() : null))
-                        .toList(),
+                goalProgress(organisation, id, today, shares),
                 new MentorshipDetails.ActionCounts(
                         (int) actions.stream().filter(a -> a.doneAt() == null).count(),
                         (int) actions.stream().filter(a -> a.doneAt() != null).count(),
                         (int) actions.stream().filter(a -> a.overdue(today)).count()),
                 workspaces.sharedNotes(organisation, id),
                 shares);
+    }
+
+    /** Each goal's progress and milestones; its title only when the pair share their goals. */
+    private List<MentorshipDetails.GoalProgress> goalProgress(
+            OrganisationId organisation, MentorshipId id, LocalDate today, boolean shares) {
+        return workspaces.goalLines(organisation, id, today).stream()
+                .map(
+                        g ->
+                                new MentorshipDetails.GoalProgress(
+                                        g.id(),
+                                        g.status(),
+                                        g.progress(),
+                                        g.targetOn(),
+                                        g.milestones(),
+                                        g.milestonesMet(),
+                                        g.milestonesOverdue(),
+                                        shares ? g.title() : null))
+                .toList();
     }
 
     /** A program's closure surveys, averaged only over {@link ClosureSurveyResults#MINIMUM}+. */

@@ -303,7 +303,9 @@ class SessionIntegrationTests {
         }
         insertSession(prefix, 99_999, now + 3_600_000);
 
-        assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1_234);
+        // The scheduled clean-up of another test context may take some of them first: what counts
+        // is that every expired one is gone and the live one kept, not who deleted them.
+        cleanup.deleteExpired();
 
         assertThat(
                         jdbc.sql("select count(*) from spring_session where principal_name = ?")

@@ -126,11 +126,7 @@ class ConversationPageController {
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        PersonId me = me(profile);
-        MessageForm typed = io.tandem.web.FormInput.asEntered(entered, binding, MessageForm.class);
-        // A send id that is not one (a tampered form) gets a new one: the text is what counts.
-        MessageForm form =
-                typed.clientId() == null ? new MessageForm(typed.text(), UUID.randomUUID()) : typed;
+        MessageForm form = sendable(entered, binding);
         var outcome =
                 forms.attempt(
                         binding,
@@ -138,19 +134,20 @@ class ConversationPageController {
                                 messaging.post(
                                         user.organisationId(),
                                         id,
-                                        me,
+                                        me(profile),
                                         form.clientId(),
                                         form.text()));
         if (outcome.refused(response, model)) {
+            Map<String, String> errors = outcome.errors();
             return htmx.isHtmxRequest()
-                    ? form(model, id, form, outcome.errors())
+                    ? form(model, id, form, errors)
                     : page(
                             user,
                             profile,
                             id,
                             null,
                             form,
-                            outcome.errors(),
+                            errors,
                             new Rendering(csrf, locale),
                             model);
         }
@@ -159,6 +156,13 @@ class ConversationPageController {
             return form(model, id, new MessageForm(null, UUID.randomUUID()), Map.of());
         }
         return "redirect:/conversations/" + id + "#m-" + outcome.value().id();
+    }
+
+    /** The form as typed; a send id that is not one (a tampered form) gets a new one. */
+    private static MessageForm sendable(
+            MessageForm entered, org.springframework.validation.BindingResult binding) {
+        MessageForm typed = io.tandem.web.FormInput.asEntered(entered, binding, MessageForm.class);
+        return typed.clientId() == null ? new MessageForm(typed.text(), UUID.randomUUID()) : typed;
     }
 
     /** The form alone, for htmx: empty after a message went, with its errors when it did not. */

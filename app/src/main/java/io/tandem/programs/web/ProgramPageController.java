@@ -459,35 +459,38 @@ class ProgramPageController {
         // control its problem is about. What belongs to no row is listed at the top.
         Map<String, String> placed = new LinkedHashMap<>();
         List<String> unplaced = new ArrayList<>();
-        errors.forEach(
-                (field, message) -> {
-                    java.util.regex.Matcher rule = RULE_FIELD.matcher(field);
-                    int row =
-                            rule.matches()
-                                    ? rowOf(shown, rules, Integer.parseInt(rule.group(1)))
-                                    : -1;
-                    if (row >= 0) {
-                        placed.put("rule-" + row + "-" + column(shown.get(row)), message);
-                    } else if (field.equals("minimumScore")) {
-                        placed.put(field, message);
-                    } else {
-                        // A row's value that did not convert (weight[2]); people count from 1.
-                        java.util.regex.Matcher indexed = INDEXED_FIELD.matcher(field);
-                        unplaced.add(
-                                indexed.matches()
-                                        ? messages.getMessage(
-                                                "rules.row-error",
-                                                new Object[] {
-                                                    Integer.parseInt(indexed.group(1)) + 1, message
-                                                })
-                                        : message);
-                    }
-                });
+        errors.forEach((field, message) -> place(field, message, shown, rules, placed, unplaced));
         model.addAttribute("errors", placed);
         model.addAttribute("errorLines", unplaced);
         model.addAttribute("criteria", Criterion.values());
         model.addAttribute("kinds", RuleKind.values());
         return "programs/rules";
+    }
+
+    /** One refusal: at its row's control, beside the minimum score, or in the list at the top. */
+    private void place(
+            String field,
+            String message,
+            List<MatchingRule> shown,
+            List<MatchingRule> rules,
+            Map<String, String> placed,
+            List<String> unplaced) {
+        java.util.regex.Matcher rule = RULE_FIELD.matcher(field);
+        int row = rule.matches() ? rowOf(shown, rules, Integer.parseInt(rule.group(1))) : -1;
+        if (row >= 0) {
+            placed.put("rule-" + row + "-" + column(shown.get(row)), message);
+        } else if (field.equals("minimumScore")) {
+            placed.put(field, message);
+        } else {
+            // A row's value that did not convert (weight[2]); people count from 1.
+            java.util.regex.Matcher indexed = INDEXED_FIELD.matcher(field);
+            unplaced.add(
+                    indexed.matches()
+                            ? messages.getMessage(
+                                    "rules.row-error",
+                                    new Object[] {Integer.parseInt(indexed.group(1)) + 1, message})
+                            : message);
+        }
     }
 
     private static final java.util.regex.Pattern RULE_FIELD =
