@@ -520,15 +520,13 @@ public class MeetingManagement {
         times(errors, start, end);
         refuse(errors);
         OfficeHour slot =
-                new OfficeHour(
+                OfficeHour.published(
                         UUID.randomUUID(),
                         program,
                         mentor,
                         start,
                         end,
-                        zoneOf(people.get(organisation, mentor)).getId(),
-                        null,
-                        null);
+                        zoneOf(people.get(organisation, mentor)).getId());
         officeHours.insert(organisation, slot, now());
         return slot;
     }

@@ -16,6 +16,17 @@ public record OfficeHour(
         PersonId bookedBy,
         UUID meetingId) {
 
+    /** A slot just published: nobody has booked it. */
+    public static OfficeHour published(
+            UUID id,
+            ProgramId programId,
+            PersonId mentorId,
+            Instant start,
+            Instant end,
+            String zone) {
+        return new OfficeHour(id, programId, mentorId, start, end, zone, null, null);
+    }
+
     public boolean open() {
         return bookedBy == null;
     }

@@ -268,15 +268,8 @@ class ProgramRestController {
                                                             "segment.workMode",
                                                             "request.work-mode.invalid"));
             segment =
-                    new DirectoryQuery(
-                            null,
-                            s.division(),
-                            s.function(),
-                            s.location(),
-                            null,
-                            null,
-                            mode,
-                            s.level());
+                    DirectoryQuery.segment(
+                            s.division(), s.function(), s.location(), mode, s.level());
         }
         int invited =
                 invitations.inviteAll(

@@ -624,13 +624,10 @@ class ProgramPageController {
                                     .replace("\uFEFF", "")
                             : form.emails();
             DirectoryQuery segment =
-                    new DirectoryQuery(
-                            null,
+                    DirectoryQuery.segment(
                             form.division(),
                             form.function(),
                             form.location(),
-                            null,
-                            null,
                             WorkMode.parse(form.workMode()).orElse(null),
                             form.level());
             return new Audience(
