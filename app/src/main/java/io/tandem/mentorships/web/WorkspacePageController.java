@@ -742,14 +742,25 @@ class WorkspacePageController {
             EndReason reason,
             Model model,
             Map<String, String> errors) {
+        model.addAttribute("reasons", EndReason.CHOSEN);
+        model.addAttribute("reason", reason);
+        return pairPage(user, profile, id, model, errors, "mentorships/end");
+    }
+
+    /** A page of the pair's own beside the workspace: the workspace, the partner, the refusals. */
+    private String pairPage(
+            TandemUser user,
+            Optional<PersonSummary> profile,
+            UUID id,
+            Model model,
+            Map<String, String> errors,
+            String template) {
         WorkspaceView view =
                 workspaces.workspace(user.organisationId(), mentorship(id), me(profile));
         model.addAttribute("w", view);
         model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
-        model.addAttribute("reasons", EndReason.CHOSEN);
-        model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
-        return "mentorships/end";
+        return template;
     }
 
     @GetMapping("/mentorships/{id}/survey")
@@ -801,13 +812,8 @@ class WorkspacePageController {
             SurveyForm form,
             Model model,
             Map<String, String> errors) {
-        WorkspaceView view =
-                workspaces.workspace(user.organisationId(), mentorship(id), me(profile));
-        model.addAttribute("w", view);
-        model.addAttribute("partner", people.get(user.organisationId(), view.partner()));
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        return "mentorships/survey";
+        return pairPage(user, profile, id, model, errors, "mentorships/survey");
     }
 
     // --- helpers ---
