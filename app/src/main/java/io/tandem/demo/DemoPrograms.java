@@ -70,7 +70,7 @@ class DemoPrograms implements ApplicationRunner {
     private final StartupTasks startup;
     private final DemoWorkspace workspace;
     private final DemoMeetings meetings;
-    private final boolean enabled;
+    private final DemoMode demo;
 
     DemoPrograms(
             IdentityManagement identity,
@@ -96,28 +96,32 @@ class DemoPrograms implements ApplicationRunner {
         this.startup = startup;
         this.workspace = workspace;
         this.meetings = meetings;
-        this.enabled = demo.enabled();
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
+        if (!demo.enabled()) {
             return;
         }
         // Readiness waits for the demo programs as it waits for the demo people.
         try (var loading = startup.begin("demo programs")) {
-            load();
-            try {
-                workspace.fill();
-            } catch (RuntimeException e) {
-                // The demo stays usable without it; nothing was half-written.
-                log.warn("Demo workspace not filled: {}", e.getMessage());
-            }
-            try {
-                meetings.fill();
-            } catch (RuntimeException e) {
-                log.warn("Demo meetings not planned: {}", e.getMessage());
-            }
+            demo.loadAlone(this::loadAll);
+        }
+    }
+
+    private void loadAll() {
+        load();
+        try {
+            workspace.fill();
+        } catch (RuntimeException e) {
+            // The demo stays usable without it; nothing was half-written.
+            log.warn("Demo workspace not filled: {}", e.getMessage());
+        }
+        try {
+            meetings.fill();
+        } catch (RuntimeException e) {
+            log.warn("Demo meetings not planned: {}", e.getMessage());
         }
     }
 

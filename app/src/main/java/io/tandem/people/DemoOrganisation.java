@@ -129,7 +129,7 @@ class DemoOrganisation implements ApplicationRunner {
     private final IdentityManagement identity;
     private final PeopleManagement people;
     private final People rows;
-    private final boolean enabled;
+    private final DemoMode demo;
     private final StartupTasks startup;
 
     DemoOrganisation(
@@ -142,16 +142,16 @@ class DemoOrganisation implements ApplicationRunner {
         this.people = people;
         this.startup = startup;
         this.rows = rows;
-        this.enabled = demo.enabled();
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
+        if (!demo.enabled()) {
             return;
         }
         try (var loading = startup.begin("demo")) {
-            load();
+            demo.loadAlone(this::load);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tandem.people;
 
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class PeopleConfiguration {
 
     @Bean
-    DemoMode demoMode(PeopleProperties properties, DataSourceProperties dataSource) {
-        return DemoMode.of(properties.demo(), dataSource.getUrl());
+    DemoMode demoMode(
+            PeopleProperties properties, DataSourceProperties settings, DataSource dataSource) {
+        return DemoMode.of(properties.demo(), settings.getUrl(), dataSource);
     }
 }
