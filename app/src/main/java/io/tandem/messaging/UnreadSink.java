@@ -2,12 +2,8 @@ package io.tandem.messaging;
 
 import java.io.IOException;
 
-/** Where a person's unread count goes when it changes; see {@link MessageSink}. */
-public interface UnreadSink {
+/** Where a person's unread count goes when it changes; see {@link StreamSink}. */
+public interface UnreadSink extends StreamSink {
 
     void unread(long total) throws IOException;
-
-    default void heartbeat() throws IOException {}
-
-    default void end() {}
 }

@@ -232,6 +232,9 @@ class MessagingJourneyBrowserTests {
             messageBox(priya).fill(text);
             button(priya, "Send").click();
             assertThat(priya.locator("#messages")).containsText(text);
+            // The row comes by the stream, the fresh form by the post's answer: wait for both,
+            // as a person does, before typing the next one.
+            assertThat(messageBox(priya)).hasValue("");
         }
         jdbc.sql("update message set created_at = ? where conversation_id = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(31))), pair.value())

@@ -155,16 +155,14 @@ class ConversationRestController {
         SseEmitter emitter =
                 SseStreams.opened(new SseEmitter(properties.streamTimeout().toMillis()));
         MessageSink json =
-                new SseStreams.EmitterSink(emitter) {
-                    @Override
-                    public void send(MessageView m) throws IOException {
-                        emitter.send(
-                                SseEmitter.event()
-                                        .id(Long.toString(m.eventSeq()))
-                                        .name("message")
-                                        .data(Message.of(m), MediaType.APPLICATION_JSON));
-                    }
-                };
+                SseStreams.messages(
+                        emitter,
+                        m ->
+                                emitter.send(
+                                        SseEmitter.event()
+                                                .id(Long.toString(m.eventSeq()))
+                                                .name("message")
+                                                .data(Message.of(m), MediaType.APPLICATION_JSON)));
         return SseStreams.open(
                 emitter, messaging.subscribe(user.organisationId(), id, me, from, json));
     }

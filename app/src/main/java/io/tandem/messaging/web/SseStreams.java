@@ -1,7 +1,10 @@
 package io.tandem.messaging.web;
 
 import io.tandem.messaging.MessageSink;
+import io.tandem.messaging.MessageView;
+import io.tandem.messaging.StreamSink;
 import io.tandem.messaging.Subscription;
+import io.tandem.messaging.UnreadSink;
 import java.io.IOException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -46,8 +49,24 @@ public final class SseStreams {
         return emitter;
     }
 
+    /** What a stream writes to its emitter. */
+    @FunctionalInterface
+    public interface Sending<T> {
+        void send(T value) throws IOException;
+    }
+
+    /** A conversation's stream that writes each message with {@code sending}. */
+    public static MessageSink messages(SseEmitter emitter, Sending<MessageView> sending) {
+        return new MessagesSink(emitter, sending);
+    }
+
+    /** A person's unread count stream that writes each new total with {@code sending}. */
+    public static UnreadSink unread(SseEmitter emitter, Sending<Long> sending) {
+        return new UnreadCountSink(emitter, sending);
+    }
+
     /** Heartbeats and shutdown for an emitter. */
-    public abstract static class EmitterSink implements MessageSink {
+    public abstract static class EmitterSink implements StreamSink {
         private final SseEmitter emitter;
 
         protected EmitterSink(SseEmitter emitter) {
@@ -62,6 +81,34 @@ public final class SseStreams {
         @Override
         public void end() {
             emitter.complete();
+        }
+    }
+
+    private static final class MessagesSink extends EmitterSink implements MessageSink {
+        private final Sending<MessageView> sending;
+
+        MessagesSink(SseEmitter emitter, Sending<MessageView> sending) {
+            super(emitter);
+            this.sending = sending;
+        }
+
+        @Override
+        public void send(MessageView message) throws IOException {
+            sending.send(message);
+        }
+    }
+
+    private static final class UnreadCountSink extends EmitterSink implements UnreadSink {
+        private final Sending<Long> sending;
+
+        UnreadCountSink(SseEmitter emitter, Sending<Long> sending) {
+            super(emitter);
+            this.sending = sending;
+        }
+
+        @Override
+        public void unread(long total) throws IOException {
+            sending.send(total);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.messaging.web;
 
 import io.tandem.identity.TandemUser;
+import io.tandem.messaging.MessageSink;
 import io.tandem.messaging.MessageView;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.messaging.MessagingProperties;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
@@ -99,7 +101,7 @@ class StreamPageController {
      * Sends each message as the page's row for this viewer: rows the page shows already are
      * replaced (edits, deletions), later ones are appended.
      */
-    private final class RowSink extends SseStreams.EmitterSink {
+    private final class RowSink extends SseStreams.EmitterSink implements MessageSink {
         private final SseEmitter emitter;
         private final PersonId me;
         private final Map<PersonId, String> names;
@@ -155,32 +157,21 @@ class StreamPageController {
         SseEmitter emitter =
                 SseStreams.opened(new SseEmitter(properties.streamTimeout().toMillis()));
         UnreadSink sink =
-                new UnreadSink() {
-                    @Override
-                    public void unread(long total) throws IOException {
-                        String text =
-                                total > 0
-                                        ? messages.getMessage(
-                                                "nav.messages.unread", new Object[] {total}, locale)
-                                        : messages.getMessage("nav.messages", null, locale);
-                        emitter.send(
-                                SseEmitter.event()
-                                        .name("unread")
-                                        .data(
-                                                org.springframework.web.util.HtmlUtils.htmlEscape(
-                                                        text)));
-                    }
-
-                    @Override
-                    public void heartbeat() throws IOException {
-                        emitter.send(SseEmitter.event().comment(""));
-                    }
-
-                    @Override
-                    public void end() {
-                        emitter.complete();
-                    }
-                };
+                SseStreams.unread(
+                        emitter,
+                        total -> {
+                            String text =
+                                    total > 0
+                                            ? messages.getMessage(
+                                                    "nav.messages.unread",
+                                                    new Object[] {total},
+                                                    locale)
+                                            : messages.getMessage("nav.messages", null, locale);
+                            emitter.send(
+                                    SseEmitter.event()
+                                            .name("unread")
+                                            .data(HtmlUtils.htmlEscape(text)));
+                        });
         return SseStreams.open(emitter, messaging.subscribeUnread(user.organisationId(), me, sink));
     }
 
