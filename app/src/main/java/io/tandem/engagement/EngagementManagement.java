@@ -113,9 +113,17 @@ public class EngagementManagement {
             ProgramId program,
             PersonId mentor,
             PersonId mentee) {
-        Instant now = now();
-        activities.follow(organisation, mentorship, program, mentor, mentee, now);
-        activities.record(organisation, mentorship, ActivityKind.STARTED, mentorship.value(), now);
+        followAll(
+                organisation,
+                program,
+                List.of(new PairActivities.NewPair(mentorship, mentor, mentee)));
+    }
+
+    /** A publish's pairs, followed together; see {@link PairActivities#followAll}. */
+    @Transactional
+    void followAll(
+            OrganisationId organisation, ProgramId program, List<PairActivities.NewPair> pairs) {
+        activities.followAll(organisation, program, pairs, now());
     }
 
     @Transactional

@@ -23,14 +23,17 @@ class MentorshipActivity {
     /** A whole publish in the listener's one transaction; following a pair twice is a no-op. */
     @ApplicationModuleListener
     void on(MentorshipsStarted started) {
-        for (MentorshipsStarted.Pair pair : started.pairs()) {
-            engagement.follow(
-                    started.organisationId(),
-                    pair.mentorshipId(),
-                    started.programId(),
-                    pair.mentorId(),
-                    pair.menteeId());
-        }
+        engagement.followAll(
+                started.organisationId(),
+                started.programId(),
+                started.pairs().stream()
+                        .map(
+                                pair ->
+                                        new PairActivities.NewPair(
+                                                pair.mentorshipId(),
+                                                pair.mentorId(),
+                                                pair.menteeId()))
+                        .toList());
     }
 
     /** A publication written before pairs were published in one event. */

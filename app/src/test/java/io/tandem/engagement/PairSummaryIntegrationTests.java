@@ -187,6 +187,59 @@ class PairSummaryIntegrationTests {
         }
     }
 
+    /**
+     * A publish of 1,200 pairs (more than one batch), some of which did something before the start
+     * event came, delivered twice: every pair followed and started once, every summary and the
+     * program's days equal to a recount.
+     */
+    @Test
+    void aLargePublishDeliveredTwiceFollowsEveryPairOnce() {
+        TestOrganisation org = organisations.create();
+        ProgramId program =
+                programs.create(org.id(), ProgramDraft.of("Summary", "CROSS_DIVISIONAL")).id();
+        List<PairActivities.NewPair> pairs = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            MentorshipId pair = new MentorshipId(UUID.randomUUID());
+            pairs.add(
+                    new PairActivities.NewPair(
+                            pair,
+                            new PersonId(UUID.randomUUID()),
+                            new PersonId(UUID.randomUUID())));
+            if (i % 4 == 0) {
+                engagement.record(
+                        org.id(), pair, ActivityKind.MESSAGE, UUID.randomUUID(), T.plusSeconds(i));
+            }
+        }
+
+        engagement.followAll(org.id(), program, pairs);
+        engagement.followAll(org.id(), program, pairs);
+
+        for (PairActivities.NewPair pair : List.of(pairs.get(0), pairs.get(1), pairs.get(1_199))) {
+            assertThat(summary(pair.mentorship())).isEqualTo(recount(pair.mentorship()));
+            assertThat(summary(pair.mentorship()).get("program_id")).isEqualTo(program.value());
+        }
+        assertThat(days(program)).isEqualTo(recountDays(program));
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) from pair_activity a join engaged_pair p"
+                                                + " on p.mentorship_id = a.mentorship_id"
+                                                + " where p.program_id = ? and a.kind = 'STARTED'")
+                                .param(program.value())
+                                .query(Long.class)
+                                .single())
+                .isEqualTo(1_200L);
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) from pair_summary s join engaged_pair p"
+                                                + " on p.mentorship_id = s.mentorship_id"
+                                                + " where p.program_id = ? and s.program_id = ?"
+                                                + " and s.last_activity_at is not null")
+                                .params(program.value(), program.value())
+                                .query(Long.class)
+                                .single())
+                .isEqualTo(1_200L);
+    }
+
     private Map<String, Object> summary(MentorshipId pair) {
         return jdbc.sql(
                         "select program_id, cast(agreements as bigint) agreements,"
