@@ -26,12 +26,14 @@ public final class ThreadCpu {
 
     /**
      * Thread groups in the order they are printed, by the start of the thread's name as Linux keeps
-     * it (15 characters); a thread's group is the first that matches, "other" if none.
+     * it (15 characters); a thread's group is the first that matches, "other" if none. The JVM's
+     * main thread keeps the launcher's name, {@code java}, in Linux's list (Java's {@code main} is
+     * not passed on): the bench's own loop runs there.
      */
     static final List<Map.Entry<String, List<String>>> GROUPS =
             List.of(
                     Map.entry("request threads", List.of("http-nio-")),
-                    Map.entry(CLIENT, List.of("HttpClient-", "main", "pool-")),
+                    Map.entry(CLIENT, List.of("HttpClient-", "main", "java", "pool-")),
                     Map.entry("garbage collector", List.of("GC Thread", "G1 ", "VM Thread")),
                     Map.entry(COMPILERS, List.of("C1 CompilerThre", "C2 CompilerThre")),
                     Map.entry(
@@ -96,6 +98,11 @@ public final class ThreadCpu {
                                                 e.getValue() / 1e6 / units))
                         .collect(Collectors.joining(", ")),
                 client / 1e6 / units);
+    }
+
+    /** The CPU time the bench's own client threads spent since {@code before}, in milliseconds. */
+    public long clientMillis(ThreadCpu before) {
+        return spentByGroup(before).get(CLIENT) / 1_000_000;
     }
 
     /** The share of the CPU time spent since {@code before} that the JIT compilers spent. */

@@ -227,7 +227,7 @@ class MatchRunner {
         Places places = places(organisation, program, scored, locked);
         Assignment assignment =
                 solve(run, scored, places, token, ProgressListener.slice(progress, 0.4, 0.95));
-        laps.lap("solved");
+        laps.lap("solved", assignment.statistics());
         Outcome outcome = explain(scored, places, assignment);
         laps.lap("explained");
         boolean finished =
@@ -253,6 +253,11 @@ class MatchRunner {
         private long cpu = threads.getCurrentThreadCpuTime();
 
         void lap(String step) {
+            lap(step, null);
+        }
+
+        /** A step, with what it did in brackets when {@code detail} is given. */
+        void lap(String step, Object detail) {
             long nowWall = System.nanoTime();
             long nowCpu = threads.getCurrentThreadCpuTime();
             text.append(text.isEmpty() ? "" : ", ")
@@ -261,7 +266,9 @@ class MatchRunner {
                     .append((nowWall - wall) / 1_000_000)
                     .append(" ms (cpu ")
                     .append((nowCpu - cpu) / 1_000_000)
-                    .append(" ms)");
+                    .append(" ms")
+                    .append(detail == null ? "" : "; " + detail)
+                    .append(')');
             wall = nowWall;
             cpu = nowCpu;
         }

@@ -464,7 +464,12 @@ class PublishingIntegrationTests {
                         mvc.post()
                                 .uri("/api/v1/match-runs/{id}/publish", run.id())
                                 .header(HttpHeaders.AUTHORIZATION, org.bearer()))
-                .hasStatusOk();
+                .hasStatusOk()
+                .bodyJson()
+                // the API's answer keeps its shape: the published run with its pairs
+                .extractingPath("$.proposals")
+                .asArray()
+                .hasSize(run.proposals().size());
 
         assertThat(activeMentorships()).isEqualTo(run.proposals().size());
         assertThat(

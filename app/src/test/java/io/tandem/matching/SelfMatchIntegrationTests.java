@@ -456,7 +456,8 @@ class SelfMatchIntegrationTests {
                         io.tandem.matching.engine.Algorithm.OPTIMAL);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> matching.status(org.id(), started.id()).finished());
-        MatchRunView run = matching.publish(org.id(), started.id());
+        matching.publish(org.id(), started.id());
+        MatchRunView run = matching.run(org.id(), started.id());
         List<PersonId> paired = run.proposals().stream().map(p -> p.menteeId()).toList();
         assertThat(paired).contains(ids.get("E1"), ids.get("E3"));
 

@@ -80,7 +80,9 @@ class MatchRunRestController {
 
     @PostMapping("/api/v1/match-runs/{id}/publish")
     MatchRunView publish(TandemUser user, @PathVariable UUID id) {
-        return matching.publish(user.organisationId(), new MatchRunId(id));
+        matching.publish(user.organisationId(), new MatchRunId(id));
+        // The answer keeps its shape, the run with its pairs, read after the publish committed.
+        return matching.run(user.organisationId(), new MatchRunId(id));
     }
 
     @PostMapping("/api/v1/match-runs/{id}/rerun")

@@ -10,10 +10,25 @@ import java.util.OptionalInt;
  * @param total sum of the matched pairs' scores
  * @param matched number of matched mentees
  * @param minScore lowest matched score; empty when nobody is matched
+ * @param statistics what the solve that found it did (not part of equality)
  */
-public record Assignment(int[] mentorOfMentee, long total, int matched, OptionalInt minScore) {
+public record Assignment(
+        int[] mentorOfMentee,
+        long total,
+        int matched,
+        OptionalInt minScore,
+        SolveStatistics statistics) {
 
     public static final int UNMATCHED = -1;
+
+    public Assignment(int[] mentorOfMentee, long total, int matched, OptionalInt minScore) {
+        this(mentorOfMentee, total, matched, minScore, SolveStatistics.NONE);
+    }
+
+    /** The same assignment, with what the solve did. */
+    public Assignment withStatistics(SolveStatistics statistics) {
+        return new Assignment(mentorOfMentee, total, matched, minScore, statistics);
+    }
 
     /** Computes the figures of {@code mentorOfMentee} on {@code matrix}. */
     public static Assignment of(ScoreMatrix matrix, int[] mentorOfMentee) {

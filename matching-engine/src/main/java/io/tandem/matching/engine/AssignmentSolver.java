@@ -102,14 +102,19 @@ public final class AssignmentSolver {
             Objective objective,
             CancellationToken token,
             ProgressListener progress) {
+        SolveStatistics.Counter counts = new SolveStatistics.Counter();
+        if (types != null) {
+            counts.collapsed();
+        }
         int[] mentorOf =
                 switch (objective) {
-                    case TOTAL -> total(rows, cap, types, token, progress);
-                    case PARTICIPATION -> participation(rows, cap, types, 0, token, progress);
-                    case FAIR -> fair(rows, cap, types, token, progress);
+                    case TOTAL -> total(rows, cap, types, token, progress, counts);
+                    case PARTICIPATION ->
+                            participation(rows, cap, types, 0, token, progress, counts);
+                    case FAIR -> fair(rows, cap, types, token, progress, counts);
                 };
         progress.onProgress(1.0);
-        return rows.assignment(mentorOf);
+        return rows.assignment(mentorOf).withStatistics(counts.total());
     }
 
     private int[] total(
@@ -117,12 +122,13 @@ public final class AssignmentSolver {
             int[] cap,
             Transportation types,
             CancellationToken token,
-            ProgressListener progress) {
+            ProgressListener progress,
+            SolveStatistics.Counter counts) {
         long alpha = rows.n + 1L;
         if (types != null) {
             return types.solve(alpha, 1, 0);
         }
-        return shortestPaths(rows, cap, 0, alpha, 1, token, progress);
+        return shortestPaths(rows, cap, 0, alpha, 1, token, progress, counts);
     }
 
     /**
@@ -136,11 +142,13 @@ public final class AssignmentSolver {
             long alpha,
             long beta,
             CancellationToken token,
-            ProgressListener progress) {
+            ProgressListener progress,
+            SolveStatistics.Counter counts) {
         Components.Part[] parts = Components.of(rows, token);
         if (parts == null) {
             return new ShortestAugmentingPaths(
                             rows, cap, floor, alpha, beta, candidates, threads, token)
+                    .countingInto(counts)
                     .solve(progress);
         }
         int[] mentorOf = new int[rows.n];
@@ -165,6 +173,7 @@ public final class AssignmentSolver {
                                                 candidates,
                                                 1,
                                                 token)
+                                        .countingInto(counts)
                                         .solve(ProgressListener.NONE);
                         for (int r = 0; r < got.length; r++) {
                             // each part writes only its own rows
@@ -187,13 +196,14 @@ public final class AssignmentSolver {
             Transportation types,
             int floor,
             CancellationToken token,
-            ProgressListener progress) {
+            ProgressListener progress,
+            SolveStatistics.Counter counts) {
         long pairs = Math.min(rows.n, Arrays.stream(cap).asLongStream().sum());
         long big = pairs * Math.max(0, rows.maxScore) + 1;
         if (types != null) {
             return types.solve(1, big, floor);
         }
-        return shortestPaths(rows, cap, floor, 1, big, token, progress);
+        return shortestPaths(rows, cap, floor, 1, big, token, progress, counts);
     }
 
     /**
@@ -237,7 +247,8 @@ public final class AssignmentSolver {
             int[] cap,
             Transportation types,
             CancellationToken token,
-            ProgressListener progress) {
+            ProgressListener progress,
+            SolveStatistics.Counter counts) {
         ThresholdBound bound = ThresholdBound.of(rows, cap, token);
         int[] best =
                 types != null
@@ -292,6 +303,7 @@ public final class AssignmentSolver {
             progress.onProgress(0.2 + 0.1 * (1 - (double) (hi - lo) / Math.max(1, hi)));
         }
         // The one weighted solve: most pairs, then the largest sum, among the pairs >= lo.
-        return participation(rows, cap, types, lo, token, ProgressListener.slice(progress, 0.3, 1));
+        return participation(
+                rows, cap, types, lo, token, ProgressListener.slice(progress, 0.3, 1), counts);
     }
 }

@@ -60,6 +60,15 @@ final class ShortestAugmentingPaths {
     private final int threads;
     private final CancellationToken token;
 
+    /** Where this solve's counts go ({@link #countingInto}); its own counts meanwhile. */
+    private SolveStatistics.Counter counter;
+
+    private long fullSearches;
+    private long settledColumns;
+    private boolean auctioned;
+    private long freeAfterAuction;
+    private long auctionNanos;
+
     ShortestAugmentingPaths(
             Rows rows,
             int[] capacities,
@@ -102,18 +111,29 @@ final class ShortestAugmentingPaths {
         return rows.to(i);
     }
 
+    /** Adds this solve's counts to {@code counter} when it ends. */
+    ShortestAugmentingPaths countingInto(SolveStatistics.Counter counter) {
+        this.counter = counter;
+        return this;
+    }
+
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
+        long t0 = System.nanoTime();
         Graph graph = candidateGraph(ProgressListener.slice(progress, 0, 0.15));
+        long t1 = System.nanoTime();
         Network net = firstAssignment(graph, ProgressListener.slice(progress, 0.15, 0.85));
+        long t2 = System.nanoTime();
         int step = Math.max(1, n / 100);
         int rounds = 1;
+        long repaired = 0;
         while (true) {
             // Add each mentee's most violated pairs, twice as many each round: the graph only
             // grows, so the loop ends (at worst with every allowed pair).
             int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
                 progress.onProgress(1.0);
+                report(rounds, repaired, t1 - t0, t2 - t1, System.nanoTime() - t2);
                 return net.mentorOfMentee();
             }
             rounds++;
@@ -135,6 +155,26 @@ final class ShortestAugmentingPaths {
                     net.insert(i);
                 }
             }
+            repaired += done;
+        }
+    }
+
+    private void report(int rounds, long repaired, long graph, long first, long pricing) {
+        if (counter != null) {
+            counter.add(
+                    new SolveStatistics(
+                            false,
+                            1,
+                            auctioned ? 1 : 0,
+                            freeAfterAuction,
+                            fullSearches,
+                            settledColumns,
+                            rounds,
+                            repaired,
+                            graph,
+                            auctionNanos,
+                            first - auctionNanos,
+                            pricing));
         }
     }
 
@@ -146,6 +186,7 @@ final class ShortestAugmentingPaths {
         Network net = new Network(graph);
         int step = Math.max(1, n / 100);
         int[] order = bestFirst(graph);
+        long auctionStart = System.nanoTime();
         Auction auction =
                 Auction.run(
                         graph.start,
@@ -158,13 +199,16 @@ final class ShortestAugmentingPaths {
                         auctionBids());
         if (auction != null) {
             net.seed(auction);
+            auctioned = auctionBids() > 0;
         }
+        auctionNanos = System.nanoTime() - auctionStart;
         for (int o = 0; o < n; o++) {
             if (o % step == 0) {
                 token.throwIfCancelled();
                 progress.onProgress((double) o / n);
             }
             if (net.colOf[order[o]] < 0) {
+                freeAfterAuction++;
                 net.sinkDemand++;
                 net.insert(order[o]);
             }
@@ -555,6 +599,7 @@ final class ShortestAugmentingPaths {
                 return;
             }
 
+            fullSearches++;
             int touchedCount = 0;
             int settledCount = 0;
             for (int e = start[i], end = start[i + 1]; e < end; e++) {
@@ -664,6 +709,7 @@ final class ShortestAugmentingPaths {
             }
 
             long dEnd = dist[endNode];
+            settledColumns += settledCount;
             for (int s = 0; s < settledCount; s++) {
                 int x = settled[s];
                 if (x == sink) {

@@ -60,6 +60,10 @@ public final class Bench {
             auctionSideBySide(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             return;
         }
+        if (args.length > 1 && args[0].equals("--replay")) {
+            replay(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sparse-large")) {
             sparseLarge();
             return;
@@ -995,6 +999,100 @@ public final class Bench {
                 median(Arrays.copyOfRange(cpu[1], 1, rounds))
                         / median(Arrays.copyOfRange(cpu[0], 1, rounds)),
                 totals[0] == totals[1] ? "same " + totals[0] : "DIFFERENT");
+    }
+
+    /**
+     * The product's own instance, dumped by {@code MatchingBench -Dbench.dump=FILE}, solved round
+     * after round as the product solves it (TOTAL, two threads, the auction on), then on one thread
+     * and without the auction, alternately in one JVM: each solve's thread CPU, wall time and the
+     * solve's own counts ({@link io.tandem.matching.engine.SolveStatistics}).
+     */
+    private static void replay(Path file, int rounds) throws IOException {
+        SparseScores scores;
+        Capacities caps;
+        if (file.toString().equals("engine")) {
+            // the engine's own stand-in for the product's cohort, for comparison
+            ProductCohort cohort = ProductCohort.of();
+            caps = cohort.capacities();
+            scores =
+                    cohort.scorer()
+                            .scoreAllowed(
+                                    (i, j, s) -> true,
+                                    io.tandem.matching.engine.CancellationToken.NONE,
+                                    io.tandem.matching.engine.ProgressListener.NONE);
+            replay(file, scores, caps, rounds);
+            return;
+        }
+        try (var in =
+                new java.io.DataInputStream(
+                        new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!in.readUTF().equals("TANDEM-SPARSE-1")) {
+                throw new IOException(file + ": not a dump of MatchingBench");
+            }
+            int n = in.readInt();
+            int m = in.readInt();
+            int[] cap = new int[m];
+            for (int j = 0; j < m; j++) {
+                cap[j] = in.readInt();
+            }
+            int[] start = new int[n + 1];
+            int[] col = new int[1 << 20];
+            int[] score = new int[1 << 20];
+            for (int i = 0; i < n; i++) {
+                int count = in.readInt();
+                start[i + 1] = start[i] + count;
+                if (start[i + 1] > col.length) {
+                    col = Arrays.copyOf(col, Math.max(start[i + 1], 2 * col.length));
+                    score = Arrays.copyOf(score, col.length);
+                }
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    col[e] = in.readInt();
+                    score[e] = in.readInt();
+                }
+            }
+            scores = SparseScores.wrap(n, m, start, col, score);
+            caps = Capacities.of(cap);
+        }
+        replay(file, scores, caps, rounds);
+    }
+
+    private static void replay(Path file, SparseScores scores, Capacities caps, int rounds) {
+        System.out.printf(
+                Locale.ROOT,
+                "replay of %s: %s, %d places; load average %s%n",
+                file,
+                scores,
+                caps.total(),
+                loadAverage());
+        // -Dbench.auctionBids=N: the budget of the first two modes (16, the engine's default)
+        String bids = String.valueOf(Integer.getInteger("bench.auctionBids", 16));
+        String[] modes = {
+            "2 threads, auction " + bids, "1 thread, auction " + bids, "2 threads, no auction"
+        };
+        var threads = ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < modes.length; k++) {
+                System.setProperty("tandem.engine.auctionBids", k == 2 ? "0" : bids);
+                long c0 = threads.getCurrentThreadCpuTime();
+                long p0 = processCpuNanos();
+                long w0 = System.nanoTime();
+                Assignment a =
+                        new AssignmentSolver(k == 1 ? 1 : 2).solve(scores, caps, Objective.TOTAL);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d, %-22s: thread cpu %5.0f ms, process cpu %5.0f ms, wall %5.0f"
+                                + " ms; total %d, %d matched; %s%n",
+                        r,
+                        modes[k],
+                        (threads.getCurrentThreadCpuTime() - c0) / 1e6,
+                        (processCpuNanos() - p0) / 1e6,
+                        ms(w0),
+                        a.total(),
+                        a.matched(),
+                        a.statistics());
+            }
+        }
+        System.clearProperty("tandem.engine.auctionBids");
     }
 
     /** The collectors' accumulated time (pauses, for the serial, parallel and G1 young/old). */
