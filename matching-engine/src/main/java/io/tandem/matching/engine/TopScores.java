@@ -47,12 +47,11 @@ final class TopScores {
             int k,
             long[] heap,
             long[] out) {
-        if (k <= SORTED_UP_TO) {
-            return selectSorted(
-                    scores, cols, offset, stride, count, floor, capacity, below, k, out);
-        }
+        // A short list is kept sorted by insertion as the row is read, which for a few keys costs
+        // less than a heap's pushes and final pops (family (g)'s parts pick 8 of about 43).
+        boolean sorted = k <= SORTED_UP_TO;
         int size = 0;
-        // Until the heap is full anything may enter; then only keys above its minimum. A
+        // Until the list is full anything may enter; then only keys above its minimum. A
         // forbidden score gives a negative key, so one comparison rejects most entries.
         long threshold = Long.MIN_VALUE;
         for (int j = 0, at = offset; j < count; j++, at += stride) {
@@ -65,16 +64,29 @@ final class TopScores {
             if (s < floor || key >= below || (capacity != null && capacity[col] <= 0)) {
                 continue;
             }
-            if (size < k) {
-                siftUp(heap, size++, key);
-            } else {
-                siftDown(heap, size, key);
-            }
+            size = sorted ? insert(out, size, k, key) : push(heap, size, k, key);
             if (size == k) {
-                threshold = heap[0];
+                threshold = sorted ? out[k - 1] : heap[0];
             }
         }
-        // pop the min repeatedly, filling out from the back
+        if (!sorted) {
+            popAll(heap, size, out);
+        }
+        return size;
+    }
+
+    /** Adds {@code key} to the min-heap of the best {@code k}; returns the new size. */
+    private static int push(long[] heap, int size, int k, long key) {
+        if (size < k) {
+            siftUp(heap, size, key);
+            return size + 1;
+        }
+        siftDown(heap, size, key);
+        return size;
+    }
+
+    /** Pops the heap's min repeatedly, filling {@code out} from the back: best first. */
+    private static void popAll(long[] heap, int size, long[] out) {
         for (int n = size; n > 0; n--) {
             long min = heap[0];
             long last = heap[n - 1];
@@ -83,46 +95,16 @@ final class TopScores {
                 siftDown(heap, n - 1, last);
             }
         }
-        return size;
     }
 
-    /**
-     * The same for a short list: kept sorted by insertion as the row is read, which for a few keys
-     * costs less than a heap's pushes and final pops (family (g)'s parts pick 8 of about 43).
-     */
-    private static int selectSorted(
-            int[] scores,
-            int[] cols,
-            int offset,
-            int stride,
-            int count,
-            int floor,
-            int[] capacity,
-            long below,
-            int k,
-            long[] out) {
-        int size = 0;
-        long threshold = Long.MIN_VALUE;
-        for (int j = 0, at = offset; j < count; j++, at += stride) {
-            int s = scores[at];
-            int col = cols == null ? j : cols[at];
-            long key = ((long) s << 32) | (Integer.MAX_VALUE - col);
-            if (key <= threshold) {
-                continue;
-            }
-            if (s < floor || key >= below || (capacity != null && capacity[col] <= 0)) {
-                continue;
-            }
-            int c = size < k ? size++ : k - 1;
-            while (c > 0 && out[c - 1] < key) {
-                out[c] = out[c - 1];
-                c--;
-            }
-            out[c] = key;
-            if (size == k) {
-                threshold = out[k - 1];
-            }
+    /** Puts {@code key} in its place in {@code out[0..size)}, best first; returns the new size. */
+    private static int insert(long[] out, int size, int k, long key) {
+        int c = size < k ? size++ : k - 1;
+        while (c > 0 && out[c - 1] < key) {
+            out[c] = out[c - 1];
+            c--;
         }
+        out[c] = key;
         return size;
     }
 
