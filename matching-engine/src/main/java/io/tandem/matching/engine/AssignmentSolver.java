@@ -1,6 +1,7 @@
 package io.tandem.matching.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exact optimum of an {@link Objective}: each mentee at most one mentor, each mentor at most its
@@ -17,6 +18,12 @@ import java.util.Arrays;
  * </ul>
  */
 public final class AssignmentSolver {
+
+    /** Parts of at most this many mentees are solved with the settings of {@link #solvePart}. */
+    static final int SMALL_PART_ROWS = 1_000;
+
+    /** Candidates per mentee in a small part. */
+    static final int SMALL_PART_CANDIDATES = 8;
 
     private final int threads;
     private final int candidates;
@@ -153,8 +160,7 @@ public final class AssignmentSolver {
         }
         int[] mentorOf = new int[rows.n];
         Arrays.fill(mentorOf, Assignment.UNMATCHED);
-        java.util.concurrent.atomic.AtomicInteger done =
-                new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         Parallel.forEachBlock(
                 parts.length,
                 1,
@@ -162,32 +168,50 @@ public final class AssignmentSolver {
                 (worker, from, to) -> {
                     for (int p = from; p < to; p++) {
                         Components.Part part = parts[p];
-                        int[] partCap = part.capacities(cap);
-                        int[] got =
-                                new ShortestAugmentingPaths(
-                                                part.scores(),
-                                                partCap,
-                                                floor,
-                                                alpha,
-                                                beta,
-                                                candidates,
-                                                1,
-                                                token)
-                                        .countingInto(counts)
-                                        .solve(ProgressListener.NONE);
+                        int[] got = solvePart(part, rows.m, cap, floor, alpha, beta, token, counts);
                         for (int r = 0; r < got.length; r++) {
                             // each part writes only its own rows
                             mentorOf[part.rows()[r]] = got[r] < 0 ? got[r] : part.cols()[got[r]];
                         }
+                        int rowsDone = done.addAndGet(part.rows().length);
                         if (worker == 0) {
-                            progress.onProgress(
-                                    (double) done.addAndGet(part.rows().length) / rows.n);
-                        } else {
-                            done.addAndGet(part.rows().length);
+                            progress.onProgress((double) rowsDone / rows.n);
                         }
                     }
                 });
         return mentorOf;
+    }
+
+    /**
+     * One part on one thread. A small part (family (g): about 200 mentees whose rows name most of
+     * its 60 mentors) gets short candidate lists and no mentors' side: building those costs more
+     * there than the pricing rounds that add the few missing pairs (session 11, engine README).
+     * Small means under half of all {@code mentors} (a part Components never solves in place) and
+     * at most {@link #SMALL_PART_ROWS} mentees, whether the scores are held dense or sparse, so
+     * that both give the same assignment.
+     */
+    private int[] solvePart(
+            Components.Part part,
+            int mentors,
+            int[] cap,
+            int floor,
+            long alpha,
+            long beta,
+            CancellationToken token,
+            SolveStatistics.Counter counts) {
+        boolean small = 2L * part.cols().length < mentors && part.rows().length <= SMALL_PART_ROWS;
+        return new ShortestAugmentingPaths(
+                        part.scores(),
+                        part.capacities(cap),
+                        floor,
+                        alpha,
+                        beta,
+                        small ? Math.min(candidates, SMALL_PART_CANDIDATES) : candidates,
+                        small ? 0 : ShortestAugmentingPaths.COLUMN_CANDIDATES,
+                        1,
+                        token)
+                .countingInto(counts)
+                .solve(ProgressListener.NONE);
     }
 
     private int[] participation(

@@ -34,6 +34,15 @@ final class Auction {
     private final int[] slotRow;
     private final int[] held;
 
+    /**
+     * {@link #price} of each mentor, kept as places change hands, so that a bid reads one value per
+     * arc; {@link #CLOSED} for a mentor without places.
+     */
+    private final long[] cheapest;
+
+    /** Above any weight, so that a mentor without places is never worth a bid. */
+    private static final long CLOSED = Long.MAX_VALUE / 4;
+
     /** The arc each mentee holds a place through, {@code -1} when free. */
     final int[] arcOf;
 
@@ -53,6 +62,10 @@ final class Auction {
         slotPrice = new long[slotStart[m]];
         slotRow = new int[slotStart[m]];
         held = new int[m];
+        cheapest = new long[m];
+        for (int j = 0; j < m; j++) {
+            cheapest[j] = cap[j] == 0 ? CLOSED : 0;
+        }
         arcOf = new int[n];
         java.util.Arrays.fill(arcOf, -1);
     }
@@ -84,7 +97,7 @@ final class Auction {
 
     /** Mentor {@code j}'s price for the solver: its cheapest place when full, else 0. */
     long price(int j) {
-        return held[j] < cap[j] || cap[j] == 0 ? 0 : slotPrice[slotStart[j]];
+        return cap[j] == 0 ? 0 : cheapest[j];
     }
 
     private void bidAll(int[] order, long budget) {
@@ -113,20 +126,16 @@ final class Auction {
         long second = 0;
         int bestArc = -1;
         boolean bestHasRoom = false;
-        for (int e = start[i]; e < start[i + 1]; e++) {
+        for (int e = start[i], end = start[i + 1]; e < end; e++) {
             int j = col[e];
-            if (cap[j] == 0) {
-                continue;
-            }
-            long net = alpha * score[e] + beta - price(j);
-            boolean room = held[j] < cap[j];
-            if (net > best || (net == best && bestArc >= 0 && room && !bestHasRoom)) {
+            long net = alpha * score[e] + beta - cheapest[j];
+            if (net > best || (net == best && bestArc >= 0 && !bestHasRoom && held[j] < cap[j])) {
                 if (bestArc >= 0) {
                     second = Math.max(second, best);
                 }
                 best = net;
                 bestArc = e;
-                bestHasRoom = room;
+                bestHasRoom = held[j] < cap[j];
             } else if (net > second) {
                 second = net;
             }
@@ -162,6 +171,9 @@ final class Auction {
         }
         slotPrice[base + c] = price;
         slotRow[base + c] = row;
+        if (held[j] == cap[j]) {
+            cheapest[j] = slotPrice[base];
+        }
     }
 
     private void replaceMin(int j, long price, int row) {
@@ -184,5 +196,6 @@ final class Auction {
         }
         slotPrice[base + c] = price;
         slotRow[base + c] = row;
+        cheapest[j] = slotPrice[base];
     }
 }

@@ -57,6 +57,7 @@ final class ShortestAugmentingPaths {
     private final long alpha;
     private final long beta;
     private final int candidates;
+    private final int columnCandidates;
     private final int threads;
     private final CancellationToken token;
 
@@ -78,6 +79,24 @@ final class ShortestAugmentingPaths {
             int candidates,
             int threads,
             CancellationToken token) {
+        this(rows, capacities, floor, alpha, beta, candidates, COLUMN_CANDIDATES, threads, token);
+    }
+
+    /**
+     * @param columnCandidates best mentees per mentor added to the first candidate graph; 0 leaves
+     *     the mentors' side to pricing (small parts, where the mentees' lists name nearly every
+     *     mentor)
+     */
+    ShortestAugmentingPaths(
+            Rows rows,
+            int[] capacities,
+            int floor,
+            long alpha,
+            long beta,
+            int candidates,
+            int columnCandidates,
+            int threads,
+            CancellationToken token) {
         if (capacities.length != rows.m) {
             throw new IllegalArgumentException(
                     capacities.length + " capacities for " + rows.m + " mentors");
@@ -92,6 +111,7 @@ final class ShortestAugmentingPaths {
         this.alpha = alpha;
         this.beta = beta;
         this.candidates = Math.max(1, candidates);
+        this.columnCandidates = Math.max(0, columnCandidates);
         this.threads = threads;
         this.token = token;
         long maxWeight = alpha * (long) Math.max(0, rows.maxScore) + beta;
@@ -241,20 +261,49 @@ final class ShortestAugmentingPaths {
         return order;
     }
 
-    /** Each mentee's best allowed mentors, sorted by score descending then index. */
+    /**
+     * Each mentee's best allowed mentors, sorted by score descending then index, plus (unless
+     * {@code columnCandidates} is 0) each mentor's best mentees: with popular mentors, the mentees'
+     * own top lists all name the same few, and the optimum needs arcs to the others.
+     */
     private Graph candidateGraph(ProgressListener progress) {
+        int kc = Math.min(columnCandidates, Math.max(1, n));
+        ColumnOffers offers = kc == 0 ? null : new ColumnOffers(kc);
+        Graph graph = rowCandidates(offers, progress);
+        if (offers == null) {
+            return graph;
+        }
+        // When the mentees' lists all name the same few mentors, whose room cannot take as many
+        // as all mentors could, the other mentors need more competition in the first graph for
+        // their prices to be right: take more of each mentor's best mentees. When places are
+        // scarce everywhere (more mentees than places), the lists name nearly every mentor and
+        // that second pass over the matrix only lengthens every search.
+        if (listedRoomIsShort(graph.col) && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
+            ColumnOffers popular = new ColumnOffers(Math.min(POPULAR_COLUMN_CANDIDATES, n));
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        for (int i = from; i < to; i++) {
+                            popular.offer(worker, i);
+                        }
+                    });
+            offers = popular;
+        }
+        return graph.with(
+                columnArcs(offers.heaps, offers.sizes, offers.kc, graph.start, graph.col));
+    }
+
+    /** Each row's best {@code candidates} mentors, each row also offered to {@code offers}. */
+    private Graph rowCandidates(ColumnOffers offers, ProgressListener progress) {
         int k = Math.min(candidates, Math.max(1, m));
         int[] count = new int[n];
         int[] colOf = new int[n * k];
         int[] scoreOf = new int[n * k];
         long[][] heaps = new long[threads][k];
         long[][] outs = new long[threads][k];
-        // Each mentor's best mentees too: with popular mentors, the mentees' own top lists all
-        // name the same few, and the optimum needs arcs to the others.
-        int kc = Math.min(COLUMN_CANDIDATES, Math.max(1, n));
-        long[][] colHeaps = new long[threads][m * kc];
-        int[][] colSizes = new int[threads][m];
-        long[][] colThresholds = thresholds(threads);
         Parallel.forEachBlock(
                 n,
                 BLOCK,
@@ -264,46 +313,44 @@ final class ShortestAugmentingPaths {
                     long[] heap = heaps[worker];
                     long[] out = outs[worker];
                     for (int i = from; i < to; i++) {
-                        int c =
-                                TopScores.select(
-                                        scores,
-                                        cols,
-                                        from(i),
-                                        1,
-                                        to(i) - from(i),
-                                        floor,
-                                        cap,
-                                        Long.MAX_VALUE,
-                                        k,
-                                        heap,
-                                        out);
-                        count[i] = c;
-                        for (int a = 0; a < c; a++) {
-                            colOf[i * k + a] = TopScores.colOf(out[a]);
-                            scoreOf[i * k + a] = TopScores.scoreOf(out[a]);
+                        count[i] = selectRow(i, k, heap, out, colOf, scoreOf);
+                        if (offers != null) {
+                            offers.offer(worker, i);
                         }
-                        offerToColumns(
-                                i, colHeaps[worker], colSizes[worker], colThresholds[worker], kc);
                     }
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
                     }
                 });
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + count[i];
+        return Graph.packed(count, colOf, scoreOf, k);
+    }
+
+    /**
+     * Row {@code i}'s best {@code k} mentors into {@code colOf}/{@code scoreOf} at {@code i * k}.
+     */
+    private int selectRow(int i, int k, long[] heap, long[] out, int[] colOf, int[] scoreOf) {
+        int c =
+                TopScores.select(
+                        scores,
+                        cols,
+                        from(i),
+                        1,
+                        to(i) - from(i),
+                        floor,
+                        cap,
+                        Long.MAX_VALUE,
+                        k,
+                        heap,
+                        out);
+        for (int a = 0; a < c; a++) {
+            colOf[i * k + a] = TopScores.colOf(out[a]);
+            scoreOf[i * k + a] = TopScores.scoreOf(out[a]);
         }
-        int[] col = new int[start[n]];
-        int[] score = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(colOf, i * k, col, start[i], count[i]);
-            System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
-        }
-        // When the mentees' lists all name the same few mentors, whose room cannot take as many
-        // as all mentors could, the other mentors need more competition in the first graph for
-        // their prices to be right: take more of each mentor's best mentees. When places are
-        // scarce everywhere (more mentees than places), the lists name nearly every mentor and
-        // that second pass over the matrix only lengthens every search.
+        return c;
+    }
+
+    /** Whether the mentors the lists name can hold fewer mentees than all mentors could. */
+    private boolean listedRoomIsShort(int[] col) {
         boolean[] listed = new boolean[m];
         for (int j : col) {
             listed[j] = true;
@@ -314,30 +361,26 @@ final class ShortestAugmentingPaths {
             room += listed[j] ? Math.min(cap[j], n) : 0;
             places += Math.min(cap[j], n);
         }
-        if (room < Math.min(n, places) && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
-            int kcFinal = Math.min(POPULAR_COLUMN_CANDIDATES, n);
-            long[][] heapsFinal = new long[threads][m * kcFinal];
-            int[][] sizesFinal = new int[threads][m];
-            long[][] thresholdsFinal = thresholds(threads);
-            Parallel.forEachBlock(
-                    n,
-                    BLOCK,
-                    threads,
-                    (worker, from, to) -> {
-                        token.throwIfCancelled();
-                        for (int i = from; i < to; i++) {
-                            offerToColumns(
-                                    i,
-                                    heapsFinal[worker],
-                                    sizesFinal[worker],
-                                    thresholdsFinal[worker],
-                                    kcFinal);
-                        }
-                    });
-            return new Graph(start, col, score)
-                    .with(columnArcs(heapsFinal, sizesFinal, kcFinal, start, col));
+        return room < Math.min(n, places);
+    }
+
+    /** Per worker, each column's bounded heap of its best rows (see {@link #offerToColumns}). */
+    private final class ColumnOffers {
+        final int kc;
+        final long[][] heaps;
+        final int[][] sizes;
+        final long[][] thresholds;
+
+        ColumnOffers(int kc) {
+            this.kc = kc;
+            heaps = new long[threads][m * kc];
+            sizes = new int[threads][m];
+            thresholds = thresholds(threads);
         }
-        return new Graph(start, col, score).with(columnArcs(colHeaps, colSizes, kc, start, col));
+
+        void offer(int worker, int i) {
+            offerToColumns(i, heaps[worker], sizes[worker], thresholds[worker], kc);
+        }
     }
 
     private long[][] thresholds(int workers) {
@@ -440,6 +483,22 @@ final class ShortestAugmentingPaths {
     }
 
     private record Graph(int[] start, int[] col, int[] score) {
+
+        /** Row {@code i}'s {@code count[i]} arcs, held at {@code i * k} of the two arrays. */
+        static Graph packed(int[] count, int[] colOf, int[] scoreOf, int k) {
+            int n = count.length;
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                start[i + 1] = start[i] + count[i];
+            }
+            int[] col = new int[start[n]];
+            int[] score = new int[start[n]];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(colOf, i * k, col, start[i], count[i]);
+                System.arraycopy(scoreOf, i * k, score, start[i], count[i]);
+            }
+            return new Graph(start, col, score);
+        }
 
         /** This graph plus {@code extra[i]} (column, score pairs interleaved) for each row. */
         Graph with(int[][] extra) {

@@ -6,6 +6,9 @@ package io.tandem.matching.engine;
  */
 final class TopScores {
 
+    /** Lists of at most this many keys are kept sorted by insertion instead of in a heap. */
+    static final int SORTED_UP_TO = 8;
+
     private TopScores() {}
 
     /** Orders pairs: a larger key is a better pair. Needs {@code score >= 0}. */
@@ -44,8 +47,11 @@ final class TopScores {
             int k,
             long[] heap,
             long[] out) {
+        // A short list is kept sorted by insertion as the row is read, which for a few keys costs
+        // less than a heap's pushes and final pops (family (g)'s parts pick 8 of about 43).
+        boolean sorted = k <= SORTED_UP_TO;
         int size = 0;
-        // Until the heap is full anything may enter; then only keys above its minimum. A
+        // Until the list is full anything may enter; then only keys above its minimum. A
         // forbidden score gives a negative key, so one comparison rejects most entries.
         long threshold = Long.MIN_VALUE;
         for (int j = 0, at = offset; j < count; j++, at += stride) {
@@ -58,26 +64,29 @@ final class TopScores {
             if (s < floor || key >= below || (capacity != null && capacity[col] <= 0)) {
                 continue;
             }
-            if (size < k) {
-                // sift up in a min-heap
-                int c = size++;
-                while (c > 0) {
-                    int p = (c - 1) >>> 1;
-                    if (heap[p] <= key) {
-                        break;
-                    }
-                    heap[c] = heap[p];
-                    c = p;
-                }
-                heap[c] = key;
-            } else {
-                siftDown(heap, size, key);
-            }
+            size = sorted ? insert(out, size, k, key) : push(heap, size, k, key);
             if (size == k) {
-                threshold = heap[0];
+                threshold = sorted ? out[k - 1] : heap[0];
             }
         }
-        // pop the min repeatedly, filling out from the back
+        if (!sorted) {
+            popAll(heap, size, out);
+        }
+        return size;
+    }
+
+    /** Adds {@code key} to the min-heap of the best {@code k}; returns the new size. */
+    private static int push(long[] heap, int size, int k, long key) {
+        if (size < k) {
+            siftUp(heap, size, key);
+            return size + 1;
+        }
+        siftDown(heap, size, key);
+        return size;
+    }
+
+    /** Pops the heap's min repeatedly, filling {@code out} from the back: best first. */
+    private static void popAll(long[] heap, int size, long[] out) {
         for (int n = size; n > 0; n--) {
             long min = heap[0];
             long last = heap[n - 1];
@@ -86,7 +95,30 @@ final class TopScores {
                 siftDown(heap, n - 1, last);
             }
         }
+    }
+
+    /** Puts {@code key} in its place in {@code out[0..size)}, best first; returns the new size. */
+    private static int insert(long[] out, int size, int k, long key) {
+        int c = size < k ? size++ : k - 1;
+        while (c > 0 && out[c - 1] < key) {
+            out[c] = out[c - 1];
+            c--;
+        }
+        out[c] = key;
         return size;
+    }
+
+    private static void siftUp(long[] heap, int at, long key) {
+        int c = at;
+        while (c > 0) {
+            int p = (c - 1) >>> 1;
+            if (heap[p] <= key) {
+                break;
+            }
+            heap[c] = heap[p];
+            c = p;
+        }
+        heap[c] = key;
     }
 
     private static void siftDown(long[] heap, int size, long key) {
