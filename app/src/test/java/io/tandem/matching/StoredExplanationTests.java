@@ -45,6 +45,36 @@ class StoredExplanationTests {
     }
 
     @Test
+    void readsEveryStoredFormAsJacksonDoesWhetherCanonicalOrNot() {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> texts =
+                List.of(
+                        STORED,
+                        "[]",
+                        // As V87 rewrote the delimited form.
+                        "[{\"criterion\":\"LEVEL_GAP\",\"weight\":0,\"value\":0.0,"
+                                + "\"contribution\":0}]",
+                        json.writeValueAsString(
+                                List.of(
+                                        new Contribution("TIME_ZONE", 7, 1.0E-4, 0),
+                                        new Contribution("SKILLS", 45, 0.333333333333, 15),
+                                        new Contribution("NEW_\"ONE", -3, -2.5, -1))),
+                        STORED.replace(",{", ", {"),
+                        STORED.replace(
+                                "\"weight\":40,\"value\":0.5", "\"value\":0.5,\"weight\":40"));
+
+        for (String text : texts) {
+            List<Contribution> expected =
+                    json.readValue(
+                            text,
+                            new tools.jackson.core.type.TypeReference<List<Contribution>>() {});
+            assertThat(List.copyOf(StoredExplanation.of(text))).as(text).isEqualTo(expected);
+        }
+        assertThat(StoredExplanation.Canonical.parse(STORED)).hasSize(2);
+        assertThat(StoredExplanation.Canonical.parse(STORED.replace(",{", ", {"))).isNull();
+    }
+
+    @Test
     void anEmptyExplanationIsAnEmptyListWrittenAsAnEmptyArray() {
         assertThat(StoredExplanation.of("")).isEmpty();
         assertThat(StoredExplanation.of(null)).isEmpty();
