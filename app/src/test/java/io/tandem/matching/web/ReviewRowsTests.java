@@ -2,6 +2,7 @@ package io.tandem.matching.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.TestMessages;
 import io.tandem.matching.MatchRunId;
 import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
@@ -11,13 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /** The review's pair rows, written without the template: escaped, explained, with their forms. */
 class ReviewRowsTests {
 
-    private final ReviewRows rows = new ReviewRows(messages());
+    private final ReviewRows rows = new ReviewRows(TestMessages.source());
     private final MatchRunId run = new MatchRunId(UUID.randomUUID());
     private final DefaultCsrfToken csrf = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t\"<k>");
 
@@ -110,13 +110,5 @@ class ReviewRowsTests {
                 null,
                 null,
                 null);
-    }
-
-    static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }

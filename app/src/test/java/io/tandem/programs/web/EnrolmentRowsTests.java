@@ -2,6 +2,7 @@ package io.tandem.programs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.TestMessages;
 import io.tandem.people.PersonId;
 import io.tandem.programs.EnrolmentId;
 import io.tandem.programs.EnrolmentRole;
@@ -12,13 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /** A program's enrolment rows, written without the template: escaped, with their decisions. */
 class EnrolmentRowsTests {
 
-    private final EnrolmentRows rows = new EnrolmentRows(messages());
+    private final EnrolmentRows rows = new EnrolmentRows(TestMessages.source());
     private final ProgramId program = new ProgramId(UUID.randomUUID());
     private final DefaultCsrfToken csrf = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t\"<k>");
 
@@ -93,13 +93,5 @@ class EnrolmentRowsTests {
                 null,
                 null,
                 null);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }
