@@ -25,8 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Match runs, their proposals, exclusions and published pairs; scoped by organisation. */
 @Repository
@@ -37,9 +35,6 @@ class MatchRuns {
                     + " total_score, matched, unmatched, min_score, mean_score, max_score, cross_division,"
                     + " cross_location, cross_function, histogram, error, created_at, finished_at,"
                     + " published_at";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Contribution>> CONTRIBUTIONS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -272,8 +267,8 @@ class MatchRuns {
     }
 
     /**
-     * The proposals of the organisation's run for these mentees, explanations decoded: one page of
-     * a review, not the whole run.
+     * The proposals of the organisation's run for these mentees, explanations decoded when read:
+     * one page of a review, not the whole run.
      */
     List<Proposal> proposals(
             OrganisationId organisation, MatchRunId id, java.util.Collection<PersonId> mentees) {
@@ -304,7 +299,7 @@ class MatchRuns {
                 new PersonId(rs.getObject(1, UUID.class)),
                 new PersonId(rs.getObject(2, UUID.class)),
                 rs.getInt(3),
-                decode(rs.getString(4)),
+                StoredExplanation.of(rs.getString(4)),
                 rs.getBoolean(5),
                 rs.getBoolean(6));
     }
@@ -490,11 +485,7 @@ class MatchRuns {
 
     /** A pair's explanation as stored: a JSON array of its contributions. */
     private static String encode(List<Contribution> explanation) {
-        return JSON.writeValueAsString(explanation);
-    }
-
-    private static List<Contribution> decode(String json) {
-        return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, CONTRIBUTIONS);
+        return StoredExplanation.encode(explanation);
     }
 
     private static MatchRunView run(

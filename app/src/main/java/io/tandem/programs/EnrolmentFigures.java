@@ -4,8 +4,10 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PeopleSpread;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,12 @@ class EnrolmentFigures {
     /** Organisations and programs held at most; emptied rather than grown past this. */
     static final int MAX_KEPT = 256;
 
-    /** Per program: mentors and mentees taking part, pending, invited, mentors' capacity. */
-    private record Counts(long revision, Map<ProgramId, int[]> byProgram) {}
+    /**
+     * Per program: mentors and mentees taking part, pending, invited, mentors' capacity; and the
+     * rows they were tallied from (role, status, count), for the counts of a filtered list.
+     */
+    private record Counts(
+            long revision, Map<ProgramId, int[]> byProgram, Map<ProgramId, List<Object[]>> rows) {}
 
     private record Spread(long enrolments, long people, PeopleSpread spread) {}
 
@@ -39,14 +45,45 @@ class EnrolmentFigures {
 
     /** The counts of every program of the organisation; a program without enrolments has none. */
     Map<ProgramId, int[]> counts(OrganisationId organisation) {
+        return kept(organisation).byProgram();
+    }
+
+    /**
+     * How many enrolments of the program have this status and role (either, when null, any): what a
+     * page of the program's enrolment list counts for its pager, without counting 10,000 rows.
+     */
+    long count(
+            OrganisationId organisation,
+            ProgramId program,
+            EnrolmentStatus status,
+            EnrolmentRole role) {
+        long n = 0;
+        for (Object[] row : kept(organisation).rows().getOrDefault(program, List.of())) {
+            if ((role == null || role == row[1]) && (status == null || status == row[2])) {
+                n += (Integer) row[3];
+            }
+        }
+        return n;
+    }
+
+    private Counts kept(OrganisationId organisation) {
         long revision = revision(organisation);
         Counts kept = counts.get(organisation);
         if (kept == null || kept.revision() != revision) {
             // Read after the revision: a write between the two is counted, and moves it again.
-            kept = new Counts(revision, tally(enrolments.counts(organisation)));
+            List<Object[]> rows = enrolments.counts(organisation);
+            kept =
+                    new Counts(
+                            revision,
+                            tally(rows),
+                            rows.stream()
+                                    .collect(
+                                            Collectors.groupingBy(
+                                                    row -> (ProgramId) row[0],
+                                                    Collectors.toUnmodifiableList())));
             keep(counts, organisation, kept);
         }
-        return kept.byProgram();
+        return kept;
     }
 
     /** The divisions and locations of the people taking part in the program, one per enrolment. */
@@ -84,7 +121,7 @@ class EnrolmentFigures {
      * Per program: mentors and mentees taking part (active or pending), pending, invited, and the
      * taking mentors' summed capacity, from rows of {@link Enrolments#counts}.
      */
-    private static Map<ProgramId, int[]> tally(java.util.List<Object[]> rows) {
+    private static Map<ProgramId, int[]> tally(List<Object[]> rows) {
         Map<ProgramId, int[]> counts = new HashMap<>();
         for (Object[] row : rows) {
             int[] c = counts.computeIfAbsent((ProgramId) row[0], id -> new int[5]);

@@ -41,6 +41,7 @@ public class EnrolmentManagement {
     static final int MAX_AVAILABILITY = 1000;
 
     private final ProgramLookup lookup;
+    private final EnrolmentFigures figures;
     private final Enrolments enrolments;
     private final PeopleManagement people;
     private final ApplicationEventPublisher events;
@@ -50,12 +51,14 @@ public class EnrolmentManagement {
     EnrolmentManagement(
             ProgramLookup lookup,
             Enrolments enrolments,
+            EnrolmentFigures figures,
             PeopleManagement people,
             ApplicationEventPublisher events,
             MessageSource messageSource,
             Clock clock) {
         this.lookup = lookup;
         this.enrolments = enrolments;
+        this.figures = figures;
         this.people = people;
         this.events = events;
         this.messages = new MessageSourceAccessor(messageSource);
@@ -307,7 +310,7 @@ public class EnrolmentManagement {
         return Paged.of(
                 list.stream().map(e -> e.view(found.get(e.personId()))).toList(),
                 page,
-                enrolments.count(organisation, programId, status, role));
+                figures.count(organisation, programId, status, role));
     }
 
     /** Everyone taking part now (enrolled and approved), both roles, for matching. */

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.TestPeople;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchRunView.Unmatched;
 import io.tandem.matching.engine.Algorithm;
@@ -64,6 +65,7 @@ class MatchingIntegrationTests {
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
     @Autowired io.tandem.notifications.NotificationManagement notifications;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
 
     TestOrganisation org;
     ProgramView program;
@@ -74,16 +76,7 @@ class MatchingIntegrationTests {
         org = organisations.create();
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         for (String code : List.of("B1", "M1", "M2", "M3", "E1", "E2", "E3")) {
-            ids.put(
-                    code,
-                    people.search(
-                                    org.id(),
-                                    new io.tandem.people.DirectoryQuery(
-                                            code, null, null, null, null, null, null),
-                                    PageQuery.of(0, 1))
-                            .items()
-                            .get(0)
-                            .id());
+            ids.put(code, TestPeople.id(people, org.id(), code));
         }
         program = programs.create(org.id(), ProgramDraft.of("Leaders", "LEADERSHIP_READINESS"));
         for (String mentor : List.of("M1", "M2", "M3")) {
@@ -384,6 +377,52 @@ class MatchingIntegrationTests {
                                 .uri("/api/v1/match-runs/{id}", id)
                                 .header(HttpHeaders.AUTHORIZATION, other.bearer()))
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theApiAnswersARunExactlyAsItsDecodedPairsWouldBeWritten() throws Exception {
+        MatchRunView run = run(Objective.TOTAL, Algorithm.OPTIMAL);
+        matching.lock(org.id(), run.id(), run.proposals().get(0).menteeId(), true);
+        MatchRunView read = matching.run(org.id(), run.id());
+        // What the answer was when every explanation was decoded and written again.
+        MatchRunView decoded =
+                new MatchRunView(
+                        read.id(),
+                        read.programId(),
+                        read.status(),
+                        read.progress(),
+                        read.objective(),
+                        read.algorithm(),
+                        read.baseRunId(),
+                        read.stats(),
+                        read.proposals().stream()
+                                .map(
+                                        p ->
+                                                new Proposal(
+                                                        p.menteeId(),
+                                                        p.mentorId(),
+                                                        p.score(),
+                                                        List.copyOf(p.explanation()),
+                                                        p.locked(),
+                                                        p.manual()))
+                                .toList(),
+                        read.unmatched(),
+                        read.error(),
+                        read.createdAt(),
+                        read.finishedAt(),
+                        read.publishedAt());
+        assertThat(decoded.proposals()).isNotEmpty();
+        assertThat(decoded.proposals()).allSatisfy(p -> assertThat(p.explanation()).isNotEmpty());
+
+        var answer =
+                mvc.get()
+                        .uri("/api/v1/match-runs/{id}", run.id())
+                        .header(HttpHeaders.AUTHORIZATION, org.bearer())
+                        .exchange();
+
+        assertThat(answer).hasStatusOk();
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(json.writeValueAsString(decoded));
     }
 
     @Test

@@ -27,12 +27,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAM_MANAGER')")
 class MatchRunPageController {
 
-    /** A proposal with both people, for the review table. */
-    record Row(Proposal proposal, PersonSummary mentee, PersonSummary mentor) {}
-
     static final int PAIRS_PAGE = 50;
     static final int UNMATCHED_PAGE = 50;
     static final int RUNS_PAGE = 25;
@@ -58,6 +57,7 @@ class MatchRunPageController {
     private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
     private final ReviewPairs reviewPairs;
+    private final ReviewRows reviewRows;
 
     private final io.tandem.programs.ProgramAccess access;
 
@@ -71,9 +71,11 @@ class MatchRunPageController {
             PeopleManagement people,
             io.tandem.programs.ProgramAccess access,
             ReviewPairs reviewPairs,
+            ReviewRows reviewRows,
             MessageSource messages,
             PageForms forms) {
         this.forms = forms;
+        this.reviewRows = reviewRows;
         this.reviewPairs = reviewPairs;
         this.access = access;
         this.messages = new MessageSourceAccessor(messages);
@@ -127,6 +129,8 @@ class MatchRunPageController {
             HtmxRequest htmx,
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
+            CsrfToken csrf,
             Model model) {
         MatchRunView run = matching.status(user.organisationId(), new MatchRunId(id));
         model.addAttribute("run", run);
@@ -139,22 +143,44 @@ class MatchRunPageController {
         }
         model.addAttribute("program", programs.get(user.organisationId(), run.programId()));
         if (run.finished() && run.stats() != null) {
-            // Thousands of pairs are sorted and filtered by name without their explanations or
-            // profiles (a published run's kept, see ReviewPairs); only the page's 50 are read
-            // whole.
             ReviewPairs.Review review = reviewPairs.of(user.organisationId(), run);
-            Paged<ReviewPairs.Candidate> paged =
-                    Paged.slice(review.pairs(sort, q), PageQuery.of(Math.max(0, page), PAIRS_PAGE));
-            model.addAttribute("rows", rows(user, run.id(), paged.items()));
-            model.addAttribute("pairCount", review.pairCount());
-            model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
-            model.addAttribute("names", review.names());
-            model.addAttribute("q", q);
-            model.addAttribute("sort", sort);
+            var table =
+                    ReviewRows.Table.of(
+                            run.id(), run.published(), request.getContextPath(), locale, csrf);
+            pairs(user, review, new PairFilter(q, sort, page), table, request, model);
             unmatched(user, run, review.unmatched(), unmatched, request, model);
             otherRuns(user, run, others, request, model);
         }
         return "matching/run";
+    }
+
+    /** How the review's pairs are filtered, ordered and paged. */
+    private record PairFilter(String q, String sort, int page) {}
+
+    /**
+     * Thousands of pairs are sorted and filtered by name without their explanations or profiles (a
+     * published run's kept, see ReviewPairs); only the page's 50 are read whole, and written as the
+     * table's rows (ReviewRows).
+     */
+    private void pairs(
+            TandemUser user,
+            ReviewPairs.Review review,
+            PairFilter filter,
+            ReviewRows.Table table,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        Paged<ReviewPairs.Candidate> paged =
+                Paged.slice(
+                        review.pairs(filter.sort(), filter.q()),
+                        PageQuery.of(Math.max(0, filter.page()), PAIRS_PAGE));
+        List<ReviewRows.Row> rows = rows(user, table.run(), paged.items());
+        model.addAttribute("rowCount", rows.size());
+        model.addAttribute("pairRows", reviewRows.html(rows, table));
+        model.addAttribute("pairCount", review.pairCount());
+        model.addAttribute("names", review.names());
+        model.addAttribute("pairPager", Pager.of(paged, request, "page", "pairs-heading"));
+        model.addAttribute("q", filter.q());
+        model.addAttribute("sort", filter.sort());
     }
 
     /** The program's runs beside this one, and whether this one, under review, overbooks. */
@@ -179,7 +205,8 @@ class MatchRunPageController {
     }
 
     /** The page's proposals read whole (explanations) with both people. */
-    private List<Row> rows(TandemUser user, MatchRunId run, List<ReviewPairs.Candidate> page) {
+    private List<ReviewRows.Row> rows(
+            TandemUser user, MatchRunId run, List<ReviewPairs.Candidate> page) {
         Map<PersonId, Proposal> proposals = new HashMap<>();
         matching.proposals(
                         user.organisationId(),
@@ -196,7 +223,7 @@ class MatchRunPageController {
         return page.stream()
                 .map(c -> proposals.get(c.pair().mentee()))
                 .filter(java.util.Objects::nonNull)
-                .map(p -> new Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
+                .map(p -> new ReviewRows.Row(p, found.get(p.menteeId()), found.get(p.mentorId())))
                 .toList();
     }
 

@@ -161,6 +161,7 @@ class ProgramPageController {
 
     static final int ENROLMENTS_PAGE = 50;
 
+    private final EnrolmentRows enrolmentRows;
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
     private final ProgramInvitations invitations;
@@ -178,7 +179,9 @@ class ProgramPageController {
             PeopleManagement people,
             org.springframework.context.MessageSource messageSource,
             io.tandem.programs.ProgramAccess access,
-            io.tandem.web.PageForms forms) {
+            io.tandem.web.PageForms forms,
+            EnrolmentRows enrolmentRows) {
+        this.enrolmentRows = enrolmentRows;
         this.access = access;
         this.forms = forms;
         this.programs = programs;
@@ -331,6 +334,8 @@ class ProgramPageController {
             enrolments = enrolmentPage(user, program, filter, enrolments.totalPages() - 1);
         }
         model.addAttribute("enrolments", enrolments);
+        model.addAttribute(
+                "enrolmentRows", enrolmentRows.html(enrolments.items(), rowTable(program)));
         model.addAttribute("enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
         model.addAttribute("statusFilter", filter.status());
         model.addAttribute("roleFilter", filter.role());
@@ -339,6 +344,22 @@ class ProgramPageController {
         model.addAttribute("values", people.values(user.organisationId()));
         model.addAttribute("workModes", WorkMode.values());
         model.addAttribute("roles", EnrolmentRole.values());
+    }
+
+    /** What the enrolment rows share, from the request being answered (a page or a form's). */
+    private static EnrolmentRows.Table rowTable(ProgramId program) {
+        HttpServletRequest request =
+                ((org.springframework.web.context.request.ServletRequestAttributes)
+                                org.springframework.web.context.request.RequestContextHolder
+                                        .currentRequestAttributes())
+                        .getRequest();
+        return EnrolmentRows.Table.of(
+                program,
+                request.getContextPath(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                (org.springframework.security.web.csrf.CsrfToken)
+                        request.getAttribute(
+                                org.springframework.security.web.csrf.CsrfToken.class.getName()));
     }
 
     private Paged<EnrolmentView> enrolmentPage(
