@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -92,6 +93,62 @@ public class Navigation {
      */
     public Links links(Facts facts) {
         return new Links(group(facts, "pages"), group(facts, "oversight"), group(facts, "own"));
+    }
+
+    /**
+     * The navigation's list as the wide bar shows it and as the phone menu does: the same links.
+     */
+    public record Bar(String wide, String phone) {}
+
+    /**
+     * The whole navigation list for this caller and request, written here rather than by the
+     * template (a page's layout evaluated two fragments of about a dozen expressions each on every
+     * request, issue 17): the fixed links of {@link #links}, the messages link with its unread
+     * count (only for someone with a profile: {@code unreadMessages} not null), the notifications
+     * link with its count, and the sign-out form with the request's CSRF token. Every text is from
+     * {@code messages.properties} or a number, and escaped with the paths and the token.
+     */
+    public Bar bar(Facts facts, Long unreadMessages, Long unreadNotifications, CsrfToken csrf) {
+        Links links = links(facts);
+        Locale locale = LocaleContextHolder.getLocale();
+        String context = contextPath();
+        StringBuilder items = new StringBuilder(links.pages());
+        if (unreadMessages != null) {
+            items.append("<li><a href=\"")
+                    .append(HtmlUtils.htmlEscape(context + "/conversations"))
+                    .append("\"><span sse-swap=\"unread\">")
+                    .append(counted("nav.messages", unreadMessages, locale))
+                    .append("</span></a></li>");
+        }
+        items.append(links.oversight())
+                .append("<li><a href=\"")
+                .append(HtmlUtils.htmlEscape(context + "/notifications"))
+                .append("\">")
+                .append(counted("nav.notifications", unreadNotifications, locale))
+                .append("</a></li>")
+                .append(links.own())
+                .append("<li><form action=\"")
+                .append(HtmlUtils.htmlEscape(context + "/logout"))
+                .append("\" method=\"post\" class=\"inline\">");
+        if (csrf != null) {
+            items.append("<input type=\"hidden\" name=\"")
+                    .append(HtmlUtils.htmlEscape(csrf.getParameterName()))
+                    .append("\" value=\"")
+                    .append(HtmlUtils.htmlEscape(csrf.getToken()))
+                    .append("\"/>");
+        }
+        items.append("<button type=\"submit\" class=\"link\">")
+                .append(HtmlUtils.htmlEscape(messages.getMessage("nav.logout", null, locale)))
+                .append("</button></form></li></ul>");
+        return new Bar("<ul class=\"nav-wide\">" + items, "<ul class=\"nav-list\">" + items);
+    }
+
+    /** "Messages" or "Messages (3 new)": the link's text, escaped. */
+    private String counted(String code, Long count, Locale locale) {
+        return HtmlUtils.htmlEscape(
+                count != null && count > 0
+                        ? messages.getMessage(code + ".unread", new Object[] {count}, locale)
+                        : messages.getMessage(code, null, locale));
     }
 
     private String group(Facts facts, String group) {

@@ -152,11 +152,32 @@ public class MentorshipManagement {
                         .toList());
     }
 
-    /** How many mentorships (any status) each program of the organisation has. */
+    /**
+     * How many mentorships (any status) each program of the organisation has: counted when the
+     * organisation's mentorship revision has moved since the last count, else the kept figures.
+     */
     @Transactional(readOnly = true)
     public Map<ProgramId, Long> countByProgram(OrganisationId organisation) {
-        return mentorships.countByProgram(organisation);
+        long revision = mentorships.revision(organisation);
+        PairCounts kept = pairCounts.get(organisation);
+        if (kept == null || kept.revision() != revision) {
+            // Read after the revision: an insert between the two is counted, and moves it again.
+            kept = new PairCounts(revision, Map.copyOf(mentorships.countByProgram(organisation)));
+            if (pairCounts.size() >= MAX_KEPT && !pairCounts.containsKey(organisation)) {
+                pairCounts.clear();
+            }
+            pairCounts.put(organisation, kept);
+        }
+        return kept.byProgram();
     }
+
+    /** Organisations whose pair counts are kept at most; emptied rather than grown past this. */
+    static final int MAX_KEPT = 256;
+
+    private record PairCounts(long revision, Map<ProgramId, Long> byProgram) {}
+
+    private final Map<OrganisationId, PairCounts> pairCounts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Paged<MentorshipSummary> find(
             OrganisationId organisation, ProgramId program, PersonId person, PageQuery page) {

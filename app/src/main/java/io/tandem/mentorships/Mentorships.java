@@ -33,10 +33,22 @@ class Mentorships {
 
     private final Clock clock;
 
-    Mentorships(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    /** Moves with every mentorship inserted: mentorships are never deleted (retention empties). */
+    private final io.tandem.shared.Revisions revisions;
+
+    Mentorships(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
+        this.revisions = new io.tandem.shared.Revisions(jdbc, transactions, "mentorship_revision");
+    }
+
+    long revision(OrganisationId organisation) {
+        return revisions.read(organisation.value());
     }
 
     /** The program's active pairs. */
@@ -105,6 +117,7 @@ class Mentorships {
 
     /** Inserts new mentorships in batches of 1,000. */
     void insertAll(OrganisationId organisation, List<MentorshipSummary> all, UUID source) {
+        revisions.move(organisation.value());
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows =
                 all.stream()

@@ -39,9 +39,11 @@ class ConversationSection implements WorkspaceSection {
     @Override
     public Optional<Section> section(OrganisationId organisation, WorkspaceView workspace) {
         PersonId me = workspace.me();
-        UUID id = messaging.conversationOf(organisation, workspace.mentorship().id(), me);
-        ConversationView conversation = messaging.conversation(organisation, id, me);
-        List<MessageView> latest = messaging.messages(organisation, id, me, null, LATEST);
+        MessagingManagement.Glance glance =
+                messaging.glance(organisation, workspace.mentorship(), me, LATEST);
+        ConversationView conversation = glance.conversation();
+        UUID id = conversation.id();
+        List<MessageView> latest = glance.latest();
         Map<PersonId, PersonSummary> names =
                 people.findAll(organisation, latest.stream().map(MessageView::authorId).toList());
         return Optional.of(

@@ -25,19 +25,18 @@ class UnreadHighlights implements MentorshipHighlights {
     @Override
     public List<Highlight> highlights(
             OrganisationId organisation, MentorshipSummary mentorship, PersonId viewer) {
-        // The home page reads in a read-only transaction: a conversation nobody opened yet has no
-        // unread messages, and is not created here.
-        var conversation = messaging.existingConversationOf(organisation, mentorship.id(), viewer);
-        if (conversation.isEmpty() || conversation.get().unread() == 0) {
+        // Nothing is created here: a conversation nobody opened yet has no unread messages.
+        var unread = messaging.unreadIn(organisation, mentorship, viewer);
+        if (unread.isEmpty()) {
             return List.of();
         }
-        UUID id = conversation.get().id();
-        long unread = conversation.get().unread();
+        UUID id = unread.get().conversation();
+        long count = unread.get().count();
         return List.of(
                 new Highlight(
                         messages.getMessage(
                                 "messaging.home.unread",
-                                new Object[] {unread},
+                                new Object[] {count},
                                 LocaleContextHolder.getLocale()),
                         "/conversations/" + id));
     }

@@ -179,6 +179,39 @@ class HomePageIntegrationTests {
                 .contains("Your enrolment waits for a program manager");
     }
 
+    @Test
+    void theGlanceCountsAPairStartedAfterTheManagerLastLooked() {
+        ProgramView program = enrolling("Pairs counted", MatchingMode.SELF);
+        PersonId mia = person("mia@home.test");
+        PersonId tom = person("tom@home.test");
+        enrolling.enrol(org.id(), program.id(), Enrol.of(mia, EnrolmentRole.MENTOR));
+        enrolling.enrol(org.id(), program.id(), Enrol.of(tom, EnrolmentRole.MENTEE));
+        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.ADMIN)))
+                .bodyText()
+                .contains(
+                        "1 mentors, 1 mentees, 0 waiting for approval, 0 invited without an"
+                                + " answer, 0 pairs");
+
+        RequestView request = selfMatch.request(org.id(), program.id(), tom, mia, "Hello");
+        selfMatch.accept(org.id(), request.id(), mia);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                mentorships
+                                                .find(
+                                                        org.id(),
+                                                        program.id(),
+                                                        tom,
+                                                        PageQuery.of(0, 1))
+                                                .total()
+                                        == 1);
+
+        // The pairs are kept per organisation until a mentorship is added, never longer.
+        assertThat(mvc.get().uri("/").with(as("pm@home.test", Role.ADMIN)))
+                .bodyText()
+                .contains(", 1 pairs");
+    }
+
     private ProgramView enrolling(String name, MatchingMode mode) {
         ProgramView created =
                 programs.create(

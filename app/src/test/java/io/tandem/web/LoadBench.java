@@ -239,6 +239,15 @@ class LoadBench {
                                     : saturate(api, target.json(), bearer, SECONDS);
         }
         for (int i = 0; i < targets.size(); i++) {
+            if (pages[i].database() != null) {
+                note(
+                        "%s, database server a request: page %s; JSON %s",
+                        targets.get(i).name(),
+                        pages[i].database(),
+                        jsons[i] == null ? "–" : jsons[i].database());
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             drain(browser);
             FixedRateLoad.Latencies fixed =
@@ -301,13 +310,14 @@ class LoadBench {
      * Requests per second answered 200 and the process's CPU time per such request (server and this
      * bench's client together: they share the JVM), in a closed loop of {@code seconds}.
      */
-    record Saturation(double rate, double cpuPerRequest) {}
+    record Saturation(double rate, double cpuPerRequest, DatabaseServerCost.PerRequest database) {}
 
     /** With {@link #CONNECTIONS} requests always in flight. */
     private Saturation saturate(HttpClient client, String path, String bearer, int seconds)
             throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong done = new AtomicLong();
+        DatabaseServerCost.Snapshot databaseBefore = databaseCost().snapshot();
         long cpuBefore = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         long start = System.nanoTime();
@@ -335,9 +345,22 @@ class LoadBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        double rate = done.get() / ((System.nanoTime() - start) / 1e9);
         return new Saturation(
-                done.get() / ((System.nanoTime() - start) / 1e9),
-                done.get() == 0 ? Double.NaN : cpuMillis / done.get());
+                rate,
+                done.get() == 0 ? Double.NaN : cpuMillis / done.get(),
+                databaseCost().since(databaseBefore, done.get()));
+    }
+
+    private DatabaseServerCost databaseCost;
+
+    /** On PostgreSQL, what the database server spends a request (its CPU is not in ours). */
+    private DatabaseServerCost databaseCost() {
+        if (databaseCost == null) {
+            databaseCost =
+                    new DatabaseServerCost(jdbc, !System.getProperty("bench.db.url", "").isBlank());
+        }
+        return databaseCost;
     }
 
     private static long processCpuNanos() {

@@ -80,6 +80,23 @@ class NavigationIntegrationTests {
     }
 
     @Test
+    void bothListsSignOutWithThePagesOwnTokenAndCountTheUnreadNotifications() throws Exception {
+        String page = page(Role.EMPLOYEE);
+        java.util.regex.Matcher meta =
+                java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                        .matcher(page);
+        assertThat(meta.find()).isTrue();
+        String form =
+                "<form action=\"/logout\" method=\"post\" class=\"inline\"><input"
+                        + " type=\"hidden\" name=\"_csrf\" value=\""
+                        + meta.group(1)
+                        + "\"/><button type=\"submit\" class=\"link\">Sign out</button></form>";
+        assertThat(page.split(java.util.regex.Pattern.quote(form), -1)).hasSize(3);
+        assertThat(page).contains("<ul class=\"nav-wide\">", "<ul class=\"nav-list\">");
+        assertThat(page.split(">Notifications</a>", -1)).hasSize(3);
+    }
+
+    @Test
     void aStrangerSeesNoMenu() throws Exception {
         String page = mvc.get().uri("/login").exchange().getResponse().getContentAsString();
         assertThat(page).doesNotContain("nav-phone").doesNotContain("nav-wide");
