@@ -134,7 +134,8 @@ class QueryBudgetIntegrationTests {
                 matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> matching.status(org.id(), started.id()).finished());
-        MatchRunView run = matching.publish(org.id(), started.id());
+        matching.publish(org.id(), started.id());
+        MatchRunView run = matching.run(org.id(), started.id());
         assertThat(run.proposals()).hasSizeGreaterThanOrEqualTo(100);
         await().atMost(Duration.ofSeconds(60))
                 .until(
