@@ -106,19 +106,6 @@ public class EngagementManagement {
         return added;
     }
 
-    @Transactional
-    void follow(
-            OrganisationId organisation,
-            MentorshipId mentorship,
-            ProgramId program,
-            PersonId mentor,
-            PersonId mentee) {
-        followAll(
-                organisation,
-                program,
-                List.of(new PairActivities.NewPair(mentorship, mentor, mentee)));
-    }
-
     /** A publish's pairs, followed together; see {@link PairActivities#followAll}. */
     @Transactional
     void followAll(

@@ -55,7 +55,8 @@ class PairSummaryIntegrationTests {
                 org.id(), pair, ActivityKind.MEETING, UUID.randomUUID(), T.minusSeconds(86_400));
         PersonId mentor = new PersonId(UUID.randomUUID());
         PersonId mentee = new PersonId(UUID.randomUUID());
-        engagement.follow(org.id(), pair, program, mentor, mentee);
+        engagement.followAll(
+                org.id(), program, List.of(new PairActivities.NewPair(pair, mentor, mentee)));
         // Redelivered, older than what is known, and new after the pair is followed.
         assertThat(engagement.record(org.id(), pair, ActivityKind.MESSAGE, message, T)).isFalse();
         assertThat(
@@ -109,12 +110,7 @@ class PairSummaryIntegrationTests {
         List<Callable<Boolean>> work = new ArrayList<>();
         work.add(
                 () -> {
-                    engagement.follow(
-                            org.id(),
-                            pair,
-                            program,
-                            new PersonId(UUID.randomUUID()),
-                            new PersonId(UUID.randomUUID()));
+                    engagement.followAll(org.id(), program, List.of(newPair(pair)));
                     return true;
                 });
         for (int i = 0; i < messages.size(); i++) {
@@ -152,12 +148,7 @@ class PairSummaryIntegrationTests {
                 programs.create(org.id(), ProgramDraft.of("Summary", "CROSS_DIVISIONAL")).id();
         for (int round = 0; round < 5; round++) {
             MentorshipId pair = new MentorshipId(UUID.randomUUID());
-            engagement.follow(
-                    org.id(),
-                    pair,
-                    program,
-                    new PersonId(UUID.randomUUID()),
-                    new PersonId(UUID.randomUUID()));
+            engagement.followAll(org.id(), program, List.of(newPair(pair)));
             List<Callable<Boolean>> work = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 UUID id = UUID.randomUUID();
@@ -200,11 +191,7 @@ class PairSummaryIntegrationTests {
         List<PairActivities.NewPair> pairs = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             MentorshipId pair = new MentorshipId(UUID.randomUUID());
-            pairs.add(
-                    new PairActivities.NewPair(
-                            pair,
-                            new PersonId(UUID.randomUUID()),
-                            new PersonId(UUID.randomUUID())));
+            pairs.add(newPair(pair));
             if (i % 4 == 0) {
                 engagement.record(
                         org.id(), pair, ActivityKind.MESSAGE, UUID.randomUUID(), T.plusSeconds(i));
@@ -238,6 +225,11 @@ class PairSummaryIntegrationTests {
                                 .query(Long.class)
                                 .single())
                 .isEqualTo(1_200L);
+    }
+
+    private static PairActivities.NewPair newPair(MentorshipId pair) {
+        return new PairActivities.NewPair(
+                pair, new PersonId(UUID.randomUUID()), new PersonId(UUID.randomUUID()));
     }
 
     private Map<String, Object> summary(MentorshipId pair) {
