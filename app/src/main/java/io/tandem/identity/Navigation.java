@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
  * <p>The links that say the same to everyone with the same roles (a path and a text from {@code
  * messages.properties}, drawn twice: wide bar and phone menu) are written once per locale and role
  * set and reused as HTML ({@link #links}); nothing a user typed is ever part of them. The links
- * that carry a count or a form token stay in the template.
+ * that carry a count or a form token are added per request ({@link #bar}).
  */
 @Component("navigation")
 public class Navigation {
@@ -143,8 +143,11 @@ public class Navigation {
         return new Bar("<ul class=\"nav-wide\">" + items, "<ul class=\"nav-list\">" + items);
     }
 
-    /** "Messages" or "Messages (3 new)": the link's text, escaped. */
-    private String counted(String code, Long count, Locale locale) {
+    /**
+     * "Messages" or "Messages (3 new)": a counted link's text, escaped; also what the unread stream
+     * sends when the count moves.
+     */
+    public String counted(String code, Long count, Locale locale) {
         return HtmlUtils.htmlEscape(
                 count != null && count > 0
                         ? messages.getMessage(code + ".unread", new Object[] {count}, locale)

@@ -1,5 +1,6 @@
 package io.tandem.messaging.web;
 
+import io.tandem.identity.Navigation;
 import io.tandem.identity.TandemUser;
 import io.tandem.messaging.MessageSink;
 import io.tandem.messaging.MessageView;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The page's live streams ({@code text/event-stream}): a conversation's messages as HTML rows for
@@ -43,19 +42,19 @@ class StreamPageController {
     private final MessagingManagement messaging;
     private final PeopleManagement people;
     private final MessageRows rows;
-    private final MessageSource messages;
+    private final Navigation navigation;
     private final MessagingProperties properties;
 
     StreamPageController(
             MessagingManagement messaging,
             PeopleManagement people,
             MessageRows rows,
-            MessageSource messages,
+            Navigation navigation,
             MessagingProperties properties) {
         this.messaging = messaging;
         this.people = people;
         this.rows = rows;
-        this.messages = messages;
+        this.navigation = navigation;
         this.properties = properties;
     }
 
@@ -159,19 +158,13 @@ class StreamPageController {
         UnreadSink sink =
                 SseStreams.unread(
                         emitter,
-                        total -> {
-                            String text =
-                                    total > 0
-                                            ? messages.getMessage(
-                                                    "nav.messages.unread",
-                                                    new Object[] {total},
-                                                    locale)
-                                            : messages.getMessage("nav.messages", null, locale);
-                            emitter.send(
-                                    SseEmitter.event()
-                                            .name("unread")
-                                            .data(HtmlUtils.htmlEscape(text)));
-                        });
+                        total ->
+                                emitter.send(
+                                        SseEmitter.event()
+                                                .name("unread")
+                                                .data(
+                                                        navigation.counted(
+                                                                "nav.messages", total, locale))));
         return SseStreams.open(emitter, messaging.subscribeUnread(user.organisationId(), me, sink));
     }
 
