@@ -106,12 +106,8 @@ public class MessagingManagement {
         Conversations.Row row =
                 conversations.find(organisation, id).orElseThrow(MessagingManagement::notFound);
         ConversationView conversation =
-                new ConversationView(
-                        row.id(),
-                        row.mentorship(),
-                        row.program(),
-                        row.mentor(),
-                        conversations.members(row.id()),
+                view(
+                        row,
                         row.lastSeq(),
                         // The layout's count reads the same row a moment later, once a request.
                         unreadByConversation(organisation, viewer).getOrDefault(id, 0L));
@@ -157,16 +153,7 @@ public class MessagingManagement {
     public List<ConversationView> conversations(OrganisationId organisation, PersonId viewer) {
         Map<UUID, Long> unread = conversations.unread(organisation, viewer);
         return conversations.of(organisation, viewer).stream()
-                .map(
-                        row ->
-                                new ConversationView(
-                                        row.id(),
-                                        row.mentorship(),
-                                        row.program(),
-                                        row.mentor(),
-                                        conversations.members(row.id()),
-                                        row.lastSeq(),
-                                        unread.getOrDefault(row.id(), 0L)))
+                .map(row -> view(row, row.lastSeq(), unread.getOrDefault(row.id(), 0L)))
                 .toList();
     }
 
@@ -258,15 +245,7 @@ public class MessagingManagement {
         boolean behind;
         if (seen != null && seen.isPresent()) {
             Conversations.Row row = seen.get().row();
-            view =
-                    new ConversationView(
-                            row.id(),
-                            row.mentorship(),
-                            row.program(),
-                            row.mentor(),
-                            conversations.members(row.id()),
-                            row.lastSeq(),
-                            seen.get().unread());
+            view = view(row, row.lastSeq(), seen.get().unread());
             behind = seen.get().readSeq() < row.lastSeq();
         } else {
             // Not created yet, a circle's late joiner, or a stranger (404): the careful way.
@@ -524,14 +503,19 @@ public class MessagingManagement {
 
     private ConversationView view(
             OrganisationId organisation, Conversations.Row row, PersonId viewer) {
+        return view(row, conversations.lastSeq(row.id()), conversations.unread(row.id(), viewer));
+    }
+
+    /** The row with its members, as of {@code lastSeq}, with the viewer's {@code unread}. */
+    private ConversationView view(Conversations.Row row, long lastSeq, long unread) {
         return new ConversationView(
                 row.id(),
                 row.mentorship(),
                 row.program(),
                 row.mentor(),
                 conversations.members(row.id()),
-                conversations.lastSeq(row.id()),
-                conversations.unread(row.id(), viewer));
+                lastSeq,
+                unread);
     }
 
     /** Whether the mentorship talks in its mentor's circle (a GROUP program) rather than alone. */
