@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Revisions {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate separately;
+    private final TransactionTemplate savepoint;
     private final String move;
     private final String create;
     private final String read;
@@ -23,8 +23,8 @@ public final class Revisions {
     /** {@code table} is a fixed name from the module's code, never input. */
     public Revisions(JdbcClient jdbc, PlatformTransactionManager transactions, String table) {
         this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.move = "update " + table + " set revision = revision + 1 where organisation_id = ?";
         this.create = "insert into " + table + " (organisation_id, revision) values (?, 0)";
         this.read = "select revision from " + table + " where organisation_id = ?";
@@ -33,9 +33,12 @@ public final class Revisions {
     /** Moves the organisation's revision in the caller's transaction. */
     public void move(UUID organisation) {
         if (jdbc.sql(move).param(organisation).update() == 0) {
-            // The first write of an organisation: create its row apart, so two first writes
-            // racing cannot fail on the key, then move it in this transaction.
-            separately.executeWithoutResult(
+            // The first write of an organisation: create its row under a savepoint, so that of
+            // two first writes racing, the second rolls back only its insert and moves the row
+            // the first created. Not in a transaction of its own: that would want a second
+            // connection while this one is held, and when every pooled connection is held by a
+            // writer queued behind this one, none would come.
+            savepoint.executeWithoutResult(
                     status -> {
                         try {
                             jdbc.sql(create).param(organisation).update();
