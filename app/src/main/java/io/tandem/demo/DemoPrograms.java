@@ -4,6 +4,7 @@ import io.tandem.identity.IdentityManagement;
 import io.tandem.identity.OrganisationId;
 import io.tandem.matching.MatchRunStatus;
 import io.tandem.matching.MatchRunView;
+import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchingManagement;
 import io.tandem.matching.Recommendation;
 import io.tandem.matching.SelfMatchManagement;
@@ -166,30 +167,37 @@ class DemoPrograms implements ApplicationRunner {
         }
     }
 
-    /** Matched by a run, reviewed and published: the pairs have started. */
-    /** The demo logins are a pair, so each sees a mentorship; the run decides the rest. */
+    /**
+     * The demo logins are a pair, so each sees a mentorship; the run decides the rest. When the run
+     * paired them otherwise, the demo mentee and the mentee who had the demo mentor's first place
+     * swap mentors, so the demo has as many pairs whichever of the tied optimal pairings the run
+     * chose (its ties fall by the people's generated ids).
+     */
     private void pairDemoLogins(
             OrganisationId organisation, MatchRunView run, PersonSummary sam, PersonSummary priya) {
-        boolean samWithPriya =
-                run.proposals().stream()
-                        .anyMatch(
-                                p ->
-                                        p.menteeId().equals(sam.id())
-                                                && p.mentorId().equals(priya.id()));
-        if (samWithPriya) {
+        Optional<Proposal> samsPair =
+                run.proposals().stream().filter(p -> p.menteeId().equals(sam.id())).findFirst();
+        if (samsPair.isPresent() && samsPair.get().mentorId().equals(priya.id())) {
             return;
         }
-        run.proposals().stream()
-                .filter(p -> p.mentorId().equals(priya.id()))
-                .findFirst()
-                .ifPresent(p -> matching.remove(organisation, run.id(), p.menteeId()));
+        Optional<Proposal> displaced =
+                run.proposals().stream().filter(p -> p.mentorId().equals(priya.id())).findFirst();
+        displaced.ifPresent(p -> matching.remove(organisation, run.id(), p.menteeId()));
         try {
             matching.assign(organisation, run.id(), sam.id(), priya.id());
+            if (displaced.isPresent() && samsPair.isPresent()) {
+                matching.assign(
+                        organisation,
+                        run.id(),
+                        displaced.get().menteeId(),
+                        samsPair.get().mentorId());
+            }
         } catch (RuntimeException e) {
             log.warn("Demo pair not placed: {}", e.getMessage());
         }
     }
 
+    /** Matched by a run, reviewed and published: the pairs have started. */
     private void activeProgram(
             OrganisationId organisation,
             PersonSummary sam,
