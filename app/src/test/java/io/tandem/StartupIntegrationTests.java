@@ -1,6 +1,7 @@
 package io.tandem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tandem.web.StartupTasks;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,8 @@ class StartupIntegrationTests {
                                         + UUID.randomUUID()
                                         + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
                                 "TANDEM_DEMO=true",
-                                "tandem.base-url=http://localhost:0")
+                                "tandem.base-url=http://localhost:0",
+                                "tandem.matching.warm-up=100")
                         .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
@@ -80,6 +83,12 @@ class StartupIntegrationTests {
             assertThat(status(port, "/actuator/health")).isEqualTo(200);
             assertThat(output.getOut())
                     .containsOnlyOnce("Tandem is ready: open http://localhost:" + port + "/");
+            // Matching warms up in the background once started, every template in turn.
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> output.getOut().contains("to warm up matching"));
+            assertThat(output.getOut())
+                    .containsPattern("Matched 100 x 30 made-up people for each of \\d+ templates")
+                    .doesNotContain("Warming up matching failed");
         }
     }
 

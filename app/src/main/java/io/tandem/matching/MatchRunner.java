@@ -5,12 +5,14 @@ import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchRunView.Stats;
 import io.tandem.matching.MatchRunView.Unmatched;
+import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Assignment;
 import io.tandem.matching.engine.CancellationToken;
 import io.tandem.matching.engine.CancelledException;
 import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.Explanation;
 import io.tandem.matching.engine.Matcher;
+import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.ProgressListener;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -349,6 +351,37 @@ class MatchRunner {
                 run.algorithm(),
                 token,
                 progress);
+    }
+
+    /**
+     * What a run does after scoring, storing nothing: solves a scored program with every place
+     * free, explains the chosen pairs, counts the figures and encodes the explanations as they are
+     * stored. For the warm-up ({@link MatchingWarmUp}); answers how many pairs it found.
+     */
+    static int rehearse(ScoredProgram scored, Objective objective, Algorithm algorithm) {
+        int rows = scored.mentees().size();
+        int[] lockedMentor = new int[rows];
+        Arrays.fill(lockedMentor, -1);
+        Places places =
+                new Places(
+                        scored.capacities().toArray(),
+                        new boolean[rows],
+                        new boolean[rows],
+                        lockedMentor);
+        Assignment assignment =
+                Matcher.solve(
+                        scored.scores(),
+                        Capacities.of(places.capacity()),
+                        objective,
+                        algorithm,
+                        CancellationToken.NONE,
+                        ProgressListener.NONE);
+        Outcome outcome = explain(scored, places, assignment);
+        stats(outcome.proposals(), outcome.unmatched().size(), scored);
+        for (Proposal proposal : outcome.proposals()) {
+            StoredExplanation.encode(proposal.explanation());
+        }
+        return outcome.proposals().size();
     }
 
     private record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatTimeout after how long without a heartbeat a run is marked failed
  * @param requestExpiryDays after how many days an unanswered self-match request expires
  * @param runThreads how many match runs one instance executes at once; more wait, beating
+ * @param warmUp how many made-up mentees (with three mentors to every ten) a started instance
+ *     matches in memory, in the background, once per program template, so that its first real run
+ *     does not pay for compiling the scorer and the solver (0: none)
  */
 @ConfigurationProperties("tandem.matching")
 record MatchingProperties(
@@ -20,7 +23,8 @@ record MatchingProperties(
         @DefaultValue("PT1S") Duration heartbeat,
         @DefaultValue("PT30S") Duration heartbeatTimeout,
         @DefaultValue("14") int requestExpiryDays,
-        @DefaultValue("2") int runThreads) {
+        @DefaultValue("2") int runThreads,
+        @DefaultValue("2000") int warmUp) {
 
     /** How long a self-match request stays open; at least a day. */
     Duration requestExpiry() {

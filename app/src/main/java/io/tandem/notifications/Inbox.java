@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,21 +14,48 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Inbox {
 
+    private static final String INSERT =
+            "insert into inbox_item (id, organisation_id, dedup_key, recipient_email, text, link,"
+                    + " created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, Clock clock) {
+    Inbox(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** An item to add: its key, recipient, text and link. */
+    record Item(String dedupKey, String email, String text, String link) {}
+
+    /** Adds the items in one batch, each unless one with the same key exists. */
+    void addAll(OrganisationId organisation, List<Item> items) {
+        Timestamp now = Timestamp.from(clock.instant());
+        template.batchUpdate(
+                INSERT,
+                items.stream()
+                        .map(
+                                item ->
+                                        new Object[] {
+                                            UUID.randomUUID(),
+                                            organisation.value(),
+                                            item.dedupKey(),
+                                            key(item.email()),
+                                            item.text(),
+                                            item.link(),
+                                            now
+                                        })
+                        .toList());
     }
 
     /** Adds the item, unless one with the same key exists; true if it added. */
     boolean add(
             OrganisationId organisation, String dedupKey, String email, String text, String link) {
-        return jdbc.sql(
-                                "insert into inbox_item (id, organisation_id, dedup_key, recipient_email, text, link, created_at)"
-                                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+        return jdbc.sql(INSERT)
                         .params(
                                 UUID.randomUUID(),
                                 organisation.value(),

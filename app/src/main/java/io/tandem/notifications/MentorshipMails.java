@@ -2,7 +2,6 @@ package io.tandem.notifications;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipEnded;
-import io.tandem.mentorships.MentorshipId;
 import io.tandem.mentorships.MentorshipStarted;
 import io.tandem.mentorships.MentorshipsStarted;
 import io.tandem.mentorships.PlannedEndApproaching;
@@ -45,8 +44,9 @@ class MentorshipMails {
     }
 
     /**
-     * Every pair of one publish in the listener's one transaction: the people, the program and the
-     * link secrets read once for all of them (secrets made in address order, as everywhere).
+     * Every pair of one publish in the listener's one transaction: the people and the program read
+     * once for all of them, the recipients' choices and link secrets once per batch of recipients
+     * ({@link NotificationManagement#tellAll}).
      */
     @ApplicationModuleListener
     void on(MentorshipsStarted started) {
@@ -58,15 +58,23 @@ class MentorshipMails {
         }
         Map<PersonId, PersonSummary> people = this.people.findAll(org, ids);
         String program = programs.get(org, started.programId()).name();
-        notifications.prepareLinks(
-                org, people.values().stream().map(PersonSummary::email).toList());
+        String subject = messages.getMessage("mail.matched.subject", new Object[] {program});
+        List<NotificationManagement.Notice> notices = new ArrayList<>(ids.size());
         for (MentorshipsStarted.Pair pair : started.pairs()) {
             PersonSummary mentor = people.get(pair.mentorId());
             PersonSummary mentee = people.get(pair.menteeId());
             if (mentor != null && mentee != null) {
-                tell(org, pair.mentorshipId(), program, mentor, mentee);
+                String path = "/mentorships/" + pair.mentorshipId();
+                // One key per mentorship and recipient: handling this event again sends nothing
+                // twice.
+                String key = "mentorship-started:" + pair.mentorshipId();
+                notices.add(
+                        notice(key + ":mentee", path, program, subject, mentee, mentor, "mentee"));
+                notices.add(
+                        notice(key + ":mentor", path, program, subject, mentor, mentee, "mentor"));
             }
         }
+        notifications.tellAll(org, NotificationKind.PROGRAM_NEWS, notices);
     }
 
     /** A publication written before pairs were published in one event. */
@@ -75,45 +83,27 @@ class MentorshipMails {
         on(started.asBatch());
     }
 
-    private void tell(
-            OrganisationId org,
-            MentorshipId mentorship,
-            String program,
-            PersonSummary mentor,
-            PersonSummary mentee) {
-        String path = "/mentorships/" + mentorship;
-        // One key per mentorship and recipient: handling this event again sends nothing twice.
-        String key = "mentorship-started:" + mentorship;
-        tell(org, key + ":mentee", path, program, mentee, mentor, "mentee");
-        tell(org, key + ":mentor", path, program, mentor, mentee, "mentor");
-    }
-
     /** One of the two, told in the inbox and by mail who their partner is ("mentee"/"mentor"). */
-    private void tell(
-            OrganisationId org,
+    private NotificationManagement.Notice notice(
             String key,
             String path,
             String program,
+            String subject,
             PersonSummary person,
             PersonSummary partner,
             String role) {
-        notifications.notify(
-                org,
+        return new NotificationManagement.Notice(
                 key,
                 person.email(),
                 messages.getMessage(
                         "inbox.matched." + role, new Object[] {partner.name(), program}),
-                path);
-        notifications.queueMail(
-                org,
-                NotificationKind.PROGRAM_NEWS,
-                key,
-                person.email(),
-                messages.getMessage("mail.matched.subject", new Object[] {program}),
+                path,
+                subject,
                 messages.getMessage(
                         "mail.matched." + role,
-                        new Object[] {person.firstName(), partner.name(), program, links.to(path)}),
-                null);
+                        new Object[] {
+                            person.firstName(), partner.name(), program, links.to(path)
+                        }));
     }
 
     @ApplicationModuleListener

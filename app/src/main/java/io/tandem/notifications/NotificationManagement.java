@@ -6,6 +6,7 @@ import io.tandem.shared.Paged;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,11 +104,11 @@ public class NotificationManagement {
     @Transactional
     public String unsubscribeLink(
             OrganisationId organisation, String email, NotificationKind kind) {
-        return links.to(
-                "/notifications/preferences/"
-                        + preferences.token(organisation, email)
-                        + "/unsubscribe?kind="
-                        + kind.name());
+        return unsubscribeLink(preferences.token(organisation, email), kind);
+    }
+
+    private String unsubscribeLink(String token, NotificationKind kind) {
+        return links.to("/notifications/preferences/" + token + "/unsubscribe?kind=" + kind.name());
     }
 
     /** Whose link this is; empty for a secret nobody has. */
@@ -220,6 +221,70 @@ public class NotificationManagement {
         return queue(organisation, key, to, subject, text, calendar, null);
     }
 
+    /**
+     * One person's notice of a batch: the inbox item and the mail of a kind they may switch off,
+     * under one key (the event and the recipient).
+     */
+    record Notice(
+            String key, String email, String inboxText, String link, String subject, String text) {}
+
+    /**
+     * What {@link #notify(OrganisationId, String, String, String, String)} and {@link
+     * #queueMail(OrganisationId, NotificationKind, String, String, String, String, CalendarPart)}
+     * do for each notice, each person's choice followed and nothing twice per key, with the
+     * people's choices and link secrets read once per batch and the rows inserted in batches: a
+     * publish tells thousands of people at once.
+     */
+    @Transactional
+    void tellAll(OrganisationId organisation, NotificationKind kind, List<Notice> notices) {
+        if (organisation == null) {
+            throw new IllegalArgumentException("organisation is required");
+        }
+        List<String> recipients = notices.stream().map(n -> address(n.email())).toList();
+        Map<String, Map<NotificationKind, Delivery>> chosen =
+                preferences.of(organisation, recipients);
+        // Made for everyone, in address order, as prepareLinks makes them.
+        Map<String, String> tokens = preferences.tokens(organisation, recipients);
+        List<Inbox.Item> items = new ArrayList<>();
+        List<OutboxMails.NewMail> mails = new ArrayList<>();
+        for (int n = 0; n < notices.size(); n++) {
+            Notice notice = notices.get(n);
+            String recipient = recipients.get(n);
+            String subject = oneLine(notice.subject());
+            items.add(
+                    new Inbox.Item(
+                            notice.key(), notice.email(), notice.inboxText(), notice.link()));
+            switch (chosen.get(Preferences.key(recipient)).get(kind)) {
+                case IN_APP -> {}
+                case DAILY_DIGEST ->
+                        digests.hold(
+                                organisation,
+                                notice.key(),
+                                kind,
+                                recipient,
+                                subject,
+                                notice.text());
+                case EMAIL_NOW ->
+                        mails.add(
+                                new OutboxMails.NewMail(
+                                        notice.key(),
+                                        recipient,
+                                        subject,
+                                        notice.text(),
+                                        unsubscribeLink(
+                                                tokens.get(Preferences.key(recipient)), kind)));
+            }
+        }
+        for (int from = 0; from < notices.size(); from += Preferences.BATCH) {
+            int to = Math.min(notices.size(), from + Preferences.BATCH);
+            inbox.addAll(organisation, items.subList(from, to));
+        }
+        for (int from = 0; from < mails.size(); from += Preferences.BATCH) {
+            int to = Math.min(mails.size(), from + Preferences.BATCH);
+            this.mails.insertAll(organisation, mails.subList(from, to), clock.instant());
+        }
+    }
+
     private boolean queue(
             OrganisationId organisation,
             String key,
@@ -232,12 +297,7 @@ public class NotificationManagement {
             throw new IllegalArgumentException("organisation, subject and text are required");
         }
         String recipient = address(to);
-        // A line break in a subject would end the header; mail clients show one line anyway.
-        String oneLine = subject.strip().replaceAll("\\s*\\R\\s*", " ");
-        if (oneLine.isEmpty() || oneLine.length() > MAX_SUBJECT) {
-            throw new IllegalArgumentException(
-                    "subject must be 1 to " + MAX_SUBJECT + " characters long");
-        }
+        String oneLine = oneLine(subject);
         return mails.insert(
                 UUID.randomUUID(),
                 organisation,
@@ -248,6 +308,19 @@ public class NotificationManagement {
                 calendar,
                 clock.instant(),
                 unsubscribeUrl);
+    }
+
+    /** A line break in a subject would end the header; mail clients show one line anyway. */
+    private static String oneLine(String subject) {
+        if (subject == null) {
+            throw new IllegalArgumentException("subject is required");
+        }
+        String oneLine = subject.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (oneLine.isEmpty() || oneLine.length() > MAX_SUBJECT) {
+            throw new IllegalArgumentException(
+                    "subject must be 1 to " + MAX_SUBJECT + " characters long");
+        }
+        return oneLine;
     }
 
     /** The organisation's mail, newest first. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +32,70 @@ class OutboxMails {
             CalendarPart calendar,
             String unsubscribeUrl) {}
 
-    private final JdbcClient jdbc;
+    // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed insert
+    // would spoil the caller's transaction.
+    private static final String INSERT =
+            "insert into outbox_mail (id, organisation_id, dedup_key, recipient, subject, body,"
+                    + " status, attempts, created_at, next_attempt_at, calendar_method, calendar,"
+                    + " unsubscribe_url) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
+                    + " on conflict do nothing";
 
-    OutboxMails(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    OutboxMails(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A plain-text mail to queue: its key, recipient (a checked address), one-line subject. */
+    record NewMail(
+            String key, String recipient, String subject, String body, String unsubscribeUrl) {}
+
+    /** Inserts the mails in one batch, each unless one with the same key exists. */
+    void insertAll(OrganisationId organisation, List<NewMail> mails, Instant now) {
+        template.batchUpdate(
+                INSERT,
+                mails.stream()
+                        .map(
+                                mail ->
+                                        values(
+                                                UUID.randomUUID(),
+                                                organisation,
+                                                mail.key(),
+                                                mail.recipient(),
+                                                mail.subject(),
+                                                mail.body(),
+                                                null,
+                                                now,
+                                                mail.unsubscribeUrl()))
+                        .toList());
+    }
+
+    private static Object[] values(
+            UUID id,
+            OrganisationId organisation,
+            String key,
+            String recipient,
+            String subject,
+            String body,
+            CalendarPart calendar,
+            Instant now,
+            String unsubscribeUrl) {
+        return new Object[] {
+            id,
+            organisation.value(),
+            key,
+            recipient,
+            subject,
+            body,
+            MailStatus.PENDING.name(),
+            Timestamp.from(now),
+            Timestamp.from(now),
+            calendar == null ? null : calendar.method(),
+            calendar == null ? null : calendar.content(),
+            unsubscribeUrl
+        };
     }
 
     /**
@@ -51,28 +112,18 @@ class OutboxMails {
             CalendarPart calendar,
             Instant now,
             String unsubscribeUrl) {
-        // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed
-        // insert would spoil the caller's transaction.
-        return jdbc.sql(
-                                "insert into outbox_mail (id, organisation_id, dedup_key, recipient,"
-                                        + " subject, body, status, attempts, created_at,"
-                                        + " next_attempt_at, calendar_method, calendar,"
-                                        + " unsubscribe_url)"
-                                        + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
-                                        + " on conflict do nothing")
+        return jdbc.sql(INSERT)
                         .params(
-                                id,
-                                organisation.value(),
-                                key,
-                                recipient,
-                                subject,
-                                body,
-                                MailStatus.PENDING.name(),
-                                Timestamp.from(now),
-                                Timestamp.from(now),
-                                calendar == null ? null : calendar.method(),
-                                calendar == null ? null : calendar.content(),
-                                unsubscribeUrl)
+                                values(
+                                        id,
+                                        organisation,
+                                        key,
+                                        recipient,
+                                        subject,
+                                        body,
+                                        calendar,
+                                        now,
+                                        unsubscribeUrl))
                         .update()
                 == 1;
     }
