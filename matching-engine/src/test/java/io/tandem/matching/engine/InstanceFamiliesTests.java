@@ -144,6 +144,42 @@ class InstanceFamiliesTests {
         }
     }
 
+    /**
+     * An insertion may follow tight arcs to an end instead of searching (after wide searches, on
+     * tied scores); looked for before every search, with or without the auction and with pricing
+     * repairs (their deficits are ends too), the result is the same certified optimum.
+     */
+    @Property(tries = 80)
+    void tightPathsTakenBeforeEverySearchLeaveTheCertifiedOptimum(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 60) int rows,
+            @ForAll @IntRange(min = 1, max = 25) int cols,
+            @ForAll boolean auction) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        for (Objective objective : Objective.values()) {
+            for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
+                Assignment searched = withAuctionBids(auction ? 16 : 0, solver, in, objective);
+                System.setProperty("tandem.engine.tightRoutesAfter", "0");
+                Assignment got;
+                try {
+                    got = withAuctionBids(auction ? 16 : 0, solver, in, objective);
+                } finally {
+                    System.clearProperty("tandem.engine.tightRoutesAfter");
+                }
+                assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
+                assertThat(
+                                DualCertificate.proveOptimal(
+                                        in.matrix(), in.capacities(), objective, got))
+                        .as("%s %s", objective, in)
+                        .isEmpty();
+                assertThat(comparable(got, objective))
+                        .as("%s %s", objective, in)
+                        .isEqualTo(comparable(searched, objective));
+            }
+        }
+    }
+
     private static Assignment withAuctionBids(
             int bids, AssignmentSolver solver, Instance in, Objective objective) {
         System.setProperty("tandem.engine.auctionBids", Integer.toString(bids));
