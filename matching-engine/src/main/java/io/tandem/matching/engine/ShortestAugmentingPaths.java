@@ -41,6 +41,12 @@ final class ShortestAugmentingPaths {
     /** The auction's budget of bids per mentee (see {@link Auction}). */
     static final int AUCTION_BIDS_PER_MENTEE = 16;
 
+    /**
+     * Tight paths are looked for once the last search settled this many columns: below it, the
+     * searches are short and a look that finds nothing would only add to them (family (g)'s parts).
+     */
+    static final int TIGHT_ROUTES_AFTER = 64;
+
     private static final long WEIGHT_LIMIT = 1L << 60;
     private static final int BLOCK = 256;
 
@@ -60,6 +66,8 @@ final class ShortestAugmentingPaths {
     private final int columnCandidates;
     private final int threads;
     private final CancellationToken token;
+    private final int tightRoutesAfter =
+            Integer.getInteger("tandem.engine.tightRoutesAfter", TIGHT_ROUTES_AFTER);
 
     /** Where this solve's counts go ({@link #countingInto}); its own counts meanwhile. */
     private SolveStatistics.Counter counter;
@@ -159,6 +167,7 @@ final class ShortestAugmentingPaths {
             rounds++;
             graph = graph.with(extra);
             net.graph = graph;
+            net.forgetDead();
             // Only the mentees with a violated pair leave their mentor; the rest of the
             // assignment and the prices carry over, so the next round is a repair.
             for (int i = 0; i < n; i++) {
@@ -555,6 +564,21 @@ final class ShortestAugmentingPaths {
         private final int[] touched = new int[m + 2];
         private final int[] tie = new int[m + 2];
         private final ColumnHeap heap = new ColumnHeap(m + 2, dist, tie);
+        // routeTight's state: columns known to have no tight way out, and the path as frames
+        private final boolean[] dead = new boolean[m + 1];
+        private final int[] deadColumns = new int[m + 1];
+        private int deadCount;
+
+        /** Columns the last search settled: a wide plateau is worth looking for tight ways out. */
+        private int lastSettled;
+
+        private final boolean[] onPath = new boolean[m + 1];
+        private final int[] frameRow = new int[m + 3];
+        private final int[] frameArc = new int[m + 3];
+        private final long[] frameU = new long[m + 3];
+        private final int[] frameCol = new int[m + 3];
+        private final int[] takenCol = new int[m + 3];
+        private final int[] takenArc = new int[m + 3];
         private static final int FROM_SINK = -2;
 
         Network(Graph graph) {
@@ -623,6 +647,7 @@ final class ShortestAugmentingPaths {
             rowsIn[c]--;
             colOf[r] = -1;
             updateTie(c);
+            forgetDead(); // a deficit is a new way out
         }
 
         /** Routes free mentee {@code i} along a shortest augmenting path. */
@@ -655,6 +680,9 @@ final class ShortestAugmentingPaths {
                 flow[best]++;
                 sinkDemand--;
                 updateTie(best);
+                return;
+            }
+            if (lastSettled >= tightRoutesAfter && routeTight(i, bestD)) {
                 return;
             }
 
@@ -769,6 +797,7 @@ final class ShortestAugmentingPaths {
 
             long dEnd = dist[endNode];
             settledColumns += settledCount;
+            lastSettled = settledCount;
             for (int s = 0; s < settledCount; s++) {
                 int x = settled[s];
                 if (x == sink) {
@@ -810,6 +839,123 @@ final class ShortestAugmentingPaths {
             for (int t = 0; t < touchedCount; t++) {
                 dist[touched[t]] = Long.MAX_VALUE;
             }
+            forgetDead(); // the potentials moved: a column without a way out may have one now
+        }
+
+        /** After the potentials, the arcs or the deficits change. */
+        void forgetDead() {
+            for (int t = 0; t < deadCount; t++) {
+                dead[deadColumns[t]] = false;
+            }
+            deadCount = 0;
+        }
+
+        /**
+         * Routes free mentee {@code i} along a path of tight arcs (reduced cost 0) to an end, if
+         * there is one, without a search: {@code i} starts along an arc of value {@code u} (its
+         * best), and each mentee it displaces leaves along another best arc of its own. Such a path
+         * is a shortest one, so the potentials stay as they are. On tied scores, one search raises
+         * the prices of a whole plateau of equally priced mentors and opens as many tight ways out
+         * as there are mentees on it at the same margin; the next mentees take those instead of
+         * flooding the plateau again. A column found without a way out stays so (its arcs and the
+         * ones it reaches do not change) until the next search moves the potentials.
+         */
+        private boolean routeTight(int i, long u) {
+            final int[] start = graph.start;
+            final int[] arcCol = graph.col;
+            final int[] arcScore = graph.score;
+            final long a = alpha;
+            final long b = beta;
+            // staying unmatched ends a path when the sink wants flow and "unmatched" sits at its
+            // potential: then any mentee whose margin is 0 may leave for it
+            boolean skipEnds = sinkDemand > 0 && v[skip] == vSink;
+            int depth = 0;
+            frameRow[0] = i;
+            frameArc[0] = start[i];
+            frameU[0] = u;
+            frameCol[0] = -1;
+            while (depth >= 0) {
+                int r = frameRow[depth];
+                if (r < 0) {
+                    int c = frameCol[depth--];
+                    if (c >= 0) {
+                        onPath[c] = false;
+                        dead[c] = true;
+                        deadColumns[deadCount++] = c;
+                    }
+                    continue;
+                }
+                int e = frameArc[depth]++;
+                int j;
+                if (e < start[r + 1]) {
+                    j = arcCol[e];
+                    if (dead[j] || onPath[j] || -(a * arcScore[e] + b) - v[j] != frameU[depth]) {
+                        continue;
+                    }
+                } else if (e == start[r + 1] && frameCol[depth] != skip) {
+                    j = skip;
+                    e = -1;
+                    if (dead[skip] || onPath[skip] || -v[skip] != frameU[depth]) {
+                        continue;
+                    }
+                } else {
+                    // the next mentee of this frame's column (a free mentee's frame has one)
+                    int nr = depth == 0 ? -1 : next[r];
+                    frameRow[depth] = nr;
+                    if (nr >= 0) {
+                        frameArc[depth] = start[nr];
+                        frameU[depth] = rowCost[nr] - v[frameCol[depth]];
+                    }
+                    continue;
+                }
+                takenCol[depth] = j;
+                takenArc[depth] = e;
+                boolean toSink = deficit(j) <= 0 && hasRoom(j) && v[j] == vSink && sinkDemand > 0;
+                if (deficit(j) > 0 || toSink) {
+                    return apply(depth, j, toSink);
+                }
+                if (head[j] < 0) {
+                    dead[j] = true;
+                    deadColumns[deadCount++] = j;
+                    continue;
+                }
+                // before going deeper: one of j's mentees with a margin of 0 ends the path at once
+                if (skipEnds && j != skip && !onPath[skip]) {
+                    long stay = -v[skip];
+                    for (int q = head[j]; q >= 0; q = next[q]) {
+                        if (rowCost[q] - v[j] == stay) {
+                            frameRow[depth + 1] = q;
+                            takenCol[depth + 1] = skip;
+                            takenArc[depth + 1] = -1;
+                            return apply(depth + 1, skip, true);
+                        }
+                    }
+                }
+                depth++;
+                onPath[j] = true;
+                frameCol[depth] = j;
+                frameRow[depth] = head[j];
+                frameArc[depth] = start[head[j]];
+                frameU[depth] = rowCost[head[j]] - v[j];
+            }
+            return false;
+        }
+
+        /** Applies the path of frames {@code 0..depth} ending at column {@code end}. */
+        private boolean apply(int depth, int end, boolean toSink) {
+            for (int f = depth; f >= 0; f--) {
+                if (f > 0) {
+                    onPath[frameCol[f]] = false;
+                }
+                move(frameRow[f], takenCol[f], takenArc[f]);
+                updateTie(takenCol[f]);
+            }
+            if (toSink) {
+                flow[end]++;
+                sinkDemand--;
+                updateTie(end);
+            }
+            return true;
         }
 
         /** Mentee {@code r} leaves its column (if any) for column {@code c} through {@code arc}. */

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param parts connected parts solved apart (1: the whole problem at once; 0: no search ran)
  * @param auctions searches that started from an auction (0: skipped, or the budget was 0)
  * @param freeAfterAuction mentees still free when the first exact searches began
- * @param fullSearches insertions that needed a Dijkstra search (the rest ended on their first arc)
+ * @param fullSearches insertions that needed a Dijkstra search (the rest ended on their first arc,
+ *     or along tight arcs after a wide search)
  * @param settled columns settled by those searches altogether: the searches' work
  * @param pricingRounds rounds of pricing after the first assignment (1: optimal at once)
  * @param repaired mentees re-inserted because pricing found a violated pair of theirs
