@@ -257,6 +257,42 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void everyRequestReadsItsSessionInOneStatementWithoutATransaction() {
+        var session = sessionRepository.createSession();
+        session.setAttribute("kept", "value");
+        sessionRepository.save(session);
+        int[] commits = new int[1];
+
+        List<String> sent =
+                statements.onThisThread(
+                        () ->
+                                commits[0] =
+                                        statements.commitsOnThisThread(
+                                                () ->
+                                                        assertThat(
+                                                                        sessionRepository
+                                                                                .findById(
+                                                                                        session
+                                                                                                .getId())
+                                                                                .<String>
+                                                                                        getAttribute(
+                                                                                                "kept"))
+                                                                .isEqualTo("value")));
+        assertThat(sent).hasSize(1);
+        assertThat(commits[0]).as("transactions committed to read a session").isZero();
+
+        var changed = sessionRepository.findById(session.getId());
+        changed.setAttribute("kept", "changed");
+        changed.setAttribute("added", "too");
+        assertThat(statements.commitsOnThisThread(() -> sessionRepository.save(changed)))
+                .as("a change is saved in one transaction")
+                .isEqualTo(1);
+        assertThat(sessionRepository.findById(session.getId()).<String>getAttribute("added"))
+                .isEqualTo("too");
+        sessionRepository.deleteById(session.getId());
+    }
+
+    @Test
     void requestsThatReadTheSameStaleLastAccessTimeAtOnceWriteItOnce() throws Exception {
         var session = sessionRepository.createSession();
         sessionRepository.save(session);
