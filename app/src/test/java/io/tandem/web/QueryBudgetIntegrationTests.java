@@ -70,7 +70,7 @@ class QueryBudgetIntegrationTests {
                     "/programs/{id}/report", 28,
                     "/match-runs/{id}", 13,
                     "/match-runs/{id}?page=2", 13,
-                    "employee /", 14,
+                    "employee /", 12,
                     "employee /mentorships/{id}", 23,
                     "employee /mentorships/{id}/agreement", 16,
                     // Reading, the page and marking read each check membership (one answers 404
