@@ -379,7 +379,20 @@ public class PeopleManagement {
                         "person-email",
                         organisation,
                         email,
-                        () -> people.findByEmail(organisation, email).map(PersonRow::summary));
+                        () -> {
+                            Optional<PersonSummary> found =
+                                    people.findByEmail(organisation, email).map(PersonRow::summary);
+                            // The viewer found by e-mail is then often asked for by id (their
+                            // enrolments, their cards): the same row, not read again.
+                            found.ifPresent(
+                                    person ->
+                                            io.tandem.web.RequestMemo.remember(
+                                                    "person",
+                                                    organisation,
+                                                    person.id(),
+                                                    () -> found));
+                            return found;
+                        });
     }
 
     public long count(OrganisationId organisation) {
