@@ -114,6 +114,15 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
         return commits[0];
     }
 
+    /** The statements an action sent from this thread and the transactions it committed. */
+    public record Sent(List<String> statements, int commits) {}
+
+    public Sent sentOnThisThread(Runnable action) {
+        int[] commits = new int[1];
+        List<String> statements = onThisThread(() -> commits[0] = commitsOnThisThread(action));
+        return new Sent(statements, commits[0]);
+    }
+
     private MethodExecutionListener commits() {
         return new MethodExecutionListener() {
             @Override

@@ -261,25 +261,14 @@ class SessionIntegrationTests {
         var session = sessionRepository.createSession();
         session.setAttribute("kept", "value");
         sessionRepository.save(session);
-        int[] commits = new int[1];
-
-        List<String> sent =
-                statements.onThisThread(
-                        () ->
-                                commits[0] =
-                                        statements.commitsOnThisThread(
-                                                () ->
-                                                        assertThat(
-                                                                        sessionRepository
-                                                                                .findById(
-                                                                                        session
-                                                                                                .getId())
-                                                                                .<String>
-                                                                                        getAttribute(
-                                                                                                "kept"))
-                                                                .isEqualTo("value")));
-        assertThat(sent).hasSize(1);
-        assertThat(commits[0]).as("transactions committed to read a session").isZero();
+        StatementLog.Sent sent =
+                statements.sentOnThisThread(
+                        () -> {
+                            var found = sessionRepository.findById(session.getId());
+                            assertThat(found.<String>getAttribute("kept")).isEqualTo("value");
+                        });
+        assertThat(sent.statements()).hasSize(1);
+        assertThat(sent.commits()).as("transactions committed to read a session").isZero();
 
         var changed = sessionRepository.findById(session.getId());
         changed.setAttribute("kept", "changed");

@@ -242,19 +242,11 @@ class QueryBudgetIntegrationTests {
         // The first visit warms caches that every later visit shares; the second is counted.
         mvc.get().uri(page).with(user).exchange();
         MvcTestResult[] result = new MvcTestResult[1];
-        int[] commits = new int[1];
-        List<String> sent =
-                statements.onThisThread(
-                        () ->
-                                commits[0] =
-                                        statements.commitsOnThisThread(
-                                                () ->
-                                                        result[0] =
-                                                                mvc.get()
-                                                                        .uri(page)
-                                                                        .with(user)
-                                                                        .exchange()));
-        transactions.put(name, commits[0]);
+        StatementLog.Sent measured =
+                statements.sentOnThisThread(
+                        () -> result[0] = mvc.get().uri(page).with(user).exchange());
+        List<String> sent = measured.statements();
+        transactions.put(name, measured.commits());
         int status = result[0].getResponse().getStatus();
         counts.put(name, sent.size());
         // Read while the page is written, a statement finds no free connection under load and
