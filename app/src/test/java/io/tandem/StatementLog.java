@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public final class StatementLog implements BeanPostProcessor, QueryExecutionListener {
 
     private final ThreadLocal<List<String>> ofThisThread = new ThreadLocal<>();
+    private final ThreadLocal<int[]> commitsOfThisThread = new ThreadLocal<>();
     private volatile Queue<String> ofAll;
 
     /**
@@ -88,8 +91,53 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
-                ? ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build()
+                ? ProxyDataSourceBuilder.create(dataSource)
+                        .name(beanName)
+                        .listener(this)
+                        .methodListener(commits())
+                        .build()
                 : bean;
+    }
+
+    /**
+     * How many transactions the action committed from this thread: on PostgreSQL each costs the
+     * server a COMMIT round trip beside its statements.
+     */
+    public int commitsOnThisThread(Runnable action) {
+        int[] commits = new int[1];
+        commitsOfThisThread.set(commits);
+        try {
+            action.run();
+        } finally {
+            commitsOfThisThread.remove();
+        }
+        return commits[0];
+    }
+
+    /** The statements an action sent from this thread and the transactions it committed. */
+    public record Sent(List<String> statements, int commits) {}
+
+    public Sent sentOnThisThread(Runnable action) {
+        int[] commits = new int[1];
+        List<String> statements = onThisThread(() -> commits[0] = commitsOnThisThread(action));
+        return new Sent(statements, commits[0]);
+    }
+
+    private MethodExecutionListener commits() {
+        return new MethodExecutionListener() {
+            @Override
+            public void beforeMethod(MethodExecutionContext context) {}
+
+            @Override
+            public void afterMethod(MethodExecutionContext context) {
+                int[] commits = commitsOfThisThread.get();
+                if (commits != null
+                        && context.getTarget() instanceof java.sql.Connection
+                        && "commit".equals(context.getMethod().getName())) {
+                    commits[0]++;
+                }
+            }
+        };
     }
 
     /** The statements the action sent from this thread, one entry per execution. */

@@ -74,7 +74,10 @@ public class HomeManagement {
                         ? null
                         : people.findByEmail(organisation, user.email()).orElse(null);
         boolean participant = me != null && me.active();
+        List<ProgramView> listed = access.list(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        // The programs of the person's enrolments and cards are mostly among those listed.
         Map<ProgramId, ProgramView> programCache = new HashMap<>();
+        listed.forEach(program -> programCache.put(program.id(), program));
         Enrolments enrolments =
                 participant
                         ? enrolments(organisation, me.id(), today, programCache)
@@ -82,7 +85,6 @@ public class HomeManagement {
         var open = participant ? requests.open(organisation, me.id(), REQUESTS) : null;
         List<HomePage.MentorshipCard> cards =
                 participant ? cards(organisation, me.id(), programCache) : List.of();
-        List<ProgramView> listed = access.list(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
         List<ProgramView> joinable =
                 participant
                         ? listed.stream()

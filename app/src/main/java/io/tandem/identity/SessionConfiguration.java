@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,6 +23,13 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions in the database that cost a write only when something in them changed: the last-access
@@ -60,6 +68,46 @@ class SessionConfiguration {
                                 + " VALUES (?, ?, ?)");
             }
         };
+    }
+
+    /**
+     * What Spring Session's JDBC repository runs its statements in (it looks for a bean of this
+     * name): every request reads its session, and on PostgreSQL a transaction around that one
+     * select costs a COMMIT round trip and a transaction on the server each time. Not a default
+     * candidate, so nothing else is given it and Spring Boot's own transaction template stays.
+     */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(
+            PlatformTransactionManager transactions) {
+        TransactionTemplate writes = new TransactionTemplate(transactions);
+        // As Spring Session's own: a session is saved apart from whatever the request did.
+        writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new ReadsWithoutTransaction(writes);
+    }
+
+    /**
+     * Runs the repository's reads without a transaction of their own and its writes in one. The
+     * repository asks {@code execute} only for single statements (the session by id, a principal's
+     * sessions, the delete of expired ones), each atomic alone; saving a session (a row and its
+     * attributes) and deleting one go through {@code executeWithoutResult}.
+     */
+    static final class ReadsWithoutTransaction implements TransactionOperations {
+
+        private final TransactionOperations writes;
+
+        ReadsWithoutTransaction(TransactionOperations writes) {
+            this.writes = writes;
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            return action.doInTransaction(new SimpleTransactionStatus(false));
+        }
+
+        @Override
+        public void executeWithoutResult(Consumer<TransactionStatus> action) {
+            writes.executeWithoutResult(action);
+        }
     }
 
     /**

@@ -150,12 +150,7 @@ public class MatchingManagement {
         programs.get(organisation, program);
         List<MatchRunView> found =
                 runs.forProgram(organisation, program, page.offset(), page.size());
-        // A page that is not full tells the total without counting (most programs fit in one).
-        long total =
-                found.size() < page.size() && (!found.isEmpty() || page.page() == 0)
-                        ? page.offset() + found.size()
-                        : runs.countForProgram(organisation, program);
-        return Paged.of(found, page, total);
+        return Paged.counted(found, page, () -> runs.countForProgram(organisation, program));
     }
 
     /**

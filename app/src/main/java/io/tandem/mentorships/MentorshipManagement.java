@@ -181,10 +181,10 @@ public class MentorshipManagement {
 
     public Paged<MentorshipSummary> find(
             OrganisationId organisation, ProgramId program, PersonId person, PageQuery page) {
-        return Paged.of(
+        return Paged.counted(
                 mentorships.find(organisation, program, person, page),
                 page,
-                mentorships.count(organisation, program, person));
+                () -> mentorships.count(organisation, program, person));
     }
 
     /**

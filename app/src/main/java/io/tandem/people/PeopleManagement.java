@@ -379,7 +379,20 @@ public class PeopleManagement {
                         "person-email",
                         organisation,
                         email,
-                        () -> people.findByEmail(organisation, email).map(PersonRow::summary));
+                        () -> {
+                            Optional<PersonSummary> found =
+                                    people.findByEmail(organisation, email).map(PersonRow::summary);
+                            // The viewer found by e-mail is then often asked for by id (their
+                            // enrolments, their cards): the same row, not read again.
+                            found.ifPresent(
+                                    person ->
+                                            io.tandem.web.RequestMemo.remember(
+                                                    "person",
+                                                    organisation,
+                                                    person.id(),
+                                                    () -> found));
+                            return found;
+                        });
     }
 
     public long count(OrganisationId organisation) {
@@ -387,14 +400,24 @@ public class PeopleManagement {
     }
 
     public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
-        PersonRow person =
-                people.find(organisation, id.value())
-                        .orElseThrow(() -> new NotFound("people.not-found"));
+        // The person and their managers upward in one statement; row i + 1 is row i's manager.
+        List<PersonRow> line = people.findWithManagers(organisation, id.value());
+        if (line.isEmpty()) {
+            throw new NotFound("people.not-found");
+        }
+        PersonRow person = line.get(0);
         List<PersonSummary> managers = new ArrayList<>();
         Set<UUID> seen = new HashSet<>(Set.of(person.id()));
         UUID next = person.managerId();
+        int read = 1;
         while (next != null && seen.add(next)) {
-            Optional<PersonRow> manager = people.find(organisation, next);
+            // Past the rows read, a manager is missing, unless the statement stopped at its depth.
+            Optional<PersonRow> manager =
+                    read < line.size()
+                            ? Optional.of(line.get(read++))
+                            : line.size() > People.LINE_DEPTH
+                                    ? people.find(organisation, next)
+                                    : Optional.empty();
             if (manager.isEmpty()) {
                 break;
             }

@@ -113,10 +113,10 @@ public class ProgramAccess {
             return programs.list(user.organisationId(), user.isAdmin(), page);
         }
         UUID person = me(user).map(PersonId::value).orElse(null);
-        return Paged.of(
+        return Paged.counted(
                 repository.listForManager(user.organisationId(), person, page),
                 page,
-                repository.countForManager(user.organisationId(), person));
+                () -> repository.countForManager(user.organisationId(), person));
     }
 
     /** The program as the caller may see it: a draft only to those who manage it. */

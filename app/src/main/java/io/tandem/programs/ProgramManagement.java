@@ -200,10 +200,10 @@ public class ProgramManagement {
 
     public Paged<ProgramView> list(
             OrganisationId organisation, boolean includeDrafts, PageQuery page) {
-        return Paged.of(
+        return Paged.counted(
                 programs.list(organisation, includeDrafts, page),
                 page,
-                programs.count(organisation, includeDrafts));
+                () -> programs.count(organisation, includeDrafts));
     }
 
     /** Moves the program along its lifecycle, refusing a move its status does not allow. */

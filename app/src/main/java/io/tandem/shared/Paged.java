@@ -2,12 +2,23 @@ package io.tandem.shared;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** One page of a list, as every list in the API answers: {@code {items, page, size, total}}. */
 public record Paged<T>(List<T> items, int page, int size, long total) {
 
     public static <T> Paged<T> of(List<T> items, PageQuery query, long total) {
         return new Paged<>(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * One page whose total is counted only when the page cannot tell it: a page that is not full
+     * (and not past the end) ends the list, so the total is the rows before it and on it. Most
+     * lists fit in their first page; on PostgreSQL each count is a round trip of its own.
+     */
+    public static <T> Paged<T> counted(List<T> items, PageQuery query, LongSupplier count) {
+        boolean endsHere = items.size() < query.size() && (!items.isEmpty() || query.page() == 0);
+        return of(items, query, endsHere ? query.offset() + items.size() : count.getAsLong());
     }
 
     /**

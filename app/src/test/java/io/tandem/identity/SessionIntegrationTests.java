@@ -257,6 +257,31 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void everyRequestReadsItsSessionInOneStatementWithoutATransaction() {
+        var session = sessionRepository.createSession();
+        session.setAttribute("kept", "value");
+        sessionRepository.save(session);
+        StatementLog.Sent sent =
+                statements.sentOnThisThread(
+                        () -> {
+                            var found = sessionRepository.findById(session.getId());
+                            assertThat(found.<String>getAttribute("kept")).isEqualTo("value");
+                        });
+        assertThat(sent.statements()).hasSize(1);
+        assertThat(sent.commits()).as("transactions committed to read a session").isZero();
+
+        var changed = sessionRepository.findById(session.getId());
+        changed.setAttribute("kept", "changed");
+        changed.setAttribute("added", "too");
+        assertThat(statements.commitsOnThisThread(() -> sessionRepository.save(changed)))
+                .as("a change is saved in one transaction")
+                .isEqualTo(1);
+        assertThat(sessionRepository.findById(session.getId()).<String>getAttribute("added"))
+                .isEqualTo("too");
+        sessionRepository.deleteById(session.getId());
+    }
+
+    @Test
     void requestsThatReadTheSameStaleLastAccessTimeAtOnceWriteItOnce() throws Exception {
         var session = sessionRepository.createSession();
         sessionRepository.save(session);
