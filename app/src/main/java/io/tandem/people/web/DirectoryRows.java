@@ -7,8 +7,6 @@ import io.tandem.people.WorkMode;
 import io.tandem.web.RowHtml;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +22,10 @@ class DirectoryRows {
     /** The skills a row shows; the profile shows them all. */
     static final int SKILLS_SHOWN = 4;
 
-    private final MessageSource messages;
-    private final Map<Locale, Map<String, String>> words = new ConcurrentHashMap<>();
+    private final RowHtml.Words words;
 
     DirectoryRows(MessageSource messages) {
-        this.messages = messages;
+        this.words = new RowHtml.Words(messages);
     }
 
     /** The rows of the table's body, in order. */
@@ -114,11 +111,7 @@ class DirectoryRows {
         out.append("<td>").append(RowHtml.escape(text)).append("</td>");
     }
 
-    /** A message without arguments, escaped, kept per locale (messages.properties is fixed). */
     private String word(String code, Locale locale) {
-        return words.computeIfAbsent(locale, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(
-                        code,
-                        c -> RowHtml.escape(messages.getMessage(c, null, "??" + c + "??", locale)));
+        return words.get(code, locale);
     }
 }

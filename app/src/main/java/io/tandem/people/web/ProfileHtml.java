@@ -5,8 +5,6 @@ import io.tandem.people.ReportingLine;
 import io.tandem.web.RowHtml;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +20,11 @@ class ProfileHtml {
     private static final String NONE = "—";
 
     private final MessageSource messages;
-    private final Map<Locale, Map<String, String>> words = new ConcurrentHashMap<>();
+    private final RowHtml.Words words;
 
     ProfileHtml(MessageSource messages) {
         this.messages = messages;
+        this.words = new RowHtml.Words(messages);
     }
 
     /** The {@code grid-2} block's content: the "About" section, then the "Reporting line". */
@@ -135,11 +134,8 @@ class ProfileHtml {
         return text == null ? NONE : escape(text);
     }
 
-    /** A message without arguments, escaped, kept per locale (messages.properties is fixed). */
     private String word(String code, Locale locale) {
-        return words.computeIfAbsent(locale, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(
-                        code, c -> escape(messages.getMessage(c, null, "??" + c + "??", locale)));
+        return words.get(code, locale);
     }
 
     private static String escape(String text) {
