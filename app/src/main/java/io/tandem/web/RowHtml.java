@@ -1,5 +1,9 @@
 package io.tandem.web;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
@@ -26,5 +30,27 @@ public final class RowHtml {
                         + "\" value=\""
                         + escape(token.getToken())
                         + "\">";
+    }
+
+    /**
+     * Messages without arguments, escaped, kept per locale once read (messages.properties does not
+     * change while the application runs): the words a row writer repeats on every row.
+     */
+    public static final class Words {
+
+        private final MessageSource messages;
+        private final Map<Locale, Map<String, String>> words = new ConcurrentHashMap<>();
+
+        public Words(MessageSource messages) {
+            this.messages = messages;
+        }
+
+        /** The message escaped for HTML, or {@code ??code??} when there is none. */
+        public String get(String code, Locale locale) {
+            return words.computeIfAbsent(locale, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(
+                            code,
+                            c -> escape(messages.getMessage(c, null, "??" + c + "??", locale)));
+        }
     }
 }

@@ -7,6 +7,8 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.WorkMode;
 import io.tandem.shared.PageQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +23,13 @@ class DirectoryPageController {
     private static final int PAGE_SIZE = 25;
 
     private final PeopleManagement people;
+    private final DirectoryRows rows;
+    private final ProfileHtml profiles;
 
-    DirectoryPageController(PeopleManagement people) {
+    DirectoryPageController(PeopleManagement people, DirectoryRows rows, ProfileHtml profiles) {
         this.people = people;
+        this.rows = rows;
+        this.profiles = profiles;
     }
 
     @GetMapping("/people")
@@ -38,6 +44,8 @@ class DirectoryPageController {
             @RequestParam(required = false) String workMode,
             @RequestParam(defaultValue = "0") int page,
             HtmxRequest htmx,
+            HttpServletRequest request,
+            Locale locale,
             Model model) {
         WorkMode mode = WorkMode.parse(workMode).orElse(null);
         DirectoryQuery query =
@@ -47,20 +55,28 @@ class DirectoryPageController {
                         user.organisationId(), query, PageQuery.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("query", query);
         model.addAttribute("results", results);
+        model.addAttribute("rows", rows.html(results.items(), request.getContextPath(), locale));
         // A history restore that missed htmx's cache needs the whole page, not the fragment.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             return "people/fragments/results :: results";
         }
-        model.addAttribute("values", people.values(user.organisationId()));
-        model.addAttribute("workModes", WorkMode.values());
+        model.addAttribute(
+                "choices", rows.choices(people.values(user.organisationId()), query, locale));
         return "people/directory";
     }
 
     @GetMapping("/people/{id}")
-    String profile(TandemUser user, @PathVariable UUID id, Model model) {
+    String profile(
+            TandemUser user,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            Locale locale,
+            Model model) {
         var person = people.get(user.organisationId(), new PersonId(id));
         model.addAttribute("person", person);
-        model.addAttribute("line", people.reportingLine(user.organisationId(), person.id()));
+        var line = people.reportingLine(user.organisationId(), person.id());
+        model.addAttribute(
+                "sections", profiles.html(person, line, request.getContextPath(), locale));
         model.addAttribute(
                 "own", user.email() != null && user.email().equalsIgnoreCase(person.email()));
         if (user.managesPrograms()) {

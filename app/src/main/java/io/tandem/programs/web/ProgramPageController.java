@@ -162,6 +162,7 @@ class ProgramPageController {
     static final int ENROLMENTS_PAGE = 50;
 
     private final EnrolmentRows enrolmentRows;
+    private final InviteFields inviteFields;
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
     private final ProgramInvitations invitations;
@@ -180,8 +181,10 @@ class ProgramPageController {
             org.springframework.context.MessageSource messageSource,
             io.tandem.programs.ProgramAccess access,
             io.tandem.web.PageForms forms,
-            EnrolmentRows enrolmentRows) {
+            EnrolmentRows enrolmentRows,
+            InviteFields inviteFields) {
         this.enrolmentRows = enrolmentRows;
+        this.inviteFields = inviteFields;
         this.access = access;
         this.forms = forms;
         this.programs = programs;
@@ -341,9 +344,17 @@ class ProgramPageController {
         model.addAttribute("roleFilter", filter.role());
         model.addAttribute("statuses", EnrolmentStatus.values());
         model.addAttribute("pendingMatching", pendingMatching(user, overview, filter));
-        model.addAttribute("values", people.values(user.organisationId()));
+        var values = people.values(user.organisationId());
+        model.addAttribute("values", values);
         model.addAttribute("workModes", WorkMode.values());
         model.addAttribute("roles", EnrolmentRole.values());
+        if (!model.containsAttribute("inviteErrors") && !model.containsAttribute("invite")) {
+            model.addAttribute(
+                    "inviteFields",
+                    inviteFields.html(
+                            values,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
     }
 
     /** What the enrolment rows share, from the request being answered (a page or a form's). */

@@ -1,0 +1,82 @@
+package io.tandem.people.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TestMessages;
+import io.tandem.people.PersonId;
+import io.tandem.people.PersonStatus;
+import io.tandem.people.PersonSummary;
+import io.tandem.people.WorkMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The directory's rows, written without the template: escaped, linked, marked when inactive. */
+class DirectoryRowsTests {
+
+    private final DirectoryRows rows = new DirectoryRows(TestMessages.source());
+
+    @Test
+    void everyTextOfARowIsEscapedAndTheNameLinksToTheProfile() {
+        PersonSummary eve =
+                person(
+                        "<script>alert(1)</script>",
+                        "R&D \"lead\"",
+                        PersonStatus.ACTIVE,
+                        List.of("<b>Java</b>"));
+
+        String html = rows.html(List.of(eve), "/ctx", Locale.ENGLISH);
+
+        assertThat(html)
+                .startsWith("<tr><td><a href=\"/ctx/people/" + eve.id().value() + "\">")
+                .contains(">&lt;script&gt;alert(1)&lt;/script&gt; Bench</a></td>")
+                .contains("<td>R&amp;D &quot;lead&quot;</td>")
+                .contains("<span class=\"tag\">&lt;b&gt;Java&lt;/b&gt;</span>")
+                .doesNotContain("<script>")
+                .doesNotContain("<b>")
+                .doesNotContain("Inactive")
+                .endsWith("</td></tr>\n");
+    }
+
+    @Test
+    void anInactivePersonIsMarkedAndOnlyTheFirstFourSkillsShowWithoutNulls() {
+        PersonSummary gone =
+                person("Max", null, PersonStatus.INACTIVE, List.of("a", "b", "c", "d", "e"));
+
+        String html = rows.html(List.of(gone), "", Locale.ENGLISH);
+
+        assertThat(html)
+                .contains("Max Bench</a> <span class=\"badge muted\">Inactive</span></td>")
+                .contains("<span class=\"tag\">d</span>")
+                .doesNotContain("<span class=\"tag\">e</span>")
+                .contains("<td></td>")
+                .doesNotContain("null")
+                .doesNotContain("??");
+    }
+
+    static PersonSummary person(
+            String firstName, String title, PersonStatus status, List<String> skills) {
+        return new PersonSummary(
+                new PersonId(UUID.randomUUID()),
+                "E1",
+                "someone@acme.test",
+                firstName,
+                "Bench",
+                title,
+                3,
+                "Retail",
+                "Sales",
+                "London",
+                "Europe/London",
+                WorkMode.FIELD,
+                null,
+                status,
+                List.of("English"),
+                skills,
+                List.of(),
+                null,
+                null,
+                null);
+    }
+}
