@@ -194,37 +194,6 @@ class People {
                 .optional();
     }
 
-    /** How many levels of managers {@link #findWithManagers} reads at most. */
-    static final int LINE_DEPTH = 64;
-
-    private static final String PERSON_COLUMNS = "p." + COLUMNS.replace(", ", ", p.");
-
-    /**
-     * The person, then their manager, that one's manager and so on, nearest first, in one statement
-     * (read a level at a time, a profile at 100,000 people sent six). At most {@link #LINE_DEPTH}
-     * managers, so that a cycle in the data ends; the caller stops at the first repeat. Empty when
-     * there is no such person.
-     */
-    List<PersonRow> findWithManagers(OrganisationId organisation, UUID id) {
-        return jdbc.sql(
-                        "with recursive line (id, manager_id, depth) as (select id, manager_id, 0"
-                                + " from person where organisation_id = ? and id = ? union all"
-                                + " select m.id, m.manager_id, l.depth + 1 from line l join person"
-                                + " m on m.organisation_id = ? and m.id = l.manager_id where"
-                                + " l.depth < ?) select "
-                                + PERSON_COLUMNS
-                                + " from line l join person p on p.organisation_id = ? and p.id ="
-                                + " l.id order by l.depth")
-                .params(
-                        organisation.value(),
-                        id,
-                        organisation.value(),
-                        LINE_DEPTH,
-                        organisation.value())
-                .query(People::map)
-                .list();
-    }
-
     List<PersonRow> findReports(OrganisationId organisation, UUID managerId) {
         return jdbc.sql(
                         "select "

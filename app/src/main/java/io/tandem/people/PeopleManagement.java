@@ -400,24 +400,14 @@ public class PeopleManagement {
     }
 
     public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
-        // The person and their managers upward in one statement; row i + 1 is row i's manager.
-        List<PersonRow> line = people.findWithManagers(organisation, id.value());
-        if (line.isEmpty()) {
-            throw new NotFound("people.not-found");
-        }
-        PersonRow person = line.get(0);
+        PersonRow person =
+                people.find(organisation, id.value())
+                        .orElseThrow(() -> new NotFound("people.not-found"));
         List<PersonSummary> managers = new ArrayList<>();
         Set<UUID> seen = new HashSet<>(Set.of(person.id()));
         UUID next = person.managerId();
-        int read = 1;
         while (next != null && seen.add(next)) {
-            // Past the rows read, a manager is missing, unless the statement stopped at its depth.
-            Optional<PersonRow> manager =
-                    read < line.size()
-                            ? Optional.of(line.get(read++))
-                            : line.size() > People.LINE_DEPTH
-                                    ? people.find(organisation, next)
-                                    : Optional.empty();
+            Optional<PersonRow> manager = people.find(organisation, next);
             if (manager.isEmpty()) {
                 break;
             }

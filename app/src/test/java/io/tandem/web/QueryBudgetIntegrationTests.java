@@ -65,8 +65,6 @@ class QueryBudgetIntegrationTests {
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(
-                    // The reporting line in one statement, however deep (was one per level).
-                    "/people/{id}", 6,
                     "/programs/{id}", 13,
                     "/programs/{id}/dashboard", 28,
                     "/programs/{id}/report", 28,
