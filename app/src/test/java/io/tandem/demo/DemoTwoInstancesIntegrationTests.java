@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,8 +52,14 @@ class DemoTwoInstancesIntegrationTests {
     static final String ALONE = "demo_alone_" + SUFFIX;
     static final String TOGETHER = "demo_together_" + SUFFIX;
 
+    /**
+     * The instances leave the test JVM's logging as it is: two Spring Boot applications starting at
+     * once each reset the one shared logback context, and one of them found the other's half made
+     * ("Unable to find Spring Environment in logger context").
+     */
     @BeforeAll
     static void schemas() throws SQLException {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try (Connection connection = connect()) {
             connection.createStatement().execute("create schema " + ALONE);
             connection.createStatement().execute("create schema " + TOGETHER);
@@ -61,6 +68,7 @@ class DemoTwoInstancesIntegrationTests {
 
     @AfterAll
     static void dropSchemas() throws SQLException {
+        System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
         try (Connection connection = connect()) {
             connection.createStatement().execute("drop schema if exists " + ALONE + " cascade");
             connection.createStatement().execute("drop schema if exists " + TOGETHER + " cascade");
