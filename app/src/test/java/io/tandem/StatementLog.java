@@ -2,6 +2,8 @@ package io.tandem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -34,6 +37,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public final class StatementLog implements BeanPostProcessor, QueryExecutionListener {
 
     private final ThreadLocal<List<String>> ofThisThread = new ThreadLocal<>();
+    private final ThreadLocal<List<Execution>> executionsOfThisThread = new ThreadLocal<>();
     private final ThreadLocal<int[]> commitsOfThisThread = new ThreadLocal<>();
     private volatile Queue<String> ofAll;
 
@@ -114,13 +118,40 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
         return commits[0];
     }
 
-    /** The statements an action sent from this thread and the transactions it committed. */
-    public record Sent(List<String> statements, int commits) {}
+    /**
+     * The statements an action sent from this thread, the transactions it committed, and each
+     * statement's execution with the parameters it was sent with (to run it again, explained).
+     */
+    public record Sent(List<String> statements, int commits, List<Execution> executions) {}
+
+    /**
+     * One execution of a statement: its SQL and the driver calls that set its parameters (of the
+     * first parameter set, for a batch).
+     */
+    public record Execution(String sql, List<ParameterSetOperation> parameters) {
+
+        /** Sets the same parameters on another statement of the same SQL. */
+        public void bind(PreparedStatement statement) throws SQLException {
+            for (ParameterSetOperation operation : parameters) {
+                try {
+                    operation.getMethod().invoke(statement, operation.getArgs());
+                } catch (ReflectiveOperationException e) {
+                    throw new SQLException("Could not set a parameter of: " + sql, e);
+                }
+            }
+        }
+    }
 
     public Sent sentOnThisThread(Runnable action) {
         int[] commits = new int[1];
-        List<String> statements = onThisThread(() -> commits[0] = commitsOnThisThread(action));
-        return new Sent(statements, commits[0]);
+        List<Execution> executions = new ArrayList<>();
+        executionsOfThisThread.set(executions);
+        try {
+            List<String> statements = onThisThread(() -> commits[0] = commitsOnThisThread(action));
+            return new Sent(statements, commits[0], executions);
+        } finally {
+            executionsOfThisThread.remove();
+        }
     }
 
     private MethodExecutionListener commits() {
@@ -192,6 +223,16 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
         List<String> mine = ofThisThread.get();
         if (mine != null) {
             mine.add(sql);
+        }
+        List<Execution> executions = executionsOfThisThread.get();
+        if (executions != null) {
+            for (QueryInfo query : queryInfoList) {
+                List<List<ParameterSetOperation>> sets = query.getParametersList();
+                executions.add(
+                        new Execution(
+                                query.getQuery(),
+                                sets.isEmpty() ? List.of() : List.copyOf(sets.get(0))));
+            }
         }
         Queue<String> all = ofAll;
         if (all != null) {

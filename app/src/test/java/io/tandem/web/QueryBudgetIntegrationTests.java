@@ -26,12 +26,17 @@ import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +50,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Counts the SQL statements each page sends, with realistic data (400 people, a program with 300
  * enrolments, a published run with well over 100 pairs), and fails on any page over its budget: a
  * page that queries once per row it shows (an N+1) goes far over, since every list holds dozens of
- * rows. Shares the sessions tests' context, which records statements.
+ * rows. On the embedded database it also runs each query again, explained, and fails on one that
+ * read thousands of rows: another organisation's people are in the same tables, so a query that
+ * does not find its rows by key (which a statement count cannot see) shows. Shares the sessions
+ * tests' context, which records statements.
  */
 @TandemIntegrationTest
 @TestPropertySource(properties = "tandem.test.context=sessions")
@@ -77,6 +85,23 @@ class QueryBudgetIntegrationTests {
                     // alone); no statement per message row.
                     "employee /conversations/{id}", 17);
 
+    /**
+     * People in another organisation of the same database, so that a statement that reads past its
+     * organisation (a table scan, or a query the embedded database cannot run by key, as a
+     * recursive reporting-line query once could not) reads thousands of rows.
+     */
+    static final int OTHERS = 3_000;
+
+    /**
+     * Rows one statement may read on the embedded database: a page's organisation has 400 people,
+     * so a statement that reads more has read other organisations' rows, and at 100,000 people it
+     * would read them all on every request.
+     */
+    static final int ROWS_READ = 2_000;
+
+    private static final java.util.regex.Pattern SCAN_COUNT =
+            java.util.regex.Pattern.compile("scanCount: (\\d+)");
+
     private static final java.util.regex.Pattern ID =
             java.util.regex.Pattern.compile(
                     "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -89,11 +114,15 @@ class QueryBudgetIntegrationTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
+    @Autowired DataSource dataSource;
 
     static Data data;
 
     /** Transactions each page committed, printed beside its statements. */
     private final Map<String, Integer> transactions = new LinkedHashMap<>();
+
+    /** The most rows one of each page's queries read (embedded database only). */
+    private final Map<String, Integer> mostRowsRead = new LinkedHashMap<>();
 
     record Data(
             TestOrganisation org,
@@ -108,6 +137,11 @@ class QueryBudgetIntegrationTests {
         if (data != null) {
             return;
         }
+        people.importCsv(
+                organisations.create().id(),
+                csv(OTHERS)
+                        .replace("@budget.test", "@others.test")
+                        .getBytes(StandardCharsets.UTF_8));
         TestOrganisation org = organisations.create();
         people.importCsv(org.id(), csv(400).getBytes(StandardCharsets.UTF_8));
         List<PersonSummary> everyone = new ArrayList<>();
@@ -221,8 +255,12 @@ class QueryBudgetIntegrationTests {
         counts.forEach(
                 (page, count) ->
                         System.out.printf(
-                                "query budget: %3d statements, %d transactions %s%n",
-                                count, transactions.get(page), page));
+                                "query budget: %3d statements, %d transactions, %5d rows read"
+                                        + " at most %s%n",
+                                count,
+                                transactions.get(page),
+                                mostRowsRead.getOrDefault(page, 0),
+                                page));
         assertThat(problems).isEmpty();
     }
 
@@ -257,6 +295,21 @@ class QueryBudgetIntegrationTests {
         if (status != 200) {
             problems.add(name + " answered " + status);
         }
+        rowsRead(measured.executions())
+                .forEach(
+                        (sql, rows) -> {
+                            mostRowsRead.merge(name, rows, Math::max);
+                            if (rows > ROWS_READ) {
+                                problems.add(
+                                        name
+                                                + " read "
+                                                + rows
+                                                + " rows (at most "
+                                                + ROWS_READ
+                                                + " a statement) in:\n  "
+                                                + sql);
+                            }
+                        });
         if (Boolean.getBoolean("budget.verbose")) {
             System.out.printf("query budget of %s:%n  %s%n", name, String.join("\n  ", sent));
         }
@@ -271,6 +324,45 @@ class QueryBudgetIntegrationTests {
                             + "):\n  "
                             + String.join("\n  ", sent));
         }
+    }
+
+    /**
+     * On the embedded database, the rows each of the page's queries read, by running it again with
+     * the same parameters under {@code EXPLAIN ANALYZE} and adding up the rows each table was
+     * scanned for. Nothing on PostgreSQL, whose planner reads small tables whole by choice.
+     */
+    private Map<String, Integer> rowsRead(List<StatementLog.Execution> executions) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
+                return rows;
+            }
+            for (StatementLog.Execution execution : executions) {
+                String sql = execution.sql().strip();
+                String verb = sql.toLowerCase(java.util.Locale.ROOT);
+                if (!(verb.startsWith("select") || verb.startsWith("with"))
+                        || verb.contains("for update")) {
+                    continue;
+                }
+                try (PreparedStatement explain =
+                        connection.prepareStatement("explain analyze " + sql)) {
+                    execution.bind(explain);
+                    try (ResultSet plan = explain.executeQuery()) {
+                        int read = 0;
+                        while (plan.next()) {
+                            java.util.regex.Matcher count = SCAN_COUNT.matcher(plan.getString(1));
+                            while (count.find()) {
+                                read += Integer.parseInt(count.group(1));
+                            }
+                        }
+                        rows.merge(sql, read, Math::max);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     /** People as an HR export has them, in a manager tree eight wide. */
