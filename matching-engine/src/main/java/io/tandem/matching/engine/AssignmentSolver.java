@@ -161,14 +161,28 @@ public final class AssignmentSolver {
         int[] mentorOf = new int[rows.n];
         Arrays.fill(mentorOf, Assignment.UNMATCHED);
         AtomicInteger done = new AtomicInteger();
+        Components.Scratch[] scratch = new Components.Scratch[threads];
         Parallel.forEachBlock(
                 parts.length,
                 1,
                 threads,
                 (worker, from, to) -> {
+                    if (scratch[worker] == null) {
+                        scratch[worker] = new Components.Scratch();
+                    }
                     for (int p = from; p < to; p++) {
                         Components.Part part = parts[p];
-                        int[] got = solvePart(part, rows.m, cap, floor, alpha, beta, token, counts);
+                        int[] got =
+                                solvePart(
+                                        part.scores(scratch[worker]),
+                                        part,
+                                        rows.m,
+                                        cap,
+                                        floor,
+                                        alpha,
+                                        beta,
+                                        token,
+                                        counts);
                         for (int r = 0; r < got.length; r++) {
                             // each part writes only its own rows
                             mentorOf[part.rows()[r]] = got[r] < 0 ? got[r] : part.cols()[got[r]];
@@ -191,6 +205,7 @@ public final class AssignmentSolver {
      * that both give the same assignment.
      */
     private int[] solvePart(
+            Rows scores,
             Components.Part part,
             int mentors,
             int[] cap,
@@ -201,7 +216,7 @@ public final class AssignmentSolver {
             SolveStatistics.Counter counts) {
         boolean small = 2L * part.cols().length < mentors && part.rows().length <= SMALL_PART_ROWS;
         return new ShortestAugmentingPaths(
-                        part.scores(),
+                        scores,
                         part.capacities(cap),
                         floor,
                         alpha,

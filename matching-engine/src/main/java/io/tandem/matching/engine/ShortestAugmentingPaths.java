@@ -500,6 +500,9 @@ final class ShortestAugmentingPaths {
             for (int i = 0; i < n; i++) {
                 start[i + 1] = start[i] + count[i];
             }
+            if (start[n] == colOf.length) {
+                return new Graph(start, colOf, scoreOf); // every row has k: already packed
+            }
             int[] col = new int[start[n]];
             int[] score = new int[start[n]];
             for (int i = 0; i < n; i++) {
