@@ -13,12 +13,21 @@ import java.util.Arrays;
 final class Components {
 
     /**
-     * A part's rows and mentors (increasing), and its scores renumbered to them; or, for a part
-     * holding at least half of the mentors, its rows of the whole problem's arrays, not copied,
-     * with every mentor keeping its number ({@code cols} then names them all, and {@code member}
-     * marks the part's own).
+     * A part's rows and mentors (increasing). A part holding at least half of the mentors reads its
+     * rows of the whole problem's arrays in place ({@code whole}), every mentor keeping its number
+     * ({@code cols} then names them all, and {@code member} marks the part's own). Any other part
+     * is copied, renumbered to its own mentors, only when a worker is about to solve it ({@link
+     * #scores}), into that worker's {@link Scratch}: each part's {@code pairs} are read while they
+     * are in cache, on the worker's thread, and no part keeps arrays of its own (session 13).
      */
-    record Part(int[] rows, int[] cols, Rows scores, boolean[] member) {
+    record Part(
+            int[] rows,
+            int[] cols,
+            Rows whole,
+            boolean[] member,
+            Rows source,
+            int[] local,
+            int pairs) {
 
         /** The part's mentors' capacities, in its numbering (0 for a mentor of another part). */
         int[] capacities(int[] cap) {
@@ -27,6 +36,48 @@ final class Components {
                 out[c] = member == null || member[c] ? cap[cols[c]] : 0;
             }
             return out;
+        }
+
+        /**
+         * The part's scores: in place, or copied into {@code scratch} (valid until its next use).
+         */
+        Rows scores(Scratch scratch) {
+            return whole != null ? whole : scratch.load(this);
+        }
+    }
+
+    /** One worker's arrays for the part it solves, grown to the largest part and reused. */
+    static final class Scratch {
+        private int[] start = new int[0];
+        private int[] cols = new int[0];
+        private int[] scores = new int[0];
+
+        private Rows load(Part part) {
+            int n = part.rows.length;
+            if (start.length < n + 1) {
+                start = new int[n + 1];
+            }
+            if (cols.length < part.pairs) {
+                cols = new int[part.pairs];
+                scores = new int[part.pairs];
+            }
+            Rows source = part.source;
+            int[] a = source.score;
+            int k = 0;
+            int max = -1;
+            for (int r = 0; r < n; r++) {
+                int i = part.rows[r];
+                start[r] = k;
+                for (int e = source.from(i), end = source.to(i); e < end; e++) {
+                    if (a[e] >= 0) {
+                        cols[k] = part.local[source.col(i, e)];
+                        scores[k++] = a[e];
+                        max = Math.max(max, a[e]);
+                    }
+                }
+            }
+            start[n] = k;
+            return Rows.sparse(n, part.cols.length, start, cols, scores, max);
         }
     }
 
@@ -48,6 +99,8 @@ final class Components {
         // One pass: a mentor seen for the first time is a set of its own, each row joins the sets
         // of its mentors. Once every mentor has been seen and they form one set, no later row can
         // split it: stop there.
+        // Sparse rows list allowed pairs only: their scores need not be read here (half the bytes).
+        boolean sparse = rows.cols != null;
         int seen = 0;
         int sets = 0;
         for (int i = 0; i < n && (seen < m || sets > 1); i++) {
@@ -56,7 +109,7 @@ final class Components {
             }
             int first = -1;
             for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
-                if (a[e] < 0) {
+                if (!sparse && a[e] < 0) {
                     continue;
                 }
                 int col = rows.col(i, e);
@@ -101,7 +154,6 @@ final class Components {
             colCount[partOfCol[j]]++;
         }
         // A row's pairs all lie in one part: sparse rows need only their first pair read.
-        boolean sparse = rows.cols != null;
         int[] partOfRow = new int[n];
         int[] rowCount = new int[parts];
         long[] pairCount = new long[parts];
@@ -123,7 +175,7 @@ final class Components {
             }
         }
         // The part holding most mentors (the product's cohorts: all but a small language group)
-        // is read in place, not copied; only the small parts get arrays of their own.
+        // is read in place, not copied; only the small parts are copied, when solved.
         int whole = -1;
         for (int p = 0; p < parts && sparse; p++) {
             if (2L * colCount[p] >= m && (whole < 0 || colCount[p] > colCount[whole])) {
@@ -146,34 +198,11 @@ final class Components {
                 partCols[p][colCount[p]++] = j;
             }
         }
-        int[][] starts = new int[parts][];
-        int[][] cols = new int[parts][];
-        int[][] scores = new int[parts][];
-        for (int p = 0; p < parts; p++) {
-            if (p != whole) {
-                starts[p] = new int[partRows[p].length + 1];
-                cols[p] = new int[Math.toIntExact(pairCount[p])];
-                scores[p] = new int[cols[p].length];
-            }
-        }
         for (int i = 0; i < n; i++) {
             int p = partOfRow[i];
-            if (p < 0) {
-                continue;
+            if (p >= 0) {
+                partRows[p][rowCount[p]++] = i;
             }
-            int r = rowCount[p]++;
-            partRows[p][r] = i;
-            if (p == whole) {
-                continue;
-            }
-            int k = starts[p][r];
-            for (int e = rows.from(i), end = rows.to(i); e < end; e++) {
-                if (a[e] >= 0) {
-                    cols[p][k] = local[rows.col(i, e)];
-                    scores[p][k++] = a[e];
-                }
-            }
-            starts[p][r + 1] = k;
         }
         Part[] out = new Part[parts];
         for (int p = 0; p < parts; p++) {
@@ -184,27 +213,26 @@ final class Components {
                     all[j] = j;
                     member[j] = partOfCol[j] == p;
                 }
-                out[p] = new Part(partRows[p], all, rows.select(partRows[p]), member);
+                out[p] =
+                        new Part(partRows[p], all, rows.select(partRows[p]), member, null, null, 0);
                 continue;
             }
             out[p] =
                     new Part(
                             partRows[p],
                             partCols[p],
-                            Rows.sparse(
-                                    partRows[p].length,
-                                    partCols[p].length,
-                                    starts[p],
-                                    cols[p],
-                                    scores[p]),
-                            null);
+                            null,
+                            null,
+                            rows,
+                            local,
+                            Math.toIntExact(pairCount[p]));
         }
         // largest first, so the last part a thread takes is a small one
         Arrays.sort(
                 out,
                 (x, y) ->
-                        x.scores().n != y.scores().n
-                                ? Integer.compare(y.scores().n, x.scores().n)
+                        x.rows().length != y.rows().length
+                                ? Integer.compare(y.rows().length, x.rows().length)
                                 : Integer.compare(x.rows()[0], y.rows()[0]));
         return out;
     }

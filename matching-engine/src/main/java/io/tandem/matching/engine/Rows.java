@@ -57,13 +57,12 @@ final class Rows {
                 sparse.maxScore());
     }
 
-    /** Sparse rows over arrays built here (a part of a larger problem). */
-    static Rows sparse(int n, int m, int[] start, int[] cols, int[] score) {
-        int max = -1;
-        for (int s : score) {
-            max = Math.max(max, s);
-        }
-        return new Rows(n, m, score, cols, start, max);
+    /**
+     * Sparse rows over arrays built here (a part of a larger problem), with their highest score;
+     * the arrays may be longer than the rows' {@code start[n]} entries (a worker's reused scratch).
+     */
+    static Rows sparse(int n, int m, int[] start, int[] cols, int[] score, int maxScore) {
+        return new Rows(n, m, score, cols, start, maxScore);
     }
 
     /**

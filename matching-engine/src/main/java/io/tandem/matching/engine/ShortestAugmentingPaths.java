@@ -69,6 +69,9 @@ final class ShortestAugmentingPaths {
     private final int tightRoutesAfter =
             Integer.getInteger("tandem.engine.tightRoutesAfter", TIGHT_ROUTES_AFTER);
 
+    /** The auction's bids per mentee unless {@code tandem.engine.auctionBids} says otherwise. */
+    private int auctionBidsPerMentee = AUCTION_BIDS_PER_MENTEE;
+
     /** Where this solve's counts go ({@link #countingInto}); its own counts meanwhile. */
     private SolveStatistics.Counter counter;
 
@@ -142,6 +145,12 @@ final class ShortestAugmentingPaths {
     /** Adds this solve's counts to {@code counter} when it ends. */
     ShortestAugmentingPaths countingInto(SolveStatistics.Counter counter) {
         this.counter = counter;
+        return this;
+    }
+
+    /** Gives the auction {@code perMentee} bids per mentee (see {@link Auction}). */
+    ShortestAugmentingPaths auctionBids(int perMentee) {
+        this.auctionBidsPerMentee = perMentee;
         return this;
     }
 
@@ -247,7 +256,7 @@ final class ShortestAugmentingPaths {
 
     /** Bids the auction may make before the exact searches take over (0: no auction). */
     private long auctionBids() {
-        return (long) Integer.getInteger("tandem.engine.auctionBids", AUCTION_BIDS_PER_MENTEE) * n;
+        return (long) Integer.getInteger("tandem.engine.auctionBids", auctionBidsPerMentee) * n;
     }
 
     /**
@@ -499,6 +508,9 @@ final class ShortestAugmentingPaths {
             int[] start = new int[n + 1];
             for (int i = 0; i < n; i++) {
                 start[i + 1] = start[i] + count[i];
+            }
+            if (start[n] == colOf.length) {
+                return new Graph(start, colOf, scoreOf); // every row has k: already packed
             }
             int[] col = new int[start[n]];
             int[] score = new int[start[n]];
