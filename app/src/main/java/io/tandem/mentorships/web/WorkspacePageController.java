@@ -373,16 +373,19 @@ class WorkspacePageController {
                         me,
                         Boolean.TRUE.equals(model.getAttribute("all")));
         model.addAttribute("w", view);
+        // The page's own address, which its links and forms extend (no link expression each).
+        model.addAttribute(
+                "here", contextPath() + "/mentorships/" + view.mentorship().id().value());
         model.addAttribute(
                 "program", programs.get(user.organisationId(), view.mentorship().programId()));
         addPair(user, view, model);
-        model.addAttribute("skills", workspaces.skills(user.organisationId(), mentorship(id), me));
+        List<String> skills = workspaces.skills(user.organisationId(), mentorship(id), me);
         model.addAttribute(
                 "sections",
                 sections.stream()
                         .flatMap(s -> s.section(user.organisationId(), view).stream())
                         .toList());
-        addForms(model, errors);
+        addForms(model, errors, skills);
         return "mentorships/workspace";
     }
 
@@ -407,13 +410,17 @@ class WorkspacePageController {
         model.addAttribute("rows", WorkspaceRows.of(view, names, contextPath(), messages));
     }
 
-    /** The page's forms: as entered after a refused submit, else empty; errors by section. */
-    private static void addForms(Model model, Map<String, String> errors) {
+    /**
+     * The page's forms: as entered after a refused submit, else empty; errors by section; their
+     * fields written in Java ({@link WorkspaceFields}).
+     */
+    private void addForms(Model model, Map<String, String> errors, List<String> skills) {
         Object failed = model.getAttribute("failed");
+        Map<String, String> goalErrors = "#goals".equals(failed) ? errors : Map.of();
+        Map<String, String> actionErrors = "#actions".equals(failed) ? errors : Map.of();
+        Map<String, String> noteErrors = "#notes".equals(failed) ? errors : Map.of();
         model.addAttribute("errors", errors);
-        model.addAttribute("goalErrors", "#goals".equals(failed) ? errors : Map.of());
-        model.addAttribute("actionErrors", "#actions".equals(failed) ? errors : Map.of());
-        model.addAttribute("noteErrors", "#notes".equals(failed) ? errors : Map.of());
+        model.addAttribute("goalErrors", goalErrors);
         model.addAttribute("reasons", EndReason.CHOSEN);
         model.addAttribute("statuses", GoalStatus.values());
         if (!model.containsAttribute("goalForm")) {
@@ -425,6 +432,18 @@ class WorkspacePageController {
         if (!model.containsAttribute("noteForm")) {
             model.addAttribute("noteForm", NoteForm.EMPTY);
         }
+        model.addAttribute(
+                "fields",
+                WorkspaceFields.of(
+                        errors,
+                        goalErrors,
+                        actionErrors,
+                        noteErrors,
+                        (GoalForm) model.getAttribute("goalForm"),
+                        (ActionForm) model.getAttribute("actionForm"),
+                        (NoteForm) model.getAttribute("noteForm"),
+                        skills,
+                        messages));
     }
 
     // --- the agreement ---
