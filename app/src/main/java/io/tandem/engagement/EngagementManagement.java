@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -546,8 +547,12 @@ public class EngagementManagement {
             int period,
             boolean answered) {}
 
-    /** The check-in or survey due for {@code person}; 404 unless they are in the pair. */
-    @Transactional(readOnly = true)
+    /**
+     * The check-in or survey due for {@code person}; 404 unless they are in the pair. Two reads
+     * that need no common snapshot, so no transaction: on PostgreSQL its COMMIT was a round trip on
+     * every workspace visit.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public CheckInDue due(
             OrganisationId organisation,
             MentorshipId mentorship,

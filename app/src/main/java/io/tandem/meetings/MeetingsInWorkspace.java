@@ -134,7 +134,7 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 }
             }
         }
-        for (Meetings.Cancellation c : meetings.cancellations(organisation, mentorship)) {
+        for (Meetings.Cancellation c : ofPair(organisation, mentorship).cancellations()) {
             entries.add(
                     new WorkspaceView.TimelineEntry(
                             "MEETING_CANCELLED", c.title(), c.by(), c.at()));
@@ -145,9 +145,16 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 .toList();
     }
 
-    /** The section and the timeline both list the pair's meetings: read once per page. */
     private List<Meeting> pairMeetings(OrganisationId organisation, MentorshipId id) {
+        return ofPair(organisation, id).meetings();
+    }
+
+    /**
+     * The section and the timeline both list the pair's meetings and the timeline its
+     * cancellations: read once per page.
+     */
+    private Meetings.OfPair ofPair(OrganisationId organisation, MentorshipId id) {
         return RequestMemo.remember(
-                "pair-meetings", organisation, id, () -> meetings.ofMentorship(organisation, id));
+                "pair-meetings", organisation, id, () -> meetings.ofPair(organisation, id));
     }
 }

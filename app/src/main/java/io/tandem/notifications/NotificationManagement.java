@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The notifications module's API: queue mail with a business change, read the outbox. */
@@ -363,7 +364,11 @@ public class NotificationManagement {
                 inbox.count(organisation, email));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Unread inbox items, for the layout on every page: one read, so no transaction of its own (on
+     * PostgreSQL a COMMIT round trip a page).
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long unread(OrganisationId organisation, String email) {
         return inbox.unread(organisation, email);
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The people module's API: import, directory, profiles and reporting lines. */
@@ -516,13 +517,16 @@ public class PeopleManagement {
     public record DayHours(java.time.DayOfWeek day, boolean works, String start, String end) {}
 
     /** The person's working hours, the default (Mon–Fri 09:00–17:00) until they set their own. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public WorkingHours workingHours(OrganisationId organisation, PersonId id) {
         return workingHours(organisation, List.of(id)).get(id);
     }
 
-    /** Working hours of each of these people, the default for whoever has not set theirs. */
-    @Transactional(readOnly = true)
+    /**
+     * Working hours of each of these people, the default for whoever has not set theirs. One read,
+     * so no transaction of its own (on PostgreSQL a COMMIT round trip).
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<PersonId, WorkingHours> workingHours(
             OrganisationId organisation, java.util.Collection<PersonId> ids) {
         Map<PersonId, WorkingHours> found = weeks.find(organisation, ids);

@@ -2,6 +2,7 @@ package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.shared.NotFound;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,19 @@ class ProgramLookup {
     }
 
     ProgramView get(OrganisationId organisation, ProgramId id) {
+        return find(organisation, id)
+                .orElseThrow(() -> new NotFound("program.not-found"))
+                .program();
+    }
+
+    /** Whether the program's pairs share their goals; false for a program that does not exist. */
+    boolean sharesGoals(OrganisationId organisation, ProgramId id) {
+        return find(organisation, id).map(Programs.Found::sharesGoals).orElse(false);
+    }
+
+    private Optional<Programs.Found> find(OrganisationId organisation, ProgramId id) {
         // A page asks for its program from several places (controller, sections, fragments).
         return io.tandem.web.RequestMemo.remember(
-                        "program", organisation, id, () -> programs.find(organisation, id))
-                .orElseThrow(() -> new NotFound("program.not-found"));
+                "program", organisation, id, () -> programs.find(organisation, id));
     }
 }

@@ -224,7 +224,7 @@ public class ProgramManagement {
 
     /** Whether the program's pairs share their goals with program managers (off by default). */
     public boolean sharesGoals(OrganisationId organisation, ProgramId id) {
-        return programs.sharesGoals(organisation, id);
+        return lookup.sharesGoals(organisation, id);
     }
 
     /** Switches "pairs share goals with program managers" on or off. */

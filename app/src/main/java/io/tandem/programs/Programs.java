@@ -27,6 +27,10 @@ class Programs {
                     + " relationship_months, matching_mode, default_capacity, enrolment_opens_on,"
                     + " enrolment_closes_on, approval_required, status, agreement_text, suggested_goals,"
                     + " minimum_score";
+    private static final String QUALIFIED =
+            Arrays.stream(COLUMNS.split(","))
+                    .map(c -> "p." + c.strip())
+                    .collect(Collectors.joining(", "));
     private static final String GOAL_SEPARATOR = "\n";
 
     private final JdbcClient jdbc;
@@ -118,15 +122,6 @@ class Programs {
                 .update();
     }
 
-    /** Whether the program's pairs share their goals with program managers. */
-    boolean sharesGoals(OrganisationId organisation, ProgramId id) {
-        return jdbc.sql("select shares_goals from program where id = ? and organisation_id = ?")
-                .params(id.value(), organisation.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
-
     boolean shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
         return jdbc.sql(
                                 "update program set shares_goals = ?, updated_at = ? where id = ?"
@@ -146,17 +141,40 @@ class Programs {
                 .update();
     }
 
-    Optional<ProgramView> find(OrganisationId organisation, ProgramId id) {
-        return jdbc.sql("select " + COLUMNS + " from program where organisation_id = ? and id = ?")
-                .params(organisation.value(), id.value())
-                .query((rs, n) -> map(rs, List.of()))
-                .optional()
-                .map(
-                        p ->
-                                withRules(
-                                        p,
-                                        rules(List.of(p.id()))
-                                                .getOrDefault(p.id().value(), List.of())));
+    /** A program with its rules, and whether its pairs share their goals. */
+    record Found(ProgramView program, boolean sharesGoals) {}
+
+    /**
+     * The program, its rules and its goal sharing in one statement (one row per rule): pages read
+     * their program on every request, and on PostgreSQL each statement is a round trip.
+     */
+    Optional<Found> find(OrganisationId organisation, ProgramId id) {
+        List<Found> rows =
+                jdbc.sql(
+                                "select "
+                                        + QUALIFIED
+                                        + ", p.shares_goals, r.criterion, r.kind, r.hard, r.weight,"
+                                        + " r.parameter from program p left join program_rule r on"
+                                        + " r.program_id = p.id where p.organisation_id = ? and"
+                                        + " p.id = ? order by r.position")
+                        .params(organisation.value(), id.value())
+                        .query(
+                                (rs, n) ->
+                                        new Found(
+                                                map(
+                                                        rs,
+                                                        rs.getString("criterion") == null
+                                                                ? List.of()
+                                                                : List.of(rule(rs))),
+                                                rs.getBoolean("shares_goals")))
+                        .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MatchingRule> rules =
+                rows.stream().flatMap(row -> row.program().rules().stream()).toList();
+        return Optional.of(
+                new Found(withRules(rows.get(0).program(), rules), rows.get(0).sharesGoals()));
     }
 
     List<ProgramView> list(OrganisationId organisation, boolean includeDrafts, PageQuery page) {
@@ -229,24 +247,23 @@ class Programs {
                                 + marks
                                 + ") order by program_id, position")
                 .params(ids.stream().map(ProgramId::value).map(Object.class::cast).toList())
-                .query(
-                        (rs, n) -> {
-                            int parameter = rs.getInt("parameter");
-                            Integer boxed = rs.wasNull() ? null : parameter;
-                            return new Row(
-                                    rs.getObject("program_id", UUID.class),
-                                    new MatchingRule(
-                                            Criterion.valueOf(rs.getString("criterion")),
-                                            RuleKind.valueOf(rs.getString("kind")),
-                                            rs.getBoolean("hard"),
-                                            rs.getInt("weight"),
-                                            boxed));
-                        })
+                .query((rs, n) -> new Row(rs.getObject("program_id", UUID.class), rule(rs)))
                 .list()
                 .stream()
                 .collect(
                         Collectors.groupingBy(
                                 Row::program, Collectors.mapping(Row::rule, Collectors.toList())));
+    }
+
+    private static MatchingRule rule(ResultSet rs) throws SQLException {
+        int parameter = rs.getInt("parameter");
+        Integer boxed = rs.wasNull() ? null : parameter;
+        return new MatchingRule(
+                Criterion.valueOf(rs.getString("criterion")),
+                RuleKind.valueOf(rs.getString("kind")),
+                rs.getBoolean("hard"),
+                rs.getInt("weight"),
+                boxed);
     }
 
     private static ProgramView withRules(ProgramView p, List<MatchingRule> rules) {
