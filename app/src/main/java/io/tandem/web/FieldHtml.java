@@ -31,14 +31,8 @@ public final class FieldHtml {
             boolean required,
             String hint) {
         String error = error(errors, name);
-        StringBuilder out = open(id, label);
-        out.append("<input id=\"")
-                .append(RowHtml.escape(id))
-                .append("\" name=\"")
-                .append(RowHtml.escape(name))
-                .append("\" type=\"")
-                .append(RowHtml.escape(type))
-                .append('"');
+        StringBuilder out = open(id, label, "input", name);
+        out.append(" type=\"").append(RowHtml.escape(type)).append('"');
         if (value != null) {
             out.append(" value=\"").append(RowHtml.escape(value.toString())).append('"');
         }
@@ -66,16 +60,8 @@ public final class FieldHtml {
             boolean required,
             String hint) {
         String error = error(errors, name);
-        StringBuilder out = open(id, label);
-        out.append("<textarea id=\"")
-                .append(RowHtml.escape(id))
-                .append("\" name=\"")
-                .append(RowHtml.escape(name))
-                .append("\" rows=\"")
-                .append(rows)
-                .append("\" maxlength=\"")
-                .append(max)
-                .append('"');
+        StringBuilder out = open(id, label, "textarea", name);
+        out.append(" rows=\"").append(rows).append("\" maxlength=\"").append(max).append('"');
         control(out, required, id, error, hint)
                 .append('>')
                 .append(RowHtml.escape(value))
@@ -97,12 +83,7 @@ public final class FieldHtml {
             String blank,
             String hint) {
         String error = error(errors, name);
-        StringBuilder out = open(id, label);
-        out.append("<select id=\"")
-                .append(RowHtml.escape(id))
-                .append("\" name=\"")
-                .append(RowHtml.escape(name))
-                .append('"');
+        StringBuilder out = open(id, label, "select", name);
         control(out, false, id, error, hint).append('>');
         if (blank != null) {
             out.append("<option value=\"\">").append(RowHtml.escape(blank)).append("</option>");
@@ -124,13 +105,21 @@ public final class FieldHtml {
         return errors == null ? null : errors.get(name);
     }
 
-    private static StringBuilder open(String id, String label) {
+    /** The field's label and the start of its control: the tag, its id and its name. */
+    private static StringBuilder open(String id, String label, String tag, String name) {
+        String escapedId = RowHtml.escape(id);
         return new StringBuilder(256)
                 .append("<div class=\"field\"><label for=\"")
-                .append(RowHtml.escape(id))
+                .append(escapedId)
                 .append("\">")
                 .append(RowHtml.escape(label))
-                .append("</label>");
+                .append("</label><")
+                .append(tag)
+                .append(" id=\"")
+                .append(escapedId)
+                .append("\" name=\"")
+                .append(RowHtml.escape(name))
+                .append('"');
     }
 
     /** The control's shared attributes: required, invalid, and what describes it. */
