@@ -285,37 +285,38 @@ final class ShortestAugmentingPaths {
      * own top lists all name the same few, and the optimum needs arcs to the others.
      */
     private Graph candidateGraph(ProgressListener progress) {
+        Graph graph = rowCandidates(progress);
         int kc = Math.min(columnCandidates, Math.max(1, n));
-        ColumnOffers offers = kc == 0 ? null : new ColumnOffers(kc);
-        Graph graph = rowCandidates(offers, progress);
-        if (offers == null) {
+        if (kc == 0) {
             return graph;
         }
         // When the mentees' lists all name the same few mentors, whose room cannot take as many
         // as all mentors could, the other mentors need more competition in the first graph for
         // their prices to be right: take more of each mentor's best mentees. When places are
         // scarce everywhere (more mentees than places), the lists name nearly every mentor and
-        // that second pass over the matrix only lengthens every search.
-        if (listedRoomIsShort(graph.col) && kc < POPULAR_COLUMN_CANDIDATES && kc < n) {
-            ColumnOffers popular = new ColumnOffers(Math.min(POPULAR_COLUMN_CANDIDATES, n));
-            Parallel.forEachBlock(
-                    n,
-                    BLOCK,
-                    threads,
-                    (worker, from, to) -> {
-                        token.throwIfCancelled();
-                        for (int i = from; i < to; i++) {
-                            popular.offer(worker, i);
-                        }
-                    });
-            offers = popular;
+        // more only lengthens every search. The lists decide, so the mentors' side is a pass of
+        // its own: offering every row to both sizes cost the product's cohort a tenth of its solve
+        // (session 14), and keeping the larger size for every instance a third more on family (a).
+        if (listedRoomIsShort(graph.col)) {
+            kc = Math.max(kc, Math.min(POPULAR_COLUMN_CANDIDATES, n));
         }
+        ColumnOffers offers = new ColumnOffers(kc);
+        Parallel.forEachBlock(
+                n,
+                BLOCK,
+                threads,
+                (worker, from, to) -> {
+                    token.throwIfCancelled();
+                    for (int i = from; i < to; i++) {
+                        offers.offer(worker, i);
+                    }
+                });
         return graph.with(
                 columnArcs(offers.heaps, offers.sizes, offers.kc, graph.start, graph.col));
     }
 
-    /** Each row's best {@code candidates} mentors, each row also offered to {@code offers}. */
-    private Graph rowCandidates(ColumnOffers offers, ProgressListener progress) {
+    /** Each row's best {@code candidates} mentors. */
+    private Graph rowCandidates(ProgressListener progress) {
         int k = Math.min(candidates, Math.max(1, m));
         int[] count = new int[n];
         int[] colOf = new int[n * k];
@@ -332,9 +333,6 @@ final class ShortestAugmentingPaths {
                     long[] out = outs[worker];
                     for (int i = from; i < to; i++) {
                         count[i] = selectRow(i, k, heap, out, colOf, scoreOf);
-                        if (offers != null) {
-                            offers.offer(worker, i);
-                        }
                     }
                     if (worker == 0) {
                         progress.onProgress((double) to / n);
