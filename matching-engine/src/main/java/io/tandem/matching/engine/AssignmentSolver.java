@@ -205,12 +205,12 @@ public final class AssignmentSolver {
     }
 
     /**
-     * One part on one thread. A small part (family (g): about 200 mentees whose rows name most of
-     * its 60 mentors) gets short candidate lists and no mentors' side: building those costs more
-     * there than the pricing rounds that add the few missing pairs (session 11, engine README).
-     * Small means under half of all {@code mentors} (a part Components never solves in place) and
-     * at most {@link #SMALL_PART_ROWS} mentees, whether the scores are held dense or sparse, so
-     * that both give the same assignment.
+     * One part on one thread, or on all of them for the part read in place. A small part (family
+     * (g): about 200 mentees whose rows name most of its 60 mentors) gets short candidate lists and
+     * no mentors' side: building those costs more there than the pricing rounds that add the few
+     * missing pairs (session 11, engine README). Small means under half of all {@code mentors} (a
+     * part Components never solves in place) and at most {@link #SMALL_PART_ROWS} mentees, whether
+     * the scores are held dense or sparse, so that both give the same assignment.
      */
     private int[] solvePart(
             Rows scores,
@@ -231,7 +231,9 @@ public final class AssignmentSolver {
                         beta,
                         small ? Math.min(candidates, SMALL_PART_CANDIDATES) : candidates,
                         small ? 0 : ShortestAugmentingPaths.COLUMN_CANDIDATES,
-                        1,
+                        // the part in place holds most of the pairs (the product's cohort: all
+                        // but a small language group): its scans get every thread
+                        part.whole() != null ? threads : 1,
                         token)
                 .auctionBids(
                         small
