@@ -338,7 +338,7 @@ public final class AssignmentSolver {
                     probe = most;
                 }
             } else {
-                enough = flow.maximize(t, probe, k, dropped) == k;
+                enough = flow.maximize(t, probe, k, dropped, feasible) == k;
             }
             if (enough) {
                 // Every pair of this matching scores at least t; its minimum may be higher.

@@ -49,6 +49,17 @@ final class MaxCardinality {
      * to re-match.
      */
     int maximize(int floor, int[] colOf, int target, boolean[] first) {
+        return maximize(floor, colOf, target, first, null);
+    }
+
+    /**
+     * The same, first refilling each place the threshold just freed ({@code former[i]}, the mentor
+     * of each mentee marked {@code first}) with the first free mentees that have a pair there at or
+     * above the floor, down that mentor's column. When the mentees that lost a pair have nowhere
+     * else to go but other free mentees can take their places (family (d): capacity 1, 7,000
+     * mentees free), every phase would otherwise read the rows of every free mentee.
+     */
+    int maximize(int floor, int[] colOf, int target, boolean[] first, int[] former) {
         boolean narrow = first != null;
         int[] load = new int[m];
         int size = 0;
@@ -56,6 +67,16 @@ final class MaxCardinality {
             if (colOf[i] >= 0) {
                 load[colOf[i]]++;
                 size++;
+            }
+        }
+        for (int d = 0; narrow && former != null && d < n && size < target; d++) {
+            int j = first[d] ? former[d] : -1;
+            for (int i = 0; j >= 0 && i < n && load[j] < cap[j] && size < target; i++) {
+                if (colOf[i] < 0 && rows.score(i, j) >= floor) {
+                    colOf[i] = j;
+                    load[j]++;
+                    size++;
+                }
             }
         }
         int[] layer = new int[n];
