@@ -5,14 +5,12 @@ import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchRunView.Stats;
 import io.tandem.matching.MatchRunView.Unmatched;
-import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Assignment;
 import io.tandem.matching.engine.CancellationToken;
 import io.tandem.matching.engine.CancelledException;
 import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.Explanation;
 import io.tandem.matching.engine.Matcher;
-import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.ProgressListener;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
@@ -194,7 +192,7 @@ class MatchRunner {
             List<Proposal> locked,
             CancellationToken token) {
         try {
-            if (!steps(organisation, run, locked, token)) {
+            if (!steps(organisation, run, locked, token, "Match run")) {
                 // A cancel asked for on another instance before its beat reached this one: the
                 // run ends cancelled (a run given up meanwhile stays as it is).
                 runs.end(run.id(), MatchRun.of(run).cancel(), null);
@@ -217,7 +215,8 @@ class MatchRunner {
             OrganisationId organisation,
             MatchRunView run,
             List<Proposal> locked,
-            CancellationToken token) {
+            CancellationToken token,
+            String what) {
         token.throwIfCancelled();
         Laps laps = new Laps();
         ProgramView program = programs.get(organisation, run.programId());
@@ -236,7 +235,8 @@ class MatchRunner {
                 store(run, outcome, stats(outcome.proposals(), outcome.unmatched().size(), scored));
         laps.lap("written");
         log.info(
-                "Match run {}: {} x {} {}",
+                "{} {}: {} x {} {}",
+                what,
                 run.id(),
                 scored.mentees().size(),
                 scored.mentors().size(),
@@ -354,34 +354,13 @@ class MatchRunner {
     }
 
     /**
-     * What a run does after scoring, storing nothing: solves a scored program with every place
-     * free, explains the chosen pairs, counts the figures and encodes the explanations as they are
-     * stored. For the warm-up ({@link MatchingWarmUp}); answers how many pairs it found.
+     * Runs the steps of a run already inserted, on this thread, whatever transaction it is in: the
+     * warm-up's ({@link MatchingWarmUp}), which rolls everything back. Answers how many pairs it
+     * wrote.
      */
-    static int rehearse(ScoredProgram scored, Objective objective, Algorithm algorithm) {
-        int rows = scored.mentees().size();
-        int[] lockedMentor = new int[rows];
-        Arrays.fill(lockedMentor, -1);
-        Places places =
-                new Places(
-                        scored.capacities().toArray(),
-                        new boolean[rows],
-                        new boolean[rows],
-                        lockedMentor);
-        Assignment assignment =
-                Matcher.solve(
-                        scored.scores(),
-                        Capacities.of(places.capacity()),
-                        objective,
-                        algorithm,
-                        CancellationToken.NONE,
-                        ProgressListener.NONE);
-        Outcome outcome = explain(scored, places, assignment);
-        stats(outcome.proposals(), outcome.unmatched().size(), scored);
-        for (Proposal proposal : outcome.proposals()) {
-            StoredExplanation.encode(proposal.explanation());
-        }
-        return outcome.proposals().size();
+    int rehearse(OrganisationId organisation, MatchRunView run) {
+        steps(organisation, run, List.of(), CancellationToken.NONE, "Warm-up match run");
+        return runs.proposals(run.id()).size();
     }
 
     private record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}

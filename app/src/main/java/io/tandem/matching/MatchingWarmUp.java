@@ -2,46 +2,41 @@ package io.tandem.matching;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.matching.engine.Algorithm;
-import io.tandem.matching.engine.CancellationToken;
 import io.tandem.matching.engine.Objective;
-import io.tandem.matching.engine.ProgressListener;
-import io.tandem.people.PersonId;
-import io.tandem.people.PersonStatus;
-import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkMode;
-import io.tandem.programs.ActiveCohort;
-import io.tandem.programs.EnrolmentId;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.EnrolmentStatus;
-import io.tandem.programs.EnrolmentView;
-import io.tandem.programs.MatchingMode;
+import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramTemplate;
 import io.tandem.programs.ProgramView;
 import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A started instance matches a made-up organisation in memory, once per program template, on a
- * thread of its own after start-up: a new instance's first real run then finds the scorer, the
- * solver and the explanations compiled by the JIT instead of paying for it (about 2 of the 5.6
- * seconds of CPU of a 10,000 × 3,000 first run). It reads no one's data and writes nothing; a run
- * started meanwhile simply shares the cores with it. {@code tandem.matching.warm-up} sizes it (0:
- * none).
+ * A started instance runs matching once per program template on a made-up organisation, on a thread
+ * of its own after start-up, through the path a real run takes: the people, the program and its
+ * enrolments are inserted, then read back, scored, solved, explained and the run's proposals
+ * written by {@link MatchRunner} — all in one transaction that is rolled back. A new instance's
+ * first real run then finds the database's reads and batch inserts compiled by the JIT along with
+ * the scorer and the solver, taking the branches real data take (a made-up cohort built in memory
+ * compiled other ones, thrown away in the first run). Nothing is committed, nothing is published,
+ * no mail or audit row is written; the organisation's ids are random, so two instances starting
+ * against one database never meet. {@code tandem.matching.warm-up} sizes it in mentees, with 3
+ * mentors for every 10 (0: none).
  */
 @Component
 class MatchingWarmUp {
@@ -71,15 +66,29 @@ class MatchingWarmUp {
         {"Singapore", "Asia/Singapore"}
     };
 
-    private final ProgramScoring scoring;
+    private final MatchRunner runner;
+    private final MatchRuns runs;
     private final ProgramManagement programs;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
     private final int mentees;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     MatchingWarmUp(
-            ProgramScoring scoring, ProgramManagement programs, MatchingProperties properties) {
-        this.scoring = scoring;
+            MatchRunner runner,
+            MatchRuns runs,
+            ProgramManagement programs,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            MatchingProperties properties,
+            Clock clock) {
+        this.runner = runner;
+        this.runs = runs;
         this.programs = programs;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
         this.mentees = properties.warmUp();
     }
 
@@ -102,24 +111,13 @@ class MatchingWarmUp {
     private void warmUp() {
         long started = System.nanoTime();
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        int mentors = Math.max(1, mentees * 3 / 10);
+        int mentors = mentors(mentees);
         try {
-            ActiveCohort cohort = cohort(mentees, mentors, new Random(mentees));
-            int pairs = 0;
-            for (ProgramTemplate template : programs.templates()) {
-                ScoredProgram scored =
-                        scoring.score(
-                                new OrganisationId(UUID.randomUUID()),
-                                program(template),
-                                cohort,
-                                Set.of(),
-                                CancellationToken.NONE,
-                                ProgressListener.NONE);
-                pairs += MatchRunner.rehearse(scored, Objective.TOTAL, Algorithm.OPTIMAL);
-            }
+            int pairs = rehearse(new OrganisationId(UUID.randomUUID()), mentees);
             log.info(
-                    "Matched {} x {} made-up people for each of {} templates ({} pairs) to warm up"
-                            + " matching in {} ms (cpu {} ms on this thread)",
+                    "Matched {} x {} made-up people for each of {} templates ({} pairs) through the"
+                            + " database, rolled back, to warm up matching in {} ms (cpu {} ms on"
+                            + " this thread)",
                     mentees,
                     mentors,
                     programs.templates().size(),
@@ -134,88 +132,167 @@ class MatchingWarmUp {
         }
     }
 
-    private static ProgramView program(ProgramTemplate template) {
-        return new ProgramView(
-                new ProgramId(UUID.randomUUID()),
-                "Warm-up",
-                null,
-                template.key(),
-                template.format(),
-                null,
-                null,
-                null,
-                6,
-                MatchingMode.ADMIN,
-                2,
-                null,
-                null,
-                false,
-                ProgramStatus.ENROLLING,
-                null,
-                List.of(),
-                template.rules());
+    private static int mentors(int mentees) {
+        return Math.max(1, mentees * 3 / 10);
     }
 
-    /** Mentors first, then mentees: places, divisions, functions and popular skills at random. */
-    private static ActiveCohort cohort(int mentees, int mentors, Random random) {
-        List<EnrolmentView> enrolments = new ArrayList<>();
-        Map<PersonId, PersonSummary> people = new HashMap<>();
-        for (int i = 0; i < mentors + mentees; i++) {
-            boolean mentor = i < mentors;
+    /**
+     * Inserts a made-up organisation (with this id, which must be new) of {@code mentees} mentees
+     * and their mentors, and runs each template's program on it as a match run, in a transaction
+     * rolled back at the end; answers how many pairs the runs wrote before that.
+     */
+    int rehearse(OrganisationId organisation, int mentees) {
+        Integer pairs =
+                transaction.execute(
+                        status -> {
+                            status.setRollbackOnly();
+                            List<UUID> people = insertPeople(organisation, mentees);
+                            int written = 0;
+                            for (ProgramTemplate template : programs.templates()) {
+                                ProgramId program = insertProgram(organisation, template);
+                                enrol(organisation, program, people, mentors(mentees));
+                                MatchRunId id = new MatchRunId(UUID.randomUUID());
+                                runs.insert(
+                                        organisation,
+                                        id,
+                                        program,
+                                        Objective.TOTAL,
+                                        Algorithm.OPTIMAL,
+                                        null);
+                                MatchRunView run = runs.find(organisation, id, false).orElseThrow();
+                                written += runner.rehearse(organisation, run);
+                            }
+                            return written;
+                        });
+        return pairs == null ? 0 : pairs;
+    }
+
+    /**
+     * Mentors first, then mentees: places, divisions, functions and popular skills at random, each
+     * person reporting to one of the first few hundred, so that the org chart has depth.
+     */
+    private List<UUID> insertPeople(OrganisationId organisation, int mentees) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "insert into organisation (id, slug, name, created_at) values (?, ?, ?, ?)",
+                organisation.value(),
+                "warm-up-" + organisation.value(),
+                "Warm-up",
+                now);
+        Random random = new Random(mentees);
+        int everyone = mentors(mentees) + mentees;
+        List<UUID> ids = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < everyone; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
             String[] place = PLACES[random.nextInt(PLACES.length)];
-            String division = DIVISIONS[random.nextInt(DIVISIONS.length)];
-            List<String> skills = skills(random, 2 + random.nextInt(3));
-            PersonSummary person =
-                    new PersonSummary(
-                            new PersonId(UUID.randomUUID()),
-                            "W" + i,
-                            "w" + i + "@warm-up.invalid",
-                            "W" + i,
-                            "Warm",
-                            null,
-                            mentor ? 3 + random.nextInt(7) : 1 + random.nextInt(6),
-                            division,
-                            FUNCTIONS[random.nextInt(FUNCTIONS.length)],
-                            place[0],
-                            place[1],
-                            WorkMode.values()[random.nextInt(WorkMode.values().length)],
-                            null,
-                            PersonStatus.ACTIVE,
-                            random.nextInt(10) == 0
-                                    ? List.of("English", "German")
-                                    : List.of("English"),
-                            skills,
-                            mentor ? List.of() : skills(random, 2),
-                            mentor ? null : DIVISIONS[random.nextInt(DIVISIONS.length)],
-                            mentor ? null : PLACES[random.nextInt(PLACES.length)][0],
-                            null);
-            people.put(person.id(), person);
-            enrolments.add(
-                    new EnrolmentView(
-                            new EnrolmentId(UUID.randomUUID()),
-                            null,
-                            person.id(),
-                            person.name(),
-                            person.email(),
-                            division,
-                            place[0],
-                            mentor ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE,
-                            EnrolmentStatus.ACTIVE,
-                            mentor ? 1 + random.nextInt(4) : null,
-                            null,
-                            mentor ? List.of() : skills(random, 2),
-                            mentor ? skills : List.of(),
-                            person.aspiredDivision(),
-                            person.aspiredLocation(),
-                            null,
-                            null,
-                            place[1],
-                            null,
-                            null,
-                            null,
-                            null));
+            String email = "w" + i + "@warm-up.invalid";
+            rows.add(
+                    new Object[] {
+                        id,
+                        organisation.value(),
+                        "W" + i,
+                        email,
+                        email,
+                        "W" + i,
+                        "Warm",
+                        1 + random.nextInt(9),
+                        DIVISIONS[random.nextInt(DIVISIONS.length)],
+                        FUNCTIONS[random.nextInt(FUNCTIONS.length)],
+                        place[0],
+                        place[1],
+                        WorkMode.values()[random.nextInt(WorkMode.values().length)].name(),
+                        i == 0 ? null : ids.get(random.nextInt(Math.min(i, 300))),
+                        random.nextInt(10) == 0 ? "English;German" : "English",
+                        String.join(";", skills(random, 2 + random.nextInt(3))),
+                        String.join(";", skills(random, 2)),
+                        random.nextBoolean() ? DIVISIONS[random.nextInt(DIVISIONS.length)] : null,
+                        random.nextBoolean() ? PLACES[random.nextInt(PLACES.length)][0] : null,
+                        now,
+                        now
+                    });
         }
-        return new ActiveCohort(enrolments, people);
+        batches(
+                "insert into person (id, organisation_id, employee_id, email, email_key, first_name,"
+                        + " last_name, job_level, division, function_name, location, time_zone,"
+                        + " work_mode, manager_id, status, languages, skills, skills_wanted,"
+                        + " aspired_division, aspired_location, created_at, updated_at) values (?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        return ids;
+    }
+
+    private ProgramId insertProgram(OrganisationId organisation, ProgramTemplate template) {
+        ProgramId id = new ProgramId(UUID.randomUUID());
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "insert into program (id, organisation_id, name, template, format,"
+                        + " meeting_cadence, relationship_months, matching_mode, default_capacity,"
+                        + " approval_required, status, suggested_goals, minimum_score, created_at,"
+                        + " updated_at) values (?, ?, 'Warm-up', ?, ?, 'MONTHLY', 6, 'ADMIN', 2,"
+                        + " false, 'ENROLLING', '', ?, ?, ?)",
+                id.value(),
+                organisation.value(),
+                template.key(),
+                template.format().name(),
+                ProgramView.DEFAULT_MINIMUM_SCORE,
+                now,
+                now);
+        List<Object[]> rules = new ArrayList<>();
+        for (MatchingRule r : template.rules()) {
+            rules.add(
+                    new Object[] {
+                        id.value(),
+                        rules.size(),
+                        r.criterion().name(),
+                        r.kind().name(),
+                        r.hard(),
+                        r.hard() ? 0 : r.weight(),
+                        r.parameter()
+                    });
+        }
+        batches(
+                "insert into program_rule (program_id, position, criterion, kind, hard, weight,"
+                        + " parameter) values (?, ?, ?, ?, ?, ?, ?)",
+                rules);
+        return id;
+    }
+
+    /** Everyone as an active participant: the first {@code mentors} as mentors of 1–4. */
+    private void enrol(
+            OrganisationId organisation, ProgramId program, List<UUID> people, int mentors) {
+        Random random = new Random(people.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            boolean mentor = i < mentors;
+            String skills = String.join(";", skills(random, 2 + random.nextInt(2)));
+            rows.add(
+                    new Object[] {
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        program.value(),
+                        people.get(i),
+                        mentor ? "MENTOR" : "MENTEE",
+                        mentor ? 1 + random.nextInt(4) : null,
+                        mentor ? "" : skills,
+                        mentor ? skills : "",
+                        now,
+                        now
+                    });
+        }
+        batches(
+                "insert into enrolment (id, organisation_id, program_id, person_id, role, status,"
+                        + " capacity, skills_wanted, skills_offered, enrolled_at, updated_at) values"
+                        + " (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    private void batches(String sql, List<Object[]> rows) {
+        for (int i = 0; i < rows.size(); i += 1000) {
+            jdbc.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
     }
 
     /** A few skills, the first ones of the list far more often than the last. */

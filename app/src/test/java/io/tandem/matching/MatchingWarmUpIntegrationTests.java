@@ -1,0 +1,88 @@
+package io.tandem.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemIntegrationTest;
+import io.tandem.identity.OrganisationId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.context.event.TestContextEvent;
+
+/**
+ * The warm-up runs matching through the database on a made-up organisation and leaves nothing
+ * behind: no row in any table, no event (so no mail, inbox item or audit row after it either).
+ */
+@TandemIntegrationTest
+@RecordApplicationEvents
+class MatchingWarmUpIntegrationTests {
+
+    @Autowired MatchingWarmUp warmUp;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEvents events;
+
+    @Test
+    void writesTheRunsPairsThenLeavesNoRowAndPublishesNothing() throws Exception {
+        // The context's own warm-up (at start-up, in the background) is over first.
+        warmUp.finished().get(2, TimeUnit.MINUTES);
+        OrganisationId organisation = new OrganisationId(UUID.randomUUID());
+        List<String> tables =
+                jdbc.queryForList(
+                        "select table_name from information_schema.tables where table_schema ="
+                                + " current_schema and table_type = 'BASE TABLE'",
+                        String.class);
+        List<String> scoped =
+                jdbc.queryForList(
+                        "select table_name from information_schema.columns where table_schema ="
+                                + " current_schema and lower(column_name) = 'organisation_id'",
+                        String.class);
+        Map<String, Long> unscopedBefore = counts(tables, scoped);
+
+        int pairs = warmUp.rehearse(organisation, 100);
+
+        // Every template's run wrote its pairs (read back inside the transaction)...
+        assertThat(pairs).isGreaterThan(100);
+        // ...and none of it, nor anything else of the organisation, is left.
+        assertThat(scoped).hasSizeGreaterThan(20);
+        for (String table : scoped) {
+            assertThat(
+                            jdbc.queryForObject(
+                                    "select count(*) from \""
+                                            + table
+                                            + "\" where organisation_id = ?",
+                                    Long.class,
+                                    organisation.value()))
+                    .as(table)
+                    .isZero();
+        }
+        assertThat(
+                        jdbc.queryForObject(
+                                "select count(*) from organisation where id = ?",
+                                Long.class,
+                                organisation.value()))
+                .isZero();
+        // Tables without an organisation (event publications, run pairs, rules) hold as many rows.
+        assertThat(counts(tables, scoped)).isEqualTo(unscopedBefore);
+        // Only the test framework's own events were published meanwhile.
+        assertThat(events.stream().filter(e -> !(e instanceof TestContextEvent))).isEmpty();
+    }
+
+    private Map<String, Long> counts(List<String> tables, List<String> scoped) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            if (!scoped.contains(table)) {
+                counts.put(
+                        table,
+                        jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+            }
+        }
+        return counts;
+    }
+}
