@@ -48,6 +48,12 @@ public final class RequestMemo {
                 : Optional.of((T) memo.get(id));
     }
 
+    /** Whether this thread serves a GET (or HEAD) request: one that changes no data. */
+    public static boolean reading() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                && isRead(web.getRequest().getMethod());
+    }
+
     /** The request's memo, null outside a GET request (or, unless {@code create}, before use). */
     @SuppressWarnings("unchecked")
     private static Map<List<Object>, Object> memo(boolean create) {
