@@ -73,9 +73,9 @@ class QueryBudgetIntegrationTests {
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(
-                    "/programs/{id}", 10,
-                    "/programs/{id}/dashboard", 28,
-                    "/programs/{id}/report", 28,
+                    "/programs/{id}", 9,
+                    "/programs/{id}/dashboard", 27,
+                    "/programs/{id}/report", 27,
                     "/match-runs/{id}", 10,
                     "/match-runs/{id}?page=2", 10,
                     "employee /", 8,
