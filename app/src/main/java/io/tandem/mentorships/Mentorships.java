@@ -48,7 +48,7 @@ class Mentorships {
     }
 
     long revision(OrganisationId organisation) {
-        return revisions.read(organisation.value());
+        return io.tandem.web.RequestMemo.revision(revisions, organisation.value());
     }
 
     /** The program's active pairs. */

@@ -84,7 +84,7 @@ class People {
     static final String FORMER_LAST = "member";
 
     long revision(OrganisationId organisation) {
-        return revisions.read(organisation.value());
+        return io.tandem.web.RequestMemo.revision(revisions, organisation.value());
     }
 
     List<PersonRow> findAll(OrganisationId organisation) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,7 @@ public class PeopleManagement {
     private final boolean activateOnImport;
 
     private final DirectoryIndex index;
+    private final KeptPeople kept;
     private final PersonHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -67,6 +69,7 @@ public class PeopleManagement {
             People people,
             WorkingWeeks weeks,
             DirectoryIndex index,
+            KeptPeople kept,
             PersonHistory history,
             MessageSource messageSource,
             IdentityManagement identity,
@@ -77,6 +80,7 @@ public class PeopleManagement {
         this.people = people;
         this.weeks = weeks;
         this.index = index;
+        this.kept = kept;
         this.history = history;
         this.messages = new MessageSourceAccessor(messageSource);
         this.identity = identity;
@@ -318,7 +322,22 @@ public class PeopleManagement {
                 "person",
                 organisation,
                 id,
-                () -> people.find(organisation, id.value()).map(PersonRow::summary));
+                () -> kept(organisation, id, () -> read(organisation, id)));
+    }
+
+    private Optional<PersonSummary> read(OrganisationId organisation, PersonId id) {
+        return people.find(organisation, id.value()).map(PersonRow::summary);
+    }
+
+    /**
+     * In a GET request, the person kept at the organisation's current people revision (KeptPeople);
+     * otherwise, and the first time, what {@code read} finds.
+     */
+    private Optional<PersonSummary> kept(
+            OrganisationId organisation, Object key, Supplier<Optional<PersonSummary>> read) {
+        return io.tandem.web.RequestMemo.reading()
+                ? kept.find(organisation, key, index.revision(organisation), read)
+                : read.get();
     }
 
     public PersonSummary get(OrganisationId organisation, PersonId id) {
@@ -332,9 +351,14 @@ public class PeopleManagement {
         // sections each ask again) come from the request's memo; the rest in one statement.
         java.util.Map<PersonId, PersonSummary> found = new java.util.HashMap<>();
         List<UUID> unknown = new ArrayList<>();
+        boolean reading = io.tandem.web.RequestMemo.reading() && !ids.isEmpty();
+        long revision = reading ? index.revision(organisation) : 0;
         for (PersonId id : new java.util.LinkedHashSet<>(ids)) {
             Optional<Optional<PersonSummary>> known =
                     io.tandem.web.RequestMemo.recall("person", organisation, id);
+            if (known.isEmpty() && reading) {
+                known = kept.recall(organisation, id, revision);
+            }
             if (known.isPresent()) {
                 known.get().ifPresent(p -> found.put(id, p));
             } else {
@@ -352,6 +376,9 @@ public class PeopleManagement {
             Optional<PersonSummary> person =
                     io.tandem.web.RequestMemo.remember(
                             "person", organisation, id, () -> Optional.ofNullable(read.get(id)));
+            if (reading) {
+                kept.keep(organisation, id, revision, person);
+            }
             person.ifPresent(p -> found.put(id, p));
         }
         return found;
@@ -382,7 +409,12 @@ public class PeopleManagement {
                         email,
                         () -> {
                             Optional<PersonSummary> found =
-                                    people.findByEmail(organisation, email).map(PersonRow::summary);
+                                    kept(
+                                            organisation,
+                                            email,
+                                            () ->
+                                                    people.findByEmail(organisation, email)
+                                                            .map(PersonRow::summary));
                             // The viewer found by e-mail is then often asked for by id (their
                             // enrolments, their cards): the same row, not read again.
                             found.ifPresent(

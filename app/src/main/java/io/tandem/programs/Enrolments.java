@@ -49,7 +49,7 @@ class Enrolments {
 
     /** Moves whenever an enrolment of the organisation is written ({@link EnrolmentFigures}). */
     long revision(OrganisationId organisation) {
-        return revisions.read(organisation.value());
+        return io.tandem.web.RequestMemo.revision(revisions, organisation.value());
     }
 
     void insert(OrganisationId organisation, Enrolment e) {

@@ -48,6 +48,30 @@ public final class RequestMemo {
                 : Optional.of((T) memo.get(id));
     }
 
+    /**
+     * The organisation's revision in {@code revisions}. In a GET request every revision table is
+     * read at the first ask, in one statement, and remembered for the request.
+     */
+    public static long revision(io.tandem.shared.Revisions revisions, java.util.UUID organisation) {
+        if (!reading()) {
+            return revisions.read(organisation);
+        }
+        java.util.Map<String, Long> all =
+                remember(
+                        "revisions",
+                        organisation,
+                        organisation,
+                        () -> revisions.readAll(organisation));
+        Long revision = all.get(revisions.table());
+        return revision != null ? revision : revisions.read(organisation);
+    }
+
+    /** Whether this thread serves a GET (or HEAD) request: one that changes no data. */
+    public static boolean reading() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                && isRead(web.getRequest().getMethod());
+    }
+
     /** The request's memo, null outside a GET request (or, unless {@code create}, before use). */
     @SuppressWarnings("unchecked")
     private static Map<List<Object>, Object> memo(boolean create) {

@@ -43,6 +43,7 @@ class ActivateOnImportIntegrationTests {
                         people,
                         weeks,
                         index,
+                        new KeptPeople(),
                         history,
                         messages,
                         identity,

@@ -37,6 +37,29 @@ class RevisionsIntegrationTests {
     }
 
     @Test
+    void oneStatementReadsEachTablesRevisionOfTheOrganisation() {
+        Revisions people = revisions();
+        Revisions enrolments = new Revisions(jdbc, transactions, "enrolment_revision");
+        UUID organisation = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(
+                        status -> {
+                            people.move(organisation);
+                            people.move(organisation);
+                            enrolments.move(other);
+                        });
+
+        assertThat(people.readAll(organisation))
+                .containsEntry("people_revision", 2L)
+                // An organisation without a row is at revision 0.
+                .containsEntry("enrolment_revision", 0L);
+        assertThat(enrolments.readAll(other))
+                .containsEntry("people_revision", 0L)
+                .containsEntry("enrolment_revision", 1L);
+    }
+
+    @Test
     void theFirstWriteOfAnOrganisationNeedsNoSecondConnection() throws SQLException {
         Revisions revisions = revisions();
         UUID organisation = UUID.randomUUID();

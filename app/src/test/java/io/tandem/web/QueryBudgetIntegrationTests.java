@@ -73,13 +73,13 @@ class QueryBudgetIntegrationTests {
      */
     static final Map<String, Integer> BUDGETS =
             Map.of(
-                    "/programs/{id}", 12,
-                    "/programs/{id}/dashboard", 28,
-                    "/programs/{id}/report", 28,
-                    "/match-runs/{id}", 12,
-                    "/match-runs/{id}?page=2", 12,
-                    "employee /", 9,
-                    "employee /mentorships/{id}", 18,
+                    "/programs/{id}", 9,
+                    "/programs/{id}/dashboard", 27,
+                    "/programs/{id}/report", 27,
+                    "/match-runs/{id}", 10,
+                    "/match-runs/{id}?page=2", 10,
+                    "employee /", 8,
+                    "employee /mentorships/{id}", 17,
                     "employee /mentorships/{id}/agreement", 13,
                     // Reading, the page and marking read each check membership (one answers 404
                     // alone); no statement per message row.
