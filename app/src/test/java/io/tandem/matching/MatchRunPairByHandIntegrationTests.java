@@ -1,29 +1,17 @@
 package io.tandem.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.Role;
-import io.tandem.matching.engine.Algorithm;
-import io.tandem.matching.engine.Objective;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.ProgramDraft;
-import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
-import io.tandem.shared.PageQuery;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,9 +37,9 @@ class MatchRunPairByHandIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
-    @Autowired ProgramManagement programs;
     @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
+    @Autowired SampleRuns runs;
 
     /** A run under review of 300 people (one in six a mentor of two places): many left over. */
     private record Review(
@@ -332,35 +320,12 @@ class MatchRunPairByHandIntegrationTests {
 
     private Review review() {
         TestOrganisation org = organisations.create();
-        people.importCsv(org.id(), MatchingBench.csv(300).getBytes(StandardCharsets.UTF_8));
-        List<PersonSummary> everyone = new ArrayList<>();
-        for (int page = 0; page < 2; page++) {
-            everyone.addAll(
-                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 150)).items());
-        }
-        ProgramView program =
-                programs.moveTo(
-                        org.id(),
-                        programs.create(org.id(), ProgramDraft.of("By hand", "CROSS_DIVISIONAL"))
-                                .id(),
-                        ProgramStatus.ENROLLING);
-        for (int i = 0; i < everyone.size(); i++) {
-            enrolling.enrol(
-                    org.id(),
-                    program.id(),
-                    Enrol.of(
-                            everyone.get(i).id(),
-                            i % 6 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
-        }
-        MatchRunView started =
-                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> matching.status(org.id(), started.id()).finished());
+        SampleRuns.SampleRun sample = runs.finished(org.id(), "By hand", 300, 6);
         return new Review(
                 org,
-                program,
-                matching.run(org.id(), started.id()),
-                everyone.stream()
+                sample.program(),
+                sample.run(),
+                sample.everyone().stream()
                         .collect(Collectors.toMap(PersonSummary::id, Function.identity())));
     }
 }
