@@ -111,8 +111,11 @@ class MatchRunPairByHandIntegrationTests {
     @Test
     void aPairFoundBySearchIsMadeByHandAndLocked() throws Exception {
         Review review = review();
-        PersonSummary mentee = review.unmatched().get(review.unmatched().size() - 1);
-        PersonSummary mentor = freeMentor(review, mentee);
+        // A pair the run proposed, removed: the mentor has a place, and the pair scores enough.
+        MatchRunView.Proposal removed = review.run().proposals().get(0);
+        matching.remove(review.org().id(), review.run().id(), removed.menteeId());
+        PersonSummary mentee = review.everyone().get(removed.menteeId());
+        PersonSummary mentor = review.everyone().get(removed.mentorId());
 
         assertThat(assign(review, id(mentee), id(mentor), "findMentee", mentee.email()))
                 .hasRedirectedUrl(review.uri())
@@ -133,7 +136,7 @@ class MatchRunPairByHandIntegrationTests {
             throws Exception {
         Review review = review();
         PersonSummary mentee = review.unmatched().get(0);
-        PersonSummary mentor = freeMentor(review, mentee);
+        PersonSummary mentor = mentors(review).get(0);
         String back = review.uri() + "?findMentee=" + mentee.firstName() + "#pair-by-hand";
 
         // Nothing chosen, or a value that is no one's id: the field is named, nothing is made.
@@ -273,21 +276,6 @@ class MatchRunPairByHandIntegrationTests {
                 .collect(
                         Collectors.groupingBy(
                                 MatchRunView.Proposal::mentorId, Collectors.counting()));
-    }
-
-    /**
-     * A mentor {@code mentee} may have (another division, another line), given a free place: the
-     * run fills every place, so one of their pairs is removed first.
-     */
-    private PersonSummary freeMentor(Review review, PersonSummary mentee) {
-        PersonSummary mentor = fullMentor(review, mentee);
-        MatchRunView.Proposal taken =
-                matching.run(review.org().id(), review.run().id()).proposals().stream()
-                        .filter(p -> p.mentorId().equals(mentor.id()))
-                        .findFirst()
-                        .orElseThrow();
-        matching.remove(review.org().id(), review.run().id(), taken.menteeId());
-        return mentor;
     }
 
     /** A mentor {@code mentee} may have, but whose two places the run has taken. */
