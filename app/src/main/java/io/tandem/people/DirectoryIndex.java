@@ -29,6 +29,7 @@ class DirectoryIndex {
      * of them (division and location as typed, names).
      */
     private record Entry(
+            int order,
             UUID id,
             String firstName,
             String lastName,
@@ -242,6 +243,34 @@ class DirectoryIndex {
         return names;
     }
 
+    /**
+     * The first {@code page} of {@code among} (ids of other organisations left out) in name order
+     * whose name, e-mail, employee id or title holds every word of {@code q} (everyone when blank),
+     * and how many match in all: a form that picks one of thousands lists a page of them.
+     */
+    Page among(
+            OrganisationId organisation,
+            java.util.Collection<PersonId> among,
+            String q,
+            PageQuery page) {
+        Snapshot snapshot = snapshot(organisation);
+        String[] words = words(q);
+        int[] orders = new int[among.size()];
+        int size = 0;
+        for (PersonId id : among) {
+            Entry e = snapshot.byId().get(id.value());
+            if (e != null && contains(e.text(), words)) {
+                orders[size++] = e.order();
+            }
+        }
+        java.util.Arrays.sort(orders, 0, size);
+        List<UUID> ids = new ArrayList<>(page.size());
+        for (long k = page.offset(); k < size && ids.size() < page.size(); k++) {
+            ids.add(snapshot.entries().get(orders[(int) k]).id());
+        }
+        return new Page(ids, size);
+    }
+
     /** The organisation's people revision, asked once per GET request. */
     long revision(OrganisationId organisation) {
         return io.tandem.web.RequestMemo.remember(
@@ -270,7 +299,7 @@ class DirectoryIndex {
         Map<UUID, Entry> byId = new HashMap<>(sorted.size() * 2);
         Map<String, String> interned = new HashMap<>();
         for (PersonRow p : sorted) {
-            Entry entry = entry(p, interned);
+            Entry entry = entry(entries.size(), p, interned);
             entries.add(entry);
             byId.put(p.id(), entry);
         }
@@ -279,8 +308,9 @@ class DirectoryIndex {
     }
 
     /** One person's entry; equal values share one string ({@code interned}). */
-    private static Entry entry(PersonRow p, Map<String, String> interned) {
+    private static Entry entry(int order, PersonRow p, Map<String, String> interned) {
         return new Entry(
+                order,
                 p.id(),
                 p.firstName(),
                 p.lastName(),

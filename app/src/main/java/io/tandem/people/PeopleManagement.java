@@ -481,6 +481,25 @@ public class PeopleManagement {
     }
 
     /**
+     * A page of {@code among} (each id once; other organisations' left out) in name order, those
+     * whose name, e-mail, employee id or title holds every word of {@code q} when given, with how
+     * many match in all: for a form that picks one of thousands. From the directory's index.
+     */
+    public Paged<PersonName> namesAmong(
+            OrganisationId organisation,
+            java.util.Collection<PersonId> among,
+            String q,
+            PageQuery page) {
+        DirectoryIndex.Page found = index.among(organisation, among, q, page);
+        Map<PersonId, PersonName> names =
+                index.names(organisation, found.ids().stream().map(PersonId::new).toList());
+        return Paged.of(
+                found.ids().stream().map(id -> names.get(new PersonId(id))).toList(),
+                page,
+                found.total());
+    }
+
+    /**
      * Changes what a person may edit about themselves.
      *
      * @throws InvalidInputException naming the field that is wrong

@@ -1,27 +1,14 @@
 package io.tandem.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import io.tandem.identity.Role;
-import io.tandem.matching.engine.Algorithm;
-import io.tandem.matching.engine.Objective;
-import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.Enrol;
-import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
-import io.tandem.programs.ProgramDraft;
-import io.tandem.programs.ProgramManagement;
-import io.tandem.programs.ProgramStatus;
-import io.tandem.programs.ProgramView;
-import io.tandem.shared.PageQuery;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +29,8 @@ class MatchRunReviewPagingIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
-    @Autowired ProgramManagement programs;
-    @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
+    @Autowired SampleRuns runs;
 
     @Test
     void everyPairOfALargeRunIsOnExactlyOnePageInTheChosenOrder() throws Exception {
@@ -90,32 +76,7 @@ class MatchRunReviewPagingIntegrationTests {
 
     /** A finished run of 180 people (a third mentors) in a new organisation: 100+ pairs. */
     private MatchRunView bigRun(TestOrganisation org) {
-        people.importCsv(org.id(), MatchingBench.csv(180).getBytes(StandardCharsets.UTF_8));
-        List<PersonSummary> everyone = new ArrayList<>();
-        for (int page = 0; page < 2; page++) {
-            everyone.addAll(
-                    people.search(org.id(), DirectoryQuery.all(), PageQuery.of(page, 100)).items());
-        }
-        ProgramView program =
-                programs.moveTo(
-                        org.id(),
-                        programs.create(org.id(), ProgramDraft.of("Big run", "CROSS_DIVISIONAL"))
-                                .id(),
-                        ProgramStatus.ENROLLING);
-        for (int i = 0; i < everyone.size(); i++) {
-            enrolling.enrol(
-                    org.id(),
-                    program.id(),
-                    Enrol.of(
-                            everyone.get(i).id(),
-                            i % 3 == 0 ? EnrolmentRole.MENTOR : EnrolmentRole.MENTEE));
-        }
-        MatchRunView started =
-                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> matching.status(org.id(), started.id()).finished());
-        MatchRunView run = matching.run(org.id(), started.id());
-        return run;
+        return runs.finished(org.id(), "Big run", 180, 3).run();
     }
 
     @Test

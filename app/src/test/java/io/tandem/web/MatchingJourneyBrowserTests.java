@@ -115,6 +115,21 @@ class MatchingJourneyBrowserTests extends BrowserJourney {
         assertThat(page.getByText(Pattern.compile("\\d of \\d+ mentees"))).isVisible();
         Browser.assertAccessible(page);
 
+        // Pairing by hand offers a page of each side; a search (a plain GET) finds the one wanted.
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("Pair a mentee by hand")))
+                .isVisible();
+        String leftOver = page.locator("#assign-mentee option").first().textContent();
+        page.getByLabel("Find a mentee without a mentor, by name or e-mail").fill(leftOver);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find").setExact(true))
+                .click();
+        assertThat(page.getByLabel("Find a mentee without a mentor, by name or e-mail"))
+                .hasValue(leftOver);
+        assertThat(page.locator("#assign-mentee")).containsText(leftOver);
+        Browser.assertAccessible(page);
+
         Locator firstPair = page.locator("table.pairs tbody tr").first();
         String mentee = firstPair.locator("td").first().locator("a").textContent();
         firstPair

@@ -12,9 +12,7 @@ import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
-import io.tandem.people.PersonName;
 import io.tandem.people.PersonSummary;
-import io.tandem.programs.EnrolmentManagement;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.PageQuery;
@@ -23,7 +21,6 @@ import io.tandem.web.ConflictReturnsTo;
 import io.tandem.web.PageForms;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +51,10 @@ class MatchRunPageController {
 
     private final MatchingManagement matching;
     private final ProgramManagement programs;
-    private final EnrolmentManagement enrolling;
     private final PeopleManagement people;
     private final ReviewPairs reviewPairs;
     private final ReviewRows reviewRows;
+    private final PairByHand byHand;
 
     private final io.tandem.programs.ProgramAccess access;
 
@@ -67,13 +64,14 @@ class MatchRunPageController {
     MatchRunPageController(
             MatchingManagement matching,
             ProgramManagement programs,
-            EnrolmentManagement enrolling,
             PeopleManagement people,
             io.tandem.programs.ProgramAccess access,
             ReviewPairs reviewPairs,
             ReviewRows reviewRows,
+            PairByHand byHand,
             MessageSource messages,
             PageForms forms) {
+        this.byHand = byHand;
         this.forms = forms;
         this.reviewRows = reviewRows;
         this.reviewPairs = reviewPairs;
@@ -81,7 +79,6 @@ class MatchRunPageController {
         this.messages = new MessageSourceAccessor(messages);
         this.matching = matching;
         this.programs = programs;
-        this.enrolling = enrolling;
         this.people = people;
     }
 
@@ -126,6 +123,7 @@ class MatchRunPageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "0") int unmatched,
             @RequestParam(name = "runs", defaultValue = "0") int others,
+            PairByHand.Search search,
             HtmxRequest htmx,
             jakarta.servlet.http.HttpServletRequest request,
             HttpServletResponse response,
@@ -148,7 +146,7 @@ class MatchRunPageController {
                     ReviewRows.Table.of(
                             run.id(), run.published(), request.getContextPath(), locale, csrf);
             pairs(user, review, new PairFilter(q, sort, page), table, request, model);
-            unmatched(user, run, review.unmatched(), unmatched, request, model);
+            unmatched(user, run, review.unmatched(), unmatched, search, request, model);
             otherRuns(user, run, others, request, model);
         }
         return "matching/run";
@@ -228,14 +226,15 @@ class MatchRunPageController {
     }
 
     /**
-     * The mentees left without a mentor, paged too (a run of thousands can leave hundreds), and the
-     * mentors the form that pairs one by hand offers, by name (only while it is shown).
+     * The mentees left without a mentor, paged too (a run of thousands can leave hundreds), and a
+     * page of the people the form that pairs one by hand offers (only while it is shown).
      */
     private void unmatched(
             TandemUser user,
             MatchRunView run,
             List<MatchRunView.Unmatched> left,
             int page,
+            PairByHand.Search search,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         Paged<MatchRunView.Unmatched> without =
@@ -244,19 +243,9 @@ class MatchRunPageController {
         model.addAttribute("unmatchedRows", without.items());
         model.addAttribute(
                 "unmatchedPager", Pager.of(without, request, "unmatched", "unmatched-heading"));
-        if (run.published() || left.isEmpty()) {
-            model.addAttribute("mentors", List.of());
-            return;
+        if (!run.published() && !left.isEmpty()) {
+            model.addAttribute("byHand", byHand.of(user.organisationId(), run, left, search));
         }
-        Set<PersonId> places =
-                enrolling.mentorPlaces(user.organisationId(), run.programId()).keySet();
-        model.addAttribute(
-                "mentors",
-                people.names(user.organisationId(), places).values().stream()
-                        .sorted(
-                                Comparator.comparing(PersonName::lastName)
-                                        .thenComparing(PersonName::firstName))
-                        .toList());
     }
 
     @PostMapping("/match-runs/{id}/locks")
@@ -300,25 +289,44 @@ class MatchRunPageController {
     String assign(
             TandemUser user,
             @PathVariable UUID id,
-            @RequestParam(required = false) UUID mentee,
-            @RequestParam(required = false) UUID mentor,
+            @RequestParam(required = false) String mentee,
+            @RequestParam(required = false) String mentor,
+            PairByHand.Search search,
             RedirectAttributes redirect) {
         // Another organisation's run is not found, whatever the form says.
         matching.status(user.organisationId(), new MatchRunId(id));
-        if (mentee == null || mentor == null) {
-            redirect.addFlashAttribute("problem", messages.getMessage("match.assign.choose"));
-            return "redirect:/match-runs/" + id + "#unmatched";
+        // Back to the form as it was searched, its refusals beside the field they concern.
+        String back = "redirect:/match-runs/" + id + search.query() + "#pair-by-hand";
+        PersonId chosenMentee = PairByHand.chosen(mentee);
+        PersonId chosenMentor = PairByHand.chosen(mentor);
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        if (chosenMentee == null) {
+            missing.put("mentee", messages.getMessage("match.assign.choose-mentee"));
         }
-        return act(
-                id,
-                redirect,
-                () ->
-                        matching.assign(
-                                user.organisationId(),
-                                new MatchRunId(id),
-                                new PersonId(mentee),
-                                new PersonId(mentor)),
-                "match.assigned");
+        if (chosenMentor == null) {
+            missing.put("mentor", messages.getMessage("match.assign.choose-mentor"));
+        }
+        if (!missing.isEmpty()) {
+            redirect.addFlashAttribute("problem", messages.getMessage("match.assign.choose"));
+            redirect.addFlashAttribute("assignErrors", missing);
+            return back;
+        }
+        var outcome =
+                forms.attempt(
+                        () ->
+                                matching.assign(
+                                        user.organisationId(),
+                                        new MatchRunId(id),
+                                        chosenMentee,
+                                        chosenMentor));
+        if (!outcome.refused()) {
+            redirect.addFlashAttribute("notice", "match.assigned");
+            return "redirect:/match-runs/" + id;
+        }
+        redirect.addFlashAttribute("problem", outcome.heading());
+        redirect.addFlashAttribute("reasons", outcome.reasons());
+        redirect.addFlashAttribute("assignErrors", PairByHand.byField(outcome.errors()));
+        return back;
     }
 
     @PostMapping("/match-runs/{id}/rerun")
