@@ -77,6 +77,7 @@ class FieldSizesIntegrationTests {
                     Map.entry("ProgramDraft", "program"),
                     Map.entry("ProgramForm", "program"),
                     Map.entry("RulesForm", ""),
+                    Map.entry("Search", ""),
                     Map.entry("Segment", "person"),
                     Map.entry("SegmentForm", "person"),
                     Map.entry("SendRequest", "self_match_request"),

@@ -8,6 +8,7 @@ import io.tandem.people.PersonName;
 import io.tandem.programs.EnrolmentManagement;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,23 @@ class PairByHand {
     record Choices(Side mentees, Side mentors) {}
 
     /** What the person searched each side for, as the review's query carries it. */
-    record Search(String findMentee, String findMentor) {
+    record Search(
+            @Size(max = Search.MAX_LENGTH) String findMentee,
+            @Size(max = Search.MAX_LENGTH) String findMentor) {
+
+        /** A search term longer than this is cut to it: no name or e-mail address is longer. */
+        static final int MAX_LENGTH = 200;
+
+        Search {
+            findMentee = cut(findMentee);
+            findMentor = cut(findMentor);
+        }
+
+        private static String cut(String term) {
+            return term == null || term.length() <= MAX_LENGTH
+                    ? term
+                    : term.substring(0, MAX_LENGTH);
+        }
 
         /** The query that shows the form searched again ({@code ?…}), or nothing. */
         String query() {
