@@ -82,7 +82,9 @@ final class Auction {
             long alpha,
             long beta,
             int[] order,
-            long budget) {
+            long budget,
+            long epsilon,
+            long epsilonBudget) {
         long places = 0;
         for (int c : cap) {
             places += Math.min(c, order.length);
@@ -91,7 +93,7 @@ final class Auction {
             return null;
         }
         Auction auction = new Auction(start, col, score, cap, alpha, beta);
-        auction.bidAll(order, budget);
+        auction.bidAll(order, budget, epsilon, epsilonBudget);
         return auction;
     }
 
@@ -100,17 +102,17 @@ final class Auction {
         return cap[j] == 0 ? 0 : cheapest[j];
     }
 
-    private void bidAll(int[] order, long budget) {
+    private void bidAll(int[] order, long budget, long epsilon, long epsilonBudget) {
         int n = order.length;
         int[] queue = new int[n];
         System.arraycopy(order, 0, queue, 0, n);
         int headAt = 0;
         int size = n;
-        for (long bids = 0; size > 0 && bids < budget; bids++) {
+        for (long bids = 0; size > 0 && bids < budget + epsilonBudget; bids++) {
             int i = queue[headAt];
             headAt = headAt + 1 == n ? 0 : headAt + 1;
             size--;
-            int out = bid(i);
+            int out = bid(i, bids < budget ? 0 : epsilon);
             if (out >= 0) {
                 queue[(headAt + size) % n] = out;
                 size++;
@@ -119,9 +121,22 @@ final class Auction {
     }
 
     /**
+     * Whether holder {@code i} is short of its best net value (or of staying unmatched) under the
+     * final prices: an ε bid leaves its winner up to ε short.
+     */
+    boolean isShort(int i) {
+        int held = arcOf[i];
+        long best = 0;
+        for (int e = start[i], end = start[i + 1]; e < end; e++) {
+            best = Math.max(best, alpha * score[e] + beta - cheapest[col[e]]);
+        }
+        return alpha * score[held] + beta - cheapest[col[held]] < best;
+    }
+
+    /**
      * Mentee {@code i} bids for its best mentor; returns the mentee it displaced, or {@code -1}.
      */
-    private int bid(int i) {
+    private int bid(int i, long epsilon) {
         long best = 0;
         long second = 0;
         int bestArc = -1;
@@ -144,7 +159,7 @@ final class Auction {
             return -1; // staying unmatched is as good: the exact searches decide
         }
         int j = col[bestArc];
-        long paid = alpha * score[bestArc] + beta - second;
+        long paid = alpha * score[bestArc] + beta - second + epsilon;
         if (held[j] < cap[j]) {
             arcOf[i] = bestArc;
             push(j, paid, i);

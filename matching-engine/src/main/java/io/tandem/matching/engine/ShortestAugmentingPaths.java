@@ -41,6 +41,12 @@ final class ShortestAugmentingPaths {
     /** The auction's budget of bids per mentee (see {@link Auction}). */
     static final int AUCTION_BIDS_PER_MENTEE = 16;
 
+    /** Bids per mentee at ε after the exact ones, which end in tie wars on coarse scores. */
+    static final int EPSILON_BIDS_PER_MENTEE = 64;
+
+    /** ε of those bids, in score points (one: the finest step a score can tell apart). */
+    static final int EPSILON_POINTS = 1;
+
     /**
      * Tight paths are looked for once the last search settled this many columns: below it, the
      * searches are short and a look that finds nothing would only add to them (family (g)'s parts).
@@ -68,6 +74,8 @@ final class ShortestAugmentingPaths {
     private final CancellationToken token;
     private final int tightRoutesAfter =
             Integer.getInteger("tandem.engine.tightRoutesAfter", TIGHT_ROUTES_AFTER);
+    private final long epsilonPoints =
+            Integer.getInteger("tandem.engine.epsilonPoints", EPSILON_POINTS);
 
     /** The auction's bids per mentee unless {@code tandem.engine.auctionBids} says otherwise. */
     private int auctionBidsPerMentee = AUCTION_BIDS_PER_MENTEE;
@@ -234,10 +242,13 @@ final class ShortestAugmentingPaths {
                         alpha,
                         beta,
                         order,
-                        auctionBids());
+                        auctionBids(),
+                        alpha * epsilonPoints,
+                        epsilonBids());
+        boolean[] shortOf = null;
         if (auction != null) {
-            net.seed(auction);
-            auctioned = auctionBids() > 0;
+            shortOf = net.seed(auction);
+            auctioned = auctionBids() + epsilonBids() > 0;
         }
         auctionNanos = System.nanoTime() - auctionStart;
         for (int o = 0; o < n; o++) {
@@ -247,11 +258,21 @@ final class ShortestAugmentingPaths {
             }
             if (net.colOf[order[o]] < 0) {
                 freeAfterAuction++;
-                net.sinkDemand++;
+                if (shortOf == null || !shortOf[order[o]]) {
+                    net.sinkDemand++; // a short holder's place is already a deficit to fill
+                }
                 net.insert(order[o]);
             }
         }
         return net;
+    }
+
+    /** Bids at ε the auction may make after its exact ones (0: none, or no auction at all). */
+    private long epsilonBids() {
+        if (auctionBids() == 0) {
+            return 0;
+        }
+        return (long) Integer.getInteger("tandem.engine.epsilonBids", EPSILON_BIDS_PER_MENTEE) * n;
     }
 
     /** Bids the auction may make before the exact searches take over (0: no auction). */
@@ -634,20 +655,26 @@ final class ShortestAugmentingPaths {
          * price (0 for a mentor with room, so it sits at the sink's potential as a mentor with room
          * must); every holder is at its best arc under those prices, so all reduced costs hold.
          */
-        void seed(Auction auction) {
+        boolean[] seed(Auction auction) {
             for (int j = 0; j < m; j++) {
                 v[j] = -auction.price(j);
             }
+            boolean[] shortOf = new boolean[n];
             for (int i = 0; i < n; i++) {
                 int e = auction.arcOf[i];
                 if (e >= 0) {
-                    move(i, graph.col[e], e);
                     flow[graph.col[e]]++;
+                    if (auction.isShort(i)) {
+                        shortOf[i] = true; // its place stays a deficit for its own search
+                    } else {
+                        move(i, graph.col[e], e);
+                    }
                 }
             }
             for (int j = 0; j <= m; j++) {
                 updateTie(j);
             }
+            return shortOf;
         }
 
         /** Takes mentee {@code r} off its mentor, leaving the mentor a deficit to fill. */
