@@ -20,6 +20,13 @@ final class Auction {
     /** Places of all mentors together above which the auction is skipped (per mentee). */
     static final int MAX_PLACES_PER_MENTEE = 8;
 
+    /**
+     * The {@link #climb} per mentee above which the bids at ε are not made: the product's instance
+     * needs about 30, family (f) 97, while (c), (e) and (d), whose searches are short anyway, need
+     * 163, 252 and 689 (session 15, engine README).
+     */
+    static final int MAX_CLIMB_PER_MENTEE = 128;
+
     private final int[] start;
     private final int[] col;
     private final int[] score;
@@ -45,6 +52,12 @@ final class Auction {
 
     /** The arc each mentee holds a place through, {@code -1} when free. */
     final int[] arcOf;
+
+    /** The free mentees still to bid, {@code size} of them from {@code headAt}, circularly. */
+    private int[] queue;
+
+    private int headAt;
+    private int size;
 
     private Auction(int[] start, int[] col, int[] score, int[] cap, long alpha, long beta) {
         this.start = start;
@@ -84,7 +97,8 @@ final class Auction {
             int[] order,
             long budget,
             long epsilon,
-            long epsilonBudget) {
+            long epsilonBudget,
+            long maxClimbPerMentee) {
         long places = 0;
         for (int c : cap) {
             places += Math.min(c, order.length);
@@ -93,7 +107,7 @@ final class Auction {
             return null;
         }
         Auction auction = new Auction(start, col, score, cap, alpha, beta);
-        auction.bidAll(order, budget, epsilon, epsilonBudget);
+        auction.bidAll(order, budget, epsilon, epsilonBudget, maxClimbPerMentee);
         return auction;
     }
 
@@ -102,22 +116,50 @@ final class Auction {
         return cap[j] == 0 ? 0 : cheapest[j];
     }
 
-    private void bidAll(int[] order, long budget, long epsilon, long epsilonBudget) {
+    private void bidAll(
+            int[] order, long budget, long epsilon, long epsilonBudget, long maxClimbPerMentee) {
         int n = order.length;
-        int[] queue = new int[n];
+        queue = new int[n];
         System.arraycopy(order, 0, queue, 0, n);
-        int headAt = 0;
-        int size = n;
-        for (long bids = 0; size > 0 && bids < budget + epsilonBudget; bids++) {
+        size = n;
+        bidFromQueue(budget, 0);
+        if (size > 0 && epsilonBudget > 0 && climb(epsilon) <= maxClimbPerMentee * n) {
+            bidFromQueue(epsilonBudget, epsilon);
+        }
+    }
+
+    /** Bids from the queue of free mentees until it empties or {@code budget} bids are made. */
+    private void bidFromQueue(long budget, long epsilon) {
+        int n = queue.length;
+        for (long bids = 0; size > 0 && bids < budget; bids++) {
             int i = queue[headAt];
             headAt = headAt + 1 == n ? 0 : headAt + 1;
             size--;
-            int out = bid(i, bids < budget ? 0 : epsilon);
+            int out = bid(i, epsilon);
             if (out >= 0) {
                 queue[(headAt + size) % n] = out;
                 size++;
             }
         }
+    }
+
+    /**
+     * The steps of {@code epsilon} the prices would have to climb for every mentee still bidding to
+     * be priced out: the sum of their best net values over ε. The bids at ε cost about that much
+     * (within a factor of 3 on every family), so a long climb is left to the searches.
+     */
+    private long climb(long epsilon) {
+        int n = queue.length;
+        long steps = 0;
+        for (int q = 0; q < size; q++) {
+            int i = queue[(headAt + q) % n];
+            long best = 0;
+            for (int e = start[i], end = start[i + 1]; e < end; e++) {
+                best = Math.max(best, alpha * score[e] + beta - cheapest[col[e]]);
+            }
+            steps += best / epsilon;
+        }
+        return steps;
     }
 
     /**

@@ -41,7 +41,10 @@ final class ShortestAugmentingPaths {
     /** The auction's budget of bids per mentee (see {@link Auction}). */
     static final int AUCTION_BIDS_PER_MENTEE = 16;
 
-    /** Bids per mentee at ε after the exact ones, which end in tie wars on coarse scores. */
+    /**
+     * Bids per mentee at ε after the exact ones, which end in tie wars on coarse scores: the
+     * product's instance needs about 44 to end them, family (f) 19 (see {@link Auction}).
+     */
     static final int EPSILON_BIDS_PER_MENTEE = 64;
 
     /** ε of those bids, in score points (one: the finest step a score can tell apart). */
@@ -79,6 +82,9 @@ final class ShortestAugmentingPaths {
 
     /** The auction's bids per mentee unless {@code tandem.engine.auctionBids} says otherwise. */
     private int auctionBidsPerMentee = AUCTION_BIDS_PER_MENTEE;
+
+    /** Its bids at ε per mentee unless {@code tandem.engine.epsilonBids} says otherwise. */
+    private int epsilonBidsPerMentee = EPSILON_BIDS_PER_MENTEE;
 
     /** Where this solve's counts go ({@link #countingInto}); its own counts meanwhile. */
     private SolveStatistics.Counter counter;
@@ -159,6 +165,12 @@ final class ShortestAugmentingPaths {
     /** Gives the auction {@code perMentee} bids per mentee (see {@link Auction}). */
     ShortestAugmentingPaths auctionBids(int perMentee) {
         this.auctionBidsPerMentee = perMentee;
+        return this;
+    }
+
+    /** Gives the auction {@code perMentee} bids at ε per mentee after its exact ones. */
+    ShortestAugmentingPaths epsilonBids(int perMentee) {
+        this.epsilonBidsPerMentee = perMentee;
         return this;
     }
 
@@ -244,7 +256,9 @@ final class ShortestAugmentingPaths {
                         order,
                         auctionBids(),
                         alpha * epsilonPoints,
-                        epsilonBids());
+                        epsilonBids(),
+                        Integer.getInteger(
+                                "tandem.engine.epsilonClimb", Auction.MAX_CLIMB_PER_MENTEE));
         boolean[] shortOf = null;
         if (auction != null) {
             shortOf = net.seed(auction);
@@ -272,7 +286,7 @@ final class ShortestAugmentingPaths {
         if (auctionBids() == 0) {
             return 0;
         }
-        return (long) Integer.getInteger("tandem.engine.epsilonBids", EPSILON_BIDS_PER_MENTEE) * n;
+        return (long) Integer.getInteger("tandem.engine.epsilonBids", epsilonBidsPerMentee) * n;
     }
 
     /** Bids the auction may make before the exact searches take over (0: no auction). */

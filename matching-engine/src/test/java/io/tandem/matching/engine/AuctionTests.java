@@ -58,7 +58,8 @@ class AuctionTests {
                         order,
                         bids,
                         alpha * epsilonPoints,
-                        epsilonBids);
+                        epsilonBids,
+                        Long.MAX_VALUE);
         if (auction == null) {
             return; // places far outnumber mentees: no auction, every mentee left to the searches
         }

@@ -144,12 +144,15 @@ class InstanceFamiliesTests {
                 }
                 System.setProperty("tandem.engine.epsilonBids", Integer.toString(epsilonBids));
                 System.setProperty("tandem.engine.epsilonPoints", Integer.toString(epsilonPoints));
+                // however long the climb of prices would be (the solver skips long ones)
+                System.setProperty("tandem.engine.epsilonClimb", Integer.toString(1 << 30));
                 try {
                     got = withAuctionBids(bidsPerMentee, solver, in, objective);
                 } finally {
                     System.clearProperty("tandem.engine.tightRoutesAfter");
                     System.clearProperty("tandem.engine.epsilonBids");
                     System.clearProperty("tandem.engine.epsilonPoints");
+                    System.clearProperty("tandem.engine.epsilonClimb");
                 }
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 assertThat(
