@@ -12,8 +12,14 @@ package io.tandem.matching.engine;
  * With no ε every holder stays exactly at its best mentor under the mentors' cheapest prices (those
  * only rise), so the state at any point is a feasible start for the exact solver: mentor potentials
  * minus the cheapest price of a full mentor, 0 for one with room (see {@link #price}). Ties can
- * make mentees trade a place back and forth at the same price, so the auction stops after a budget
- * of bids; the mentees still free are left to the exact searches.
+ * make mentees trade a place back and forth at the same price, so the exact bids stop after a
+ * budget.
+ *
+ * <p>Then, when the mentees still bidding would not have to climb far to be priced out (see {@link
+ * #climb}), it goes on at ε: each bid pays ε more, so every tie war raises a price and ends, the
+ * losers priced out to staying unmatched. A winner at ε may be up to ε short of its best mentor;
+ * {@link #isShort} names those holders, whose places the exact solver seeds as deficits for their
+ * own searches to fill. The mentees still free are left to the exact searches.
  */
 final class Auction {
 
@@ -152,12 +158,7 @@ final class Auction {
         int n = queue.length;
         long steps = 0;
         for (int q = 0; q < size; q++) {
-            int i = queue[(headAt + q) % n];
-            long best = 0;
-            for (int e = start[i], end = start[i + 1]; e < end; e++) {
-                best = Math.max(best, alpha * score[e] + beta - cheapest[col[e]]);
-            }
-            steps += best / epsilon;
+            steps += bestNet(queue[(headAt + q) % n]) / epsilon;
         }
         return steps;
     }
@@ -168,11 +169,16 @@ final class Auction {
      */
     boolean isShort(int i) {
         int held = arcOf[i];
+        return alpha * score[held] + beta - cheapest[col[held]] < bestNet(i);
+    }
+
+    /** Mentee {@code i}'s best net value under the current prices, at least 0 (unmatched). */
+    private long bestNet(int i) {
         long best = 0;
         for (int e = start[i], end = start[i + 1]; e < end; e++) {
             best = Math.max(best, alpha * score[e] + beta - cheapest[col[e]]);
         }
-        return alpha * score[held] + beta - cheapest[col[held]] < best;
+        return best;
     }
 
     /**
