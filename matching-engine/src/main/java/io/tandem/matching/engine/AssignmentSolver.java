@@ -239,6 +239,8 @@ public final class AssignmentSolver {
                         small
                                 ? SMALL_PART_AUCTION_BIDS
                                 : ShortestAugmentingPaths.AUCTION_BIDS_PER_MENTEE)
+                // a small part's searches are short (about 12 columns on (g)): bids at ε cost more
+                .epsilonBids(small ? 0 : ShortestAugmentingPaths.EPSILON_BIDS_PER_MENTEE)
                 .countingInto(counts)
                 .solve(ProgressListener.NONE);
     }

@@ -12,13 +12,26 @@ package io.tandem.matching.engine;
  * With no ε every holder stays exactly at its best mentor under the mentors' cheapest prices (those
  * only rise), so the state at any point is a feasible start for the exact solver: mentor potentials
  * minus the cheapest price of a full mentor, 0 for one with room (see {@link #price}). Ties can
- * make mentees trade a place back and forth at the same price, so the auction stops after a budget
- * of bids; the mentees still free are left to the exact searches.
+ * make mentees trade a place back and forth at the same price, so the exact bids stop after a
+ * budget.
+ *
+ * <p>Then, when the mentees still bidding would not have to climb far to be priced out (see {@link
+ * #climb}), it goes on at ε: each bid pays ε more, so every tie war raises a price and ends, the
+ * losers priced out to staying unmatched. A winner at ε may be up to ε short of its best mentor;
+ * {@link #isShort} names those holders, whose places the exact solver seeds as deficits for their
+ * own searches to fill. The mentees still free are left to the exact searches.
  */
 final class Auction {
 
     /** Places of all mentors together above which the auction is skipped (per mentee). */
     static final int MAX_PLACES_PER_MENTEE = 8;
+
+    /**
+     * The {@link #climb} per mentee above which the bids at ε are not made: the product's instance
+     * needs about 30, family (f) 97, while (c), (e) and (d), whose searches are short anyway, need
+     * 163, 252 and 689 (session 15, engine README).
+     */
+    static final int MAX_CLIMB_PER_MENTEE = 128;
 
     private final int[] start;
     private final int[] col;
@@ -45,6 +58,12 @@ final class Auction {
 
     /** The arc each mentee holds a place through, {@code -1} when free. */
     final int[] arcOf;
+
+    /** The free mentees still to bid, {@code size} of them from {@code headAt}, circularly. */
+    private int[] queue;
+
+    private int headAt;
+    private int size;
 
     private Auction(int[] start, int[] col, int[] score, int[] cap, long alpha, long beta) {
         this.start = start;
@@ -82,7 +101,10 @@ final class Auction {
             long alpha,
             long beta,
             int[] order,
-            long budget) {
+            long budget,
+            long epsilon,
+            long epsilonBudget,
+            long maxClimbPerMentee) {
         long places = 0;
         for (int c : cap) {
             places += Math.min(c, order.length);
@@ -91,7 +113,7 @@ final class Auction {
             return null;
         }
         Auction auction = new Auction(start, col, score, cap, alpha, beta);
-        auction.bidAll(order, budget);
+        auction.bidAll(order, budget, epsilon, epsilonBudget, maxClimbPerMentee);
         return auction;
     }
 
@@ -100,17 +122,26 @@ final class Auction {
         return cap[j] == 0 ? 0 : cheapest[j];
     }
 
-    private void bidAll(int[] order, long budget) {
+    private void bidAll(
+            int[] order, long budget, long epsilon, long epsilonBudget, long maxClimbPerMentee) {
         int n = order.length;
-        int[] queue = new int[n];
+        queue = new int[n];
         System.arraycopy(order, 0, queue, 0, n);
-        int headAt = 0;
-        int size = n;
+        size = n;
+        bidFromQueue(budget, 0);
+        if (size > 0 && epsilonBudget > 0 && climb(epsilon) <= maxClimbPerMentee * n) {
+            bidFromQueue(epsilonBudget, epsilon);
+        }
+    }
+
+    /** Bids from the queue of free mentees until it empties or {@code budget} bids are made. */
+    private void bidFromQueue(long budget, long epsilon) {
+        int n = queue.length;
         for (long bids = 0; size > 0 && bids < budget; bids++) {
             int i = queue[headAt];
             headAt = headAt + 1 == n ? 0 : headAt + 1;
             size--;
-            int out = bid(i);
+            int out = bid(i, epsilon);
             if (out >= 0) {
                 queue[(headAt + size) % n] = out;
                 size++;
@@ -119,9 +150,41 @@ final class Auction {
     }
 
     /**
+     * The steps of {@code epsilon} the prices would have to climb for every mentee still bidding to
+     * be priced out: the sum of their best net values over ε. The bids at ε cost about that much
+     * (within a factor of 3 on every family), so a long climb is left to the searches.
+     */
+    private long climb(long epsilon) {
+        int n = queue.length;
+        long steps = 0;
+        for (int q = 0; q < size; q++) {
+            steps += bestNet(queue[(headAt + q) % n]) / epsilon;
+        }
+        return steps;
+    }
+
+    /**
+     * Whether holder {@code i} is short of its best net value (or of staying unmatched) under the
+     * final prices: an ε bid leaves its winner up to ε short.
+     */
+    boolean isShort(int i) {
+        int held = arcOf[i];
+        return alpha * score[held] + beta - cheapest[col[held]] < bestNet(i);
+    }
+
+    /** Mentee {@code i}'s best net value under the current prices, at least 0 (unmatched). */
+    private long bestNet(int i) {
+        long best = 0;
+        for (int e = start[i], end = start[i + 1]; e < end; e++) {
+            best = Math.max(best, alpha * score[e] + beta - cheapest[col[e]]);
+        }
+        return best;
+    }
+
+    /**
      * Mentee {@code i} bids for its best mentor; returns the mentee it displaced, or {@code -1}.
      */
-    private int bid(int i) {
+    private int bid(int i, long epsilon) {
         long best = 0;
         long second = 0;
         int bestArc = -1;
@@ -144,7 +207,7 @@ final class Auction {
             return -1; // staying unmatched is as good: the exact searches decide
         }
         int j = col[bestArc];
-        long paid = alpha * score[bestArc] + beta - second;
+        long paid = alpha * score[bestArc] + beta - second + epsilon;
         if (held[j] < cap[j]) {
             arcOf[i] = bestArc;
             push(j, paid, i);

@@ -42,6 +42,15 @@ final class ShortestAugmentingPaths {
     static final int AUCTION_BIDS_PER_MENTEE = 16;
 
     /**
+     * Bids per mentee at ε after the exact ones, which end in tie wars on coarse scores: the
+     * product's instance needs about 44 to end them, family (f) 19 (see {@link Auction}).
+     */
+    static final int EPSILON_BIDS_PER_MENTEE = 64;
+
+    /** ε of those bids, in score points (one: the finest step a score can tell apart). */
+    static final int EPSILON_POINTS = 1;
+
+    /**
      * Tight paths are looked for once the last search settled this many columns: below it, the
      * searches are short and a look that finds nothing would only add to them (family (g)'s parts).
      */
@@ -68,9 +77,14 @@ final class ShortestAugmentingPaths {
     private final CancellationToken token;
     private final int tightRoutesAfter =
             Integer.getInteger("tandem.engine.tightRoutesAfter", TIGHT_ROUTES_AFTER);
+    private final long epsilonPoints =
+            Integer.getInteger("tandem.engine.epsilonPoints", EPSILON_POINTS);
 
     /** The auction's bids per mentee unless {@code tandem.engine.auctionBids} says otherwise. */
     private int auctionBidsPerMentee = AUCTION_BIDS_PER_MENTEE;
+
+    /** Its bids at ε per mentee unless {@code tandem.engine.epsilonBids} says otherwise. */
+    private int epsilonBidsPerMentee = EPSILON_BIDS_PER_MENTEE;
 
     /** Where this solve's counts go ({@link #countingInto}); its own counts meanwhile. */
     private SolveStatistics.Counter counter;
@@ -154,6 +168,12 @@ final class ShortestAugmentingPaths {
         return this;
     }
 
+    /** Gives the auction {@code perMentee} bids at ε per mentee after its exact ones. */
+    ShortestAugmentingPaths epsilonBids(int perMentee) {
+        this.epsilonBidsPerMentee = perMentee;
+        return this;
+    }
+
     /** Returns the optimal mentor per mentee ({@code -1}: unmatched). */
     int[] solve(ProgressListener progress) {
         long t0 = System.nanoTime();
@@ -234,10 +254,15 @@ final class ShortestAugmentingPaths {
                         alpha,
                         beta,
                         order,
-                        auctionBids());
+                        auctionBids(),
+                        alpha * epsilonPoints,
+                        epsilonBids(),
+                        Integer.getInteger(
+                                "tandem.engine.epsilonClimb", Auction.MAX_CLIMB_PER_MENTEE));
+        boolean[] shortOf = null;
         if (auction != null) {
-            net.seed(auction);
-            auctioned = auctionBids() > 0;
+            shortOf = net.seed(auction);
+            auctioned = auctionBids() + epsilonBids() > 0;
         }
         auctionNanos = System.nanoTime() - auctionStart;
         for (int o = 0; o < n; o++) {
@@ -247,11 +272,21 @@ final class ShortestAugmentingPaths {
             }
             if (net.colOf[order[o]] < 0) {
                 freeAfterAuction++;
-                net.sinkDemand++;
+                if (shortOf == null || !shortOf[order[o]]) {
+                    net.sinkDemand++; // a short holder's place is already a deficit to fill
+                }
                 net.insert(order[o]);
             }
         }
         return net;
+    }
+
+    /** Bids at ε the auction may make after its exact ones (0: none, or no auction at all). */
+    private long epsilonBids() {
+        if (auctionBids() == 0) {
+            return 0;
+        }
+        return (long) Integer.getInteger("tandem.engine.epsilonBids", epsilonBidsPerMentee) * n;
     }
 
     /** Bids the auction may make before the exact searches take over (0: no auction). */
@@ -634,20 +669,26 @@ final class ShortestAugmentingPaths {
          * price (0 for a mentor with room, so it sits at the sink's potential as a mentor with room
          * must); every holder is at its best arc under those prices, so all reduced costs hold.
          */
-        void seed(Auction auction) {
+        boolean[] seed(Auction auction) {
             for (int j = 0; j < m; j++) {
                 v[j] = -auction.price(j);
             }
+            boolean[] shortOf = new boolean[n];
             for (int i = 0; i < n; i++) {
                 int e = auction.arcOf[i];
                 if (e >= 0) {
-                    move(i, graph.col[e], e);
                     flow[graph.col[e]]++;
+                    if (auction.isShort(i)) {
+                        shortOf[i] = true; // its place stays a deficit for its own search
+                    } else {
+                        move(i, graph.col[e], e);
+                    }
                 }
             }
             for (int j = 0; j <= m; j++) {
                 updateTie(j);
             }
+            return shortOf;
         }
 
         /** Takes mentee {@code r} off its mentor, leaving the mentor a deficit to fill. */

@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param collapsed solved as a transportation problem over identical rows (no searches)
  * @param parts connected parts solved apart (1: the whole problem at once; 0: no search ran)
  * @param auctions searches that started from an auction (0: skipped, or the budget was 0)
- * @param freeAfterAuction mentees still free when the first exact searches began
+ * @param freeAfterAuction mentees still free when the first exact searches began, with the holders
+ *     the auction's bids at ε left short of their best (each searched for like a free mentee)
  * @param fullSearches insertions that needed a Dijkstra search (the rest ended on their first arc,
  *     or along tight arcs after a wide search)
  * @param settled columns settled by those searches altogether: the searches' work

@@ -127,9 +127,13 @@ class InstanceFamiliesTests {
             @ForAll @IntRange(min = 1, max = 60) int rows,
             @ForAll @IntRange(min = 1, max = 25) int cols,
             @ForAll @IntRange(min = 0, max = 5) int budget,
+            @ForAll @IntRange(min = 0, max = 3) int epsilonBudget,
+            @ForAll @IntRange(min = 1, max = 3) int epsilonPoints,
             @ForAll boolean tightPathsFirst) {
-        // 1 to 4 bids per mentee stop most auctions midway; 1,000 lets them finish
+        // 1 to 4 bids per mentee stop most auctions midway; 1,000 lets them finish; the same for
+        // the bids at ε that follow (0: none), whose short holders the searches take over
         int bidsPerMentee = budget == 5 ? 1_000 : budget;
+        int epsilonBids = new int[] {0, 1, 4, 1_000}[epsilonBudget];
         Instance in = InstanceFamilies.generate(family, seed, rows, cols);
         for (Objective objective : Objective.values()) {
             for (AssignmentSolver solver : List.of(SOLVER, NARROW)) {
@@ -138,16 +142,25 @@ class InstanceFamiliesTests {
                 if (tightPathsFirst) {
                     System.setProperty("tandem.engine.tightRoutesAfter", "0");
                 }
+                System.setProperty("tandem.engine.epsilonBids", Integer.toString(epsilonBids));
+                System.setProperty("tandem.engine.epsilonPoints", Integer.toString(epsilonPoints));
+                // however long the climb of prices would be (the solver skips long ones)
+                System.setProperty("tandem.engine.epsilonClimb", Integer.toString(1 << 30));
                 try {
                     got = withAuctionBids(bidsPerMentee, solver, in, objective);
                 } finally {
                     System.clearProperty("tandem.engine.tightRoutesAfter");
+                    System.clearProperty("tandem.engine.epsilonBids");
+                    System.clearProperty("tandem.engine.epsilonPoints");
+                    System.clearProperty("tandem.engine.epsilonClimb");
                 }
                 assertThat(got.isFeasible(in.matrix(), in.capacities())).isTrue();
                 assertThat(
                                 DualCertificate.proveOptimal(
                                         in.matrix(), in.capacities(), objective, got))
-                        .as("%s %s, %d bids per mentee", objective, in, bidsPerMentee)
+                        .as(
+                                "%s %s, %d bids per mentee, %d at ε = %d points",
+                                objective, in, bidsPerMentee, epsilonBids, epsilonPoints)
                         .isEmpty();
                 assertThat(comparable(got, objective))
                         .as("%s %s", objective, in)
