@@ -100,6 +100,11 @@ public final class ThreadCpu {
                 client / 1e6 / units);
     }
 
+    /** The CPU time the server's request threads spent since {@code before}, in nanoseconds. */
+    public long requestThreadsNanos(ThreadCpu before) {
+        return spentByGroup(before).get(GROUPS.get(0).getKey());
+    }
+
     /** The CPU time the bench's own client threads spent since {@code before}, in milliseconds. */
     public long clientMillis(ThreadCpu before) {
         return spentByGroup(before).get(CLIENT) / 1_000_000;

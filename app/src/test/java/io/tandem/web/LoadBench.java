@@ -243,6 +243,20 @@ class LoadBench {
                                     : saturate(api, target.json(), bearer, SECONDS);
         }
         for (int i = 0; i < targets.size(); i++) {
+            // The request threads alone: no JIT, GC or bench client, so less moved by the load.
+            note(
+                    "%s, request threads' CPU a request: page %.2f ms, JSON %s",
+                    targets.get(i).name(),
+                    pages[i].requestThreadsCpu(),
+                    jsons[i] == null
+                            ? "–"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f ms (page %.2f×)",
+                                    jsons[i].requestThreadsCpu(),
+                                    pages[i].requestThreadsCpu() / jsons[i].requestThreadsCpu()));
+        }
+        for (int i = 0; i < targets.size(); i++) {
             if (pages[i].database() != null) {
                 note(
                         "%s, database server a request: page %s; JSON %s",
@@ -314,7 +328,11 @@ class LoadBench {
      * Requests per second answered 200 and the process's CPU time per such request (server and this
      * bench's client together: they share the JVM), in a closed loop of {@code seconds}.
      */
-    record Saturation(double rate, double cpuPerRequest, DatabaseServerCost.PerRequest database) {}
+    record Saturation(
+            double rate,
+            double cpuPerRequest,
+            double requestThreadsCpu,
+            DatabaseServerCost.PerRequest database) {}
 
     /** With {@link #CONNECTIONS} requests always in flight. */
     private Saturation saturate(HttpClient client, String path, String bearer, int seconds)
@@ -323,6 +341,7 @@ class LoadBench {
         AtomicLong done = new AtomicLong();
         DatabaseServerCost.Snapshot databaseBefore = databaseCost().snapshot();
         long cpuBefore = processCpuNanos();
+        io.tandem.ThreadCpu threadsBefore = io.tandem.ThreadCpu.now();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         long start = System.nanoTime();
         for (int i = 0; i < CONNECTIONS; i++) {
@@ -349,10 +368,12 @@ class LoadBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        double requestMillis = io.tandem.ThreadCpu.now().requestThreadsNanos(threadsBefore) / 1e6;
         double rate = done.get() / ((System.nanoTime() - start) / 1e9);
         return new Saturation(
                 rate,
                 done.get() == 0 ? Double.NaN : cpuMillis / done.get(),
+                done.get() == 0 ? Double.NaN : requestMillis / done.get(),
                 databaseCost().since(databaseBefore, done.get()));
     }
 

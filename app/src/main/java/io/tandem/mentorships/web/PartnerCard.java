@@ -1,13 +1,17 @@
 package io.tandem.mentorships.web;
 
+import io.tandem.mentorships.WorkspaceView;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
+import io.tandem.web.RowHtml;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.thymeleaf.util.NumberUtils;
 
 /**
  * What the partner card shows beyond the profile: initials, the partner's local time now, and how
@@ -40,6 +44,98 @@ record PartnerCard(String initials, String localTime, String zone, double shared
                         selfHours == null ? partnerHours : selfHours,
                         mine,
                         monday));
+    }
+
+    /**
+     * The card as the page shows it ({@code <aside class="card partner">}), written here rather
+     * than by the template: about twenty-five expressions (labels, facts, links) on every view of
+     * the workspace (issue 17). Every text is escaped; {@code here} is the workspace's address.
+     */
+    String html(
+            PersonSummary partner,
+            WorkspaceView w,
+            String here,
+            String context,
+            MessageSourceAccessor messages) {
+        StringBuilder out =
+                new StringBuilder(
+                                "<aside class=\"card partner\" aria-labelledby=\"partner-heading\">\n"
+                                        + "  <div class=\"partner-head\">\n"
+                                        + "    <span class=\"initials\" aria-hidden=\"true\">")
+                        .append(RowHtml.escape(initials))
+                        .append("</span>\n    <h2 id=\"partner-heading\"><a href=\"")
+                        .append(RowHtml.escape(context + "/people/" + partner.id()))
+                        .append("\">")
+                        .append(RowHtml.escape(partner.name()))
+                        .append("</a></h2>\n  </div>\n  <dl class=\"facts\">");
+        String languages =
+                partner.languages() == null ? null : String.join(", ", partner.languages());
+        fact(out, messages, "workspace.partner.title", orDash(partner.title()));
+        fact(out, messages, "workspace.partner.division", orDash(partner.division()));
+        fact(out, messages, "workspace.partner.location", orDash(partner.location()));
+        fact(out, messages, "workspace.partner.languages", languages);
+        fact(
+                out,
+                messages,
+                "workspace.partner.time",
+                messages.getMessage(
+                        "workspace.partner.time.value", new Object[] {localTime, zone}));
+        fact(
+                out,
+                messages,
+                "workspace.partner.shared",
+                messages.getMessage(
+                        "workspace.partner.shared.value",
+                        new Object[] {
+                            NumberUtils.format(
+                                    sharedHours,
+                                    1,
+                                    1,
+                                    org.springframework.context.i18n.LocaleContextHolder
+                                            .getLocale())
+                        }));
+        out.append("\n  </dl>\n  <p class=\"hint\">")
+                .append(RowHtml.escape(messages.getMessage("workspace.partner.hours-note")))
+                .append("</p>");
+        if (w.active()) {
+            link(out, "", here + "/end", messages.getMessage("workspace.end.action"));
+        }
+        if (!w.active() && !w.surveyAnswered()) {
+            link(
+                    out,
+                    " class=\"button\"",
+                    here + "/survey",
+                    messages.getMessage("workspace.survey.action"));
+        }
+        if (w.surveyAnswered()) {
+            out.append("\n  <p class=\"muted\">")
+                    .append(RowHtml.escape(messages.getMessage("workspace.survey.done")))
+                    .append("</p>");
+        }
+        return out.append("\n</aside>").toString();
+    }
+
+    private static void fact(
+            StringBuilder out, MessageSourceAccessor messages, String label, String value) {
+        out.append("\n    <dt>")
+                .append(RowHtml.escape(messages.getMessage(label)))
+                .append("</dt><dd>")
+                .append(RowHtml.escape(value))
+                .append("</dd>");
+    }
+
+    private static void link(StringBuilder out, String attributes, String href, String text) {
+        out.append("\n  <p><a")
+                .append(attributes)
+                .append(" href=\"")
+                .append(RowHtml.escape(href))
+                .append("\">")
+                .append(RowHtml.escape(text))
+                .append("</a></p>");
+    }
+
+    private static String orDash(String value) {
+        return value != null ? value : "\u2014";
     }
 
     private static ZoneId zone(String id) {

@@ -376,8 +376,9 @@ class WorkspacePageController {
         // The page's own address, which its links and forms extend (no link expression each).
         model.addAttribute(
                 "here", contextPath() + "/mentorships/" + view.mentorship().id().value());
-        model.addAttribute(
-                "program", programs.get(user.organisationId(), view.mentorship().programId()));
+        var program = programs.get(user.organisationId(), view.mentorship().programId());
+        model.addAttribute("program", program);
+        model.addAttribute("summary", WorkspaceSummary.html(view, program.name(), messages));
         addPair(user, view, model);
         List<String> skills = workspaces.skills(user.organisationId(), mentorship(id), me);
         model.addAttribute(
@@ -401,10 +402,16 @@ class WorkspacePageController {
         model.addAttribute("self", self);
         model.addAttribute("partner", partner);
         var hours = people.workingHours(user.organisationId(), List.of(me, partner.id()));
+        PartnerCard card =
+                PartnerCard.of(partner, self, view.today(), hours.get(partner.id()), hours.get(me));
         model.addAttribute(
-                "card",
-                PartnerCard.of(
-                        partner, self, view.today(), hours.get(partner.id()), hours.get(me)));
+                "partnerCard",
+                card.html(
+                        partner,
+                        view,
+                        contextPath() + "/mentorships/" + view.mentorship().id().value(),
+                        contextPath(),
+                        messages));
         Map<PersonId, String> names = Map.of(me, "you", view.partner(), partner.firstName());
         model.addAttribute("names", names);
         model.addAttribute("rows", WorkspaceRows.of(view, names, contextPath(), messages));
