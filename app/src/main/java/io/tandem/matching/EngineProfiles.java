@@ -27,6 +27,7 @@ final class EngineProfiles {
     private final Codes locations = new Codes();
     private final Codes languages = new Codes();
     private final Codes skills = new Codes();
+    private final Map<String, Integer> offsets = new HashMap<>();
 
     /**
      * @param functionInterest whether a mentee's interests include mentors' functions, so a
@@ -92,16 +93,11 @@ final class EngineProfiles {
             }
             // The engine keeps languages as a 64-bit set; an organisation with more keeps the first
             // 64.
-            b.languages(
-                    p,
-                    person.languages().stream()
-                            .mapToInt(languages::code)
-                            .filter(c -> c < 64)
-                            .toArray());
+            b.languages(p, languages.codes(person.languages(), 64));
             String zone = e.timeZone() != null ? e.timeZone() : person.timeZone();
-            b.utcOffsetMinutes(p, ZoneId.of(zone).getRules().getOffset(now).getTotalSeconds() / 60);
+            b.utcOffsetMinutes(p, offsets.computeIfAbsent(zone, this::offsetMinutes));
             List<String> own = mentees ? wanted(e, people) : offered(e, people, functionInterest);
-            b.skills(p, own.stream().mapToInt(skills::code).distinct().toArray());
+            b.skills(p, skills.codes(own, Integer.MAX_VALUE));
             String division = AppRules.aspiredDivision(e, person);
             String location = AppRules.aspiredLocation(e, person);
             if (mentees && division != null) {
@@ -114,12 +110,40 @@ final class EngineProfiles {
         return b.build();
     }
 
+    private int offsetMinutes(String zone) {
+        return ZoneId.of(zone).getRules().getOffset(now).getTotalSeconds() / 60;
+    }
+
     /** Dictionary codes for categorical values, compared ignoring case. */
     private static final class Codes {
         private final Map<String, Integer> codes = new HashMap<>();
+        // each spelling met, so that a cohort's thousands of repeats skip the case folding
+        private final Map<String, Integer> spellings = new HashMap<>();
 
         int code(String value) {
-            return codes.computeIfAbsent(AppRules.key(value), k -> codes.size());
+            Integer code = spellings.get(value);
+            if (code == null) {
+                code = codes.computeIfAbsent(AppRules.key(value), k -> codes.size());
+                spellings.put(value, code);
+            }
+            return code;
+        }
+
+        /** The values' distinct codes below {@code limit}, in the order first met. */
+        int[] codes(List<String> values, int limit) {
+            int[] out = new int[values.size()];
+            int n = 0;
+            for (String value : values) {
+                int code = code(value);
+                boolean seen = code >= limit;
+                for (int k = 0; k < n && !seen; k++) {
+                    seen = out[k] == code;
+                }
+                if (!seen) {
+                    out[n++] = code;
+                }
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
         }
 
         int size() {

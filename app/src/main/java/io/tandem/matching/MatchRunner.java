@@ -221,9 +221,15 @@ class MatchRunner {
         Laps laps = new Laps();
         ProgramView program = programs.get(organisation, run.programId());
         ProgressListener progress = progress(run.id());
+        ProgramScoring.Reading reading = scoring.read(organisation, program);
+        laps.lap("read");
         ScoredProgram scored =
                 scoring.score(
-                        organisation, program, token, ProgressListener.slice(progress, 0, 0.4));
+                        organisation,
+                        program,
+                        reading,
+                        token,
+                        ProgressListener.slice(progress, 0, 0.4));
         laps.lap("scored");
         Places places = places(organisation, program, scored, locked);
         Assignment assignment =

@@ -69,25 +69,29 @@ class ProgramScoring {
             ProgramView program,
             CancellationToken token,
             ProgressListener progress) {
-        return score(
-                organisation,
-                program,
-                enrolling.activeCohort(organisation, program.id()),
-                runs.excluded(organisation, program.id(), properties.excludePastPairs()),
-                token,
-                progress);
+        return score(organisation, program, read(organisation, program), token, progress);
     }
 
     /**
-     * @param excluded pairs never to propose, as (mentee, mentor)
+     * What scoring reads from the database before it starts: the program's active cohort with the
+     * people's profiles, and the pairs never to propose, as (mentee, mentor).
      */
+    record Reading(ActiveCohort cohort, Set<List<PersonId>> excluded) {}
+
+    Reading read(OrganisationId organisation, ProgramView program) {
+        return new Reading(
+                enrolling.activeCohort(organisation, program.id()),
+                runs.excluded(organisation, program.id(), properties.excludePastPairs()));
+    }
+
     ScoredProgram score(
             OrganisationId organisation,
             ProgramView program,
-            ActiveCohort cohort,
-            Set<List<PersonId>> excluded,
+            Reading reading,
             CancellationToken token,
             ProgressListener progress) {
+        ActiveCohort cohort = reading.cohort();
+        Set<List<PersonId>> excluded = reading.excluded();
         // The profiles the enrolments were read with: a 13,000-person program read once, not twice.
         // Inactive people never appear, whatever their enrolment says.
         Map<PersonId, PersonSummary> profiles = cohort.people();
@@ -104,7 +108,9 @@ class ProgramScoring {
         boolean[] belowMinimum = new boolean[mentees.size()];
         SparseScores scores =
                 scorer.scoreAllowed(
-                        allowed(mentees, mentors, profiles, rules, minimumPoints, belowMinimum),
+                        minimumPoints,
+                        allowed(mentees, mentors, profiles, rules),
+                        belowMinimum,
                         token,
                         progress);
         return new ScoredProgram(
@@ -123,34 +129,23 @@ class ProgramScoring {
     }
 
     /**
-     * The pairs a run may propose: the app's own rules allow them and they reach the minimum score;
-     * a row with a pair below the minimum gets its flag in {@code belowMinimum} (each row is scored
-     * by one thread, which alone writes its flag).
+     * The app's own rules as the engine's pair filter, or null when the program has none: the
+     * engine then applies the minimum score (pairs below it fit nobody's purpose: no run,
+     * recommendation or request offers them) in its scoring loop, with no call per pair.
      */
     private static Scorer.PairFilter allowed(
             List<EnrolmentView> mentees,
             List<EnrolmentView> mentors,
             Map<PersonId, PersonSummary> profiles,
-            RuleTranslation rules,
-            int minimumPoints,
-            boolean[] belowMinimum) {
+            RuleTranslation rules) {
         List<MatchingRule> appRules = rules.appRules();
+        if (appRules.isEmpty()) {
+            return null;
+        }
         PersonSummary[] menteePeople = people(mentees, profiles);
         PersonSummary[] mentorPeople = people(mentors, profiles);
-        return (i, j, score) -> {
-            if (!appRules.isEmpty()
-                    && !AppRules.allowsAll(
-                            appRules, mentees.get(i), menteePeople[i], mentorPeople[j])) {
-                return false;
-            }
-            // Pairs below the minimum fit nobody's purpose: no run, recommendation or request
-            // offers them.
-            if (score < minimumPoints) {
-                belowMinimum[i] = true;
-                return false;
-            }
-            return true;
-        };
+        return (i, j, score) ->
+                AppRules.allowsAll(appRules, mentees.get(i), menteePeople[i], mentorPeople[j]);
     }
 
     private static BitSet bits(boolean[] flags) {

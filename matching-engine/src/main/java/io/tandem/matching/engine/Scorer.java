@@ -156,7 +156,7 @@ public final class Scorer {
             java.util.function.IntFunction<int[]> candidates,
             CancellationToken token,
             ProgressListener progress) {
-        return sparse(candidates, (i, j, score) -> true, token, progress);
+        return sparse(candidates, 0, null, null, token, progress);
     }
 
     /** Whether an allowed pair is kept; called from several threads. */
@@ -172,14 +172,34 @@ public final class Scorer {
      */
     public SparseScores scoreAllowed(
             PairFilter keep, CancellationToken token, ProgressListener progress) {
-        return sparse(null, keep, token, progress);
+        return sparse(null, 0, keep, null, token, progress);
+    }
+
+    /**
+     * Scores every pair, row by row on the configured threads, and keeps the allowed pairs that
+     * score at least {@code minimum} and that {@code keep} accepts ({@code null}: every one); a row
+     * with an allowed pair {@code keep} accepts but scoring below {@code minimum} gets its flag in
+     * {@code belowMinimum}. Without {@code keep} the threshold is applied in the scoring loop, with
+     * no call per pair: a program whose rules the engine checks all, the common case.
+     */
+    public SparseScores scoreAllowed(
+            int minimum,
+            PairFilter keep,
+            boolean[] belowMinimum,
+            CancellationToken token,
+            ProgressListener progress) {
+        return sparse(null, minimum, keep, belowMinimum, token, progress);
     }
 
     private SparseScores sparse(
             java.util.function.IntFunction<int[]> candidates,
+            int minimum,
             PairFilter keep,
+            boolean[] belowMinimum,
             CancellationToken token,
             ProgressListener progress) {
+        // forbidden pairs score -1: a threshold of at least 0 drops them along with the low ones
+        int threshold = Math.max(0, minimum);
         int n = mentees.size;
         int m = mentors.size;
         int block = 64;
@@ -208,12 +228,28 @@ public final class Scorer {
                     int k = 0;
                     for (int i = from; i < to; i++) {
                         int first = k;
-                        if (candidates == null) {
+                        boolean below = false;
+                        if (candidates == null && keep == null) {
+                            scoreRange(i, 0, m, row, 0);
+                            // no branch per pair: each pair is written, and kept by moving on
+                            for (int j = 0; j < m; j++) {
+                                int s = row[j];
+                                keptCol[k] = j;
+                                keptScore[k] = s;
+                                k += s >= threshold ? 1 : 0;
+                                below |= s >= 0 & s < threshold;
+                            }
+                        } else if (candidates == null) {
                             scoreRange(i, 0, m, row, 0);
                             for (int j = 0; j < m; j++) {
-                                if (row[j] >= 0 && keep.keep(i, j, row[j])) {
-                                    keptCol[k] = j;
-                                    keptScore[k++] = row[j];
+                                int s = row[j];
+                                if (s >= 0 && keep.keep(i, j, s)) {
+                                    if (s >= threshold) {
+                                        keptCol[k] = j;
+                                        keptScore[k++] = s;
+                                    } else {
+                                        below = true;
+                                    }
                                 }
                             }
                         } else {
@@ -228,11 +264,19 @@ public final class Scorer {
                                 }
                                 last = j;
                                 scoreRange(i, j, j + 1, one, -j);
-                                if (one[0] >= 0 && keep.keep(i, j, one[0])) {
-                                    keptCol[k] = j;
-                                    keptScore[k++] = one[0];
+                                int s = one[0];
+                                if (s >= 0 && (keep == null || keep.keep(i, j, s))) {
+                                    if (s >= threshold) {
+                                        keptCol[k] = j;
+                                        keptScore[k++] = s;
+                                    } else {
+                                        below = true;
+                                    }
                                 }
                             }
+                        }
+                        if (below && belowMinimum != null) {
+                            belowMinimum[i] = true;
                         }
                         length[i - from] = k - first;
                     }

@@ -530,4 +530,53 @@ class InstanceFamiliesTests {
             }
         }
     }
+
+    /**
+     * A minimum score applied in the scoring loop keeps the pairs, and flags the rows, that the
+     * same minimum applied by a filter does, with and without a filter of the caller's own.
+     */
+    @Property(tries = 60)
+    void aMinimumScoreKeepsAndFlagsAsAFilterDoes(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 40) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int cols,
+            @ForAll @IntRange(min = 0, max = 400) int minimum,
+            @ForAll boolean ownFilter) {
+        Random random = new Random(seed);
+        Profiles mentees = SampleProfiles.side(random.nextLong(), rows, 0, false);
+        Profiles mentors = SampleProfiles.side(random.nextLong(), cols, rows, true);
+        Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
+        Scorer.PairFilter own = ownFilter ? (i, j, score) -> (i + j) % 3 != 0 : null;
+        boolean[] filtered = new boolean[rows];
+        SparseScores byFilter =
+                scorer.scoreAllowed(
+                        (i, j, score) -> {
+                            if (own != null && !own.keep(i, j, score)) {
+                                return false;
+                            }
+                            if (score < minimum) {
+                                filtered[i] = true;
+                                return false;
+                            }
+                            return true;
+                        },
+                        CancellationToken.NONE,
+                        ProgressListener.NONE);
+        boolean[] inLoop = new boolean[rows];
+        SparseScores byMinimum =
+                scorer.scoreAllowed(
+                        minimum, own, inLoop, CancellationToken.NONE, ProgressListener.NONE);
+        assertThat(byMinimum.start()).isEqualTo(byFilter.start());
+        assertThat(byMinimum.col()).isEqualTo(byFilter.col());
+        assertThat(byMinimum.score()).isEqualTo(byFilter.score());
+        assertThat(inLoop).isEqualTo(filtered);
+        ScoreMatrix full = scorer.score();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int s = full.score(i, j);
+                boolean kept = s >= minimum && (own == null || own.keep(i, j, s));
+                assertThat(byMinimum.score(i, j) >= 0).as("pair %d, %d", i, j).isEqualTo(kept);
+            }
+        }
+    }
 }
