@@ -78,6 +78,9 @@ class QueryBudgetIntegrationTests {
                     "/programs/{id}/report", 27,
                     "/match-runs/{id}", 10,
                     "/match-runs/{id}?page=2", 10,
+                    // The reporting line is kept by people revision: the revisions, the account,
+                    // the unread count.
+                    "/people/{id}", 3,
                     "employee /", 8,
                     "employee /mentorships/{id}", 17,
                     "employee /mentorships/{id}/agreement", 13,
