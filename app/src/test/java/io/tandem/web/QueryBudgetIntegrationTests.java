@@ -280,6 +280,22 @@ class QueryBudgetIntegrationTests {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * A published run never changes: the API's answer with its hundreds of pairs and explanations
+     * (thousands at full size) comes from what this instance kept, not from reading them again.
+     */
+    @Test
+    void aPublishedRunIsAnsweredAgainWithoutAStatement() {
+        matching.run(data.org().id(), data.run().id());
+
+        StatementLog.Sent again =
+                statements.sentOnThisThread(() -> matching.run(data.org().id(), data.run().id()));
+
+        assertThat(again.statements()).isEmpty();
+        assertThat(matching.run(data.org().id(), data.run().id()).proposals())
+                .hasSize(data.run().proposals().size());
+    }
+
     private void measure(
             String page, RequestPostProcessor user, Map<String, Integer> counts, List<String> out) {
         measure(ID.matcher(page).replaceAll("{id}"), page, user, counts, out);
