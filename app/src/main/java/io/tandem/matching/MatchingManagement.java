@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MatchingManagement {
 
     private final MatchRuns runs;
+    private final PublishedRuns published;
     private final MatchRunner runner;
     private final ProgramScoring scoring;
     private final ProgramManagement programs;
@@ -47,6 +48,7 @@ public class MatchingManagement {
 
     MatchingManagement(
             MatchRuns runs,
+            PublishedRuns published,
             MatchRunner runner,
             ProgramScoring scoring,
             ProgramManagement programs,
@@ -57,6 +59,7 @@ public class MatchingManagement {
             MessageSource messageSource,
             RefusalMessages refusals) {
         this.runs = runs;
+        this.published = published;
         this.runner = runner;
         this.scoring = scoring;
         this.programs = programs;
@@ -114,7 +117,9 @@ public class MatchingManagement {
     }
 
     public MatchRunView run(OrganisationId organisation, MatchRunId id) {
-        return runs.find(organisation, id, true).orElseThrow(() -> new NotFound("match.not-found"));
+        return published
+                .find(organisation, id, () -> runs.find(organisation, id, true))
+                .orElseThrow(() -> new NotFound("match.not-found"));
     }
 
     /** The run's status and figures, without its pairs. */

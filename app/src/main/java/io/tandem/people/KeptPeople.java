@@ -9,12 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * People that pages look up one at a time — the viewer by e-mail, for every page's layout, and the
- * few people a page shows — kept on this instance until the organisation's people revision moves
- * (issue 17: on PostgreSQL each of those reads was a round trip on every page). Every write to a
- * person moves that revision in its own transaction, on any instance, and a person is read after
- * the revision it is kept under, so a page never shows a person older than the revision it read.
- * Only GET requests use it: they write no person, so nothing is kept under the revision of a write
- * that is later rolled back.
+ * few people a page shows — and the reporting lines profiles show, kept on this instance until the
+ * organisation's people revision moves (issue 17: on PostgreSQL each of those reads was a round
+ * trip on every page, and a reporting line one per manager up to the top). Every write to a person
+ * (their manager included) moves that revision in its own transaction, on any instance, and what is
+ * kept is read after the revision it is kept under, so a page never shows a person or a line older
+ * than the revision it read. Only GET requests use it: they write no person, so nothing is kept
+ * under the revision of a write that is later rolled back.
  */
 @Component
 class KeptPeople {
@@ -22,12 +23,13 @@ class KeptPeople {
     /** People held at most; emptied rather than grown past this. */
     static final int MAX_KEPT = 4_096;
 
+    /** Reporting lines held at most: each holds a chain and a list of reports. */
+    static final int MAX_LINES = 1_024;
+
     /** {@code key} is a {@link PersonId} or an e-mail address as asked. */
-    private record Key(OrganisationId organisation, Object key) {}
+    private final ByRevision<Optional<PersonSummary>> people = new ByRevision<>(MAX_KEPT);
 
-    private record Kept(long revision, Optional<PersonSummary> person) {}
-
-    private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+    private final ByRevision<ReportingLine> lines = new ByRevision<>(MAX_LINES);
 
     /** The person kept under {@code key} at {@code revision}, or what {@code read} finds. */
     Optional<PersonSummary> find(
@@ -35,22 +37,13 @@ class KeptPeople {
             Object key,
             long revision,
             Supplier<Optional<PersonSummary>> read) {
-        Optional<Optional<PersonSummary>> known = recall(organisation, key, revision);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Optional<PersonSummary> person = read.get();
-        keep(organisation, key, revision, person);
-        return person;
+        return people.find(organisation, key, revision, read);
     }
 
     /** What is kept under {@code key} at {@code revision}: a person, none, or not known. */
     Optional<Optional<PersonSummary>> recall(
             OrganisationId organisation, Object key, long revision) {
-        Kept hit = kept.get(new Key(organisation, key));
-        return hit != null && hit.revision() == revision
-                ? Optional.of(hit.person())
-                : Optional.empty();
+        return people.recall(organisation, key, revision);
     }
 
     void keep(
@@ -58,9 +51,51 @@ class KeptPeople {
             Object key,
             long revision,
             Optional<PersonSummary> person) {
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
+        people.keep(organisation, key, revision, person);
+    }
+
+    /** The reporting line of {@code id} kept at {@code revision}, or what {@code read} finds. */
+    ReportingLine line(
+            OrganisationId organisation, PersonId id, long revision, Supplier<ReportingLine> read) {
+        return lines.find(organisation, id, revision, read);
+    }
+
+    /** Values kept by organisation and key, each under the people revision it was read after. */
+    private static final class ByRevision<V> {
+
+        private record Key(OrganisationId organisation, Object key) {}
+
+        private record Kept<V>(long revision, V value) {}
+
+        private final Map<Key, Kept<V>> kept = new ConcurrentHashMap<>();
+        private final int most;
+
+        ByRevision(int most) {
+            this.most = most;
         }
-        kept.put(new Key(organisation, key), new Kept(revision, person));
+
+        V find(OrganisationId organisation, Object key, long revision, Supplier<V> read) {
+            Optional<V> known = recall(organisation, key, revision);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            V value = read.get();
+            keep(organisation, key, revision, value);
+            return value;
+        }
+
+        Optional<V> recall(OrganisationId organisation, Object key, long revision) {
+            Kept<V> hit = kept.get(new Key(organisation, key));
+            return hit != null && hit.revision() == revision
+                    ? Optional.of(hit.value())
+                    : Optional.empty();
+        }
+
+        void keep(OrganisationId organisation, Object key, long revision, V value) {
+            if (kept.size() >= most) {
+                kept.clear();
+            }
+            kept.put(new Key(organisation, key), new Kept<>(revision, value));
+        }
     }
 }

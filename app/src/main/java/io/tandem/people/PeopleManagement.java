@@ -433,6 +433,17 @@ public class PeopleManagement {
     }
 
     public ReportingLine reportingLine(OrganisationId organisation, PersonId id) {
+        // A profile's line walks up one manager at a time: kept by people revision in a GET.
+        return io.tandem.web.RequestMemo.reading()
+                ? kept.line(
+                        organisation,
+                        id,
+                        index.revision(organisation),
+                        () -> readReportingLine(organisation, id))
+                : readReportingLine(organisation, id);
+    }
+
+    private ReportingLine readReportingLine(OrganisationId organisation, PersonId id) {
         PersonRow person =
                 people.find(organisation, id.value())
                         .orElseThrow(() -> new NotFound("people.not-found"));
@@ -451,7 +462,7 @@ public class PeopleManagement {
                 people.findReports(organisation, person.id()).stream()
                         .map(PersonRow::summary)
                         .toList();
-        return new ReportingLine(managers, reports);
+        return new ReportingLine(List.copyOf(managers), reports);
     }
 
     public PeopleValues values(OrganisationId organisation) {

@@ -62,6 +62,45 @@ class KeptPeopleIntegrationTests {
                 .hasValueSatisfying(lee -> assertThat(lee.firstName()).isEqualTo("Lee"));
     }
 
+    @Test
+    void aProfileShowsItsReportingLineAsItIsAfterAManagerChangesOrIsRenamed() {
+        TestOrganisation org = organisations.create();
+        people.importCsv(
+                org.id(),
+                managed(
+                        "T1,top@kept.test,Tess,Top,\n"
+                                + "M1,mid@kept.test,Max,Middle,T1\n"
+                                + "O1,other@kept.test,Olga,Other,T1\n"
+                                + "K1,kim@kept.test,Kim,Kept,M1"));
+        PersonId kim = onAPage(() -> people.findByEmail(org.id(), "kim@kept.test")).get().id();
+        PersonId middle = onAPage(() -> people.findByEmail(org.id(), "mid@kept.test")).get().id();
+        assertThat(names(onAPage(() -> people.reportingLine(org.id(), kim)).managersFromTop()))
+                .containsExactly("Tess Top", "Max Middle");
+        assertThat(names(onAPage(() -> people.reportingLine(org.id(), middle)).directReports()))
+                .containsExactly("Kim Kept");
+
+        people.importCsv(
+                org.id(),
+                managed(
+                        "T1,top@kept.test,Tess,Renamed,\n"
+                                + "M1,mid@kept.test,Max,Middle,T1\n"
+                                + "O1,other@kept.test,Olga,Other,T1\n"
+                                + "K1,kim@kept.test,Kim,Kept,O1"));
+
+        assertThat(names(onAPage(() -> people.reportingLine(org.id(), kim)).managersFromTop()))
+                .containsExactly("Tess Renamed", "Olga Other");
+        assertThat(onAPage(() -> people.reportingLine(org.id(), middle)).directReports()).isEmpty();
+    }
+
+    private static List<String> names(List<PersonSummary> people) {
+        return people.stream().map(PersonSummary::name).toList();
+    }
+
+    private static byte[] managed(String rows) {
+        return ("employee_id,email,first_name,last_name,manager_employee_id\n" + rows + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** What {@code read} answers in a GET request of its own, as a page asks it. */
     private static <T> T onAPage(Supplier<T> read) {
         RequestContextHolder.setRequestAttributes(

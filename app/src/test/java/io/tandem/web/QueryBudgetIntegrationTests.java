@@ -78,6 +78,9 @@ class QueryBudgetIntegrationTests {
                     "/programs/{id}/report", 27,
                     "/match-runs/{id}", 10,
                     "/match-runs/{id}?page=2", 10,
+                    // The reporting line is kept by people revision: the revisions, the account,
+                    // the unread count.
+                    "/people/{id}", 3,
                     "employee /", 8,
                     "employee /mentorships/{id}", 17,
                     "employee /mentorships/{id}/agreement", 13,
@@ -275,6 +278,22 @@ class QueryBudgetIntegrationTests {
                                 mostRowsRead.getOrDefault(page, 0),
                                 page));
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A published run never changes: the API's answer with its hundreds of pairs and explanations
+     * (thousands at full size) comes from what this instance kept, not from reading them again.
+     */
+    @Test
+    void aPublishedRunIsAnsweredAgainWithoutAStatement() {
+        matching.run(data.org().id(), data.run().id());
+
+        StatementLog.Sent again =
+                statements.sentOnThisThread(() -> matching.run(data.org().id(), data.run().id()));
+
+        assertThat(again.statements()).isEmpty();
+        assertThat(matching.run(data.org().id(), data.run().id()).proposals())
+                .hasSize(data.run().proposals().size());
     }
 
     private void measure(

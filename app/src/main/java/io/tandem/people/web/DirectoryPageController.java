@@ -7,9 +7,11 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.WorkMode;
 import io.tandem.shared.PageQuery;
+import io.tandem.web.RowHtml;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,8 +82,22 @@ class DirectoryPageController {
         model.addAttribute(
                 "own", user.email() != null && user.email().equalsIgnoreCase(person.email()));
         if (user.managesPrograms()) {
-            model.addAttribute("account", people.account(user.organisationId(), person.id()));
-            model.addAttribute("canChangeRole", user.isAdmin());
+            var account = people.account(user.organisationId(), person.id());
+            model.addAttribute("account", account);
+            model.addAttribute(
+                    "accountBox",
+                    profiles.account(
+                            person,
+                            new ProfileHtml.AccountBox(
+                                    account,
+                                    user.isAdmin(),
+                                    Boolean.TRUE.equals(model.getAttribute("roleChanged")),
+                                    request.getContextPath(),
+                                    RowHtml.csrfField(
+                                            (CsrfToken)
+                                                    request.getAttribute(
+                                                            CsrfToken.class.getName()))),
+                            locale));
         }
         return "people/profile";
     }

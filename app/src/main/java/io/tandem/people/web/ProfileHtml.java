@@ -1,8 +1,13 @@
 package io.tandem.people.web;
 
+import io.tandem.identity.AccountState;
+import io.tandem.identity.Role;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ReportingLine;
 import io.tandem.web.RowHtml;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -19,6 +24,20 @@ class ProfileHtml {
 
     private static final String NONE = "—";
 
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    /** What the account box of a profile an admin or program manager sees needs. */
+    record AccountBox(
+            AccountState account,
+            boolean canChangeRole,
+            boolean roleChanged,
+            String contextPath,
+            String csrfField) {}
+
     private final MessageSource messages;
     private final RowHtml.Words words;
 
@@ -33,6 +52,102 @@ class ProfileHtml {
         about(out, person, locale);
         reporting(out, person, line, RowHtml.escape(contextPath), locale);
         return out.toString();
+    }
+
+    /**
+     * The account box's content: whether the person can sign in, the activation form, their role
+     * and, for an admin, the form that changes it (the forms carry {@code csrfField}).
+     */
+    String account(PersonSummary p, AccountBox box, Locale l) {
+        AccountState account = box.account();
+        String action = RowHtml.escape(box.contextPath()) + "/people/" + p.id().value();
+        StringBuilder out = new StringBuilder(1_500);
+        out.append("<h2 id=\"account-heading\">")
+                .append(word("accounts.profile.heading", l))
+                .append("</h2><p><span>")
+                .append(
+                        switch (account.status()) {
+                            case ACTIVATED ->
+                                    text(
+                                            "accounts.profile.activated",
+                                            l,
+                                            DAY,
+                                            account.activatedAt());
+                            case INVITED ->
+                                    text(
+                                            "accounts.profile.invited",
+                                            l,
+                                            MINUTE,
+                                            account.invitedAt());
+                            case DISABLED -> word("accounts.profile.disabled", l);
+                            case NONE -> word("accounts.profile.none", l);
+                        })
+                .append("</span></p>");
+        if (p.active() && !account.activated()) {
+            out.append("<form action=\"")
+                    .append(action)
+                    .append("/activation\" method=\"post\">")
+                    .append(box.csrfField())
+                    .append("<button type=\"submit\" class=\"secondary\">")
+                    .append(
+                            word(
+                                    account.invited()
+                                            ? "accounts.profile.resend"
+                                            : "accounts.profile.send",
+                                    l))
+                    .append("</button></form>");
+        }
+        if (box.roleChanged()) {
+            out.append("<p class=\"alert success\" role=\"status\">")
+                    .append(word("account.role.changed", l))
+                    .append("</p>");
+        }
+        if (account.role() != null) {
+            out.append("<p>")
+                    .append(
+                            escape(
+                                    messages.getMessage(
+                                            "account.role.current",
+                                            new Object[] {
+                                                messages.getMessage(
+                                                        "account.role." + account.role(), null, l)
+                                            },
+                                            l)))
+                    .append("</p>");
+        }
+        if (box.canChangeRole()) {
+            roleForm(out, action, box, l);
+        }
+        return out.toString();
+    }
+
+    private void roleForm(StringBuilder out, String action, AccountBox box, Locale l) {
+        Role current = box.account().role() == null ? Role.EMPLOYEE : box.account().role();
+        out.append("<form class=\"inline-form\" action=\"")
+                .append(action)
+                .append("/role\" method=\"post\">")
+                .append(box.csrfField())
+                .append("<label for=\"role-select\">")
+                .append(word("account.role.label", l))
+                .append("</label><select id=\"role-select\" name=\"role\">");
+        for (Role role : Role.values()) {
+            out.append("<option value=\"")
+                    .append(role.name())
+                    .append(role == current ? "\" selected=\"selected\">" : "\">")
+                    .append(word("account.role." + role, l))
+                    .append("</option>");
+        }
+        out.append("</select><button type=\"submit\" class=\"secondary\">")
+                .append(word("account.role.change", l))
+                .append("</button><p class=\"hint\">")
+                .append(word("account.role.hint", l))
+                .append("</p></form>");
+    }
+
+    /** A message whose one argument is a moment, formatted in UTC. */
+    private String text(String code, Locale l, DateTimeFormatter format, Instant at) {
+        return escape(
+                messages.getMessage(code, new Object[] {at == null ? "" : format.format(at)}, l));
     }
 
     private void about(StringBuilder out, PersonSummary p, Locale l) {

@@ -162,6 +162,7 @@ class ProgramPageController {
     static final int ENROLMENTS_PAGE = 50;
 
     private final EnrolmentRows enrolmentRows;
+    private final OverviewHtml overviewHtml;
     private final InviteFields inviteFields;
     private final ProgramManagement programs;
     private final EnrolmentManagement enrolling;
@@ -182,8 +183,10 @@ class ProgramPageController {
             io.tandem.programs.ProgramAccess access,
             io.tandem.web.PageForms forms,
             EnrolmentRows enrolmentRows,
+            OverviewHtml overviewHtml,
             InviteFields inviteFields) {
         this.enrolmentRows = enrolmentRows;
+        this.overviewHtml = overviewHtml;
         this.inviteFields = inviteFields;
         this.access = access;
         this.forms = forms;
@@ -337,8 +340,18 @@ class ProgramPageController {
             enrolments = enrolmentPage(user, program, filter, enrolments.totalPages() - 1);
         }
         model.addAttribute("enrolments", enrolments);
+        EnrolmentRows.Table table = rowTable(program);
+        model.addAttribute("enrolmentRows", enrolmentRows.html(enrolments.items(), table));
+        model.addAttribute("figures", overviewHtml.figures(overview, table.locale()));
         model.addAttribute(
-                "enrolmentRows", enrolmentRows.html(enrolments.items(), rowTable(program)));
+                "enrolmentFilters",
+                overviewHtml.filters(
+                        program,
+                        filter.status(),
+                        filter.role(),
+                        table.contextPath(),
+                        table.locale()));
+        model.addAttribute("enrolmentHead", overviewHtml.head(table.locale()));
         model.addAttribute("enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
         model.addAttribute("statusFilter", filter.status());
         model.addAttribute("roleFilter", filter.role());

@@ -3,9 +3,12 @@ package io.tandem.people.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TestMessages;
+import io.tandem.identity.AccountState;
+import io.tandem.identity.Role;
 import io.tandem.people.PersonStatus;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.ReportingLine;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,58 @@ class ProfileHtmlTests {
         assertThat(html)
                 .contains("<p>At the top of the organisation: no manager.</p>")
                 .doesNotContain("class=\"chain\"");
+    }
+
+    @Test
+    void anAdminSeesWhetherThePersonCanSignInAndChangesTheirRoleThroughATokenedForm() {
+        AccountState invited =
+                new AccountState(
+                        AccountState.Status.INVITED,
+                        Instant.parse("2026-12-01T09:30:00Z"),
+                        null,
+                        Role.PROGRAM_MANAGER);
+        String csrf = "<input type=\"hidden\" name=\"_csrf\" value=\"t\">";
+
+        String html = account(new ProfileHtml.AccountBox(invited, true, true, "/app", csrf));
+
+        String action = "/app/people/" + EVE.id().value();
+        assertThat(html)
+                .contains("an activation mail was sent on 2026-12-01 09:30 UTC")
+                .contains(
+                        "<form action=\""
+                                + action
+                                + "/activation\" method=\"post\">"
+                                + csrf
+                                + "<button type=\"submit\" class=\"secondary\">Send the"
+                                + " activation e-mail again</button></form>")
+                .contains("<p class=\"alert success\" role=\"status\">Role changed.")
+                .contains("<p>Role: Program manager</p>")
+                .contains("<form class=\"inline-form\" action=\"" + action + "/role\"")
+                .contains("<label for=\"role-select\">Role</label>")
+                .contains("<option value=\"PROGRAM_MANAGER\" selected=\"selected\">")
+                .contains("<option value=\"ADMIN\">Admin</option>")
+                .doesNotContain("??");
+    }
+
+    @Test
+    void withoutAnAccountTheRoleFormOffersEmployeeAndAProgramManagerGetsNoRoleForm() {
+        String admin = account(new ProfileHtml.AccountBox(AccountState.NONE, true, false, "", ""));
+        String manager =
+                account(new ProfileHtml.AccountBox(AccountState.NONE, false, false, "", ""));
+
+        assertThat(admin)
+                .contains("Cannot sign in yet: no activation mail has been sent.")
+                .contains(">Send activation e-mail</button>")
+                .contains("<option value=\"EMPLOYEE\" selected=\"selected\">")
+                .doesNotContain("Role changed")
+                .doesNotContain("<p>Role:");
+        assertThat(manager).contains("Send activation e-mail").doesNotContain("role-select");
+    }
+
+    private static final PersonSummary EVE =
+            DirectoryRowsTests.person("Eve", "Engineer", PersonStatus.ACTIVE, List.of());
+
+    private String account(ProfileHtml.AccountBox box) {
+        return profiles.account(EVE, box, Locale.ENGLISH);
     }
 }

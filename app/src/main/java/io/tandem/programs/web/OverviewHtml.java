@@ -1,0 +1,164 @@
+package io.tandem.programs.web;
+
+import io.tandem.programs.EnrolmentRole;
+import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.ProgramId;
+import io.tandem.programs.ProgramOverview;
+import io.tandem.web.RowHtml;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a manager sees of a program's page around its enrolment rows — the enrolment figures with
+ * their division and location tables, the list's filter form and its column heads — written here
+ * rather than by the template: about eighty expressions, each a message, an option or a count, were
+ * most of what was left of the page's rendering after the rows (issue 17). Division and location
+ * names are escaped; the words come from messages.properties, resolved once per locale.
+ */
+@Component
+class OverviewHtml {
+
+    private final MessageSource messages;
+    private final RowHtml.Words words;
+
+    OverviewHtml(MessageSource messages) {
+        this.messages = messages;
+        this.words = new RowHtml.Words(messages);
+    }
+
+    /** The figures section's content: counts, a capacity warning, people by division, location. */
+    String figures(ProgramOverview overview, Locale l) {
+        StringBuilder out = new StringBuilder(2_000);
+        out.append("<h2 id=\"figures-heading\">")
+                .append(word("overview.figures", l))
+                .append("</h2>");
+        if (overview.capacityShort()) {
+            out.append("<p class=\"alert error\" role=\"alert\">")
+                    .append(
+                            text(
+                                    "overview.capacity-short",
+                                    l,
+                                    overview.mentorCapacity(),
+                                    overview.mentees()))
+                    .append("</p>");
+        }
+        out.append("<ul class=\"summary\">");
+        item(out, text("overview.mentors", l, overview.mentors()));
+        item(out, text("overview.mentees", l, overview.mentees()));
+        item(out, text("overview.capacity", l, overview.mentorCapacity()));
+        item(out, text("overview.pending", l, overview.pending()));
+        item(out, text("overview.invited", l, overview.invited()));
+        out.append("</ul><div class=\"grid-2\">");
+        spread(out, "overview.by-division", overview.byDivision(), l);
+        spread(out, "overview.by-location", overview.byLocation(), l);
+        return out.append("</div>").toString();
+    }
+
+    /** The form that filters the enrolment list by status and role, the chosen ones selected. */
+    String filters(
+            ProgramId program,
+            EnrolmentStatus status,
+            EnrolmentRole role,
+            String contextPath,
+            Locale l) {
+        StringBuilder out = new StringBuilder(1_500);
+        out.append("<form action=\"")
+                .append(RowHtml.escape(contextPath))
+                .append("/programs/")
+                .append(program.value())
+                .append("\" method=\"get\" class=\"filters\" aria-label=\"")
+                .append(word("enrolments.filter.label", l))
+                .append("\">");
+        select(out, "filter-status", "status", "enrolments.filter.status", l);
+        for (EnrolmentStatus each : EnrolmentStatus.values()) {
+            option(out, each.name(), each == status, word("enrolment-status." + each, l));
+        }
+        out.append("</select></div>");
+        select(out, "filter-role", "role", "enrolments.filter.role", l);
+        for (EnrolmentRole each : EnrolmentRole.values()) {
+            option(out, each.name(), each == role, word("role." + each, l));
+        }
+        return out.append("</select></div><div class=\"field\"><button type=\"submit\"")
+                .append(" class=\"secondary\">")
+                .append(word("enrolments.filter", l))
+                .append("</button></div></form>")
+                .toString();
+    }
+
+    /** The enrolment table's column heads. */
+    String head(Locale l) {
+        StringBuilder out = new StringBuilder(600);
+        out.append("<tr><th scope=\"col\"><span class=\"visually-hidden\">")
+                .append(word("bulk.select", l))
+                .append("</span></th>");
+        for (String column :
+                new String[] {
+                    "person.name",
+                    "invite.role",
+                    "person.division",
+                    "person.location",
+                    "enrolment.status"
+                }) {
+            out.append("<th scope=\"col\">").append(word(column, l)).append("</th>");
+        }
+        return out.append("<th scope=\"col\"><span class=\"visually-hidden\">")
+                .append(word("tokens.actions", l))
+                .append("</span></th></tr>")
+                .toString();
+    }
+
+    private static void item(StringBuilder out, String text) {
+        out.append("<li>").append(text).append("</li>");
+    }
+
+    private void spread(StringBuilder out, String heading, Map<String, Integer> counts, Locale l) {
+        out.append("<div><h3>").append(word(heading, l)).append("</h3>");
+        if (counts.isEmpty()) {
+            out.append("<p>").append(word("overview.none", l)).append("</p>");
+        } else {
+            out.append("<table><tbody>");
+            counts.forEach(
+                    (name, count) ->
+                            out.append("<tr><th scope=\"row\">")
+                                    .append(RowHtml.escape(name))
+                                    .append("</th><td>")
+                                    .append(count)
+                                    .append("</td></tr>"));
+            out.append("</tbody></table>");
+        }
+        out.append("</div>");
+    }
+
+    private void select(StringBuilder out, String id, String name, String label, Locale l) {
+        out.append("<div class=\"field\"><label for=\"")
+                .append(id)
+                .append("\">")
+                .append(word(label, l))
+                .append("</label><select id=\"")
+                .append(id)
+                .append("\" name=\"")
+                .append(name)
+                .append("\"><option value=\"\">")
+                .append(word("directory.any", l))
+                .append("</option>");
+    }
+
+    private static void option(StringBuilder out, String value, boolean selected, String label) {
+        out.append("<option value=\"")
+                .append(value)
+                .append(selected ? "\" selected=\"selected\">" : "\">")
+                .append(label)
+                .append("</option>");
+    }
+
+    private String word(String code, Locale locale) {
+        return words.get(code, locale);
+    }
+
+    /** A message with arguments (numbers formatted as the template's did), escaped. */
+    private String text(String code, Locale locale, Object... args) {
+        return RowHtml.escape(messages.getMessage(code, args, "??" + code + "??", locale));
+    }
+}
