@@ -362,10 +362,10 @@ class MatchRunner {
     /**
      * Runs the steps of a run already inserted, on this thread, whatever transaction it is in: the
      * warm-up's ({@link MatchingWarmUp}), which rolls everything back. Answers how many pairs it
-     * wrote.
+     * wrote; stops (throwing) once {@code token} is cancelled.
      */
-    int rehearse(OrganisationId organisation, MatchRunView run) {
-        steps(organisation, run, List.of(), CancellationToken.NONE, "Warm-up match run");
+    int rehearse(OrganisationId organisation, MatchRunView run, CancellationToken token) {
+        steps(organisation, run, List.of(), token, "Warm-up match run");
         return runs.proposals(run.id()).size();
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.identity.OrganisationId;
+import io.tandem.programs.ProgramManagement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.context.event.TestContextEvent;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The warm-up runs matching through the database on a made-up organisation and leaves nothing
@@ -27,6 +31,45 @@ class MatchingWarmUpIntegrationTests {
     @Autowired MatchingWarmUp warmUp;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired MatchRunner runner;
+    @Autowired MatchRuns runs;
+    @Autowired ProgramManagement programs;
+    @Autowired PlatformTransactionManager transactions;
+
+    /**
+     * Shutting down stops a warm-up that is still running and waits for its rollback, before the
+     * database closes: closed under the warm-up's open transaction, the embedded database once kept
+     * three of its made-up people.
+     */
+    @Test
+    void stoppingMidWayWaitsForTheRollbackAndLeavesNoRow() throws Exception {
+        warmUp.finished().get(2, TimeUnit.MINUTES);
+        MatchingWarmUp another =
+                new MatchingWarmUp(
+                        runner,
+                        runs,
+                        programs,
+                        jdbc,
+                        transactions,
+                        new MatchingProperties(
+                                true, Duration.ofSeconds(1), Duration.ofSeconds(30), 14, 2, 2000),
+                        Clock.systemUTC());
+        another.start();
+        Thread.sleep(300);
+        another.stop();
+
+        assertThat(another.finished()).isDone();
+        assertThat(
+                        jdbc.queryForObject(
+                                "select count(*) from person where email like '%@warm-up.invalid'",
+                                Long.class))
+                .isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "select count(*) from organisation where name = 'Warm-up'",
+                                Long.class))
+                .isZero();
+    }
 
     @Test
     void writesTheRunsPairsThenLeavesNoRowAndPublishesNothing() throws Exception {
