@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.identity.OrganisationId;
+import io.tandem.mentorships.MentorshipsStarted;
 import io.tandem.programs.ProgramManagement;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -21,8 +23,9 @@ import org.springframework.test.context.event.TestContextEvent;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The warm-up runs matching through the database on a made-up organisation and leaves nothing
- * behind: no row in any table, no event (so no mail, inbox item or audit row after it either).
+ * The warm-up runs and publishes matching through the database on a made-up organisation and leaves
+ * nothing behind: no row in any table, no event delivered after commit (so no mail, inbox item or
+ * audit row after it either).
  */
 @TandemIntegrationTest
 @RecordApplicationEvents
@@ -33,6 +36,7 @@ class MatchingWarmUpIntegrationTests {
     @Autowired ApplicationEvents events;
     @Autowired MatchRunner runner;
     @Autowired MatchRuns runs;
+    @Autowired MatchingManagement matching;
     @Autowired ProgramManagement programs;
     @Autowired PlatformTransactionManager transactions;
 
@@ -48,6 +52,7 @@ class MatchingWarmUpIntegrationTests {
                 new MatchingWarmUp(
                         runner,
                         runs,
+                        matching,
                         programs,
                         jdbc,
                         transactions,
@@ -113,8 +118,26 @@ class MatchingWarmUpIntegrationTests {
                 .isZero();
         // Tables without an organisation (event publications, run pairs, rules) hold as many rows.
         assertThat(counts(tables, scoped)).isEqualTo(unscopedBefore);
-        // Only the test framework's own events were published meanwhile.
-        assertThat(events.stream().filter(e -> !(e instanceof TestContextEvent))).isEmpty();
+        // Each run was published (its mentorships started) inside the transaction; rolled back,
+        // no listener after commit got the events: no publication is left to deliver (counted
+        // above with the tables without an organisation), no mail, inbox item or audit row.
+        assertThat(events.stream(MatchPublished.class))
+                .hasSize(programs.templates().size())
+                .allMatch(e -> e.organisationId().equals(organisation));
+        assertThat(events.stream(MentorshipsStarted.class))
+                .isNotEmpty()
+                .allMatch(e -> e.organisationId().equals(organisation));
+        assertThat(
+                        events.stream()
+                                .filter(e -> !(e instanceof TestContextEvent))
+                                .filter(
+                                        e ->
+                                                !(e instanceof PayloadApplicationEvent<?> p
+                                                        && (p.getPayload() instanceof MatchPublished
+                                                                || p.getPayload()
+                                                                        instanceof
+                                                                        MentorshipsStarted))))
+                .isEmpty();
     }
 
     private Map<String, Long> counts(List<String> tables, List<String> scoped) {
