@@ -95,6 +95,9 @@ final class ShortestAugmentingPaths {
     private long freeAfterAuction;
     private long auctionNanos;
 
+    /** The final network of the last {@link #solve}, for {@link #duals}. */
+    private Network solved;
+
     ShortestAugmentingPaths(
             Rows rows,
             int[] capacities,
@@ -189,6 +192,7 @@ final class ShortestAugmentingPaths {
             // grows, so the loop ends (at worst with every allowed pair).
             int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
+                solved = net;
                 progress.onProgress(1.0);
                 report(rounds, repaired, t1 - t0, t2 - t1, System.nanoTime() - t2);
                 return net.mentorOfMentee();
@@ -214,6 +218,27 @@ final class ShortestAugmentingPaths {
                 }
             }
             repaired += done;
+        }
+    }
+
+    /**
+     * The linear program's dual of the last solve: {@code u[i] >= 0} per mentee, {@code v[j] >= 0}
+     * per mentor (0 for a mentor with room), in weight units ({@code alpha * score + beta}), with
+     * {@code u[i] + v[j] >= weight} on every listed pair at or above the floor to a mentor with
+     * places, equality on the assigned ones and {@code u[i] = 0} for an unmatched mentee. So the
+     * assignment is optimal for any larger set of pairs that keeps that inequality, which is how
+     * {@link PricingSolver} proves its lists enough without holding the other pairs.
+     */
+    void duals(long[] u, long[] v) {
+        Network net = solved;
+        long c = net.vSink;
+        for (int j = 0; j < m; j++) {
+            // an empty mentor's potential may sit above the sink's: its price is 0 all the same
+            v[j] = Math.max(0, c - net.v[j]);
+        }
+        for (int i = 0; i < n; i++) {
+            int col = net.colOf[i];
+            u[i] = col == net.skip ? 0 : -(net.rowCost[i] - net.v[col]) - c;
         }
     }
 
