@@ -34,6 +34,17 @@ public final class PricingSolver {
     /** Best pairs kept per mentee by the first pass. */
     public static final int DEFAULT_CANDIDATES = 32;
 
+    /** A pass over every row replaces the rows' own checks when more than 1/this of them fail. */
+    private static final int REPRICE_SHARE = 8;
+
+    /** Passes over every row at most per solve; then the failing rows alone are scored again. */
+    private static final int MAX_REPRICES = Integer.getInteger("tandem.engine.reprices", 2);
+
+    /** Mentors whose price fell furthest, checked pair by pair instead of by the row's bound. */
+    private static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
+
+    private static final boolean TRACE = Boolean.getBoolean("tandem.engine.pricingTrace");
+
     /** Rows scored per block of the streaming pass. */
     private static final int BLOCK = 64;
 
@@ -42,6 +53,25 @@ public final class PricingSolver {
     public interface RowScorer {
         /** Writes mentee {@code i}'s score for every mentor {@code j} into {@code out[j]}. */
         void scoreRow(int i, int[] out);
+
+        /** One pair's score; by default from its row, in {@code scratch} (one per mentor). */
+        default int score(int i, int j, int[] scratch) {
+            scoreRow(i, scratch);
+            return scratch[j];
+        }
+    }
+
+    /** The scorer's rows and single pairs. */
+    private record ScorerRows(Scorer scorer) implements RowScorer {
+        @Override
+        public void scoreRow(int i, int[] out) {
+            scorer.scoreRow(i, out, 0);
+        }
+
+        @Override
+        public int score(int i, int j, int[] scratch) {
+            return scorer.score(i, j, scratch);
+        }
     }
 
     /**
@@ -108,7 +138,7 @@ public final class PricingSolver {
         return solve(
                 scorer.mentees(),
                 scorer.mentors(),
-                (i, out) -> scorer.scoreRow(i, out, 0),
+                new ScorerRows(scorer),
                 capacities,
                 objective,
                 minimum,
@@ -159,6 +189,39 @@ public final class PricingSolver {
                 run.proof);
     }
 
+    private static void siftUp(long[] heap, int at) {
+        long key = heap[at];
+        int c = at;
+        while (c > 0) {
+            int p = (c - 1) >>> 1;
+            if (heap[p] <= key) {
+                break;
+            }
+            heap[c] = heap[p];
+            c = p;
+        }
+        heap[c] = key;
+    }
+
+    private static void siftDown(long[] heap, int size) {
+        long key = heap[0];
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= size) {
+                break;
+            }
+            int r = l + 1;
+            int q = r < size && heap[r] < heap[l] ? r : l;
+            if (heap[q] >= key) {
+                break;
+            }
+            heap[c] = heap[q];
+            c = q;
+        }
+        heap[c] = key;
+    }
+
     /** One solve's state: the held lists and each row's best left-out score. */
     private final class Run {
         final int n;
@@ -171,6 +234,16 @@ public final class PricingSolver {
         /** Best left-out score per row at or above the minimum; -1: none left out. */
         final int[] rest;
 
+        /** Mentors' prices the left-out values are measured against; {@code null}: none yet. */
+        long[] ref;
+
+        long refAlpha;
+        long refBeta;
+
+        /** Best left-out weight minus its mentor's reference price, per row, once priced. */
+        long[] restNet;
+
+        int reprices;
         SparseScores held;
         int rounds;
         long rescored;
@@ -284,29 +357,42 @@ public final class PricingSolver {
                 proof = new Proof(alpha, beta, usable, u.clone(), v.clone());
                 long t1 = System.nanoTime();
                 solveNanos += t1 - t;
-                long lowest = Long.MAX_VALUE;
+                // how far below the reference any mentor's price fell: the bound's slack
+                long fell = Long.MIN_VALUE;
                 for (int j = 0; j < m; j++) {
                     if (cap[j] > 0) {
-                        lowest = Math.min(lowest, v[j]);
+                        fell = Math.max(fell, (ref == null ? 0 : ref[j]) - v[j]);
                     }
                 }
-                if (lowest == Long.MAX_VALUE) {
+                if (fell == Long.MIN_VALUE) {
                     pricingNanos += System.nanoTime() - t1;
                     return mentorOf; // no mentor has a place: nothing left out can be used
                 }
-                int[] check = new int[n];
-                int count = 0;
-                for (int i = 0; i < n; i++) {
-                    if (rest[i] >= usable && alpha * rest[i] + beta > u[i] + lowest) {
-                        check[count++] = i;
-                    }
+                if (ref != null && (refAlpha != alpha || refBeta != beta)) {
+                    throw new IllegalStateException("one run prices one set of weights");
                 }
+                int[] check = failing(usable, alpha, beta, u, v);
+                int count = check.length;
                 if (count == 0) {
                     pricingNanos += System.nanoTime() - t1;
                     return mentorOf;
                 }
-                int[][] extra = violated(check, count, usable, alpha, beta, u, v);
-                rescored += count;
+                if (TRACE) {
+                    System.err.printf(
+                            "pricing round %d: %d rows fail the bound, fell %d, ref %s%n",
+                            rounds, count, fell, ref != null);
+                }
+                int[][] extra;
+                if ((long) count * REPRICE_SHARE > n && reprices < MAX_REPRICES && m < (1 << 24)) {
+                    // most rows fail: one pass over every row, keeping each one's best pairs at
+                    // these prices, is cheaper than rounds of a few pairs each
+                    extra = repriced(usable, alpha, beta, v);
+                    rescored += n;
+                    reprices++;
+                } else {
+                    extra = violated(check, count, usable, alpha, beta, u, v);
+                    rescored += count;
+                }
                 if (extra == null) {
                     pricingNanos += System.nanoTime() - t1;
                     return mentorOf;
@@ -317,9 +403,88 @@ public final class PricingSolver {
         }
 
         /**
+         * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
+         * mentor's reference price is at most the row's best left-out value, so the pair keeps the
+         * dual when that value plus the fall of its mentor's price (reference minus {@code v})
+         * stays within {@code u[i]}. A few mentors' prices fall far between two solves (a dual is
+         * not unique), so the {@link #DROPPED} mentors that fell furthest are checked pair by pair
+         * ({@link RowScorer#score}) and the bound takes the largest fall among the others.
+         */
+        private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
+            long[] falls = new long[m];
+            int places = 0;
+            for (int j = 0; j < m; j++) {
+                if (cap[j] > 0) {
+                    falls[places++] = (ref == null ? 0 : ref[j]) - v[j];
+                }
+            }
+            long[] sorted = Arrays.copyOf(falls, places);
+            Arrays.sort(sorted);
+            int d = Math.min(DROPPED, places - 1);
+            long fell = sorted[places - 1 - d]; // the largest fall among the mentors not listed
+            int[] dropped = new int[d];
+            int listed = 0;
+            for (int j = 0; j < m && listed < d; j++) {
+                if (cap[j] > 0 && (ref == null ? 0 : ref[j]) - v[j] > fell) {
+                    dropped[listed++] = j;
+                }
+            }
+            int dCount = listed;
+            boolean[] fails = new boolean[n];
+            int[] start = held.start();
+            int[] col = held.col();
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK * 4,
+                    threads,
+                    (worker, from, to) -> {
+                        int[] scratch = new int[m];
+                        for (int i = from; i < to; i++) {
+                            long bound =
+                                    ref == null
+                                            ? (rest[i] >= usable
+                                                    ? alpha * rest[i] + beta
+                                                    : Long.MIN_VALUE)
+                                            : restNet[i];
+                            if (bound == Long.MIN_VALUE) {
+                                continue;
+                            }
+                            if (bound + fell > u[i]) {
+                                fails[i] = true;
+                                continue;
+                            }
+                            for (int x = 0; x < dCount; x++) {
+                                int j = dropped[x];
+                                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
+                                    continue; // held: the solver proved it
+                                }
+                                int sc = scores.score(i, j, scratch);
+                                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
+                                    fails[i] = true;
+                                    break;
+                                }
+                            }
+                        }
+                    });
+            int count = 0;
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (fails[i]) {
+                    out[count++] = i;
+                }
+            }
+            return Arrays.copyOf(out, count);
+        }
+
+        /** A left-out pair's weight minus its mentor's reference price. */
+        private long net(int j, int s, long alpha, long beta) {
+            return alpha * s + beta - (ref == null ? 0 : ref[j]);
+        }
+
+        /**
          * Scores the rows {@code check[0..count)} again: per row, the left-out pairs whose weight
          * exceeds {@code u[i] + v[j]} ({@code (col, score)} pairs, columns increasing; {@code null}
-         * for a row with none), and its best left-out score after they are added; {@code null} when
+         * for a row with none), and its best left-out value after they are added; {@code null} when
          * no row has one.
          */
         private int[][] violated(
@@ -343,30 +508,110 @@ public final class PricingSolver {
                             int end = start[i + 1];
                             int f = 0;
                             int best = -1;
+                            long bestNet = Long.MIN_VALUE;
                             for (int j = 0; j < m; j++) {
                                 int s = row[j];
                                 if (e < end && col[e] == j) {
                                     e++; // held: the solver's own pricing proved it
                                     continue;
                                 }
-                                if (s < minimum) {
+                                if (s < minimum || cap[j] <= 0) {
                                     continue;
                                 }
-                                if (s >= usable && cap[j] > 0 && alpha * s + beta > u[i] + v[j]) {
+                                if (s >= usable && alpha * s + beta > u[i] + v[j]) {
                                     found[f++] = j;
                                     found[f++] = s;
-                                } else {
+                                } else if (ref == null) {
                                     best = Math.max(best, s);
+                                } else {
+                                    bestNet = Math.max(bestNet, net(j, s, alpha, beta));
                                 }
                             }
                             if (f > 0) {
                                 extra[i] = Arrays.copyOf(found, f);
                                 any[0] = true;
                                 rest[i] = best;
+                                if (ref != null) {
+                                    restNet[i] = bestNet;
+                                }
                             }
                         }
                     });
             return any[0] ? extra : null;
+        }
+
+        /**
+         * Every row scored again: its {@code candidates} best left-out pairs by weight minus the
+         * mentor's price {@code v} are added, and the best value left out after them is kept
+         * against {@code v}, the new reference. Prices move little from one solve to the next, so
+         * the next bound {@code restNet[i] + (largest fall of a price) <= u[i]} clears most rows.
+         */
+        private int[][] repriced(int usable, long alpha, long beta, long[] v) {
+            int[][] extra = new int[n][];
+            int[] start = held.start();
+            int[] col = held.col();
+            long[] next = new long[n];
+            int k = candidates;
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        int[] row = new int[m];
+                        long[] heap = new long[k + 1];
+                        for (int i = from; i < to; i++) {
+                            scores.scoreRow(i, row);
+                            int e = start[i];
+                            int end = start[i + 1];
+                            int size = 0;
+                            for (int j = 0; j < m; j++) {
+                                int s = row[j];
+                                if (e < end && col[e] == j) {
+                                    e++;
+                                    continue;
+                                }
+                                if (s < minimum || cap[j] <= 0) {
+                                    continue;
+                                }
+                                // (net value, then the lower column) as one key; k + 1 kept
+                                long key = ((alpha * s + beta - v[j]) << 24) | (0xFFFFFF - j);
+                                if (size <= k) {
+                                    heap[size++] = key;
+                                    siftUp(heap, size - 1);
+                                } else if (key > heap[0]) {
+                                    heap[0] = key;
+                                    siftDown(heap, size);
+                                }
+                            }
+                            // the smallest of the k + 1 is the best left out
+                            long left = Long.MIN_VALUE;
+                            if (size > k) {
+                                left = heap[0] >> 24;
+                                heap[0] = heap[--size];
+                                siftDown(heap, size);
+                            }
+                            next[i] = left;
+                            if (size > 0) {
+                                int[] pairs = new int[2 * size];
+                                int[] cs = new int[size];
+                                for (int x = 0; x < size; x++) {
+                                    cs[x] = 0xFFFFFF - (int) (heap[x] & 0xFFFFFF);
+                                }
+                                Arrays.sort(cs);
+                                for (int x = 0; x < size; x++) {
+                                    pairs[2 * x] = cs[x];
+                                    pairs[2 * x + 1] = row[cs[x]];
+                                }
+                                extra[i] = pairs;
+                            }
+                        }
+                    });
+            ref = v.clone();
+            refAlpha = alpha;
+            refBeta = beta;
+            restNet = next;
+            return extra;
         }
 
         /** The held lists with each row's extra pairs merged in, columns increasing. */
