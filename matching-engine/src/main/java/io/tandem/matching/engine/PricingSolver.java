@@ -41,7 +41,7 @@ public final class PricingSolver {
     private static final int MAX_REPRICES = Integer.getInteger("tandem.engine.reprices", 2);
 
     /** Mentors whose price fell furthest, checked pair by pair instead of by the row's bound. */
-    private static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
+    static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
 
     private static final boolean TRACE = Boolean.getBoolean("tandem.engine.pricingTrace");
 
@@ -112,6 +112,7 @@ public final class PricingSolver {
 
     private final int candidates;
     private final int threads;
+    private final int dropped;
 
     /** Keeps each mentee's {@link #DEFAULT_CANDIDATES} best pairs; up to 2 threads. */
     public PricingSolver() {
@@ -123,8 +124,16 @@ public final class PricingSolver {
      *     optimum; fewer hold less and may need more rounds)
      */
     public PricingSolver(int candidates, int threads) {
+        this(candidates, threads, DROPPED);
+    }
+
+    /**
+     * @param dropped mentors whose fallen prices are checked pair by pair (0: the bound alone)
+     */
+    PricingSolver(int candidates, int threads, int dropped) {
         this.candidates = Math.max(1, candidates);
         this.threads = Math.max(1, threads);
+        this.dropped = Math.max(0, dropped);
     }
 
     /** The optimum of the scorer's pairs scoring at least {@code minimum}. */
@@ -420,13 +429,13 @@ public final class PricingSolver {
             }
             long[] sorted = Arrays.copyOf(falls, places);
             Arrays.sort(sorted);
-            int d = Math.min(DROPPED, places - 1);
+            int d = Math.min(dropped, places - 1);
             long fell = sorted[places - 1 - d]; // the largest fall among the mentors not listed
-            int[] dropped = new int[d];
+            int[] fallen = new int[d];
             int listed = 0;
             for (int j = 0; j < m && listed < d; j++) {
                 if (cap[j] > 0 && (ref == null ? 0 : ref[j]) - v[j] > fell) {
-                    dropped[listed++] = j;
+                    fallen[listed++] = j;
                 }
             }
             int dCount = listed;
@@ -440,12 +449,12 @@ public final class PricingSolver {
                     (worker, from, to) -> {
                         int[] scratch = new int[m];
                         for (int i = from; i < to; i++) {
+                            // rest[i] bounds the left-out scores in either measure: below the
+                            // floor, nothing left out can be used
                             long bound =
-                                    ref == null
-                                            ? (rest[i] >= usable
-                                                    ? alpha * rest[i] + beta
-                                                    : Long.MIN_VALUE)
-                                            : restNet[i];
+                                    rest[i] < usable
+                                            ? Long.MIN_VALUE
+                                            : ref == null ? alpha * rest[i] + beta : restNet[i];
                             if (bound == Long.MIN_VALUE) {
                                 continue;
                             }
@@ -454,7 +463,7 @@ public final class PricingSolver {
                                 continue;
                             }
                             for (int x = 0; x < dCount; x++) {
-                                int j = dropped[x];
+                                int j = fallen[x];
                                 if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
                                     continue; // held: the solver proved it
                                 }
@@ -521,10 +530,11 @@ public final class PricingSolver {
                                 if (s >= usable && alpha * s + beta > u[i] + v[j]) {
                                     found[f++] = j;
                                     found[f++] = s;
-                                } else if (ref == null) {
-                                    best = Math.max(best, s);
                                 } else {
-                                    bestNet = Math.max(bestNet, net(j, s, alpha, beta));
+                                    best = Math.max(best, s);
+                                    if (ref != null) {
+                                        bestNet = Math.max(bestNet, net(j, s, alpha, beta));
+                                    }
                                 }
                             }
                             if (f > 0) {
@@ -654,6 +664,22 @@ public final class PricingSolver {
             return SparseScores.built(n, m, s, c, sc);
         }
 
+        /** Mentees with a pair scoring at least {@code t}: each row's best pair is always held. */
+        private int menteesReaching(int t) {
+            int[] start = held.start();
+            int[] score = held.score();
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    if (score[e] >= t) {
+                        count++;
+                        break;
+                    }
+                }
+            }
+            return count;
+        }
+
         /** FAIR: see the class comment. */
         int[] fair() {
             int[] most = proven(0, 1, big());
@@ -665,6 +691,9 @@ public final class PricingSolver {
             int lo = first.minScore().getAsInt();
             int hi = held.maxScore();
             int[] atLo = most;
+            // whether atLo is a proven PARTICIPATION optimum over a floor at or below lo: then it
+            // is optimal over the pairs >= lo too (they are fewer, and it uses only those)
+            boolean provenAtLo = true;
             while (lo < hi) {
                 int t = lo + (int) (((long) hi - lo + 1) / 2);
                 Rows rows = Rows.of(held);
@@ -673,25 +702,33 @@ public final class PricingSolver {
                     int j = atLo[i];
                     probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
                 }
-                int got = new MaxCardinality(rows, cap, token).maximize(t, probe, k);
                 int[] feasible = null;
+                if (menteesReaching(t) < k) {
+                    // each row's best pair is held: fewer mentees than K have any pair >= t
+                    hi = t - 1;
+                    continue;
+                }
+                int got = new MaxCardinality(rows, cap, token).maximize(t, probe, k);
+                boolean optimal = false;
                 if (got >= k) {
                     feasible = probe;
                 } else {
                     int[] p = proven(t, 1, big());
                     if (Rows.of(held).assignment(p).matched() >= k) {
                         feasible = p;
+                        optimal = true;
                     }
                 }
                 if (feasible != null) {
                     Assignment f = Rows.of(held).assignment(feasible);
                     lo = f.minScore().getAsInt();
                     atLo = feasible;
+                    provenAtLo = optimal;
                 } else {
                     hi = t - 1;
                 }
             }
-            return proven(lo, 1, big());
+            return provenAtLo ? atLo : proven(lo, 1, big());
         }
     }
 }
