@@ -347,20 +347,27 @@ public final class PricingSolver {
             int usable = Math.max(floor, minimum);
             long[] u = new long[n];
             long[] v = new long[m];
+            ShortestAugmentingPaths sap = null;
             while (true) {
                 token.throwIfCancelled();
                 long t = System.nanoTime();
-                ShortestAugmentingPaths sap =
-                        new ShortestAugmentingPaths(
-                                Rows.of(held),
-                                cap,
-                                usable,
-                                alpha,
-                                beta,
-                                ShortestAugmentingPaths.DEFAULT_CANDIDATES,
-                                threads,
-                                token);
-                int[] mentorOf = sap.solve(ProgressListener.NONE);
+                int[] mentorOf;
+                if (sap == null) {
+                    sap =
+                            new ShortestAugmentingPaths(
+                                    Rows.of(held),
+                                    cap,
+                                    usable,
+                                    alpha,
+                                    beta,
+                                    ShortestAugmentingPaths.DEFAULT_CANDIDATES,
+                                    threads,
+                                    token);
+                    mentorOf = sap.solve(ProgressListener.NONE);
+                } else {
+                    // the pairs only grew: the last solve's assignment and prices carry over
+                    mentorOf = sap.resume(Rows.of(held));
+                }
                 rounds++;
                 sap.duals(u, v);
                 proof = new Proof(alpha, beta, usable, u.clone(), v.clone());

@@ -60,10 +60,10 @@ final class ShortestAugmentingPaths {
     private static final int BLOCK = 256;
 
     /** Dense or sparse; {@code scores} and {@code cols} are its arrays, for the hot loops. */
-    private final Rows rows;
+    private Rows rows;
 
-    private final int[] scores;
-    private final int[] cols;
+    private int[] scores;
+    private int[] cols;
 
     private final int n;
     private final int m;
@@ -184,6 +184,30 @@ final class ShortestAugmentingPaths {
         long t1 = System.nanoTime();
         Network net = firstAssignment(graph, ProgressListener.slice(progress, 0.15, 0.85));
         long t2 = System.nanoTime();
+        return repair(net, progress, t1 - t0, t2 - t1, t2);
+    }
+
+    /**
+     * The last solve again, on {@code more}: the same mentees and mentors with pairs added (none
+     * removed). The assignment and the prices carry over, so only the mentees with a violated new
+     * pair are searched for again, as in a pricing round.
+     */
+    int[] resume(Rows more) {
+        if (solved == null || more.n != n || more.m != m || more.maxScore > rows.maxScore) {
+            throw new IllegalStateException("resume only a solved problem with pairs added");
+        }
+        rows = more;
+        scores = more.score;
+        cols = more.cols;
+        Network net = solved;
+        solved = null;
+        return repair(net, ProgressListener.NONE, 0, 0, System.nanoTime());
+    }
+
+    /** Pricing rounds until no listed pair is violated; returns the optimal mentor per mentee. */
+    private int[] repair(
+            Network net, ProgressListener progress, long graphNanos, long firstNanos, long t2) {
+        Graph graph = net.graph;
         int step = Math.max(1, n / 100);
         int rounds = 1;
         long repaired = 0;
@@ -194,7 +218,7 @@ final class ShortestAugmentingPaths {
             if (extra == null) {
                 solved = net;
                 progress.onProgress(1.0);
-                report(rounds, repaired, t1 - t0, t2 - t1, System.nanoTime() - t2);
+                report(rounds, repaired, graphNanos, firstNanos, System.nanoTime() - t2);
                 return net.mentorOfMentee();
             }
             rounds++;
