@@ -198,39 +198,6 @@ public final class PricingSolver {
                 run.proof);
     }
 
-    private static void siftUp(long[] heap, int at) {
-        long key = heap[at];
-        int c = at;
-        while (c > 0) {
-            int p = (c - 1) >>> 1;
-            if (heap[p] <= key) {
-                break;
-            }
-            heap[c] = heap[p];
-            c = p;
-        }
-        heap[c] = key;
-    }
-
-    private static void siftDown(long[] heap, int size) {
-        long key = heap[0];
-        int c = 0;
-        while (true) {
-            int l = 2 * c + 1;
-            if (l >= size) {
-                break;
-            }
-            int r = l + 1;
-            int q = r < size && heap[r] < heap[l] ? r : l;
-            if (heap[q] >= key) {
-                break;
-            }
-            heap[c] = heap[q];
-            c = q;
-        }
-        heap[c] = key;
-    }
-
     /** One solve's state: the held lists and each row's best left-out score. */
     private final class Run {
         final int n;
@@ -594,19 +561,17 @@ public final class PricingSolver {
                                 // (net value, then the lower column) as one key; k + 1 kept
                                 long key = ((alpha * s + beta - v[j]) << 24) | (0xFFFFFF - j);
                                 if (size <= k) {
-                                    heap[size++] = key;
-                                    siftUp(heap, size - 1);
+                                    TopScores.siftUp(heap, size++, key);
                                 } else if (key > heap[0]) {
-                                    heap[0] = key;
-                                    siftDown(heap, size);
+                                    TopScores.siftDown(heap, size, key);
                                 }
                             }
                             // the smallest of the k + 1 is the best left out
                             long left = Long.MIN_VALUE;
                             if (size > k) {
                                 left = heap[0] >> 24;
-                                heap[0] = heap[--size];
-                                siftDown(heap, size);
+                                size--;
+                                TopScores.siftDown(heap, size, heap[size]);
                             }
                             next[i] = left;
                             if (size > 0) {

@@ -351,21 +351,27 @@ public final class Bench {
                         fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-"));
         g = null;
         System.gc();
+        inChildWith2g("(g) 50,000 x 15,000", "--sparse-large");
+    }
+
+    /** Runs this bench with {@code args} in a child JVM capped at 2 GB, for 10 minutes at most. */
+    private static void inChildWith2g(String what, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p =
-                new ProcessBuilder(
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
                                 java,
                                 "-Xmx2g",
                                 "-XX:+UseParallelGC",
                                 "-cp",
                                 System.getProperty("java.class.path"),
-                                Bench.class.getName(),
-                                "--sparse-large")
-                        .inheritIO()
-                        .start();
+                                Bench.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            System.out.println("(g) 50,000 x 15,000: gave up after 10 minutes");
+            System.out.println(what + ": gave up after 10 minutes");
         }
     }
 
@@ -517,26 +523,9 @@ public final class Bench {
         }
         cohort = null;
         System.gc();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String objective : large.split(",")) {
-            if (objective.equals("none")) {
-                continue;
-            }
-            Process p =
-                    new ProcessBuilder(
-                                    java,
-                                    "-Xmx2g",
-                                    "-XX:+UseParallelGC",
-                                    "-cp",
-                                    System.getProperty("java.class.path"),
-                                    Bench.class.getName(),
-                                    "--pricing-large",
-                                    objective)
-                            .inheritIO()
-                            .start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                System.out.println("(f) 50,000 x 15,000: gave up after 10 minutes");
+            if (!objective.equals("none")) {
+                inChildWith2g("(f) 50,000 x 15,000", "--pricing-large", objective);
             }
         }
     }
