@@ -81,7 +81,7 @@ public final class PricingSolver {
      * @param held the pairs held when the proof succeeded (each mentee's best, plus those the
      *     pricing added), on which the assignment's scores can be read
      * @param pairsHeld their number
-     * @param rounds weighted solves on the held pairs (1: the first lists were enough)
+     * @param rounds weighted solves and resumes on the held pairs (1: the first lists were enough)
      * @param rowsRescored rows scored again to check their left-out pairs, over all rounds
      * @param pairsAdded pairs the pricing added to the lists
      * @param scoreNanos the streaming pass
