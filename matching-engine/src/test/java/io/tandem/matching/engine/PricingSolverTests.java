@@ -206,6 +206,30 @@ class PricingSolverTests {
         assertProves(matrix, caps, got.assignment(), got.proof());
     }
 
+    /**
+     * Two pairs kept per row: mentor 1 is kept and mentor 2, tied with it at the second score, left
+     * out (the lower column wins the tie); mentor 2's place is needed, so the proof must find it.
+     */
+    @Example
+    void findsThePairLeftOutByATieAtTheKthScore() {
+        int n = 6;
+        int m = 4;
+        int[] s = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            s[i * m] = 10;
+            s[i * m + 1] = 7;
+            s[i * m + 2] = 7;
+            s[i * m + 3] = i == 0 ? ScoreMatrix.FORBIDDEN : 3;
+        }
+        ScoreMatrix matrix = ScoreMatrix.wrap(n, m, s);
+        Capacities caps = Capacities.of(1, 1, 1, 2);
+        PricingSolver.Result got = priced(matrix, caps, Objective.TOTAL, 2, 0);
+        assertThat(got.pairsAdded()).isPositive();
+        assertThat(got.assignment().total()).isEqualTo(30);
+        assertThat(got.assignment().matched()).isEqualTo(5);
+        assertProves(matrix, caps, got.assignment(), got.proof());
+    }
+
     @Example
     void provesAtOnceWhenTheBestPairsAreEnough() {
         ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{9, 1, 0}, {1, 9, 0}, {0, 1, 9}});
