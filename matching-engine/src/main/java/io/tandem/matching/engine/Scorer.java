@@ -297,6 +297,13 @@ public final class Scorer {
         return one[0];
     }
 
+    /** The same, written into {@code one[0]} (no allocation, for loops over single pairs). */
+    int score(int mentee, int mentor, int[] one) {
+        Objects.checkIndex(mentor, mentors.size);
+        scoreRange(mentee, mentor, mentor + 1, one, -mentor);
+        return one[0];
+    }
+
     /** Writes mentee {@code i}'s scores for every mentor into {@code out[offset..offset+M)}. */
     public void scoreRow(int i, int[] out, int offset) {
         scoreRange(i, 0, mentors.size, out, offset);

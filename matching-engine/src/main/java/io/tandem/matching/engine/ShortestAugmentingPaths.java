@@ -60,10 +60,10 @@ final class ShortestAugmentingPaths {
     private static final int BLOCK = 256;
 
     /** Dense or sparse; {@code scores} and {@code cols} are its arrays, for the hot loops. */
-    private final Rows rows;
+    private Rows rows;
 
-    private final int[] scores;
-    private final int[] cols;
+    private int[] scores;
+    private int[] cols;
 
     private final int n;
     private final int m;
@@ -94,6 +94,9 @@ final class ShortestAugmentingPaths {
     private boolean auctioned;
     private long freeAfterAuction;
     private long auctionNanos;
+
+    /** The final network of the last {@link #solve}, for {@link #duals}. */
+    private Network solved;
 
     ShortestAugmentingPaths(
             Rows rows,
@@ -181,6 +184,30 @@ final class ShortestAugmentingPaths {
         long t1 = System.nanoTime();
         Network net = firstAssignment(graph, ProgressListener.slice(progress, 0.15, 0.85));
         long t2 = System.nanoTime();
+        return repair(net, progress, t1 - t0, t2 - t1, t2);
+    }
+
+    /**
+     * The last solve again, on {@code more}: the same mentees and mentors with pairs added (none
+     * removed). The assignment and the prices carry over, so only the mentees with a violated new
+     * pair are searched for again, as in a pricing round.
+     */
+    int[] resume(Rows more) {
+        if (solved == null || more.n != n || more.m != m || more.maxScore > rows.maxScore) {
+            throw new IllegalStateException("resume only a solved problem with pairs added");
+        }
+        rows = more;
+        scores = more.score;
+        cols = more.cols;
+        Network net = solved;
+        solved = null;
+        return repair(net, ProgressListener.NONE, 0, 0, System.nanoTime());
+    }
+
+    /** Pricing rounds until no listed pair is violated; returns the optimal mentor per mentee. */
+    private int[] repair(
+            Network net, ProgressListener progress, long graphNanos, long firstNanos, long t2) {
+        Graph graph = net.graph;
         int step = Math.max(1, n / 100);
         int rounds = 1;
         long repaired = 0;
@@ -189,8 +216,9 @@ final class ShortestAugmentingPaths {
             // grows, so the loop ends (at worst with every allowed pair).
             int[][] extra = violations(net, candidates << Math.min(20, rounds - 1));
             if (extra == null) {
+                solved = net;
                 progress.onProgress(1.0);
-                report(rounds, repaired, t1 - t0, t2 - t1, System.nanoTime() - t2);
+                report(rounds, repaired, graphNanos, firstNanos, System.nanoTime() - t2);
                 return net.mentorOfMentee();
             }
             rounds++;
@@ -214,6 +242,27 @@ final class ShortestAugmentingPaths {
                 }
             }
             repaired += done;
+        }
+    }
+
+    /**
+     * The linear program's dual of the last solve: {@code u[i] >= 0} per mentee, {@code v[j] >= 0}
+     * per mentor (0 for a mentor with room), in weight units ({@code alpha * score + beta}), with
+     * {@code u[i] + v[j] >= weight} on every listed pair at or above the floor to a mentor with
+     * places, equality on the assigned ones and {@code u[i] = 0} for an unmatched mentee. So the
+     * assignment is optimal for any larger set of pairs that keeps that inequality, which is how
+     * {@link PricingSolver} proves its lists enough without holding the other pairs.
+     */
+    void duals(long[] u, long[] v) {
+        Network net = solved;
+        long c = net.vSink;
+        for (int j = 0; j < m; j++) {
+            // an empty mentor's potential may sit above the sink's: its price is 0 all the same
+            v[j] = Math.max(0, c - net.v[j]);
+        }
+        for (int i = 0; i < n; i++) {
+            int col = net.colOf[i];
+            u[i] = col == net.skip ? 0 : -(net.rowCost[i] - net.v[col]) - c;
         }
     }
 

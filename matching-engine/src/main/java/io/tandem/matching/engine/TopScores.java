@@ -108,7 +108,8 @@ final class TopScores {
         return size;
     }
 
-    private static void siftUp(long[] heap, int at, long key) {
+    /** Puts {@code key} at {@code heap[at]} of a min-heap and moves it up to its place. */
+    static void siftUp(long[] heap, int at, long key) {
         int c = at;
         while (c > 0) {
             int p = (c - 1) >>> 1;
@@ -121,7 +122,8 @@ final class TopScores {
         heap[c] = key;
     }
 
-    private static void siftDown(long[] heap, int size, long key) {
+    /** Puts {@code key} at the root of a min-heap of {@code size} and moves it down. */
+    static void siftDown(long[] heap, int size, long key) {
         int c = 0;
         while (true) {
             int l = 2 * c + 1;

@@ -57,10 +57,13 @@ final class Bounded {
                 token -> solver.solve(matrix, capacities, objective, token, ProgressListener.NONE));
     }
 
-    private static Assignment within(
-            Duration limit,
-            String what,
-            java.util.function.Function<CancellationToken, Assignment> solve) {
+    /** Any solve given a token, cancelled after {@link #LIMIT}. */
+    static <T> T within(String what, java.util.function.Function<CancellationToken, T> solve) {
+        return within(LIMIT, what, solve);
+    }
+
+    private static <T> T within(
+            Duration limit, String what, java.util.function.Function<CancellationToken, T> solve) {
         CancellationToken token = new CancellationToken();
         ScheduledFuture<?> timer =
                 TIMER.schedule(token::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,6 +9,7 @@ import io.tandem.matching.engine.HardRules;
 import io.tandem.matching.engine.InstanceFamilies;
 import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.OrgChart;
+import io.tandem.matching.engine.PricingSolver;
 import io.tandem.matching.engine.Profiles;
 import io.tandem.matching.engine.SampleProfiles;
 import io.tandem.matching.engine.ScoreMatrix;
@@ -66,6 +67,16 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("--sparse-large")) {
             sparseLarge();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--pricing")) {
+            pricing(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 4,
+                    args.length > 2 ? args[2] : "total,participation,fair");
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--pricing-large")) {
+            pricingLarge(args.length > 1 ? args[1] : "total");
             return;
         }
         boolean familiesOnly = args.length > 0 && args[0].equals("--families");
@@ -340,21 +351,27 @@ public final class Bench {
                         fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-"));
         g = null;
         System.gc();
+        inChildWith2g("(g) 50,000 x 15,000", "--sparse-large");
+    }
+
+    /** Runs this bench with {@code args} in a child JVM capped at 2 GB, for 10 minutes at most. */
+    private static void inChildWith2g(String what, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p =
-                new ProcessBuilder(
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
                                 java,
                                 "-Xmx2g",
                                 "-XX:+UseParallelGC",
                                 "-cp",
                                 System.getProperty("java.class.path"),
-                                Bench.class.getName(),
-                                "--sparse-large")
-                        .inheritIO()
-                        .start();
+                                Bench.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            System.out.println("(g) 50,000 x 15,000: gave up after 10 minutes");
+            System.out.println(what + ": gave up after 10 minutes");
         }
     }
 
@@ -405,6 +422,202 @@ public final class Bench {
                         fair.matched(),
                         fair.minScore().isPresent() ? fair.minScore().getAsInt() : "-",
                         peakHeapMb()));
+    }
+
+    /**
+     * Family (f) without holding its allowed pairs ({@link PricingSolver}): at 10,000 x 3,000
+     * beside the product's full path (every allowed pair kept by {@code scoreAllowed}, then the
+     * sparse solve), alternately in one JVM, then at 50,000 x 15,000 in a child JVM capped at 2 GB.
+     */
+    private static void pricing(int rounds, String large) throws IOException, InterruptedException {
+        System.out.printf(
+                Locale.ROOT,
+                "pricing, (f) scored then TOTAL: %d cores, Java %s, max heap %d MB, load average"
+                        + " %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                loadAverage());
+        ProductCohort cohort = ProductCohort.of();
+        var threads = ManagementFactory.getThreadMXBean();
+        double[][] full = new double[rounds][];
+        double[][] priced = new double[rounds][];
+        for (int r = 0; r < rounds; r++) {
+            // alternate which goes first, so neither always meets the other's garbage
+            for (int side = 0; side < 2; side++) {
+                boolean pricedNow = (side == 0) == (r % 2 == 1);
+                System.gc();
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long proc0 = processCpuNanos();
+                long wall0 = System.nanoTime();
+                Assignment a;
+                String detail;
+                if (pricedNow) {
+                    PricingSolver.Result got =
+                            pricingSolver()
+                                    .solve(
+                                            cohort.scorer(),
+                                            cohort.capacities(),
+                                            Objective.TOTAL,
+                                            0,
+                                            io.tandem.matching.engine.CancellationToken.NONE,
+                                            io.tandem.matching.engine.ProgressListener.NONE);
+                    a = got.assignment();
+                    detail = pricingDetail(got);
+                } else {
+                    SparseScores scores =
+                            cohort.scorer()
+                                    .scoreAllowed(
+                                            0,
+                                            null,
+                                            null,
+                                            io.tandem.matching.engine.CancellationToken.NONE,
+                                            io.tandem.matching.engine.ProgressListener.NONE);
+                    a = new AssignmentSolver().solve(scores, cohort.capacities(), Objective.TOTAL);
+                    detail = String.format(Locale.ROOT, "%,d pairs", scores.pairs());
+                }
+                double[] f = {
+                    (threads.getCurrentThreadCpuTime() - cpu0) / 1e6,
+                    (processCpuNanos() - proc0) / 1e6,
+                    (System.nanoTime() - wall0) / 1e6
+                };
+                (pricedNow ? priced : full)[r] = f;
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %-7s score + solve: %6.0f ms thread cpu, %6.0f ms process cpu,"
+                                + " wall %6.0f ms; total %d, matched %d; %s%n",
+                        r,
+                        pricedNow ? "priced" : "full",
+                        f[0],
+                        f[1],
+                        f[2],
+                        a.total(),
+                        a.matched(),
+                        detail);
+            }
+        }
+        if (rounds > 1) {
+            double[] ratio = new double[3];
+            for (int k = 0; k < 3; k++) {
+                double[] b = new double[rounds - 1];
+                double[] p = new double[rounds - 1];
+                for (int r = 1; r < rounds; r++) {
+                    b[r - 1] = full[r][k];
+                    p[r - 1] = priced[r][k];
+                }
+                ratio[k] = median(p) / median(b);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "(f) 10,000 x 3,000, priced / full (medians of rounds 1..%d): thread cpu %.2fx,"
+                            + " process cpu %.2fx, wall %.2fx; first round %.2fx, %.2fx, %.2fx;"
+                            + " load average %s%n",
+                    rounds - 1,
+                    ratio[0],
+                    ratio[1],
+                    ratio[2],
+                    priced[0][0] / full[0][0],
+                    priced[0][1] / full[0][1],
+                    priced[0][2] / full[0][2],
+                    loadAverage());
+        }
+        cohort = null;
+        System.gc();
+        for (String objective : large.split(",")) {
+            if (!objective.equals("none")) {
+                inChildWith2g("(f) 50,000 x 15,000", "--pricing-large", objective);
+            }
+        }
+    }
+
+    /** The pricing solver, with {@code -Dbench.pricingCandidates=K} best pairs kept per mentee. */
+    private static PricingSolver pricingSolver() {
+        return new PricingSolver(
+                Integer.getInteger("bench.pricingCandidates", PricingSolver.DEFAULT_CANDIDATES), 2);
+    }
+
+    private static String pricingDetail(PricingSolver.Result got) {
+        return String.format(
+                Locale.ROOT,
+                "scoring pass %.0f + solves %.0f + pricing %.0f ms; %,d pairs held, %d solve(s),"
+                        + " %,d rows re-scored, %,d pairs added",
+                got.scoreNanos() / 1e6,
+                got.solveNanos() / 1e6,
+                got.pricingNanos() / 1e6,
+                got.pairsHeld(),
+                got.rounds(),
+                got.rowsRescored(),
+                got.pairsAdded());
+    }
+
+    /** Family (f) at 50,000 x 15,000: score + solve + explain, in this (2 GB) JVM. */
+    private static void pricingLarge(String objectiveName) {
+        Objective objective = Objective.valueOf(objectiveName.toUpperCase(Locale.ROOT));
+        int n = 50_000;
+        int m = 15_000;
+        // warm the JIT on a small cohort first
+        ProductCohort warm = ProductCohort.of(5_000, 1_500);
+        pricingSolver()
+                .solve(
+                        warm.scorer(),
+                        warm.capacities(),
+                        objective,
+                        0,
+                        io.tandem.matching.engine.CancellationToken.NONE,
+                        io.tandem.matching.engine.ProgressListener.NONE);
+        warm = null;
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        ProductCohort cohort = ProductCohort.of(n, m);
+        double profilesMs = ms(t0);
+        long t = start();
+        PricingSolver.Result got =
+                pricingSolver()
+                        .solve(
+                                cohort.scorer(),
+                                cohort.capacities(),
+                                objective,
+                                0,
+                                io.tandem.matching.engine.CancellationToken.NONE,
+                                io.tandem.matching.engine.ProgressListener.NONE);
+        Assignment a = got.assignment();
+        double solvedMs = ms(t);
+        long explained = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.mentorOf(i) >= 0) {
+                explained += cohort.scorer().explain(i, a.mentorOf(i)).size();
+            }
+        }
+        double totalMs = ms(t);
+        row(
+                "(f) 50,000 x 15,000 end to end, -Xmx2g, " + objectiveName,
+                totalMs,
+                String.format(
+                        Locale.ROOT,
+                        "target <= 20 s, heap <= 2 GB; score %.0f + solve %.0f + explain %.0f ms"
+                                + " (of which the first scoring pass %.0f, solves %.0f, pricing"
+                                + " %.0f); %,d pairs held, %d solve(s), %,d rows re-scored, %,d"
+                                + " pairs added; total %d, matched %d, min %s; peak heap %d MB;"
+                                + " profiles built before, %.0f ms; %d explanation lines;"
+                                + " load average %s",
+                        got.scoreNanos() / 1e6,
+                        solvedMs - got.scoreNanos() / 1e6,
+                        totalMs - solvedMs,
+                        got.scoreNanos() / 1e6,
+                        got.solveNanos() / 1e6,
+                        got.pricingNanos() / 1e6,
+                        got.pairsHeld(),
+                        got.rounds(),
+                        got.rowsRescored(),
+                        got.pairsAdded(),
+                        a.total(),
+                        a.matched(),
+                        a.minScore().isPresent() ? a.minScore().getAsInt() : "-",
+                        peakHeapMb(),
+                        profilesMs,
+                        explained,
+                        loadAverage()));
     }
 
     /** OR-tools' min-cost flow on the listed pairs only. */
@@ -943,12 +1156,17 @@ public final class Bench {
     private record ProductCohort(Scorer scorer, Capacities capacities) {
 
         static ProductCohort of() {
+            return of(N, M);
+        }
+
+        /** The same organisation at another size (50,000 x 15,000: family (f) at scale). */
+        static ProductCohort of(int n, int m) {
             Random random = new Random(2026);
-            Profiles mentees = SampleProfiles.side(random.nextLong(), N, 0, false);
-            Profiles mentors = SampleProfiles.side(random.nextLong(), M, N, true);
+            Profiles mentees = SampleProfiles.side(random.nextLong(), n, 0, false);
+            Profiles mentors = SampleProfiles.side(random.nextLong(), m, n, true);
             Scorer scorer = InstanceFamilies.scorer(random.nextLong(), mentees, mentors, 2);
-            int[] cap = new int[M];
-            for (int j = 0; j < M; j++) {
+            int[] cap = new int[m];
+            for (int j = 0; j < m; j++) {
                 cap[j] = 1 + random.nextInt(4);
             }
             return new ProductCohort(scorer, Capacities.of(cap));

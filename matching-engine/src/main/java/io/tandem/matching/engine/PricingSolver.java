@@ -1,0 +1,710 @@
+package io.tandem.matching.engine;
+
+import java.util.Arrays;
+
+/**
+ * The exact optimum of a cohort too large to hold every allowed pair (family (f) at 50,000 ×
+ * 15,000: about 540 M allowed pairs, over 4 GB), straight from the scorer. One streaming pass on
+ * the scorer's threads keeps each mentee's best {@code k} allowed pairs and the best score it
+ * leaves out; the exact solver runs on those lists; then its dual proves the result optimal against
+ * the pairs never held, or names the rows that need more.
+ *
+ * <p>The proof: the solver's dual (see {@link ShortestAugmentingPaths#duals}) gives every mentee a
+ * price {@code u[i] >= 0} and every mentor {@code v[j] >= 0}, {@code u[i] + v[j] >= weight(i, j)}
+ * on every held pair, with equality on the assigned ones, {@code u} = 0 for an unmatched mentee and
+ * {@code v} = 0 for a mentor with room. If the same inequality holds for every pair left out, the
+ * dual is feasible for the whole problem and its value equals the assignment's: optimal. A row
+ * whose best left-out score {@code r} has {@code weight(r) <= u[i] + min v} holds it for all its
+ * left-out pairs at once; any other row is scored again ({@link RowScorer#scoreRow}) and each of
+ * its left-out pairs is checked against its own mentor's price; the violated ones are added, and
+ * the lists are solved again. Every round adds a pair or ends, so it ends.
+ *
+ * <p>{@code TOTAL} and {@code PARTICIPATION} are one weighted solve each, with the weights of
+ * {@link AssignmentSolver}. {@code FAIR} needs the size {@code K} of a maximum matching and the
+ * largest threshold {@code t} at which the pairs scoring at least {@code t} still admit {@code K}:
+ * {@code K} is the size of the proven {@code PARTICIPATION} optimum (its weights put the number of
+ * pairs first); a threshold is feasible as soon as the held pairs alone reach {@code K}
+ * (Hopcroft–Karp on them: the held pairs are a subset, so a matching of them is one of the whole),
+ * and otherwise is decided by a proven {@code PARTICIPATION} solve on the pairs at or above it,
+ * whose size is the exact maximum there; then a proven {@code PARTICIPATION} solve at the threshold
+ * found. Each answer is exact, so the binary search finds {@link AssignmentSolver}'s threshold.
+ */
+public final class PricingSolver {
+
+    /**
+     * Best pairs kept per mentee by the first pass. On (f) at 50,000 × 15,000, 64 let the first
+     * solve's dual clear all but 9,589 rows without a second pass over every row (26.9–34.9 s of
+     * process CPU in two runs), where 32 needed that pass (34.5–41.3 s) and 16 needed two (61.5 s).
+     */
+    public static final int DEFAULT_CANDIDATES = 64;
+
+    /** A pass over every row replaces the rows' own checks when more than 1/this of them fail. */
+    private static final int REPRICE_SHARE = 8;
+
+    /** Passes over every row at most per solve; then the failing rows alone are scored again. */
+    private static final int MAX_REPRICES = Integer.getInteger("tandem.engine.reprices", 2);
+
+    /** Mentors whose price fell furthest, checked pair by pair instead of by the row's bound. */
+    static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
+
+    private static final boolean TRACE = Boolean.getBoolean("tandem.engine.pricingTrace");
+
+    /** Rows scored per block of the streaming pass. */
+    private static final int BLOCK = 64;
+
+    /** Scores one mentee against every mentor, {@code -1} for a forbidden pair. */
+    @FunctionalInterface
+    public interface RowScorer {
+        /** Writes mentee {@code i}'s score for every mentor {@code j} into {@code out[j]}. */
+        void scoreRow(int i, int[] out);
+
+        /** One pair's score; by default from its row, in {@code scratch} (one per mentor). */
+        default int score(int i, int j, int[] scratch) {
+            scoreRow(i, scratch);
+            return scratch[j];
+        }
+    }
+
+    /** The scorer's rows and single pairs. */
+    private record ScorerRows(Scorer scorer) implements RowScorer {
+        @Override
+        public void scoreRow(int i, int[] out) {
+            scorer.scoreRow(i, out, 0);
+        }
+
+        @Override
+        public int score(int i, int j, int[] scratch) {
+            return scorer.score(i, j, scratch);
+        }
+    }
+
+    /**
+     * What the solve did.
+     *
+     * @param assignment the optimum over every allowed pair
+     * @param held the pairs held when the proof succeeded (each mentee's best, plus those the
+     *     pricing added), on which the assignment's scores can be read
+     * @param pairsHeld their number
+     * @param rounds weighted solves and resumes on the held pairs (1: the first lists were enough)
+     * @param rowsRescored rows scored again to check their left-out pairs, over all rounds
+     * @param pairsAdded pairs the pricing added to the lists
+     * @param scoreNanos the streaming pass
+     * @param solveNanos the solves on the held pairs
+     * @param pricingNanos the proof: the bounds, the rows scored again and the lists rebuilt
+     * @param proof the dual of the last weighted solve, which every allowed pair keeps
+     */
+    public record Result(
+            Assignment assignment,
+            SparseScores held,
+            long pairsHeld,
+            int rounds,
+            long rowsRescored,
+            long pairsAdded,
+            long scoreNanos,
+            long solveNanos,
+            long pricingNanos,
+            Proof proof) {}
+
+    /**
+     * The last weighted solve's dual: pair weights {@code alpha * score + beta} over the pairs
+     * scoring at least {@code floor}; {@code mentee[i] + mentor[j] >= weight} for every such pair
+     * to a mentor with places, equal on the assigned ones, {@code mentee[i] = 0} when unmatched and
+     * {@code mentor[j] = 0} when the mentor has room (for {@code FAIR}: its final {@code
+     * PARTICIPATION} solve at the threshold).
+     */
+    public record Proof(long alpha, long beta, int floor, long[] mentee, long[] mentor) {}
+
+    private final int candidates;
+    private final int threads;
+    private final int dropped;
+
+    /** Keeps each mentee's {@link #DEFAULT_CANDIDATES} best pairs; up to 2 threads. */
+    public PricingSolver() {
+        this(DEFAULT_CANDIDATES, Parallel.defaultThreads());
+    }
+
+    /**
+     * @param candidates best pairs kept per mentee by the first pass (any value gives the same
+     *     optimum; fewer hold less and may need more rounds)
+     */
+    public PricingSolver(int candidates, int threads) {
+        this(candidates, threads, DROPPED);
+    }
+
+    /**
+     * @param dropped mentors whose fallen prices are checked pair by pair (0: the bound alone)
+     */
+    PricingSolver(int candidates, int threads, int dropped) {
+        this.candidates = Math.max(1, candidates);
+        this.threads = Math.max(1, threads);
+        this.dropped = Math.max(0, dropped);
+    }
+
+    /** The optimum of the scorer's pairs scoring at least {@code minimum}. */
+    public Result solve(
+            Scorer scorer,
+            Capacities capacities,
+            Objective objective,
+            int minimum,
+            CancellationToken token,
+            ProgressListener progress) {
+        return solve(
+                scorer.mentees(),
+                scorer.mentors(),
+                new ScorerRows(scorer),
+                capacities,
+                objective,
+                minimum,
+                token,
+                progress);
+    }
+
+    /**
+     * The optimum of the pairs {@code scores} gives (forbidden: negative) scoring at least {@code
+     * minimum}, over {@code rows} mentees and {@code cols} mentors, without holding them all;
+     * {@code scores} is called from several threads, with an array of its own per thread.
+     */
+    public Result solve(
+            int rows,
+            int cols,
+            RowScorer scores,
+            Capacities capacities,
+            Objective objective,
+            int minimum,
+            CancellationToken token,
+            ProgressListener progress) {
+        if (capacities.size() != cols) {
+            throw new IllegalArgumentException(
+                    capacities.size() + " capacities for " + cols + " mentors");
+        }
+        Run run = new Run(rows, cols, scores, capacities.toArray(), Math.max(0, minimum), token);
+        long t = System.nanoTime();
+        run.held = run.best(ProgressListener.slice(progress, 0, 0.6));
+        run.scoreNanos = System.nanoTime() - t;
+        int[] mentorOf =
+                switch (objective) {
+                    case TOTAL -> run.proven(0, rows + 1L, 1);
+                    case PARTICIPATION -> run.proven(0, 1, run.big());
+                    case FAIR -> run.fair();
+                };
+        progress.onProgress(1.0);
+        Assignment a = run.held.assignment(mentorOf);
+        return new Result(
+                a,
+                run.held,
+                run.held.pairs(),
+                run.rounds,
+                run.rescored,
+                run.added,
+                run.scoreNanos,
+                run.solveNanos,
+                run.pricingNanos,
+                run.proof);
+    }
+
+    /** One solve's state: the held lists and each row's best left-out score. */
+    private final class Run {
+        final int n;
+        final int m;
+        final RowScorer scores;
+        final int[] cap;
+        final int minimum;
+        final CancellationToken token;
+
+        /** Best left-out score per row at or above the minimum; -1: none left out. */
+        final int[] rest;
+
+        /** Mentors' prices the left-out values are measured against; {@code null}: none yet. */
+        long[] ref;
+
+        long refAlpha;
+        long refBeta;
+
+        /** Best left-out weight minus its mentor's reference price, per row, once priced. */
+        long[] restNet;
+
+        int reprices;
+        SparseScores held;
+        int rounds;
+        long rescored;
+        long added;
+        long scoreNanos;
+        long solveNanos;
+        long pricingNanos;
+        Proof proof;
+
+        Run(int n, int m, RowScorer scores, int[] cap, int minimum, CancellationToken token) {
+            this.n = n;
+            this.m = m;
+            this.scores = scores;
+            this.cap = cap;
+            this.minimum = minimum;
+            this.token = token;
+            this.rest = new int[n];
+        }
+
+        /** {@code PARTICIPATION}'s constant: above any reachable sum of scores. */
+        long big() {
+            long pairs = Math.min(n, Arrays.stream(cap).asLongStream().sum());
+            return pairs * Math.max(0, held.maxScore()) + 1;
+        }
+
+        /**
+         * The streaming pass: each row scored into one row of scratch, its best {@code k + 1}
+         * allowed pairs picked (score descending, then column), the first {@code k} kept in column
+         * order and the next one's score remembered as the best left out.
+         */
+        SparseScores best(ProgressListener progress) {
+            int k = Math.min(candidates, m);
+            int workers = threads;
+            RowBlocks out = new RowBlocks(n, k, BLOCK, workers);
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        int[] row = new int[m];
+                        long[] heap = new long[k + 1];
+                        long[] top = new long[k + 1];
+                        int[] keptCol = new int[BLOCK * k];
+                        int[] keptScore = new int[BLOCK * k];
+                        int[] length = new int[BLOCK];
+                        int at = 0;
+                        for (int i = from; i < to; i++) {
+                            scores.scoreRow(i, row);
+                            int got =
+                                    TopScores.select(
+                                            row,
+                                            null,
+                                            0,
+                                            1,
+                                            m,
+                                            minimum,
+                                            null,
+                                            Long.MAX_VALUE,
+                                            k + 1,
+                                            heap,
+                                            top);
+                            int kept = Math.min(got, k);
+                            rest[i] = got > k ? TopScores.scoreOf(top[k]) : -1;
+                            // keys sort by score first: reorder the kept ones by column
+                            long[] byCol = new long[kept];
+                            for (int x = 0; x < kept; x++) {
+                                byCol[x] =
+                                        ((long) TopScores.colOf(top[x]) << 32)
+                                                | TopScores.scoreOf(top[x]);
+                            }
+                            Arrays.sort(byCol);
+                            for (int x = 0; x < kept; x++) {
+                                keptCol[at] = (int) (byCol[x] >>> 32);
+                                keptScore[at++] = (int) byCol[x];
+                            }
+                            length[i - from] = kept;
+                        }
+                        out.add(worker, from, length, to - from, keptCol, keptScore, at);
+                        if (worker == 0) {
+                            progress.onProgress((double) to / n);
+                        }
+                    });
+            return out.scores(m);
+        }
+
+        /**
+         * The optimum for weights {@code alpha * score + beta} over every pair at or above {@code
+         * floor}, proven against the pairs left out; the held lists grow as the proof needs.
+         */
+        int[] proven(int floor, long alpha, long beta) {
+            int usable = Math.max(floor, minimum);
+            long[] u = new long[n];
+            long[] v = new long[m];
+            ShortestAugmentingPaths sap = null;
+            while (true) {
+                token.throwIfCancelled();
+                long t = System.nanoTime();
+                int[] mentorOf;
+                if (sap == null) {
+                    sap =
+                            new ShortestAugmentingPaths(
+                                    Rows.of(held),
+                                    cap,
+                                    usable,
+                                    alpha,
+                                    beta,
+                                    ShortestAugmentingPaths.DEFAULT_CANDIDATES,
+                                    threads,
+                                    token);
+                    mentorOf = sap.solve(ProgressListener.NONE);
+                } else {
+                    // the pairs only grew: the last solve's assignment and prices carry over
+                    mentorOf = sap.resume(Rows.of(held));
+                }
+                rounds++;
+                sap.duals(u, v);
+                proof = new Proof(alpha, beta, usable, u.clone(), v.clone());
+                long t1 = System.nanoTime();
+                solveNanos += t1 - t;
+                // how far below the reference any mentor's price fell: the bound's slack
+                long fell = Long.MIN_VALUE;
+                for (int j = 0; j < m; j++) {
+                    if (cap[j] > 0) {
+                        fell = Math.max(fell, (ref == null ? 0 : ref[j]) - v[j]);
+                    }
+                }
+                if (fell == Long.MIN_VALUE) {
+                    pricingNanos += System.nanoTime() - t1;
+                    return mentorOf; // no mentor has a place: nothing left out can be used
+                }
+                if (ref != null && (refAlpha != alpha || refBeta != beta)) {
+                    throw new IllegalStateException("one run prices one set of weights");
+                }
+                int[] check = failing(usable, alpha, beta, u, v);
+                int count = check.length;
+                if (count == 0) {
+                    pricingNanos += System.nanoTime() - t1;
+                    return mentorOf;
+                }
+                if (TRACE) {
+                    System.err.printf(
+                            "pricing round %d: %d rows fail the bound, fell %d, ref %s%n",
+                            rounds, count, fell, ref != null);
+                }
+                int[][] extra;
+                if ((long) count * REPRICE_SHARE > n && reprices < MAX_REPRICES && m < (1 << 24)) {
+                    // most rows fail: one pass over every row, keeping each one's best pairs at
+                    // these prices, is cheaper than rounds of a few pairs each
+                    extra = repriced(usable, alpha, beta, v);
+                    rescored += n;
+                    reprices++;
+                } else {
+                    extra = violated(check, count, usable, alpha, beta, u, v);
+                    rescored += count;
+                }
+                if (extra == null) {
+                    pricingNanos += System.nanoTime() - t1;
+                    return mentorOf;
+                }
+                held = merged(extra);
+                pricingNanos += System.nanoTime() - t1;
+            }
+        }
+
+        /**
+         * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
+         * mentor's reference price is at most the row's best left-out value, so the pair keeps the
+         * dual when that value plus the fall of its mentor's price (reference minus {@code v})
+         * stays within {@code u[i]}. A few mentors' prices fall far between two solves (a dual is
+         * not unique), so the {@link #DROPPED} mentors that fell furthest are checked pair by pair
+         * ({@link RowScorer#score}) and the bound takes the largest fall among the others.
+         */
+        private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
+            long[] falls = new long[m];
+            int places = 0;
+            for (int j = 0; j < m; j++) {
+                if (cap[j] > 0) {
+                    falls[places++] = (ref == null ? 0 : ref[j]) - v[j];
+                }
+            }
+            long[] sorted = Arrays.copyOf(falls, places);
+            Arrays.sort(sorted);
+            int d = Math.min(dropped, places - 1);
+            long fell = sorted[places - 1 - d]; // the largest fall among the mentors not listed
+            int[] fallen = new int[d];
+            int listed = 0;
+            for (int j = 0; j < m && listed < d; j++) {
+                if (cap[j] > 0 && (ref == null ? 0 : ref[j]) - v[j] > fell) {
+                    fallen[listed++] = j;
+                }
+            }
+            int dCount = listed;
+            boolean[] fails = new boolean[n];
+            int[] start = held.start();
+            int[] col = held.col();
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK * 4,
+                    threads,
+                    (worker, from, to) -> {
+                        int[] scratch = new int[m];
+                        for (int i = from; i < to; i++) {
+                            // rest[i] bounds the left-out scores in either measure: below the
+                            // floor, nothing left out can be used
+                            long bound =
+                                    rest[i] < usable
+                                            ? Long.MIN_VALUE
+                                            : ref == null ? alpha * rest[i] + beta : restNet[i];
+                            if (bound == Long.MIN_VALUE) {
+                                continue;
+                            }
+                            if (bound + fell > u[i]) {
+                                fails[i] = true;
+                                continue;
+                            }
+                            for (int x = 0; x < dCount; x++) {
+                                int j = fallen[x];
+                                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
+                                    continue; // held: the solver proved it
+                                }
+                                int sc = scores.score(i, j, scratch);
+                                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
+                                    fails[i] = true;
+                                    break;
+                                }
+                            }
+                        }
+                    });
+            int count = 0;
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (fails[i]) {
+                    out[count++] = i;
+                }
+            }
+            return Arrays.copyOf(out, count);
+        }
+
+        /** A left-out pair's weight minus its mentor's reference price. */
+        private long net(int j, int s, long alpha, long beta) {
+            return alpha * s + beta - (ref == null ? 0 : ref[j]);
+        }
+
+        /**
+         * Scores the rows {@code check[0..count)} again: per row, the left-out pairs whose weight
+         * exceeds {@code u[i] + v[j]} ({@code (col, score)} pairs, columns increasing; {@code null}
+         * for a row with none), and its best left-out value after they are added; {@code null} when
+         * no row has one.
+         */
+        private int[][] violated(
+                int[] check, int count, int usable, long alpha, long beta, long[] u, long[] v) {
+            int[][] extra = new int[n][];
+            boolean[] any = new boolean[1];
+            int[] start = held.start();
+            int[] col = held.col();
+            Parallel.forEachBlock(
+                    count,
+                    16,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        int[] row = new int[m];
+                        int[] found = new int[2 * m];
+                        for (int x = from; x < to; x++) {
+                            int i = check[x];
+                            scores.scoreRow(i, row);
+                            int e = start[i];
+                            int end = start[i + 1];
+                            int f = 0;
+                            int best = -1;
+                            long bestNet = Long.MIN_VALUE;
+                            for (int j = 0; j < m; j++) {
+                                int s = row[j];
+                                if (e < end && col[e] == j) {
+                                    e++; // held: the solver's own pricing proved it
+                                    continue;
+                                }
+                                if (s < minimum || cap[j] <= 0) {
+                                    continue;
+                                }
+                                if (s >= usable && alpha * s + beta > u[i] + v[j]) {
+                                    found[f++] = j;
+                                    found[f++] = s;
+                                } else {
+                                    best = Math.max(best, s);
+                                    if (ref != null) {
+                                        bestNet = Math.max(bestNet, net(j, s, alpha, beta));
+                                    }
+                                }
+                            }
+                            if (f > 0) {
+                                extra[i] = Arrays.copyOf(found, f);
+                                any[0] = true;
+                                rest[i] = best;
+                                if (ref != null) {
+                                    restNet[i] = bestNet;
+                                }
+                            }
+                        }
+                    });
+            return any[0] ? extra : null;
+        }
+
+        /**
+         * Every row scored again: its {@code candidates} best left-out pairs by weight minus the
+         * mentor's price {@code v} are added, and the best value left out after them is kept
+         * against {@code v}, the new reference. Prices move little from one solve to the next, so
+         * the next bound {@code restNet[i] + (largest fall of a price) <= u[i]} clears most rows.
+         */
+        private int[][] repriced(int usable, long alpha, long beta, long[] v) {
+            int[][] extra = new int[n][];
+            int[] start = held.start();
+            int[] col = held.col();
+            long[] next = new long[n];
+            int k = candidates;
+            Parallel.forEachBlock(
+                    n,
+                    BLOCK,
+                    threads,
+                    (worker, from, to) -> {
+                        token.throwIfCancelled();
+                        int[] row = new int[m];
+                        long[] heap = new long[k + 1];
+                        for (int i = from; i < to; i++) {
+                            scores.scoreRow(i, row);
+                            int e = start[i];
+                            int end = start[i + 1];
+                            int size = 0;
+                            for (int j = 0; j < m; j++) {
+                                int s = row[j];
+                                if (e < end && col[e] == j) {
+                                    e++;
+                                    continue;
+                                }
+                                if (s < minimum || cap[j] <= 0) {
+                                    continue;
+                                }
+                                // (net value, then the lower column) as one key; k + 1 kept
+                                long key = ((alpha * s + beta - v[j]) << 24) | (0xFFFFFF - j);
+                                if (size <= k) {
+                                    TopScores.siftUp(heap, size++, key);
+                                } else if (key > heap[0]) {
+                                    TopScores.siftDown(heap, size, key);
+                                }
+                            }
+                            // the smallest of the k + 1 is the best left out
+                            long left = Long.MIN_VALUE;
+                            if (size > k) {
+                                left = heap[0] >> 24;
+                                size--;
+                                TopScores.siftDown(heap, size, heap[size]);
+                            }
+                            next[i] = left;
+                            if (size > 0) {
+                                int[] pairs = new int[2 * size];
+                                int[] cs = new int[size];
+                                for (int x = 0; x < size; x++) {
+                                    cs[x] = 0xFFFFFF - (int) (heap[x] & 0xFFFFFF);
+                                }
+                                Arrays.sort(cs);
+                                for (int x = 0; x < size; x++) {
+                                    pairs[2 * x] = cs[x];
+                                    pairs[2 * x + 1] = row[cs[x]];
+                                }
+                                extra[i] = pairs;
+                            }
+                        }
+                    });
+            ref = v.clone();
+            refAlpha = alpha;
+            refBeta = beta;
+            restNet = next;
+            return extra;
+        }
+
+        /** The held lists with each row's extra pairs merged in, columns increasing. */
+        private SparseScores merged(int[][] extra) {
+            int[] start = held.start();
+            int[] col = held.col();
+            int[] score = held.score();
+            int[] s = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                s[i + 1] =
+                        s[i]
+                                + start[i + 1]
+                                - start[i]
+                                + (extra[i] == null ? 0 : extra[i].length / 2);
+            }
+            int[] c = new int[s[n]];
+            int[] sc = new int[s[n]];
+            for (int i = 0; i < n; i++) {
+                int[] x = extra[i];
+                if (x == null) {
+                    System.arraycopy(col, start[i], c, s[i], start[i + 1] - start[i]);
+                    System.arraycopy(score, start[i], sc, s[i], start[i + 1] - start[i]);
+                    continue;
+                }
+                added += x.length / 2;
+                int a = start[i];
+                int b = 0;
+                int o = s[i];
+                while (a < start[i + 1] || b < x.length) {
+                    if (b >= x.length || (a < start[i + 1] && col[a] < x[b])) {
+                        c[o] = col[a];
+                        sc[o++] = score[a++];
+                    } else {
+                        c[o] = x[b];
+                        sc[o++] = x[b + 1];
+                        b += 2;
+                    }
+                }
+            }
+            return SparseScores.built(n, m, s, c, sc);
+        }
+
+        /** Mentees with a pair scoring at least {@code t}: each row's best pair is always held. */
+        private int menteesReaching(int t) {
+            int[] start = held.start();
+            int[] score = held.score();
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    if (score[e] >= t) {
+                        count++;
+                        break;
+                    }
+                }
+            }
+            return count;
+        }
+
+        /** FAIR: see the class comment. */
+        int[] fair() {
+            int[] most = proven(0, 1, big());
+            Assignment first = held.assignment(most);
+            if (first.matched() == 0) {
+                return most;
+            }
+            int k = first.matched();
+            int lo = first.minScore().getAsInt();
+            int hi = held.maxScore();
+            int[] atLo = most;
+            // whether atLo is a proven PARTICIPATION optimum over a floor at or below lo: then it
+            // is optimal over the pairs >= lo too (they are fewer, and it uses only those)
+            boolean provenAtLo = true;
+            while (lo < hi) {
+                int t = lo + (int) (((long) hi - lo + 1) / 2);
+                Rows rows = Rows.of(held);
+                int[] probe = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int j = atLo[i];
+                    probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
+                }
+                int[] feasible = null;
+                if (menteesReaching(t) < k) {
+                    // each row's best pair is held: fewer mentees than K have any pair >= t
+                    hi = t - 1;
+                    continue;
+                }
+                int got = new MaxCardinality(rows, cap, token).maximize(t, probe, k);
+                boolean optimal = false;
+                if (got >= k) {
+                    feasible = probe;
+                } else {
+                    int[] p = proven(t, 1, big());
+                    if (Rows.of(held).assignment(p).matched() >= k) {
+                        feasible = p;
+                        optimal = true;
+                    }
+                }
+                if (feasible != null) {
+                    Assignment f = Rows.of(held).assignment(feasible);
+                    lo = f.minScore().getAsInt();
+                    atLo = feasible;
+                    provenAtLo = optimal;
+                } else {
+                    hi = t - 1;
+                }
+            }
+            return provenAtLo ? atLo : proven(lo, 1, big());
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.tandem.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.matching.engine.InstanceFamilies.Family;
+import io.tandem.matching.engine.InstanceFamilies.Instance;
+import java.util.List;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The solver that holds only each mentee's best pairs and proves the rest by pricing: on every
+ * family and objective it reaches the dense solver's optimum, and its dual holds on every pair of
+ * the whole matrix, however few pairs it starts from.
+ */
+class PricingSolverTests {
+
+    private static final AssignmentSolver DENSE = new AssignmentSolver(1);
+
+    private static List<Long> comparable(Assignment a, Objective objective) {
+        return switch (objective) {
+            case TOTAL -> List.of(a.total(), (long) a.matched());
+            case PARTICIPATION -> List.of((long) a.matched(), a.total());
+            case FAIR -> List.of((long) a.matched(), (long) a.minScore().orElse(0), a.total());
+        };
+    }
+
+    private static PricingSolver.Result priced(
+            ScoreMatrix matrix, Capacities caps, Objective objective, int k, int minimum) {
+        return priced(matrix, caps, objective, k, minimum, PricingSolver.DROPPED);
+    }
+
+    private static PricingSolver.Result priced(
+            ScoreMatrix matrix,
+            Capacities caps,
+            Objective objective,
+            int k,
+            int minimum,
+            int dropped) {
+        int m = matrix.cols();
+        return Bounded.within(
+                objective + " on " + matrix,
+                token ->
+                        new PricingSolver(k, 2, dropped)
+                                .solve(
+                                        matrix.rows(),
+                                        m,
+                                        (i, out) -> {
+                                            for (int j = 0; j < m; j++) {
+                                                out[j] = matrix.score(i, j);
+                                            }
+                                        },
+                                        caps,
+                                        objective,
+                                        minimum,
+                                        token,
+                                        ProgressListener.NONE));
+    }
+
+    /** The matrix with every pair below {@code minimum} forbidden. */
+    private static ScoreMatrix atLeast(ScoreMatrix matrix, int minimum) {
+        int n = matrix.rows();
+        int m = matrix.cols();
+        int[] s = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                int x = matrix.score(i, j);
+                s[i * m + j] = x >= minimum ? x : ScoreMatrix.FORBIDDEN;
+            }
+        }
+        return ScoreMatrix.wrap(n, m, s);
+    }
+
+    /**
+     * The proof checked on every allowed pair of the whole matrix: prices never negative, no pair
+     * above its mentee's and mentor's prices together, assigned pairs exactly at them, unmatched
+     * mentees and mentors with room at 0, and the prices summing to the assignment's weight.
+     */
+    static void assertProves(
+            ScoreMatrix matrix, Capacities caps, Assignment a, PricingSolver.Proof p) {
+        int n = matrix.rows();
+        int m = matrix.cols();
+        int[] load = a.loads(m);
+        long weight = 0;
+        long dual = 0;
+        for (int j = 0; j < m; j++) {
+            assertThat(p.mentor()[j]).as("mentor %d's price", j).isNotNegative();
+            if (load[j] < caps.of(j)) {
+                assertThat(p.mentor()[j]).as("mentor %d has room", j).isZero();
+            }
+            dual += (long) caps.of(j) * p.mentor()[j];
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(p.mentee()[i]).as("mentee %d's price", i).isNotNegative();
+            dual += p.mentee()[i];
+            int mine = a.mentorOf(i);
+            if (mine < 0) {
+                assertThat(p.mentee()[i]).as("unmatched mentee %d", i).isZero();
+            } else {
+                long w = p.alpha() * matrix.score(i, mine) + p.beta();
+                weight += w;
+                assertThat(p.mentee()[i] + p.mentor()[mine]).as("pair %d-%d", i, mine).isEqualTo(w);
+            }
+            for (int j = 0; j < m; j++) {
+                int s = matrix.score(i, j);
+                if (s >= p.floor() && caps.of(j) > 0) {
+                    assertThat(p.mentee()[i] + p.mentor()[j])
+                            .as("pair %d-%d scoring %d", i, j, s)
+                            .isGreaterThanOrEqualTo(p.alpha() * s + p.beta());
+                }
+            }
+        }
+        assertThat(dual).as("dual = primal").isEqualTo(weight);
+    }
+
+    @Property(tries = 150)
+    void reachesTheDenseOptimumWithAProofOnEveryPair(
+            @ForAll Family family,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 40) int rows,
+            @ForAll @IntRange(min = 1, max = 20) int cols,
+            @ForAll @IntRange(min = 1, max = 5) int k,
+            @ForAll @IntRange(min = 0, max = 3) int minimumStep,
+            @ForAll @IntRange(min = 0, max = 3) int dropped) {
+        Instance in = InstanceFamilies.generate(family, seed, rows, cols);
+        int minimum = minimumStep * Math.max(0, in.matrix().maxScore()) / 4;
+        ScoreMatrix allowed = atLeast(in.matrix(), minimum);
+        for (Objective objective : Objective.values()) {
+            Assignment want = Bounded.solve(DENSE, allowed, in.capacities(), objective);
+            // 0 mentors checked pair by pair: the rows' bound alone decides
+            PricingSolver.Result got =
+                    priced(in.matrix(), in.capacities(), objective, k, minimum, dropped);
+            Assignment a = got.assignment();
+            assertThat(a.isFeasible(allowed, in.capacities())).as("%s %s", objective, in).isTrue();
+            assertThat(comparable(a, objective))
+                    .as("%s k %d min %d %s", objective, k, minimum, in)
+                    .isEqualTo(comparable(want, objective));
+            assertThat(DualCertificate.proveOptimal(allowed, in.capacities(), objective, a))
+                    .as("%s %s", objective, in)
+                    .isEmpty();
+            if (objective != Objective.FAIR) {
+                assertProves(allowed, in.capacities(), a, got.proof());
+            }
+        }
+    }
+
+    @Property(tries = 30)
+    void scoresFromTheScorerGiveTheDenseOptimum(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 120) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int cols,
+            @ForAll @IntRange(min = 1, max = 8) int k) {
+        Profiles mentees = SampleProfiles.side(seed, rows, 0, false);
+        Profiles mentors = SampleProfiles.side(seed + 1, cols, rows, true);
+        Scorer scorer = InstanceFamilies.scorer(seed + 2, mentees, mentors, 2);
+        ScoreMatrix matrix = scorer.score();
+        Capacities caps = Capacities.uniform(cols, 1 + (int) Math.floorMod(seed, 4L));
+        for (Objective objective : Objective.values()) {
+            PricingSolver.Result got =
+                    Bounded.within(
+                            objective + " on the scorer",
+                            token ->
+                                    new PricingSolver(k, 2)
+                                            .solve(
+                                                    scorer,
+                                                    caps,
+                                                    objective,
+                                                    0,
+                                                    token,
+                                                    ProgressListener.NONE));
+            Assignment want = Bounded.solve(DENSE, matrix, caps, objective);
+            assertThat(comparable(got.assignment(), objective))
+                    .as("%s", objective)
+                    .isEqualTo(comparable(want, objective));
+            if (objective != Objective.FAIR) {
+                assertProves(matrix, caps, got.assignment(), got.proof());
+            }
+        }
+    }
+
+    /**
+     * Every mentee ties on its first choices and wants the same mentor most: one best pair each
+     * cannot be enough, so the proof must score rows again and add pairs.
+     */
+    @Example
+    void addsThePairsTheProofNeedsWhenTheListsAreTooShort() {
+        int n = 6;
+        int m = 4;
+        int[] s = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            s[i * m] = 10; // everyone's favourite, one place
+            s[i * m + 1] = 7;
+            s[i * m + 2] = 7; // a tie at the second score
+            s[i * m + 3] = i == 0 ? ScoreMatrix.FORBIDDEN : 3;
+        }
+        ScoreMatrix matrix = ScoreMatrix.wrap(n, m, s);
+        Capacities caps = Capacities.of(1, 1, 1, 2);
+        PricingSolver.Result got = priced(matrix, caps, Objective.TOTAL, 1, 0);
+        assertThat(got.rounds()).isGreaterThan(1);
+        assertThat(got.rowsRescored()).isPositive();
+        assertThat(got.pairsAdded()).isPositive();
+        assertThat(got.assignment().total()).isEqualTo(10 + 7 + 7 + 3 + 3);
+        assertThat(got.assignment().matched()).isEqualTo(5);
+        assertProves(matrix, caps, got.assignment(), got.proof());
+    }
+
+    /**
+     * Two pairs kept per row: mentor 1 is kept and mentor 2, tied with it at the second score, left
+     * out (the lower column wins the tie); mentor 2's place is needed, so the proof must find it.
+     */
+    @Example
+    void findsThePairLeftOutByATieAtTheKthScore() {
+        int n = 6;
+        int m = 4;
+        int[] s = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            s[i * m] = 10;
+            s[i * m + 1] = 7;
+            s[i * m + 2] = 7;
+            s[i * m + 3] = i == 0 ? ScoreMatrix.FORBIDDEN : 3;
+        }
+        ScoreMatrix matrix = ScoreMatrix.wrap(n, m, s);
+        Capacities caps = Capacities.of(1, 1, 1, 2);
+        PricingSolver.Result got = priced(matrix, caps, Objective.TOTAL, 2, 0);
+        assertThat(got.pairsAdded()).isPositive();
+        assertThat(got.assignment().total()).isEqualTo(30);
+        assertThat(got.assignment().matched()).isEqualTo(5);
+        assertProves(matrix, caps, got.assignment(), got.proof());
+    }
+
+    @Example
+    void provesAtOnceWhenTheBestPairsAreEnough() {
+        ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{9, 1, 0}, {1, 9, 0}, {0, 1, 9}});
+        PricingSolver.Result got = priced(matrix, Capacities.uniform(3, 1), Objective.TOTAL, 1, 0);
+        assertThat(got.rounds()).isEqualTo(1);
+        assertThat(got.rowsRescored()).isZero();
+        assertThat(got.pairsHeld()).isEqualTo(3);
+        assertThat(got.assignment().total()).isEqualTo(27);
+    }
+}
