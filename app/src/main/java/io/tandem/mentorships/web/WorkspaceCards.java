@@ -55,8 +55,7 @@ record WorkspaceCards(
     /** What happened, after the other modules' sections. */
     String timeline() {
         StringBuilder out = new StringBuilder(1024);
-        out.append("<section id=\"timeline\" aria-labelledby=\"timeline-heading\" class=\"card\">");
-        heading(out, "timeline-heading", "workspace.timeline.heading");
+        open(out, "timeline");
         if (rows.timeline().isEmpty()) {
             paragraph(out, text("workspace.timeline.empty"));
         }
@@ -75,9 +74,7 @@ record WorkspaceCards(
 
     private void agreement(StringBuilder out) {
         WorkspaceView.Agreement a = w.agreement();
-        out.append(
-                "<section id=\"agreement\" aria-labelledby=\"agreement-heading\" class=\"card\">");
-        heading(out, "agreement-heading", "workspace.agreement.heading");
+        open(out, "agreement");
         if (!a.saved()) {
             paragraph(out, text("workspace.agreement.draft"));
         } else {
@@ -90,21 +87,9 @@ record WorkspaceCards(
                                 day(a.menteeSignedAt())));
             } else {
                 out.append("\n  <ul>\n    <li>")
-                        .append(
-                                escape(
-                                        a.mentorSignedAt() != null
-                                                ? text(
-                                                        "workspace.agreement.mentor-signed",
-                                                        WorkspaceRows.minutes(a.mentorSignedAt()))
-                                                : text("workspace.agreement.mentor-unsigned")))
+                        .append(escape(signature("mentor", a.mentorSignedAt())))
                         .append("</li>\n    <li>")
-                        .append(
-                                escape(
-                                        a.menteeSignedAt() != null
-                                                ? text(
-                                                        "workspace.agreement.mentee-signed",
-                                                        WorkspaceRows.minutes(a.menteeSignedAt()))
-                                                : text("workspace.agreement.mentee-unsigned")))
+                        .append(escape(signature("mentee", a.menteeSignedAt())))
                         .append("</li>\n  </ul>");
             }
             out.append("\n  <p class=\"hint\">")
@@ -139,18 +124,13 @@ record WorkspaceCards(
             out.append("\n  </div>");
         }
         if (!w.active() && a.saved()) {
-            out.append("\n  <p><a href=\"")
-                    .append(escape(here + "/agreement"))
-                    .append("\">")
-                    .append(escape(text("workspace.agreement.open")))
-                    .append("</a></p>");
+            linked(out, here + "/agreement", text("workspace.agreement.open"));
         }
         out.append("\n</section>\n");
     }
 
     private void goals(StringBuilder out) {
-        out.append("<section id=\"goals\" aria-labelledby=\"goals-heading\" class=\"card\">");
-        heading(out, "goals-heading", "workspace.goals.heading");
+        open(out, "goals");
         if (w.goals().isEmpty()) {
             paragraph(out, text("workspace.goals.empty"));
         }
@@ -224,8 +204,7 @@ record WorkspaceCards(
     }
 
     private void actions(StringBuilder out) {
-        out.append("<section id=\"actions\" aria-labelledby=\"actions-heading\" class=\"card\">");
-        heading(out, "actions-heading", "workspace.actions.heading");
+        open(out, "actions");
         if (rows.openActions().isEmpty()) {
             paragraph(out, text("workspace.actions.empty"));
         }
@@ -260,11 +239,10 @@ record WorkspaceCards(
             out.append("</ul></details>");
         }
         if (w.moreActionItems()) {
-            out.append("\n  <p><a href=\"")
-                    .append(escape(here + "?all=true#actions"))
-                    .append("\">")
-                    .append(escape(text("workspace.actions.all", w.actionItemsTotal())))
-                    .append("</a></p>");
+            linked(
+                    out,
+                    here + "?all=true#actions",
+                    text("workspace.actions.all", w.actionItemsTotal()));
         }
         if (w.active()) {
             boolean toPartner =
@@ -296,26 +274,16 @@ record WorkspaceCards(
     }
 
     private void notes(StringBuilder out) {
-        out.append("<section id=\"notes\" aria-labelledby=\"notes-heading\" class=\"card\">");
-        heading(out, "notes-heading", "workspace.notes.heading");
+        open(out, "notes");
         boolean shared = noteForm.shared() == null || noteForm.shared();
         form(out, " class=\"stack\"", here + "/notes")
                 .append(fields.noteBody())
                 .append("<fieldset><legend>")
                 .append(escape(text("workspace.note.who")))
-                .append(
-                        "</legend><label class=\"checkbox\"><input type=\"radio\" name=\"shared\""
-                                + " value=\"true\"")
-                .append(shared ? " checked=\"checked\"" : "")
-                .append("> <span>")
-                .append(escape(text("workspace.note.shared")))
-                .append(
-                        "</span></label><label class=\"checkbox\"><input type=\"radio\""
-                                + " name=\"shared\" value=\"false\"")
-                .append(shared ? "" : " checked=\"checked\"")
-                .append("> <span>")
-                .append(escape(text("workspace.note.private")))
-                .append("</span></label></fieldset>");
+                .append("</legend>");
+        radio(out, "true", shared, "workspace.note.shared");
+        radio(out, "false", !shared, "workspace.note.private");
+        out.append("</fieldset>");
         button(out, "", null, text("workspace.note.add"));
         endForm(out);
         out.append("\n  <ul class=\"notes\">");
@@ -342,11 +310,7 @@ record WorkspaceCards(
         }
         out.append("\n  </ul>");
         if (w.moreNotes()) {
-            out.append("\n  <p><a href=\"")
-                    .append(escape(here + "?all=true#notes"))
-                    .append("\">")
-                    .append(escape(text("workspace.notes.all", w.notesTotal())))
-                    .append("</a></p>");
+            linked(out, here + "?all=true#notes", text("workspace.notes.all", w.notesTotal()));
         }
         out.append("\n</section>\n");
     }
@@ -355,16 +319,46 @@ record WorkspaceCards(
         return messages.getMessage(code, args);
     }
 
+    /** "Signed by the mentor on …" or "not signed yet by the mentor"; {@code who} is the role. */
+    private String signature(String who, Instant at) {
+        return at != null
+                ? text("workspace.agreement." + who + "-signed", WorkspaceRows.minutes(at))
+                : text("workspace.agreement." + who + "-unsigned");
+    }
+
     private static String day(Instant at) {
         return at == null ? null : DAY.format(at);
     }
 
-    private void heading(StringBuilder out, String id, String code) {
-        out.append("\n  <h2 id=\"")
+    /** A card's opening tag and heading: {@code <section id="goals" …><h2 …>}. */
+    private void open(StringBuilder out, String id) {
+        out.append("<section id=\"")
                 .append(id)
-                .append("\">")
-                .append(escape(text(code)))
+                .append("\" aria-labelledby=\"")
+                .append(id)
+                .append("-heading\" class=\"card\">\n  <h2 id=\"")
+                .append(id)
+                .append("-heading\">")
+                .append(escape(text("workspace." + id + ".heading")))
                 .append("</h2>");
+    }
+
+    /** One choice of who sees a note. */
+    private void radio(StringBuilder out, String value, boolean checked, String label) {
+        out.append("<label class=\"checkbox\"><input type=\"radio\" name=\"shared\" value=\"")
+                .append(value)
+                .append(checked ? "\" checked=\"checked\"> <span>" : "\"> <span>")
+                .append(escape(text(label)))
+                .append("</span></label>");
+    }
+
+    /** A paragraph holding one link. */
+    private static void linked(StringBuilder out, String href, String text) {
+        out.append("\n  <p><a href=\"")
+                .append(escape(href))
+                .append("\">")
+                .append(escape(text))
+                .append("</a></p>");
     }
 
     private static void paragraph(StringBuilder out, String text) {
