@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +31,19 @@ class MentorshipPageController {
     private final MentorshipManagement mentorships;
     private final PeopleManagement people;
     private final ProgramManagement programs;
+    private final MessageSourceAccessor messages;
 
     static final int PAGE = 50;
 
     MentorshipPageController(
-            MentorshipManagement mentorships, PeopleManagement people, ProgramManagement programs) {
+            MentorshipManagement mentorships,
+            PeopleManagement people,
+            ProgramManagement programs,
+            MessageSource messageSource) {
         this.mentorships = mentorships;
         this.people = people;
         this.programs = programs;
+        this.messages = new MessageSourceAccessor(messageSource);
     }
 
     @GetMapping("/mentorships")
@@ -79,8 +86,13 @@ class MentorshipPageController {
                                     return new Line(m, other, mentoring, program);
                                 })
                         .toList();
-        model.addAttribute("mentees", lines.stream().filter(Line::mentoring).toList());
-        model.addAttribute("mentors", lines.stream().filter(l -> !l.mentoring()).toList());
+        model.addAttribute(
+                "lists",
+                MentorshipList.html(
+                        lines.stream().filter(l -> !l.mentoring()).toList(),
+                        lines.stream().filter(Line::mentoring).toList(),
+                        request.getContextPath(),
+                        messages));
         return "mentorships/mine";
     }
 }

@@ -19,6 +19,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.PageForms;
+import io.tandem.web.RowHtml;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -387,6 +390,7 @@ class WorkspacePageController {
                         .flatMap(s -> s.section(user.organisationId(), view).stream())
                         .toList());
         addForms(model, errors, skills);
+        addCards(view, program.suggestedGoals(), model);
         return "mentorships/workspace";
     }
 
@@ -415,6 +419,27 @@ class WorkspacePageController {
         Map<PersonId, String> names = Map.of(me, "you", view.partner(), partner.firstName());
         model.addAttribute("names", names);
         model.addAttribute("rows", WorkspaceRows.of(view, names, contextPath(), messages));
+    }
+
+    /** The workspace's own cards and its timeline, written in Java ({@link WorkspaceCards}). */
+    @SuppressWarnings("unchecked")
+    private void addCards(WorkspaceView view, List<String> suggestedGoals, Model model) {
+        WorkspaceCards cards =
+                new WorkspaceCards(
+                        view,
+                        (WorkspaceRows) model.getAttribute("rows"),
+                        (WorkspaceFields) model.getAttribute("fields"),
+                        (Map<PersonId, String>) model.getAttribute("names"),
+                        (PersonSummary) model.getAttribute("partner"),
+                        suggestedGoals,
+                        !((Map<?, ?>) model.getAttribute("goalErrors")).isEmpty(),
+                        (ActionForm) model.getAttribute("actionForm"),
+                        (NoteForm) model.getAttribute("noteForm"),
+                        (String) model.getAttribute("here"),
+                        RowHtml.csrfField(csrfToken()),
+                        messages);
+        model.addAttribute("cards", cards.html());
+        model.addAttribute("timelineCard", cards.timeline());
     }
 
     /**
@@ -852,6 +877,13 @@ class WorkspacePageController {
 
     private static MentorshipId mentorship(UUID id) {
         return new MentorshipId(id);
+    }
+
+    /** The request's CSRF token, for the forms the page writes in Java; null without one. */
+    private static CsrfToken csrfToken() {
+        return (CsrfToken)
+                RequestContextHolder.currentRequestAttributes()
+                        .getAttribute(CsrfToken.class.getName(), RequestAttributes.SCOPE_REQUEST);
     }
 
     /** What {@code @{/…}} links start with, for the links the page's rows build in Java. */
