@@ -57,7 +57,10 @@ class SessionConfiguration {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(
             DataSource dataSource) {
         String product = databaseProduct(dataSource);
+        KeptSecurityContexts contexts =
+                new KeptSecurityContexts(SessionConfiguration.class.getClassLoader());
         return repository -> {
+            repository.setConversionService(contexts.conversionService());
             if (product.contains("postgres")) {
                 // A streaming request (SSE) may save a new session from two threads at once.
                 repository.setCreateSessionQuery(
