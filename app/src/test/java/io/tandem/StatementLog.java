@@ -207,6 +207,15 @@ public final class StatementLog implements BeanPostProcessor, QueryExecutionList
         };
     }
 
+    /** Selects that read from the table whose name is given (or from tables starting with it). */
+    public static Predicate<String> reading(String table) {
+        String name = table.toLowerCase(Locale.ROOT);
+        return sql -> {
+            String s = sql.strip().toLowerCase(Locale.ROOT);
+            return s.startsWith("select") && s.contains("from " + name);
+        };
+    }
+
     public interface ThrowingRunnable {
         void run() throws Exception;
     }

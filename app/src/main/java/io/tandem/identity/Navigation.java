@@ -70,6 +70,15 @@ public class Navigation {
 
     private record Key(String group, Locale locale, Facts facts, String contextPath) {}
 
+    /**
+     * Counts up to this are kept written per link and locale; larger ones are written each time.
+     */
+    private static final int COUNTS_KEPT = 99;
+
+    private record Counted(String code, long count, Locale locale) {}
+
+    private final Map<Counted, String> countedTexts = new ConcurrentHashMap<>();
+
     private final MessageSource messages;
     private final Map<Key, String> written = new ConcurrentHashMap<>();
 
@@ -188,8 +197,26 @@ public class Navigation {
      * sends when the count moves.
      */
     public String counted(String code, Long count, Locale locale) {
+        long n = count == null || count < 0 ? 0 : count;
+        if (n > COUNTS_KEPT) {
+            return countedText(code, n, locale);
+        }
+        // Formatting a count builds a number format each time, on every page's two links.
+        Counted key = new Counted(code, n, locale);
+        String text = countedTexts.get(key);
+        if (text == null) {
+            if (countedTexts.size() >= MAX_CACHED) {
+                countedTexts.clear();
+            }
+            text = countedText(code, n, locale);
+            countedTexts.put(key, text);
+        }
+        return text;
+    }
+
+    private String countedText(String code, long count, Locale locale) {
         return HtmlUtils.htmlEscape(
-                count != null && count > 0
+                count > 0
                         ? messages.getMessage(code + ".unread", new Object[] {count}, locale)
                         : messages.getMessage(code, null, locale));
     }

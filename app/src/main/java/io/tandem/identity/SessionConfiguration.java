@@ -3,11 +3,17 @@ package io.tandem.identity;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +30,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -30,6 +38,7 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions in the database that cost a write only when something in them changed: the last-access
@@ -48,7 +57,10 @@ class SessionConfiguration {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(
             DataSource dataSource) {
         String product = databaseProduct(dataSource);
+        KeptSecurityContexts contexts =
+                new KeptSecurityContexts(SessionConfiguration.class.getClassLoader());
         return repository -> {
+            repository.setConversionService(contexts.conversionService());
             if (product.contains("postgres")) {
                 // A streaming request (SSE) may save a new session from two threads at once.
                 repository.setCreateSessionQuery(
@@ -126,6 +138,14 @@ class SessionConfiguration {
         };
     }
 
+    /** Placed just outside Spring Session's filter, so it spans both of its commits. */
+    @Bean
+    FilterRegistrationBean<OneReadPerRequest> oneSessionReadPerRequest() {
+        var registration = new FilterRegistrationBean<>(new OneReadPerRequest());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
+
     @Bean
     SessionCleanup sessionCleanup(JdbcClient jdbc) {
         return new SessionCleanup(jdbc, Clock.systemUTC());
@@ -179,6 +199,53 @@ class SessionConfiguration {
     }
 
     /**
+     * Lets one request read its session from the database once. Spring Session commits a session
+     * twice per request (when the answer is committed, and again when its filter ends) and, having
+     * forgotten the session at the first, reads it again by id at the second only to learn that id:
+     * a second statement on every page (issue 17). Within this filter the repository answers a
+     * repeated read of an unchanged session with the session already read; the next request reads
+     * afresh, so a sign-out or change on another instance still counts from the next request on.
+     */
+    static final class OneReadPerRequest extends OncePerRequestFilter {
+
+        /** The sessions this thread's request has read, by id; none outside a request. */
+        private static final ThreadLocal<Map<String, ThrottledSessionRepository.Touched>> READ =
+                new ThreadLocal<>();
+
+        @Override
+        protected void doFilterInternal(
+                HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            READ.set(new HashMap<>(4));
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                READ.remove();
+            }
+        }
+
+        static ThrottledSessionRepository.Touched again(String id) {
+            var read = READ.get();
+            var session = read == null ? null : read.get(id);
+            return session == null || session.changed ? null : session;
+        }
+
+        static void remember(ThrottledSessionRepository.Touched session) {
+            var read = READ.get();
+            if (read != null) {
+                read.put(session.getId(), session);
+            }
+        }
+
+        static void forget(String id) {
+            var read = READ.get();
+            if (read != null) {
+                read.remove(id);
+            }
+        }
+    }
+
+    /**
      * Wraps the JDBC repository so that reading a session only moves its stored last-access time
      * when the stored one is over {@link #TOUCH_INTERVAL} old; any other change is saved at once.
      * Of the requests of one session that read the stale time at once (a page and its parallel
@@ -214,13 +281,23 @@ class SessionConfiguration {
 
         @Override
         public Touched findById(String id) {
+            Touched again = OneReadPerRequest.again(id);
+            if (again != null) {
+                return again;
+            }
             Session found = delegate.findById(id);
-            return found == null ? null : new Touched(found, this::claim);
+            if (found == null) {
+                return null;
+            }
+            Touched session = new Touched(found, this::claim);
+            OneReadPerRequest.remember(session);
+            return session;
         }
 
         @Override
         public void deleteById(String id) {
             touched.remove(id);
+            OneReadPerRequest.forget(id);
             delegate.deleteById(id);
         }
 
@@ -261,6 +338,9 @@ class SessionConfiguration {
             private final Session inner;
             private final BiPredicate<String, Instant> claim;
 
+            /** Whether this request changed anything in it, so that it is not read from memory. */
+            private volatile boolean changed;
+
             Touched(Session inner, BiPredicate<String, Instant> claim) {
                 this.inner = inner;
                 this.claim = claim;
@@ -272,6 +352,7 @@ class SessionConfiguration {
                                         .compareTo(TOUCH_INTERVAL)
                                 >= 0
                         && claim.test(inner.getId(), lastAccessedTime)) {
+                    changed = true;
                     inner.setLastAccessedTime(lastAccessedTime);
                 }
             }
@@ -288,6 +369,7 @@ class SessionConfiguration {
 
             @Override
             public String changeSessionId() {
+                changed = true;
                 return inner.changeSessionId();
             }
 
@@ -303,11 +385,13 @@ class SessionConfiguration {
 
             @Override
             public void setAttribute(String attributeName, Object attributeValue) {
+                changed = true;
                 inner.setAttribute(attributeName, attributeValue);
             }
 
             @Override
             public void removeAttribute(String attributeName) {
+                changed = true;
                 inner.removeAttribute(attributeName);
             }
 
@@ -323,6 +407,7 @@ class SessionConfiguration {
 
             @Override
             public void setMaxInactiveInterval(Duration interval) {
+                changed = true;
                 inner.setMaxInactiveInterval(interval);
             }
 

@@ -212,6 +212,34 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void aPageReadsItsSessionOnceAndASignOutElsewhereCountsAtTheNextRequest() throws Exception {
+        HttpClient browser = signedIn();
+        assertThat(get(browser, "/people").statusCode()).isEqualTo(200);
+        List<String> sent =
+                statements.fromAnyThread(
+                        () -> assertThat(get(browser, "/people").statusCode()).isEqualTo(200));
+        assertThat(sent.stream().filter(StatementLog.reading("spring_session")).toList())
+                .as("reads of the session for one page")
+                .hasSize(1);
+
+        // Another instance signs the person out: it deletes the row this instance read before.
+        var cookies = (CookieManager) browser.cookieHandler().orElseThrow();
+        String cookie =
+                cookies.getCookieStore().getCookies().stream()
+                        .filter(c -> c.getName().equals("SESSION"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
+        String id =
+                new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("delete from spring_session where session_id = ?").param(id).update())
+                .isEqualTo(1);
+        var after = get(browser, "/people");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
     void theLastAccessTimeIsWrittenAtMostOnceAMinute() throws Exception {
         var session = sessionRepository.createSession();
         session.setAttribute("kept", "value");

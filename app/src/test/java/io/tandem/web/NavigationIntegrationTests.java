@@ -35,6 +35,7 @@ class NavigationIntegrationTests {
 
     @Autowired MockMvcTester mvc;
     @Autowired TestOrganisations organisations;
+    @Autowired io.tandem.identity.Navigation navigation;
 
     TestOrganisation org;
 
@@ -94,6 +95,22 @@ class NavigationIntegrationTests {
         assertThat(page.split(java.util.regex.Pattern.quote(form), -1)).hasSize(3);
         assertThat(page).contains("<ul class=\"nav-wide\">", "<ul class=\"nav-list\">");
         assertThat(page.split(">Notifications</a>", -1)).hasSize(3);
+    }
+
+    @Test
+    void eachCountedLinkSaysItsOwnCountWhateverWasCountedBefore() {
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertThat(navigation.counted("nav.notifications", 3L, en))
+                .isEqualTo("Notifications (3 new)");
+        assertThat(navigation.counted("nav.messages", 3L, en)).isEqualTo("Messages (3 new)");
+        assertThat(navigation.counted("nav.notifications", 4L, en))
+                .isEqualTo("Notifications (4 new)");
+        assertThat(navigation.counted("nav.notifications", 3L, en))
+                .isEqualTo("Notifications (3 new)");
+        assertThat(navigation.counted("nav.notifications", 0L, en)).isEqualTo("Notifications");
+        assertThat(navigation.counted("nav.notifications", null, en)).isEqualTo("Notifications");
+        assertThat(navigation.counted("nav.notifications", 1234L, en))
+                .isEqualTo("Notifications (1,234 new)");
     }
 
     @Test
