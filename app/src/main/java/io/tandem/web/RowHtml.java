@@ -16,9 +16,15 @@ public final class RowHtml {
 
     private RowHtml() {}
 
-    /** The text escaped for HTML content and attribute values; nothing for none. */
+    /**
+     * The text escaped for HTML content and attribute values (quoted either way), as the template's
+     * {@code th:text} escapes it: {@code & < > " '} become references, every other character is
+     * written as it is, since pages are UTF-8 (the encoding-less {@code htmlEscape} would also turn
+     * “ or é into named references: the same on screen, a different text for a reader of the
+     * markup); nothing for none.
+     */
     public static String escape(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text);
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     /** The hidden field carrying the request's CSRF token; nothing without a token. */
