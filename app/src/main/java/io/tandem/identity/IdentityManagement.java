@@ -87,7 +87,7 @@ public class IdentityManagement {
 
     @Transactional
     public OrganisationId ensureOrganisation(String slug, String name) {
-        return organisations.findBySlug(slug).orElseGet(() -> organisations.insert(slug, name));
+        return organisations.findBySlug(slug).orElseGet(() -> organisations.ensure(slug, name));
     }
 
     public Optional<OrganisationId> findOrganisation(String slug) {
@@ -111,6 +111,7 @@ public class IdentityManagement {
             String displayName,
             String rawPassword,
             Role role) {
+        organisations.lock(organisation); // two instances starting at once: one account
         return accounts.findByEmail(email)
                 .map(Accounts.Account::id)
                 .orElseGet(
@@ -426,6 +427,7 @@ public class IdentityManagement {
     @Transactional
     public void ensureToken(OrganisationId organisation, String secret, String name, Role role) {
         String hash = hash(secret);
+        organisations.lock(organisation); // two instances starting at once: one token
         if (!tokens.exists(hash)) {
             tokens.insert(
                     UUID.randomUUID(),

@@ -40,12 +40,17 @@ class Organisations {
                 .optional();
     }
 
-    OrganisationId insert(String slug, String name) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into organisation (id, slug, name, created_at) values (?, ?, ?, ?)")
-                .params(id, slug, name, Timestamp.from(clock.instant()))
+    /**
+     * The organisation with this slug, created unless it exists: two instances starting at once on
+     * one database both ask, and both get the one row.
+     */
+    OrganisationId ensure(String slug, String name) {
+        jdbc.sql(
+                        "insert into organisation (id, slug, name, created_at) values (?, ?, ?, ?)"
+                                + " on conflict do nothing")
+                .params(UUID.randomUUID(), slug, name, Timestamp.from(clock.instant()))
                 .update();
-        return new OrganisationId(id);
+        return findBySlug(slug).orElseThrow();
     }
 
     /**

@@ -47,6 +47,38 @@ class IdentityIntegrationTests {
                         "{\"total\":1,\"items\":[{\"email\":\"sam.taylor@northwind.example\"}]}");
     }
 
+    /**
+     * Two instances starting at once on one database both make sure of the default organisation.
+     */
+    @Test
+    void organisationsMadeSureOfAtOnceAreOneOrganisation() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String slug = "at-once-" + java.util.UUID.randomUUID();
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var asked = new java.util.ArrayList<java.util.concurrent.Future<OrganisationId>>();
+                for (int i = 0; i < 4; i++) {
+                    asked.add(
+                            pool.submit(
+                                    () -> {
+                                        start.await();
+                                        return identity.ensureOrganisation(slug, "At once");
+                                    }));
+                }
+                start.countDown();
+                var ids = new java.util.HashSet<OrganisationId>();
+                for (var one : asked) {
+                    ids.add(one.get());
+                }
+                assertThat(ids).hasSize(1);
+                assertThat(identity.findOrganisation(slug)).contains(ids.iterator().next());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anotherOrganisationsPeopleAreNotFound() throws Exception {
         TestOrganisation mine = organisations.create();
