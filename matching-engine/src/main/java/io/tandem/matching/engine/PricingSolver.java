@@ -47,6 +47,12 @@ public final class PricingSolver {
     /** Mentors whose price fell furthest, checked pair by pair instead of by the row's bound. */
     static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
 
+    /**
+     * For {@code FAIR}: each mentor's best {@code capacity + this} mentees are held too (see {@link
+     * MentorTops}); negative: none, and the threshold search's bound counts the mentees alone.
+     */
+    static final int MENTOR_EXTRA = Integer.getInteger("tandem.engine.mentorExtra", 4);
+
     private static final boolean TRACE = Boolean.getBoolean("tandem.engine.pricingTrace");
 
     /** Rows scored per block of the streaming pass. */
@@ -117,6 +123,7 @@ public final class PricingSolver {
     private final int candidates;
     private final int threads;
     private final int dropped;
+    private final int mentorExtra;
 
     /** Keeps each mentee's {@link #DEFAULT_CANDIDATES} best pairs; up to 2 threads. */
     public PricingSolver() {
@@ -135,9 +142,18 @@ public final class PricingSolver {
      * @param dropped mentors whose fallen prices are checked pair by pair (0: the bound alone)
      */
     PricingSolver(int candidates, int threads, int dropped) {
+        this(candidates, threads, dropped, MENTOR_EXTRA);
+    }
+
+    /**
+     * @param mentorExtra for {@code FAIR}, each mentor's best {@code capacity + mentorExtra}
+     *     mentees held as well (negative: none)
+     */
+    PricingSolver(int candidates, int threads, int dropped, int mentorExtra) {
         this.candidates = Math.max(1, candidates);
         this.threads = Math.max(1, threads);
         this.dropped = Math.max(0, dropped);
+        this.mentorExtra = mentorExtra;
     }
 
     /** The optimum of the scorer's pairs scoring at least {@code minimum}. */
@@ -178,6 +194,9 @@ public final class PricingSolver {
                     capacities.size() + " capacities for " + cols + " mentors");
         }
         Run run = new Run(rows, cols, scores, capacities.toArray(), Math.max(0, minimum), token);
+        if (objective == Objective.FAIR && mentorExtra >= 0) {
+            run.tops = MentorTops.of(rows, run.cap, mentorExtra, threads, run.minimum);
+        }
         long t = System.nanoTime();
         run.held = run.best(ProgressListener.slice(progress, 0, 0.6));
         run.scoreNanos = System.nanoTime() - t;
@@ -213,6 +232,9 @@ public final class PricingSolver {
 
         /** Best left-out score per row at or above the minimum; -1: none left out. */
         final int[] rest;
+
+        /** Each mentor's best mentees, gathered by the streaming pass ({@code FAIR}); or null. */
+        MentorTops tops;
 
         /** Mentors' prices the left-out values are measured against; {@code null}: none yet. */
         long[] ref;
@@ -273,6 +295,9 @@ public final class PricingSolver {
                         int at = 0;
                         for (int i = from; i < to; i++) {
                             scores.scoreRow(i, row);
+                            if (tops != null) {
+                                tops.offer(worker, i, row);
+                            }
                             int got =
                                     TopScores.select(
                                             row,
@@ -640,71 +665,120 @@ public final class PricingSolver {
             return SparseScores.built(n, m, s, c, sc);
         }
 
-        /** Mentees with a pair scoring at least {@code t}: each row's best pair is always held. */
-        private int menteesReaching(int t) {
-            int[] start = held.start();
-            int[] score = held.score();
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    if (score[e] >= t) {
-                        count++;
-                        break;
+        /**
+         * The size of a maximum matching of every allowed pair scoring at least {@code t}, or
+         * {@code target} if that is smaller: {@code colOf} (a matching of held pairs at or above
+         * {@code t}) grown by Hopcroft–Karp on the held pairs, and proven against the pairs left
+         * out by its König cover. The mentees the last search reached and the mentors it did not
+         * are the only ends of a pair the cover misses; a reached mentee whose best left-out score
+         * is below {@code t} has none, any other is scored again and its missed pairs are added
+         * (the cover as a dual of weight-1 pairs: 1 on a mentee not reached, on a mentor reached).
+         * No missed pair left: the cover bounds every matching, and this one reaches it.
+         */
+        private int maximum(int t, int[] colOf, int target, boolean[] first) {
+            boolean[] rowsReached = new boolean[n];
+            boolean[] colsReached = new boolean[m];
+            while (true) {
+                token.throwIfCancelled();
+                long t0 = System.nanoTime();
+                int got =
+                        new MaxCardinality(Rows.of(held), cap, token)
+                                .maximizeMarking(t, colOf, target, first, rowsReached, colsReached);
+                solveNanos += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                if (got >= target) {
+                    return got;
+                }
+                int[] check = new int[n];
+                int count = 0;
+                long[] u = new long[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = rowsReached[i] ? 0 : 1;
+                    if (rowsReached[i] && rest[i] >= t) {
+                        check[count++] = i;
                     }
                 }
+                long[] v = new long[m];
+                for (int j = 0; j < m; j++) {
+                    v[j] = colsReached[j] ? 1 : 0;
+                }
+                int[][] extra = count == 0 ? null : violated(check, count, t, 0, 1, u, v);
+                rescored += count;
+                if (TRACE) {
+                    System.err.printf(
+                            "threshold %d: %d of %d pairs held, %d rows checked, %s%n",
+                            t, got, target, count, extra == null ? "proven" : "pairs added");
+                }
+                if (extra != null) {
+                    held = merged(extra);
+                }
+                pricingNanos += System.nanoTime() - t0;
+                if (extra == null) {
+                    return got;
+                }
             }
-            return count;
+        }
+
+        /** Each mentee's best held score ({@code -1}: none). */
+        private int[] rowBest() {
+            int[] start = held.start();
+            int[] score = held.score();
+            int[] best = new int[n];
+            for (int i = 0; i < n; i++) {
+                best[i] = -1;
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    best[i] = Math.max(best[i], score[e]);
+                }
+            }
+            return best;
         }
 
         /** FAIR: see the class comment. */
         int[] fair() {
-            int[] most = proven(0, 1, big());
-            Assignment first = held.assignment(most);
-            if (first.matched() == 0) {
-                return most;
+            long t0 = System.nanoTime();
+            ThresholdBound bound;
+            if (tops != null) {
+                bound = tops.bound(cap, rowBest());
+                held = merged(tops.pairsByRow(held));
+                added = 0; // the mentors' best pairs come with the first pass
+            } else {
+                bound = ThresholdBound.kept(rowBest(), null);
             }
-            int k = first.matched();
-            int lo = first.minScore().getAsInt();
+            pricingNanos += System.nanoTime() - t0;
+            long most = Math.min(n, bound.pairs(minimum));
+            t0 = System.nanoTime();
+            int[] best = AssignmentSolver.maximumMatching(Rows.of(held), cap, most, token);
+            solveNanos += System.nanoTime() - t0;
+            int k = maximum(minimum, best, (int) most, null);
+            if (k == 0) {
+                return proven(0, 1, big()); // no allowed pair
+            }
+            int lo = Rows.of(held).assignment(best).minScore().getAsInt(); // feasible
             int hi = held.maxScore();
-            int[] atLo = most;
-            // whether atLo is a proven PARTICIPATION optimum over a floor at or below lo: then it
-            // is optimal over the pairs >= lo too (they are fewer, and it uses only those)
-            boolean provenAtLo = true;
+            int[] probe = new int[n];
+            boolean[] lost = new boolean[n];
             while (lo < hi) {
                 int t = lo + (int) (((long) hi - lo + 1) / 2);
-                Rows rows = Rows.of(held);
-                int[] probe = new int[n];
-                for (int i = 0; i < n; i++) {
-                    int j = atLo[i];
-                    probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
-                }
-                int[] feasible = null;
-                if (menteesReaching(t) < k) {
-                    // each row's best pair is held: fewer mentees than K have any pair >= t
-                    hi = t - 1;
+                if (bound.pairs(t) < k) {
+                    hi = t - 1; // too few mentees or places reach t: no search
                     continue;
                 }
-                int got = new MaxCardinality(rows, cap, token).maximize(t, probe, k);
-                boolean optimal = false;
-                if (got >= k) {
-                    feasible = probe;
-                } else {
-                    int[] p = proven(t, 1, big());
-                    if (Rows.of(held).assignment(p).matched() >= k) {
-                        feasible = p;
-                        optimal = true;
-                    }
+                Rows rows = Rows.of(held);
+                for (int i = 0; i < n; i++) {
+                    int j = best[i];
+                    probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
+                    lost[i] = j >= 0 && probe[i] < 0;
                 }
-                if (feasible != null) {
-                    Assignment f = Rows.of(held).assignment(feasible);
-                    lo = f.minScore().getAsInt();
-                    atLo = feasible;
-                    provenAtLo = optimal;
+                if (maximum(t, probe, k, lost) >= k) {
+                    // every pair of this matching scores at least t; its lowest may be higher
+                    lo = Rows.of(held).assignment(probe).minScore().getAsInt();
+                    best = probe.clone();
                 } else {
                     hi = t - 1;
                 }
             }
-            return provenAtLo ? atLo : proven(lo, 1, big());
+            // the one weighted solve: most pairs, then the largest sum, among the pairs >= lo
+            return proven(lo, 1, big());
         }
     }
 }
