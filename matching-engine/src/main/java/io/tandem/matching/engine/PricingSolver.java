@@ -21,13 +21,22 @@ import java.util.Arrays;
  *
  * <p>{@code TOTAL} and {@code PARTICIPATION} are one weighted solve each, with the weights of
  * {@link AssignmentSolver}. {@code FAIR} needs the size {@code K} of a maximum matching and the
- * largest threshold {@code t} at which the pairs scoring at least {@code t} still admit {@code K}:
- * {@code K} is the size of the proven {@code PARTICIPATION} optimum (its weights put the number of
- * pairs first); a threshold is feasible as soon as the held pairs alone reach {@code K}
- * (Hopcroft–Karp on them: the held pairs are a subset, so a matching of them is one of the whole),
- * and otherwise is decided by a proven {@code PARTICIPATION} solve on the pairs at or above it,
- * whose size is the exact maximum there; then a proven {@code PARTICIPATION} solve at the threshold
- * found. Each answer is exact, so the binary search finds {@link AssignmentSolver}'s threshold.
+ * largest threshold {@code t} at which the pairs scoring at least {@code t} still admit {@code K},
+ * then one proven {@code PARTICIPATION} solve on the pairs at or above {@code t}. Both are
+ * questions of cardinality, answered without a weighted solve. The streaming pass also keeps each
+ * mentor's best {@code capacity + 4} mentees ({@link MentorTops}): held as pairs (a mentor nobody
+ * lists among their best may still be needed at a high threshold), and as {@link ThresholdBound}'s
+ * places, which with each row's best score bound the pairs any threshold admits over every allowed
+ * pair. A threshold over that bound is refused. Otherwise Hopcroft–Karp grows the last feasible
+ * matching on the held pairs at or above it: reaching {@code K} proves it feasible (held pairs are
+ * allowed pairs). Ending short, the search's König cover (the mentees it did not reach and the
+ * mentors it did, whose places add up to the matching's size) is checked against the pairs left
+ * out: only a pair from a reached mentee to a mentor not reached can be missed, and a reached
+ * mentee whose best left-out score is below {@code t} has none; the others are scored again and
+ * their missed pairs added, and the search resumes. When nothing is missed the cover bounds every
+ * matching of all the pairs at or above {@code t}, so the maximum there is the matching's size:
+ * exact. {@code K} is found the same way at the minimum. Each answer being exact, the binary search
+ * ends at {@link AssignmentSolver}'s threshold.
  */
 public final class PricingSolver {
 
@@ -245,6 +254,11 @@ public final class PricingSolver {
         /** Best left-out weight minus its mentor's reference price, per row, once priced. */
         long[] restNet;
 
+        /**
+         * Rows whose {@code restNet} is measured against {@code ref}; the others use {@code rest}.
+         */
+        boolean[] netted;
+
         int reprices;
         SparseScores held;
         int rounds;
@@ -402,6 +416,16 @@ public final class PricingSolver {
                     rescored += n;
                     reprices++;
                 } else {
+                    if (ref == null) {
+                        // these prices become the reference of the rows scored now: a row whose
+                        // best left-out pair goes to a priced mentor then passes its bound next
+                        // round instead of failing it round after round
+                        ref = v.clone();
+                        refAlpha = alpha;
+                        refBeta = beta;
+                        restNet = new long[n];
+                        netted = new boolean[n];
+                    }
                     extra = violated(check, count, usable, alpha, beta, u, v);
                     rescored += count;
                 }
@@ -442,6 +466,18 @@ public final class PricingSolver {
                 }
             }
             int dCount = listed;
+            // rows not yet measured against the reference: their bound is the plain score, and
+            // no price is below 0
+            long fellFromZero = fell;
+            if (ref != null) {
+                fellFromZero = Long.MIN_VALUE;
+                for (int j = 0; j < m; j++) {
+                    if (cap[j] > 0) {
+                        fellFromZero = Math.max(fellFromZero, -v[j]);
+                    }
+                }
+            }
+            long zeroFell = fellFromZero;
             boolean[] fails = new boolean[n];
             int[] start = held.start();
             int[] col = held.col();
@@ -454,14 +490,14 @@ public final class PricingSolver {
                         for (int i = from; i < to; i++) {
                             // rest[i] bounds the left-out scores in either measure: below the
                             // floor, nothing left out can be used
-                            long bound =
-                                    rest[i] < usable
-                                            ? Long.MIN_VALUE
-                                            : ref == null ? alpha * rest[i] + beta : restNet[i];
-                            if (bound == Long.MIN_VALUE) {
+                            if (rest[i] < usable) {
                                 continue;
                             }
-                            if (bound + fell > u[i]) {
+                            long bound =
+                                    netted != null && netted[i]
+                                            ? restNet[i] + fell
+                                            : alpha * rest[i] + beta + zeroFell;
+                            if (bound > u[i]) {
                                 fails[i] = true;
                                 continue;
                             }
@@ -505,6 +541,9 @@ public final class PricingSolver {
             boolean[] any = new boolean[1];
             int[] start = held.start();
             int[] col = held.col();
+            // measured against the reference prices only in the reference's weights (a cover's
+            // check counts pairs)
+            boolean measure = ref != null && alpha == refAlpha && beta == refBeta;
             Parallel.forEachBlock(
                     count,
                     16,
@@ -535,7 +574,7 @@ public final class PricingSolver {
                                     found[f++] = s;
                                 } else {
                                     best = Math.max(best, s);
-                                    if (ref != null) {
+                                    if (measure) {
                                         bestNet = Math.max(bestNet, net(j, s, alpha, beta));
                                     }
                                 }
@@ -543,10 +582,12 @@ public final class PricingSolver {
                             if (f > 0) {
                                 extra[i] = Arrays.copyOf(found, f);
                                 any[0] = true;
-                                rest[i] = best;
-                                if (ref != null) {
-                                    restNet[i] = bestNet;
-                                }
+                            }
+                            // what is left out once the violated pairs are added
+                            rest[i] = best;
+                            if (measure) {
+                                restNet[i] = bestNet;
+                                netted[i] = true;
                             }
                         }
                     });
@@ -622,6 +663,8 @@ public final class PricingSolver {
             refAlpha = alpha;
             refBeta = beta;
             restNet = next;
+            netted = new boolean[n];
+            Arrays.fill(netted, true);
             return extra;
         }
 

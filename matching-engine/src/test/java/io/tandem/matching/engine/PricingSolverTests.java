@@ -198,6 +198,32 @@ class PricingSolverTests {
     }
 
     /**
+     * Larger cohorts from the {@code Scorer}, where few rows fail the first bound: they are scored
+     * again on their own, against the first solve's prices, and from then on measured against those
+     * prices; every pair of the whole matrix keeps the final dual.
+     */
+    @Property(tries = 12)
+    void rowsScoredAgainKeepTheDualOnEveryPair(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 200, max = 400) int rows,
+            @ForAll @IntRange(min = 60, max = 120) int cols,
+            @ForAll @IntRange(min = 4, max = 16) int k) {
+        Profiles mentees = SampleProfiles.side(seed, rows, 0, false);
+        Profiles mentors = SampleProfiles.side(seed + 1, cols, rows, true);
+        Scorer scorer = InstanceFamilies.scorer(seed + 2, mentees, mentors, 2);
+        ScoreMatrix matrix = scorer.score();
+        Capacities caps = Capacities.uniform(cols, 1 + (int) Math.floorMod(seed, 4L));
+        for (Objective objective : List.of(Objective.TOTAL, Objective.PARTICIPATION)) {
+            PricingSolver.Result got = priced(matrix, caps, objective, k, 0, 0, -1);
+            assertThat(comparable(got.assignment(), objective))
+                    .as("%s", objective)
+                    .isEqualTo(
+                            comparable(Bounded.solve(DENSE, matrix, caps, objective), objective));
+            assertProves(matrix, caps, got.assignment(), got.proof());
+        }
+    }
+
+    /**
      * Every mentee ties on its first choices and wants the same mentor most: one best pair each
      * cannot be enough, so the proof must score rows again and add pairs.
      */
