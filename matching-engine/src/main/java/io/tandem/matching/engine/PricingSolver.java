@@ -442,9 +442,11 @@ public final class PricingSolver {
          * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
          * mentor's reference price is at most the row's best left-out value, so the pair keeps the
          * dual when that value plus the fall of its mentor's price (reference minus {@code v})
-         * stays within {@code u[i]}. A few mentors' prices fall far between two solves (a dual is
-         * not unique), so the {@link #DROPPED} mentors that fell furthest are checked pair by pair
-         * ({@link RowScorer#score}) and the bound takes the largest fall among the others.
+         * stays within {@code u[i]}. A row not yet measured against the reference (not scored again
+         * since it was set) is measured against prices of 0, below every price. A few mentors'
+         * prices fall far between two solves (a dual is not unique), so the {@link #DROPPED}
+         * mentors that fell furthest are checked pair by pair ({@link RowScorer#score}) and the
+         * bound takes the largest fall among the others.
          */
         private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
             long[] falls = new long[m];
