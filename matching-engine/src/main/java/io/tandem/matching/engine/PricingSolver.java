@@ -230,6 +230,9 @@ public final class PricingSolver {
                 run.proof);
     }
 
+    /** The largest fall of a price among the mentors not listed, and the listed ones. */
+    private record Falls(long fell, int[] fallen) {}
+
     /** One solve's state: the held lists and each row's best left-out score. */
     private final class Run {
         final int n;
@@ -439,6 +442,32 @@ public final class PricingSolver {
         }
 
         /**
+         * How far prices fell from {@code reference} ({@code null}: 0): the {@link #DROPPED}
+         * mentors that fell furthest, to check pair by pair, and the largest fall among the others.
+         */
+        private Falls falls(long[] reference, long[] v) {
+            long[] falls = new long[m];
+            int places = 0;
+            for (int j = 0; j < m; j++) {
+                if (cap[j] > 0) {
+                    falls[places++] = (reference == null ? 0 : reference[j]) - v[j];
+                }
+            }
+            long[] sorted = Arrays.copyOf(falls, places);
+            Arrays.sort(sorted);
+            int d = Math.min(dropped, places - 1);
+            long fell = sorted[places - 1 - d]; // the largest fall among the mentors not listed
+            int[] fallen = new int[d];
+            int listed = 0;
+            for (int j = 0; j < m && listed < d; j++) {
+                if (cap[j] > 0 && (reference == null ? 0 : reference[j]) - v[j] > fell) {
+                    fallen[listed++] = j;
+                }
+            }
+            return new Falls(fell, Arrays.copyOf(fallen, listed));
+        }
+
+        /**
          * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
          * mentor's reference price is at most the row's best left-out value, so the pair keeps the
          * dual when that value plus the fall of its mentor's price (reference minus {@code v})
@@ -449,40 +478,11 @@ public final class PricingSolver {
          * bound takes the largest fall among the others.
          */
         private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
-            long[] falls = new long[m];
-            int places = 0;
-            for (int j = 0; j < m; j++) {
-                if (cap[j] > 0) {
-                    falls[places++] = (ref == null ? 0 : ref[j]) - v[j];
-                }
-            }
-            long[] sorted = Arrays.copyOf(falls, places);
-            Arrays.sort(sorted);
-            int d = Math.min(dropped, places - 1);
-            long fell = sorted[places - 1 - d]; // the largest fall among the mentors not listed
-            int[] fallen = new int[d];
-            int listed = 0;
-            for (int j = 0; j < m && listed < d; j++) {
-                if (cap[j] > 0 && (ref == null ? 0 : ref[j]) - v[j] > fell) {
-                    fallen[listed++] = j;
-                }
-            }
-            int dCount = listed;
-            // rows not yet measured against the reference: their bound is the plain score, and
-            // no price is below 0
-            long fellFromZero = fell;
-            if (ref != null) {
-                fellFromZero = Long.MIN_VALUE;
-                for (int j = 0; j < m; j++) {
-                    if (cap[j] > 0) {
-                        fellFromZero = Math.max(fellFromZero, -v[j]);
-                    }
-                }
-            }
-            long zeroFell = fellFromZero;
+            Falls fromRef = falls(ref, v);
+            // rows not yet measured against the reference: their bound is the plain score, whose
+            // reference is 0
+            Falls fromZero = ref == null ? fromRef : falls(null, v);
             boolean[] fails = new boolean[n];
-            int[] start = held.start();
-            int[] col = held.col();
             Parallel.forEachBlock(
                     n,
                     BLOCK * 4,
@@ -495,25 +495,30 @@ public final class PricingSolver {
                             if (rest[i] < usable) {
                                 continue;
                             }
-                            long bound =
-                                    netted != null && netted[i]
-                                            ? restNet[i] + fell
-                                            : alpha * rest[i] + beta + zeroFell;
-                            if (bound > u[i]) {
-                                fails[i] = true;
-                                continue;
-                            }
-                            for (int x = 0; x < dCount; x++) {
-                                int j = fallen[x];
-                                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
-                                    continue; // held: the solver proved it
-                                }
-                                int sc = scores.score(i, j, scratch);
-                                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
-                                    fails[i] = true;
-                                    break;
-                                }
-                            }
+                            // either measure clearing the row is enough
+                            fails[i] =
+                                    !clears(
+                                                    i,
+                                                    alpha * rest[i] + beta,
+                                                    fromZero,
+                                                    usable,
+                                                    alpha,
+                                                    beta,
+                                                    u,
+                                                    v,
+                                                    scratch)
+                                            && !(netted != null
+                                                    && netted[i]
+                                                    && clears(
+                                                            i,
+                                                            restNet[i],
+                                                            fromRef,
+                                                            usable,
+                                                            alpha,
+                                                            beta,
+                                                            u,
+                                                            v,
+                                                            scratch));
                         }
                     });
             int count = 0;
@@ -524,6 +529,38 @@ public final class PricingSolver {
                 }
             }
             return Arrays.copyOf(out, count);
+        }
+
+        /**
+         * Whether row {@code i}'s left-out pairs keep the dual: its best left-out value {@code
+         * bound} plus the largest fall of a price stays within {@code u[i]}, and its pairs to the
+         * mentors that fell further (pair by pair, one score each) keep it too.
+         */
+        private boolean clears(
+                int i,
+                long bound,
+                Falls f,
+                int usable,
+                long alpha,
+                long beta,
+                long[] u,
+                long[] v,
+                int[] scratch) {
+            if (bound + f.fell() > u[i]) {
+                return false;
+            }
+            int[] start = held.start();
+            int[] col = held.col();
+            for (int j : f.fallen()) {
+                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
+                    continue; // held: the solver proved it
+                }
+                int sc = scores.score(i, j, scratch);
+                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A left-out pair's weight minus its mentor's reference price. */
