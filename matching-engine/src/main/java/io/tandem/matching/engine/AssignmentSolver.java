@@ -268,8 +268,7 @@ public final class AssignmentSolver {
      * threshold search, which used to start from the participation optimum and so paid for one more
      * weighted solve than it needs.
      */
-    private static int[] maximumMatching(
-            Rows rows, int[] cap, long atMost, CancellationToken token) {
+    static int[] maximumMatching(Rows rows, int[] cap, long atMost, CancellationToken token) {
         int n = rows.n;
         int[] a = rows.score;
         int[] room = cap.clone();

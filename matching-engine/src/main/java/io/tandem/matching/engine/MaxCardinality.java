@@ -62,6 +62,35 @@ final class MaxCardinality {
      * product's own instance the walks cost FAIR 1.18x (session 14).
      */
     int maximize(int floor, int[] colOf, int target, boolean[] first, int[] former) {
+        return maximize(floor, colOf, target, first, former, null, null);
+    }
+
+    /**
+     * The same (searching first from the mentees marked {@code first}, if any); when it ends short
+     * of {@code target}, marks what the last search reached by alternating paths from the free
+     * mentees: {@code reachedRows} (every free mentee among them) and {@code reachedCols} (all
+     * full). Then the mentees not reached and the mentors reached cover every pair at or above the
+     * floor, and their places add up to the matching's size (König): a pair from a reached mentee
+     * to a mentor not reached is the only kind that could make the matching larger.
+     */
+    int maximizeMarking(
+            int floor,
+            int[] colOf,
+            int target,
+            boolean[] first,
+            boolean[] reachedRows,
+            boolean[] reachedCols) {
+        return maximize(floor, colOf, target, first, null, reachedRows, reachedCols);
+    }
+
+    private int maximize(
+            int floor,
+            int[] colOf,
+            int target,
+            boolean[] first,
+            int[] former,
+            boolean[] reachedRows,
+            boolean[] reachedCols) {
         boolean narrow = first != null;
         int[] load = new int[m];
         int size = 0;
@@ -150,6 +179,12 @@ final class MaxCardinality {
                 if (narrow) {
                     narrow = false;
                     continue;
+                }
+                if (reachedRows != null) {
+                    for (int i = 0; i < n; i++) {
+                        reachedRows[i] = layer[i] != INF;
+                    }
+                    System.arraycopy(colSeen, 0, reachedCols, 0, m);
                 }
                 return size;
             }

@@ -21,13 +21,22 @@ import java.util.Arrays;
  *
  * <p>{@code TOTAL} and {@code PARTICIPATION} are one weighted solve each, with the weights of
  * {@link AssignmentSolver}. {@code FAIR} needs the size {@code K} of a maximum matching and the
- * largest threshold {@code t} at which the pairs scoring at least {@code t} still admit {@code K}:
- * {@code K} is the size of the proven {@code PARTICIPATION} optimum (its weights put the number of
- * pairs first); a threshold is feasible as soon as the held pairs alone reach {@code K}
- * (Hopcroft–Karp on them: the held pairs are a subset, so a matching of them is one of the whole),
- * and otherwise is decided by a proven {@code PARTICIPATION} solve on the pairs at or above it,
- * whose size is the exact maximum there; then a proven {@code PARTICIPATION} solve at the threshold
- * found. Each answer is exact, so the binary search finds {@link AssignmentSolver}'s threshold.
+ * largest threshold {@code t} at which the pairs scoring at least {@code t} still admit {@code K},
+ * then one proven {@code PARTICIPATION} solve on the pairs at or above {@code t}. Both are
+ * questions of cardinality, answered without a weighted solve. The streaming pass also keeps each
+ * mentor's best {@code capacity + 4} mentees ({@link MentorTops}): held as pairs (a mentor nobody
+ * lists among their best may still be needed at a high threshold), and as {@link ThresholdBound}'s
+ * places, which with each row's best score bound the pairs any threshold admits over every allowed
+ * pair. A threshold over that bound is refused. Otherwise Hopcroft–Karp grows the last feasible
+ * matching on the held pairs at or above it: reaching {@code K} proves it feasible (held pairs are
+ * allowed pairs). Ending short, the search's König cover (the mentees it did not reach and the
+ * mentors it did, whose places add up to the matching's size) is checked against the pairs left
+ * out: only a pair from a reached mentee to a mentor not reached can be missed, and a reached
+ * mentee whose best left-out score is below {@code t} has none; the others are scored again and
+ * their missed pairs added, and the search resumes. When nothing is missed the cover bounds every
+ * matching of all the pairs at or above {@code t}, so the maximum there is the matching's size:
+ * exact. {@code K} is found the same way at the minimum. Each answer being exact, the binary search
+ * ends at {@link AssignmentSolver}'s threshold.
  */
 public final class PricingSolver {
 
@@ -46,6 +55,12 @@ public final class PricingSolver {
 
     /** Mentors whose price fell furthest, checked pair by pair instead of by the row's bound. */
     static final int DROPPED = Integer.getInteger("tandem.engine.droppedMentors", 256);
+
+    /**
+     * For {@code FAIR}: each mentor's best {@code capacity + this} mentees are held too (see {@link
+     * MentorTops}); negative: none, and the threshold search's bound counts the mentees alone.
+     */
+    static final int MENTOR_EXTRA = Integer.getInteger("tandem.engine.mentorExtra", 4);
 
     private static final boolean TRACE = Boolean.getBoolean("tandem.engine.pricingTrace");
 
@@ -117,6 +132,7 @@ public final class PricingSolver {
     private final int candidates;
     private final int threads;
     private final int dropped;
+    private final int mentorExtra;
 
     /** Keeps each mentee's {@link #DEFAULT_CANDIDATES} best pairs; up to 2 threads. */
     public PricingSolver() {
@@ -135,9 +151,18 @@ public final class PricingSolver {
      * @param dropped mentors whose fallen prices are checked pair by pair (0: the bound alone)
      */
     PricingSolver(int candidates, int threads, int dropped) {
+        this(candidates, threads, dropped, MENTOR_EXTRA);
+    }
+
+    /**
+     * @param mentorExtra for {@code FAIR}, each mentor's best {@code capacity + mentorExtra}
+     *     mentees held as well (negative: none)
+     */
+    PricingSolver(int candidates, int threads, int dropped, int mentorExtra) {
         this.candidates = Math.max(1, candidates);
         this.threads = Math.max(1, threads);
         this.dropped = Math.max(0, dropped);
+        this.mentorExtra = mentorExtra;
     }
 
     /** The optimum of the scorer's pairs scoring at least {@code minimum}. */
@@ -178,6 +203,9 @@ public final class PricingSolver {
                     capacities.size() + " capacities for " + cols + " mentors");
         }
         Run run = new Run(rows, cols, scores, capacities.toArray(), Math.max(0, minimum), token);
+        if (objective == Objective.FAIR && mentorExtra >= 0) {
+            run.tops = MentorTops.of(rows, run.cap, mentorExtra, threads, run.minimum);
+        }
         long t = System.nanoTime();
         run.held = run.best(ProgressListener.slice(progress, 0, 0.6));
         run.scoreNanos = System.nanoTime() - t;
@@ -202,6 +230,9 @@ public final class PricingSolver {
                 run.proof);
     }
 
+    /** The largest fall of a price among the mentors not listed, and the listed ones. */
+    private record Falls(long fell, int[] fallen) {}
+
     /** One solve's state: the held lists and each row's best left-out score. */
     private final class Run {
         final int n;
@@ -214,6 +245,9 @@ public final class PricingSolver {
         /** Best left-out score per row at or above the minimum; -1: none left out. */
         final int[] rest;
 
+        /** Each mentor's best mentees, gathered by the streaming pass ({@code FAIR}); or null. */
+        MentorTops tops;
+
         /** Mentors' prices the left-out values are measured against; {@code null}: none yet. */
         long[] ref;
 
@@ -222,6 +256,11 @@ public final class PricingSolver {
 
         /** Best left-out weight minus its mentor's reference price, per row, once priced. */
         long[] restNet;
+
+        /**
+         * Rows whose {@code restNet} is measured against {@code ref}; the others use {@code rest}.
+         */
+        boolean[] netted;
 
         int reprices;
         SparseScores held;
@@ -273,6 +312,9 @@ public final class PricingSolver {
                         int at = 0;
                         for (int i = from; i < to; i++) {
                             scores.scoreRow(i, row);
+                            if (tops != null) {
+                                tops.offer(worker, i, row);
+                            }
                             int got =
                                     TopScores.select(
                                             row,
@@ -377,6 +419,16 @@ public final class PricingSolver {
                     rescored += n;
                     reprices++;
                 } else {
+                    if (ref == null) {
+                        // these prices become the reference of the rows scored now: a row whose
+                        // best left-out pair goes to a priced mentor then passes its bound next
+                        // round instead of failing it round after round
+                        ref = v.clone();
+                        refAlpha = alpha;
+                        refBeta = beta;
+                        restNet = new long[n];
+                        netted = new boolean[n];
+                    }
                     extra = violated(check, count, usable, alpha, beta, u, v);
                     rescored += count;
                 }
@@ -390,19 +442,15 @@ public final class PricingSolver {
         }
 
         /**
-         * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
-         * mentor's reference price is at most the row's best left-out value, so the pair keeps the
-         * dual when that value plus the fall of its mentor's price (reference minus {@code v})
-         * stays within {@code u[i]}. A few mentors' prices fall far between two solves (a dual is
-         * not unique), so the {@link #DROPPED} mentors that fell furthest are checked pair by pair
-         * ({@link RowScorer#score}) and the bound takes the largest fall among the others.
+         * How far prices fell from {@code reference} ({@code null}: 0): the {@link #DROPPED}
+         * mentors that fell furthest, to check pair by pair, and the largest fall among the others.
          */
-        private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
+        private Falls falls(long[] reference, long[] v) {
             long[] falls = new long[m];
             int places = 0;
             for (int j = 0; j < m; j++) {
                 if (cap[j] > 0) {
-                    falls[places++] = (ref == null ? 0 : ref[j]) - v[j];
+                    falls[places++] = (reference == null ? 0 : reference[j]) - v[j];
                 }
             }
             long[] sorted = Arrays.copyOf(falls, places);
@@ -412,14 +460,29 @@ public final class PricingSolver {
             int[] fallen = new int[d];
             int listed = 0;
             for (int j = 0; j < m && listed < d; j++) {
-                if (cap[j] > 0 && (ref == null ? 0 : ref[j]) - v[j] > fell) {
+                if (cap[j] > 0 && (reference == null ? 0 : reference[j]) - v[j] > fell) {
                     fallen[listed++] = j;
                 }
             }
-            int dCount = listed;
+            return new Falls(fell, Arrays.copyOf(fallen, listed));
+        }
+
+        /**
+         * The rows whose left-out pairs the bound cannot clear. A left-out pair's weight minus its
+         * mentor's reference price is at most the row's best left-out value, so the pair keeps the
+         * dual when that value plus the fall of its mentor's price (reference minus {@code v})
+         * stays within {@code u[i]}. A row not yet measured against the reference (not scored again
+         * since it was set) is measured against prices of 0, below every price. A few mentors'
+         * prices fall far between two solves (a dual is not unique), so the {@link #DROPPED}
+         * mentors that fell furthest are checked pair by pair ({@link RowScorer#score}) and the
+         * bound takes the largest fall among the others.
+         */
+        private int[] failing(int usable, long alpha, long beta, long[] u, long[] v) {
+            Falls fromRef = falls(ref, v);
+            // rows not yet measured against the reference: their bound is the plain score, whose
+            // reference is 0
+            Falls fromZero = ref == null ? fromRef : falls(null, v);
             boolean[] fails = new boolean[n];
-            int[] start = held.start();
-            int[] col = held.col();
             Parallel.forEachBlock(
                     n,
                     BLOCK * 4,
@@ -429,28 +492,33 @@ public final class PricingSolver {
                         for (int i = from; i < to; i++) {
                             // rest[i] bounds the left-out scores in either measure: below the
                             // floor, nothing left out can be used
-                            long bound =
-                                    rest[i] < usable
-                                            ? Long.MIN_VALUE
-                                            : ref == null ? alpha * rest[i] + beta : restNet[i];
-                            if (bound == Long.MIN_VALUE) {
+                            if (rest[i] < usable) {
                                 continue;
                             }
-                            if (bound + fell > u[i]) {
-                                fails[i] = true;
-                                continue;
-                            }
-                            for (int x = 0; x < dCount; x++) {
-                                int j = fallen[x];
-                                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
-                                    continue; // held: the solver proved it
-                                }
-                                int sc = scores.score(i, j, scratch);
-                                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
-                                    fails[i] = true;
-                                    break;
-                                }
-                            }
+                            // either measure clearing the row is enough
+                            fails[i] =
+                                    !clears(
+                                                    i,
+                                                    alpha * rest[i] + beta,
+                                                    fromZero,
+                                                    usable,
+                                                    alpha,
+                                                    beta,
+                                                    u,
+                                                    v,
+                                                    scratch)
+                                            && !(netted != null
+                                                    && netted[i]
+                                                    && clears(
+                                                            i,
+                                                            restNet[i],
+                                                            fromRef,
+                                                            usable,
+                                                            alpha,
+                                                            beta,
+                                                            u,
+                                                            v,
+                                                            scratch));
                         }
                     });
             int count = 0;
@@ -461,6 +529,38 @@ public final class PricingSolver {
                 }
             }
             return Arrays.copyOf(out, count);
+        }
+
+        /**
+         * Whether row {@code i}'s left-out pairs keep the dual: its best left-out value {@code
+         * bound} plus the largest fall of a price stays within {@code u[i]}, and its pairs to the
+         * mentors that fell further (pair by pair, one score each) keep it too.
+         */
+        private boolean clears(
+                int i,
+                long bound,
+                Falls f,
+                int usable,
+                long alpha,
+                long beta,
+                long[] u,
+                long[] v,
+                int[] scratch) {
+            if (bound + f.fell() > u[i]) {
+                return false;
+            }
+            int[] start = held.start();
+            int[] col = held.col();
+            for (int j : f.fallen()) {
+                if (Arrays.binarySearch(col, start[i], start[i + 1], j) >= 0) {
+                    continue; // held: the solver proved it
+                }
+                int sc = scores.score(i, j, scratch);
+                if (sc >= usable && alpha * sc + beta > u[i] + v[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A left-out pair's weight minus its mentor's reference price. */
@@ -480,6 +580,9 @@ public final class PricingSolver {
             boolean[] any = new boolean[1];
             int[] start = held.start();
             int[] col = held.col();
+            // measured against the reference prices only in the reference's weights (a cover's
+            // check counts pairs)
+            boolean measure = ref != null && alpha == refAlpha && beta == refBeta;
             Parallel.forEachBlock(
                     count,
                     16,
@@ -510,7 +613,7 @@ public final class PricingSolver {
                                     found[f++] = s;
                                 } else {
                                     best = Math.max(best, s);
-                                    if (ref != null) {
+                                    if (measure) {
                                         bestNet = Math.max(bestNet, net(j, s, alpha, beta));
                                     }
                                 }
@@ -518,10 +621,12 @@ public final class PricingSolver {
                             if (f > 0) {
                                 extra[i] = Arrays.copyOf(found, f);
                                 any[0] = true;
-                                rest[i] = best;
-                                if (ref != null) {
-                                    restNet[i] = bestNet;
-                                }
+                            }
+                            // what is left out once the violated pairs are added
+                            rest[i] = best;
+                            if (measure) {
+                                restNet[i] = bestNet;
+                                netted[i] = true;
                             }
                         }
                     });
@@ -597,6 +702,8 @@ public final class PricingSolver {
             refAlpha = alpha;
             refBeta = beta;
             restNet = next;
+            netted = new boolean[n];
+            Arrays.fill(netted, true);
             return extra;
         }
 
@@ -640,71 +747,120 @@ public final class PricingSolver {
             return SparseScores.built(n, m, s, c, sc);
         }
 
-        /** Mentees with a pair scoring at least {@code t}: each row's best pair is always held. */
-        private int menteesReaching(int t) {
-            int[] start = held.start();
-            int[] score = held.score();
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    if (score[e] >= t) {
-                        count++;
-                        break;
+        /**
+         * The size of a maximum matching of every allowed pair scoring at least {@code t}, or
+         * {@code target} if that is smaller: {@code colOf} (a matching of held pairs at or above
+         * {@code t}) grown by Hopcroft–Karp on the held pairs, and proven against the pairs left
+         * out by its König cover. The mentees the last search reached and the mentors it did not
+         * are the only ends of a pair the cover misses; a reached mentee whose best left-out score
+         * is below {@code t} has none, any other is scored again and its missed pairs are added
+         * (the cover as a dual of weight-1 pairs: 1 on a mentee not reached, on a mentor reached).
+         * No missed pair left: the cover bounds every matching, and this one reaches it.
+         */
+        private int maximum(int t, int[] colOf, int target, boolean[] first) {
+            boolean[] rowsReached = new boolean[n];
+            boolean[] colsReached = new boolean[m];
+            while (true) {
+                token.throwIfCancelled();
+                long t0 = System.nanoTime();
+                int got =
+                        new MaxCardinality(Rows.of(held), cap, token)
+                                .maximizeMarking(t, colOf, target, first, rowsReached, colsReached);
+                solveNanos += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                if (got >= target) {
+                    return got;
+                }
+                int[] check = new int[n];
+                int count = 0;
+                long[] u = new long[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = rowsReached[i] ? 0 : 1;
+                    if (rowsReached[i] && rest[i] >= t) {
+                        check[count++] = i;
                     }
                 }
+                long[] v = new long[m];
+                for (int j = 0; j < m; j++) {
+                    v[j] = colsReached[j] ? 1 : 0;
+                }
+                int[][] extra = count == 0 ? null : violated(check, count, t, 0, 1, u, v);
+                rescored += count;
+                if (TRACE) {
+                    System.err.printf(
+                            "threshold %d: %d of %d pairs held, %d rows checked, %s%n",
+                            t, got, target, count, extra == null ? "proven" : "pairs added");
+                }
+                if (extra != null) {
+                    held = merged(extra);
+                }
+                pricingNanos += System.nanoTime() - t0;
+                if (extra == null) {
+                    return got;
+                }
             }
-            return count;
+        }
+
+        /** Each mentee's best held score ({@code -1}: none). */
+        private int[] rowBest() {
+            int[] start = held.start();
+            int[] score = held.score();
+            int[] best = new int[n];
+            for (int i = 0; i < n; i++) {
+                best[i] = -1;
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    best[i] = Math.max(best[i], score[e]);
+                }
+            }
+            return best;
         }
 
         /** FAIR: see the class comment. */
         int[] fair() {
-            int[] most = proven(0, 1, big());
-            Assignment first = held.assignment(most);
-            if (first.matched() == 0) {
-                return most;
+            long t0 = System.nanoTime();
+            ThresholdBound bound;
+            if (tops != null) {
+                bound = tops.bound(cap, rowBest());
+                held = merged(tops.pairsByRow(held));
+                added = 0; // the mentors' best pairs come with the first pass
+            } else {
+                bound = ThresholdBound.kept(rowBest(), null);
             }
-            int k = first.matched();
-            int lo = first.minScore().getAsInt();
+            pricingNanos += System.nanoTime() - t0;
+            long most = Math.min(n, bound.pairs(minimum));
+            t0 = System.nanoTime();
+            int[] best = AssignmentSolver.maximumMatching(Rows.of(held), cap, most, token);
+            solveNanos += System.nanoTime() - t0;
+            int k = maximum(minimum, best, (int) most, null);
+            if (k == 0) {
+                return proven(0, 1, big()); // no allowed pair
+            }
+            int lo = Rows.of(held).assignment(best).minScore().getAsInt(); // feasible
             int hi = held.maxScore();
-            int[] atLo = most;
-            // whether atLo is a proven PARTICIPATION optimum over a floor at or below lo: then it
-            // is optimal over the pairs >= lo too (they are fewer, and it uses only those)
-            boolean provenAtLo = true;
+            int[] probe = new int[n];
+            boolean[] lost = new boolean[n];
             while (lo < hi) {
                 int t = lo + (int) (((long) hi - lo + 1) / 2);
-                Rows rows = Rows.of(held);
-                int[] probe = new int[n];
-                for (int i = 0; i < n; i++) {
-                    int j = atLo[i];
-                    probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
-                }
-                int[] feasible = null;
-                if (menteesReaching(t) < k) {
-                    // each row's best pair is held: fewer mentees than K have any pair >= t
-                    hi = t - 1;
+                if (bound.pairs(t) < k) {
+                    hi = t - 1; // too few mentees or places reach t: no search
                     continue;
                 }
-                int got = new MaxCardinality(rows, cap, token).maximize(t, probe, k);
-                boolean optimal = false;
-                if (got >= k) {
-                    feasible = probe;
-                } else {
-                    int[] p = proven(t, 1, big());
-                    if (Rows.of(held).assignment(p).matched() >= k) {
-                        feasible = p;
-                        optimal = true;
-                    }
+                Rows rows = Rows.of(held);
+                for (int i = 0; i < n; i++) {
+                    int j = best[i];
+                    probe[i] = j >= 0 && rows.score(i, j) >= t ? j : -1;
+                    lost[i] = j >= 0 && probe[i] < 0;
                 }
-                if (feasible != null) {
-                    Assignment f = Rows.of(held).assignment(feasible);
-                    lo = f.minScore().getAsInt();
-                    atLo = feasible;
-                    provenAtLo = optimal;
+                if (maximum(t, probe, k, lost) >= k) {
+                    // every pair of this matching scores at least t; its lowest may be higher
+                    lo = Rows.of(held).assignment(probe).minScore().getAsInt();
+                    best = probe.clone();
                 } else {
                     hi = t - 1;
                 }
             }
-            return provenAtLo ? atLo : proven(lo, 1, big());
+            // the one weighted solve: most pairs, then the largest sum, among the pairs >= lo
+            return proven(lo, 1, big());
         }
     }
 }

@@ -111,10 +111,26 @@ final class ThresholdBound {
         return new ThresholdBound(matrix, cap, rowBest, places);
     }
 
+    /**
+     * The bound from scores kept elsewhere: each mentee's best score and each mentor's best {@code
+     * min(capacity, mentees)} scores, in any order ({@code null}: the mentees alone bound it).
+     */
+    static ThresholdBound kept(int[] rowBest, int[] placeScores) {
+        int[] rows = rowBest.clone();
+        Arrays.sort(rows);
+        int[] places = null;
+        if (placeScores != null) {
+            places = placeScores.clone();
+            Arrays.sort(places);
+        }
+        return new ThresholdBound(null, null, rows, places);
+    }
+
     /** At most this many pairs score at least {@code t >= 0} in any feasible assignment. */
     long pairs(int t) {
         if (placeScores == null) {
-            return scan(t);
+            // kept elsewhere without the mentors' places: the mentees alone
+            return matrix == null ? atLeast(rowBest, t) : scan(t);
         }
         return Math.min(atLeast(rowBest, t), atLeast(placeScores, t));
     }

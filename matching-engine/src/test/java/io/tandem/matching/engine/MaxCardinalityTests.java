@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 class MaxCardinalityTests {
 
     @Property(tries = 300)
-    void searchingFirstFromSomeMenteesStillReachesTheMaximum(
+    void searchingFirstFromSomeMenteesStillReachesTheMaximumACoverProves(
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 60) int rows,
             @ForAll @IntRange(min = 1, max = 25) int cols,
@@ -23,7 +23,12 @@ class MaxCardinalityTests {
         int[] empty = new int[rows];
         Arrays.fill(empty, -1);
         int[] maximum = empty.clone();
-        int size = flow.maximize(floor, maximum, rows);
+        boolean[] reachedRows = new boolean[rows];
+        boolean[] reachedCols = new boolean[cols];
+        // a target above any matching: the search ends short and marks its cover
+        int size = flow.maximizeMarking(floor, maximum, rows + 1, null, reachedRows, reachedCols);
+        assertValid(in, floor, maximum, size);
+        assertCover(in, floor, maximum, size, reachedRows, reachedCols);
 
         // a threshold probe's start: part of a maximum matching kept, the rest marked to search
         Random random = new Random(seed);
@@ -43,6 +48,39 @@ class MaxCardinalityTests {
         int[] fromEmpty = empty.clone();
         assertThat(flow.maximize(floor, fromEmpty, rows, new boolean[rows])).isEqualTo(size);
         assertValid(in, floor, fromEmpty, size);
+    }
+
+    /**
+     * What a search marks when it ends short of its target is a König cover: the mentees it did not
+     * reach and the places of the mentors it did cover every pair at or above the floor, and add up
+     * to the matching's size (so no matching of these pairs is larger).
+     */
+    private static void assertCover(
+            Instance in,
+            int floor,
+            int[] colOf,
+            int size,
+            boolean[] reachedRows,
+            boolean[] reachedCols) {
+        int[] cap = in.capacities().toArray();
+        long cover = 0;
+        for (int i = 0; i < colOf.length; i++) {
+            cover += reachedRows[i] ? 0 : 1;
+            if (colOf[i] < 0) {
+                assertThat(reachedRows[i]).as("free mentee %d", i).isTrue();
+            }
+            for (int j = 0; j < cap.length; j++) {
+                if (in.matrix().score(i, j) >= floor && cap[j] > 0) {
+                    assertThat(!reachedRows[i] || reachedCols[j])
+                            .as("pair %d-%d covered", i, j)
+                            .isTrue();
+                }
+            }
+        }
+        for (int j = 0; j < cap.length; j++) {
+            cover += reachedCols[j] ? cap[j] : 0;
+        }
+        assertThat(cover).isEqualTo(size);
     }
 
     private static void assertValid(Instance in, int floor, int[] colOf, int size) {

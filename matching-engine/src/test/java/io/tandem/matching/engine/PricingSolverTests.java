@@ -29,7 +29,14 @@ class PricingSolverTests {
 
     private static PricingSolver.Result priced(
             ScoreMatrix matrix, Capacities caps, Objective objective, int k, int minimum) {
-        return priced(matrix, caps, objective, k, minimum, PricingSolver.DROPPED);
+        return priced(
+                matrix,
+                caps,
+                objective,
+                k,
+                minimum,
+                PricingSolver.DROPPED,
+                PricingSolver.MENTOR_EXTRA);
     }
 
     private static PricingSolver.Result priced(
@@ -38,12 +45,13 @@ class PricingSolverTests {
             Objective objective,
             int k,
             int minimum,
-            int dropped) {
+            int dropped,
+            int mentorExtra) {
         int m = matrix.cols();
         return Bounded.within(
                 objective + " on " + matrix,
                 token ->
-                        new PricingSolver(k, 2, dropped)
+                        new PricingSolver(k, 2, dropped, mentorExtra)
                                 .solve(
                                         matrix.rows(),
                                         m,
@@ -123,15 +131,24 @@ class PricingSolverTests {
             @ForAll @IntRange(min = 1, max = 20) int cols,
             @ForAll @IntRange(min = 1, max = 5) int k,
             @ForAll @IntRange(min = 0, max = 3) int minimumStep,
-            @ForAll @IntRange(min = 0, max = 3) int dropped) {
+            @ForAll @IntRange(min = 0, max = 3) int dropped,
+            @ForAll @IntRange(min = -1, max = 2) int mentorExtra) {
         Instance in = InstanceFamilies.generate(family, seed, rows, cols);
         int minimum = minimumStep * Math.max(0, in.matrix().maxScore()) / 4;
         ScoreMatrix allowed = atLeast(in.matrix(), minimum);
         for (Objective objective : Objective.values()) {
             Assignment want = Bounded.solve(DENSE, allowed, in.capacities(), objective);
             // 0 mentors checked pair by pair: the rows' bound alone decides
+            // FAIR with no mentor's best pairs held (-1): its thresholds need the proof's pairs
             PricingSolver.Result got =
-                    priced(in.matrix(), in.capacities(), objective, k, minimum, dropped);
+                    priced(
+                            in.matrix(),
+                            in.capacities(),
+                            objective,
+                            k,
+                            minimum,
+                            dropped,
+                            mentorExtra);
             Assignment a = got.assignment();
             assertThat(a.isFeasible(allowed, in.capacities())).as("%s %s", objective, in).isTrue();
             assertThat(comparable(a, objective))
@@ -152,17 +169,39 @@ class PricingSolverTests {
             @ForAll @IntRange(min = 1, max = 120) int rows,
             @ForAll @IntRange(min = 1, max = 40) int cols,
             @ForAll @IntRange(min = 1, max = 8) int k) {
+        assertScorerOptimum(
+                seed, rows, cols, k, PricingSolver.DROPPED, List.of(Objective.values()));
+    }
+
+    /**
+     * Larger cohorts from the {@code Scorer}, where few rows fail the first bound: they are scored
+     * again on their own, against the first solve's prices, and from then on measured against those
+     * prices (no mentor checked pair by pair); every pair of the whole matrix keeps the final dual.
+     */
+    @Property(tries = 12)
+    void rowsScoredAgainKeepTheDualOnEveryPair(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 200, max = 400) int rows,
+            @ForAll @IntRange(min = 60, max = 120) int cols,
+            @ForAll @IntRange(min = 4, max = 16) int k) {
+        assertScorerOptimum(
+                seed, rows, cols, k, 0, List.of(Objective.TOTAL, Objective.PARTICIPATION));
+    }
+
+    /** Family (f)'s rules from the {@code Scorer} itself: the dense optimum, with the proof. */
+    private static void assertScorerOptimum(
+            long seed, int rows, int cols, int k, int dropped, List<Objective> objectives) {
         Profiles mentees = SampleProfiles.side(seed, rows, 0, false);
         Profiles mentors = SampleProfiles.side(seed + 1, cols, rows, true);
         Scorer scorer = InstanceFamilies.scorer(seed + 2, mentees, mentors, 2);
         ScoreMatrix matrix = scorer.score();
         Capacities caps = Capacities.uniform(cols, 1 + (int) Math.floorMod(seed, 4L));
-        for (Objective objective : Objective.values()) {
+        for (Objective objective : objectives) {
             PricingSolver.Result got =
                     Bounded.within(
                             objective + " on the scorer",
                             token ->
-                                    new PricingSolver(k, 2)
+                                    new PricingSolver(k, 2, dropped)
                                             .solve(
                                                     scorer,
                                                     caps,
@@ -228,6 +267,41 @@ class PricingSolverTests {
         assertThat(got.assignment().total()).isEqualTo(30);
         assertThat(got.assignment().matched()).isEqualTo(5);
         assertProves(matrix, caps, got.assignment(), got.proof());
+    }
+
+    /**
+     * {@code FAIR} with one pair kept per row and no mentor's best mentees held: every row keeps
+     * only mentor 0 (10 points), so the held pairs admit one pair; the threshold search's covers
+     * must find the pairs left out, and the fair optimum needs the lowest of them (mentee 2 with
+     * mentor 2 at 5, rather than mentee 1 with mentor 2 at 1, tied with mentee 0 at mentor 1).
+     */
+    @Example
+    void fairFindsThePairsItsThresholdNeedsWhenOnlyTheBestAreKept() {
+        ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{10, 9, 1}, {10, 9, 1}, {10, 1, 5}});
+        Capacities caps = Capacities.uniform(3, 1);
+        PricingSolver.Result got = priced(matrix, caps, Objective.FAIR, 1, 0, 0, -1);
+        assertThat(got.rowsRescored()).isPositive();
+        assertThat(got.pairsAdded()).isPositive();
+        assertThat(got.assignment().matched()).isEqualTo(3);
+        assertThat(got.assignment().minScore()).hasValue(5);
+        assertThat(got.assignment().total()).isEqualTo(24);
+        assertThat(DualCertificate.proveOptimal(matrix, caps, Objective.FAIR, got.assignment()))
+                .isEmpty();
+    }
+
+    /**
+     * The same with each mentor's best mentee held: mentor 1's (mentee 0 at 9) and mentor 2's
+     * (mentee 2 at 5) come with the first pass, so the held pairs alone reach the maximum and the
+     * threshold (the bound refuses anything above 5: mentor 2 has nobody better).
+     */
+    @Example
+    void fairHoldsEachMentorsBestMentees() {
+        ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{10, 9, 1}, {10, 9, 1}, {10, 1, 5}});
+        Capacities caps = Capacities.uniform(3, 1);
+        PricingSolver.Result got = priced(matrix, caps, Objective.FAIR, 1, 0, 0, 0);
+        assertThat(got.assignment().matched()).isEqualTo(3);
+        assertThat(got.assignment().minScore()).hasValue(5);
+        assertThat(got.assignment().total()).isEqualTo(24);
     }
 
     @Example
