@@ -63,7 +63,7 @@ class StartupIntegrationTests {
                                 "PORT=0",
                                 "TANDEM_DB_URL=jdbc:h2:mem:startup-"
                                         + UUID.randomUUID()
-                                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
+                                        + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
                                 "TANDEM_DEMO=true",
                                 "tandem.base-url=http://localhost:0",
                                 "tandem.matching.warm-up=100")

@@ -16,16 +16,22 @@ import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,8 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * away in the first run). Nothing is committed: the publish's events reach only the listeners that
  * run inside its transaction, the ones after commit (mails, inbox, engagement) never run, and no
  * audit row is written; the organisation's ids are random, so two instances starting against one
- * database never meet. {@code tandem.matching.warm-up} sizes it in mentees, with 3 mentors for
- * every 10 (0: none).
+ * database never meet. Spring Modulith keeps each publication of an event in memory as "in
+ * progress" until its listener completes or fails, and a rollback does neither: before rolling
+ * back, the warm-up marks its own events' publications failed, which drops them (the rows marked
+ * are rolled back with the rest), so no made-up event is held until shutdown. {@code
+ * tandem.matching.warm-up} sizes it in mentees, with 3 mentors for every 10 (0: none).
  */
 @Component
 class MatchingWarmUp {
@@ -78,6 +87,7 @@ class MatchingWarmUp {
     private final MatchingManagement matching;
     private final ProgramManagement programs;
     private final JdbcTemplate jdbc;
+    private final EventPublicationRegistry publications;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int mentees;
@@ -85,12 +95,16 @@ class MatchingWarmUp {
     private final CancellationToken stopping = new CancellationToken();
     private volatile Thread thread;
 
+    /** The events published by a rehearsal on this thread, while it runs; null otherwise. */
+    private final ThreadLocal<List<Object>> heard = new ThreadLocal<>();
+
     MatchingWarmUp(
             MatchRunner runner,
             MatchRuns runs,
             MatchingManagement matching,
             ProgramManagement programs,
             JdbcTemplate jdbc,
+            EventPublicationRegistry publications,
             PlatformTransactionManager transactions,
             MatchingProperties properties,
             Clock clock) {
@@ -99,6 +113,7 @@ class MatchingWarmUp {
         this.matching = matching;
         this.programs = programs;
         this.jdbc = jdbc;
+        this.publications = publications;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.mentees = properties.warmUp();
@@ -174,32 +189,72 @@ class MatchingWarmUp {
      * transaction rolled back at the end; answers how many pairs the runs wrote before that.
      */
     int rehearse(OrganisationId organisation, int mentees) {
-        Integer pairs =
-                transaction.execute(
-                        status -> {
-                            status.setRollbackOnly();
-                            List<UUID> people = insertPeople(organisation, mentees);
-                            int written = 0;
-                            for (ProgramTemplate template : programs.templates()) {
-                                stopping.throwIfCancelled();
-                                ProgramId program = insertProgram(organisation, template);
-                                enrol(organisation, program, people, mentors(mentees));
-                                MatchRunId id = new MatchRunId(UUID.randomUUID());
-                                runs.insert(
-                                        organisation,
-                                        id,
-                                        program,
-                                        Objective.TOTAL,
-                                        Algorithm.OPTIMAL,
-                                        null);
-                                MatchRunView run = runs.find(organisation, id, false).orElseThrow();
-                                written += runner.rehearse(organisation, run, stopping);
-                                stopping.throwIfCancelled();
-                                matching.publish(organisation, id);
-                            }
-                            return written;
-                        });
-        return pairs == null ? 0 : pairs;
+        List<Object> events = new ArrayList<>();
+        heard.set(events);
+        try {
+            Integer pairs =
+                    transaction.execute(
+                            status -> {
+                                status.setRollbackOnly();
+                                try {
+                                    return runAndPublish(organisation, mentees);
+                                } finally {
+                                    forget(events);
+                                }
+                            });
+            return pairs == null ? 0 : pairs;
+        } finally {
+            heard.remove();
+        }
+    }
+
+    private int runAndPublish(OrganisationId organisation, int mentees) {
+        List<UUID> people = insertPeople(organisation, mentees);
+        int written = 0;
+        for (ProgramTemplate template : programs.templates()) {
+            stopping.throwIfCancelled();
+            ProgramId program = insertProgram(organisation, template);
+            enrol(organisation, program, people, mentors(mentees));
+            MatchRunId id = new MatchRunId(UUID.randomUUID());
+            runs.insert(organisation, id, program, Objective.TOTAL, Algorithm.OPTIMAL, null);
+            MatchRunView run = runs.find(organisation, id, false).orElseThrow();
+            written += runner.rehearse(organisation, run, stopping);
+            stopping.throwIfCancelled();
+            matching.publish(organisation, id);
+        }
+        return written;
+    }
+
+    /** Keeps the events a rehearsal on this thread publishes (the same objects Modulith holds). */
+    @EventListener
+    void heard(PayloadApplicationEvent<?> event) {
+        List<Object> events = heard.get();
+        if (events != null) {
+            events.add(event.getPayload());
+        }
+    }
+
+    /**
+     * Marks the publications of the rehearsal's events failed, inside its transaction: Modulith
+     * drops each from its publications in progress (held by the event object itself), and the rows
+     * it marks are rolled back with the rest. The listeners are those of the incomplete
+     * publications, which the transaction's own rows are among; an event and a listener that were
+     * never stored together are left as they are.
+     */
+    private void forget(List<Object> events) {
+        try {
+            Set<PublicationTargetIdentifier> listeners = new HashSet<>();
+            for (TargetEventPublication publication : publications.findIncompletePublications()) {
+                listeners.add(publication.getTargetIdentifier());
+            }
+            for (Object event : events) {
+                for (PublicationTargetIdentifier listener : listeners) {
+                    publications.markFailed(event, listener);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the warm-up's event publications: {}", e.toString());
+        }
     }
 
     /**

@@ -62,7 +62,8 @@ class MatchingBench {
                     () ->
                             "jdbc:h2:file:"
                                     + dir.resolve("bench")
-                                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+                                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+                                    + ";DB_CLOSE_ON_EXIT=FALSE");
         }
         registry.add("tandem.demo", () -> "false");
     }

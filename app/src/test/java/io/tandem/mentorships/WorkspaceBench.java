@@ -139,7 +139,7 @@ class WorkspaceBench {
                         "jdbc:h2:file:"
                                 + DATA_DIR.resolve("tandem").toAbsolutePath()
                                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
-                                + ";QUERY_CACHE_SIZE=256");
+                                + ";QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
     }

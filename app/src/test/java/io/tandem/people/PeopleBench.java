@@ -79,7 +79,7 @@ class PeopleBench {
                 () ->
                         "jdbc:h2:file:"
                                 + DATA_DIR.resolve("tandem").toAbsolutePath()
-                                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+                                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
                                 + System.getProperty("bench.h2-options", ""));
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");

@@ -133,7 +133,7 @@ class LoadBench {
                                 // As the application's own H2 address (application.properties):
                                 // with H2's default cache of 8 parsed statements a connection,
                                 // every page that sends more parsed them all again each time.
-                                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
+                                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
     }
