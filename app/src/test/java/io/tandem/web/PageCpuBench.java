@@ -25,6 +25,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -33,10 +34,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * rendering, no Tomcat, no bench client, no database server): the request's own thread CPU time,
  * which the other work on a shared machine moves far less than throughput or the process's CPU.
  * Prints the median of rounds after a warm-up, per page; asserts nothing. Run the same class on a
- * base checkout to compare ({@code -Dbench=true -Dgroups=bench -Dtest=PageCpuBench}).
+ * base checkout to compare ({@code -Dbench=true -Dgroups=bench -Dtest=PageCpuBench}). Its H2 keeps
+ * 256 parsed statements a connection, as the application's does: without that cache every statement
+ * is parsed and planned again, which overstated each page's statements.
  */
 @Tag("bench")
 @TandemIntegrationTest
+@TestPropertySource(
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:tandem-cpu;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256")
 class PageCpuBench {
 
     static final int WARM_UP = Integer.getInteger("bench.warmup", 1500);
