@@ -1,5 +1,7 @@
 package io.tandem.identity;
 
+import io.tandem.web.LayoutPart;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,10 @@ import org.springframework.web.util.HtmlUtils;
  * that carry a count or a form token are added per request ({@link #bar}).
  */
 @Component("navigation")
-public class Navigation {
+public class Navigation implements LayoutPart {
+
+    /** The model variable the layout reads, when set. */
+    static final String VARIABLE = "layoutHeader";
 
     /** The caller as the navigation sees it. */
     public record Facts(boolean signedIn, boolean admin, boolean managesPrograms) {
@@ -150,6 +155,25 @@ public class Navigation {
                 .append(HtmlUtils.htmlEscape(messages.getMessage("nav.logout", null, locale)))
                 .append("</button></form></li></ul>");
         return new Bar("<ul class=\"nav-wide\">" + items, "<ul class=\"nav-list\">" + items);
+    }
+
+    /**
+     * The header for the page's figures, read by then ({@code unreadMessages} and {@code
+     * unreadNotifications}, null when not counted).
+     */
+    @Override
+    public void addTo(Map<String, Object> model, HttpServletRequest request) {
+        model.put(
+                VARIABLE,
+                header(
+                        count(model.get("unreadMessages")),
+                        count(model.get("unreadNotifications")),
+                        (CsrfToken) request.getAttribute(CsrfToken.class.getName())));
+    }
+
+    /** A figure as read, or null where it was not (left out, or not read yet). */
+    private static Long count(Object figure) {
+        return figure instanceof Long n ? n : null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tandem.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,10 @@ import org.springframework.web.util.HtmlUtils;
  * application runs, so they are resolved once per context path.
  */
 @Component("layoutHead")
-public class LayoutHead {
+public class LayoutHead implements LayoutPart {
+
+    /** The model variable the layout reads, when set. */
+    static final String VARIABLE = "layoutHead";
 
     private static final String STYLESHEET = "/css/tandem.css";
     private static final List<String> SCRIPTS =
@@ -35,6 +39,11 @@ public class LayoutHead {
 
     LayoutHead(ResourceUrlProvider resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void addTo(Map<String, Object> model, HttpServletRequest request) {
+        model.put(VARIABLE, html((CsrfToken) request.getAttribute(CsrfToken.class.getName())));
     }
 
     /** The meta elements for this request's CSRF token (none without one), then the assets. */

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -21,14 +22,19 @@ import org.thymeleaf.context.ILazyContextVariable;
  * no free connection and the page broke half written). A read that fails here fails the request
  * before a byte is written, and the page is answered whole as 503. Redirects, fragments ({@code
  * view :: fragment}, no layout) and JSON read nothing; error pages leave the figures out rather
- * than read them.
+ * than read them. Then each {@link LayoutPart} (the head's links, the header with the figures) is
+ * written into the page's model.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadBeforeRendering implements HandlerInterceptor, WebMvcConfigurer {
 
     private final TransactionTemplate readOnly;
+    private final ObjectProvider<LayoutPart> layoutParts;
+    private volatile List<LayoutPart> parts;
 
-    ReadBeforeRendering(PlatformTransactionManager transactions) {
+    ReadBeforeRendering(
+            PlatformTransactionManager transactions, ObjectProvider<LayoutPart> layoutParts) {
+        this.layoutParts = layoutParts;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         // One connection for the figures, each read on its own: counts need no common snapshot,
@@ -50,6 +56,13 @@ class ReadBeforeRendering implements HandlerInterceptor, WebMvcConfigurer {
         if (view == null || !view.hasView() || !rendersLayout(view.getViewName())) {
             return;
         }
+        readFigures(request, view);
+        for (LayoutPart part : parts()) {
+            part.addTo(view.getModel(), request);
+        }
+    }
+
+    private void readFigures(HttpServletRequest request, ModelAndView view) {
         List<String> lazy =
                 view.getModel().entrySet().stream()
                         .filter(e -> e.getValue() instanceof ILazyContextVariable<?>)
@@ -72,6 +85,16 @@ class ReadBeforeRendering implements HandlerInterceptor, WebMvcConfigurer {
                                                         ((ILazyContextVariable<?>)
                                                                         view.getModel().get(name))
                                                                 .getValue())));
+    }
+
+    /** Found at the first page, not at start-up: a part may need Spring MVC's own beans. */
+    private List<LayoutPart> parts() {
+        List<LayoutPart> found = parts;
+        if (found == null) {
+            found = layoutParts.orderedStream().toList();
+            parts = found;
+        }
+        return found;
     }
 
     /** A whole template (with the layout), not a redirect, a forward or a fragment. */

@@ -211,6 +211,37 @@ class DirectoryIntegrationTests {
     }
 
     @Test
+    void thePagerMovesThroughTheResultsKeepingTheFilters() {
+        StringBuilder more = new StringBuilder("employee_id,email,first_name,last_name,division\n");
+        for (int i = 10; i < 40; i++) {
+            more.append("P" + i + ",p" + i + "@acme.test,Pat" + i + ",Pager,Retail\n");
+        }
+        people.importCsv(
+                org.id(), more.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(mvc.get().uri("/people").param("division", "Retail").with(signedIn()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Showing 1–25 of 33", "Page 1 of 2")
+                .contains(
+                        "<a rel=\"next\" href=\"/people?division=Retail&amp;page=1\""
+                                + " hx-get=\"/people?division=Retail&amp;page=1\"")
+                .doesNotContain("rel=\"prev\"", "Eli Engineer");
+        assertThat(
+                        mvc.get()
+                                .uri("/people")
+                                .param("division", "Retail")
+                                .param("page", "1")
+                                .header("HX-Request", "true")
+                                .with(signedIn()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Showing 26–33 of 33", "Page 2 of 2")
+                .contains("<a rel=\"prev\" href=\"/people?division=Retail&amp;page=0\"")
+                .doesNotContain("rel=\"next\"", "<html");
+    }
+
+    @Test
     void escapesWhatPeopleTypedIntoTheirProfile() {
         String eli = idOf("E1");
         people.updateProfile(

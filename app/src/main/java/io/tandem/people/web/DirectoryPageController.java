@@ -58,6 +58,7 @@ class DirectoryPageController {
         model.addAttribute("query", query);
         model.addAttribute("results", results);
         model.addAttribute("rows", rows.html(results.items(), request.getContextPath(), locale));
+        model.addAttribute("pager", rows.pager(results, query, request.getContextPath(), locale));
         // A history restore that missed htmx's cache needs the whole page, not the fragment.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             return "people/fragments/results :: results";

@@ -4,11 +4,13 @@ import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleValues;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkMode;
+import io.tandem.shared.Paged;
 import io.tandem.web.RowHtml;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.unbescape.uri.UriEscape;
 
 /**
  * The directory's result rows and its filters' choices, written here rather than by the template:
@@ -22,9 +24,11 @@ class DirectoryRows {
     /** The skills a row shows; the profile shows them all. */
     static final int SKILLS_SHOWN = 4;
 
+    private final MessageSource messages;
     private final RowHtml.Words words;
 
     DirectoryRows(MessageSource messages) {
+        this.messages = messages;
         this.words = new RowHtml.Words(messages);
     }
 
@@ -60,6 +64,85 @@ class DirectoryRows {
             out.append("</td></tr>\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The results' pager, nothing for a single page: where the rows are, and the previous and next
+     * links, each keeping every filter the query gives, for a plain link and for htmx.
+     */
+    String pager(Paged<?> results, DirectoryQuery query, String contextPath, Locale locale) {
+        if (results.totalPages() <= 1) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(1_200);
+        out.append("<nav class=\"pager\" aria-label=\"")
+                .append(word("pager.label", locale))
+                .append("\"><p class=\"pager-range\">")
+                .append(
+                        text(
+                                "pager.showing",
+                                locale,
+                                results.from(),
+                                results.to(),
+                                results.total()))
+                .append("</p>");
+        if (results.hasPrevious()) {
+            move(
+                    out,
+                    "prev",
+                    address(query, contextPath, results.page() - 1),
+                    "pager.previous",
+                    locale);
+        }
+        out.append("<span>")
+                .append(text("pager.position", locale, results.page() + 1, results.totalPages()))
+                .append("</span>");
+        if (results.hasNext()) {
+            move(
+                    out,
+                    "next",
+                    address(query, contextPath, results.page() + 1),
+                    "pager.next",
+                    locale);
+        }
+        return out.append("</nav>").toString();
+    }
+
+    private void move(StringBuilder out, String rel, String href, String code, Locale locale) {
+        out.append("<a rel=\"")
+                .append(rel)
+                .append("\" href=\"")
+                .append(href)
+                .append("\" hx-get=\"")
+                .append(href)
+                .append("\" hx-target=\"#results\" hx-push-url=\"true\">")
+                .append(word(code, locale))
+                .append("</a>");
+    }
+
+    /** The directory's address for this query and page, escaped for an attribute. */
+    private static String address(DirectoryQuery query, String contextPath, int page) {
+        StringBuilder url = new StringBuilder(contextPath).append("/people?");
+        parameter(url, "q", query.q());
+        parameter(url, "division", query.division());
+        parameter(url, "function", query.function());
+        parameter(url, "location", query.location());
+        parameter(url, "skill", query.skill());
+        parameter(url, "language", query.language());
+        parameter(url, "workMode", query.workMode() == null ? null : query.workMode().name());
+        url.append("page=").append(page);
+        return RowHtml.escape(url.toString());
+    }
+
+    private static void parameter(StringBuilder url, String name, String value) {
+        if (value != null) {
+            url.append(name).append('=').append(UriEscape.escapeUriQueryParam(value)).append('&');
+        }
+    }
+
+    /** A message with arguments (numbers formatted as the template's were), escaped. */
+    private String text(String code, Locale locale, Object... args) {
+        return RowHtml.escape(messages.getMessage(code, args, "??" + code + "??", locale));
     }
 
     /** The filters' choices after their "any", each chosen when it is the query's value. */

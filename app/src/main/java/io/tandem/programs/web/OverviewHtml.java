@@ -4,6 +4,7 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOverview;
+import io.tandem.programs.ProgramView;
 import io.tandem.web.RowHtml;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,103 @@ class OverviewHtml {
         spread(out, "overview.by-division", overview.byDivision(), l);
         spread(out, "overview.by-location", overview.byLocation(), l);
         return out.append("</div>").toString();
+    }
+
+    /**
+     * The program's facts (meetings, length, cohort, enrolment window, capacity, approval), its
+     * agreement and its suggested goals, as everyone who sees the page sees them.
+     */
+    String facts(ProgramView program, Locale l) {
+        StringBuilder out = new StringBuilder(1_500);
+        out.append("<h2 id=\"facts-heading\">")
+                .append(word("overview.facts", l))
+                .append("</h2><dl class=\"facts\">");
+        fact(out, "program.cadence", word("cadence." + program.meetingCadence(), l), l);
+        fact(out, "program.months", text("overview.months", l, program.relationshipMonths()), l);
+        fact(
+                out,
+                "program.cohort",
+                program.evergreen()
+                        ? word("program.evergreen", l)
+                        : text(
+                                "overview.dates",
+                                l,
+                                orEllipsis(program.startsOn()),
+                                orEllipsis(program.endsOn())),
+                l);
+        fact(
+                out,
+                "program.enrolment-window",
+                text(
+                        "overview.dates",
+                        l,
+                        orEllipsis(program.enrolmentOpensOn()),
+                        orEllipsis(program.enrolmentClosesOn())),
+                l);
+        fact(out, "program.default-capacity", String.valueOf(program.defaultCapacity()), l);
+        fact(out, "program.approval", word(program.approvalRequired() ? "yes" : "no", l), l);
+        out.append("</dl><h3>")
+                .append(word("program.agreement", l))
+                .append("</h3><p class=\"bio\">")
+                .append(
+                        RowHtml.escape(
+                                program.agreementText() != null ? program.agreementText() : "—"))
+                .append("</p><h3>")
+                .append(word("program.goals", l))
+                .append("</h3><ul>");
+        for (String goal : program.suggestedGoals()) {
+            out.append("<li>").append(RowHtml.escape(goal)).append("</li>");
+        }
+        return out.append("</ul>").toString();
+    }
+
+    /**
+     * What a manager opens from the program's page: the matching section and the engagement section
+     * with their links.
+     */
+    String managerLinks(ProgramId program, String contextPath, Locale l) {
+        String base = RowHtml.escape(contextPath) + "/programs/" + program.value();
+        StringBuilder out = new StringBuilder(1_200);
+        out.append("<section aria-labelledby=\"matching-heading\"><h2 id=\"matching-heading\">")
+                .append(word("overview.matching", l))
+                .append("</h2><p>")
+                .append(word("overview.matching.text", l))
+                .append("</p>");
+        link(out, "button", base + "/matching", word("overview.matching.open", l));
+        out.append("</section><section aria-labelledby=\"engagement-heading\">")
+                .append("<h2 id=\"engagement-heading\">")
+                .append(word("engagement.overview.heading", l))
+                .append("</h2><p>")
+                .append(word("engagement.overview.text", l))
+                .append("</p><p class=\"actions\">");
+        link(out, "button", base + "/engagement", word("engagement.pairs.link", l));
+        link(out, "button secondary", base + "/dashboard", word("engagement.dashboard.link", l));
+        link(
+                out,
+                "button secondary",
+                base + "/mentorships",
+                word("workspace.program-list.link", l));
+        link(out, "button secondary", base + "/video", word("meetings.video.link", l));
+        return out.append("</p></section>").toString();
+    }
+
+    private void fact(StringBuilder out, String term, String value, Locale l) {
+        out.append("<dt>").append(word(term, l)).append("</dt><dd>").append(value).append("</dd>");
+    }
+
+    /** A date as the template wrote it in a message, or "…" for none. */
+    private static Object orEllipsis(Object date) {
+        return date != null ? date : "…";
+    }
+
+    private static void link(StringBuilder out, String css, String href, String text) {
+        out.append("<a class=\"")
+                .append(css)
+                .append("\" href=\"")
+                .append(href)
+                .append("\">")
+                .append(text)
+                .append("</a>");
     }
 
     /** The form that filters the enrolment list by status and role, the chosen ones selected. */

@@ -299,6 +299,7 @@ class ProgramPageController {
         model.addAttribute("manages", manages);
         if (user.isAdmin()) {
             model.addAttribute("managers", access.managers(user.organisationId(), program));
+            model.addAttribute("managerField", managerField(model));
         }
         if (overview.program().status() == ProgramStatus.DRAFT && !manages) {
             throw new io.tandem.shared.NotFound("program.not-found");
@@ -306,6 +307,8 @@ class ProgramPageController {
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
         model.addAttribute("statements", statements(overview.program().rules()));
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("facts", overviewHtml.facts(overview.program(), locale));
         model.addAttribute("today", programs.today());
         profile.ifPresent(
                 me ->
@@ -321,6 +324,21 @@ class ProgramPageController {
             enrolmentsList(user, overview, new EnrolmentFilter(status, role, page), address, model);
         }
         return "programs/overview";
+    }
+
+    /** The field naming a new manager, as entered and refused when the form came back. */
+    @SuppressWarnings("unchecked")
+    private String managerField(Model model) {
+        return io.tandem.web.FieldHtml.input(
+                (Map<String, String>) model.getAttribute("managerErrors"),
+                "manager-email",
+                "email",
+                messages.getMessage("program.managers.email"),
+                "email",
+                model.getAttribute("managerEmail"),
+                320,
+                true,
+                null);
     }
 
     /** The enrolment list a manager filters and pages: by status, by role, page number. */
@@ -352,6 +370,9 @@ class ProgramPageController {
                         table.contextPath(),
                         table.locale()));
         model.addAttribute("enrolmentHead", overviewHtml.head(table.locale()));
+        model.addAttribute(
+                "managerLinks",
+                overviewHtml.managerLinks(program, table.contextPath(), table.locale()));
         model.addAttribute("enrolmentPager", Pager.of(enrolments, address, "page", "enrolments"));
         model.addAttribute("statusFilter", filter.status());
         model.addAttribute("roleFilter", filter.role());

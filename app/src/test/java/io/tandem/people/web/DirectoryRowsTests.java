@@ -3,10 +3,12 @@ package io.tandem.people.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TestMessages;
+import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonStatus;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkMode;
+import io.tandem.shared.Paged;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -78,5 +80,43 @@ class DirectoryRowsTests {
                 null,
                 null,
                 null);
+    }
+
+    @Test
+    void thePagerMovesWithEveryGivenFilterEscapedForTheAddressAndTheAttribute() {
+        DirectoryQuery query =
+                new DirectoryQuery(
+                        "R&D \"lead\"+", "Retail", null, null, null, null, WorkMode.REMOTE);
+        Paged<String> third = new Paged<>(List.of("a", "b"), 2, 25, 80);
+
+        String pager = rows.pager(third, query, "/app", Locale.ENGLISH);
+
+        String previous =
+                "/app/people?q=R%26D%20%22lead%22%2B&amp;division=Retail&amp;workMode=REMOTE&amp;page=1";
+        assertThat(pager)
+                .startsWith("<nav class=\"pager\" aria-label=\"Pages\">")
+                .contains("<p class=\"pager-range\">Showing 51–52 of 80</p>")
+                .contains(
+                        "<a rel=\"prev\" href=\""
+                                + previous
+                                + "\" hx-get=\""
+                                + previous
+                                + "\" hx-target=\"#results\" hx-push-url=\"true\">Previous page</a>")
+                .contains("<span>Page 3 of 4</span>")
+                .contains(
+                        "<a rel=\"next\" href=\"/app/people?q=R%26D%20%22lead%22%2B&amp;division=Retail&amp;workMode=REMOTE&amp;page=3\"")
+                .doesNotContain("function=")
+                .doesNotContain("\"lead\"");
+    }
+
+    @Test
+    void oneOrNoPageHasNoPagerAndTheFirstNoPreviousLink() {
+        DirectoryQuery any = new DirectoryQuery(null, null, null, null, null, null, null);
+
+        assertThat(rows.pager(new Paged<>(List.of("a"), 0, 25, 1), any, "", Locale.ENGLISH))
+                .isEmpty();
+        assertThat(rows.pager(new Paged<>(List.of("a"), 0, 25, 30), any, "", Locale.ENGLISH))
+                .doesNotContain("rel=\"prev\"")
+                .contains("<a rel=\"next\" href=\"/people?page=1\"");
     }
 }

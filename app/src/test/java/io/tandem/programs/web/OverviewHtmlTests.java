@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.TestMessages;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
+import io.tandem.programs.MatchingMode;
+import io.tandem.programs.MeetingCadence;
+import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOverview;
+import io.tandem.programs.ProgramStatus;
+import io.tandem.programs.ProgramView;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -84,5 +91,82 @@ class OverviewHtmlTests {
                 .contains("<span class=\"visually-hidden\">Select</span>")
                 .contains("<span class=\"visually-hidden\">Actions</span>")
                 .doesNotContain("??");
+    }
+
+    @Test
+    void theFactsSayTheDatesOrAnEllipsisAndEscapeTheAgreementAndGoals() {
+        ProgramView program =
+                program(
+                        null,
+                        LocalDate.of(2027, 6, 30),
+                        "Meet <monthly> & talk",
+                        List.of("Lead a \"big\" team", "Grow"));
+
+        String facts = html.facts(program, Locale.ENGLISH);
+
+        assertThat(facts)
+                .startsWith("<h2 id=\"facts-heading\">")
+                .contains("<dt>Meetings</dt><dd>Every two weeks</dd>")
+                .contains("<dd>6 months</dd>")
+                .contains("<dd>… to 2027-06-30</dd>")
+                .contains("<dd>2026-11-01 to …</dd>")
+                .contains("<dd>3</dd>")
+                .contains("<dd>Yes</dd>")
+                .contains("<p class=\"bio\">Meet &lt;monthly&gt; &amp; talk</p>")
+                .contains("<ul><li>Lead a &quot;big&quot; team</li><li>Grow</li></ul>")
+                .doesNotContain("<monthly>")
+                .doesNotContain("??");
+    }
+
+    @Test
+    void anEvergreenProgramWithoutAnAgreementSaysSo() {
+        String facts = html.facts(program(null, null, null, List.of()), Locale.ENGLISH);
+
+        assertThat(facts)
+                .contains("<dd>Evergreen: people join at any time</dd>")
+                .contains("<p class=\"bio\">—</p>")
+                .contains("<ul></ul>");
+    }
+
+    @Test
+    void aManagerOpensMatchingAndEngagementOfThisProgram() {
+        ProgramId id = new ProgramId(UUID.randomUUID());
+
+        String links = html.managerLinks(id, "/app", Locale.ENGLISH);
+
+        String base = "/app/programs/" + id.value();
+        assertThat(links)
+                .contains("<h2 id=\"matching-heading\">Matching</h2>")
+                .contains(
+                        "<a class=\"button\" href=\"" + base + "/matching\">Match this program</a>")
+                .contains("<h2 id=\"engagement-heading\">Engagement</h2>")
+                .contains("href=\"" + base + "/engagement\"")
+                .contains("href=\"" + base + "/dashboard\"")
+                .contains("href=\"" + base + "/mentorships\"")
+                .contains("href=\"" + base + "/video\"")
+                .doesNotContain("??");
+    }
+
+    private static ProgramView program(
+            LocalDate startsOn, LocalDate endsOn, String agreement, List<String> goals) {
+        return new ProgramView(
+                new ProgramId(UUID.randomUUID()),
+                "Cross-division",
+                null,
+                "CUSTOM",
+                ProgramFormat.ONE_TO_ONE,
+                startsOn,
+                endsOn,
+                MeetingCadence.BIWEEKLY,
+                6,
+                MatchingMode.ADMIN,
+                3,
+                LocalDate.of(2026, 11, 1),
+                null,
+                true,
+                ProgramStatus.ENROLLING,
+                agreement,
+                goals,
+                List.of());
     }
 }
