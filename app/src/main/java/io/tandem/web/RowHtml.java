@@ -27,6 +27,15 @@ public final class RowHtml {
         return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
+    /**
+     * The message with these arguments, escaped for HTML, or {@code ??code??} when there is none
+     * (as a template's {@code #{...}} writes it).
+     */
+    public static String message(
+            MessageSource messages, String code, Locale locale, Object... args) {
+        return escape(messages.getMessage(code, args, "??" + code + "??", locale));
+    }
+
     /** The hidden field carrying the request's CSRF token; nothing without a token. */
     public static String csrfField(CsrfToken token) {
         return token == null
@@ -54,9 +63,7 @@ public final class RowHtml {
         /** The message escaped for HTML, or {@code ??code??} when there is none. */
         public String get(String code, Locale locale) {
             return words.computeIfAbsent(locale, k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(
-                            code,
-                            c -> escape(messages.getMessage(c, null, "??" + c + "??", locale)));
+                    .computeIfAbsent(code, c -> message(messages, c, locale));
         }
     }
 }

@@ -142,7 +142,7 @@ class DirectoryRows {
 
     /** A message with arguments (numbers formatted as the template's were), escaped. */
     private String text(String code, Locale locale, Object... args) {
-        return RowHtml.escape(messages.getMessage(code, args, "??" + code + "??", locale));
+        return RowHtml.message(messages, code, locale, args);
     }
 
     /** The filters' choices after their "any", each chosen when it is the query's value. */

@@ -257,6 +257,6 @@ class OverviewHtml {
 
     /** A message with arguments (numbers formatted as the template's did), escaped. */
     private String text(String code, Locale locale, Object... args) {
-        return RowHtml.escape(messages.getMessage(code, args, "??" + code + "??", locale));
+        return RowHtml.message(messages, code, locale, args);
     }
 }
