@@ -257,6 +257,20 @@ class AssignmentSolverTests {
         assertThat(fair.minScore()).hasValue(40);
     }
 
+    /**
+     * FAIR's final solve tries the largest sum at its threshold first; here that sum (mentee 0 with
+     * mentor 0 alone) has fewer pairs than the maximum, so FAIR must still pair both.
+     */
+    @Example
+    void fairKeepsEveryoneWhereTheLargestSumAtItsThresholdPairsFewer() {
+        ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{10, 1}, {1, ScoreMatrix.FORBIDDEN}});
+        for (AssignmentSolver solver : List.of(SOLVER, NARROW, COLLAPSING)) {
+            Assignment fair = solver.solve(matrix, Capacities.of(1, 1), Objective.FAIR);
+            assertThat(fair.mentorOfMentee()).containsExactly(1, 0);
+            assertThat(fair.minScore()).hasValue(1);
+        }
+    }
+
     @Example
     void leavesEveryoneUnmatchedWhenEveryPairIsForbidden() {
         ScoreMatrix matrix = ScoreMatrix.of(new int[][] {{-1, -1}, {-1, -1}});
