@@ -267,10 +267,22 @@ class LoadBench {
                     r.hasJson()
                             ? String.format(
                                     Locale.ROOT,
-                                    "%.2f ms (page %.2f×)",
+                                    "%.2f ms (page %.2f×, rounds %.2f–%.2f×)",
                                     r.json(Saturation::requestThreadsCpu),
-                                    r.ratio(Saturation::requestThreadsCpu))
+                                    r.ratio(Saturation::requestThreadsCpu),
+                                    r.ratioRange(Saturation::requestThreadsCpu)[0],
+                                    r.ratioRange(Saturation::requestThreadsCpu)[1])
                             : "–");
+            if (r.hasJson()) {
+                // JSON's CPU a request over the page's: the ratio the rates would have if the
+                // process had both cores alone; less moved by how much of them it got in a slice.
+                note(
+                        "%s, page/JSON from CPU a request: median %.0f %% (rounds %.0f–%.0f %%)",
+                        targets.get(i).name(),
+                        100 / r.ratio(Saturation::cpuPerRequest),
+                        100 / r.ratioRange(Saturation::cpuPerRequest)[1],
+                        100 / r.ratioRange(Saturation::cpuPerRequest)[0]);
+            }
         }
         for (int i = 0; i < targets.size(); i++) {
             Rounds r = measured[i];
