@@ -116,7 +116,12 @@ public class WorkspaceManagement {
      */
     public WorkspaceView workspace(
             OrganisationId organisation, MentorshipId id, PersonId viewer, boolean everything) {
-        Workspaces.Row row = member(organisation, id, viewer);
+        Workspaces.Visit visit =
+                workspaces
+                        .visit(organisation, id, viewer)
+                        .filter(found -> viewer != null && found.row().includes(viewer))
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
+        Workspaces.Row row = visit.row();
         ProgramView program = programs.get(organisation, row.summary().programId());
         LocalDate today = today();
         int limit = everything ? Integer.MAX_VALUE : LIST_LENGTH;
@@ -127,13 +132,12 @@ public class WorkspaceManagement {
         timelineSources.forEach(
                 source -> timeline.addAll(source.recent(organisation, id, TIMELINE_LENGTH)));
         timeline.sort(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed());
-        Workspaces.Standing standing = workspaces.standing(organisation, id, viewer);
         return new WorkspaceView(
                 row.summary(),
                 plannedEnd(row, program),
                 row.endReason(),
                 viewer,
-                standing.agreement().orElseGet(() -> draftAgreement(program)),
+                visit.agreement().orElseGet(() -> draftAgreement(program)),
                 workspaces.goalLines(organisation, id, today),
                 actions.items(),
                 actions.total(),
@@ -153,7 +157,7 @@ public class WorkspaceManagement {
                 row.extensionUntil() == null
                         ? null
                         : new WorkspaceView.Extension(row.extensionUntil(), row.extensionBy()),
-                standing.answered(),
+                visit.answered(),
                 today);
     }
 

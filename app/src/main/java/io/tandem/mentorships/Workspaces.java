@@ -188,31 +188,45 @@ class Workspaces {
                 .optional();
     }
 
-    /** The pair's saved agreement, if any, and whether {@code person} answered the survey. */
-    record Standing(Optional<Agreement> agreement, boolean answered) {}
+    /**
+     * The pair's row, its saved agreement, if any, and whether {@code person} answered the survey:
+     * what the workspace needs before anything else.
+     */
+    record Visit(Row row, Optional<Agreement> agreement, boolean answered) {}
 
-    /** What {@link #agreement} and {@link #answered} tell, in one statement for the workspace. */
-    Standing standing(OrganisationId organisation, MentorshipId id, PersonId person) {
-        return jdbc.sql(
-                        "select a.terms, a.expectations, a.meetings, a.confidentiality, a.duration,"
-                                + " a.version, a.updated_by, a.updated_at, a.mentor_signed_at,"
-                                + " a.mentee_signed_at, (select count(*) from closure_survey s"
-                                + " where s.organisation_id = m.organisation_id"
-                                + " and s.mentorship_id = m.id and s.person_id = ?)"
-                                + " from mentorship m left join agreement a"
-                                + " on a.organisation_id = m.organisation_id"
-                                + " and a.mentorship_id = m.id"
-                                + " where m.organisation_id = ? and m.id = ?")
-                .params(person.value(), organisation.value(), id.value())
-                .query(
-                        (rs, n) ->
-                                new Standing(
-                                        rs.getObject(6) == null
-                                                ? Optional.empty()
-                                                : Optional.of(agreement(rs, n)),
-                                        rs.getLong(11) > 0))
-                .optional()
-                .orElse(new Standing(Optional.empty(), false));
+    /**
+     * The pair's row with its agreement and {@code person}'s survey answer, in one statement; the
+     * row is then remembered for the request as {@link #find} would, so the skills list and the
+     * other modules' sections do not read it again. On PostgreSQL each statement is a round trip.
+     */
+    Optional<Visit> visit(OrganisationId organisation, MentorshipId id, PersonId person) {
+        Optional<Visit> found =
+                jdbc.sql(
+                                "select a.terms, a.expectations, a.meetings, a.confidentiality,"
+                                        + " a.duration, a.version, a.updated_by, a.updated_at,"
+                                        + " a.mentor_signed_at, a.mentee_signed_at, (select count(*)"
+                                        + " from closure_survey s where s.organisation_id ="
+                                        + " m.organisation_id and s.mentorship_id = m.id and"
+                                        + " s.person_id = ?), m.id, m.program_id, m.mentor_id,"
+                                        + " m.mentee_id, m.status, m.score, m.started_on,"
+                                        + " m.ended_on, m.planned_end_on, m.end_reason,"
+                                        + " m.extension_until, m.extension_by from mentorship m"
+                                        + " left join agreement a on a.organisation_id ="
+                                        + " m.organisation_id and a.mentorship_id = m.id"
+                                        + " where m.organisation_id = ? and m.id = ?")
+                        .params(person.value(), organisation.value(), id.value())
+                        .query(
+                                (rs, n) ->
+                                        new Visit(
+                                                row(rs, n),
+                                                rs.getObject(6) == null
+                                                        ? Optional.empty()
+                                                        : Optional.of(agreement(rs, n)),
+                                                rs.getLong(11) > 0))
+                        .optional();
+        io.tandem.web.RequestMemo.remember(
+                "mentorship", organisation, id, () -> found.map(Visit::row));
+        return found;
     }
 
     private static Agreement agreement(ResultSet rs, int n) throws SQLException {

@@ -57,13 +57,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * its latency is counted from that time, so a stalled server cannot hide its queue — coordinated
  * omission accounted for). It prints a table beside the targets and asserts nothing.
  *
+ * <p>A page and its twin are measured in alternating slices ({@code bench.rounds} rounds of {@code
+ * bench.seconds / bench.rounds} seconds each side, the side that goes first alternating), after
+ * every target's warm-up of two such rounds of {@code bench.warmup} seconds; the page/JSON figure
+ * is the median of the rounds' own ratios, printed with their range. Two 15 s windows one after the
+ * other gave the same code 39 % and 63 %: the JIT, the collector and the machine's other work
+ * changed between them. The notes give each round's ratio with the JIT compilers' share of its CPU,
+ * so a trend (code still compiling) shows.
+ *
  * <p>Runs on H2 in file mode, or on PostgreSQL with {@code -Dbench.db.url=jdbc:postgresql://…
  * -Dbench.db.user=… -Dbench.db.password=…}:
  *
  * <pre>
  * ./mvnw -q -pl app -am test -Dbench=true -Dgroups=bench -Dtest=LoadBench \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.people=10000 -Dbench.enrolments=1000 \
- *     -Dbench.pairs=300 -Dbench.seconds=10 -Dbench.rate=200]
+ *     -Dbench.pairs=300 -Dbench.seconds=15 -Dbench.rounds=5 -Dbench.warmup=3 -Dbench.rate=200]
  * </pre>
  *
  * The table is also written to {@code app/target/load-bench.txt}.
@@ -87,6 +95,18 @@ class LoadBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int RATE = Integer.getInteger("bench.rate", 200);
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+
+    /**
+     * Rounds of the closed loop: each measures the page and its JSON twin for {@code bench.seconds
+     * / bench.rounds} seconds each, one right after the other; the table gives medians.
+     */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+
+    /**
+     * Seconds of each of the two warm-up rounds a target gets (page and twin alternating, like the
+     * measured rounds) before any target is measured.
+     */
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 3);
 
     /**
      * Only the pages whose names contain one of these comma-separated words (e.g. {@code
@@ -205,64 +225,81 @@ class LoadBench {
                             .toList();
         }
 
-        // Warm-up: class loading, JIT, caches.
+        HttpClient api = HttpClient.newHttpClient();
+        // Warm-up: class loading, JIT, caches; every target before any is measured.
         for (Target target : targets) {
-            saturate(browser, target.page(), null, 3);
-            if (target.json() != null) {
-                saturate(
-                        target.jsonWithSession() ? browser : HttpClient.newHttpClient(),
-                        target.json(),
-                        target.jsonWithSession() ? null : bearer,
-                        3);
+            for (int round = 0; round < 2; round++) {
+                measure(browser, api, bearer, target, round, WARM_UP);
             }
         }
         String[] header = {
             "page",
             "page req/s (sat.)",
             "JSON req/s (sat.)",
-            "page/JSON (≥ 50 %)",
+            "page/JSON (≥ 50 %), median (range)",
             "CPU ms/req page / JSON",
             "p50 @" + RATE + "/s",
             "p99 @" + RATE + "/s (≤ 50 ms)",
             "late/failed"
         };
         List<String[]> rows = new ArrayList<>();
-        HttpClient api = HttpClient.newHttpClient();
         // All closed-loop figures first, then the fixed-rate ones, each after the server has
         // drained what the one before left queued, so no figure pays for another page's backlog.
-        Saturation[] pages = new Saturation[targets.size()];
-        Saturation[] jsons = new Saturation[targets.size()];
+        Rounds[] measured = new Rounds[targets.size()];
+        int slice = Math.max(1, SECONDS / ROUNDS);
         for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            pages[i] = saturate(browser, target.page(), null, SECONDS);
-            jsons[i] =
-                    target.json() == null
-                            ? null
-                            : target.jsonWithSession()
-                                    ? saturate(browser, target.json(), null, SECONDS)
-                                    : saturate(api, target.json(), bearer, SECONDS);
+            List<Saturation[]> rounds = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                rounds.add(measure(browser, api, bearer, targets.get(i), round, slice));
+            }
+            measured[i] = new Rounds(rounds);
         }
         for (int i = 0; i < targets.size(); i++) {
+            Rounds r = measured[i];
+            note(
+                    "%s, each round's page/JSON (JIT compilers' share of the CPU, page / JSON): %s",
+                    targets.get(i).name(), r.describe());
             // The request threads alone: no JIT, GC or bench client, so less moved by the load.
             note(
-                    "%s, request threads' CPU a request: page %.2f ms, JSON %s",
+                    "%s, request threads' CPU a request (medians): page %.2f ms, JSON %s",
                     targets.get(i).name(),
-                    pages[i].requestThreadsCpu(),
-                    jsons[i] == null
-                            ? "–"
-                            : String.format(
+                    r.page(Saturation::requestThreadsCpu),
+                    r.hasJson()
+                            ? String.format(
                                     Locale.ROOT,
-                                    "%.2f ms (page %.2f×)",
-                                    jsons[i].requestThreadsCpu(),
-                                    pages[i].requestThreadsCpu() / jsons[i].requestThreadsCpu()));
+                                    "%.2f ms (page %.2f×, rounds %.2f–%.2f×)",
+                                    r.json(Saturation::requestThreadsCpu),
+                                    r.ratio(Saturation::requestThreadsCpu),
+                                    r.ratioRange(Saturation::requestThreadsCpu)[0],
+                                    r.ratioRange(Saturation::requestThreadsCpu)[1])
+                            : "–");
+            if (r.hasJson()) {
+                // JSON's CPU a request over the page's: the ratio the rates would have if the
+                // process had both cores alone; less moved by how much of them it got in a slice.
+                note(
+                        "%s, page/JSON from CPU a request: median %.0f %% (rounds %.0f–%.0f %%)",
+                        targets.get(i).name(),
+                        100 / r.ratio(Saturation::cpuPerRequest),
+                        100 / r.ratioRange(Saturation::cpuPerRequest)[1],
+                        100 / r.ratioRange(Saturation::cpuPerRequest)[0]);
+            }
         }
         for (int i = 0; i < targets.size(); i++) {
-            if (pages[i].database() != null) {
+            Rounds r = measured[i];
+            if (r.rounds().get(0)[0].database() != null) {
                 note(
-                        "%s, database server a request: page %s; JSON %s",
+                        "%s, database server a request (medians): page %.2f ms CPU, %.1f"
+                                + " transactions; JSON %s",
                         targets.get(i).name(),
-                        pages[i].database(),
-                        jsons[i] == null ? "–" : jsons[i].database());
+                        r.page(s -> s.database().cpuMillis()),
+                        r.page(s -> s.database().transactions()),
+                        r.hasJson()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%.2f ms CPU, %.1f transactions",
+                                        r.json(s -> s.database().cpuMillis()),
+                                        r.json(s -> s.database().transactions()))
+                                : "–");
             }
         }
         for (int i = 0; i < targets.size(); i++) {
@@ -271,28 +308,33 @@ class LoadBench {
             FixedRateLoad.Latencies fixed =
                     FixedRateLoad.run(
                             browser, () -> request(port, target.page(), null), RATE, SECONDS);
-            double pageRate = pages[i].rate();
-            double jsonRate = jsons[i] == null ? Double.NaN : jsons[i].rate();
+            Rounds r = measured[i];
             rows.add(
                     new String[] {
                         target.name(),
-                        String.format(Locale.ROOT, "%.0f", pageRate),
-                        Double.isNaN(jsonRate) ? "–" : String.format(Locale.ROOT, "%.0f", jsonRate),
-                        Double.isNaN(jsonRate)
-                                ? "–"
-                                : String.format(
+                        String.format(Locale.ROOT, "%.0f", r.page(Saturation::rate)),
+                        r.hasJson()
+                                ? String.format(Locale.ROOT, "%.0f", r.json(Saturation::rate))
+                                : "–",
+                        r.hasJson()
+                                ? String.format(
                                         Locale.ROOT,
-                                        "%.0f %% %s",
-                                        100 * pageRate / jsonRate,
-                                        pageRate >= jsonRate / 2 ? "yes" : "NO"),
+                                        "%.0f %% %s (%.0f–%.0f %%)",
+                                        100 * r.ratio(Saturation::rate),
+                                        r.ratio(Saturation::rate) >= 0.5 ? "yes" : "NO",
+                                        100 * r.ratioRange(Saturation::rate)[0],
+                                        100 * r.ratioRange(Saturation::rate)[1])
+                                : "–",
                         String.format(
                                 Locale.ROOT,
                                 "%.2f / %s",
-                                pages[i].cpuPerRequest(),
-                                jsons[i] == null
-                                        ? "–"
-                                        : String.format(
-                                                Locale.ROOT, "%.2f", jsons[i].cpuPerRequest())),
+                                r.page(Saturation::cpuPerRequest),
+                                r.hasJson()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "%.2f",
+                                                r.json(Saturation::cpuPerRequest))
+                                        : "–"),
                         String.format(Locale.ROOT, "%.1f ms", fixed.percentile(50)),
                         String.format(
                                 Locale.ROOT,
@@ -326,13 +368,110 @@ class LoadBench {
 
     /**
      * Requests per second answered 200 and the process's CPU time per such request (server and this
-     * bench's client together: they share the JVM), in a closed loop of {@code seconds}.
+     * bench's client together: they share the JVM), in a closed loop of {@code seconds}; the JIT
+     * compilers' share of that CPU says whether the code was still being compiled.
      */
     record Saturation(
             double rate,
             double cpuPerRequest,
             double requestThreadsCpu,
-            DatabaseServerCost.PerRequest database) {}
+            DatabaseServerCost.PerRequest database,
+            double compilerShare) {}
+
+    /**
+     * One round: a slice of the page and a slice of its twin, one after the other, the page first
+     * in even rounds and the twin first in odd ones, so neither always meets the JIT, the collector
+     * or the machine's other work first; {page, twin}, the twin null when the page has none.
+     */
+    private Saturation[] measure(
+            HttpClient browser,
+            HttpClient api,
+            String bearer,
+            Target target,
+            int round,
+            int seconds)
+            throws InterruptedException {
+        Saturation page = null;
+        Saturation json = null;
+        boolean twinFirst = round % 2 == 1 && target.json() != null;
+        for (int side = 0; side < 2; side++) {
+            if ((side == 0) != twinFirst) {
+                page = saturate(browser, target.page(), null, seconds);
+            } else if (target.json() != null) {
+                json =
+                        target.jsonWithSession()
+                                ? saturate(browser, target.json(), null, seconds)
+                                : saturate(api, target.json(), bearer, seconds);
+            }
+        }
+        return new Saturation[] {page, json};
+    }
+
+    /**
+     * A target's rounds. Each figure is the median over rounds, and the page/JSON ratios are taken
+     * within a round (page and twin seconds apart) before their median, so a drift between rounds
+     * moves both sides of a ratio alike.
+     */
+    record Rounds(List<Saturation[]> rounds) {
+
+        boolean hasJson() {
+            return rounds.get(0)[1] != null;
+        }
+
+        double page(java.util.function.ToDoubleFunction<Saturation> figure) {
+            return median(rounds.stream().mapToDouble(r -> figure.applyAsDouble(r[0])).toArray());
+        }
+
+        double json(java.util.function.ToDoubleFunction<Saturation> figure) {
+            return median(rounds.stream().mapToDouble(r -> figure.applyAsDouble(r[1])).toArray());
+        }
+
+        double ratio(java.util.function.ToDoubleFunction<Saturation> figure) {
+            return median(ratios(figure));
+        }
+
+        /** {min, max} of the rounds' page/JSON ratios. */
+        double[] ratioRange(java.util.function.ToDoubleFunction<Saturation> figure) {
+            double[] ratios = ratios(figure);
+            return new double[] {
+                java.util.Arrays.stream(ratios).min().orElse(Double.NaN),
+                java.util.Arrays.stream(ratios).max().orElse(Double.NaN)
+            };
+        }
+
+        private double[] ratios(java.util.function.ToDoubleFunction<Saturation> figure) {
+            return rounds.stream()
+                    .mapToDouble(r -> figure.applyAsDouble(r[0]) / figure.applyAsDouble(r[1]))
+                    .toArray();
+        }
+
+        /** Each round's rate ratio with the compilers' share, in order, for the trend. */
+        String describe() {
+            return rounds.stream()
+                    .map(
+                            r ->
+                                    r[1] == null
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    "%.0f req/s (%.0f %%)",
+                                                    r[0].rate(),
+                                                    100 * r[0].compilerShare())
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "%.0f %% (%.0f / %.0f %%)",
+                                                    100 * r[0].rate() / r[1].rate(),
+                                                    100 * r[0].compilerShare(),
+                                                    100 * r[1].compilerShare()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+    }
 
     /** With {@link #CONNECTIONS} requests always in flight. */
     private Saturation saturate(HttpClient client, String path, String bearer, int seconds)
@@ -368,13 +507,15 @@ class LoadBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
-        double requestMillis = io.tandem.ThreadCpu.now().requestThreadsNanos(threadsBefore) / 1e6;
+        io.tandem.ThreadCpu threads = io.tandem.ThreadCpu.now();
+        double requestMillis = threads.requestThreadsNanos(threadsBefore) / 1e6;
         double rate = done.get() / ((System.nanoTime() - start) / 1e9);
         return new Saturation(
                 rate,
                 done.get() == 0 ? Double.NaN : cpuMillis / done.get(),
                 done.get() == 0 ? Double.NaN : requestMillis / done.get(),
-                databaseCost().since(databaseBefore, done.get()));
+                databaseCost().since(databaseBefore, done.get()),
+                threads.compilerShare(threadsBefore));
     }
 
     private DatabaseServerCost databaseCost;

@@ -82,7 +82,7 @@ class QueryBudgetIntegrationTests {
                     // the unread count.
                     "/people/{id}", 3,
                     "employee /", 8,
-                    "employee /mentorships/{id}", 17,
+                    "employee /mentorships/{id}", 16,
                     "employee /mentorships/{id}/agreement", 13,
                     // Reading, the page and marking read each check membership (one answers 404
                     // alone); no statement per message row.
