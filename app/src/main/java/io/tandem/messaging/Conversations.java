@@ -4,6 +4,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.mentorships.MentorshipId;
 import io.tandem.people.PersonId;
 import io.tandem.programs.ProgramId;
+import io.tandem.web.LayoutCount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -351,6 +353,19 @@ class Conversations {
                             counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
                         });
         return counts;
+    }
+
+    /** The person's unread messages over all their conversations, for every page's layout. */
+    LayoutCount.Query unreadTotal(OrganisationId organisation, PersonId person) {
+        return new LayoutCount.Query(
+                "select cast(coalesce(sum(unread_count), 0) as bigint) from conversation_member"
+                        + " where organisation_id = ? and person_id = ? and unread_count > 0",
+                List.of(organisation.value(), person.value()));
+    }
+
+    LayoutCount unreadCount(OrganisationId organisation, Supplier<Optional<PersonId>> person) {
+        return new LayoutCount(
+                jdbc, () -> person.get().map(p -> unreadTotal(organisation, p)).orElse(null));
     }
 
     /** The person's unread messages in one conversation. */

@@ -15,6 +15,7 @@ import io.tandem.shared.InvalidInputException;
 import io.tandem.shared.NotFound;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.LayoutCount;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -192,6 +194,15 @@ public class MessagingManagement {
         return conversations.of(organisation, viewer).stream()
                 .map(row -> view(row, row.lastSeq(), unread.getOrDefault(row.id(), 0L)))
                 .toList();
+    }
+
+    /**
+     * The person's unread messages as every page's navigation shows them, read with the page's
+     * other counts; null where {@code person} finds no profile.
+     */
+    public LayoutCount unreadCount(
+            OrganisationId organisation, Supplier<Optional<PersonId>> person) {
+        return conversations.unreadCount(organisation, person);
     }
 
     /** How many messages from others the person has not read, over all their conversations. */

@@ -1,6 +1,7 @@
 package io.tandem.notifications;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.web.LayoutCount;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -94,12 +95,18 @@ class Inbox {
                 .single();
     }
 
+    private static final String UNREAD =
+            "select count(*) from inbox_item where organisation_id = ? and recipient_email = ? and read_at is null";
+
     long unread(OrganisationId organisation, String email) {
-        return jdbc.sql(
-                        "select count(*) from inbox_item where organisation_id = ? and recipient_email = ? and read_at is null")
-                .params(organisation.value(), key(email))
-                .query(Long.class)
-                .single();
+        return unreadCount(organisation, email).getValue();
+    }
+
+    /** The unread count as every page's layout reads it: with the page's other counts. */
+    LayoutCount unreadCount(OrganisationId organisation, String email) {
+        return new LayoutCount(
+                jdbc,
+                () -> new LayoutCount.Query(UNREAD, List.of(organisation.value(), key(email))));
     }
 
     void markRead(OrganisationId organisation, String email) {

@@ -3,6 +3,7 @@ package io.tandem.notifications;
 import io.tandem.identity.OrganisationId;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.LayoutCount;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
@@ -371,6 +372,11 @@ public class NotificationManagement {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long unread(OrganisationId organisation, String email) {
         return inbox.unread(organisation, email);
+    }
+
+    /** The unread count for every page's navigation, read with the page's other counts. */
+    public LayoutCount unreadCount(OrganisationId organisation, String email) {
+        return inbox.unreadCount(organisation, email);
     }
 
     @Transactional

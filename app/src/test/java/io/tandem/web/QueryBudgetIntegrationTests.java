@@ -7,6 +7,7 @@ import io.tandem.StatementLog;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
+import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
 import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchingManagement;
@@ -14,8 +15,11 @@ import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.mentorships.MentorshipManagement;
 import io.tandem.mentorships.MentorshipSummary;
+import io.tandem.messaging.MessagingManagement;
+import io.tandem.notifications.NotificationManagement;
 import io.tandem.people.DirectoryQuery;
 import io.tandem.people.PeopleManagement;
+import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
@@ -36,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,10 +88,10 @@ class QueryBudgetIntegrationTests {
                     "/people/{id}", 3,
                     "employee /", 8,
                     "employee /mentorships/{id}", 16,
-                    "employee /mentorships/{id}/agreement", 13,
+                    "employee /mentorships/{id}/agreement", 12,
                     // Reading, the page and marking read each check membership (one answers 404
                     // alone); no statement per message row.
-                    "employee /conversations/{id}", 17);
+                    "employee /conversations/{id}", 16);
 
     /**
      * People in another organisation of the same database, so that a statement that reads past its
@@ -130,6 +135,8 @@ class QueryBudgetIntegrationTests {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
+    @Autowired MessagingManagement messaging;
+    @Autowired NotificationManagement notifications;
     @Autowired DataSource dataSource;
 
     static Data data;
@@ -278,6 +285,54 @@ class QueryBudgetIntegrationTests {
                                 mostRowsRead.getOrDefault(page, 0),
                                 page));
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Every page's navigation shows the person's unread messages and notifications: both counted in
+     * one statement (each alone was a statement, on PostgreSQL a round trip, on every page), and
+     * each link says its own count.
+     */
+    @Test
+    void theNavigationCountsUnreadMessagesAndNotificationsInOneStatement() {
+        OrganisationId org = data.org().id();
+        PersonSummary mentor = data.mentor();
+        PersonId mentee = data.mentorship().menteeId();
+        UUID conversation = messaging.conversationOf(org, data.mentorship().id(), mentee);
+        messaging.post(org, conversation, mentee, null, "One");
+        messaging.post(org, conversation, mentee, null, "Two");
+        notifications.notify(org, mentor.email(), "Something new", "/programs");
+        long messages = messaging.unread(org, mentor.id());
+        long notes = notifications.unread(org, mentor.email());
+        assertThat(messages).isGreaterThanOrEqualTo(2);
+        assertThat(notes).isGreaterThanOrEqualTo(1);
+        RequestPostProcessor signedIn =
+                TestOrganisations.signedIn(org, mentor.email(), Role.EMPLOYEE);
+        mvc.get().uri("/programs").with(signedIn).exchange();
+
+        MvcTestResult[] page = new MvcTestResult[1];
+        List<String> counting =
+                statements
+                        .sentOnThisThread(
+                                () ->
+                                        page[0] =
+                                                mvc.get()
+                                                        .uri("/programs")
+                                                        .with(signedIn)
+                                                        .exchange())
+                        .statements()
+                        .stream()
+                        .filter(
+                                sql ->
+                                        sql.contains("from inbox_item")
+                                                || sql.contains("from conversation_member"))
+                        .toList();
+
+        assertThat(counting).hasSize(1);
+        assertThat(page[0])
+                .hasStatusOk()
+                .bodyText()
+                .contains("Messages (" + messages + " new)")
+                .contains("Notifications (" + notes + " new)");
     }
 
     /**

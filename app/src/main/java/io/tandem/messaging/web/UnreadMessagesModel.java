@@ -4,11 +4,11 @@ import io.tandem.identity.TandemUser;
 import io.tandem.messaging.MessagingManagement;
 import io.tandem.people.CurrentPerson;
 import io.tandem.people.PersonSummary;
+import io.tandem.web.LayoutCount;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Every page's navigation shows the person's unread messages; null for someone without a profile.
@@ -27,19 +27,13 @@ class UnreadMessagesModel {
      * JSON answers, htmx fragments and redirects cost no query.
      */
     @ModelAttribute("unreadMessages")
-    LazyContextVariable<Long> unread(
+    LayoutCount unread(
             @ModelAttribute("currentUser") TandemUser user,
             @CurrentPerson Supplier<Optional<PersonSummary>> profile) {
         if (user == null || user.email() == null) {
             return null;
         }
-        return new LazyContextVariable<>() {
-            @Override
-            protected Long loadValue() {
-                return profile.get()
-                        .map(p -> messaging.unread(user.organisationId(), p.id()))
-                        .orElse(null);
-            }
-        };
+        return messaging.unreadCount(
+                user.organisationId(), () -> profile.get().map(PersonSummary::id));
     }
 }

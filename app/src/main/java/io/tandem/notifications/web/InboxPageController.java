@@ -5,6 +5,7 @@ import io.tandem.notifications.InboxItemView;
 import io.tandem.notifications.NotificationManagement;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Paged;
+import io.tandem.web.LayoutCount;
 import io.tandem.web.Pager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -58,17 +59,11 @@ class InboxPageController {
 
         /** Counted only for a page with the layout, as the unread messages are. */
         @ModelAttribute("unreadNotifications")
-        org.thymeleaf.context.LazyContextVariable<Long> unread(
-                @ModelAttribute("currentUser") io.tandem.identity.TandemUser user) {
+        LayoutCount unread(@ModelAttribute("currentUser") TandemUser user) {
             if (user == null || user.email() == null) {
                 return null;
             }
-            return new org.thymeleaf.context.LazyContextVariable<>() {
-                @Override
-                protected Long loadValue() {
-                    return notifications.unread(user.organisationId(), user.email());
-                }
-            };
+            return notifications.unreadCount(user.organisationId(), user.email());
         }
     }
 }

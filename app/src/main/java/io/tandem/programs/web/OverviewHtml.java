@@ -4,11 +4,13 @@ import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOverview;
+import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
 import io.tandem.web.RowHtml;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,6 +105,92 @@ class OverviewHtml {
             out.append("<li>").append(RowHtml.escape(goal)).append("</li>");
         }
         return out.append("</ul>").toString();
+    }
+
+    /**
+     * The page's head: the program's name, its status and summary, the enrol link for someone who
+     * may enrol now, and for a manager the forms (or the link, to close) that move its status.
+     */
+    String top(
+            ProgramView program,
+            boolean enrolNow,
+            boolean manages,
+            String contextPath,
+            CsrfToken csrf,
+            Locale l) {
+        String base = RowHtml.escape(contextPath) + "/programs/" + program.id().value();
+        StringBuilder out = new StringBuilder(1_200);
+        out.append("<div class=\"profile-head\"><div><h1>")
+                .append(RowHtml.escape(program.name()))
+                .append("</h1><p class=\"lead\"><span class=\"badge status-")
+                .append(program.status().name().toLowerCase(Locale.ROOT))
+                .append("\">")
+                .append(word("program-status." + program.status(), l))
+                .append("</span> <span>")
+                .append(
+                        text(
+                                "overview.summary",
+                                l,
+                                raw("template." + program.template(), l),
+                                raw("format." + program.format(), l),
+                                raw("matching-mode." + program.matchingMode(), l)))
+                .append("</span></p></div><div class=\"actions\">");
+        if (enrolNow) {
+            link(out, "button", base + "/enrol", word("programs.enrol", l));
+        }
+        if (manages) {
+            for (ProgramStatus next : program.status().next()) {
+                if (next == ProgramStatus.CLOSED) {
+                    link(out, "button secondary", base + "/close", word("transition.CLOSED", l));
+                } else {
+                    out.append("<form action=\"")
+                            .append(base)
+                            .append("/status\" method=\"post\" class=\"inline\">")
+                            .append(RowHtml.csrfField(csrf))
+                            .append("<input type=\"hidden\" name=\"status\" value=\"")
+                            .append(next.name())
+                            .append("\"><button type=\"submit\" class=\"secondary\">")
+                            .append(word("transition." + next, l))
+                            .append("</button></form>");
+                }
+            }
+        }
+        return out.append("</div></div>").toString();
+    }
+
+    /**
+     * How people are matched: each rule's statement (escaped), the lowest score proposed, and for a
+     * manager while the rules may change the link to change them.
+     */
+    String rules(
+            ProgramView program,
+            Map<?, String> statements,
+            boolean manages,
+            String contextPath,
+            Locale l) {
+        StringBuilder out = new StringBuilder(800);
+        out.append("<h2 id=\"rules-heading\">")
+                .append(word("overview.rules", l))
+                .append("</h2><ul class=\"rules\">");
+        for (Object rule : program.rules()) {
+            item(out, RowHtml.escape(statements.get(rule)));
+        }
+        out.append("</ul>");
+        if (program.minimumScore() > 0) {
+            out.append("<p class=\"muted\">")
+                    .append(text("overview.minimum-score", l, program.minimumScore()))
+                    .append("</p>");
+        }
+        if (manages && program.rulesEditable()) {
+            out.append("<p><a href=\"")
+                    .append(RowHtml.escape(contextPath))
+                    .append("/programs/")
+                    .append(program.id().value())
+                    .append("/rules\">")
+                    .append(word("overview.edit-rules", l))
+                    .append("</a></p>");
+        }
+        return out.toString();
     }
 
     /**
@@ -253,6 +341,11 @@ class OverviewHtml {
 
     private String word(String code, Locale locale) {
         return words.get(code, locale);
+    }
+
+    /** A message not yet escaped: an argument of another message, escaped with it. */
+    private String raw(String code, Locale locale) {
+        return messages.getMessage(code, null, "??" + code + "??", locale);
     }
 
     /** A message with arguments (numbers formatted as the template's did), escaped. */

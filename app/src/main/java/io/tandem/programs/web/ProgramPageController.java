@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -306,20 +307,43 @@ class ProgramPageController {
         }
         model.addAttribute("overview", overview);
         model.addAttribute("program", overview.program());
-        model.addAttribute("statements", statements(overview.program().rules()));
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute("facts", overviewHtml.facts(overview.program(), locale));
-        model.addAttribute("today", programs.today());
-        profile.ifPresent(
-                me ->
-                        model.addAttribute(
-                                "mine",
-                                enrolling.enrolmentsOf(user.organisationId(), me.id()).stream()
-                                        .filter(
-                                                e ->
-                                                        e.programId().equals(program)
-                                                                && e.status().open())
-                                        .toList()));
+        var today = programs.today();
+        model.addAttribute("today", today);
+        List<EnrolmentView> mine =
+                profile.map(
+                                me ->
+                                        enrolling
+                                                .enrolmentsOf(user.organisationId(), me.id())
+                                                .stream()
+                                                .filter(
+                                                        e ->
+                                                                e.programId().equals(program)
+                                                                        && e.status().open())
+                                                .toList())
+                        .orElse(null);
+        if (mine != null) {
+            model.addAttribute("mine", mine);
+        }
+        HttpServletRequest request = currentRequest();
+        model.addAttribute(
+                "programTop",
+                overviewHtml.top(
+                        overview.program(),
+                        overview.program().enrolmentOpen(today) && (mine == null || mine.isEmpty()),
+                        manages,
+                        request.getContextPath(),
+                        (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
+                        locale));
+        model.addAttribute(
+                "programRules",
+                overviewHtml.rules(
+                        overview.program(),
+                        statements(overview.program().rules()),
+                        manages,
+                        request.getContextPath(),
+                        locale));
         if (manages) {
             enrolmentsList(user, overview, new EnrolmentFilter(status, role, page), address, model);
         }
@@ -393,11 +417,7 @@ class ProgramPageController {
 
     /** What the enrolment rows share, from the request being answered (a page or a form's). */
     private static EnrolmentRows.Table rowTable(ProgramId program) {
-        HttpServletRequest request =
-                ((org.springframework.web.context.request.ServletRequestAttributes)
-                                org.springframework.web.context.request.RequestContextHolder
-                                        .currentRequestAttributes())
-                        .getRequest();
+        HttpServletRequest request = currentRequest();
         return EnrolmentRows.Table.of(
                 program,
                 request.getContextPath(),
@@ -405,6 +425,13 @@ class ProgramPageController {
                 (org.springframework.security.web.csrf.CsrfToken)
                         request.getAttribute(
                                 org.springframework.security.web.csrf.CsrfToken.class.getName()));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                        org.springframework.web.context.request.RequestContextHolder
+                                .currentRequestAttributes())
+                .getRequest();
     }
 
     private Paged<EnrolmentView> enrolmentPage(

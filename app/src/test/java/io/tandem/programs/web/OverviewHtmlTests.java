@@ -3,15 +3,18 @@ package io.tandem.programs.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TestMessages;
+import io.tandem.programs.Criterion;
 import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.MatchingMode;
+import io.tandem.programs.MatchingRule;
 import io.tandem.programs.MeetingCadence;
 import io.tandem.programs.ProgramFormat;
 import io.tandem.programs.ProgramId;
 import io.tandem.programs.ProgramOverview;
 import io.tandem.programs.ProgramStatus;
 import io.tandem.programs.ProgramView;
+import io.tandem.programs.RuleKind;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
-/** A program page's figures, enrolment filter and column heads, written without the template. */
+/**
+ * A program page's head, rules, figures, enrolment filter and column heads, written without the
+ * template.
+ */
 class OverviewHtmlTests {
 
     private final OverviewHtml html = new OverviewHtml(TestMessages.source());
@@ -145,6 +153,114 @@ class OverviewHtmlTests {
                 .contains("href=\"" + base + "/mentorships\"")
                 .contains("href=\"" + base + "/video\"")
                 .doesNotContain("??");
+    }
+
+    @Test
+    void theHeadNamesTheProgramEscapedAndOffersAManagerItsNextSteps() {
+        ProgramView program = named("R&D <team>", ProgramStatus.ENROLLING);
+        String base = "/app/programs/" + program.id().value();
+
+        String top = html.top(program, true, true, "/app", TOKEN, Locale.ENGLISH);
+
+        assertThat(top)
+                .startsWith("<div class=\"profile-head\"><div><h1>R&amp;D &lt;team&gt;</h1>")
+                .contains("<span class=\"badge status-enrolling\">Enrolling</span>")
+                .contains("<span>Custom · One to one · Program manager matches</span>")
+                .contains("<a class=\"button\" href=\"" + base + "/enrol\">Enrol</a>")
+                .contains(
+                        "<form action=\""
+                                + base
+                                + "/status\" method=\"post\" class=\"inline\"><input"
+                                + " type=\"hidden\" name=\"_csrf\" value=\"token-1\"><input"
+                                + " type=\"hidden\" name=\"status\" value=\"MATCHING\"><button"
+                                + " type=\"submit\" class=\"secondary\">Close enrolment and"
+                                + " match</button></form>")
+                .contains(
+                        "value=\"DRAFT\"><button type=\"submit\" class=\"secondary\">Back to draft")
+                .contains(
+                        "<a class=\"button secondary\" href=\""
+                                + base
+                                + "/close\">Close the program</a>")
+                .doesNotContain("<team>")
+                .doesNotContain("??");
+    }
+
+    @Test
+    void someoneWhoMayNotEnrolNorManageSeesOnlyTheNameAndStatus() {
+        String top =
+                html.top(
+                        named("Peers", ProgramStatus.ACTIVE),
+                        false,
+                        false,
+                        "",
+                        TOKEN,
+                        Locale.ENGLISH);
+
+        assertThat(top)
+                .contains("<span class=\"badge status-active\">Active</span>")
+                .doesNotContain("<a ")
+                .doesNotContain("<form")
+                .endsWith("<div class=\"actions\"></div></div>");
+    }
+
+    @Test
+    void theRulesSayEachStatementEscapedTheLowestScoreAndTheLinkToChangeThem() {
+        MatchingRule rule = new MatchingRule(Criterion.DIVISION, RuleKind.DIFFERENT, true, 0, null);
+        ProgramView program = withRules(named("Peers", ProgramStatus.ENROLLING), List.of(rule));
+        Map<MatchingRule, String> statements = Map.of(rule, "Different <division> & more");
+
+        String rules = html.rules(program, statements, true, "/app", Locale.ENGLISH);
+
+        assertThat(rules)
+                .startsWith("<h2 id=\"rules-heading\">How people are matched</h2>")
+                .contains("<ul class=\"rules\"><li>Different &lt;division&gt; &amp; more</li></ul>")
+                .contains(
+                        "<p class=\"muted\">Pairs scoring below 20 % of the best possible score"
+                                + " are never proposed.</p>")
+                .contains(
+                        "<p><a href=\"/app/programs/"
+                                + program.id().value()
+                                + "/rules\">Change the rules</a></p>");
+        assertThat(html.rules(program, statements, false, "/app", Locale.ENGLISH))
+                .doesNotContain("<a ");
+        ProgramView active = withRules(named("Peers", ProgramStatus.ACTIVE), List.of(rule));
+        assertThat(html.rules(active, statements, true, "/app", Locale.ENGLISH))
+                .doesNotContain("<a ");
+    }
+
+    private static final CsrfToken TOKEN = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token-1");
+
+    private static ProgramView named(String name, ProgramStatus status) {
+        return with(program(null, null, null, List.of()), name, status, List.of());
+    }
+
+    private static ProgramView withRules(ProgramView p, List<MatchingRule> rules) {
+        return with(p, p.name(), p.status(), rules);
+    }
+
+    /** The program with another name, status and rules. */
+    private static ProgramView with(
+            ProgramView p, String name, ProgramStatus status, List<MatchingRule> rules) {
+        return new ProgramView(
+                p.id(),
+                name,
+                p.description(),
+                p.template(),
+                p.format(),
+                p.startsOn(),
+                p.endsOn(),
+                p.meetingCadence(),
+                p.relationshipMonths(),
+                p.matchingMode(),
+                p.defaultCapacity(),
+                p.enrolmentOpensOn(),
+                p.enrolmentClosesOn(),
+                p.approvalRequired(),
+                status,
+                p.agreementText(),
+                p.suggestedGoals(),
+                rules,
+                p.minimumScore());
     }
 
     private static ProgramView program(
