@@ -68,6 +68,15 @@ class ProgramScoring {
         return score(organisation, program, CancellationToken.NONE, ProgressListener.NONE);
     }
 
+    /**
+     * The program ready to answer for single pairs (a pair made by hand, a request), scoring each
+     * pair it is asked about and nothing else: one person's question never scores every pair of a
+     * large program.
+     */
+    ScoredProgram forPairs(OrganisationId organisation, ProgramView program) {
+        return unscored(organisation, program, read(organisation, program));
+    }
+
     ScoredProgram score(
             OrganisationId organisation,
             ProgramView program,

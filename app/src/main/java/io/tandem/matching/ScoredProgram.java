@@ -11,6 +11,7 @@ import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.MatchingRule;
 import io.tandem.programs.ProgramView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,31 @@ record ScoredProgram(
                 appRules,
                 minimumPoints,
                 rowsBelowMinimum);
+    }
+
+    /** The same program holding the allowed pairs of the mentee's row: one mentee's choices. */
+    ScoredProgram holdingRow(int mentee) {
+        int[] row = new int[mentors.size()];
+        scoreRow(mentee, row, mentorPeople());
+        int threshold = threshold();
+        int[] start = new int[mentees.size() + 1];
+        int[] col = new int[row.length];
+        int[] score = new int[row.length];
+        int pairs = 0;
+        for (int j = 0; j < row.length; j++) {
+            if (row[j] >= threshold) {
+                col[pairs] = j;
+                score[pairs++] = row[j];
+            }
+        }
+        Arrays.fill(start, mentee + 1, start.length, pairs);
+        return holding(
+                SparseScores.wrap(
+                        mentees.size(),
+                        mentors.size(),
+                        start,
+                        Arrays.copyOf(col, pairs),
+                        Arrays.copyOf(score, pairs)));
     }
 
     /** The best score the program's weights can give a pair. */
