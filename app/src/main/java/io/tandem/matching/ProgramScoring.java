@@ -188,15 +188,7 @@ class ProgramScoring {
             Objective objective,
             CancellationToken token,
             ProgressListener progress) {
-        PersonSummary[] mentorPeople = unscored.mentorPeople();
-        PricingSolver.RowScorer rows =
-                (i, out) -> {
-                    if (leaving[i]) {
-                        Arrays.fill(out, ScoreMatrix.FORBIDDEN);
-                    } else {
-                        unscored.scoreRow(i, out, mentorPeople);
-                    }
-                };
+        Rows rows = new Rows(unscored, leaving, unscored.mentorPeople());
         PricingSolver.Result result =
                 new PricingSolver()
                         .solve(
@@ -209,6 +201,28 @@ class ProgramScoring {
                                 token,
                                 progress);
         return new Priced(result, unscored.holding(result.held()));
+    }
+
+    /**
+     * The program's pairs as the priced solver reads them: a mentee {@code leaving} has none, and a
+     * single pair (the proof checks thousands) is scored alone, not with its row.
+     */
+    private record Rows(ScoredProgram program, boolean[] leaving, PersonSummary[] mentorPeople)
+            implements PricingSolver.RowScorer {
+
+        @Override
+        public void scoreRow(int i, int[] out) {
+            if (leaving[i]) {
+                Arrays.fill(out, ScoreMatrix.FORBIDDEN);
+            } else {
+                program.scoreRow(i, out, mentorPeople);
+            }
+        }
+
+        @Override
+        public int score(int i, int j, int[] scratch) {
+            return leaving[i] ? ScoreMatrix.FORBIDDEN : program.scorePair(i, j, mentorPeople);
+        }
     }
 
     /** A priced solve's result, and the program holding the pairs it held. */

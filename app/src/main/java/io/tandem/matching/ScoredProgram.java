@@ -170,6 +170,19 @@ record ScoredProgram(
         }
     }
 
+    /** One pair's score as {@link #scoreRow} gives it. */
+    int scorePair(int mentee, int mentor, PersonSummary[] mentorPeople) {
+        int score = scorer.score(mentee, mentor);
+        if (score < threshold() || appRules.isEmpty()) {
+            return score;
+        }
+        EnrolmentView enrolment = mentees.get(mentee);
+        return AppRules.allowsAll(
+                        appRules, enrolment, people.get(enrolment.personId()), mentorPeople[mentor])
+                ? score
+                : ScoreMatrix.FORBIDDEN;
+    }
+
     /** The mentors' profiles, column by column, for {@link #scoreRow}. */
     PersonSummary[] mentorPeople() {
         return mentors.stream().map(e -> people.get(e.personId())).toArray(PersonSummary[]::new);
