@@ -5,15 +5,19 @@ import io.tandem.matching.MatchRunView.Contribution;
 import io.tandem.matching.MatchRunView.Proposal;
 import io.tandem.matching.MatchRunView.Stats;
 import io.tandem.matching.MatchRunView.Unmatched;
+import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Assignment;
 import io.tandem.matching.engine.CancellationToken;
 import io.tandem.matching.engine.CancelledException;
 import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.Explanation;
 import io.tandem.matching.engine.Matcher;
+import io.tandem.matching.engine.Objective;
+import io.tandem.matching.engine.PricingSolver;
 import io.tandem.matching.engine.ProgressListener;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
+import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramView;
 import jakarta.annotation.PreDestroy;
@@ -51,6 +55,7 @@ class MatchRunner {
 
     private final MatchRuns runs;
     private final ProgramScoring scoring;
+    private final long pricedFrom;
     private final ProgramManagement programs;
     private final ActivePairs active;
     private final TransactionTemplate transaction;
@@ -82,6 +87,7 @@ class MatchRunner {
             Clock clock) {
         this.runs = runs;
         this.scoring = scoring;
+        this.pricedFrom = properties.pricedFrom();
         this.programs = programs;
         this.active = active;
         this.transaction = transaction;
@@ -223,38 +229,148 @@ class MatchRunner {
         ProgressListener progress = progress(run.id());
         ProgramScoring.Reading reading = scoring.read(organisation, program);
         laps.lap("read");
-        ScoredProgram scored =
-                scoring.score(
+        Found found =
+                find(
                         organisation,
                         program,
                         reading,
+                        locked,
+                        run.objective(),
+                        run.algorithm(),
+                        run.algorithm() == Algorithm.OPTIMAL && priced(reading),
                         token,
-                        ProgressListener.slice(progress, 0, 0.4));
-        laps.lap("scored");
-        Places places = places(organisation, program, scored, locked);
-        Assignment assignment =
-                solve(run, scored, places, token, ProgressListener.slice(progress, 0.4, 0.95));
-        laps.lap("solved", assignment.statistics());
-        Outcome outcome = explain(scored, places, assignment);
-        laps.lap("explained");
-        boolean finished =
-                store(run, outcome, stats(outcome.proposals(), outcome.unmatched().size(), scored));
+                        ProgressListener.slice(progress, 0, 0.95),
+                        laps);
+        boolean finished = store(run, found.outcome(), found.stats());
         laps.lap("written");
         log.info(
                 "{} {}: {} x {} {}",
                 what,
                 run.id(),
-                scored.mentees().size(),
-                scored.mentors().size(),
+                found.scored().mentees().size(),
+                found.scored().mentors().size(),
                 laps);
         return finished;
+    }
+
+    /**
+     * What a run finds, before it is stored.
+     *
+     * @param scored the program, holding every allowed pair or (priced) the pairs the solve held
+     */
+    record Found(ScoredProgram scored, Assignment assignment, Outcome outcome, Stats stats) {}
+
+    /**
+     * Score, solve and explain. {@code priced} (an optimal run of a program with at least {@link
+     * MatchingProperties#pricedFrom()} pairs) solves by {@link ProgramScoring#priced}, straight
+     * from the scorer, never holding every allowed pair; otherwise, and always for a greedy or
+     * stable run (which need every pair ranked), every pair is scored first. Both give the same
+     * optimum.
+     */
+    Found find(
+            OrganisationId organisation,
+            ProgramView program,
+            ProgramScoring.Reading reading,
+            List<Proposal> locked,
+            Objective objective,
+            Algorithm algorithm,
+            boolean priced,
+            CancellationToken token,
+            ProgressListener progress,
+            Laps laps) {
+        ScoredProgram scored;
+        Places places;
+        Assignment assignment;
+        if (priced) {
+            ScoredProgram unscored = scoring.unscored(organisation, program, reading);
+            places = places(organisation, program, unscored, locked);
+            ProgramScoring.Priced solved =
+                    scoring.priced(
+                            unscored,
+                            places.leaving(),
+                            places.capacity(),
+                            objective,
+                            token,
+                            progress);
+            scored = solved.scored();
+            assignment = solved.result().assignment();
+            laps.lap("scored and solved, priced", pricing(solved.result()));
+        } else {
+            scored =
+                    scoring.score(
+                            organisation,
+                            program,
+                            reading,
+                            token,
+                            ProgressListener.slice(progress, 0, 0.4 / 0.95));
+            laps.lap("scored");
+            places = places(organisation, program, scored, locked);
+            assignment =
+                    Matcher.solve(
+                            scored.scores().withoutRows(places.leaving()),
+                            Capacities.of(places.capacity()),
+                            objective,
+                            algorithm,
+                            token,
+                            ProgressListener.slice(progress, 0.4 / 0.95, 1));
+            laps.lap("solved", assignment.statistics());
+        }
+        Outcome outcome = explain(scored, places, assignment);
+        laps.lap("explained");
+        return new Found(
+                scored,
+                assignment,
+                outcome,
+                stats(outcome.proposals(), outcome.unmatched().size(), scored));
+    }
+
+    /** An optimal run's findings, for tests: {@code priced} chooses the path whatever the size. */
+    Found find(
+            OrganisationId organisation,
+            ProgramView program,
+            List<Proposal> locked,
+            Objective objective,
+            boolean priced) {
+        return find(
+                organisation,
+                program,
+                scoring.read(organisation, program),
+                locked,
+                objective,
+                Algorithm.OPTIMAL,
+                priced,
+                CancellationToken.NONE,
+                ProgressListener.NONE,
+                new Laps());
+    }
+
+    /** Whether the program, as enrolled, has at least {@code pricedFrom} pairs. */
+    private boolean priced(ProgramScoring.Reading reading) {
+        long mentees = 0;
+        long mentors = 0;
+        for (var e : reading.cohort().enrolments()) {
+            mentees += e.role() == EnrolmentRole.MENTEE ? 1 : 0;
+            mentors += e.role() == EnrolmentRole.MENTOR ? 1 : 0;
+        }
+        return mentees * mentors >= pricedFrom;
+    }
+
+    private static String pricing(PricingSolver.Result r) {
+        return r.assignment().statistics()
+                + ", "
+                + r.pairsHeld()
+                + " pairs held, "
+                + r.rounds()
+                + " round(s), "
+                + r.rowsRescored()
+                + " rows scored again";
     }
 
     /**
      * Wall and this thread's CPU time of each step, for the log: on a busy machine the wall clock
      * is mostly waiting, the CPU what the step cost (the scorer's second thread is not counted).
      */
-    private static final class Laps {
+    static final class Laps {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final StringBuilder text = new StringBuilder();
         private long wall = System.nanoTime();
@@ -306,8 +422,7 @@ class MatchRunner {
      * @param alreadyPaired mentees in an active mentorship: neither proposed nor unmatched
      * @param lockedMentor each mentee's locked mentor, -1 for none
      */
-    private record Places(
-            int[] capacity, boolean[] leaving, boolean[] alreadyPaired, int[] lockedMentor) {}
+    record Places(int[] capacity, boolean[] leaving, boolean[] alreadyPaired, int[] lockedMentor) {}
 
     private Places places(
             OrganisationId organisation,
@@ -343,22 +458,6 @@ class MatchRunner {
         return new Places(capacity, leaving, alreadyPaired, lockedMentor);
     }
 
-    /** The engine's optimum over the mentees and places left. */
-    private static Assignment solve(
-            MatchRunView run,
-            ScoredProgram scored,
-            Places places,
-            CancellationToken token,
-            ProgressListener progress) {
-        return Matcher.solve(
-                scored.scores().withoutRows(places.leaving()),
-                Capacities.of(places.capacity()),
-                run.objective(),
-                run.algorithm(),
-                token,
-                progress);
-    }
-
     /**
      * Runs the steps of a run already inserted, on this thread, whatever transaction it is in: the
      * warm-up's ({@link MatchingWarmUp}), which rolls everything back. Answers how many pairs it
@@ -369,7 +468,7 @@ class MatchRunner {
         return runs.proposals(run.id()).size();
     }
 
-    private record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}
+    record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}
 
     /** The run's pairs with each criterion's contribution (chosen pairs only), and why the rest. */
     private static Outcome explain(ScoredProgram scored, Places places, Assignment assignment) {
@@ -398,7 +497,7 @@ class MatchRunner {
         return new Outcome(proposals, unmatched);
     }
 
-    private static UnmatchedReason unmatchedReason(ScoredProgram scored, int mentee) {
+    static UnmatchedReason unmatchedReason(ScoredProgram scored, int mentee) {
         return scored.anyAllowed(mentee)
                 ? UnmatchedReason.CAPACITY_EXHAUSTED
                 : scored.anyBelowMinimum(mentee)

@@ -210,7 +210,7 @@ public class MatchingManagement {
         MatchRunView run = editable(organisation, id);
         ProgramView program = programs.get(organisation, run.programId());
         runs.unexclude(run.programId(), mentee, mentor);
-        ScoredProgram scored = scoring.score(organisation, program);
+        ScoredProgram scored = scoring.forPairs(organisation, program);
         int i = scored.menteeIndex(mentee);
         int j = scored.mentorIndex(mentor);
         List<InputError> errors =

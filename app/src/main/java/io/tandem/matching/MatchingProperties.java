@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warmUp how many made-up mentees (with three mentors to every ten) a started instance
  *     matches in memory, in the background, once per program template, so that its first real run
  *     does not pay for compiling the scorer and the solver (0: none)
+ * @param pricedFrom optimal match runs of a program with at least this many (mentee, mentor) pairs
+ *     are solved by the priced solver, without holding every allowed pair; smaller ones score every
+ *     pair first (0: every optimal run priced). Below 50 M pairs the full path holds at most about
+ *     400 MB and cost less: on (f) at 10,000 × 3,000 the priced run scored every row twice and took
+ *     1.6× the process CPU (session 18, docs/benchmarks.md)
  */
 @ConfigurationProperties("tandem.matching")
 record MatchingProperties(
@@ -24,7 +29,8 @@ record MatchingProperties(
         @DefaultValue("PT30S") Duration heartbeatTimeout,
         @DefaultValue("14") int requestExpiryDays,
         @DefaultValue("2") int runThreads,
-        @DefaultValue("2000") int warmUp) {
+        @DefaultValue("2000") int warmUp,
+        @DefaultValue("50000000") long pricedFrom) {
 
     /** How long a self-match request stays open; at least a day. */
     Duration requestExpiry() {

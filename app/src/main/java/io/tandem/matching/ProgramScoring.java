@@ -4,9 +4,12 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.matching.engine.CancellationToken;
 import io.tandem.matching.engine.Capacities;
 import io.tandem.matching.engine.HardRules;
+import io.tandem.matching.engine.Objective;
 import io.tandem.matching.engine.OrgChart;
+import io.tandem.matching.engine.PricingSolver;
 import io.tandem.matching.engine.Profiles;
 import io.tandem.matching.engine.ProgressListener;
+import io.tandem.matching.engine.ScoreMatrix;
 import io.tandem.matching.engine.Scorer;
 import io.tandem.matching.engine.SparseScores;
 import io.tandem.people.PeopleManagement;
@@ -22,6 +25,7 @@ import io.tandem.programs.ProgramView;
 import io.tandem.programs.RuleKind;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,6 +68,15 @@ class ProgramScoring {
         return score(organisation, program, CancellationToken.NONE, ProgressListener.NONE);
     }
 
+    /**
+     * The program ready to answer for single pairs (a pair made by hand, a request), scoring each
+     * pair it is asked about and nothing else: one person's question never scores every pair of a
+     * large program.
+     */
+    ScoredProgram forPairs(OrganisationId organisation, ProgramView program) {
+        return unscored(organisation, program, read(organisation, program));
+    }
+
     ScoredProgram score(
             OrganisationId organisation,
             ProgramView program,
@@ -90,6 +103,39 @@ class ProgramScoring {
             Reading reading,
             CancellationToken token,
             ProgressListener progress) {
+        ScoredProgram unscored = unscored(organisation, program, reading);
+        int mentees = unscored.mentees().size();
+        boolean[] belowMinimum = new boolean[mentees];
+        SparseScores scores =
+                unscored.scorer()
+                        .scoreAllowed(
+                                unscored.minimumPoints(),
+                                allowed(unscored),
+                                belowMinimum,
+                                token,
+                                progress);
+        return new ScoredProgram(
+                program,
+                unscored.mentees(),
+                unscored.mentors(),
+                unscored.people(),
+                unscored.scorer(),
+                scores,
+                true,
+                unscored.capacities(),
+                unscored.menteeRows(),
+                unscored.mentorColumns(),
+                unscored.appRules(),
+                unscored.minimumPoints(),
+                bits(belowMinimum));
+    }
+
+    /**
+     * The program ready to score, holding no pair yet: every question about a pair or a row is
+     * answered by scoring it (see {@link ScoredProgram}); {@link #priced} then holds what its solve
+     * held.
+     */
+    ScoredProgram unscored(OrganisationId organisation, ProgramView program, Reading reading) {
         ActiveCohort cohort = reading.cohort();
         Set<List<PersonId>> excluded = reading.excluded();
         // The profiles the enrolments were read with: a 13,000-person program read once, not twice.
@@ -105,45 +151,96 @@ class ProgramScoring {
         exclude(rules.hard, excluded, menteeRows, mentorColumns);
         Scorer scorer = scorer(sides(program, profiles, chartIndex, mentees, mentors), rules);
         int minimumPoints = (rules.maxPoints() * program.minimumScore() + 99) / 100;
-        boolean[] belowMinimum = new boolean[mentees.size()];
-        SparseScores scores =
-                scorer.scoreAllowed(
-                        minimumPoints,
-                        allowed(mentees, mentors, profiles, rules),
-                        belowMinimum,
-                        token,
-                        progress);
         return new ScoredProgram(
                 program,
                 mentees,
                 mentors,
                 profiles,
                 scorer,
-                scores,
+                SparseScores.wrap(
+                        mentees.size(),
+                        mentors.size(),
+                        new int[mentees.size() + 1],
+                        new int[0],
+                        new int[0]),
+                false,
                 capacities(mentors, program),
                 menteeRows,
                 mentorColumns,
                 rules.appRules(),
                 minimumPoints,
-                bits(belowMinimum));
+                new BitSet());
     }
+
+    /**
+     * The engine's optimum for the mentees not {@code leaving} and the mentors' {@code capacity}
+     * left, found by {@link PricingSolver} straight from the scorer: it keeps each mentee's best
+     * pairs, solves, and proves the result optimal against the pairs it never held, so a program of
+     * any size is solved without holding every allowed pair. The same rules and minimum as {@link
+     * #score}: the same optimum (ties may differ).
+     *
+     * @return the result and the program holding the pairs the solve held (not complete)
+     */
+    Priced priced(
+            ScoredProgram unscored,
+            boolean[] leaving,
+            int[] capacity,
+            Objective objective,
+            CancellationToken token,
+            ProgressListener progress) {
+        Rows rows = new Rows(unscored, leaving, unscored.mentorPeople());
+        PricingSolver.Result result =
+                new PricingSolver()
+                        .solve(
+                                unscored.mentees().size(),
+                                unscored.mentors().size(),
+                                rows,
+                                Capacities.of(capacity),
+                                objective,
+                                Math.max(0, unscored.minimumPoints()),
+                                token,
+                                progress);
+        return new Priced(result, unscored.holding(result.held()));
+    }
+
+    /**
+     * The program's pairs as the priced solver reads them: a mentee {@code leaving} has none, and a
+     * single pair (the proof checks thousands) is scored alone, not with its row.
+     */
+    private record Rows(ScoredProgram program, boolean[] leaving, PersonSummary[] mentorPeople)
+            implements PricingSolver.RowScorer {
+
+        @Override
+        public void scoreRow(int i, int[] out) {
+            if (leaving[i]) {
+                Arrays.fill(out, ScoreMatrix.FORBIDDEN);
+            } else {
+                program.scoreRow(i, out, mentorPeople);
+            }
+        }
+
+        @Override
+        public int score(int i, int j, int[] scratch) {
+            return leaving[i] ? ScoreMatrix.FORBIDDEN : program.scorePair(i, j, mentorPeople);
+        }
+    }
+
+    /** A priced solve's result, and the program holding the pairs it held. */
+    record Priced(PricingSolver.Result result, ScoredProgram scored) {}
 
     /**
      * The app's own rules as the engine's pair filter, or null when the program has none: the
      * engine then applies the minimum score (pairs below it fit nobody's purpose: no run,
      * recommendation or request offers them) in its scoring loop, with no call per pair.
      */
-    private static Scorer.PairFilter allowed(
-            List<EnrolmentView> mentees,
-            List<EnrolmentView> mentors,
-            Map<PersonId, PersonSummary> profiles,
-            RuleTranslation rules) {
-        List<MatchingRule> appRules = rules.appRules();
+    private static Scorer.PairFilter allowed(ScoredProgram unscored) {
+        List<MatchingRule> appRules = unscored.appRules();
         if (appRules.isEmpty()) {
             return null;
         }
-        PersonSummary[] menteePeople = people(mentees, profiles);
-        PersonSummary[] mentorPeople = people(mentors, profiles);
+        List<EnrolmentView> mentees = unscored.mentees();
+        PersonSummary[] menteePeople = people(mentees, unscored.people());
+        PersonSummary[] mentorPeople = unscored.mentorPeople();
         return (i, j, score) ->
                 AppRules.allowsAll(appRules, mentees.get(i), menteePeople[i], mentorPeople[j]);
     }

@@ -57,11 +57,13 @@ class SelfMatchChecks {
         if (mentee == null) {
             throw refused("menteeId", "self-match.not-mentee");
         }
-        ScoredProgram scored = scoring.score(organisation, program);
-        int i = scored.menteeIndex(mentee);
+        // the mentee's own row, not every pair of the program
+        ScoredProgram unscored = scoring.forPairs(organisation, program);
+        int i = unscored.menteeIndex(mentee);
         if (i < 0) {
             throw refused("menteeId", "self-match.not-mentee");
         }
+        ScoredProgram scored = unscored.holdingRow(i);
         Map<PersonId, Integer> taken = new HashMap<>();
         for (ActivePairs.Pair pair : active.in(organisation, programId)) {
             taken.merge(pair.mentor(), 1, Integer::sum);

@@ -208,7 +208,7 @@ public class SelfMatchManagement {
         refuseUnlessMentor(r, mentor);
         checks.refuseUnlessOpen(r);
         ProgramView program = checks.selfMatchProgram(organisation, r.programId());
-        ScoredProgram scored = scoring.score(organisation, program);
+        ScoredProgram scored = scoring.forPairs(organisation, program);
         int i = scored.menteeIndex(r.menteeId());
         int j = scored.mentorIndex(r.mentorId());
         if (i < 0) {

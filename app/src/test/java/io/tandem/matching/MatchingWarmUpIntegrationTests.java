@@ -63,7 +63,13 @@ class MatchingWarmUpIntegrationTests {
                         registry,
                         transactions,
                         new MatchingProperties(
-                                true, Duration.ofSeconds(1), Duration.ofSeconds(30), 14, 2, 2000),
+                                true,
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(30),
+                                14,
+                                2,
+                                2000,
+                                0),
                         Clock.systemUTC());
         another.start();
         Thread.sleep(300);
