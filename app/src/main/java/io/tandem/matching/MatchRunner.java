@@ -62,6 +62,7 @@ class MatchRunner {
     private final Duration heartbeatTimeout;
     private final Clock clock;
     private final String abandoned;
+    private final String outOfMemory;
     private final Map<MatchRunId, CancellationToken> running = new ConcurrentHashMap<>();
     // Its own thread, so a busy scheduler never starves the heartbeat of a long run.
     private final ScheduledExecutorService beats =
@@ -97,6 +98,11 @@ class MatchRunner {
         this.abandoned =
                 new MessageSourceAccessor(messageSource)
                         .getMessage("match.abandoned", new Object[] {heartbeatTimeout.toSeconds()});
+        this.outOfMemory =
+                new MessageSourceAccessor(messageSource)
+                        .getMessage(
+                                "match.out-of-memory",
+                                new Object[] {Runtime.getRuntime().maxMemory() / (1024 * 1024)});
         runThreads = new ThreadPoolTaskExecutor();
         runThreads.setCorePoolSize(Math.max(1, properties.runThreads()));
         runThreads.setThreadNamePrefix("match-run-");
@@ -208,6 +214,12 @@ class MatchRunner {
         } catch (RuntimeException e) {
             log.warn("Match run {} failed", run.id(), e);
             runs.end(run.id(), MatchRun.of(run).fail(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // Once the steps have unwound, the run's scores are garbage and the instance can say
+            // why. Uncaught, the thread died and the sweep reported the instance gone, which it
+            // was not.
+            log.error("Match run {} ran out of memory", run.id(), e);
+            runs.end(run.id(), MatchRun.of(run).fail(), outOfMemory);
         } finally {
             running.remove(run.id());
         }

@@ -2,6 +2,9 @@ package io.tandem.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
 
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -48,6 +52,7 @@ class MatchRunRecoveryIntegrationTests {
     @Autowired MatchRunner runner;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+    @MockitoSpyBean ProgramScoring scoring;
 
     @Autowired
     @Qualifier("applicationTaskExecutor")
@@ -147,6 +152,35 @@ class MatchRunRecoveryIntegrationTests {
         jdbc.sql("update match_run set status = 'FAILED' where id = ?")
                 .param(alive.value())
                 .update();
+    }
+
+    @Test
+    void aRunThatRunsOutOfMemoryFailsAtOnceSayingSoAndTheInstanceRunsTheNextOne() {
+        program(40, 15);
+        doThrow(new OutOfMemoryError("Java heap space")).when(scoring).read(any(), any());
+        MatchRunView run =
+                matching.start(org.id(), program.id(), Objective.TOTAL, Algorithm.OPTIMAL);
+
+        // well before the sweep's 30 s: the instance says why, not that it stopped
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> matching.status(org.id(), run.id()).finished());
+        MatchRunView failed = matching.status(org.id(), run.id());
+        assertThat(failed.status()).isEqualTo(MatchRunStatus.FAILED);
+        assertThat(failed.error())
+                .contains("needed more memory than this instance has")
+                .doesNotContain("the instance running it stopped");
+        var admin = TestOrganisations.signedIn(org.id(), "hr@recovery.test", Role.ADMIN);
+        assertThat(mvc.get().uri("/match-runs/{id}", run.id()).with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("The run failed: it needed more memory than this instance has")
+                .contains("Run again");
+
+        reset(scoring);
+        MatchRunView again = matching.rerun(org.id(), run.id());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> matching.status(org.id(), again.id()).finished());
+        assertThat(matching.status(org.id(), again.id()).status()).isEqualTo(MatchRunStatus.DONE);
     }
 
     @Test
