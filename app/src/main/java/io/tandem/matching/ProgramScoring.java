@@ -114,20 +114,7 @@ class ProgramScoring {
                                 belowMinimum,
                                 token,
                                 progress);
-        return new ScoredProgram(
-                program,
-                unscored.mentees(),
-                unscored.mentors(),
-                unscored.people(),
-                unscored.scorer(),
-                scores,
-                true,
-                unscored.capacities(),
-                unscored.menteeRows(),
-                unscored.mentorColumns(),
-                unscored.appRules(),
-                unscored.minimumPoints(),
-                bits(belowMinimum));
+        return unscored.holdingAll(scores, bits(belowMinimum));
     }
 
     /**

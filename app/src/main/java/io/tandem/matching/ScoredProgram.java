@@ -62,6 +62,18 @@ record ScoredProgram(
 
     /** The same program holding {@code held}, some of its allowed pairs (not complete). */
     ScoredProgram holding(SparseScores held) {
+        return with(held, false, rowsBelowMinimum);
+    }
+
+    /**
+     * The same program holding every allowed pair, {@code belowMinimum} marking the mentees with a
+     * pair allowed but for the minimum score (complete).
+     */
+    ScoredProgram holdingAll(SparseScores every, BitSet belowMinimum) {
+        return with(every, true, belowMinimum);
+    }
+
+    private ScoredProgram with(SparseScores held, boolean all, BitSet belowMinimum) {
         return new ScoredProgram(
                 program,
                 mentees,
@@ -69,13 +81,13 @@ record ScoredProgram(
                 people,
                 scorer,
                 held,
-                false,
+                all,
                 capacities,
                 menteeRows,
                 mentorColumns,
                 appRules,
                 minimumPoints,
-                rowsBelowMinimum);
+                belowMinimum);
     }
 
     /** The same program holding the allowed pairs of the mentee's row: one mentee's choices. */

@@ -208,15 +208,13 @@ public class MessagingManagement {
     /** How many messages from others the person has not read, over all their conversations. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long unread(OrganisationId organisation, PersonId person) {
-        return unreadByConversation(organisation, person).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
+        return conversations.unreadCount(organisation, () -> Optional.of(person)).getValue();
     }
 
     /**
      * The unread messages of the viewer in the mentorship's conversation (its own, or its mentor's
-     * circle), if any. It reads the viewer's unread counts of all conversations once a request, as
-     * the layout's count does, so a home page with nothing unread asks nothing more per pair.
+     * circle), if any. It reads the viewer's unread counts of all conversations once a request, so
+     * a home page with nothing unread asks nothing more per pair.
      */
     @Transactional(readOnly = true)
     Optional<Unread> unreadIn(OrganisationId organisation, MentorshipSummary m, PersonId viewer) {
