@@ -5,6 +5,7 @@ import io.tandem.identity.OrganisationId;
 import io.tandem.identity.Role;
 import io.tandem.matching.MatchRunView;
 import io.tandem.matching.MatchingManagement;
+import io.tandem.matching.MatchingWarmUps;
 import io.tandem.matching.engine.Algorithm;
 import io.tandem.matching.engine.Objective;
 import io.tandem.mentorships.MentorshipManagement;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -168,6 +170,7 @@ class LoadBench {
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired ApplicationContext instance;
 
     private final List<String> lines = new ArrayList<>();
 
@@ -225,13 +228,26 @@ class LoadBench {
                             .toList();
         }
 
+        // A started instance warms matching up on a thread of its own (inserts, scoring, solving,
+        // a rollback): measured beside it, every page shared the cores with it, and the JIT
+        // compilers spent about half their time on its code (H2's write path compiled again and
+        // again), not the pages'. A serving instance has long finished it.
+        note(
+                "waited %,d ms for the instance's matching warm-up to finish",
+                MatchingWarmUps.awaitFinished(instance));
         HttpClient api = HttpClient.newHttpClient();
         // Warm-up: class loading, JIT, caches; every target before any is measured.
+        List<String> warmUps = new ArrayList<>();
         for (Target target : targets) {
+            List<Saturation[]> rounds = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
-                measure(browser, api, bearer, target, round, WARM_UP);
+                rounds.add(measure(browser, api, bearer, target, round, WARM_UP));
             }
+            warmUps.add(target.name() + " " + new Rounds(rounds).describe());
         }
+        note(
+                "warm-up rounds' page/JSON (JIT compilers' share, page / JSON): %s",
+                String.join("; ", warmUps));
         String[] header = {
             "page",
             "page req/s (sat.)",
