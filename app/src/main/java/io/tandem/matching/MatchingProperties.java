@@ -18,9 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     does not pay for compiling the scorer and the solver (0: none)
  * @param pricedFrom optimal match runs of a program with at least this many (mentee, mentor) pairs
  *     are solved by the priced solver, without holding every allowed pair; smaller ones score every
- *     pair first (0: every optimal run priced). Below 50 M pairs the full path holds at most about
- *     400 MB and cost less: on (f) at 10,000 × 3,000 the priced run scored every row twice and took
- *     1.6× the process CPU (session 18, docs/benchmarks.md)
+ *     pair first (0: every optimal run priced). On (f) at 10,000 × 3,000 the priced run holds 640 K
+ *     pairs to the full path's 21 M and cost 0.66–0.98× its process CPU (session 19,
+ *     docs/benchmarks.md); at 1 M the warm-up's 2,000 × 600 programs are priced, as real runs are
  */
 @ConfigurationProperties("tandem.matching")
 record MatchingProperties(
@@ -30,7 +30,7 @@ record MatchingProperties(
         @DefaultValue("14") int requestExpiryDays,
         @DefaultValue("2") int runThreads,
         @DefaultValue("2000") int warmUp,
-        @DefaultValue("50000000") long pricedFrom) {
+        @DefaultValue("1000000") long pricedFrom) {
 
     /** How long a self-match request stays open; at least a day. */
     Duration requestExpiry() {

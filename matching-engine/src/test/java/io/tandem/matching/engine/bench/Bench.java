@@ -61,6 +61,10 @@ public final class Bench {
             auctionSideBySide(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             return;
         }
+        if (args.length > 1 && args[0].equals("--replay-priced")) {
+            replayPriced(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            return;
+        }
         if (args.length > 1 && args[0].equals("--replay")) {
             replay(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5);
             return;
@@ -439,63 +443,36 @@ public final class Bench {
                 Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
         ProductCohort cohort = ProductCohort.of();
-        var threads = ManagementFactory.getThreadMXBean();
-        double[][] full = new double[rounds][];
-        double[][] priced = new double[rounds][];
-        for (int r = 0; r < rounds; r++) {
-            // alternate which goes first, so neither always meets the other's garbage
-            for (int side = 0; side < 2; side++) {
-                boolean pricedNow = (side == 0) == (r % 2 == 1);
-                System.gc();
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long proc0 = processCpuNanos();
-                long wall0 = System.nanoTime();
-                Assignment a;
-                String detail;
-                if (pricedNow) {
-                    PricingSolver.Result got =
-                            pricingSolver()
-                                    .solve(
-                                            cohort.scorer(),
-                                            cohort.capacities(),
-                                            Objective.TOTAL,
-                                            0,
-                                            io.tandem.matching.engine.CancellationToken.NONE,
-                                            io.tandem.matching.engine.ProgressListener.NONE);
-                    a = got.assignment();
-                    detail = pricingDetail(got);
-                } else {
-                    SparseScores scores =
-                            cohort.scorer()
-                                    .scoreAllowed(
-                                            0,
-                                            null,
-                                            null,
-                                            io.tandem.matching.engine.CancellationToken.NONE,
-                                            io.tandem.matching.engine.ProgressListener.NONE);
-                    a = new AssignmentSolver().solve(scores, cohort.capacities(), Objective.TOTAL);
-                    detail = String.format(Locale.ROOT, "%,d pairs", scores.pairs());
-                }
-                double[] f = {
-                    (threads.getCurrentThreadCpuTime() - cpu0) / 1e6,
-                    (processCpuNanos() - proc0) / 1e6,
-                    (System.nanoTime() - wall0) / 1e6
-                };
-                (pricedNow ? priced : full)[r] = f;
-                System.out.printf(
-                        Locale.ROOT,
-                        "round %d %-7s score + solve: %6.0f ms thread cpu, %6.0f ms process cpu,"
-                                + " wall %6.0f ms; total %d, matched %d; %s%n",
-                        r,
-                        pricedNow ? "priced" : "full",
-                        f[0],
-                        f[1],
-                        f[2],
-                        a.total(),
-                        a.matched(),
-                        detail);
-            }
-        }
+        double[][][] sides =
+                pricedBesideFull(
+                        rounds,
+                        () ->
+                                pricingSolver()
+                                        .solve(
+                                                cohort.scorer(),
+                                                cohort.capacities(),
+                                                Objective.TOTAL,
+                                                0,
+                                                io.tandem.matching.engine.CancellationToken.NONE,
+                                                io.tandem.matching.engine.ProgressListener.NONE),
+                        () -> {
+                            SparseScores scores =
+                                    cohort.scorer()
+                                            .scoreAllowed(
+                                                    0,
+                                                    null,
+                                                    null,
+                                                    io.tandem.matching.engine.CancellationToken
+                                                            .NONE,
+                                                    io.tandem.matching.engine.ProgressListener
+                                                            .NONE);
+                            return new Full(
+                                    new AssignmentSolver()
+                                            .solve(scores, cohort.capacities(), Objective.TOTAL),
+                                    scores.pairs());
+                        });
+        double[][] full = sides[0];
+        double[][] priced = sides[1];
         if (rounds > 1) {
             double[] ratio = new double[3];
             for (int k = 0; k < 3; k++) {
@@ -521,13 +498,67 @@ public final class Bench {
                     priced[0][2] / full[0][2],
                     loadAverage());
         }
-        cohort = null;
         System.gc();
         for (String objective : large.split(",")) {
             if (!objective.equals("none")) {
                 inChildWith2g("(f) 50,000 x 15,000", "--pricing-large", objective);
             }
         }
+    }
+
+    /** The full path's result: its assignment and the allowed pairs it held. */
+    private record Full(Assignment assignment, long pairs) {}
+
+    /**
+     * {@code priced} and {@code full} alternately, {@code rounds} each (which goes first
+     * alternates, so neither always meets the other's garbage), each printed: {full, priced}, per
+     * round {thread cpu, process cpu, wall} in ms.
+     */
+    private static double[][][] pricedBesideFull(
+            int rounds,
+            java.util.function.Supplier<PricingSolver.Result> priced,
+            java.util.function.Supplier<Full> full) {
+        var threads = ManagementFactory.getThreadMXBean();
+        double[][][] out = {new double[rounds][], new double[rounds][]};
+        for (int r = 0; r < rounds; r++) {
+            for (int side = 0; side < 2; side++) {
+                boolean pricedNow = (side == 0) == (r % 2 == 1);
+                System.gc();
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long proc0 = processCpuNanos();
+                long wall0 = System.nanoTime();
+                Assignment a;
+                String detail;
+                if (pricedNow) {
+                    PricingSolver.Result got = priced.get();
+                    a = got.assignment();
+                    detail = pricingDetail(got);
+                } else {
+                    Full got = full.get();
+                    a = got.assignment();
+                    detail = String.format(Locale.ROOT, "%,d pairs", got.pairs());
+                }
+                double[] f = {
+                    (threads.getCurrentThreadCpuTime() - cpu0) / 1e6,
+                    (processCpuNanos() - proc0) / 1e6,
+                    (System.nanoTime() - wall0) / 1e6
+                };
+                out[pricedNow ? 1 : 0][r] = f;
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %-7s score + solve: %6.0f ms thread cpu, %6.0f ms process cpu,"
+                                + " wall %6.0f ms; total %d, matched %d; %s%n",
+                        r,
+                        pricedNow ? "priced" : "full",
+                        f[0],
+                        f[1],
+                        f[2],
+                        a.total(),
+                        a.matched(),
+                        detail);
+            }
+        }
+        return out;
     }
 
     /** The pricing solver, with {@code -Dbench.pricingCandidates=K} best pairs kept per mentee. */
@@ -1250,21 +1281,30 @@ public final class Bench {
      * solve's own counts ({@link io.tandem.matching.engine.SolveStatistics}).
      */
     private static void replay(Path file, int rounds) throws IOException {
-        SparseScores scores;
-        Capacities caps;
         if (file.toString().equals("engine")) {
             // the engine's own stand-in for the product's cohort, for comparison
             ProductCohort cohort = ProductCohort.of();
-            caps = cohort.capacities();
-            scores =
+            replay(
+                    file,
                     cohort.scorer()
                             .scoreAllowed(
                                     (i, j, s) -> true,
                                     io.tandem.matching.engine.CancellationToken.NONE,
-                                    io.tandem.matching.engine.ProgressListener.NONE);
-            replay(file, scores, caps, rounds);
+                                    io.tandem.matching.engine.ProgressListener.NONE),
+                    cohort.capacities(),
+                    rounds);
             return;
         }
+        Dumped d = dumped(file);
+        replay(file, d.scores(), d.capacities(), rounds);
+    }
+
+    /** A dump of {@code MatchingBench -Dbench.dump=FILE}: every allowed pair, and capacities. */
+    private record Dumped(SparseScores scores, Capacities capacities) {}
+
+    private static Dumped dumped(Path file) throws IOException {
+        SparseScores scores;
+        Capacities caps;
         try (var in =
                 new java.io.DataInputStream(
                         new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -1295,7 +1335,61 @@ public final class Bench {
             scores = SparseScores.wrap(n, m, start, col, score);
             caps = Capacities.of(cap);
         }
-        replay(file, scores, caps, rounds);
+        return new Dumped(scores, caps);
+    }
+
+    /**
+     * The product's own instance (a dump, see {@link #replay}) solved by {@link PricingSolver} from
+     * rows expanded out of the dump (unlisted pairs forbidden), {@code TOTAL}, beside the full
+     * path's sparse solve, alternately: the passes the priced solve needs on the product's scores.
+     */
+    private static void replayPriced(Path file, int rounds) throws IOException {
+        Dumped d = dumped(file);
+        SparseScores scores = d.scores();
+        int m = scores.cols();
+        int[][] csr = InstanceFamilies.rowsOf(scores);
+        PricingSolver.RowScorer rows =
+                new PricingSolver.RowScorer() {
+                    @Override
+                    public void scoreRow(int i, int[] out) {
+                        Arrays.fill(out, ScoreMatrix.FORBIDDEN);
+                        for (int e = csr[0][i]; e < csr[0][i + 1]; e++) {
+                            out[csr[1][e]] = csr[2][e];
+                        }
+                    }
+
+                    @Override
+                    public int score(int i, int j, int[] scratch) {
+                        int e = Arrays.binarySearch(csr[1], csr[0][i], csr[0][i + 1], j);
+                        return e >= 0 ? csr[2][e] : ScoreMatrix.FORBIDDEN;
+                    }
+                };
+        System.out.printf(
+                Locale.ROOT,
+                "priced replay of %s: %s, %d places, %d mentors; load average %s%n",
+                file,
+                scores,
+                d.capacities().total(),
+                m,
+                loadAverage());
+        pricedBesideFull(
+                rounds,
+                () ->
+                        pricingSolver()
+                                .solve(
+                                        scores.rows(),
+                                        m,
+                                        rows,
+                                        d.capacities(),
+                                        Objective.TOTAL,
+                                        0,
+                                        io.tandem.matching.engine.CancellationToken.NONE,
+                                        io.tandem.matching.engine.ProgressListener.NONE),
+                () ->
+                        new Full(
+                                new AssignmentSolver()
+                                        .solve(scores, d.capacities(), Objective.TOTAL),
+                                scores.pairs()));
     }
 
     private static void replay(Path file, SparseScores scores, Capacities caps, int rounds) {
