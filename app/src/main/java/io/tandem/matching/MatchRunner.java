@@ -235,23 +235,14 @@ class MatchRunner {
             List<Proposal> locked,
             CancellationToken token,
             String what) {
-        token.throwIfCancelled();
         Laps laps = new Laps();
-        ProgramView program = programs.get(organisation, run.programId());
-        ProgressListener progress = progress(run.id());
-        ProgramScoring.Reading reading = scoring.read(organisation, program);
-        laps.lap("read");
         Found found =
-                find(
+                readAndFind(
                         organisation,
-                        program,
-                        reading,
+                        run,
                         locked,
-                        run.objective(),
-                        run.algorithm(),
-                        run.algorithm() == Algorithm.OPTIMAL && priced(reading),
                         token,
-                        ProgressListener.slice(progress, 0, 0.95),
+                        ProgressListener.slice(progress(run.id()), 0, 0.95),
                         laps);
         boolean finished = store(run, found.outcome(), found.stats());
         laps.lap("written");
@@ -263,6 +254,31 @@ class MatchRunner {
                 found.scored().mentors().size(),
                 laps);
         return finished;
+    }
+
+    /** Reads the program and finds the run's result (score, solve, explain), storing nothing. */
+    private Found readAndFind(
+            OrganisationId organisation,
+            MatchRunView run,
+            List<Proposal> locked,
+            CancellationToken token,
+            ProgressListener progress,
+            Laps laps) {
+        token.throwIfCancelled();
+        ProgramView program = programs.get(organisation, run.programId());
+        ProgramScoring.Reading reading = scoring.read(organisation, program);
+        laps.lap("read");
+        return find(
+                organisation,
+                program,
+                reading,
+                locked,
+                run.objective(),
+                run.algorithm(),
+                run.algorithm() == Algorithm.OPTIMAL && priced(reading),
+                token,
+                progress,
+                laps);
     }
 
     /**
@@ -478,6 +494,22 @@ class MatchRunner {
     int rehearse(OrganisationId organisation, MatchRunView run, CancellationToken token) {
         steps(organisation, run, List.of(), token, "Warm-up match run");
         return runs.proposals(run.id()).size();
+    }
+
+    /**
+     * The same run's steps again up to its result (read, score, solve, explain), storing nothing,
+     * for the warm-up's second pass; answers how many pairs it found.
+     */
+    int rehearseAgain(OrganisationId organisation, MatchRunView run, CancellationToken token) {
+        Laps laps = new Laps();
+        Found found = readAndFind(organisation, run, List.of(), token, ProgressListener.NONE, laps);
+        log.info(
+                "Warm-up match run {} again, nothing stored: {} x {} {}",
+                run.id(),
+                found.scored().mentees().size(),
+                found.scored().mentors().size(),
+                laps);
+        return found.outcome().proposals().size();
     }
 
     record Outcome(List<Proposal> proposals, List<Unmatched> unmatched) {}

@@ -37,21 +37,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A started instance runs matching once per program template on a made-up organisation, on a thread
- * of its own after start-up, through the path a real run takes: the people, the program and its
- * enrolments are inserted, then read back, scored, solved, explained and the run's proposals
- * written by {@link MatchRunner}, then the run is published (its mentorships started) — all in one
- * transaction that is rolled back. A new instance's first real run and publish then find the
- * database's reads and batch inserts compiled by the JIT along with the scorer and the solver,
- * taking the branches real data take (a made-up cohort built in memory compiled other ones, thrown
- * away in the first run). Nothing is committed: the publish's events reach only the listeners that
- * run inside its transaction, the ones after commit (mails, inbox, engagement) never run, and no
- * audit row is written; the organisation's ids are random, so two instances starting against one
- * database never meet. Spring Modulith keeps each publication of an event in memory as "in
- * progress" until its listener completes or fails, and a rollback does neither: before rolling
- * back, the warm-up marks its own events' publications failed, which drops them (the rows marked
- * are rolled back with the rest), so no made-up event is held until shutdown. {@code
- * tandem.matching.warm-up} sizes it in mentees, with 3 mentors for every 10 (0: none).
+ * A started instance runs matching twice per program template on a made-up organisation, on a
+ * thread of its own after start-up, through the path a real run takes: the people, the program and
+ * its enrolments are inserted, then read back, scored, solved, explained and the run's proposals
+ * written by {@link MatchRunner}; once every template has run, each is run again (storing nothing)
+ * and published (its mentorships started) — all in one transaction that is rolled back. A new
+ * instance's first real run and publish then find the database's reads and batch inserts compiled
+ * by the JIT along with the scorer and the solver, taking the branches real data take (a made-up
+ * cohort built in memory compiled other ones, thrown away in the first run). Nothing is committed:
+ * the publish's events reach only the listeners that run inside its transaction, the ones after
+ * commit (mails, inbox, engagement) never run, and no audit row is written; the organisation's ids
+ * are random, so two instances starting against one database never meet. Spring Modulith keeps each
+ * publication of an event in memory as "in progress" until its listener completes or fails, and a
+ * rollback does neither: before rolling back, the warm-up marks its own events' publications
+ * failed, which drops them (the rows marked are rolled back with the rest), so no made-up event is
+ * held until shutdown. {@code tandem.matching.warm-up} sizes it in mentees, with 3 mentors for
+ * every 10 (0: none).
  */
 @Component
 class MatchingWarmUp {
@@ -208,21 +209,41 @@ class MatchingWarmUp {
         }
     }
 
+    /**
+     * Two passes over the templates. The first runs each template's program and stores its
+     * proposals; the second runs each again, storing nothing, and publishes it. Compiled code is
+     * thrown away when a later template takes a branch an earlier one never took (JFR, session 19:
+     * leadership readiness's lowest mentor level deoptimised the scorer's loop in the sixth
+     * template, and the first real run then scored in the profiling tier until it was compiled
+     * again); the second pass lets every step be compiled again with every template's branches
+     * seen, and gives the solver's per-mentee methods the calls that compile them whole rather than
+     * only their loops. Publishing in the second pass keeps the runs' mentees unpaired for it,
+     * while its later templates still meet the earlier ones' pairs as past pairs.
+     */
     private int runAndPublish(OrganisationId organisation, int mentees) {
         List<UUID> people = insertPeople(organisation, mentees);
         int written = 0;
+        List<MatchRunId> ids = new ArrayList<>();
         for (ProgramTemplate template : programs.templates()) {
             stopping.throwIfCancelled();
             ProgramId program = insertProgram(organisation, template);
             enrol(organisation, program, people, mentors(mentees));
             MatchRunId id = new MatchRunId(UUID.randomUUID());
             runs.insert(organisation, id, program, Objective.TOTAL, Algorithm.OPTIMAL, null);
-            MatchRunView run = runs.find(organisation, id, false).orElseThrow();
-            written += runner.rehearse(organisation, run, stopping);
+            written += runner.rehearse(organisation, run(organisation, id), stopping);
+            ids.add(id);
+        }
+        for (MatchRunId id : ids) {
+            stopping.throwIfCancelled();
+            runner.rehearseAgain(organisation, run(organisation, id), stopping);
             stopping.throwIfCancelled();
             matching.publish(organisation, id);
         }
         return written;
+    }
+
+    private MatchRunView run(OrganisationId organisation, MatchRunId id) {
+        return runs.find(organisation, id, false).orElseThrow();
     }
 
     /** Keeps the events a rehearsal on this thread publishes (the same objects Modulith holds). */
