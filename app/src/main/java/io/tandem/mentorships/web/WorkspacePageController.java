@@ -397,6 +397,14 @@ class WorkspacePageController {
                         .toList();
         addForms(model, errors, skills);
         addCards(view, program.suggestedGoals(), model);
+        // Whether the template need look at its five rare alerts at all (most views show none).
+        model.addAttribute(
+                "alerts",
+                model.getAttribute("notice") != null
+                        || model.getAttribute("problem") != null
+                        || !errors.isEmpty()
+                        || view.plannedEndPassed()
+                        || (view.active() && view.extension() != null));
         if (shown.stream().allMatch(s -> s.html() != null)) {
             // Every section written in Java: one string after the cards, no fragment to insert.
             StringBuilder cards = new StringBuilder((String) model.getAttribute("cards"));
