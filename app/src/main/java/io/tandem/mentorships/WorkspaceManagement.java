@@ -125,10 +125,12 @@ public class WorkspaceManagement {
         ProgramView program = programs.get(organisation, row.summary().programId());
         LocalDate today = today();
         int limit = everything ? Integer.MAX_VALUE : LIST_LENGTH;
-        var actions = workspaces.actionItems(organisation, id, limit);
-        var notes = workspaces.notes(organisation, id, viewer, limit);
-        List<WorkspaceView.TimelineEntry> timeline =
-                new ArrayList<>(workspaces.timeline(organisation, id, TIMELINE_LENGTH));
+        // Goal lines, action items, notes and timeline in one round trip.
+        Workspaces.Lists lists =
+                workspaces.lists(organisation, id, viewer, today, limit, TIMELINE_LENGTH);
+        var actions = lists.actions();
+        var notes = lists.notes();
+        List<WorkspaceView.TimelineEntry> timeline = new ArrayList<>(lists.timeline());
         timelineSources.forEach(
                 source -> timeline.addAll(source.recent(organisation, id, TIMELINE_LENGTH)));
         timeline.sort(Comparator.comparing(WorkspaceView.TimelineEntry::at).reversed());
@@ -138,7 +140,7 @@ public class WorkspaceManagement {
                 row.endReason(),
                 viewer,
                 visit.agreement().orElseGet(() -> draftAgreement(program)),
-                workspaces.goalLines(organisation, id, today),
+                lists.goals(),
                 actions.items(),
                 actions.total(),
                 notes.items().stream()

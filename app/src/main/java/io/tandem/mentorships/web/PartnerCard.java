@@ -19,6 +19,10 @@ import org.thymeleaf.util.NumberUtils;
  */
 record PartnerCard(String initials, String localTime, String zone, double sharedHours) {
 
+    /** The partner's local time; parsed once, not on every view. */
+    private static final DateTimeFormatter NOW =
+            DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH);
+
     static PartnerCard of(
             PersonSummary partner,
             PersonSummary self,
@@ -30,9 +34,7 @@ record PartnerCard(String initials, String localTime, String zone, double shared
         String initials =
                 (first(partner.firstName()) + first(partner.lastName()))
                         .toUpperCase(java.util.Locale.ROOT);
-        String now =
-                ZonedDateTime.now(theirs)
-                        .format(DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH));
+        String now = ZonedDateTime.now(theirs).format(NOW);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new PartnerCard(
                 initials,
