@@ -63,6 +63,9 @@ class MatchingBench {
                             "jdbc:h2:file:"
                                     + dir.resolve("bench")
                                     + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+                                    // the product's own settings (application.properties): a
+                                    // commit written at once, the statement cache it runs with
+                                    + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256"
                                     + ";DB_CLOSE_ON_EXIT=FALSE");
         }
         registry.add("tandem.demo", () -> "false");
