@@ -664,6 +664,44 @@ class MeetingInvitationsIntegrationTests {
     }
 
     @Test
+    void theWorkspaceShowsTheNextMeetingInBothLocalTimesWithItsTitleEscaped() {
+        Slot slot = slots(30).get(0);
+        PlanMeeting plan = weekly(slot);
+        MeetingView meeting =
+                meetings.plan(
+                        org.id(),
+                        pair,
+                        ids.get("L1"),
+                        new PlanMeeting(
+                                "<b>Plans</b> & \"hopes\"",
+                                plan.agenda(),
+                                plan.start(),
+                                plan.end(),
+                                plan.zone(),
+                                plan.recurrence(),
+                                plan.place(),
+                                plan.link(),
+                                plan.address()));
+        String london =
+                slot.start().atZone(ZoneId.of("Europe/London")).format(MeetingsInWorkspace.WHEN);
+        String singapore =
+                slot.start().atZone(ZoneId.of("Asia/Singapore")).format(MeetingsInWorkspace.WHEN);
+
+        assertThat(mvc.get().uri("/mentorships/{id}", pair).with(as("lena")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<section id=\"meetings\" class=\"card\"")
+                .contains(
+                        "<a href=\"/meetings/"
+                                + meeting.id()
+                                + "\">&lt;b&gt;Plans&lt;/b&gt; &amp; &quot;hopes&quot;</a>")
+                .contains(london + " (Europe/London)")
+                .contains("for Sam: " + singapore + " (Asia/Singapore)")
+                .contains("All meetings (1)")
+                .doesNotContain("<b>Plans</b>");
+    }
+
+    @Test
     void aMeetingHeldPublishesMeetingHeldOnceWhoeverSaysSo() {
         MeetingView meeting =
                 meetings.plan(org.id(), pair, ids.get("L1"), weekly(slots(30).get(0)));
