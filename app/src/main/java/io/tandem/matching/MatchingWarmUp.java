@@ -12,6 +12,7 @@ import io.tandem.programs.ProgramManagement;
 import io.tandem.programs.ProgramTemplate;
 import io.tandem.programs.ProgramView;
 import jakarta.annotation.PreDestroy;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,6 +59,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MatchingWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingWarmUp.class);
+
+    /**
+     * The JIT counts as idle once its compilation time grew by less than this over {@link
+     * #QUIET_WINDOW_MS}: a compilation or two of a small method, not a queue draining.
+     */
+    private static final long QUIET_COMPILE_MS = 10;
+
+    private static final int QUIET_WINDOW_MS = 1_000;
+
+    private static final int QUIET_POLL_MS = 100;
+
+    /** The longest the warm-up waits for the JIT at each of its waits. */
+    private static final long QUIET_CAP_MS = 20_000;
 
     private static final String[] SKILLS = {
         "Leadership",
@@ -159,18 +173,25 @@ class MatchingWarmUp {
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         int mentors = mentors(mentees);
         try {
-            int pairs = rehearse(new OrganisationId(UUID.randomUUID()), mentees);
+            Waits waits = new Waits();
+            int pairs = rehearse(new OrganisationId(UUID.randomUUID()), mentees, waits);
+            waits.after = awaitCompilers();
             log.info(
                     "Matched {} x {} made-up people for each of {} templates ({} pairs) through the"
                             + " database, rolled back, to warm up matching in {} ms (cpu {} ms on"
-                            + " this thread)",
+                            + " this thread), of which waiting for the JIT compilers to go idle"
+                            + " {} ms after the first pass, {} ms after the second and {} ms at the"
+                            + " end",
                     mentees,
                     mentors,
                     programs.templates().size(),
                     pairs,
                     (System.nanoTime() - started) / 1_000_000,
                     (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu)
-                            / 1_000_000);
+                            / 1_000_000,
+                    waits.between,
+                    waits.beforeThird,
+                    waits.after);
         } catch (CancelledException e) {
             log.info("Matching warm-up stopped: the application is shutting down");
         } catch (RuntimeException e) {
@@ -190,6 +211,13 @@ class MatchingWarmUp {
      * transaction rolled back at the end; answers how many pairs the runs wrote before that.
      */
     int rehearse(OrganisationId organisation, int mentees) {
+        return rehearse(organisation, mentees, null);
+    }
+
+    /**
+     * As {@link #rehearse(OrganisationId, int)}; with {@code waits}, idles the JIT between passes.
+     */
+    private int rehearse(OrganisationId organisation, int mentees, Waits waits) {
         List<Object> events = new ArrayList<>();
         heard.set(events);
         try {
@@ -198,7 +226,7 @@ class MatchingWarmUp {
                             status -> {
                                 status.setRollbackOnly();
                                 try {
-                                    return runAndPublish(organisation, mentees);
+                                    return runAndPublish(organisation, mentees, waits);
                                 } finally {
                                     forget(events);
                                 }
@@ -218,9 +246,15 @@ class MatchingWarmUp {
      * again); the second pass lets every step be compiled again with every template's branches
      * seen, and gives the solver's per-mentee methods the calls that compile them whole rather than
      * only their loops. Publishing in the second pass keeps the runs' mentees unpaired for it,
-     * while its later templates still meet the earlier ones' pairs as past pairs.
+     * while its later templates still meet the earlier ones' pairs as past pairs. With {@code
+     * waits}, the second pass starts once the compilations the first one queued are done: while the
+     * C2 queue is long HotSpot raises the call counts a method needs to be queued at all, so a
+     * second pass run beside a full queue left methods hot in a real run in the profiling tier.
+     * Then, once the second pass's own compilations (the publish's among them) are done, a third
+     * pass runs each template again up to its result: the read, the scorer and the solver get their
+     * calls with the queue empty, and are compiled before the first real run rather than in it.
      */
-    private int runAndPublish(OrganisationId organisation, int mentees) {
+    private int runAndPublish(OrganisationId organisation, int mentees, Waits waits) {
         List<UUID> people = insertPeople(organisation, mentees);
         int written = 0;
         List<MatchRunId> ids = new ArrayList<>();
@@ -233,13 +267,66 @@ class MatchingWarmUp {
             written += runner.rehearse(organisation, run(organisation, id), stopping);
             ids.add(id);
         }
+        if (waits != null) {
+            waits.between = awaitCompilers();
+        }
         for (MatchRunId id : ids) {
             stopping.throwIfCancelled();
             runner.rehearseAgain(organisation, run(organisation, id), stopping);
             stopping.throwIfCancelled();
             matching.publish(organisation, id);
         }
+        if (waits != null) {
+            waits.beforeThird = awaitCompilers();
+            for (MatchRunId id : ids) {
+                stopping.throwIfCancelled();
+                runner.rehearseAgain(organisation, run(organisation, id), stopping);
+            }
+        }
         return written;
+    }
+
+    /**
+     * Waits until the JIT compilers are idle (their compilation time grew by under {@value
+     * #QUIET_COMPILE_MS} ms over a second), at most {@value #QUIET_CAP_MS} ms; answers the
+     * milliseconds waited. The warm-up fills the single C2 thread's queue faster than it drains
+     * (session 20: dozens of methods still queued when it ended), and a first run started then
+     * shared the two cores with that queue; the instance answers pages meanwhile, as it does during
+     * the rest of the warm-up.
+     */
+    private long awaitCompilers() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return 0;
+        }
+        int window = QUIET_WINDOW_MS / QUIET_POLL_MS;
+        long[] compiled = new long[window + 1];
+        for (int polls = 0; ; polls++) {
+            compiled[polls % compiled.length] = jit.getTotalCompilationTime();
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            if (polls >= window
+                            && compiled[polls % compiled.length]
+                                            - compiled[(polls - window) % compiled.length]
+                                    < QUIET_COMPILE_MS
+                    || waited >= QUIET_CAP_MS) {
+                return waited;
+            }
+            stopping.throwIfCancelled();
+            try {
+                Thread.sleep(QUIET_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+    }
+
+    /** Milliseconds the warm-up waited for the JIT, for its log line. */
+    private static final class Waits {
+        long between;
+        long beforeThird;
+        long after;
     }
 
     private MatchRunView run(OrganisationId organisation, MatchRunId id) {
