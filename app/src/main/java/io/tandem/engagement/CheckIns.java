@@ -60,26 +60,6 @@ class CheckIns {
                 == 1;
     }
 
-    boolean answered(
-            OrganisationId organisation,
-            MentorshipId mentorship,
-            PersonId person,
-            CheckInKind kind,
-            int period) {
-        return jdbc.sql(
-                                "select count(*) from check_in_answer where organisation_id = ? and mentorship_id = ?"
-                                        + " and person_id = ? and kind = ? and cadence_period = ?")
-                        .params(
-                                organisation.value(),
-                                mentorship.value(),
-                                person.value(),
-                                kind.name(),
-                                period)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     /**
      * How often each rating (1 to 5, at index 0 to 4) was given to each question of this kind in
      * the program (no person, no pair), counted by the database.

@@ -558,14 +558,26 @@ public class EngagementManagement {
             MentorshipId mentorship,
             PersonId person,
             CheckInKind kind) {
-        PairFacts f = member(organisation, mentorship, person, kind);
+        if (person == null) {
+            throw new NotFound("mentorship.not-found");
+        }
+        // The pair and the periods answered in one statement: the period needs the pair's start.
+        var found =
+                activities
+                        .factAnswered(
+                                organisation,
+                                mentorship,
+                                kind == CheckInKind.CLOSING,
+                                person,
+                                kind.name())
+                        .orElseThrow(() -> new NotFound("mentorship.not-found"));
+        PairFacts f = found.pair();
+        if (!f.mentor().equals(person) && !f.mentee().equals(person)) {
+            throw new NotFound("mentorship.not-found");
+        }
         int period = period(organisation, f, kind);
         return new CheckInDue(
-                mentorship,
-                f.program(),
-                kind,
-                period,
-                checkIns.answered(organisation, mentorship, person, kind, period));
+                mentorship, f.program(), kind, period, found.periods().contains(period));
     }
 
     /**

@@ -30,14 +30,15 @@ class PairActivities {
 
     // The latest meeting, message, activity and check-in come from pair_summary, kept as they are
     // recorded: one row per pair instead of walking its activity rows and check-in answers.
-    private static final String FACTS =
+    private static final String FACTS_FROM =
             "select p.mentorship_id, p.program_id, p.mentor_id, p.mentee_id, p.started_at,"
                     + " s.last_meeting_at, s.last_message_at, s.last_activity_at, s.usefulness,"
                     + " s.goal_progress,"
                     + " p.health, p.last_auto_nudge_at, p.warned_at"
                     + " from engaged_pair p left join pair_summary s on s.mentorship_id = p.mentorship_id"
-                    + " and s.organisation_id = p.organisation_id"
-                    + " where p.organisation_id = ?";
+                    + " and s.organisation_id = p.organisation_id";
+
+    private static final String FACTS = FACTS_FROM + " where p.organisation_id = ?";
 
     /** The day an activity counts for: the date of its stored timestamp. */
     private static final String DAY = "cast(cast(? as timestamp) as date)";
@@ -411,6 +412,45 @@ class PairActivities {
                 .params(organisation.value(), mentorship.value())
                 .query(PairActivities::facts)
                 .optional();
+    }
+
+    /** The pair and the periods in which one of the two answered a kind of check-in. */
+    record FactAnswered(PairFacts pair, Set<Integer> periods) {}
+
+    /**
+     * {@link #fact} (or {@link #anyFact} when {@code ended} pairs count too) with the periods in
+     * which {@code person} answered a check-in of {@code kind}, in one statement: one row per
+     * answer, or one with no period.
+     */
+    java.util.Optional<FactAnswered> factAnswered(
+            OrganisationId organisation,
+            MentorshipId mentorship,
+            boolean ended,
+            PersonId person,
+            String kind) {
+        PairFacts[] pair = {null};
+        Set<Integer> periods = new HashSet<>();
+        jdbc.sql(
+                        FACTS_FROM.replace(
+                                        " from engaged_pair",
+                                        ", a.cadence_period from engaged_pair")
+                                + " left join check_in_answer a on a.organisation_id = p.organisation_id"
+                                + " and a.mentorship_id = p.mentorship_id and a.person_id = ?"
+                                + " and a.kind = ? where p.organisation_id = ?"
+                                + (ended ? "" : " and p.ended_at is null")
+                                + " and p.mentorship_id = ?")
+                .params(person.value(), kind, organisation.value(), mentorship.value())
+                .query(
+                        (RowCallbackHandler)
+                                rs -> {
+                                    pair[0] = facts(rs, 0);
+                                    int period = rs.getInt(14);
+                                    if (!rs.wasNull()) {
+                                        periods.add(period);
+                                    }
+                                });
+        return java.util.Optional.ofNullable(pair[0])
+                .map(found -> new FactAnswered(found, Set.copyOf(periods)));
     }
 
     /** Programs with active pairs, across organisations, for the scheduled jobs. */

@@ -16,7 +16,9 @@ public interface WorkspaceSection {
      * A section: the Thymeleaf fragment {@code template :: fragment} rendered with {@code model}.
      * Inside the fragment, {@code section} is this record ({@code section.model} the module's own
      * data), {@code w} the {@link WorkspaceView} and {@code partner} and {@code self} the two
-     * people; forms get the CSRF token as on any page.
+     * people, {@code here} the workspace's address and {@code root} the application's (what
+     * {@code @{/…}} starts with), so links need no link expression; forms get the CSRF token as on
+     * any page.
      *
      * @param id the section's HTML id, the target of links to it ({@code /mentorships/{id}#id})
      */

@@ -304,6 +304,65 @@ class Workspaces {
 
     // --- the workspace's lists ---
 
+    /**
+     * One line per goal, its milestones counted by the database, so the page reads neither
+     * milestones nor updates (parameters: today, organisation, mentorship). Its columns are the
+     * ones {@link #lists} shares among its parts, typed alike on H2 and PostgreSQL.
+     */
+    private static final String GOAL_LINES =
+            "select 1 part, row_number() over (order by g.created_at, g.id) pos, g.id,"
+                    + " g.title s1, g.status s2, cast(null as uuid) person, g.target_on d,"
+                    + " cast(null as timestamp) t, g.progress i1, g.version i2,"
+                    + " cast(count(m.id) as int) i3, cast(count(m.met_at) as int) i4,"
+                    + " cast(coalesce(sum(case when m.met_at is null and m.due_on < ?"
+                    + " then 1 else 0 end), 0) as int) i5, cast(null as boolean) b"
+                    + " from goal g left join milestone m on m.goal_id = g.id"
+                    + " and m.organisation_id = g.organisation_id"
+                    + " where g.organisation_id = ? and g.mentorship_id = ?"
+                    + " group by g.id, g.title, g.status, g.progress, g.target_on,"
+                    + " g.version, g.created_at";
+
+    /**
+     * The open action items first (by due date), then the latest done, at most a limit, each row
+     * with the whole list's length in {@code i1} (parameters: organisation, mentorship, limit); the
+     * columns of {@link #GOAL_LINES}.
+     */
+    private static final String ACTION_ITEMS =
+            "select 2 part, row_number() over (order by done_at desc nulls first,"
+                    + " due_on nulls last, created_at, id) pos, id, title s1,"
+                    + " cast(null as varchar(20)) s2, assignee person, due_on d, done_at t,"
+                    + " cast(count(*) over () as int) i1, cast(null as int) i2,"
+                    + " cast(null as int) i3, cast(null as int) i4, cast(null as int) i5,"
+                    + " cast(null as boolean) b from action_item"
+                    + " where organisation_id = ? and mentorship_id = ?"
+                    + " order by done_at desc nulls first, due_on nulls last, created_at, id"
+                    + " limit ?";
+
+    private static GoalLine goalLine(ResultSet rs) throws SQLException {
+        return new GoalLine(
+                rs.getObject("id", UUID.class),
+                rs.getString("s1"),
+                GoalStatus.valueOf(rs.getString("s2")),
+                rs.getInt("i1"),
+                date(rs, "d"),
+                rs.getInt("i2"),
+                rs.getInt("i3"),
+                rs.getInt("i4"),
+                rs.getInt("i5"));
+    }
+
+    private static ActionItem actionItem(ResultSet rs) throws SQLException {
+        return new ActionItem(
+                rs.getObject("id", UUID.class),
+                rs.getString("s1"),
+                person(rs, "person"),
+                date(rs, "d"),
+                instant(rs, "t"));
+    }
+
+    /** A first part of a longer list, and how long the whole list is. */
+    record Part<T>(List<T> items, int total) {}
+
     /** What the workspace lists of its own: goal lines, action items, notes and timeline. */
     record Lists(
             List<GoalLine> goals,
@@ -332,28 +391,11 @@ class Workspaces {
         List<TimelineEntry> timeline = new ArrayList<>();
         int[] totals = {0, 0};
         jdbc.sql(
-                        "select * from ((select 1 part, row_number() over (order by g.created_at,"
-                                + " g.id) pos, g.id, g.title s1, g.status s2,"
-                                + " cast(null as uuid) person, g.target_on d,"
-                                + " cast(null as timestamp) t, g.progress i1, g.version i2,"
-                                + " cast(count(m.id) as int) i3, cast(count(m.met_at) as int) i4,"
-                                + " cast(coalesce(sum(case when m.met_at is null and m.due_on < ?"
-                                + " then 1 else 0 end), 0) as int) i5, cast(null as boolean) b"
-                                + " from goal g left join milestone m on m.goal_id = g.id"
-                                + " and m.organisation_id = g.organisation_id"
-                                + " where g.organisation_id = ? and g.mentorship_id = ?"
-                                + " group by g.id, g.title, g.status, g.progress, g.target_on,"
-                                + " g.version, g.created_at)"
-                                + " union all (select 2, row_number() over (order by done_at desc"
-                                + " nulls first, due_on nulls last, created_at, id), id, title,"
-                                + " cast(null as varchar(20)), assignee, due_on, done_at,"
-                                + " cast(count(*) over () as int), cast(null as int),"
-                                + " cast(null as int), cast(null as int), cast(null as int),"
-                                + " cast(null as boolean) from action_item"
-                                + " where organisation_id = ? and mentorship_id = ?"
-                                + " order by done_at desc nulls first, due_on nulls last,"
-                                + " created_at, id limit ?)"
-                                + " union all (select 3, row_number() over (order by created_at"
+                        "select * from (("
+                                + GOAL_LINES
+                                + ") union all ("
+                                + ACTION_ITEMS
+                                + ") union all (select 3, row_number() over (order by created_at"
                                 + " desc, id), id, body, cast(null as varchar(20)), author,"
                                 + " cast(null as date), created_at, cast(count(*) over () as int),"
                                 + " cast(null as int), cast(null as int), cast(null as int),"
@@ -392,27 +434,10 @@ class Workspaces {
                 .query(
                         rs -> {
                             switch (rs.getInt("part")) {
-                                case 1 ->
-                                        goals.add(
-                                                new GoalLine(
-                                                        rs.getObject("id", UUID.class),
-                                                        rs.getString("s1"),
-                                                        GoalStatus.valueOf(rs.getString("s2")),
-                                                        rs.getInt("i1"),
-                                                        date(rs, "d"),
-                                                        rs.getInt("i2"),
-                                                        rs.getInt("i3"),
-                                                        rs.getInt("i4"),
-                                                        rs.getInt("i5")));
+                                case 1 -> goals.add(goalLine(rs));
                                 case 2 -> {
                                     totals[0] = rs.getInt("i1");
-                                    actions.add(
-                                            new ActionItem(
-                                                    rs.getObject("id", UUID.class),
-                                                    rs.getString("s1"),
-                                                    person(rs, "person"),
-                                                    date(rs, "d"),
-                                                    instant(rs, "t")));
+                                    actions.add(actionItem(rs));
                                 }
                                 case 3 -> {
                                     totals[1] = rs.getInt("i1");
@@ -439,33 +464,11 @@ class Workspaces {
 
     // --- goals ---
 
-    /**
-     * One line per goal for the workspace: its milestones counted by the database, so the page
-     * reads neither milestones nor updates.
-     */
+    /** One line per goal for the workspace ({@link #GOAL_LINES}). */
     List<GoalLine> goalLines(OrganisationId organisation, MentorshipId id, LocalDate today) {
-        return jdbc.sql(
-                        "select g.id, g.title, g.status, g.progress, g.target_on, g.version,"
-                                + " count(m.id), count(m.met_at), coalesce(sum(case when"
-                                + " m.met_at is null and m.due_on < ? then 1 else 0 end), 0)"
-                                + " from goal g left join milestone m on m.goal_id = g.id"
-                                + " and m.organisation_id = g.organisation_id"
-                                + " where g.organisation_id = ? and g.mentorship_id = ?"
-                                + " group by g.id, g.title, g.status, g.progress, g.target_on,"
-                                + " g.version, g.created_at order by g.created_at, g.id")
+        return jdbc.sql(GOAL_LINES + " order by pos")
                 .params(Date.valueOf(today), organisation.value(), id.value())
-                .query(
-                        (rs, n) ->
-                                new GoalLine(
-                                        rs.getObject(1, UUID.class),
-                                        rs.getString(2),
-                                        GoalStatus.valueOf(rs.getString(3)),
-                                        rs.getInt(4),
-                                        rs.getDate(5).toLocalDate(),
-                                        rs.getInt(6),
-                                        rs.getInt(7),
-                                        rs.getInt(8),
-                                        rs.getInt(9)))
+                .query((rs, n) -> goalLine(rs))
                 .list();
     }
 
@@ -606,36 +609,12 @@ class Workspaces {
 
     // --- action items ---
 
+    /** Open items first (by due date), then the done ones, latest first. */
     List<ActionItem> actionItems(OrganisationId organisation, MentorshipId id) {
-        return actionItems(organisation, id, Integer.MAX_VALUE).items();
-    }
-
-    /** A first part of a longer list, and how long the whole list is. */
-    record Part<T>(List<T> items, int total) {}
-
-    /** Open items first (by due date), then the latest done; at most {@code limit}. */
-    Part<ActionItem> actionItems(OrganisationId organisation, MentorshipId id, int limit) {
-        int[] total = {0};
-        List<ActionItem> items =
-                jdbc.sql(
-                                "select id, title, assignee, due_on, done_at, count(*) over ()"
-                                        + " from action_item"
-                                        + " where organisation_id = ? and mentorship_id = ?"
-                                        + " order by done_at desc nulls first, due_on nulls last,"
-                                        + " created_at, id limit ?")
-                        .params(organisation.value(), id.value(), limit)
-                        .query(
-                                (rs, n) -> {
-                                    total[0] = rs.getInt(6);
-                                    return new ActionItem(
-                                            rs.getObject(1, UUID.class),
-                                            rs.getString(2),
-                                            person(rs, 3),
-                                            date(rs, 4),
-                                            instant(rs, 5));
-                                })
-                        .list();
-        return new Part<>(items, total[0]);
+        return jdbc.sql(ACTION_ITEMS)
+                .params(organisation.value(), id.value(), Integer.MAX_VALUE)
+                .query((rs, n) -> actionItem(rs))
+                .list();
     }
 
     void insertActionItem(

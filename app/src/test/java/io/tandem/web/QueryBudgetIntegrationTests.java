@@ -87,8 +87,9 @@ class QueryBudgetIntegrationTests {
                     // the unread count.
                     "/people/{id}", 3,
                     "employee /", 8,
-                    // The workspace's goal lines, action items, notes and timeline come in one.
-                    "employee /mentorships/{id}", 13,
+                    // The workspace's goal lines, action items, notes and timeline come in one;
+                    // the check-in's pair and its answered periods in one.
+                    "employee /mentorships/{id}", 12,
                     "employee /mentorships/{id}/agreement", 12,
                     // Reading, the page and marking read each check membership (one answers 404
                     // alone); no statement per message row.

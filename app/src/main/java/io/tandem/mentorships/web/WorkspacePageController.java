@@ -376,9 +376,12 @@ class WorkspacePageController {
                         me,
                         Boolean.TRUE.equals(model.getAttribute("all")));
         model.addAttribute("w", view);
-        // The page's own address, which its links and forms extend (no link expression each).
-        model.addAttribute(
-                "here", contextPath() + "/mentorships/" + view.mentorship().id().value());
+        // The page's own address, which its links and forms extend, and the application's (what
+        // @{/…} would start with): no link expression, so no link building, in the page's
+        // template and sections.
+        String root = contextPath();
+        model.addAttribute("root", root);
+        model.addAttribute("here", root + "/mentorships/" + view.mentorship().id().value());
         var program = programs.get(user.organisationId(), view.mentorship().programId());
         model.addAttribute("program", program);
         model.addAttribute("summary", WorkspaceSummary.html(view, program.name(), messages));
@@ -413,6 +416,10 @@ class WorkspacePageController {
         PersonSummary partner = pair.get(view.partner());
         model.addAttribute("self", self);
         model.addAttribute("partner", partner);
+        model.addAttribute(
+                "pageTitle", messages.getMessage("workspace.title", new Object[] {partner.name()}));
+        model.addAttribute(
+                "heading", messages.getMessage("workspace.heading", new Object[] {partner.name()}));
         var hours = people.workingHours(user.organisationId(), List.of(me, partner.id()));
         PartnerCard card =
                 PartnerCard.of(partner, self, view.today(), hours.get(partner.id()), hours.get(me));
