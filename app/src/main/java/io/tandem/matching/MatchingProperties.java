@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     pair first (0: every optimal run priced). On (f) at 10,000 × 3,000 the priced run holds 640 K
  *     pairs to the full path's 21 M and cost 0.66–0.98× its process CPU (session 19,
  *     docs/benchmarks.md); at 1 M the warm-up's 2,000 × 600 programs are priced, as real runs are
+ * @param warmUpJitWait the longest the warm-up waits, at each of its three waits, for the JIT
+ *     compilers to go idle (zero: no wait); it holds its one connection meanwhile
  */
 @ConfigurationProperties("tandem.matching")
 record MatchingProperties(
@@ -30,7 +32,8 @@ record MatchingProperties(
         @DefaultValue("14") int requestExpiryDays,
         @DefaultValue("2") int runThreads,
         @DefaultValue("2000") int warmUp,
-        @DefaultValue("1000000") long pricedFrom) {
+        @DefaultValue("1000000") long pricedFrom,
+        @DefaultValue("PT20S") Duration warmUpJitWait) {
 
     /** How long a self-match request stays open; at least a day. */
     Duration requestExpiry() {

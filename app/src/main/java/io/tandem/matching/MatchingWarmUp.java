@@ -70,9 +70,6 @@ class MatchingWarmUp {
 
     private static final int QUIET_POLL_MS = 100;
 
-    /** The longest the warm-up waits for the JIT at each of its waits. */
-    private static final long QUIET_CAP_MS = 20_000;
-
     private static final String[] SKILLS = {
         "Leadership",
         "Data analysis",
@@ -106,6 +103,10 @@ class MatchingWarmUp {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int mentees;
+
+    /** The longest each of the warm-up's waits for the JIT lasts, in milliseconds. */
+    private final long jitWait;
+
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CancellationToken stopping = new CancellationToken();
     private volatile Thread thread;
@@ -132,6 +133,7 @@ class MatchingWarmUp {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.mentees = properties.warmUp();
+        this.jitWait = properties.warmUpJitWait().toMillis();
     }
 
     /** Done (or not needed) once the warm-up has run; for benches that compare first runs. */
@@ -288,11 +290,11 @@ class MatchingWarmUp {
 
     /**
      * Waits until the JIT compilers are idle (their compilation time grew by under {@value
-     * #QUIET_COMPILE_MS} ms over a second), at most {@value #QUIET_CAP_MS} ms; answers the
-     * milliseconds waited. The warm-up fills the single C2 thread's queue faster than it drains
-     * (session 20: dozens of methods still queued when it ended), and a first run started then
-     * shared the two cores with that queue; the instance answers pages meanwhile, as it does during
-     * the rest of the warm-up.
+     * #QUIET_COMPILE_MS} ms over a second), at most {@code tandem.matching.warm-up-jit-wait};
+     * answers the milliseconds waited. The warm-up fills the single C2 thread's queue faster than
+     * it drains (session 20: dozens of methods still queued when it ended), and a first run started
+     * then shared the two cores with that queue; the instance answers pages meanwhile, as it does
+     * during the rest of the warm-up.
      */
     private long awaitCompilers() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -309,7 +311,7 @@ class MatchingWarmUp {
                             && compiled[polls % compiled.length]
                                             - compiled[(polls - window) % compiled.length]
                                     < QUIET_COMPILE_MS
-                    || waited >= QUIET_CAP_MS) {
+                    || waited >= jitWait) {
                 return waited;
             }
             stopping.throwIfCancelled();

@@ -69,7 +69,8 @@ class MatchingWarmUpIntegrationTests {
                                 14,
                                 2,
                                 2000,
-                                0),
+                                0,
+                                Duration.ofSeconds(20)),
                         Clock.systemUTC());
         another.start();
         Thread.sleep(300);
