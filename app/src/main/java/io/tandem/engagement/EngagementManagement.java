@@ -571,10 +571,7 @@ public class EngagementManagement {
                                 person,
                                 kind.name())
                         .orElseThrow(() -> new NotFound("mentorship.not-found"));
-        PairFacts f = found.pair();
-        if (!f.mentor().equals(person) && !f.mentee().equals(person)) {
-            throw new NotFound("mentorship.not-found");
-        }
+        PairFacts f = ofMember(found.pair(), person);
         int period = period(organisation, f, kind);
         return new CheckInDue(
                 mentorship, f.program(), kind, period, found.periods().contains(period));
@@ -689,6 +686,11 @@ public class EngagementManagement {
                                 ? activities.anyFact(organisation, mentorship)
                                 : activities.fact(organisation, mentorship))
                         .orElseThrow(() -> new NotFound("mentorship.not-found"));
+        return ofMember(f, person);
+    }
+
+    /** The pair, if {@code person} is one of the two; to anyone else it does not exist. */
+    private static PairFacts ofMember(PairFacts f, PersonId person) {
         if (person == null || !(f.mentor().equals(person) || f.mentee().equals(person))) {
             throw new NotFound("mentorship.not-found");
         }

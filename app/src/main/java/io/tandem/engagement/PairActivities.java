@@ -30,15 +30,17 @@ class PairActivities {
 
     // The latest meeting, message, activity and check-in come from pair_summary, kept as they are
     // recorded: one row per pair instead of walking its activity rows and check-in answers.
-    private static final String FACTS_FROM =
+    private static final String FACTS_COLUMNS =
             "select p.mentorship_id, p.program_id, p.mentor_id, p.mentee_id, p.started_at,"
                     + " s.last_meeting_at, s.last_message_at, s.last_activity_at, s.usefulness,"
                     + " s.goal_progress,"
-                    + " p.health, p.last_auto_nudge_at, p.warned_at"
-                    + " from engaged_pair p left join pair_summary s on s.mentorship_id = p.mentorship_id"
+                    + " p.health, p.last_auto_nudge_at, p.warned_at";
+
+    private static final String FACTS_FROM =
+            " from engaged_pair p left join pair_summary s on s.mentorship_id = p.mentorship_id"
                     + " and s.organisation_id = p.organisation_id";
 
-    private static final String FACTS = FACTS_FROM + " where p.organisation_id = ?";
+    private static final String FACTS = FACTS_COLUMNS + FACTS_FROM + " where p.organisation_id = ?";
 
     /** The day an activity counts for: the date of its stored timestamp. */
     private static final String DAY = "cast(cast(? as timestamp) as date)";
@@ -431,9 +433,9 @@ class PairActivities {
         PairFacts[] pair = {null};
         Set<Integer> periods = new HashSet<>();
         jdbc.sql(
-                        FACTS_FROM.replace(
-                                        " from engaged_pair",
-                                        ", a.cadence_period from engaged_pair")
+                        FACTS_COLUMNS
+                                + ", a.cadence_period"
+                                + FACTS_FROM
                                 + " left join check_in_answer a on a.organisation_id = p.organisation_id"
                                 + " and a.mentorship_id = p.mentorship_id and a.person_id = ?"
                                 + " and a.kind = ? where p.organisation_id = ?"
