@@ -88,6 +88,69 @@ class Conversations {
                 : Optional.of(new WithMembers(rows.get(0), List.copyOf(members)));
     }
 
+    /**
+     * A conversation, its members, their unread counts and its newest messages, oldest of them
+     * first.
+     */
+    record Glimpse(WithMembers found, Map<PersonId, Long> unread, List<MessageView> latest) {}
+
+    /**
+     * The conversation, its members and its newest {@code latest} messages in one statement: the
+     * pair's workspace shows them on every visit. The messages ride on the mentor's member row (the
+     * mentor is a member of every conversation the workspace shows), so each comes once; a caller
+     * that finds the mentor missing reads the messages on their own.
+     */
+    Optional<Glimpse> glimpse(OrganisationId organisation, UUID id, int latest) {
+        List<PersonId> members = new ArrayList<>();
+        Map<PersonId, Long> unread = new HashMap<>();
+        List<MessageView> messages = new ArrayList<>();
+        List<Row> rows =
+                jdbc.sql(
+                                "select c.id, c.organisation_id, c.mentorship_id, c.program_id,"
+                                        + " c.mentor_id, c.last_seq, m.person_id,"
+                                        + " m.unread_count, "
+                                        + prefixed("x.")
+                                        + " from conversation c left join conversation_member m on"
+                                        + " m.conversation_id = c.id and m.organisation_id ="
+                                        + " c.organisation_id left join (select "
+                                        + MESSAGE_COLUMNS
+                                        + " from message where conversation_id = ? order by seq"
+                                        + " desc limit ?) x on m.person_id = c.mentor_id where"
+                                        + " c.organisation_id = ? and c.id = ? order by m.person_id,"
+                                        + " x.seq")
+                        .params(id, latest, organisation.value(), id)
+                        .query(
+                                (rs, n) -> {
+                                    PersonId member =
+                                            rs.getObject(7) == null
+                                                    ? null
+                                                    : new PersonId(rs.getObject(7, UUID.class));
+                                    if (member != null
+                                            && (members.isEmpty()
+                                                    || !members.get(members.size() - 1)
+                                                            .equals(member))) {
+                                        members.add(member);
+                                        unread.put(member, rs.getLong(8));
+                                    }
+                                    if (rs.getObject(9) != null) {
+                                        messages.add(messageAfter(rs, 8));
+                                    }
+                                    return row(rs, n);
+                                })
+                        .list();
+        return rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        new Glimpse(
+                                new WithMembers(rows.get(0), List.copyOf(members)),
+                                unread,
+                                List.copyOf(messages)));
+    }
+
+    private static String prefixed(String alias) {
+        return alias + MESSAGE_COLUMNS.replace(", ", ", " + alias);
+    }
+
     /** A conversation with one member's read position, in one statement. */
     record Seen(Row row, long readSeq, long unread) {}
 
@@ -482,17 +545,22 @@ class Conversations {
     }
 
     static MessageView message(ResultSet rs, int n) throws SQLException {
-        Instant deleted = instant(rs.getTimestamp(9));
-        Instant hidden = instant(rs.getTimestamp(10));
+        return messageAfter(rs, 0);
+    }
+
+    /** A message whose {@link #MESSAGE_COLUMNS} start after column {@code before}. */
+    private static MessageView messageAfter(ResultSet rs, int before) throws SQLException {
+        Instant deleted = instant(rs.getTimestamp(before + 9));
+        Instant hidden = instant(rs.getTimestamp(before + 10));
         return new MessageView(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getLong(3),
-                rs.getLong(4),
-                new PersonId(rs.getObject(5, UUID.class)),
-                deleted != null || hidden != null ? null : rs.getString(6),
-                rs.getTimestamp(7).toInstant(),
-                instant(rs.getTimestamp(8)),
+                rs.getObject(before + 1, UUID.class),
+                rs.getObject(before + 2, UUID.class),
+                rs.getLong(before + 3),
+                rs.getLong(before + 4),
+                new PersonId(rs.getObject(before + 5, UUID.class)),
+                deleted != null || hidden != null ? null : rs.getString(before + 6),
+                rs.getTimestamp(before + 7).toInstant(),
+                instant(rs.getTimestamp(before + 8)),
                 deleted,
                 hidden);
     }

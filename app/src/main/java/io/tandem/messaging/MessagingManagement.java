@@ -112,13 +112,21 @@ public class MessagingManagement {
         if (!m.mentorId().equals(viewer) && !m.menteeId().equals(viewer)) {
             throw notFound();
         }
-        // A pair's conversation that already holds both is only read: one statement for it and
-        // its members, and no transaction (on PostgreSQL a COMMIT round trip on every visit).
+        // A pair's conversation that already holds both is only read: one statement for it, its
+        // members and its latest messages, and no transaction (on PostgreSQL a COMMIT round trip
+        // on every visit).
         if (!inCircle(organisation, m)) {
-            var found = conversations.withMembers(organisation, m.id().value());
+            var found = conversations.glimpse(organisation, m.id().value(), latest);
             if (found.isPresent()
-                    && found.get().members().containsAll(List.of(m.mentorId(), m.menteeId()))) {
-                return glance(organisation, found.get(), viewer, latest);
+                    && found.get()
+                            .found()
+                            .members()
+                            .containsAll(List.of(m.mentorId(), m.menteeId()))) {
+                Conversations.Glimpse glimpse = found.get();
+                return glance(
+                        glimpse.found(),
+                        glimpse.unread().getOrDefault(viewer, 0L),
+                        glimpse.latest());
             }
         }
         return writes.execute(
@@ -139,6 +147,15 @@ public class MessagingManagement {
             Conversations.WithMembers found,
             PersonId viewer,
             int latest) {
+        return glance(
+                found,
+                // The layout's count reads the same row a moment later, once a request.
+                unreadByConversation(organisation, viewer).getOrDefault(found.row().id(), 0L),
+                conversations.page(found.row().id(), Long.MAX_VALUE, latest));
+    }
+
+    private static Glance glance(
+            Conversations.WithMembers found, long unread, List<MessageView> latest) {
         Conversations.Row row = found.row();
         ConversationView conversation =
                 new ConversationView(
@@ -148,9 +165,8 @@ public class MessagingManagement {
                         row.mentor(),
                         found.members(),
                         row.lastSeq(),
-                        // The layout's count reads the same row a moment later, once a request.
-                        unreadByConversation(organisation, viewer).getOrDefault(row.id(), 0L));
-        return new Glance(conversation, conversations.page(row.id(), Long.MAX_VALUE, latest));
+                        unread);
+        return new Glance(conversation, latest);
     }
 
     private UUID conversationOf(OrganisationId organisation, MentorshipSummary m, PersonId viewer) {

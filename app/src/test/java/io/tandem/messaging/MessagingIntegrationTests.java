@@ -177,6 +177,33 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void theWorkspaceShowsTheLatestThreeMessagesOldestFirstAndEachPersonsOwnUnreadCount() {
+        for (int i = 1; i <= 5; i++) {
+            messaging.post(org.id(), conversation, id(i % 2 == 0 ? "M1" : "E1"), null, "Note " + i);
+        }
+        String eva = workspace("E1");
+        assertThat(eva).doesNotContain("Note 1<").doesNotContain("Note 2<");
+        assertThat(eva.indexOf("Note 3")).isPositive().isLessThan(eva.indexOf("Note 4"));
+        assertThat(eva.indexOf("Note 4")).isLessThan(eva.indexOf("Note 5"));
+        // Mia wrote two of the five, Eva three: each is told of the other's.
+        assertThat(eva).contains("2 unread");
+        assertThat(workspace("M1")).contains("3 unread");
+    }
+
+    private String workspace(String employee) {
+        try {
+            return mvc.get()
+                    .uri("/mentorships/{id}", pair.value())
+                    .with(as(employee))
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void thePageStreamSendsRowsWithEventIdsAndResumesFromLastEventId() throws Exception {
         messaging.post(org.id(), conversation, id("E1"), null, "before the stream");
         var result =
