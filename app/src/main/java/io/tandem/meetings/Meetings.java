@@ -156,39 +156,57 @@ class Meetings {
                 .update();
     }
 
-    /** A pair's meetings, and who cancelled which. */
-    record OfPair(List<Meeting> meetings, List<Cancellation> cancellations) {}
+    /**
+     * A pair's meetings, who cancelled which, and each meeting's held occurrences ({@link
+     * #heldOfMentorship}) by meeting id.
+     */
+    record OfPair(
+            List<Meeting> meetings,
+            List<Cancellation> cancellations,
+            Map<UUID, List<Outcome>> held) {}
 
     /**
-     * The pair's meetings ({@link #ofMentorship}) and their cancellations in one statement: the
-     * workspace shows both on every visit.
+     * The pair's meetings ({@link #ofMentorship}), their cancellations and their held occurrences
+     * in one statement (a row a held occurrence): the workspace's section and timeline show them on
+     * every visit.
      */
     OfPair ofPair(OrganisationId organisation, MentorshipId mentorship) {
         List<Cancellation> cancellations = new ArrayList<>();
-        List<Meeting> meetings =
-                jdbc.sql(
-                                "select "
-                                        + COLUMNS
-                                        + ", cancelled_by, cancelled_at from meeting where"
-                                        + " organisation_id = ? and mentorship_id = ? order by"
-                                        + " starts_at, id")
-                        .params(organisation.value(), mentorship.value())
-                        .query(
-                                (rs, n) -> {
-                                    Meeting meeting = map(rs, n);
-                                    Timestamp at = rs.getTimestamp("cancelled_at");
-                                    if (at != null) {
-                                        UUID by = rs.getObject("cancelled_by", UUID.class);
-                                        cancellations.add(
-                                                new Cancellation(
-                                                        meeting.title(),
-                                                        by == null ? null : new PersonId(by),
-                                                        at.toInstant()));
-                                    }
-                                    return meeting;
-                                })
-                        .list();
-        return new OfPair(meetings, List.copyOf(cancellations));
+        List<Meeting> meetings = new ArrayList<>();
+        Map<UUID, List<Outcome>> held = new HashMap<>();
+        jdbc.sql(
+                        "select "
+                                + FEED_COLUMNS
+                                + ", m.cancelled_by, m.cancelled_at, o.occurs_at, o.held,"
+                                + " o.answered_by, o.answered_at from meeting m left join"
+                                + " meeting_outcome o on o.meeting_id = m.id and o.organisation_id"
+                                + " = m.organisation_id and o.held = true where m.organisation_id"
+                                + " = ? and m.mentorship_id = ? order by m.starts_at, m.id,"
+                                + " o.occurs_at")
+                .params(organisation.value(), mentorship.value())
+                .query(
+                        rs -> {
+                            UUID id = rs.getObject("id", UUID.class);
+                            if (meetings.isEmpty()
+                                    || !meetings.get(meetings.size() - 1).id().equals(id)) {
+                                Meeting meeting = map(rs, 0);
+                                meetings.add(meeting);
+                                Timestamp at = rs.getTimestamp("cancelled_at");
+                                if (at != null) {
+                                    UUID by = rs.getObject("cancelled_by", UUID.class);
+                                    cancellations.add(
+                                            new Cancellation(
+                                                    meeting.title(),
+                                                    by == null ? null : new PersonId(by),
+                                                    at.toInstant()));
+                                }
+                            }
+                            if (rs.getTimestamp("occurs_at") != null) {
+                                held.computeIfAbsent(id, k -> new ArrayList<>())
+                                        .add(outcome(rs, 0));
+                            }
+                        });
+        return new OfPair(List.copyOf(meetings), List.copyOf(cancellations), held);
     }
 
     /** Everything a person organises or attends, cancelled ones included (the feed shows them). */
@@ -285,27 +303,6 @@ class Meetings {
                 .params(by.value(), Timestamp.from(now), meeting, Timestamp.from(occursAt))
                 .update();
         return false;
-    }
-
-    /** The occurrences recorded as held of all the pair's meetings, by meeting: one statement. */
-    Map<UUID, List<Outcome>> heldOfMentorship(
-            OrganisationId organisation, MentorshipId mentorship) {
-        Map<UUID, List<Outcome>> held = new HashMap<>();
-        jdbc.sql(
-                        "select o.meeting_id, o.occurs_at, o.held, o.answered_by, o.answered_at"
-                                + " from meeting_outcome o join meeting m on m.id = o.meeting_id"
-                                + " where m.organisation_id = ? and m.mentorship_id = ?"
-                                + " and o.organisation_id = ? and o.held = true"
-                                + " order by o.occurs_at")
-                .params(organisation.value(), mentorship.value(), organisation.value())
-                .query(
-                        rs -> {
-                            held.computeIfAbsent(
-                                            rs.getObject("meeting_id", UUID.class),
-                                            k -> new ArrayList<>())
-                                    .add(outcome(rs, 0));
-                        });
-        return held;
     }
 
     List<Outcome> outcomes(OrganisationId organisation, UUID meeting) {

@@ -116,9 +116,9 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
     public List<WorkspaceView.TimelineEntry> recent(
             OrganisationId organisation, MentorshipId mentorship, int limit) {
         List<WorkspaceView.TimelineEntry> entries = new ArrayList<>();
-        List<Meeting> all = pairMeetings(organisation, mentorship);
-        Map<UUID, List<Meetings.Outcome>> held =
-                all.isEmpty() ? Map.of() : meetings.heldOfMentorship(organisation, mentorship);
+        Meetings.OfPair pair = ofPair(organisation, mentorship);
+        List<Meeting> all = pair.meetings();
+        Map<UUID, List<Meetings.Outcome>> held = pair.held();
         for (Meeting m : all) {
             entries.add(
                     new WorkspaceView.TimelineEntry(
@@ -134,7 +134,7 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
                 }
             }
         }
-        for (Meetings.Cancellation c : ofPair(organisation, mentorship).cancellations()) {
+        for (Meetings.Cancellation c : pair.cancellations()) {
             entries.add(
                     new WorkspaceView.TimelineEntry(
                             "MEETING_CANCELLED", c.title(), c.by(), c.at()));
@@ -150,8 +150,8 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
     }
 
     /**
-     * The section and the timeline both list the pair's meetings and the timeline its
-     * cancellations: read once per page.
+     * The section and the timeline both list the pair's meetings and the timeline their
+     * cancellations and held occurrences: read once per page, in one statement.
      */
     private Meetings.OfPair ofPair(OrganisationId organisation, MentorshipId id) {
         return RequestMemo.remember(
