@@ -1,9 +1,8 @@
 package io.tandem.people;
 
 import io.tandem.identity.OrganisationId;
-import java.util.Map;
+import io.tandem.shared.KeptByRevision;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +26,9 @@ class KeptPeople {
     static final int MAX_LINES = 1_024;
 
     /** {@code key} is a {@link PersonId} or an e-mail address as asked. */
-    private final ByRevision<Optional<PersonSummary>> people = new ByRevision<>(MAX_KEPT);
+    private final KeptByRevision<Optional<PersonSummary>> people = new KeptByRevision<>(MAX_KEPT);
 
-    private final ByRevision<ReportingLine> lines = new ByRevision<>(MAX_LINES);
+    private final KeptByRevision<ReportingLine> lines = new KeptByRevision<>(MAX_LINES);
 
     /** The person kept under {@code key} at {@code revision}, or what {@code read} finds. */
     Optional<PersonSummary> find(
@@ -58,44 +57,5 @@ class KeptPeople {
     ReportingLine line(
             OrganisationId organisation, PersonId id, long revision, Supplier<ReportingLine> read) {
         return lines.find(organisation, id, revision, read);
-    }
-
-    /** Values kept by organisation and key, each under the people revision it was read after. */
-    private static final class ByRevision<V> {
-
-        private record Key(OrganisationId organisation, Object key) {}
-
-        private record Kept<V>(long revision, V value) {}
-
-        private final Map<Key, Kept<V>> kept = new ConcurrentHashMap<>();
-        private final int most;
-
-        ByRevision(int most) {
-            this.most = most;
-        }
-
-        V find(OrganisationId organisation, Object key, long revision, Supplier<V> read) {
-            Optional<V> known = recall(organisation, key, revision);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            V value = read.get();
-            keep(organisation, key, revision, value);
-            return value;
-        }
-
-        Optional<V> recall(OrganisationId organisation, Object key, long revision) {
-            Kept<V> hit = kept.get(new Key(organisation, key));
-            return hit != null && hit.revision() == revision
-                    ? Optional.of(hit.value())
-                    : Optional.empty();
-        }
-
-        void keep(OrganisationId organisation, Object key, long revision, V value) {
-            if (kept.size() >= most) {
-                kept.clear();
-            }
-            kept.put(new Key(organisation, key), new Kept<>(revision, value));
-        }
     }
 }

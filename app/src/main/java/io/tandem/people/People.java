@@ -74,9 +74,6 @@ class People {
                 .param("org", organisation.value())
                 .param("id", id)
                 .update();
-        jdbc.sql("delete from working_hours where organisation_id = ? and person_id = ?")
-                .params(organisation.value(), id)
-                .update();
         touch(organisation);
     }
 

@@ -27,6 +27,7 @@ public class PersonalDataManagement {
 
     private final PeopleManagement management;
     private final People people;
+    private final WorkingWeeks weeks;
     private final PersonHistory history;
     private final IdentityManagement identity;
     private final ObjectProvider<PersonalDataContributor> contributors;
@@ -37,6 +38,7 @@ public class PersonalDataManagement {
     PersonalDataManagement(
             PeopleManagement management,
             People people,
+            WorkingWeeks weeks,
             PersonHistory history,
             IdentityManagement identity,
             ObjectProvider<PersonalDataContributor> contributors,
@@ -45,6 +47,7 @@ public class PersonalDataManagement {
         this.clock = clock;
         this.management = management;
         this.people = people;
+        this.weeks = weeks;
         this.history = history;
         this.identity = identity;
         this.contributors = contributors;
@@ -120,6 +123,7 @@ public class PersonalDataManagement {
                 placeholder + ERASED_DOMAIN,
                 PersonalDataContributor.FORMER_MEMBER);
         people.pseudonymise(organisation, id.value(), placeholder);
+        weeks.forget(organisation, id);
         events.publishEvent(new PersonErased(organisation, id, changed + 1));
         return true;
     }
