@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class EnrolmentPersonalData implements PersonalDataContributor {
 
     private final JdbcClient jdbc;
+    private final Enrolments enrolments;
 
-    EnrolmentPersonalData(JdbcClient jdbc) {
+    EnrolmentPersonalData(JdbcClient jdbc, Enrolments enrolments) {
         this.jdbc = jdbc;
+        this.enrolments = enrolments;
     }
 
     @Override
@@ -43,6 +45,8 @@ class EnrolmentPersonalData implements PersonalDataContributor {
 
     @Override
     public int erase(ErasedPerson person) {
+        // What instances kept of the person's enrolments is read again.
+        enrolments.moved(person.organisation());
         return jdbc.sql(
                         "update enrolment set goals = null, skills_wanted = '', skills_offered = '',"
                                 + " aspired_division = null, aspired_location = null,"

@@ -38,6 +38,12 @@ class Enrolments {
 
     private final Revisions revisions;
 
+    /** People whose enrolments are kept at most. */
+    static final int MAX_KEPT = 4_096;
+
+    private final io.tandem.shared.KeptByRevision<List<Enrolment>> kept =
+            new io.tandem.shared.KeptByRevision<>(MAX_KEPT);
+
     Enrolments(
             JdbcClient jdbc,
             Clock clock,
@@ -50,6 +56,11 @@ class Enrolments {
     /** Moves whenever an enrolment of the organisation is written ({@link EnrolmentFigures}). */
     long revision(OrganisationId organisation) {
         return io.tandem.web.RequestMemo.revision(revisions, organisation.value());
+    }
+
+    /** Moves the revision for a write made outside this class (erasure). */
+    void moved(OrganisationId organisation) {
+        revisions.move(organisation.value());
     }
 
     void insert(OrganisationId organisation, Enrolment e) {
@@ -133,7 +144,22 @@ class Enrolments {
                 .optional();
     }
 
+    /**
+     * The person's enrolments, newest first. In a GET request, what this instance kept at the
+     * organisation's current enrolment revision (the workspace's goal form lists the mentee's
+     * skills on every view).
+     */
     List<Enrolment> forPerson(OrganisationId organisation, PersonId person) {
+        return io.tandem.web.RequestMemo.reading()
+                ? kept.find(
+                        organisation,
+                        person,
+                        revision(organisation),
+                        () -> read(organisation, person))
+                : read(organisation, person);
+    }
+
+    private List<Enrolment> read(OrganisationId organisation, PersonId person) {
         return jdbc.sql(
                         "select "
                                 + COLUMNS

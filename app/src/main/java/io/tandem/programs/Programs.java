@@ -1,14 +1,15 @@
 package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.shared.KeptByRevision;
 import io.tandem.shared.PageQuery;
+import io.tandem.shared.Revisions;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Programs and their rules; every statement is scoped by organisation. */
 @Repository
@@ -33,16 +35,25 @@ class Programs {
                     .collect(Collectors.joining(", "));
     private static final String GOAL_SEPARATOR = "\n";
 
+    /** Programs kept at most, each with its rules. */
+    static final int MAX_KEPT = 1_024;
+
     private final JdbcClient jdbc;
 
     private final Clock clock;
 
-    Programs(JdbcClient jdbc, Clock clock) {
+    private final Revisions revisions;
+
+    private final KeptByRevision<Optional<Found>> kept = new KeptByRevision<>(MAX_KEPT);
+
+    Programs(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.revisions = new Revisions(jdbc, transactions, "program_revision");
     }
 
     void insert(OrganisationId organisation, ProgramView p) {
+        revisions.move(organisation.value());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql(
                         "insert into program ("
@@ -72,10 +83,11 @@ class Programs {
                         now,
                         now)
                 .update();
-        replaceRules(p.id(), p.rules());
+        replaceRules(organisation, p.id(), p.rules());
     }
 
-    void replaceRules(ProgramId id, List<MatchingRule> rules) {
+    void replaceRules(OrganisationId organisation, ProgramId id, List<MatchingRule> rules) {
+        revisions.move(organisation.value());
         jdbc.sql("delete from program_rule where program_id = ?").param(id.value()).update();
         for (int i = 0; i < rules.size(); i++) {
             MatchingRule r = rules.get(i);
@@ -97,6 +109,7 @@ class Programs {
 
     boolean updateStatus(
             OrganisationId organisation, ProgramId id, ProgramStatus from, ProgramStatus to) {
+        revisions.move(organisation.value());
         return jdbc.sql(
                                 "update program set status = ?, updated_at = ? where id = ? and organisation_id = ?"
                                         + " and status = ?")
@@ -111,6 +124,7 @@ class Programs {
     }
 
     void updateMinimumScore(OrganisationId organisation, ProgramId id, int minimumScore) {
+        revisions.move(organisation.value());
         jdbc.sql(
                         "update program set minimum_score = ?, updated_at = ? where id = ?"
                                 + " and organisation_id = ?")
@@ -123,6 +137,7 @@ class Programs {
     }
 
     boolean shareGoals(OrganisationId organisation, ProgramId id, boolean share) {
+        revisions.move(organisation.value());
         return jdbc.sql(
                                 "update program set shares_goals = ?, updated_at = ? where id = ?"
                                         + " and organisation_id = ?")
@@ -146,9 +161,21 @@ class Programs {
 
     /**
      * The program, its rules and its goal sharing in one statement (one row per rule): pages read
-     * their program on every request, and on PostgreSQL each statement is a round trip.
+     * their program on every request, and on PostgreSQL each statement is a round trip. In a GET
+     * request, what this instance kept at the organisation's current program revision (every write
+     * above moves it in its own transaction).
      */
     Optional<Found> find(OrganisationId organisation, ProgramId id) {
+        return io.tandem.web.RequestMemo.reading()
+                ? kept.find(
+                        organisation,
+                        id,
+                        io.tandem.web.RequestMemo.revision(revisions, organisation.value()),
+                        () -> read(organisation, id))
+                : read(organisation, id);
+    }
+
+    private Optional<Found> read(OrganisationId organisation, ProgramId id) {
         List<Found> rows =
                 jdbc.sql(
                                 "select "
@@ -308,9 +335,7 @@ class Programs {
                 rs.getBoolean("approval_required"),
                 ProgramStatus.valueOf(rs.getString("status")),
                 rs.getString("agreement_text"),
-                goals == null || goals.isEmpty()
-                        ? List.of()
-                        : new ArrayList<>(Arrays.asList(goals.split(GOAL_SEPARATOR))),
+                goals == null || goals.isEmpty() ? List.of() : List.of(goals.split(GOAL_SEPARATOR)),
                 rules,
                 rs.getInt("minimum_score"));
     }

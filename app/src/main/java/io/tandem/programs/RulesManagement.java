@@ -91,7 +91,7 @@ public class RulesManagement {
             throw InvalidInputException.unprocessable(
                     messages.getMessage("program.invalid"), errors);
         }
-        programs.replaceRules(id, MatchingRule.withSafeguards(rules));
+        programs.replaceRules(organisation, id, MatchingRule.withSafeguards(rules));
         events.publishEvent(new ProgramChanged(organisation, id, "RULES", null));
         return lookup.get(organisation, id);
     }
