@@ -10,7 +10,6 @@ import io.tandem.people.PersonalDataManagement;
 import io.tandem.people.WorkingHours;
 import io.tandem.programs.Enrol;
 import io.tandem.programs.EnrolmentManagement;
-import io.tandem.programs.EnrolmentRole;
 import io.tandem.programs.EnrolmentStatus;
 import io.tandem.programs.EnrolmentView;
 import io.tandem.programs.ProgramDraft;
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What pages keep on this instance by revision (issue 17: the workspace reads a program, its pair's
@@ -143,29 +140,10 @@ class KeptByRevisionIntegrationTests {
     }
 
     private Enrol menteeWanting(String skill) {
-        return new Enrol(
-                kim,
-                null,
-                EnrolmentRole.MENTEE,
-                null,
-                "Grow",
-                List.of(skill),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Enrol.mentee(kim, List.of(skill));
     }
 
-    /** What {@code read} answers in a GET request of its own, as a page asks it. */
     private static <T> T onAPage(Supplier<T> read) {
-        RequestContextHolder.setRequestAttributes(
-                new ServletRequestAttributes(new MockHttpServletRequest("GET", "/")));
-        try {
-            return read.get();
-        } finally {
-            RequestContextHolder.resetRequestAttributes();
-        }
+        return OnAPage.read(read);
     }
 }

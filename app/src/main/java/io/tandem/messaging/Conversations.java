@@ -61,34 +61,6 @@ class Conversations {
     record WithMembers(Row row, List<PersonId> members) {}
 
     /**
-     * The conversation and its members in one statement (one row per member); empty when it does
-     * not exist: the pair's workspace asks on every visit.
-     */
-    Optional<WithMembers> withMembers(OrganisationId organisation, UUID id) {
-        List<PersonId> members = new ArrayList<>();
-        List<Row> rows =
-                jdbc.sql(
-                                "select c.id, c.organisation_id, c.mentorship_id, c.program_id,"
-                                        + " c.mentor_id, c.last_seq, m.person_id from conversation"
-                                        + " c left join conversation_member m on m.conversation_id"
-                                        + " = c.id and m.organisation_id = c.organisation_id where"
-                                        + " c.organisation_id = ? and c.id = ? order by m.person_id")
-                        .params(organisation.value(), id)
-                        .query(
-                                (rs, n) -> {
-                                    UUID member = rs.getObject(7, UUID.class);
-                                    if (member != null) {
-                                        members.add(new PersonId(member));
-                                    }
-                                    return row(rs, n);
-                                })
-                        .list();
-        return rows.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new WithMembers(rows.get(0), List.copyOf(members)));
-    }
-
-    /**
      * A conversation, its members, their unread counts and its newest messages, oldest of them
      * first.
      */

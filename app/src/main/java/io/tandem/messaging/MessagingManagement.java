@@ -116,57 +116,43 @@ public class MessagingManagement {
         // members and its latest messages, and no transaction (on PostgreSQL a COMMIT round trip
         // on every visit).
         if (!inCircle(organisation, m)) {
-            var found = conversations.glimpse(organisation, m.id().value(), latest);
-            if (found.isPresent()
-                    && found.get()
-                            .found()
-                            .members()
-                            .containsAll(List.of(m.mentorId(), m.menteeId()))) {
-                Conversations.Glimpse glimpse = found.get();
-                return glance(
-                        glimpse.found(),
-                        glimpse.unread().getOrDefault(viewer, 0L),
-                        glimpse.latest());
+            var found =
+                    conversations
+                            .glimpse(organisation, m.id().value(), latest)
+                            .filter(
+                                    g ->
+                                            g.found()
+                                                    .members()
+                                                    .containsAll(
+                                                            List.of(m.mentorId(), m.menteeId())));
+            if (found.isPresent()) {
+                return glance(found.get(), viewer);
             }
         }
         return writes.execute(
-                status -> {
-                    UUID id = conversationOf(organisation, m, viewer);
-                    return glance(
-                            organisation,
-                            conversations
-                                    .withMembers(organisation, id)
-                                    .orElseThrow(MessagingManagement::notFound),
-                            viewer,
-                            latest);
-                });
+                status ->
+                        glance(
+                                conversations
+                                        .glimpse(
+                                                organisation,
+                                                conversationOf(organisation, m, viewer),
+                                                latest)
+                                        .orElseThrow(MessagingManagement::notFound),
+                                viewer));
     }
 
-    private Glance glance(
-            OrganisationId organisation,
-            Conversations.WithMembers found,
-            PersonId viewer,
-            int latest) {
-        return glance(
-                found,
-                // The layout's count reads the same row a moment later, once a request.
-                unreadByConversation(organisation, viewer).getOrDefault(found.row().id(), 0L),
-                conversations.page(found.row().id(), Long.MAX_VALUE, latest));
-    }
-
-    private static Glance glance(
-            Conversations.WithMembers found, long unread, List<MessageView> latest) {
-        Conversations.Row row = found.row();
+    private static Glance glance(Conversations.Glimpse glimpse, PersonId viewer) {
+        Conversations.Row row = glimpse.found().row();
         ConversationView conversation =
                 new ConversationView(
                         row.id(),
                         row.mentorship(),
                         row.program(),
                         row.mentor(),
-                        found.members(),
+                        glimpse.found().members(),
                         row.lastSeq(),
-                        unread);
-        return new Glance(conversation, latest);
+                        glimpse.unread().getOrDefault(viewer, 0L));
+        return new Glance(conversation, glimpse.latest());
     }
 
     private UUID conversationOf(OrganisationId organisation, MentorshipSummary m, PersonId viewer) {

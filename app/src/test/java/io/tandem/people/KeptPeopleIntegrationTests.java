@@ -2,6 +2,7 @@ package io.tandem.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.OnAPage;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
@@ -11,9 +12,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Pages find the viewer by e-mail and the people they show from what this instance kept: a rename
@@ -101,18 +100,11 @@ class KeptPeopleIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What {@code read} answers in a GET request of its own, as a page asks it. */
-    private static <T> T onAPage(Supplier<T> read) {
-        RequestContextHolder.setRequestAttributes(
-                new ServletRequestAttributes(new MockHttpServletRequest("GET", "/")));
-        try {
-            return read.get();
-        } finally {
-            RequestContextHolder.resetRequestAttributes();
-        }
-    }
-
     private static byte[] csv(String rows) {
         return (HEADER + rows + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <T> T onAPage(Supplier<T> read) {
+        return OnAPage.read(read);
     }
 }
