@@ -2,6 +2,7 @@ package io.tandem.programs;
 
 import io.tandem.identity.OrganisationId;
 import io.tandem.people.PersonId;
+import io.tandem.shared.KeptByRevision;
 import io.tandem.shared.PageQuery;
 import io.tandem.shared.Revisions;
 import java.sql.ResultSet;
@@ -41,8 +42,7 @@ class Enrolments {
     /** People whose enrolments are kept at most. */
     static final int MAX_KEPT = 4_096;
 
-    private final io.tandem.shared.KeptByRevision<List<Enrolment>> kept =
-            new io.tandem.shared.KeptByRevision<>(MAX_KEPT);
+    private final KeptByRevision<List<Enrolment>> kept = new KeptByRevision<>(MAX_KEPT);
 
     Enrolments(
             JdbcClient jdbc,
@@ -150,13 +150,8 @@ class Enrolments {
      * skills on every view).
      */
     List<Enrolment> forPerson(OrganisationId organisation, PersonId person) {
-        return io.tandem.web.RequestMemo.reading()
-                ? kept.find(
-                        organisation,
-                        person,
-                        revision(organisation),
-                        () -> read(organisation, person))
-                : read(organisation, person);
+        return io.tandem.web.RequestMemo.kept(
+                kept, revisions, organisation.value(), person, () -> read(organisation, person));
     }
 
     private List<Enrolment> read(OrganisationId organisation, PersonId person) {

@@ -163,16 +163,11 @@ class Programs {
      * The program, its rules and its goal sharing in one statement (one row per rule): pages read
      * their program on every request, and on PostgreSQL each statement is a round trip. In a GET
      * request, what this instance kept at the organisation's current program revision (every write
-     * above moves it in its own transaction).
+     * above moves it in the write's transaction).
      */
     Optional<Found> find(OrganisationId organisation, ProgramId id) {
-        return io.tandem.web.RequestMemo.reading()
-                ? kept.find(
-                        organisation,
-                        id,
-                        io.tandem.web.RequestMemo.revision(revisions, organisation.value()),
-                        () -> read(organisation, id))
-                : read(organisation, id);
+        return io.tandem.web.RequestMemo.kept(
+                kept, revisions, organisation.value(), id, () -> read(organisation, id));
     }
 
     private Optional<Found> read(OrganisationId organisation, ProgramId id) {

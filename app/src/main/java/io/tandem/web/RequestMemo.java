@@ -66,6 +66,22 @@ public final class RequestMemo {
         return revision != null ? revision : revisions.read(organisation);
     }
 
+    /**
+     * In a GET request, the value {@code kept} holds under {@code key} at the organisation's
+     * current revision in {@code revisions}, read and kept when it holds none; outside one, what
+     * {@code read} finds. Every write to what {@code read} reads must move that revision.
+     */
+    public static <T> T kept(
+            io.tandem.shared.KeptByRevision<T> kept,
+            io.tandem.shared.Revisions revisions,
+            java.util.UUID organisation,
+            Object key,
+            Supplier<T> read) {
+        return reading()
+                ? kept.find(organisation, key, revision(revisions, organisation), read)
+                : read.get();
+    }
+
     /** Whether this thread serves a GET (or HEAD) request: one that changes no data. */
     public static boolean reading() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
