@@ -157,13 +157,22 @@ class Meetings {
     }
 
     /**
-     * A pair's meetings, who cancelled which, and each meeting's held occurrences ({@link
-     * #heldOfMentorship}) by meeting id.
+     * A pair's meetings, who cancelled which, and each meeting's occurrences recorded as held, by
+     * meeting id.
      */
     record OfPair(
             List<Meeting> meetings,
             List<Cancellation> cancellations,
             Map<UUID, List<Outcome>> held) {}
+
+    private static final String OF_PAIR =
+            "select "
+                    + FEED_COLUMNS
+                    + ", m.cancelled_by, m.cancelled_at, o.occurs_at, o.held, o.answered_by,"
+                    + " o.answered_at from meeting m left join meeting_outcome o on o.meeting_id ="
+                    + " m.id and o.organisation_id = m.organisation_id and o.held = true where"
+                    + " m.organisation_id = ? and m.mentorship_id = ? order by m.starts_at, m.id,"
+                    + " o.occurs_at";
 
     /**
      * The pair's meetings ({@link #ofMentorship}), their cancellations and their held occurrences
@@ -174,15 +183,7 @@ class Meetings {
         List<Cancellation> cancellations = new ArrayList<>();
         List<Meeting> meetings = new ArrayList<>();
         Map<UUID, List<Outcome>> held = new HashMap<>();
-        jdbc.sql(
-                        "select "
-                                + FEED_COLUMNS
-                                + ", m.cancelled_by, m.cancelled_at, o.occurs_at, o.held,"
-                                + " o.answered_by, o.answered_at from meeting m left join"
-                                + " meeting_outcome o on o.meeting_id = m.id and o.organisation_id"
-                                + " = m.organisation_id and o.held = true where m.organisation_id"
-                                + " = ? and m.mentorship_id = ? order by m.starts_at, m.id,"
-                                + " o.occurs_at")
+        jdbc.sql(OF_PAIR)
                 .params(organisation.value(), mentorship.value())
                 .query(
                         rs -> {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,42 +68,38 @@ class Conversations {
     record Glimpse(WithMembers found, Map<PersonId, Long> unread, List<MessageView> latest) {}
 
     /**
-     * The conversation, its members and its newest {@code latest} messages in one statement: the
-     * pair's workspace shows them on every visit. The messages ride on the mentor's member row (the
-     * mentor is a member of every conversation the workspace shows), so each comes once; a caller
-     * that finds the mentor missing reads the messages on their own.
+     * {@link #glimpse}'s statement: the conversation, a row a member, and the latest messages on
+     * the mentor's member row.
+     */
+    private static final String GLIMPSE =
+            "select c.id, c.organisation_id, c.mentorship_id, c.program_id, c.mentor_id,"
+                    + " c.last_seq, m.person_id, m.unread_count, "
+                    + MESSAGE_COLUMNS.replaceAll("(\\w+)", "x.$1")
+                    + " from conversation c left join conversation_member m on m.conversation_id"
+                    + " = c.id and m.organisation_id = c.organisation_id left join (select "
+                    + MESSAGE_COLUMNS
+                    + " from message where conversation_id = ? order by seq desc limit ?) x on"
+                    + " m.person_id = c.mentor_id where c.organisation_id = ? and c.id = ?"
+                    + " order by m.person_id, x.seq";
+
+    /**
+     * The conversation, its members, their unread counts and its newest {@code latest} messages in
+     * one statement: the pair's workspace shows them on every visit. The messages ride on the
+     * mentor's member row (the mentor is a member of every conversation, a pair's or a circle's),
+     * so each comes once; empty when the conversation does not exist.
      */
     Optional<Glimpse> glimpse(OrganisationId organisation, UUID id, int latest) {
-        List<PersonId> members = new ArrayList<>();
-        Map<PersonId, Long> unread = new HashMap<>();
+        // Members in person order, each once (the mentor's row comes once a message).
+        Map<PersonId, Long> unread = new LinkedHashMap<>();
         List<MessageView> messages = new ArrayList<>();
         List<Row> rows =
-                jdbc.sql(
-                                "select c.id, c.organisation_id, c.mentorship_id, c.program_id,"
-                                        + " c.mentor_id, c.last_seq, m.person_id,"
-                                        + " m.unread_count, "
-                                        + prefixed("x.")
-                                        + " from conversation c left join conversation_member m on"
-                                        + " m.conversation_id = c.id and m.organisation_id ="
-                                        + " c.organisation_id left join (select "
-                                        + MESSAGE_COLUMNS
-                                        + " from message where conversation_id = ? order by seq"
-                                        + " desc limit ?) x on m.person_id = c.mentor_id where"
-                                        + " c.organisation_id = ? and c.id = ? order by m.person_id,"
-                                        + " x.seq")
+                jdbc.sql(GLIMPSE)
                         .params(id, latest, organisation.value(), id)
                         .query(
                                 (rs, n) -> {
-                                    PersonId member =
-                                            rs.getObject(7) == null
-                                                    ? null
-                                                    : new PersonId(rs.getObject(7, UUID.class));
-                                    if (member != null
-                                            && (members.isEmpty()
-                                                    || !members.get(members.size() - 1)
-                                                            .equals(member))) {
-                                        members.add(member);
-                                        unread.put(member, rs.getLong(8));
+                                    UUID member = rs.getObject(7, UUID.class);
+                                    if (member != null) {
+                                        unread.putIfAbsent(new PersonId(member), rs.getLong(8));
                                     }
                                     if (rs.getObject(9) != null) {
                                         messages.add(messageAfter(rs, 8));
@@ -114,13 +111,9 @@ class Conversations {
                 ? Optional.empty()
                 : Optional.of(
                         new Glimpse(
-                                new WithMembers(rows.get(0), List.copyOf(members)),
+                                new WithMembers(rows.get(0), List.copyOf(unread.keySet())),
                                 unread,
                                 List.copyOf(messages)));
-    }
-
-    private static String prefixed(String alias) {
-        return alias + MESSAGE_COLUMNS.replace(", ", ", " + alias);
     }
 
     /** A conversation with one member's read position, in one statement. */
