@@ -1,5 +1,6 @@
 package io.tandem;
 
+import static io.tandem.OnAPage.onAPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TestOrganisations.TestOrganisation;
@@ -20,12 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What pages keep on this instance by revision (issue 17: the workspace reads a program, its pair's
@@ -55,11 +53,6 @@ class KeptByRevisionIntegrationTests {
         org = organisations.create();
         people.importCsv(org.id(), PEOPLE.getBytes(StandardCharsets.UTF_8));
         kim = people.findByEmail(org.id(), "kim@kept.test").orElseThrow().id();
-    }
-
-    @AfterEach
-    void leaveTheRequest() {
-        RequestContextHolder.resetRequestAttributes();
     }
 
     @Test
@@ -141,9 +134,5 @@ class KeptByRevisionIntegrationTests {
 
     private Enrol menteeWanting(String skill) {
         return Enrol.mentee(kim, List.of(skill));
-    }
-
-    private static <T> T onAPage(Supplier<T> read) {
-        return OnAPage.read(read);
     }
 }

@@ -14,7 +14,7 @@ public final class OnAPage {
     private OnAPage() {}
 
     /** What {@code read} answers in a GET request of its own. */
-    public static <T> T read(Supplier<T> read) {
+    public static <T> T onAPage(Supplier<T> read) {
         RequestContextHolder.setRequestAttributes(
                 new ServletRequestAttributes(new MockHttpServletRequest("GET", "/")));
         try {

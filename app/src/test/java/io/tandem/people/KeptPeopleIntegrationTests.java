@@ -1,18 +1,15 @@
 package io.tandem.people;
 
+import static io.tandem.OnAPage.onAPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.OnAPage;
 import io.tandem.TandemIntegrationTest;
 import io.tandem.TestOrganisations;
 import io.tandem.TestOrganisations.TestOrganisation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Pages find the viewer by e-mail and the people they show from what this instance kept: a rename
@@ -25,11 +22,6 @@ class KeptPeopleIntegrationTests {
 
     @Autowired TestOrganisations organisations;
     @Autowired PeopleManagement people;
-
-    @AfterEach
-    void leaveTheRequest() {
-        RequestContextHolder.resetRequestAttributes();
-    }
 
     @Test
     void aPageShowsAPersonRenamedAfterAnEarlierPageKeptThem() {
@@ -102,9 +94,5 @@ class KeptPeopleIntegrationTests {
 
     private static byte[] csv(String rows) {
         return (HEADER + rows + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static <T> T onAPage(Supplier<T> read) {
-        return OnAPage.read(read);
     }
 }
