@@ -142,6 +142,12 @@ class LoadBench {
 
     static final String PASSWORD = "bench-password-1";
 
+    /** Messages in the measured pair's conversation: more than the conversation page shows. */
+    static final int MESSAGES = 80;
+
+    /** Pairs besides the measured one with a few messages and meetings. */
+    static final int TALKING = PageQuery.MAX_SIZE - 1;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         String postgres = System.getProperty("bench.db.url", "");
@@ -184,6 +190,8 @@ class LoadBench {
     @Autowired EnrolmentManagement enrolling;
     @Autowired MatchingManagement matching;
     @Autowired MentorshipManagement mentorships;
+    @Autowired io.tandem.messaging.MessagingManagement messaging;
+    @Autowired io.tandem.meetings.MeetingManagement meetings;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired ApplicationContext instance;
 
@@ -728,6 +736,7 @@ class LoadBench {
         }
         MentorshipSummary mentorship =
                 mentorships.find(org, program.id(), null, PageQuery.of(0, 1)).items().get(0);
+        converse(org, program, mentorship);
         PersonSummary mentor = people.get(org, mentorship.mentorId());
         // The person signed in is a mentor with a mentorship, and an admin, so every page opens.
         identity.ensureAccount(org, mentor.email(), mentor.name(), PASSWORD, Role.ADMIN);
@@ -740,6 +749,99 @@ class LoadBench {
                 published.id().value(),
                 published.proposals().size(),
                 mentorship.id().value());
+    }
+
+    /**
+     * Meetings and messages for the pairs, once (a data set built before they were part of it gets
+     * them on its first reuse): the measured pair (the first) has {@link #MESSAGES} messages, held
+     * meetings and upcoming ones, so its workspace and conversation are measured with content;
+     * {@link #TALKING} more pairs have a few of each, so the tables are not the measured pair's
+     * alone. Through the services, the way the pairs write them.
+     */
+    private void converse(OrganisationId org, ProgramView program, MentorshipSummary measured) {
+        List<MentorshipSummary> pairs = new ArrayList<>(List.of(measured));
+        mentorships.find(org, program.id(), null, PageQuery.of(0, TALKING + 1)).items().stream()
+                .filter(pair -> !pair.id().equals(measured.id()))
+                .limit(TALKING)
+                .forEach(pairs::add);
+        Integer said =
+                jdbc.queryForObject(
+                        "select count(*) from message where conversation_id = ?",
+                        Integer.class,
+                        measured.id().value());
+        if (said != null && said > 0) {
+            note("meetings and messages reused: %s", talk(org));
+            return;
+        }
+        long started = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        for (int p = 0; p < pairs.size(); p++) {
+            MentorshipSummary pair = pairs.get(p);
+            int messages = p == 0 ? MESSAGES : 6;
+            for (int m = 0; m < messages; m++) {
+                io.tandem.people.PersonId author = m % 2 == 0 ? pair.menteeId() : pair.mentorId();
+                messaging.post(
+                        org,
+                        pair.id().value(),
+                        author,
+                        null,
+                        "Message "
+                                + m
+                                + ": thanks for the notes on *stakeholder maps*, the draft is at"
+                                + " https://wiki.example/plan-"
+                                + m
+                                + " and I will bring questions on Tuesday.");
+            }
+            int held = p == 0 ? 3 : 1;
+            for (int h = 0; h < held; h++) {
+                java.time.Instant start = now.minus(Duration.ofDays(14L * (held - h)));
+                meetings.recordPastMeeting(
+                        org,
+                        pair.id(),
+                        pair.mentorId(),
+                        "Check-in " + (h + 1),
+                        start,
+                        start.plus(Duration.ofMinutes(45)),
+                        "We went through the goals and agreed next steps.");
+            }
+            int upcoming = p == 0 ? 4 : 1;
+            for (int u = 0; u < upcoming; u++) {
+                java.time.Instant start =
+                        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                                .plus(Duration.ofDays(7L * (u + 1)));
+                meetings.plan(
+                        org,
+                        pair.id(),
+                        u % 2 == 0 ? pair.mentorId() : pair.menteeId(),
+                        new io.tandem.meetings.MeetingManagement.PlanMeeting(
+                                "Career conversation " + (u + 1),
+                                "Goals, then the stakeholder map.",
+                                start,
+                                start.plus(Duration.ofHours(1)),
+                                "UTC",
+                                io.tandem.meetings.Recurrence.NONE,
+                                null,
+                                null,
+                                null));
+            }
+        }
+        note(
+                "meetings and messages added in %.0f s: %s",
+                (System.nanoTime() - started) / 1e9, talk(org));
+    }
+
+    private String talk(OrganisationId org) {
+        return String.format(
+                Locale.ROOT,
+                "%,d messages, %,d meetings in the organisation",
+                jdbc.queryForObject(
+                        "select count(*) from message where organisation_id = ?",
+                        Long.class,
+                        org.value()),
+                jdbc.queryForObject(
+                        "select count(*) from meeting where organisation_id = ?",
+                        Long.class,
+                        org.value()));
     }
 
     static HttpClient signIn(int port, String email) throws Exception {
