@@ -364,6 +364,14 @@ class LoadBench {
                     FixedRateLoad.run(
                             browser, () -> request(port, target.page(), null), RATE, SECONDS);
             Rounds r = measured[i];
+            note(
+                    "%s at %d/s: answers over %.0f ms by second sent (second:count) %s; garbage"
+                            + " collectors %,d ms",
+                    target.name(),
+                    RATE,
+                    FixedRateLoad.SLOW_MILLIS,
+                    fixed.slowSeconds(),
+                    fixed.gcMillis());
             rows.add(
                     new String[] {
                         target.name(),
