@@ -233,10 +233,29 @@ class LoadBench {
                                 "/match-runs/" + data.run(),
                                 "/api/v1/match-runs/" + data.run()),
                         new Target("my mentorships", "/mentorships", "/api/v1/mentorships"),
+                        // Its twin returns the pair's metadata only; the four requests after it are
+                        // what
+                        // the API has of the rest the page shows (meetings, the latest messages,
+                        // the
+                        // partner's profile), measured as one sequence beside it for comparison.
                         new Target(
                                 "a workspace",
                                 "/mentorships/" + data.mentorship(),
-                                "/api/v1/mentorships/" + data.mentorship()),
+                                "/api/v1/mentorships/" + data.mentorship(),
+                                false,
+                                List.of(
+                                        new Call("/api/v1/mentorships/" + data.mentorship(), false),
+                                        new Call(
+                                                "/api/v1/mentorships/"
+                                                        + data.mentorship()
+                                                        + "/meetings",
+                                                false),
+                                        new Call(
+                                                "/api/v1/conversations/"
+                                                        + data.mentorship()
+                                                        + "/messages?size=3",
+                                                true),
+                                        new Call("/api/v1/people/" + data.partner(), false))),
                         // The pair's own conversation answers the pair's session, not a token.
                         new Target(
                                 "a conversation",
@@ -328,6 +347,29 @@ class LoadBench {
                                     r.ratioRange(Saturation::requestThreadsCpu)[0],
                                     r.ratioRange(Saturation::requestThreadsCpu)[1])
                             : "–");
+            if (r.hasSameData()) {
+                double[] rate = r.sameData(Saturation::rate);
+                double[] cpu = r.sameData(Saturation::requestThreadsCpu);
+                note(
+                        "%s, against the same data through the API (%d requests in sequence: %s):"
+                                + " page/sequence %.0f %% (rounds %.0f–%.0f %%); request threads"
+                                + " page %.2f ms, sequence %.2f ms (page %.2f×)",
+                        targets.get(i).name(),
+                        targets.get(i).sameData().size(),
+                        targets.get(i).sameData().stream()
+                                .map(Call::path)
+                                .map(path -> path.replaceAll("[0-9a-f-]{36}", "{id}"))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        100 * rate[0],
+                        100 * rate[1],
+                        100 * rate[2],
+                        r.page(Saturation::requestThreadsCpu),
+                        Rounds.median(
+                                r.rounds().stream()
+                                        .mapToDouble(x -> x[2].requestThreadsCpu())
+                                        .toArray()),
+                        cpu[0]);
+            }
             if (r.hasJson()) {
                 // JSON's CPU a request over the page's: the ratio the rates would have if the
                 // process had both cores alone; less moved by how much of them it got in a slice.
@@ -467,8 +509,23 @@ class LoadBench {
                                 : saturate(api, target.json(), bearer, seconds);
             }
         }
-        return new Saturation[] {page, json};
+        Saturation sameData =
+                target.sameData().isEmpty()
+                        ? null
+                        : saturate(
+                                target.sameData().stream()
+                                        .map(
+                                                c ->
+                                                        c.withSession()
+                                                                ? new Sent(browser, c.path(), null)
+                                                                : new Sent(api, c.path(), bearer))
+                                        .toList(),
+                                seconds);
+        return new Saturation[] {page, json, sameData};
     }
+
+    /** A request as a client sends it. */
+    private record Sent(HttpClient client, String path, String bearer) {}
 
     /**
      * A target's rounds. Each figure is the median over rounds, and the page/JSON ratios are taken
@@ -508,6 +565,24 @@ class LoadBench {
                     .toArray();
         }
 
+        boolean hasSameData() {
+            return rounds.get(0).length > 2 && rounds.get(0)[2] != null;
+        }
+
+        /** Each round's page ÷ same-data sequence of {@code figure}, median and range. */
+        double[] sameData(java.util.function.ToDoubleFunction<Saturation> figure) {
+            double[] ratios =
+                    rounds.stream()
+                            .mapToDouble(
+                                    r -> figure.applyAsDouble(r[0]) / figure.applyAsDouble(r[2]))
+                            .toArray();
+            return new double[] {
+                median(ratios),
+                java.util.Arrays.stream(ratios).min().orElse(Double.NaN),
+                java.util.Arrays.stream(ratios).max().orElse(Double.NaN)
+            };
+        }
+
         /** Each round's rate ratio with the compilers' share, in order, for the trend. */
         String describe() {
             return rounds.stream()
@@ -539,6 +614,14 @@ class LoadBench {
     /** With {@link #CONNECTIONS} requests always in flight. */
     private Saturation saturate(HttpClient client, String path, String bearer, int seconds)
             throws InterruptedException {
+        return saturate(List.of(new Sent(client, path, bearer)), seconds);
+    }
+
+    /**
+     * The closed loop: each connection sends {@code sequence} in order, again and again; the rate
+     * counts sequences all answered 200, the CPU figures are per sequence.
+     */
+    private Saturation saturate(List<Sent> sequence, int seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong done = new AtomicLong();
         DatabaseServerCost.Snapshot databaseBefore = databaseCost().snapshot();
@@ -551,11 +634,21 @@ class LoadBench {
                     () -> {
                         while (System.nanoTime() < end) {
                             try {
-                                if (client.send(
-                                                        request(port, path, bearer),
-                                                        HttpResponse.BodyHandlers.ofByteArray())
-                                                .statusCode()
-                                        == 200) {
+                                boolean ok = true;
+                                for (Sent sent : sequence) {
+                                    ok &=
+                                            sent.client()
+                                                            .send(
+                                                                    request(
+                                                                            port,
+                                                                            sent.path(),
+                                                                            sent.bearer()),
+                                                                    HttpResponse.BodyHandlers
+                                                                            .ofByteArray())
+                                                            .statusCode()
+                                                    == 200;
+                                }
+                                if (ok) {
                                     done.incrementAndGet();
                                 }
                             } catch (IOException e) {
@@ -598,12 +691,22 @@ class LoadBench {
                 .getProcessCpuTime();
     }
 
-    record Target(String name, String page, String json, boolean jsonWithSession) {
+    record Target(
+            String name, String page, String json, boolean jsonWithSession, List<Call> sameData) {
 
         Target(String name, String page, String json) {
-            this(name, page, json, false);
+            this(name, page, json, false, List.of());
+        }
+
+        Target(String name, String page, String json, boolean jsonWithSession) {
+            this(name, page, json, jsonWithSession, List.of());
         }
     }
+
+    /**
+     * One request of a sequence: the path, and whether the pair's session sends it (else a token).
+     */
+    record Call(String path, boolean withSession) {}
 
     record Dataset(
             String signInEmail,
@@ -612,7 +715,8 @@ class LoadBench {
             UUID program,
             UUID run,
             int pairs,
-            UUID mentorship) {}
+            UUID mentorship,
+            UUID partner) {}
 
     /**
      * The data set an earlier run left in the database at this size (its run published and its
@@ -756,7 +860,8 @@ class LoadBench {
                 program.id().value(),
                 published.id().value(),
                 published.proposals().size(),
-                mentorship.id().value());
+                mentorship.id().value(),
+                mentorship.menteeId().value());
     }
 
     /**
