@@ -233,11 +233,9 @@ class LoadBench {
                                 "/match-runs/" + data.run(),
                                 "/api/v1/match-runs/" + data.run()),
                         new Target("my mentorships", "/mentorships", "/api/v1/mentorships"),
-                        // Its twin returns the pair's metadata only; the four requests after it are
-                        // what
-                        // the API has of the rest the page shows (meetings, the latest messages,
-                        // the
-                        // partner's profile), measured as one sequence beside it for comparison.
+                        // Its twin returns the pair's metadata only; the four requests after it
+                        // are what the API has of the rest the page shows (meetings, the latest
+                        // messages, the partner's profile), measured as one sequence beside it.
                         new Target(
                                 "a workspace",
                                 "/mentorships/" + data.mentorship(),
@@ -866,17 +864,21 @@ class LoadBench {
 
     /**
      * Meetings and messages for the pairs, once (a data set built before they were part of it gets
-     * them on its first reuse): the measured pair (the first) has {@link #MESSAGES} messages, held
-     * meetings and upcoming ones, so its workspace and conversation are measured with content;
-     * {@link #TALKING} more pairs have a few of each, so the tables are not the measured pair's
-     * alone. Through the services, the way the pairs write them.
+     * them on its first reuse): the measured pair has {@link #MESSAGES} messages, held meetings and
+     * upcoming ones, so its workspace and conversation are measured with content; {@link #TALKING}
+     * more pairs have a few of each, so the tables are not the measured pair's alone. Through the
+     * services, the way the pairs write them. The measured pair is written last, so its messages
+     * say every pair's are there: a run killed part way is completed by the next (the pairs written
+     * before are written again, a few more rows). Upcoming meetings are dated from the day they are
+     * written: a data set reused weeks later shows fewer of them.
      */
     private void converse(OrganisationId org, ProgramView program, MentorshipSummary measured) {
-        List<MentorshipSummary> pairs = new ArrayList<>(List.of(measured));
+        List<MentorshipSummary> pairs = new ArrayList<>();
         mentorships.find(org, program.id(), null, PageQuery.of(0, TALKING + 1)).items().stream()
                 .filter(pair -> !pair.id().equals(measured.id()))
                 .limit(TALKING)
                 .forEach(pairs::add);
+        pairs.add(measured);
         Integer said =
                 jdbc.queryForObject(
                         "select count(*) from message where conversation_id = ?",
@@ -888,9 +890,9 @@ class LoadBench {
         }
         long started = System.nanoTime();
         java.time.Instant now = java.time.Instant.now();
-        for (int p = 0; p < pairs.size(); p++) {
-            MentorshipSummary pair = pairs.get(p);
-            int messages = p == 0 ? MESSAGES : 6;
+        for (MentorshipSummary pair : pairs) {
+            boolean isMeasured = pair == measured;
+            int messages = isMeasured ? MESSAGES : 6;
             for (int m = 0; m < messages; m++) {
                 io.tandem.people.PersonId author = m % 2 == 0 ? pair.menteeId() : pair.mentorId();
                 messaging.post(
@@ -905,7 +907,7 @@ class LoadBench {
                                 + m
                                 + " and I will bring questions on Tuesday.");
             }
-            int held = p == 0 ? 3 : 1;
+            int held = isMeasured ? 3 : 1;
             for (int h = 0; h < held; h++) {
                 java.time.Instant start = now.minus(Duration.ofDays(14L * (held - h)));
                 meetings.recordPastMeeting(
@@ -917,7 +919,7 @@ class LoadBench {
                         start.plus(Duration.ofMinutes(45)),
                         "We went through the goals and agreed next steps.");
             }
-            int upcoming = p == 0 ? 4 : 1;
+            int upcoming = isMeasured ? 4 : 1;
             for (int u = 0; u < upcoming; u++) {
                 java.time.Instant start =
                         now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
