@@ -9,6 +9,7 @@ import io.tandem.people.PeopleManagement;
 import io.tandem.people.PersonId;
 import io.tandem.people.PersonSummary;
 import io.tandem.web.RequestMemo;
+import io.tandem.web.RowHtml;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +47,18 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
 
     private final Meetings meetings;
     private final PeopleManagement people;
+    private final MessageSource messages;
+    private final RowHtml.Words words;
 
     private final Clock clock;
 
-    MeetingsInWorkspace(Meetings meetings, PeopleManagement people, Clock clock) {
+    MeetingsInWorkspace(
+            Meetings meetings, PeopleManagement people, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.meetings = meetings;
         this.people = people;
+        this.messages = messages;
+        this.words = new RowHtml.Words(messages);
     }
 
     @Override
@@ -64,11 +72,64 @@ class MeetingsInWorkspace implements WorkspaceSection, TimelineSource {
         List<Upcoming> upcoming =
                 next(all, clock.instant()).stream().map(n -> n.shown(mine, theirs)).toList();
         return Optional.of(
-                new Section(
+                Section.written(
                         "meetings",
-                        "meetings/fragments/workspace",
-                        "meetings",
-                        new Model(id.value(), workspace.active(), upcoming, all.size())));
+                        html(
+                                new Model(id.value(), workspace.active(), upcoming, all.size()),
+                                two.get(workspace.partner()).firstName())));
+    }
+
+    /** The section's markup: what comes next, in both local times, and the ways to plan one. */
+    private String html(Model model, String partner) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String pair = WorkspaceSection.link("/mentorships/" + model.mentorshipId());
+        StringBuilder out =
+                WorkspaceSection.card("meetings", words.get("meetings.section.heading", locale));
+        if (model.upcoming().isEmpty()) {
+            out.append("  <p class=\"muted\">")
+                    .append(words.get("meetings.none", locale))
+                    .append("</p>\n");
+        } else {
+            out.append("  <ul class=\"stack\">\n");
+            for (Upcoming u : model.upcoming()) {
+                out.append("    <li>\n      <a href=\"")
+                        .append(RowHtml.escape(WorkspaceSection.link("/meetings/" + u.id())))
+                        .append("\">")
+                        .append(RowHtml.escape(u.title()))
+                        .append("</a>\n      <span>")
+                        .append(RowHtml.escape(u.mine()))
+                        .append("</span>\n      <span class=\"muted\">")
+                        .append(
+                                RowHtml.escape(
+                                        messages.getMessage(
+                                                "meetings.for-partner",
+                                                new Object[] {partner, u.theirs()},
+                                                locale)))
+                        .append("</span>\n      <span class=\"badge\">")
+                        .append(words.get("meetings.response." + u.response(), locale))
+                        .append("</span>\n    </li>\n");
+            }
+            out.append("  </ul>\n");
+        }
+        out.append("  <p class=\"row-form\">\n");
+        if (model.active()) {
+            out.append("    <a class=\"button\" href=\"")
+                    .append(RowHtml.escape(pair + "/meetings/new"))
+                    .append("\">")
+                    .append(words.get("meetings.plan.action", locale))
+                    .append("</a>\n");
+        }
+        return out.append("    <a class=\"button secondary\" href=\"")
+                .append(RowHtml.escape(pair + "/meetings"))
+                .append("\">")
+                .append(
+                        RowHtml.escape(
+                                messages.getMessage(
+                                        "meetings.section.all",
+                                        new Object[] {model.total()},
+                                        locale)))
+                .append("</a>\n  </p>\n</section>")
+                .toString();
     }
 
     /** A meeting that is not cancelled, at its next occurrence (recurring ones too). */

@@ -2,6 +2,8 @@ package io.tandem.mentorships;
 
 import io.tandem.identity.OrganisationId;
 import java.util.Optional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The extension point for a section of the pair's workspace page. A module that adds something the
@@ -20,10 +22,50 @@ public interface WorkspaceSection {
      * {@code @{/…}} starts with), so links need no link expression; forms get the CSRF token as on
      * any page.
      *
+     * <p>Or a section written in Java ({@link #written}): {@code html} is its markup, every text in
+     * it escaped ({@code io.tandem.web.RowHtml.escape}), shown as it is. The workspace is viewed
+     * far more often than it changes, and a fragment's expressions cost more than the page's reads.
+     *
      * @param id the section's HTML id, the target of links to it ({@code /mentorships/{id}#id})
      */
-    record Section(String id, String template, String fragment, Object model) {}
+    record Section(String id, String template, String fragment, Object model, String html) {
+
+        public Section(String id, String template, String fragment, Object model) {
+            this(id, template, fragment, model, null);
+        }
+
+        /** A section whose markup {@code html} is written already, texts escaped. */
+        public static Section written(String id, String html) {
+            return new Section(id, null, null, null, html);
+        }
+    }
 
     /** This module's section of the workspace as its viewer ({@code workspace.me()}) sees it. */
     Optional<Section> section(OrganisationId organisation, WorkspaceView workspace);
+
+    /**
+     * A written section's start: the card with its HTML {@code id}, labelled by its heading ({@code
+     * heading} escaped already), as the fragments wrote it.
+     */
+    static StringBuilder card(String id, String heading) {
+        return new StringBuilder("<section id=\"")
+                .append(id)
+                .append("\" class=\"card\" aria-labelledby=\"")
+                .append(id)
+                .append("-heading\">\n  <h2 id=\"")
+                .append(id)
+                .append("-heading\">")
+                .append(heading)
+                .append("</h2>\n");
+    }
+
+    /**
+     * An address of this application as a written section links to it ({@code path} from the root):
+     * what the template's {@code @{path}} writes, the context path before it.
+     */
+    static String link(String path) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                ? web.getRequest().getContextPath() + path
+                : path;
+    }
 }

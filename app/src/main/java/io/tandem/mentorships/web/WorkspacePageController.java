@@ -387,11 +387,10 @@ class WorkspacePageController {
         model.addAttribute("summary", WorkspaceSummary.html(view, program.name(), messages));
         addPair(user, view, model);
         List<String> skills = workspaces.skills(user.organisationId(), mentorship(id), me);
-        model.addAttribute(
-                "sections",
+        List<WorkspaceSection.Section> shown =
                 sections.stream()
                         .flatMap(s -> s.section(user.organisationId(), view).stream())
-                        .toList());
+                        .toList();
         addForms(model, errors, skills);
         addCards(view, program.suggestedGoals(), model);
         // Whether the template need look at its five rare alerts at all (most views show none).
@@ -402,6 +401,15 @@ class WorkspacePageController {
                         || !errors.isEmpty()
                         || view.plannedEndPassed()
                         || (view.active() && view.extension() != null));
+        if (shown.stream().allMatch(s -> s.html() != null)) {
+            // Every section written in Java: one string after the cards, no fragment to insert.
+            StringBuilder cards = new StringBuilder((String) model.getAttribute("cards"));
+            shown.forEach(s -> cards.append('\n').append(s.html()));
+            model.addAttribute("cards", cards.toString());
+            model.addAttribute("sections", List.of());
+        } else {
+            model.addAttribute("sections", shown);
+        }
         return "mentorships/workspace";
     }
 
