@@ -45,10 +45,19 @@ public interface WorkspaceSection {
 
     /**
      * A written section's start: the card with its HTML {@code id}, labelled by its heading ({@code
-     * heading} escaped already), as the fragments wrote it.
+     * heading} escaped already), as the fragments wrote it, a line break after it.
      */
     static StringBuilder card(String id, String heading) {
-        return new StringBuilder("<section id=\"")
+        return card(new StringBuilder(), id, heading).append('\n');
+    }
+
+    /**
+     * A card's opening tag and heading appended to {@code out}: {@code <section id="…" class="card"
+     * aria-labelledby="…-heading"><h2 id="…-heading">heading</h2>}, {@code heading} escaped
+     * already.
+     */
+    static StringBuilder card(StringBuilder out, String id, String heading) {
+        return out.append("<section id=\"")
                 .append(id)
                 .append("\" class=\"card\" aria-labelledby=\"")
                 .append(id)
@@ -56,7 +65,7 @@ public interface WorkspaceSection {
                 .append(id)
                 .append("-heading\">")
                 .append(heading)
-                .append("</h2>\n");
+                .append("</h2>");
     }
 
     /**

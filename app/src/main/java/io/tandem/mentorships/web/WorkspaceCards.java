@@ -2,6 +2,7 @@ package io.tandem.mentorships.web;
 
 import static io.tandem.web.RowHtml.escape;
 
+import io.tandem.mentorships.WorkspaceSection;
 import io.tandem.mentorships.WorkspaceView;
 import io.tandem.mentorships.web.WorkspacePageController.ActionForm;
 import io.tandem.mentorships.web.WorkspacePageController.NoteForm;
@@ -332,15 +333,7 @@ record WorkspaceCards(
 
     /** A card's opening tag and heading: {@code <section id="goals" …><h2 …>}. */
     private void open(StringBuilder out, String id) {
-        out.append("<section id=\"")
-                .append(id)
-                .append("\" aria-labelledby=\"")
-                .append(id)
-                .append("-heading\" class=\"card\">\n  <h2 id=\"")
-                .append(id)
-                .append("-heading\">")
-                .append(escape(text("workspace." + id + ".heading")))
-                .append("</h2>");
+        WorkspaceSection.card(out, id, escape(text("workspace." + id + ".heading")));
     }
 
     /** One choice of who sees a note. */
