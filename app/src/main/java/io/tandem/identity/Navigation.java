@@ -1,6 +1,7 @@
 package io.tandem.identity;
 
 import io.tandem.web.LayoutPart;
+import io.tandem.web.RowHtml;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -125,7 +124,7 @@ public class Navigation implements LayoutPart {
     public Bar bar(Facts facts, Long unreadMessages, Long unreadNotifications, CsrfToken csrf) {
         Links links = links(facts);
         Locale locale = LocaleContextHolder.getLocale();
-        String context = contextPath();
+        String context = RowHtml.contextPath();
         StringBuilder items = new StringBuilder(links.pages());
         if (unreadMessages != null) {
             items.append("<li><a href=\"")
@@ -185,7 +184,7 @@ public class Navigation implements LayoutPart {
      */
     public String header(Long unreadMessages, Long unreadNotifications, CsrfToken csrf) {
         Locale locale = LocaleContextHolder.getLocale();
-        String context = contextPath();
+        String context = RowHtml.contextPath();
         StringBuilder html = new StringBuilder("<header class=\"site-header\"");
         if (unreadMessages != null) {
             html.append(" hx-ext=\"sse\" sse-connect=\"")
@@ -246,7 +245,7 @@ public class Navigation implements LayoutPart {
     }
 
     private String group(Facts facts, String group) {
-        Key key = new Key(group, LocaleContextHolder.getLocale(), facts, contextPath());
+        Key key = new Key(group, LocaleContextHolder.getLocale(), facts, RowHtml.contextPath());
         String html = written.get(key);
         if (html == null) {
             if (written.size() >= MAX_CACHED) {
@@ -272,11 +271,5 @@ public class Navigation implements LayoutPart {
             }
         }
         return html.toString();
-    }
-
-    private static String contextPath() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
-                ? web.getRequest().getContextPath()
-                : "";
     }
 }

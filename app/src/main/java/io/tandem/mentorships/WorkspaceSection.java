@@ -1,9 +1,8 @@
 package io.tandem.mentorships;
 
 import io.tandem.identity.OrganisationId;
+import io.tandem.web.RowHtml;
 import java.util.Optional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The extension point for a section of the pair's workspace page. A module that adds something the
@@ -73,8 +72,6 @@ public interface WorkspaceSection {
      * what the template's {@code @{path}} writes, the context path before it.
      */
     static String link(String path) {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
-                ? web.getRequest().getContextPath() + path
-                : path;
+        return RowHtml.contextPath() + path;
     }
 }

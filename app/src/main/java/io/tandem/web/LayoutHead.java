@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,7 +46,7 @@ public class LayoutHead implements LayoutPart {
 
     /** The meta elements for this request's CSRF token (none without one), then the assets. */
     public String html(CsrfToken csrf) {
-        String context = contextPath();
+        String context = RowHtml.contextPath();
         String links = assets.get(context);
         if (links == null) {
             links = assets(context);
@@ -86,11 +84,5 @@ public class LayoutHead implements LayoutPart {
             assets.put(context, html.toString());
         }
         return html.toString();
-    }
-
-    private static String contextPath() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
-                ? web.getRequest().getContextPath()
-                : "";
     }
 }

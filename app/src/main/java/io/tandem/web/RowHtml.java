@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -15,6 +17,16 @@ import org.springframework.web.util.HtmlUtils;
 public final class RowHtml {
 
     private RowHtml() {}
+
+    /**
+     * The context path of the request being answered (what {@code @{/…}} writes before a path), or
+     * {@code ""} outside a request.
+     */
+    public static String contextPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                ? web.getRequest().getContextPath()
+                : "";
+    }
 
     /**
      * The text escaped for HTML content and attribute values (quoted either way), as the template's
