@@ -4,14 +4,17 @@ import io.tandem.mentorships.WorkspaceView;
 import io.tandem.people.PersonSummary;
 import io.tandem.people.WorkingHours;
 import io.tandem.web.RowHtml;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.thymeleaf.util.NumberUtils;
 
 /**
  * What the partner card shows beyond the profile: initials, the partner's local time now, and how
@@ -21,7 +24,7 @@ record PartnerCard(String initials, String localTime, String zone, double shared
 
     /** The partner's local time; parsed once, not on every view. */
     private static final DateTimeFormatter NOW =
-            DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH);
+            DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     static PartnerCard of(
             PersonSummary partner,
@@ -32,8 +35,7 @@ record PartnerCard(String initials, String localTime, String zone, double shared
         ZoneId theirs = zone(partner.timeZone());
         ZoneId mine = self == null ? theirs : zone(self.timeZone());
         String initials =
-                (first(partner.firstName()) + first(partner.lastName()))
-                        .toUpperCase(java.util.Locale.ROOT);
+                (first(partner.firstName()) + first(partner.lastName())).toUpperCase(Locale.ROOT);
         String now = ZonedDateTime.now(theirs).format(NOW);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new PartnerCard(
@@ -89,10 +91,8 @@ record PartnerCard(String initials, String localTime, String zone, double shared
                 messages.getMessage(
                         "workspace.partner.shared.value",
                         new Object[] {
-                            NumberUtils.format(
+                            oneDecimal(
                                     sharedHours,
-                                    1,
-                                    1,
                                     org.springframework.context.i18n.LocaleContextHolder
                                             .getLocale())
                         }));
@@ -134,6 +134,25 @@ record PartnerCard(String initials, String localTime, String zone, double shared
                 .append("\">")
                 .append(RowHtml.escape(text))
                 .append("</a></p>");
+    }
+
+    /**
+     * The hours (never negative) with one decimal in the locale's digits and separator, as {@code
+     * #numbers.formatDecimal(hours, 1, 1)} wrote them (half-even on the double's exact value),
+     * without building a number format on every view: that was half the card's cost (issue 17).
+     */
+    static String oneDecimal(double hours, Locale locale) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        String plain = new BigDecimal(hours).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+        StringBuilder out = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            out.append(
+                    c == '.'
+                            ? symbols.getDecimalSeparator()
+                            : (char) (symbols.getZeroDigit() + (c - '0')));
+        }
+        return out.toString();
     }
 
     private static String orDash(String value) {
