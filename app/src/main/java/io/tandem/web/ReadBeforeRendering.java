@@ -23,7 +23,8 @@ import org.thymeleaf.context.ILazyContextVariable;
  * read that fails here fails the request before a byte is written, and the page is answered whole
  * as 503. Redirects, fragments ({@code view :: fragment}, no layout) and JSON read nothing; error
  * pages leave the figures out rather than read them. Then each {@link LayoutPart} (the head's
- * links, the header with the figures) is written into the page's model.
+ * links, the header with the figures) is written into the page's model, for a template with the
+ * layout as for a page written in Java ({@link WrittenPages}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadBeforeRendering implements HandlerInterceptor, WebMvcConfigurer {
@@ -53,7 +54,9 @@ class ReadBeforeRendering implements HandlerInterceptor, WebMvcConfigurer {
             HttpServletResponse response,
             Object handler,
             ModelAndView view) {
-        if (view == null || !view.hasView() || !rendersLayout(view.getViewName())) {
+        if (view == null
+                || !view.hasView()
+                || !(WrittenPages.isWritten(view.getView()) || rendersLayout(view.getViewName()))) {
             return;
         }
         readFigures(request, view);

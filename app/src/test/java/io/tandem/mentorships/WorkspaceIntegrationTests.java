@@ -179,6 +179,63 @@ class WorkspaceIntegrationTests {
     }
 
     @Test
+    void theWorkspaceWrittenWholeInJavaHasTheLayoutOfEveryOtherPage() throws Exception {
+        // An ordinary view is written in Java (web.WrittenPages); the agreement page, and the
+        // workspace itself after a refused form, come through their templates and the layout.
+        String written = page(mvc.get().uri("/mentorships/{id}", pair).with(as("E1")));
+        String agreement = page(mvc.get().uri("/mentorships/{id}/agreement", pair).with(as("E1")));
+        var refused =
+                mvc.post()
+                        .uri("/mentorships/{id}/goals", pair)
+                        .with(as("E1"))
+                        .with(csrf())
+                        .header("Accept-Language", "de-DE")
+                        .param("title", "")
+                        .exchange();
+        assertThat(refused).hasStatus(422);
+        String templated = refused.getResponse().getContentAsString();
+
+        assertThat(written).doesNotContain("??").startsWith("<!DOCTYPE html>");
+        assertThat(layout(written)).isEqualTo(layout(agreement)).isEqualTo(layout(templated));
+        assertThat(title(written)).isEqualTo(title(templated)).contains("Mia Mentor");
+        // The same main element, less what only the refused view shows (the error, the form).
+        String main = main(written);
+        assertThat(main)
+                .startsWith("<main id=\"main\" class=\"container workspace\" tabindex=\"-1\">")
+                .contains("Mentorship with Mia Mentor", "Engineering lead", "Across")
+                .contains("id=\"goals-heading\"", "id=\"timeline-heading\"", "/conversations/");
+        // The way back, heading, summary and hint, then the partner card: the same markup.
+        String intro =
+                main.substring(main.indexOf("<p"), main.indexOf("<div class=\"workspace-grid\">"));
+        String partner = main.substring(main.indexOf("<aside"), main.indexOf("</aside>"));
+        assertThat(main(templated)).contains(intro.strip()).contains(partner);
+        assertThat(partner).contains("Engineering lead");
+    }
+
+    private static String page(MockMvcTester.MockMvcRequestBuilder request) throws Exception {
+        var result = request.header("Accept-Language", "de-DE").exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(result.getResponse().getHeader("Content-Language")).isEqualTo("de-DE");
+        return result.getResponse().getContentAsString();
+    }
+
+    /** The page outside its title and main element, the request's CSRF token left out. */
+    private static String layout(String page) {
+        return page.replaceAll("(?s)<title>.*</title>", "<title/>")
+                .replaceAll("(?s)<main .*</main>", "<main/>")
+                .replaceAll("(name=\"csrf-token\" content=|name=\"_csrf\" value=)\"[^\"]*\"", "$1");
+    }
+
+    private static String title(String page) {
+        return page.replaceAll("(?s).*<title>(.*)</title>.*", "$1");
+    }
+
+    private static String main(String page) {
+        return page.replaceAll("(?s).*(<main .*</main>).*", "$1");
+    }
+
+    @Test
     void anyoneOutsideThePairGets404OnEveryContentRoute() {
         UUID goal = workspaces.addGoal(org.id(), pair, ids.get("E1"), goal("Speak", today()));
         UUID milestone =

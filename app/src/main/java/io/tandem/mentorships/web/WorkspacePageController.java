@@ -20,16 +20,19 @@ import io.tandem.shared.NotFound;
 import io.tandem.web.FormInput;
 import io.tandem.web.PageForms;
 import io.tandem.web.RowHtml;
+import io.tandem.web.WrittenPages;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -43,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -119,12 +123,18 @@ class WorkspacePageController {
         static final SurveyForm EMPTY = new SurveyForm(null, null, null, null);
     }
 
+    /** The page's main element as it opens (as the template opens it), when written whole. */
+    private static final String MAIN =
+            "<main id=\"main\" class=\"container workspace\" tabindex=\"-1\">\n  ";
+
     private final WorkspaceManagement workspaces;
     private final PeopleManagement people;
     private final ProgramManagement programs;
     private final List<WorkspaceSection> sections;
     private final PageForms forms;
     private final MessageSourceAccessor messages;
+    private final RowHtml.Words words;
+    private final WrittenPages pages;
 
     WorkspacePageController(
             WorkspaceManagement workspaces,
@@ -132,8 +142,11 @@ class WorkspacePageController {
             ProgramManagement programs,
             List<WorkspaceSection> sections,
             PageForms forms,
-            MessageSource messageSource) {
+            MessageSource messageSource,
+            WrittenPages pages) {
         this.forms = forms;
+        this.pages = pages;
+        this.words = new RowHtml.Words(messageSource);
         this.messages = new MessageSourceAccessor(messageSource);
         this.workspaces = workspaces;
         this.people = people;
@@ -144,7 +157,7 @@ class WorkspacePageController {
     // --- the workspace ---
 
     @GetMapping("/mentorships/{id}")
-    String workspace(
+    ModelAndView workspace(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -155,7 +168,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/goals")
-    String addGoal(
+    ModelAndView addGoal(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -179,7 +192,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/goals/adopt")
-    String adopt(
+    ModelAndView adopt(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -200,7 +213,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/milestones/{milestone}/met")
-    String meet(
+    ModelAndView meet(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -223,7 +236,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/actions")
-    String addAction(
+    ModelAndView addAction(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -252,7 +265,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/actions/{item}/done")
-    String done(
+    ModelAndView done(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -275,7 +288,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/notes")
-    String addNote(
+    ModelAndView addNote(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -305,7 +318,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/extend")
-    String extend(
+    ModelAndView extend(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
@@ -340,7 +353,7 @@ class WorkspacePageController {
      * form's binding (or null) goes with it: what did not convert or fit is refused together with
      * the module's own refusals.
      */
-    private String act(
+    private ModelAndView act(
             TandemUser user,
             Optional<PersonSummary> profile,
             UUID id,
@@ -359,10 +372,10 @@ class WorkspacePageController {
             }
             return page(user, profile, id, model, outcome.errors());
         }
-        return "redirect:/mentorships/" + id + anchor;
+        return new ModelAndView("redirect:/mentorships/" + id + anchor);
     }
 
-    private String page(
+    private ModelAndView page(
             TandemUser user,
             Optional<PersonSummary> profile,
             UUID id,
@@ -384,8 +397,15 @@ class WorkspacePageController {
         model.addAttribute("here", root + "/mentorships/" + view.mentorship().id().value());
         var program = programs.get(user.organisationId(), view.mentorship().programId());
         model.addAttribute("program", program);
-        model.addAttribute("summary", WorkspaceSummary.html(view, program.name(), messages));
         addPair(user, view, model);
+        model.addAttribute(
+                "intro",
+                intro(
+                        root,
+                        (String) model.getAttribute("heading"),
+                        WorkspaceSummary.html(view, program.name(), messages),
+                        program.description(),
+                        view.sharesGoals()));
         List<String> skills = workspaces.skills(user.organisationId(), mentorship(id), me);
         List<WorkspaceSection.Section> shown =
                 sections.stream()
@@ -401,16 +421,63 @@ class WorkspacePageController {
                         || !errors.isEmpty()
                         || view.plannedEndPassed()
                         || (view.active() && view.extension() != null));
-        if (shown.stream().allMatch(s -> s.html() != null)) {
-            // Every section written in Java: one string after the cards, no fragment to insert.
-            StringBuilder cards = new StringBuilder((String) model.getAttribute("cards"));
-            shown.forEach(s -> cards.append('\n').append(s.html()));
-            model.addAttribute("cards", cards.toString());
-            model.addAttribute("sections", List.of());
-        } else {
-            model.addAttribute("sections", shown);
+        boolean written = shown.stream().allMatch(s -> s.html() != null);
+        StringBuilder grid =
+                new StringBuilder("<div class=\"workspace-grid\">\n")
+                        .append((String) model.getAttribute("partnerCard"))
+                        .append("\n<div class=\"stack\">\n")
+                        .append((String) model.getAttribute("cards"));
+        if (written) {
+            // Every section written in Java: after the cards, no fragment to insert.
+            shown.forEach(s -> grid.append('\n').append(s.html()));
         }
-        return "mentorships/workspace";
+        String gridOpen = grid.toString();
+        model.addAttribute("gridOpen", gridOpen);
+        model.addAttribute("sections", written ? List.of() : shown);
+        String gridClose = model.getAttribute("timelineCard") + "\n</div>\n</div>";
+        model.addAttribute("gridClose", gridClose);
+        if (written && !Boolean.TRUE.equals(model.getAttribute("alerts"))) {
+            // Nothing for the template to decide: the page is written whole, in the layout.
+            return new ModelAndView(
+                    pages.page(
+                            (String) model.getAttribute("pageTitle"),
+                            MAIN
+                                    + model.getAttribute("intro")
+                                    + "\n  "
+                                    + gridOpen
+                                    + '\n'
+                                    + gridClose
+                                    + "\n</main>"));
+        }
+        return new ModelAndView("mentorships/workspace");
+    }
+
+    /**
+     * What the page opens with: the way back, the heading, the summary (status, role, program,
+     * dates), the program's purpose and whether goals are shared with the program's managers.
+     */
+    private String intro(
+            String root, String heading, String summary, String purpose, boolean sharesGoals) {
+        Locale locale = LocaleContextHolder.getLocale();
+        StringBuilder out =
+                new StringBuilder("<p class=\"muted\"><a href=\"")
+                        .append(RowHtml.escape(root + "/mentorships"))
+                        .append("\">")
+                        .append(words.get("workspace.back", locale))
+                        .append("</a></p>\n  <h1>")
+                        .append(RowHtml.escape(heading))
+                        .append("</h1>\n  ")
+                        .append(summary);
+        if (purpose != null && !purpose.isBlank()) {
+            out.append("\n  <p class=\"muted\">").append(RowHtml.escape(purpose)).append("</p>");
+        }
+        return out.append("\n  <p class=\"hint\">")
+                .append(
+                        words.get(
+                                sharesGoals ? "workspace.sharing.on" : "workspace.sharing.off",
+                                locale))
+                .append("</p>")
+                .toString();
     }
 
     /** The two people, the partner's card, and the rows told with "you" and the partner's name. */
@@ -540,7 +607,7 @@ class WorkspacePageController {
     }
 
     @PostMapping("/mentorships/{id}/agreement/sign")
-    String sign(
+    ModelAndView sign(
             TandemUser user,
             @CurrentPerson Optional<PersonSummary> profile,
             @PathVariable UUID id,
