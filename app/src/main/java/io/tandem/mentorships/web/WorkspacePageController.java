@@ -398,14 +398,14 @@ class WorkspacePageController {
         var program = programs.get(user.organisationId(), view.mentorship().programId());
         model.addAttribute("program", program);
         addPair(user, view, model);
-        model.addAttribute(
-                "intro",
+        String intro =
                 intro(
                         root,
                         (String) model.getAttribute("heading"),
                         WorkspaceSummary.html(view, program.name(), messages),
                         program.description(),
-                        view.sharesGoals()));
+                        view.sharesGoals());
+        model.addAttribute("intro", intro);
         List<String> skills = workspaces.skills(user.organisationId(), mentorship(id), me);
         List<WorkspaceSection.Section> shown =
                 sections.stream()
@@ -414,13 +414,13 @@ class WorkspacePageController {
         addForms(model, errors, skills);
         addCards(view, program.suggestedGoals(), model);
         // Whether the template need look at its five rare alerts at all (most views show none).
-        model.addAttribute(
-                "alerts",
+        boolean alerts =
                 model.getAttribute("notice") != null
                         || model.getAttribute("problem") != null
                         || !errors.isEmpty()
                         || view.plannedEndPassed()
-                        || (view.active() && view.extension() != null));
+                        || (view.active() && view.extension() != null);
+        model.addAttribute("alerts", alerts);
         boolean written = shown.stream().allMatch(s -> s.html() != null);
         StringBuilder grid =
                 new StringBuilder("<div class=\"workspace-grid\">\n")
@@ -436,18 +436,12 @@ class WorkspacePageController {
         model.addAttribute("sections", written ? List.of() : shown);
         String gridClose = model.getAttribute("timelineCard") + "\n</div>\n</div>";
         model.addAttribute("gridClose", gridClose);
-        if (written && !Boolean.TRUE.equals(model.getAttribute("alerts"))) {
+        if (written && !alerts) {
             // Nothing for the template to decide: the page is written whole, in the layout.
             return new ModelAndView(
                     pages.page(
                             (String) model.getAttribute("pageTitle"),
-                            MAIN
-                                    + model.getAttribute("intro")
-                                    + "\n  "
-                                    + gridOpen
-                                    + '\n'
-                                    + gridClose
-                                    + "\n</main>"));
+                            MAIN + intro + "\n  " + gridOpen + '\n' + gridClose + "\n</main>"));
         }
         return new ModelAndView("mentorships/workspace");
     }
