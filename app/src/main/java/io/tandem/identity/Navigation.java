@@ -28,9 +28,6 @@ import org.springframework.web.util.HtmlUtils;
 @Component("navigation")
 public class Navigation implements LayoutPart {
 
-    /** The model variable the layout reads, when set. */
-    static final String VARIABLE = "layoutHeader";
-
     /** The caller as the navigation sees it. */
     public record Facts(boolean signedIn, boolean admin, boolean managesPrograms) {
 
@@ -163,7 +160,7 @@ public class Navigation implements LayoutPart {
     @Override
     public void addTo(Map<String, Object> model, HttpServletRequest request) {
         model.put(
-                VARIABLE,
+                HEADER_VARIABLE,
                 header(
                         count(model.get("unreadMessages")),
                         count(model.get("unreadNotifications")),

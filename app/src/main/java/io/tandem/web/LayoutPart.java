@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public interface LayoutPart {
 
+    /** The model variable holding the layout's header (written by identity.Navigation). */
+    String HEADER_VARIABLE = "layoutHeader";
+
     /** Adds this part to the model of a whole page (a template with the layout) being answered. */
     void addTo(Map<String, Object> model, HttpServletRequest request);
 }

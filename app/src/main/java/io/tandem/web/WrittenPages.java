@@ -29,9 +29,6 @@ public class WrittenPages {
     private static final String HEADER = "written-page-header-4f1c";
     private static final String MAIN = "written-page-main-4f1c";
 
-    /** The model variable of the layout's header (identity.Navigation's). */
-    static final String HEADER_VARIABLE = "layoutHeader";
-
     /** Few keys in practice (the locales people's browsers send); emptied past this. */
     private static final int MAX_CACHED = 16;
 
@@ -78,7 +75,7 @@ public class WrittenPages {
                                         MAIN,
                                         LayoutHead.VARIABLE,
                                         HEAD,
-                                        HEADER_VARIABLE,
+                                        LayoutPart.HEADER_VARIABLE,
                                         HEADER)));
         String[] markers = {TITLE, HEAD, HEADER, MAIN};
         String[] pieces = new String[markers.length + 1];
@@ -126,7 +123,7 @@ public class WrittenPages {
             out.write(layout[1]);
             out.write(part(model, LayoutHead.VARIABLE));
             out.write(layout[2]);
-            out.write(part(model, HEADER_VARIABLE));
+            out.write(part(model, LayoutPart.HEADER_VARIABLE));
             out.write(layout[3]);
             out.write(main);
             out.write(layout[4]);
