@@ -48,6 +48,11 @@ class KeptMessages extends ResourceBundleMessageSource {
         return text;
     }
 
+    /** How many messages are kept, over every bundle. */
+    int kept() {
+        return texts.values().stream().mapToInt(Map::size).sum();
+    }
+
     @Override
     protected String getMessageInternal(String code, Object[] args, Locale locale) {
         if (keep

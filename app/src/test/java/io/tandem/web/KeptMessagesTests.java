@@ -52,12 +52,19 @@ class KeptMessagesTests {
     @Test
     void aMessageNobodyDefinedIsNotKept() {
         KeptMessages kept = source(new KeptMessages(true), "kept-messages-test");
+        assertThat(kept.getMessage("one", new Object[] {"a"}, Locale.ENGLISH))
+                .isEqualTo("Hello a!");
+        int before = kept.kept();
+        assertThat(before).isEqualTo(1);
         for (int i = 0; i < 1_000; i++) {
             assertThat(kept.getMessage("missing." + i, new Object[] {"a"}, "?", Locale.ENGLISH))
                     .isEqualTo("?");
+            assertThat(kept.getMessage("missing." + i, null, "?", Locale.ENGLISH)).isEqualTo("?");
         }
-        assertThat(kept.getMessage("one", new Object[] {"a"}, Locale.ENGLISH))
-                .isEqualTo("Hello a!");
+        assertThat(kept.kept()).isEqualTo(before);
+        assertThat(kept.getMessage("two", new Object[] {"a", "b"}, Locale.ENGLISH))
+                .isEqualTo("b before a");
+        assertThat(kept.kept()).isEqualTo(before + 1);
     }
 
     private static void assertSameAsSpring(String basename, List<String> codes) {
